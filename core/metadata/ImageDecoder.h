@@ -1,0 +1,41 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QString>
+
+namespace Keepsake {
+
+enum class ImageFormat { Unknown, Jpeg, Png, Tiff, Heif, Raw };
+
+QString imageFormatName(ImageFormat format); // "JPEG", "HEIF", "camera RAW", ...
+
+// What a decoder made of a file: whether it is a picture Keepsake accepts, and a
+// small rendition of it.
+struct DecodedImage
+{
+    bool accepted = false;
+    ImageFormat format = ImageFormat::Unknown;
+    QString mimeType;       // "image/jpeg", "image/heic", "image/x-canon-cr2", ...
+    QSize fullSize;         // the picture's real pixel size as stored (before orientation)
+    QImage picture;         // decoded at about maxEdge on its long edge (never upscaled),
+                            // orientation NOT applied (see Orientation.h); null if not accepted
+    bool transformsApplied = false; // true when the decoder already rotated it (HEIF irot/imir)
+    QString reason;         // when not accepted: why, in words a clerk understands
+};
+
+// Decides by content, never by file name: Qt's readers for JPEG, PNG and TIFF,
+// libheif for HEIC/HEIF, LibRaw for camera RAW (identified, its embedded preview
+// decoded). Thread-safe: ingest calls it from several threads at once.
+class ImageDecoder
+{
+public:
+    // maxEdge bounds the decoded rendition; JPEG is decoded with libjpeg's DCT
+    // scaling so that a 12 MP photo decodes fast.
+    DecodedImage decode(const QByteArray &data, int maxEdge) const;
+    DecodedImage decodeFile(const QString &path, int maxEdge) const;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,30 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "PhotoMetadata.h"
+#include "base/Error.h"
+
+#include <QByteArray>
+
+namespace Keepsake {
+
+// The one place that talks to exiv2. Every exiv2 exception becomes an Error, exiv2's
+// own log goes to the keepsake.core.metadata category, and hostile files never take
+// the program down. An error here never rejects a photo: it only leaves it without
+// identity (DESIGN.md, "Accepted or rejected").
+class MetadataReader
+{
+public:
+    MetadataReader();   // makes sure exiv2 is initialised (BMFF on, log routed)
+
+    // From bytes in memory: a whole file, or only its first part (the head of a card
+    // file, see ingest) — a truncated buffer yields what could be read.
+    Result<PhotoMetadata> read(const QByteArray &data) const;
+    Result<PhotoMetadata> readFile(const QString &path) const;
+
+    // The largest embedded preview as encoded bytes (JPEG mostly), or empty.
+    QByteArray largestPreview(const QByteArray &data) const;
+};
+
+} // namespace Keepsake
