@@ -1,0 +1,59 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+
+namespace Keepsake {
+
+Translations::Translations() = default;
+
+Translations::~Translations()
+{
+    remove();
+}
+
+void Translations::remove()
+{
+    if (m_keepsake)
+        QCoreApplication::removeTranslator(m_keepsake.get());
+    if (m_qt)
+        QCoreApplication::removeTranslator(m_qt.get());
+    m_keepsake.reset();
+    m_qt.reset();
+}
+
+bool Translations::install(const QString &language)
+{
+    remove();
+    const QLocale locale(language);
+    m_language = locale.name().section(QLatin1Char('_'), 0, 0);
+    auto keepsake = std::make_unique<QTranslator>();
+    const bool found = keepsake->load(locale, QStringLiteral("keepsake"), QStringLiteral("_"),
+                                      QStringLiteral(":/i18n"));
+    if (found) {
+        QCoreApplication::installTranslator(keepsake.get());
+        m_keepsake = std::move(keepsake);
+    }
+    auto qt = std::make_unique<QTranslator>();
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt.get());
+        m_qt = std::move(qt);
+    }
+    return found || m_language == QLatin1String("en");
+}
+
+QStringList Translations::available()
+{
+    QStringList languages { QStringLiteral("en") };
+    const QStringList files = QDir(QStringLiteral(":/i18n")).entryList({ QStringLiteral("keepsake_*.qm") });
+    for (const QString &file : files)
+        languages.append(file.mid(9).section(QLatin1Char('.'), 0, 0));
+    return languages;
+}
+
+} // namespace Keepsake

@@ -1,0 +1,81 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Keepsake {
+
+class Catalog;
+
+// The album states of DESIGN.md, "Album life".
+enum class AlbumState { Active, Expiring, Expired, Recorded, Purged };
+QString albumStateName(AlbumState state);               // "active", ... (catalog and JSON)
+std::optional<AlbumState> albumStateFromName(const QString &name);
+QString albumStateText(AlbumState state);               // translated, for people
+
+struct AlbumSummary
+{
+    qint64 id = 0;
+    QString title;
+    qint64 ownerId = 0;
+    QString ownerCode;
+    AlbumState state = AlbumState::Active;
+    QDate groupDate;          // for albums made by capture date
+    QDate expires;
+    QString rule;             // retention rule's name
+    QDateTime firstHandin;
+    int photos = 0;
+    qint64 bytes = 0;
+    std::optional<qint64> cover;   // chosen, else the first photo by capture time
+    QString disc;             // the latest disc it went onto, if any
+
+    // "expires on 5 Jan 2027: rule 'Standard 90 days', handed in on 7 Oct 2026"
+    QString expiryReason() const;
+};
+
+struct PhotoRecord
+{
+    qint64 id = 0;
+    qint64 albumId = 0;
+    QString name;             // original file name
+    QString taken;            // ISO 8601 as the camera wrote it, or empty
+    QString camera;
+    qint64 size = 0;
+    QString sha256;
+    std::optional<qint64> versionOf;
+    int width = 0;
+    int height = 0;
+    int orientation = 1;
+    QString format;
+    QString caption;
+};
+
+// Reading albums and photos: the customer view (DESIGN.md) and the clerk's view.
+class Albums
+{
+public:
+    explicit Albums(const Catalog &catalog) : m_catalog(catalog) { }
+
+    // What the customer can reach now (their own albums, and later shared ones),
+    // or with includeHidden also recorded and purged albums, for the clerk.
+    Result<QList<AlbumSummary>> customerView(qint64 customerId, bool includeHidden) const;
+    Result<AlbumSummary> byId(qint64 albumId) const;
+    // ALBUM as CLI.md names it: an ID, or a title together with a customer.
+    Result<AlbumSummary> resolve(const QString &idOrTitle, std::optional<qint64> customerId) const;
+    Result<QList<PhotoRecord>> photos(qint64 albumId) const;
+
+private:
+    Result<QList<AlbumSummary>> select(const QString &where, const QVariantList &values) const;
+
+    const Catalog &m_catalog;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,160 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Catalog.h"
+
+#include "CatalogLog.h"
+#include "Schema.h"
+#include "SqlQuery.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QThread>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::Catalog", text);
+}
+
+} // namespace
+
+Catalog::Catalog(CatalogUrl url)
+    : m_url(std::move(url)),
+      m_baseName(QStringLiteral("keepsake-catalog-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
+{
+}
+
+Catalog::~Catalog()
+{
+    const QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connections))
+        QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::open(const CatalogUrl &url)
+{
+    std::unique_ptr<Catalog> catalog(new Catalog(url));
+    if (Status status = catalog->connect(); !status)
+        return status.error();
+    if (Status status = catalog->migrate(); !status)
+        return status.error();
+    qCInfo(lcCatalog) << "Catalog open:" << url.displayName() << "schema" << catalog->schemaVersion();
+    return catalog;
+}
+
+Status Catalog::connect()
+{
+    if (m_url.driver == CatalogUrl::Driver::Sqlite) {
+        const QFileInfo file(m_url.sqlitePath);
+        if (!QDir().mkpath(file.absolutePath())) {
+            return Error::failure(tr("The folder %1 for the catalog cannot be created. "
+                                     "Check the data folder's permissions.").arg(file.absolutePath()));
+        }
+    }
+    QSqlDatabase db = this->db();
+    if (!db.isOpen())
+        return Error::failure(tr("The catalog %1 cannot be opened: %2. Check that it exists and "
+                                 "that its server is running.")
+                                  .arg(m_url.displayName(), db.lastError().text()));
+    return Status::success();
+}
+
+QSqlDatabase Catalog::db() const
+{
+    const QString name = m_baseName + QLatin1Char('-')
+        + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+
+    const bool sqlite = m_url.driver == CatalogUrl::Driver::Sqlite;
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE")
+                                                       : QStringLiteral("QPSQL"), name);
+    if (sqlite) {
+        db.setDatabaseName(m_url.sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=15000"));
+    } else {
+        db.setHostName(m_url.host);
+        db.setPort(m_url.port);
+        db.setUserName(m_url.user);
+        db.setPassword(m_url.password);
+        db.setDatabaseName(m_url.database);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    }
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_connections.append(name);
+    }
+    if (db.open()) {
+        if (Status status = configure(db); !status)
+            qCWarning(lcCatalog) << status.error().message();
+    } else {
+        qCWarning(lcCatalog) << "Cannot open" << m_url.displayName() << db.lastError().text();
+    }
+    return db;
+}
+
+Status Catalog::configure(QSqlDatabase &db) const
+{
+    if (m_url.driver != CatalogUrl::Driver::Sqlite)
+        return Status::success();
+    // WAL lets readers (the windows) go on while ingest writes; FULL makes each
+    // committed batch durable before its files count as stored.
+    for (const char *pragma : { "PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
+                                "PRAGMA synchronous=FULL" }) {
+        SqlQuery query(db, QString::fromLatin1(pragma));
+        if (Status status = query.exec(); !status)
+            return status;
+    }
+    return Status::success();
+}
+
+int Catalog::schemaVersion() const
+{
+    SqlQuery query(db(), QStringLiteral("SELECT max(version) FROM schema_version"));
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+Status Catalog::transaction(const std::function<Status(QSqlDatabase &)> &work) const
+{
+    QSqlDatabase db = this->db();
+    if (!db.transaction())
+        return Error::failure(tr("The catalog %1 cannot start a change: %2.")
+                                  .arg(m_url.displayName(), db.lastError().text()));
+    Status status = work(db);
+    if (status.ok() && db.commit())
+        return status;
+    const QString commitError = db.lastError().text();
+    db.rollback();
+    if (!status.ok())
+        return status;
+    return Error::failure(tr("The catalog %1 did not keep a change: %2. Nothing was half-done; "
+                             "try again.").arg(m_url.displayName(), commitError));
+}
+
+Status Catalog::migrate()
+{
+    const Schema schema(isPostgres() ? Schema::Dialect::Postgres : Schema::Dialect::Sqlite);
+    // Where two programs start at once on a fresh catalog, one waits for the other.
+    return transaction([&](QSqlDatabase &db) -> Status {
+        if (Status status = schema.ensureVersionTable(db); !status)
+            return status;
+        const int current = schemaVersion();
+        if (current > schema.latestVersion()) {
+            return Error::failure(tr("The catalog %1 was made by a newer Keepsake (schema %2; this "
+                                     "program knows up to %3). Update Keepsake.")
+                                      .arg(m_url.displayName())
+                                      .arg(current)
+                                      .arg(schema.latestVersion()));
+        }
+        return schema.migrate(db, current);
+    });
+}
+
+} // namespace Keepsake

@@ -1,0 +1,50 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CatalogUrl.h"
+#include "base/Error.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace Keepsake {
+
+// The lab's catalog: customers, albums, photos, stored files and everything that
+// later happens to them. Opening it brings its schema up to date (each migration in
+// one transaction). Each thread that uses it gets a connection of its own.
+class Catalog
+{
+public:
+    static Result<std::unique_ptr<Catalog>> open(const CatalogUrl &url);
+    ~Catalog();
+
+    Catalog(const Catalog &) = delete;
+    Catalog &operator=(const Catalog &) = delete;
+
+    // The calling thread's connection (made on first use).
+    QSqlDatabase db() const;
+    const CatalogUrl &url() const { return m_url; }
+    bool isPostgres() const { return m_url.driver == CatalogUrl::Driver::Postgres; }
+    int schemaVersion() const;
+
+    // Runs work in one transaction: committed when it succeeds, rolled back otherwise.
+    Status transaction(const std::function<Status(QSqlDatabase &)> &work) const;
+
+private:
+    explicit Catalog(CatalogUrl url);
+    Status connect();
+    Status configure(QSqlDatabase &db) const;
+    Status migrate();
+
+    CatalogUrl m_url;
+    QString m_baseName;
+    mutable QMutex m_mutex;
+    mutable QStringList m_connections;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,61 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Keepsake {
+
+class Catalog;
+
+struct Customer
+{
+    qint64 id = 0;
+    QString code;      // lab-assigned, printed on receipts; compared case-insensitively
+    QString name;
+    QString email;
+    QString phone;
+    QString language;  // "de", "ja", ...; empty: the lab's language
+    bool hasPin = false;
+    QString planRule;  // the retention rule new albums get; empty: the lab's default
+    QDateTime createdAt;
+};
+
+struct NewCustomer
+{
+    QString code;
+    QString name;
+    QString email;
+    QString phone;
+    QString language;
+    QString pin;       // 4–8 digits, or empty
+};
+
+// Customers of the lab: add, find, list.
+class Customers
+{
+public:
+    explicit Customers(const Catalog &catalog) : m_catalog(catalog) { }
+
+    Result<Customer> add(const NewCustomer &customer, const QDateTime &now) const;
+    // By code, case-insensitively; NotFound names the code.
+    Result<Customer> byCode(const QString &code) const;
+    Result<Customer> byId(qint64 id) const;
+    Result<QList<Customer>> list() const;
+    // Code, name, phone or e-mail containing the text (case-insensitive).
+    Result<QList<Customer>> search(const QString &text, int limit = 200) const;
+    Result<bool> checkPin(qint64 customerId, const QString &pin) const;
+
+    static QString codeKey(const QString &code) { return code.trimmed().toUpper(); }
+
+private:
+    Result<QList<Customer>> select(const QString &where, const QVariantList &values) const;
+
+    const Catalog &m_catalog;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,19 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Keepsake {
+
+// A customer's PIN (4–8 digits) kept only as a salted slow hash (OpenSSL's scrypt):
+// "scrypt$N$r$p$<salt base64>$<hash base64>".
+class PinHash
+{
+public:
+    static bool isValidPin(const QString &pin);
+    static QString make(const QString &pin);
+    static bool verify(const QString &pin, const QString &stored);
+};
+
+} // namespace Keepsake

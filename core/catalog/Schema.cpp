@@ -1,0 +1,210 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Schema.h"
+
+#include "CatalogLog.h"
+#include "SqlQuery.h"
+
+namespace Keepsake {
+
+namespace {
+
+// {id} is the row id column, {real} a floating point column, {now} the migration's time.
+const char *const Version1[] = {
+    R"(CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL))",
+    R"(CREATE TABLE devices (
+        id {id},
+        name TEXT NOT NULL UNIQUE,
+        address TEXT,
+        is_local INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL))",
+    R"(CREATE TABLE retention_rules (
+        id {id},
+        name TEXT NOT NULL UNIQUE,
+        basis TEXT NOT NULL CHECK (basis IN ('handin', 'last_view', 'plan')),
+        keep_days INTEGER,
+        cap_bytes BIGINT,
+        builtin INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL))",
+    R"(INSERT INTO retention_rules (name, basis, keep_days, builtin, created_at)
+        VALUES ('Standard 90 days', 'handin', 90, 1, {now}))",
+    R"(CREATE TABLE customers (
+        id {id},
+        code TEXT NOT NULL,
+        code_key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        email TEXT,
+        phone TEXT,
+        language TEXT,
+        pin_hash TEXT,
+        plan_rule_id BIGINT REFERENCES retention_rules(id),
+        plan_ends_on TEXT,
+        home_device_id BIGINT REFERENCES devices(id),
+        created_at TEXT NOT NULL))",
+    R"(CREATE INDEX customers_name ON customers (name))",
+    R"(CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        size BIGINT NOT NULL,
+        quick_hash TEXT NOT NULL,
+        stored_at TEXT NOT NULL))",
+    R"(CREATE TABLE handins (
+        id {id},
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        device_id BIGINT REFERENCES devices(id),
+        channel TEXT NOT NULL,
+        source TEXT NOT NULL,
+        pickup_code TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'running',
+        new_count INTEGER NOT NULL DEFAULT 0,
+        already_count INTEGER NOT NULL DEFAULT 0,
+        version_count INTEGER NOT NULL DEFAULT 0,
+        rejected_count INTEGER NOT NULL DEFAULT 0,
+        bytes_stored BIGINT NOT NULL DEFAULT 0))",
+    R"(CREATE INDEX handins_customer ON handins (customer_id, started_at))",
+    R"(CREATE TABLE albums (
+        id {id},
+        owner_id BIGINT NOT NULL REFERENCES customers(id),
+        group_kind TEXT NOT NULL CHECK (group_kind IN ('date', 'title')),
+        title TEXT NOT NULL,
+        group_date TEXT,
+        rule_id BIGINT REFERENCES retention_rules(id),
+        state TEXT NOT NULL DEFAULT 'active'
+            CHECK (state IN ('active', 'expiring', 'expired', 'recorded', 'purged')),
+        created_at TEXT NOT NULL,
+        first_handin_at TEXT NOT NULL,
+        expires_on TEXT,
+        last_viewed_at TEXT,
+        cover_photo_id BIGINT,
+        recorded_at TEXT,
+        purged_at TEXT))",
+    R"(CREATE INDEX albums_owner ON albums (owner_id, state))",
+    R"(CREATE INDEX albums_expiry ON albums (expires_on, state))",
+    R"(CREATE TABLE photos (
+        id {id},
+        album_id BIGINT NOT NULL REFERENCES albums(id),
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        handin_id BIGINT NOT NULL REFERENCES handins(id),
+        sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+        original_name TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        identity_key TEXT,
+        taken_at TEXT,
+        taken_date TEXT,
+        make TEXT,
+        model TEXT,
+        body_serial TEXT,
+        camera TEXT,
+        size BIGINT NOT NULL,
+        width INTEGER,
+        height INTEGER,
+        orientation INTEGER NOT NULL DEFAULT 1,
+        format TEXT,
+        mime TEXT,
+        gps_lat {real},
+        gps_lon {real},
+        caption TEXT,
+        version_of BIGINT REFERENCES photos(id),
+        created_at TEXT NOT NULL))",
+    R"(CREATE INDEX photos_album ON photos (album_id, taken_at))",
+    R"(CREATE INDEX photos_customer_sha ON photos (customer_id, sha256))",
+    R"(CREATE INDEX photos_customer_identity ON photos (customer_id, identity_key))",
+    R"(CREATE INDEX photos_sha ON photos (sha256))",
+    R"(CREATE TABLE discs (
+        id TEXT PRIMARY KEY,
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        media TEXT,
+        created_at TEXT NOT NULL))",
+    R"(CREATE TABLE disc_sessions (
+        id {id},
+        disc_id TEXT NOT NULL REFERENCES discs(id),
+        number INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL,
+        verified_at TEXT,
+        UNIQUE (disc_id, number)))",
+    R"(CREATE TABLE disc_photos (
+        session_id BIGINT NOT NULL REFERENCES disc_sessions(id),
+        photo_id BIGINT NOT NULL REFERENCES photos(id),
+        path TEXT NOT NULL,
+        PRIMARY KEY (session_id, photo_id)))",
+    R"(CREATE INDEX disc_photos_photo ON disc_photos (photo_id))",
+    R"(CREATE TABLE audit (
+        id {id},
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        customer_id BIGINT,
+        album_id BIGINT,
+        details TEXT))",
+    R"(CREATE INDEX audit_customer ON audit (customer_id, at))",
+    R"(CREATE INDEX audit_album ON audit (album_id, at))",
+};
+
+} // namespace
+
+int Schema::latestVersion() const
+{
+    return 1;
+}
+
+QStringList Schema::statements(int version) const
+{
+    QStringList result;
+    if (version == 1) {
+        for (const char *sql : Version1)
+            result.append(adapt(QString::fromUtf8(sql)));
+    }
+    return result;
+}
+
+QString Schema::adapt(QString sql) const
+{
+    const bool postgres = m_dialect == Dialect::Postgres;
+    sql.replace(QLatin1String("{id}"), postgres
+                    ? QLatin1String("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+                    : QLatin1String("INTEGER PRIMARY KEY"));
+    sql.replace(QLatin1String("{real}"), postgres ? QLatin1String("DOUBLE PRECISION")
+                                                  : QLatin1String("REAL"));
+    sql.replace(QLatin1String("{now}"), postgres
+                    ? QLatin1String("to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")
+                    : QLatin1String("strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"));
+    return sql;
+}
+
+Status Schema::ensureVersionTable(QSqlDatabase &db) const
+{
+    SqlQuery create(db, QStringLiteral(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT)"));
+    if (Status status = create.exec(); !status)
+        return status;
+    if (m_dialect == Dialect::Postgres) {
+        // Two programs starting on a fresh shared catalog: the second waits here.
+        SqlQuery lock(db, QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE"));
+        return lock.exec();
+    }
+    return Status::success();
+}
+
+Status Schema::migrate(QSqlDatabase &db, int from) const
+{
+    for (int version = from + 1; version <= latestVersion(); ++version) {
+        qCInfo(lcCatalog) << "Migrating the catalog to schema" << version;
+        const QStringList sqls = statements(version);
+        for (const QString &sql : sqls) {
+            SqlQuery step(db, sql);
+            if (Status status = step.exec(); !status)
+                return status;
+        }
+        SqlQuery mark(db, adapt(QStringLiteral(
+            "INSERT INTO schema_version (version, applied_at) VALUES (:version, {now})")));
+        mark.bind(QStringLiteral(":version"), version);
+        if (Status status = mark.exec(); !status)
+            return status;
+    }
+    return Status::success();
+}
+
+} // namespace Keepsake

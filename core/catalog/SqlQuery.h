@@ -1,0 +1,43 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Keepsake {
+
+// A prepared statement with bound parameters whose failures come back as Errors
+// naming what the catalog said. All SQL in Keepsake goes through bound parameters.
+class SqlQuery
+{
+public:
+    SqlQuery(const QSqlDatabase &db, const QString &sql);
+
+    SqlQuery &bind(const QString &placeholder, const QVariant &value);
+    Status exec();
+    // For "INSERT ... RETURNING id": runs it and gives the new row's id.
+    Result<qint64> execReturningId();
+
+    bool next() { return m_query.next(); }
+    QVariant value(int column) const { return m_query.value(column); }
+    QVariant value(const QString &name) const { return m_query.value(name); }
+    QString text(int column) const { return m_query.value(column).toString(); }
+    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
+    int affectedRows() const { return m_query.numRowsAffected(); }
+
+private:
+    Error failure() const;
+
+    QSqlQuery m_query;
+    QString m_sql;
+    bool m_prepared = false;
+};
+
+// A null QVariant for empty strings, so that absent values stay NULL in the catalog.
+QVariant nullIfEmpty(const QString &text);
+
+} // namespace Keepsake

@@ -1,0 +1,112 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Command.h"
+
+#include "CtlLog.h"
+
+#include <QCoreApplication>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::Ctl", text);
+}
+
+} // namespace
+
+int exitCodeFor(const Error &error)
+{
+    switch (error.kind()) {
+    case Error::Kind::Failure: return ExitFailed;
+    case Error::Kind::Usage:
+    case Error::Kind::NotFound: return ExitUsage;
+    case Error::Kind::Refused: return ExitRefused;
+    case Error::Kind::Cancelled: return ExitCancelled;
+    }
+    return ExitFailed;
+}
+
+CtlContext::CtlContext(Console &console_, LabLocation location_, const Clock &clock_, CancelToken &cancel_)
+    : console(console_), location(std::move(location_)), clock(clock_), cancel(cancel_)
+{
+}
+
+CtlContext::~CtlContext() = default;
+
+Lab *CtlContext::lab()
+{
+    if (m_lab)
+        return m_lab.get();
+    Result<std::unique_ptr<Lab>> opened = Lab::open(location, clock);
+    if (!opened) {
+        console.error(opened.error().message());
+        return nullptr;
+    }
+    m_lab = std::move(opened).value();
+    return m_lab.get();
+}
+
+int CtlContext::fail(const Error &error)
+{
+    console.error(error.message());
+    return exitCodeFor(error);
+}
+
+CommandParser::CommandParser(const QString &usage, const QString &description, const QString &example)
+    : m_usage(usage), m_example(example)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+}
+
+void CommandParser::addPositional(const QString &name, const QString &description, const QString &syntax)
+{
+    m_parser.addPositionalArgument(name, description, syntax);
+}
+
+QString CommandParser::helpText() const
+{
+    QString help = m_parser.helpText();
+    // Qt's first line names the binary only; show the whole command.
+    const qsizetype firstBreak = help.indexOf(QLatin1Char('\n'));
+    help = tr("Usage: %1").arg(m_usage) + help.mid(firstBreak);
+    if (!m_example.isEmpty())
+        help += tr("\nExample:\n  %1\n").arg(m_example);
+    return help;
+}
+
+std::optional<int> CommandParser::parse(CtlContext &context, const QStringList &args)
+{
+    if (!m_parser.parse(args)) {
+        context.console.error(tr("%1\nSee: %2 --help").arg(m_parser.errorText(), m_usage.section(QLatin1Char(' '), 0, 1)));
+        return ExitUsage;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << helpText();
+        return ExitDone;
+    }
+    if (m_parser.isSet(QStringLiteral("version"))) {
+        QTextStream(stdout) << "keepsakectl " << KEEPSAKE_VERSION << '\n';
+        return ExitDone;
+    }
+    return std::nullopt;
+}
+
+QStringList CommandParser::values(const QString &name) const
+{
+    QStringList result;
+    const QStringList given = m_parser.values(name);
+    for (const QString &value : given) {
+        const QStringList parts = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &part : parts)
+            result.append(part.trimmed());
+    }
+    return result;
+}
+
+} // namespace Keepsake

@@ -1,0 +1,90 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Console.h"
+#include "base/CancelToken.h"
+#include "base/Clock.h"
+#include "base/Error.h"
+#include "lab/Lab.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <memory>
+
+namespace Keepsake {
+
+// keepsakectl's exit codes (CLI.md, "Exit codes").
+enum ExitCode : int {
+    ExitDone = 0,
+    ExitFailed = 1,
+    ExitUsage = 2,
+    ExitPartial = 3,
+    ExitRefused = 4,
+    ExitCancelled = 130,
+};
+int exitCodeFor(const Error &error);
+
+// What every command gets: the console, where the lab is, its clock, Ctrl-C.
+class CtlContext
+{
+public:
+    CtlContext(Console &console, LabLocation location, const Clock &clock, CancelToken &cancel);
+    ~CtlContext();
+
+    Console &console;
+    const LabLocation location;
+    const Clock &clock;
+    CancelToken &cancel;
+
+    // Opens the lab on first use; an error is already reported when null.
+    Lab *lab();
+    // Reports an error and gives its exit code.
+    int fail(const Error &error);
+
+private:
+    std::unique_ptr<Lab> m_lab;
+};
+
+// One keepsakectl command ("ingest", "customer" with its sub-commands, ...).
+class Command
+{
+public:
+    virtual ~Command() = default;
+    virtual QString name() const = 0;
+    virtual QString description() const = 0;
+    // args[0] is "keepsakectl <name>"; global options are already taken out.
+    virtual int run(CtlContext &context, const QStringList &args) = 0;
+};
+
+// QCommandLineParser with keepsakectl's habits: --help prints the options, one line
+// each, and an example, and returns 0; a bad option is a usage error (exit 2).
+class CommandParser
+{
+public:
+    CommandParser(const QString &usage, const QString &description, const QString &example);
+
+    QCommandLineParser &parser() { return m_parser; }
+    void addOption(const QCommandLineOption &option) { m_parser.addOption(option); }
+    void addPositional(const QString &name, const QString &description, const QString &syntax = {});
+
+    // nullopt: go on; otherwise the command ends with this exit code.
+    std::optional<int> parse(CtlContext &context, const QStringList &args);
+    QString value(const QString &name) const { return m_parser.value(name); }
+    QStringList values(const QString &name) const;   // comma-separated and repeated
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QStringList positionals() const { return m_parser.positionalArguments(); }
+    QString helpText() const;
+
+private:
+    QCommandLineParser m_parser;
+    QString m_usage;
+    QString m_example;
+};
+
+// Runs keepsakectl: splits the global options (which may stand anywhere), finds the
+// command and runs it. Returns the exit code.
+int runKeepsakectl(const QStringList &arguments, const Clock &clock, CancelToken &cancel);
+
+} // namespace Keepsake

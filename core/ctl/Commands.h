@@ -1,0 +1,20 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+
+namespace Keepsake {
+
+class Command;
+
+// The keepsakectl commands, one file each.
+std::unique_ptr<Command> makeCustomerCommand();
+std::unique_ptr<Command> makeIngestCommand();
+std::unique_ptr<Command> makeAlbumsCommand();
+std::unique_ptr<Command> makePhotosCommand();
+std::unique_ptr<Command> makeThumbnailsCommand();
+std::unique_ptr<Command> makeCheckCommand();
+std::unique_ptr<Command> makeStatusCommand();
+
+} // namespace Keepsake

@@ -1,0 +1,108 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Command.h"
+#include "Commands.h"
+#include "JsonRecords.h"
+#include "catalog/AuditLog.h"
+#include "ingest/IngestJob.h"
+
+#include <QCoreApplication>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Keepsake::IngestCommand", text, nullptr, n);
+}
+
+class IngestCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("ingest"); }
+    QString description() const override { return tr("hand in a card or folder for a customer"); }
+
+    int run(CtlContext &context, const QStringList &args) override
+    {
+        CommandParser p(QStringLiteral("keepsakectl ingest --customer C [options] PATH..."),
+                        tr("Hands in the photos of a card or folder: stores the ones not received "
+                           "before and sorts them into albums."),
+                        QStringLiteral("keepsakectl ingest --customer C1 --json /media/card"));
+        p.addOption({ QStringLiteral("customer"), tr("the customer handing the photos in"), tr("C") });
+        p.addOption({ QStringLiteral("album"), tr("put every photo into the customer's album of this title"), tr("TITLE") });
+        p.addOption({ QStringLiteral("again"), tr("store photos already received anyway") });
+        p.addOption({ QStringLiteral("verify-full"), tr("read every file whole (no header shortcut)") });
+        p.addOption({ QStringLiteral("no-thumbnails"), tr("do not make thumbnails now") });
+        p.addPositional(QStringLiteral("path"), tr("cards or folders to hand in"), tr("PATH..."));
+        if (auto done = p.parse(context, args))
+            return *done;
+        if (!p.isSet(QStringLiteral("customer")))
+            return context.fail(Error::usage(tr("Say whose photos these are: --customer CODE.")));
+        if (p.positionals().isEmpty())
+            return context.fail(Error::usage(tr("Name the card or folder to hand in.")));
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
+
+        IngestOptions options;
+        options.customerCode = p.value(QStringLiteral("customer"));
+        options.sources = p.positionals();
+        options.albumTitle = p.value(QStringLiteral("album")).trimmed();
+        options.again = p.isSet(QStringLiteral("again"));
+        options.verifyFull = p.isSet(QStringLiteral("verify-full"));
+        options.thumbnails = !p.isSet(QStringLiteral("no-thumbnails"));
+        options.channel = QStringLiteral("keepsakectl");
+        options.actor = AuditLog::currentActor(QStringLiteral("keepsakectl"));
+        return ingest(context, *lab, options);
+    }
+
+private:
+    int ingest(CtlContext &context, Lab &lab, const IngestOptions &options)
+    {
+        IngestJob job(lab, options);
+        Console &console = context.console;
+        QObject::connect(&job, &IngestJob::fileDecided, &job, [&console](const IngestRecord &record) {
+            console.item(ingestRecordJson(record),
+                         record.outcome == IngestOutcome::New ? QString() : ingestRecordLine(record));
+        });
+        QObject::connect(&job, &IngestJob::progress, &job,
+                         [&console](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
+                             console.progress(done, total, bytesDone, bytesTotal, tr("files"));
+                         });
+        // Ctrl-C reaches the job through the shared cancel token.
+        CancelToken &token = job.cancelToken();
+        QObject::connect(&job, &IngestJob::progress, &job, [&context, &token] {
+            if (context.cancel.isCancelled())
+                token.cancel();
+        });
+        const Result<IngestSummary> summary = job.run();
+        console.endProgress();
+        if (!summary)
+            return context.fail(summary.error());
+        const IngestSummary &s = *summary;
+        console.summary(ingestSummaryJson(s),
+                        tr("Hand-in %1 for %2 (pickup code %3): %4 new, %5 already received, "
+                           "%6 new versions, %7 rejected; %8 stored in %9 s.")
+                            .arg(s.handinId)
+                            .arg(options.customerCode, s.pickupCode)
+                            .arg(s.added).arg(s.alreadyReceived).arg(s.newVersions).arg(s.rejected)
+                            .arg(formatBytes(s.bytesStored))
+                            .arg(s.seconds, 0, 'f', 1));
+        if (s.cancelled) {
+            console.error(tr("Cancelled: the photos listed above are stored; hand the card in again "
+                             "to finish."));
+            return ExitCancelled;
+        }
+        return s.rejected > 0 ? ExitPartial : ExitDone;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeIngestCommand()
+{
+    return std::make_unique<IngestCommand>();
+}
+
+} // namespace Keepsake

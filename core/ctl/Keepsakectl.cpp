@@ -1,0 +1,130 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Command.h"
+#include "Commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <vector>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::Ctl", text);
+}
+
+struct GlobalOptions
+{
+    QString dataDir;
+    QString catalog;
+    bool json = false;
+    bool quiet = false;
+    QStringList rest;     // the command and its own arguments
+    QString error;
+};
+
+// Global options may stand before or after the command (CLI.md).
+GlobalOptions splitGlobalOptions(const QStringList &arguments)
+{
+    GlobalOptions options;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        auto takeValue = [&](const QString &name, QString &target) {
+            if (arg == name) {
+                if (i + 1 >= arguments.size()) {
+                    options.error = tr("%1 needs a value.").arg(name);
+                    return true;
+                }
+                target = arguments.at(++i);
+                return true;
+            }
+            if (arg.startsWith(name + QLatin1Char('='))) {
+                target = arg.mid(name.size() + 1);
+                return true;
+            }
+            return false;
+        };
+        if (arg == QLatin1String("--")) {
+            options.rest.append(arguments.mid(i));
+            break;
+        }
+        if (takeValue(QStringLiteral("--data-dir"), options.dataDir)
+            || takeValue(QStringLiteral("--catalog"), options.catalog))
+            continue;
+        if (arg == QLatin1String("--json"))
+            options.json = true;
+        else if (arg == QLatin1String("--quiet") || arg == QLatin1String("-q"))
+            options.quiet = true;
+        else
+            options.rest.append(arg);
+    }
+    return options;
+}
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeCustomerCommand());
+    commands.push_back(makeIngestCommand());
+    commands.push_back(makeAlbumsCommand());
+    commands.push_back(makePhotosCommand());
+    commands.push_back(makeThumbnailsCommand());
+    commands.push_back(makeCheckCommand());
+    commands.push_back(makeStatusCommand());
+    return commands;
+}
+
+void printOverview(const std::vector<std::unique_ptr<Command>> &commands)
+{
+    QTextStream out(stdout);
+    out << tr("Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...\n\n"
+              "Runs Keepsake's jobs without a window: hand-ins, checks, and later expiry, discs "
+              "and prints.\n\nGlobal options (before or after the command):\n"
+              "  --data-dir DIR   the lab's data folder (or KEEPSAKE_DATA_DIR; default %1)\n"
+              "  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)\n"
+              "  --json           one JSON object per line on stdout\n"
+              "  --quiet          no progress, errors only\n"
+              "  --help, --version\n\nCommands:\n").arg(LabLocation::defaultDataDir());
+    for (const auto &command : commands)
+        out << QStringLiteral("  %1").arg(command->name(), -12) << command->description() << '\n';
+    out << tr("\n'keepsakectl COMMAND --help' shows a command's options and an example.\n");
+}
+
+} // namespace
+
+int runKeepsakectl(const QStringList &arguments, const Clock &clock, CancelToken &cancel)
+{
+    const GlobalOptions globals = splitGlobalOptions(arguments);
+    Console console(stdout, stderr, globals.json, globals.quiet);
+    const auto commands = allCommands();
+    if (!globals.error.isEmpty()) {
+        console.error(globals.error);
+        return ExitUsage;
+    }
+    if (globals.rest.isEmpty() || globals.rest.first() == QLatin1String("--help")
+        || globals.rest.first() == QLatin1String("-h") || globals.rest.first() == QLatin1String("help")) {
+        printOverview(commands);
+        return globals.rest.isEmpty() ? ExitUsage : ExitDone;
+    }
+    if (globals.rest.first() == QLatin1String("--version") || globals.rest.first() == QLatin1String("-v")) {
+        QTextStream(stdout) << "keepsakectl " << KEEPSAKE_VERSION << '\n';
+        return ExitDone;
+    }
+    const QString name = globals.rest.first();
+    for (const auto &command : commands) {
+        if (command->name() != name)
+            continue;
+        CtlContext context(console, LabLocation::resolve(globals.dataDir, globals.catalog), clock, cancel);
+        QStringList args = globals.rest;
+        args[0] = QStringLiteral("keepsakectl ") + name;
+        return command->run(context, args);
+    }
+    console.error(tr("Unknown command \"%1\". See: keepsakectl --help").arg(name));
+    return ExitUsage;
+}
+
+} // namespace Keepsake

@@ -1,0 +1,48 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "IngestTypes.h"
+#include "base/Error.h"
+
+#include <QHash>
+#include <QList>
+#include <QReadWriteLock>
+
+namespace Keepsake {
+
+class Catalog;
+
+// Everything one customer handed in before, in memory for the length of a hand-in:
+// by content hash and by camera identity (DESIGN.md, "The rule"). Photos of the
+// running hand-in join it as they are decided. Readable from inspector threads.
+class CustomerIndex
+{
+public:
+    struct Entry
+    {
+        MatchedPhoto photo;
+        QString sha256;
+        QString identityKey;
+        qint64 size = 0;
+        QString quickHash;
+    };
+
+    Status load(const Catalog &catalog, qint64 customerId);
+
+    std::optional<Entry> bySha(const QString &sha256) const;
+    // The first photo received with this identity (what a new version links to).
+    std::optional<Entry> firstByIdentity(const QString &identityKey) const;
+    // A photo with this identity and size whose quick hash is the given one.
+    std::optional<Entry> byQuickHash(const QString &identityKey, qint64 size, const QString &quickHash) const;
+    bool hasIdentityOfSize(const QString &identityKey, qint64 size) const;
+
+    void add(const Entry &entry);
+
+private:
+    mutable QReadWriteLock m_lock;
+    QHash<QString, Entry> m_bySha;
+    QHash<QString, QList<Entry>> m_byIdentity;
+};
+
+} // namespace Keepsake

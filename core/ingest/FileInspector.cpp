@@ -1,0 +1,126 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "FileInspector.h"
+
+#include "IngestLog.h"
+#include "metadata/MetadataReader.h"
+#include "metadata/Thumbnailer.h"
+#include "store/Sha256.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::FileInspector", text);
+}
+
+// Photos larger than this are refused before they are read into memory.
+constexpr qint64 MaxPhotoBytes = qint64(2) << 30;
+
+} // namespace
+
+FileInspector::FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
+                             const ImageDecoder &decoder, const Thumbnailer *thumbnails, bool verifyFull,
+                             bool again)
+    : m_index(index), m_metadata(metadata), m_decoder(decoder), m_thumbnails(thumbnails),
+      m_verifyFull(verifyFull), m_again(again)
+{
+}
+
+InspectedFile FileInspector::inspect(const QString &absolutePath, const QString &relativePath) const
+{
+    InspectedFile file;
+    file.path = relativePath;
+    file.absolutePath = absolutePath;
+    QFile source(absolutePath);
+    if (!source.open(QIODevice::ReadOnly)) {
+        file.readError = tr("the file cannot be read (%1)").arg(source.errorString());
+        return file;
+    }
+    file.size = source.size();
+    if (file.size == 0) {
+        file.readError = tr("the file is empty (0 bytes)");
+        return file;
+    }
+    if (file.size > MaxPhotoBytes) {
+        file.readError = tr("the file is too large to be a photo (%1 MB)").arg(file.size >> 20);
+        return file;
+    }
+
+    QByteArray head = source.read(QuickHash::HeadBytes);
+    if (head.isEmpty()) {
+        file.readError = tr("the file cannot be read (%1)").arg(source.errorString());
+        return file;
+    }
+    if (!m_verifyFull && !m_again) {
+        // Header shortcut: identity and size match a photo of this customer.
+        const Result<PhotoMetadata> headMeta = m_metadata.read(head);
+        if (headMeta && headMeta->identity.isUsable()) {
+            const QString key = headMeta->identity.key();
+            if (m_index.hasIdentityOfSize(key, file.size)) {
+                const qint64 tailSize = std::min(file.size, QuickHash::TailBytes);
+                if (source.seek(file.size - tailSize)) {
+                    const QByteArray tail = source.read(tailSize);
+                    file.quickHash = QuickHash::of(file.size, head, tail);
+                    file.quickMatch = m_index.byQuickHash(key, file.size, file.quickHash);
+                    if (file.quickMatch) {
+                        file.metadata = *headMeta;
+                        return file;
+                    }
+                }
+            }
+        }
+    }
+    if (!readWhole(file, std::move(head), source))
+        return file;
+    examine(file);
+    return file;
+}
+
+bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &source) const
+{
+    file.data = std::move(head);
+    if (file.size > file.data.size()) {
+        if (!source.seek(file.data.size())) {
+            file.readError = tr("the file cannot be read (%1)").arg(source.errorString());
+            return false;
+        }
+        const qsizetype already = file.data.size();
+        file.data.resize(file.size);
+        const qint64 got = source.read(file.data.data() + already, file.size - already);
+        if (got != file.size - already) {
+            file.readError = tr("the file cannot be read to its end (%1)").arg(source.errorString());
+            file.data.clear();
+            return false;
+        }
+    }
+    file.sha256 = Sha256::of(file.data);
+    file.quickHash = QuickHash::ofData(file.data);
+    return true;
+}
+
+void FileInspector::examine(InspectedFile &file) const
+{
+    // An exact copy of something the customer handed in needs no decoding.
+    if (!m_again && m_index.bySha(file.sha256))
+        return;
+    const Result<PhotoMetadata> metadata = m_metadata.read(file.data);
+    if (metadata)
+        file.metadata = *metadata;
+    else
+        qCDebug(lcIngest) << file.path << "has no readable metadata:" << metadata.error().message();
+
+    file.decoded = m_decoder.decode(file.data, Thumbnailer::PrintEdge);
+    if (file.decoded.accepted && m_thumbnails && !m_thumbnails->has(file.sha256)) {
+        if (Status status = m_thumbnails->saveFrom(file.sha256, file.decoded, file.metadata.orientation); !status)
+            qCWarning(lcIngest) << "No thumbnail for" << file.path << status.error().message();
+    }
+    file.decoded.picture = QImage();   // not needed any more: keep memory flat
+}
+
+} // namespace Keepsake

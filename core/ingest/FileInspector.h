@@ -1,0 +1,61 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "CustomerIndex.h"
+#include "metadata/ImageDecoder.h"
+#include "metadata/PhotoMetadata.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+
+#include <optional>
+
+namespace Keepsake {
+
+class MetadataReader;
+class Thumbnailer;
+
+// One file of a card, looked at before any decision: what it is, its hashes, its
+// metadata, and whether a decoder reads a picture from it.
+struct InspectedFile
+{
+    QString path;             // relative to the source folder
+    QString absolutePath;
+    qint64 size = 0;
+    QString readError;        // the file could not be read: why
+    std::optional<CustomerIndex::Entry> quickMatch;   // recognised from its head and tail
+    QString sha256;           // empty when recognised by quick match
+    QString quickHash;
+    PhotoMetadata metadata;
+    DecodedImage decoded;
+    QByteArray data;          // the whole file, to be stored
+};
+
+// The work on a file that needs no catalog and may run on several threads at once
+// (DESIGN.md, "Recognising a card again"): read the head; when the customer has a
+// photo of this identity and size, compare head and tail; otherwise read it whole,
+// hash it, read its metadata and decode it at thumbnail size.
+class FileInspector
+{
+public:
+    FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
+                  const ImageDecoder &decoder, const Thumbnailer *thumbnails, bool verifyFull,
+                  bool again);
+
+    InspectedFile inspect(const QString &absolutePath, const QString &relativePath) const;
+
+private:
+    bool readWhole(InspectedFile &file, QByteArray head, QFile &source) const;
+    void examine(InspectedFile &file) const;
+
+    const CustomerIndex &m_index;
+    const MetadataReader &m_metadata;
+    const ImageDecoder &m_decoder;
+    const Thumbnailer *m_thumbnails;
+    bool m_verifyFull;
+    bool m_again;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,220 @@
+// Keepsake – photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HandinWriter.h"
+
+#include "IngestLog.h"
+#include "base/Time.h"
+#include "catalog/Catalog.h"
+#include "catalog/SqlQuery.h"
+#include "lab/Lab.h"
+#include "retention/RetentionRule.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::HandinWriter", text);
+}
+
+} // namespace
+
+HandinWriter::HandinWriter(const Lab &lab, qint64 customerId, qint64 handinId, QString albumTitle)
+    : m_lab(lab), m_customerId(customerId), m_handinId(handinId),
+      m_albumTitle(std::move(albumTitle)), m_now(lab.clock().now()), m_batch(lab.store())
+{
+}
+
+HandinWriter::~HandinWriter()
+{
+    rollback();
+}
+
+Status HandinWriter::begin()
+{
+    if (m_open)
+        return Status::success();
+    m_db = m_lab.catalog().db();
+    if (!m_db.transaction())
+        return Error::failure(tr("The catalog cannot start storing photos: %1.").arg(m_db.lastError().text()));
+    m_open = true;
+    return Status::success();
+}
+
+Result<HandinWriter::Stored> HandinWriter::stage(const InspectedFile &file, std::optional<qint64> versionOf)
+{
+    if (Status status = begin(); !status)
+        return status.error();
+    if (Status status = m_batch.add(file.sha256, file.data); !status)
+        return status.error();
+    SqlQuery blob(m_db, QStringLiteral(
+        "INSERT INTO blobs (sha256, size, quick_hash, stored_at) VALUES (:sha, :size, :quick, :now) "
+        "ON CONFLICT (sha256) DO NOTHING"));
+    blob.bind(QStringLiteral(":sha"), file.sha256)
+        .bind(QStringLiteral(":size"), file.size)
+        .bind(QStringLiteral(":quick"), file.quickHash)
+        .bind(QStringLiteral(":now"), toCatalogTime(m_now));
+    if (Status status = blob.exec(); !status)
+        return status.error();
+    const Result<qint64> album = albumFor(file);
+    if (!album)
+        return album.error();
+    Stored stored;
+    stored.albumId = *album;
+    if (Status status = insertPhoto(file, stored.albumId, versionOf, stored.photoId); !status)
+        return status.error();
+    return stored;
+}
+
+Result<qint64> HandinWriter::albumFor(const InspectedFile &file)
+{
+    QDate groupDate;
+    QString key;
+    if (!m_albumTitle.isEmpty()) {
+        key = QStringLiteral("t:") + m_albumTitle;
+    } else {
+        // The capture date as the camera wrote it, else the hand-in day.
+        groupDate = file.metadata.captured ? file.metadata.captured->date() : QDate();
+        if (!groupDate.isValid())
+            groupDate = m_now.toLocalTime().date();
+        key = QStringLiteral("d:") + toCatalogDate(groupDate);
+    }
+    if (const auto it = m_albums.constFind(key); it != m_albums.cend())
+        return *it;
+
+    SqlQuery find(m_db, m_albumTitle.isEmpty()
+        ? QStringLiteral("SELECT id FROM albums WHERE owner_id = :owner AND group_kind = 'date' "
+                         "AND group_date = :key AND state IN ('active', 'expiring') ORDER BY id LIMIT 1")
+        : QStringLiteral("SELECT id FROM albums WHERE owner_id = :owner AND title = :key "
+                         "AND state IN ('active', 'expiring') ORDER BY id LIMIT 1"));
+    find.bind(QStringLiteral(":owner"), m_customerId)
+        .bind(QStringLiteral(":key"), m_albumTitle.isEmpty() ? toCatalogDate(groupDate) : m_albumTitle);
+    if (Status status = find.exec(); !status)
+        return status.error();
+    Result<qint64> id = find.next() ? Result<qint64>(find.integer(0))
+                                    : createAlbum(m_albumTitle.isEmpty() ? toCatalogDate(groupDate) : m_albumTitle,
+                                                  groupDate);
+    if (id)
+        m_albums.insert(key, *id);
+    return id;
+}
+
+Result<qint64> HandinWriter::createAlbum(const QString &title, const QDate &groupDate)
+{
+    const Result<RetentionRule> rule = ruleForNewAlbums(m_db, m_customerId);
+    if (!rule)
+        return rule.error();
+    const QDate handinDay = m_now.toLocalTime().date();
+    SqlQuery insert(m_db, QStringLiteral(
+        "INSERT INTO albums (owner_id, group_kind, title, group_date, rule_id, state, created_at, "
+        "first_handin_at, expires_on) VALUES (:owner, :kind, :title, :date, :rule, 'active', :now, "
+        ":now2, :expires) RETURNING id"));
+    insert.bind(QStringLiteral(":owner"), m_customerId)
+        .bind(QStringLiteral(":kind"), groupDate.isValid() ? QStringLiteral("date") : QStringLiteral("title"))
+        .bind(QStringLiteral(":title"), title)
+        .bind(QStringLiteral(":date"), groupDate.isValid() ? QVariant(toCatalogDate(groupDate)) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(QStringLiteral(":rule"), rule->id)
+        .bind(QStringLiteral(":now"), toCatalogTime(m_now))
+        .bind(QStringLiteral(":now2"), toCatalogTime(m_now))
+        .bind(QStringLiteral(":expires"), toCatalogDate(rule->expiresOn(handinDay)));
+    const Result<qint64> id = insert.execReturningId();
+    if (id)
+        qCDebug(lcIngest) << "New album" << *id << title << "rule" << rule->name;
+    return id;
+}
+
+Status HandinWriter::insertPhoto(const InspectedFile &file, qint64 albumId,
+                                 std::optional<qint64> versionOf, qint64 &photoId)
+{
+    const PhotoMetadata &meta = file.metadata;
+    const PhotoIdentity &identity = meta.identity;
+    const QSize size = file.decoded.fullSize.isValid() ? file.decoded.fullSize : meta.pixelSize;
+    SqlQuery insert(m_db, QStringLiteral(
+        "INSERT INTO photos (album_id, customer_id, handin_id, sha256, original_name, source_path, "
+        "identity_key, taken_at, taken_date, make, model, body_serial, camera, size, width, height, "
+        "orientation, format, mime, gps_lat, gps_lon, version_of, created_at) VALUES (:album, "
+        ":customer, :handin, :sha, :name, :source, :identity, :taken, :takenDate, :make, :model, "
+        ":serial, :camera, :size, :width, :height, :orientation, :format, :mime, :lat, :lon, "
+        ":versionOf, :now) RETURNING id"));
+    insert.bind(QStringLiteral(":album"), albumId)
+        .bind(QStringLiteral(":customer"), m_customerId)
+        .bind(QStringLiteral(":handin"), m_handinId)
+        .bind(QStringLiteral(":sha"), file.sha256)
+        .bind(QStringLiteral(":name"), QFileInfo(file.path).fileName())
+        .bind(QStringLiteral(":source"), file.path)
+        .bind(QStringLiteral(":identity"), identity.isUsable() ? QVariant(identity.key()) : QVariant(QMetaType(QMetaType::QString)))
+        .bind(QStringLiteral(":taken"), nullIfEmpty(meta.captured ? meta.captured->toIso() : QString()))
+        .bind(QStringLiteral(":takenDate"), nullIfEmpty(meta.captured ? toCatalogDate(meta.captured->date()) : QString()))
+        .bind(QStringLiteral(":make"), nullIfEmpty(identity.make))
+        .bind(QStringLiteral(":model"), nullIfEmpty(identity.model))
+        .bind(QStringLiteral(":serial"), nullIfEmpty(identity.bodySerial))
+        .bind(QStringLiteral(":camera"), nullIfEmpty(meta.camera()))
+        .bind(QStringLiteral(":size"), file.size)
+        .bind(QStringLiteral(":width"), size.width())
+        .bind(QStringLiteral(":height"), size.height())
+        .bind(QStringLiteral(":orientation"), meta.orientation)
+        .bind(QStringLiteral(":format"), imageFormatName(file.decoded.format))
+        .bind(QStringLiteral(":mime"), nullIfEmpty(file.decoded.mimeType))
+        .bind(QStringLiteral(":lat"), meta.gps ? QVariant(meta.gps->latitude) : QVariant(QMetaType(QMetaType::Double)))
+        .bind(QStringLiteral(":lon"), meta.gps ? QVariant(meta.gps->longitude) : QVariant(QMetaType(QMetaType::Double)))
+        .bind(QStringLiteral(":versionOf"), versionOf ? QVariant(*versionOf) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":now"), toCatalogTime(m_now));
+    const Result<qint64> id = insert.execReturningId();
+    if (!id)
+        return id.error();
+    photoId = *id;
+    return Status::success();
+}
+
+bool HandinWriter::batchFull() const
+{
+    return m_batch.count() >= BatchFiles || m_batch.bytes() >= BatchBytes;
+}
+
+Status HandinWriter::flush(const IngestSummary &counts)
+{
+    if (Status status = begin(); !status)
+        return status;
+    if (Status status = m_batch.commit(); !status) {
+        rollback();
+        return status;
+    }
+    SqlQuery update(m_db, QStringLiteral(
+        "UPDATE handins SET new_count = :new, already_count = :already, version_count = :versions, "
+        "rejected_count = :rejected, bytes_stored = :bytes WHERE id = :id"));
+    update.bind(QStringLiteral(":new"), counts.added)
+        .bind(QStringLiteral(":already"), counts.alreadyReceived)
+        .bind(QStringLiteral(":versions"), counts.newVersions)
+        .bind(QStringLiteral(":rejected"), counts.rejected)
+        .bind(QStringLiteral(":bytes"), counts.bytesStored)
+        .bind(QStringLiteral(":id"), m_handinId);
+    if (Status status = update.exec(); !status) {
+        rollback();
+        return status;
+    }
+    if (!m_db.commit()) {
+        const QString reason = m_db.lastError().text();
+        rollback();
+        return Error::failure(tr("The catalog did not keep the stored photos (%1). They were not "
+                                 "counted as received; hand the card in again.").arg(reason));
+    }
+    m_open = false;
+    return Status::success();
+}
+
+void HandinWriter::rollback()
+{
+    if (m_open) {
+        m_db.rollback();
+        m_open = false;
+        m_albums.clear();
+    }
+    m_batch.discard();
+}
+
+} // namespace Keepsake

@@ -1,0 +1,57 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "FileInspector.h"
+#include "IngestTypes.h"
+#include "base/Error.h"
+#include "store/BlobStore.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace Keepsake {
+
+class Lab;
+
+// Writes a hand-in's photos in durable batches: each photo's bytes go to the store
+// and its rows into an open catalog transaction; flush() makes the files durable and
+// only then commits the rows (DESIGN.md, "Store"). A failure rolls the batch back
+// and leaves at most unreferenced files.
+class HandinWriter
+{
+public:
+    static constexpr int BatchFiles = 64;
+    static constexpr qint64 BatchBytes = qint64(256) << 20;
+
+    HandinWriter(const Lab &lab, qint64 customerId, qint64 handinId, QString albumTitle);
+    ~HandinWriter();
+
+    struct Stored { qint64 photoId = 0; qint64 albumId = 0; };
+    // Stores one accepted file as a photo of the customer (a version of versionOf).
+    Result<Stored> stage(const InspectedFile &file, std::optional<qint64> versionOf);
+    bool batchFull() const;
+    // Makes the batch durable and commits it, with the hand-in's counts so far.
+    Status flush(const IngestSummary &counts);
+    void rollback();
+
+private:
+    Result<qint64> albumFor(const InspectedFile &file);
+    Result<qint64> createAlbum(const QString &title, const QDate &groupDate);
+    Status insertPhoto(const InspectedFile &file, qint64 albumId, std::optional<qint64> versionOf,
+                       qint64 &photoId);
+    Status begin();
+
+    const Lab &m_lab;
+    qint64 m_customerId;
+    qint64 m_handinId;
+    QString m_albumTitle;
+    QDateTime m_now;
+    QSqlDatabase m_db;
+    bool m_open = false;
+    BlobStore::Batch m_batch;
+    QHash<QString, qint64> m_albums;   // "d:2026-06-01" or "t:Title" → album id
+};
+
+} // namespace Keepsake

@@ -1,0 +1,294 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "IngestJob.h"
+
+#include "CustomerIndex.h"
+#include "FileInspector.h"
+#include "HandinWriter.h"
+#include "IngestLog.h"
+#include "base/Time.h"
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
+#include "catalog/Customers.h"
+#include "catalog/PickupCode.h"
+#include "catalog/SqlQuery.h"
+#include "lab/Lab.h"
+#include "metadata/MetadataReader.h"
+#include "metadata/Thumbnailer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFuture>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <deque>
+
+namespace Keepsake {
+
+QString ingestOutcomeName(IngestOutcome outcome)
+{
+    switch (outcome) {
+    case IngestOutcome::New: return QStringLiteral("new");
+    case IngestOutcome::AlreadyReceived: return QStringLiteral("already_received");
+    case IngestOutcome::NewVersion: return QStringLiteral("new_version");
+    case IngestOutcome::Rejected: return QStringLiteral("rejected");
+    }
+    return {};
+}
+
+IngestJob::IngestJob(const Lab &lab, IngestOptions options, QObject *parent)
+    : QObject(parent), m_lab(lab), m_options(std::move(options))
+{
+    qRegisterMetaType<Keepsake::IngestRecord>();
+    qRegisterMetaType<Keepsake::IngestSummary>();
+}
+
+IngestJob::~IngestJob() = default;
+
+Result<QList<IngestJob::Source>> IngestJob::collectSources() const
+{
+    QList<Source> sources;
+    if (m_options.sources.isEmpty())
+        return Error::usage(tr("Name the card or folder to hand in."));
+    for (const QString &given : m_options.sources) {
+        const QFileInfo info(given);
+        if (!info.exists())
+            return Error::usage(tr("%1 does not exist. Check the card is inserted and the path is right.").arg(given));
+        if (info.isFile()) {
+            sources.append({ info.absoluteFilePath(), info.fileName(), info.size() });
+            continue;
+        }
+        const QDir folder(info.absoluteFilePath());
+        if (!info.isReadable() || !info.isExecutable())
+            return Error::usage(tr("The folder %1 cannot be read. Check its permissions.").arg(given));
+        QList<Source> found;
+        // Hidden entries (.Trashes, ._IMG_0001.JPG) are the operating system's, not photos.
+        QDirIterator it(folder.path(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QFileInfo file = it.fileInfo();
+            found.append({ path, folder.relativeFilePath(path), file.size() });
+        }
+        std::sort(found.begin(), found.end(),
+                  [](const Source &a, const Source &b) { return a.relativePath < b.relativePath; });
+        sources.append(found);
+    }
+    return sources;
+}
+
+Result<qint64> IngestJob::startHandin(qint64 customerId, QString &pickupCode)
+{
+    const QString source = m_options.sources.join(QStringLiteral(", "));
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        pickupCode = PickupCode::generate();
+        SqlQuery insert(m_lab.catalog().db(), QStringLiteral(
+            "INSERT INTO handins (customer_id, started_at, channel, source, pickup_code, state) "
+            "VALUES (:customer, :now, :channel, :source, :code, 'running') RETURNING id"));
+        insert.bind(QStringLiteral(":customer"), customerId)
+            .bind(QStringLiteral(":now"), toCatalogTime(m_lab.clock().now()))
+            .bind(QStringLiteral(":channel"), m_options.channel)
+            .bind(QStringLiteral(":source"), source)
+            .bind(QStringLiteral(":code"), pickupCode);
+        Result<qint64> id = insert.execReturningId();
+        if (id)
+            return id;
+        if (attempt == 4)
+            return id.error();
+    }
+    return Error::failure(tr("No hand-in could be started."));
+}
+
+Status IngestJob::finishHandin(const IngestSummary &summary, const QString &state)
+{
+    SqlQuery update(m_lab.catalog().db(), QStringLiteral(
+        "UPDATE handins SET finished_at = :now, state = :state, new_count = :new, "
+        "already_count = :already, version_count = :versions, rejected_count = :rejected, "
+        "bytes_stored = :bytes WHERE id = :id"));
+    update.bind(QStringLiteral(":now"), toCatalogTime(m_lab.clock().now()))
+        .bind(QStringLiteral(":state"), state)
+        .bind(QStringLiteral(":new"), summary.added)
+        .bind(QStringLiteral(":already"), summary.alreadyReceived)
+        .bind(QStringLiteral(":versions"), summary.newVersions)
+        .bind(QStringLiteral(":rejected"), summary.rejected)
+        .bind(QStringLiteral(":bytes"), summary.bytesStored)
+        .bind(QStringLiteral(":id"), summary.handinId);
+    return update.exec();
+}
+
+void IngestJob::count(IngestSummary &summary, IngestOutcome outcome, qint64 bytes)
+{
+    switch (outcome) {
+    case IngestOutcome::New: ++summary.added; summary.bytesStored += bytes; break;
+    case IngestOutcome::NewVersion: ++summary.newVersions; summary.bytesStored += bytes; break;
+    case IngestOutcome::AlreadyReceived: ++summary.alreadyReceived; break;
+    case IngestOutcome::Rejected: ++summary.rejected; break;
+    }
+}
+
+Status IngestJob::decide(InspectedFile &file, HandinWriter &writer, CustomerIndex &index,
+                         IngestSummary &summary, QList<IngestRecord> &pending)
+{
+    IngestRecord record;
+    record.path = file.path;
+    record.absolutePath = file.absolutePath;
+    record.size = file.size;
+    std::optional<CustomerIndex::Entry> earlier = file.quickMatch;
+    if (!earlier && !file.sha256.isEmpty() && !m_options.again)
+        earlier = index.bySha(file.sha256);
+
+    if (!file.readError.isEmpty()) {
+        record.outcome = IngestOutcome::Rejected;
+        record.reason = file.readError;
+    } else if (earlier) {
+        record.outcome = IngestOutcome::AlreadyReceived;
+        record.matched = earlier->photo;
+    } else if (!file.decoded.accepted) {
+        record.outcome = IngestOutcome::Rejected;
+        record.reason = file.decoded.reason.isEmpty() ? tr("no picture could be read from the file")
+                                                      : file.decoded.reason;
+    } else {
+        const QString key = file.metadata.identity.isUsable() ? file.metadata.identity.key() : QString();
+        const std::optional<CustomerIndex::Entry> original = index.firstByIdentity(key);
+        std::optional<qint64> versionOf;
+        if (original && original->sha256 != file.sha256) {
+            versionOf = original->photo.photoId;
+            record.matched = original->photo;
+            record.reason = tr("a new version of %1 (photo %2): the same shot by its camera data, "
+                               "with other bytes").arg(original->photo.name).arg(original->photo.photoId);
+        }
+        const Result<HandinWriter::Stored> stored = writer.stage(file, versionOf);
+        if (!stored)
+            return stored.error().prefixed(tr("%1 could not be stored: ").arg(file.path));
+        record.outcome = versionOf ? IngestOutcome::NewVersion : IngestOutcome::New;
+        record.photoId = stored->photoId;
+        record.albumId = stored->albumId;
+        CustomerIndex::Entry entry;
+        entry.photo = { stored->photoId, QFileInfo(file.path).fileName(), stored->albumId, QString() };
+        entry.sha256 = file.sha256;
+        entry.identityKey = key;
+        entry.size = file.size;
+        entry.quickHash = file.quickHash;
+        index.add(entry);
+    }
+    if (record.outcome == IngestOutcome::Rejected)
+        qCInfo(lcIngest) << "Rejected" << file.absolutePath << "-" << record.reason;
+    count(summary, record.outcome, file.size);
+    pending.append(record);
+    return Status::success();
+}
+
+Result<IngestSummary> IngestJob::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Result<Customer> customer = Customers(m_lab.catalog()).byCode(m_options.customerCode);
+    if (!customer)
+        return customer.error();
+    const Result<QList<Source>> sources = collectSources();
+    if (!sources)
+        return sources.error();
+    CustomerIndex index;
+    if (Status status = index.load(m_lab.catalog(), customer->id); !status)
+        return status.error();
+
+    IngestSummary summary;
+    const Result<qint64> handin = startHandin(customer->id, summary.pickupCode);
+    if (!handin)
+        return handin.error();
+    summary.handinId = *handin;
+
+    qint64 bytesTotal = 0;
+    for (const Source &source : *sources)
+        bytesTotal += source.size;
+    Q_EMIT started(int(sources->size()), bytesTotal);
+
+    const MetadataReader metadata;
+    const ImageDecoder decoder;
+    const FileInspector inspector(index, metadata, decoder,
+                                  m_options.thumbnails ? &m_lab.thumbnails() : nullptr,
+                                  m_options.verifyFull, m_options.again);
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+    const qsizetype window = pool.maxThreadCount() * 2;
+    std::deque<QFuture<InspectedFile>> inFlight;
+    qsizetype next = 0;
+    int done = 0;
+    qint64 bytesDone = 0;
+    HandinWriter writer(m_lab, customer->id, summary.handinId, m_options.albumTitle);
+    QList<IngestRecord> pending;
+    auto publish = [&] {
+        for (const IngestRecord &record : std::as_const(pending))
+            Q_EMIT fileDecided(record);
+        pending.clear();
+    };
+    auto stop = [&](const Error &error) -> Result<IngestSummary> {
+        m_cancel.cancel();
+        for (QFuture<InspectedFile> &future : inFlight)
+            future.waitForFinished();
+        writer.rollback();
+        (void)finishHandin(summary, QStringLiteral("failed"));
+        return error;
+    };
+
+    while (next < sources->size() || !inFlight.empty()) {
+        while (!m_cancel.isCancelled() && next < sources->size() && qsizetype(inFlight.size()) < window) {
+            const Source source = sources->at(next++);
+            inFlight.push_back(QtConcurrent::run(&pool, [&inspector, source] {
+                return inspector.inspect(source.absolutePath, source.relativePath);
+            }));
+        }
+        if (inFlight.empty())
+            break;
+        InspectedFile file = inFlight.front().result();
+        inFlight.pop_front();
+        if (m_cancel.isCancelled())
+            continue;   // what was inspected but not decided stays as before
+        if (Status status = decide(file, writer, index, summary, pending); !status)
+            return stop(status.error());
+        bytesDone += file.size;
+        Q_EMIT progress(++done, int(sources->size()), bytesDone, bytesTotal);
+        if (writer.batchFull()) {
+            if (Status status = writer.flush(summary); !status)
+                return stop(status.error());
+            publish();
+        }
+    }
+    if (Status status = writer.flush(summary); !status)
+        return stop(status.error());
+    publish();
+
+    summary.cancelled = m_cancel.isCancelled();
+    if (Status status = finishHandin(summary, summary.cancelled ? QStringLiteral("cancelled")
+                                                                : QStringLiteral("done")); !status)
+        return status.error();
+    audit(customer->id, summary);
+    summary.seconds = double(timer.elapsed()) / 1000.0;
+    return summary;
+}
+
+void IngestJob::audit(qint64 customerId, const IngestSummary &summary)
+{
+    AuditEntry entry;
+    entry.at = m_lab.clock().now();
+    entry.actor = m_options.actor.isEmpty() ? AuditLog::currentActor(m_options.channel) : m_options.actor;
+    entry.action = QStringLiteral("handin");
+    entry.customerId = customerId;
+    entry.details = QJsonObject {
+        { QStringLiteral("handin"), summary.handinId },
+        { QStringLiteral("source"), m_options.sources.join(QStringLiteral(", ")) },
+        { QStringLiteral("new"), summary.added },
+        { QStringLiteral("already_received"), summary.alreadyReceived },
+        { QStringLiteral("new_version"), summary.newVersions },
+        { QStringLiteral("rejected"), summary.rejected },
+        { QStringLiteral("bytes_stored"), summary.bytesStored },
+        { QStringLiteral("cancelled"), summary.cancelled },
+    };
+    if (Status status = AuditLog::record(m_lab.catalog().db(), entry); !status)
+        qCWarning(lcIngest) << "The hand-in was not written to the audit trail:" << status.error().message();
+}
+
+} // namespace Keepsake

@@ -1,0 +1,58 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "IngestTypes.h"
+#include "base/CancelToken.h"
+#include "base/Error.h"
+
+#include <QObject>
+
+namespace Keepsake {
+
+class Lab;
+struct InspectedFile;
+class HandinWriter;
+class CustomerIndex;
+
+// One hand-in: the files of a card or folder, for one customer, into albums
+// (DESIGN.md, "Metadata and dedup"). Files are inspected on several threads and
+// decided in card order against everything the customer handed in before. Each file
+// ends as new, already received, new version or rejected. Cancelling keeps what was
+// stored; a crash leaves every photo either stored and catalogued or absent.
+//
+// run() works in the calling thread (keepsakectl) — the windows move the job to a
+// worker thread and connect to its signals.
+class IngestJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    IngestJob(const Lab &lab, IngestOptions options, QObject *parent = nullptr);
+    ~IngestJob() override;
+
+    Result<IngestSummary> run();
+    CancelToken &cancelToken() { return m_cancel; }
+
+Q_SIGNALS:
+    void started(int files, qint64 bytes);
+    void fileDecided(const Keepsake::IngestRecord &record);
+    void progress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
+    void thumbnailsStarted(int count);
+
+private:
+    struct Source { QString absolutePath; QString relativePath; qint64 size; };
+    Result<QList<Source>> collectSources() const;
+    Result<qint64> startHandin(qint64 customerId, QString &pickupCode);
+    Status finishHandin(const IngestSummary &summary, const QString &state);
+    Status decide(InspectedFile &file, HandinWriter &writer, CustomerIndex &index,
+                  IngestSummary &summary, QList<IngestRecord> &pending);
+    void count(IngestSummary &summary, IngestOutcome outcome, qint64 bytes);
+    void audit(qint64 customerId, const IngestSummary &summary);
+
+    const Lab &m_lab;
+    IngestOptions m_options;
+    CancelToken m_cancel;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,68 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Keepsake {
+
+// What became of one file of a hand-in (CLI.md fixes the names).
+enum class IngestOutcome { New, AlreadyReceived, NewVersion, Rejected };
+QString ingestOutcomeName(IngestOutcome outcome);   // "new", "already_received", ...
+
+// The earlier photo a file matched.
+struct MatchedPhoto
+{
+    qint64 photoId = 0;
+    QString name;
+    qint64 albumId = 0;
+    QString disc;   // the disc it went onto, empty if none
+};
+
+struct IngestRecord
+{
+    QString path;          // as found, relative to the source folder given
+    QString absolutePath;
+    IngestOutcome outcome = IngestOutcome::Rejected;
+    std::optional<qint64> photoId;
+    std::optional<qint64> albumId;
+    std::optional<MatchedPhoto> matched;
+    QString reason;        // why rejected, or what a new version is a version of
+    qint64 size = 0;
+};
+
+struct IngestSummary
+{
+    int added = 0;              // "new"
+    int alreadyReceived = 0;
+    int newVersions = 0;
+    int rejected = 0;
+    qint64 bytesStored = 0;
+    double seconds = 0;
+    qint64 handinId = 0;
+    QString pickupCode;
+    bool cancelled = false;
+
+    int total() const { return added + alreadyReceived + newVersions + rejected; }
+};
+
+struct IngestOptions
+{
+    QString customerCode;
+    QStringList sources;          // folders or files
+    QString albumTitle;           // join/make the customer's active album of this title
+    bool again = false;           // store photos already received anyway
+    bool verifyFull = false;      // hash every file whole, no header shortcut
+    bool thumbnails = true;       // make thumbnails before finishing
+    QString channel = QStringLiteral("counter");   // counter, kiosk, cli, network
+    QString actor;                // who, for the audit trail
+};
+
+} // namespace Keepsake
+
+Q_DECLARE_METATYPE(Keepsake::IngestRecord)
+Q_DECLARE_METATYPE(Keepsake::IngestSummary)

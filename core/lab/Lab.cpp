@@ -1,0 +1,71 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Lab.h"
+
+#include "LabLog.h"
+#include "catalog/Catalog.h"
+#include "metadata/Thumbnailer.h"
+#include "store/BlobStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace Keepsake {
+
+LabLocation LabLocation::resolve(const QString &dataDirOption, const QString &catalogOption)
+{
+    LabLocation location;
+    location.dataDir = dataDirOption;
+    if (location.dataDir.isEmpty())
+        location.dataDir = qEnvironmentVariable("KEEPSAKE_DATA_DIR");
+    if (location.dataDir.isEmpty())
+        location.dataDir = defaultDataDir();
+    location.dataDir = QDir(location.dataDir).absolutePath();
+
+    location.catalogUrl = catalogOption;
+    if (location.catalogUrl.isEmpty())
+        location.catalogUrl = qEnvironmentVariable("KEEPSAKE_CATALOG");
+    if (location.catalogUrl.isEmpty())
+        location.catalogUrl = QStringLiteral("sqlite:") + QDir(location.dataDir).filePath(QStringLiteral("catalog.sqlite"));
+    return location;
+}
+
+QString LabLocation::defaultDataDir()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("Keepsake"));
+}
+
+Lab::Lab(QString dataDir, const Clock &clock) : m_dataDir(std::move(dataDir)), m_clock(clock) { }
+
+Lab::~Lab() = default;
+
+Result<std::unique_ptr<Lab>> Lab::open(const LabLocation &location, const Clock &clock)
+{
+    if (!QDir().mkpath(location.dataDir)) {
+        return Error::failure(QCoreApplication::translate("Keepsake::Lab",
+            "The data folder %1 cannot be created. Check the path and its permissions, or "
+            "choose another with --data-dir.").arg(location.dataDir));
+    }
+    const Result<CatalogUrl> url = CatalogUrl::parse(location.catalogUrl);
+    if (!url)
+        return url.error();
+    Result<std::unique_ptr<Catalog>> catalog = Catalog::open(*url);
+    if (!catalog)
+        return catalog.error();
+
+    std::unique_ptr<Lab> lab(new Lab(location.dataDir, clock));
+    lab->m_catalog = std::move(catalog).value();
+    lab->m_store = std::make_unique<BlobStore>(lab->path(QStringLiteral("store")));
+    lab->m_thumbnails = std::make_unique<Thumbnailer>(lab->path(QStringLiteral("thumbs")));
+    qCDebug(lcLab) << "Lab open at" << location.dataDir;
+    return lab;
+}
+
+QString Lab::path(const QString &relative) const
+{
+    return QDir(m_dataDir).filePath(relative);
+}
+
+} // namespace Keepsake

@@ -1,0 +1,55 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Clock.h"
+#include "base/Error.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace Keepsake {
+
+class BlobStore;
+class Catalog;
+class Thumbnailer;
+
+// Where a lab's data lives: the data folder (catalog file, photo store, thumbnails,
+// prints, lab key, logs) and the catalog URL. The option wins over the environment
+// (KEEPSAKE_DATA_DIR, KEEPSAKE_CATALOG), the environment over the default.
+struct LabLocation
+{
+    QString dataDir;
+    QString catalogUrl;
+
+    static LabLocation resolve(const QString &dataDirOption, const QString &catalogOption);
+    static QString defaultDataDir();   // ~/.local/share/Keepsake on Linux
+};
+
+// An opened lab: its catalog (migrated), photo store and thumbnail cache, and the
+// clock every rule reads. One per program; long jobs borrow it.
+class Lab
+{
+public:
+    static Result<std::unique_ptr<Lab>> open(const LabLocation &location, const Clock &clock);
+    ~Lab();
+
+    Catalog &catalog() const { return *m_catalog; }
+    BlobStore &store() const { return *m_store; }
+    Thumbnailer &thumbnails() const { return *m_thumbnails; }
+    const Clock &clock() const { return m_clock; }
+    const QString &dataDir() const { return m_dataDir; }
+    QString path(const QString &relative) const;   // inside the data folder
+
+private:
+    Lab(QString dataDir, const Clock &clock);
+
+    QString m_dataDir;
+    const Clock &m_clock;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<BlobStore> m_store;
+    std::unique_ptr<Thumbnailer> m_thumbnails;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,174 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BlobStore.h"
+
+#include "StoreLog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QUuid>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::BlobStore", text);
+}
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+// Flushes a file or folder to the disk.
+bool flushPath(const QString &path, bool folder)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+const QLatin1String TempPrefix(".incoming-");
+
+} // namespace
+
+BlobStore::BlobStore(QString root) : m_root(QDir(root).absolutePath()) { }
+
+QString BlobStore::pathFor(const QString &sha256) const
+{
+    return m_root + QLatin1Char('/') + sha256.left(2) + QLatin1Char('/') + sha256.mid(2, 2)
+        + QLatin1Char('/') + sha256;
+}
+
+bool BlobStore::contains(const QString &sha256) const
+{
+    return QFileInfo::exists(pathFor(sha256));
+}
+
+BlobStore::Batch::~Batch()
+{
+    discard();
+}
+
+Status BlobStore::Batch::add(const QString &sha256, const QByteArray &data)
+{
+    if (m_shas.contains(sha256) || m_store.contains(sha256))
+        return Status::success();
+    const QString finalPath = m_store.pathFor(sha256);
+    const QString folder = QFileInfo(finalPath).path();
+    if (!QDir().mkpath(folder))
+        return Error::failure(tr("The photo store folder %1 cannot be created. Check the data "
+                                 "folder's permissions and free space.").arg(folder));
+    const QString tempPath = folder + QLatin1Char('/') + TempPrefix + sha256 + QLatin1Char('-')
+        + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    QFile file(tempPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return Error::failure(tr("The photo store cannot write %1: %2.").arg(tempPath, file.errorString()));
+    if (file.write(data) != data.size() || !file.flush()) {
+        const QString reason = file.errorString();
+        file.close();
+        QFile::remove(tempPath);
+        return Error::failure(tr("The photo store could not write a photo (%1). Make room on the "
+                                 "disk holding %2 and hand the photos in again.")
+                                  .arg(reason, m_store.root()));
+    }
+    file.close();
+    m_pending.append({ sha256, tempPath });
+    m_shas.insert(sha256);
+    m_bytes += data.size();
+    return Status::success();
+}
+
+Status BlobStore::Batch::commit()
+{
+    if (m_pending.isEmpty())
+        return Status::success();
+    // One syncfs flushes every file of the batch at once (Linux); the renames and
+    // their folders are flushed after.
+    const int rootFd = ::open(QFile::encodeName(m_store.root()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    bool flushed = rootFd >= 0 && ::syncfs(rootFd) == 0;
+    if (rootFd >= 0)
+        ::close(rootFd);
+    if (!flushed) {
+        for (const Pending &pending : std::as_const(m_pending)) {
+            if (!flushPath(pending.tempPath, false))
+                return Error::failure(tr("The photo store could not flush %1 to disk: %2.")
+                                          .arg(pending.tempPath, systemError()));
+        }
+    }
+    QSet<QString> folders;
+    for (const Pending &pending : std::as_const(m_pending)) {
+        const QString finalPath = m_store.pathFor(pending.sha256);
+        if (::rename(QFile::encodeName(pending.tempPath).constData(),
+                     QFile::encodeName(finalPath).constData()) != 0)
+            return Error::failure(tr("The photo store could not put %1 in place: %2.")
+                                      .arg(finalPath, systemError()));
+        folders.insert(QFileInfo(finalPath).path());
+    }
+    for (const QString &folder : std::as_const(folders)) {
+        if (!flushPath(folder, true))
+            return Error::failure(tr("The photo store could not flush the folder %1: %2.")
+                                      .arg(folder, systemError()));
+    }
+    qCDebug(lcStore) << "Stored" << m_pending.size() << "files," << m_bytes << "bytes";
+    m_pending.clear();
+    m_shas.clear();
+    m_bytes = 0;
+    return Status::success();
+}
+
+void BlobStore::Batch::discard()
+{
+    for (const Pending &pending : std::as_const(m_pending))
+        QFile::remove(pending.tempPath);
+    m_pending.clear();
+    m_shas.clear();
+    m_bytes = 0;
+}
+
+Status BlobStore::remove(const QString &sha256) const
+{
+    const QString path = pathFor(sha256);
+    if (QFile::exists(path) && !QFile::remove(path))
+        return Error::failure(tr("The stored file %1 cannot be deleted.").arg(path));
+    flushPath(QFileInfo(path).path(), true);
+    return Status::success();
+}
+
+Result<BlobStore::Listing> BlobStore::list() const
+{
+    static const QRegularExpression blobName(QStringLiteral("^[0-9a-f]{64}$"));
+    Listing listing;
+    if (!QFileInfo::exists(m_root))
+        return listing;
+    QDirIterator it(m_root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QString name = it.fileName();
+        if (name.startsWith(TempPrefix))
+            listing.temporaries.append(path);
+        else if (blobName.match(name).hasMatch() && path == pathFor(name))
+            listing.blobs.append(name);
+        else
+            listing.temporaries.append(path);
+    }
+    listing.blobs.sort();
+    return listing;
+}
+
+} // namespace Keepsake

@@ -1,0 +1,63 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace Keepsake {
+
+// Content-addressed photo files: ROOT/ab/cd/<sha256>. A file is written to a
+// temporary name in its final folder, flushed, renamed and its folder flushed; only
+// then may the catalog reference it. Writing goes in batches so that one flush
+// covers many files (DESIGN.md, "Store").
+class BlobStore
+{
+public:
+    explicit BlobStore(QString root);
+
+    const QString &root() const { return m_root; }
+    QString pathFor(const QString &sha256) const;
+    bool contains(const QString &sha256) const;
+
+    // Files written together and made durable together.
+    class Batch
+    {
+    public:
+        explicit Batch(const BlobStore &store) : m_store(store) { }
+        ~Batch();   // discards what was not committed
+        Batch(const Batch &) = delete;
+        Batch &operator=(const Batch &) = delete;
+
+        // Writes the bytes to a temporary file; a blob already stored is skipped.
+        Status add(const QString &sha256, const QByteArray &data);
+        int count() const { return int(m_pending.size()); }
+        qint64 bytes() const { return m_bytes; }
+        // Flushes every file, renames them into place and flushes their folders.
+        Status commit();
+        void discard();
+
+    private:
+        struct Pending { QString sha256; QString tempPath; };
+        const BlobStore &m_store;
+        QList<Pending> m_pending;
+        QSet<QString> m_shas;
+        qint64 m_bytes = 0;
+    };
+
+    // Deletes a stored file (the caller has made sure nothing references it).
+    Status remove(const QString &sha256) const;
+    // Every stored file's hash, and leftover temporary files of interrupted writes.
+    struct Listing { QStringList blobs; QStringList temporaries; };
+    Result<Listing> list() const;
+
+private:
+    QString m_root;
+};
+
+} // namespace Keepsake

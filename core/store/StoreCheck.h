@@ -1,0 +1,44 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/CancelToken.h"
+#include "base/Error.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace Keepsake {
+
+class BlobStore;
+class Catalog;
+
+// Whether the photo store and the catalog agree (`keepsakectl check`): files no row
+// references (left by an interrupted write), rows whose file is missing, and files
+// whose bytes no longer match their hash.
+class StoreCheck
+{
+public:
+    struct Report
+    {
+        QStringList unreferenced;   // paths of stored or temporary files nothing references
+        QStringList missing;        // hashes referenced by the catalog with no file
+        QStringList damaged;        // hashes whose file's bytes have another hash
+        int checked = 0;
+        bool clean() const { return unreferenced.isEmpty() && missing.isEmpty() && damaged.isEmpty(); }
+    };
+
+    StoreCheck(const Catalog &catalog, const BlobStore &store) : m_catalog(catalog), m_store(store) { }
+
+    // progress(done, total) is called from the checking thread.
+    Result<Report> run(const CancelToken &cancel, const std::function<void(int, int)> &progress) const;
+    // Deletes the unreferenced files of a report (and rows of files nothing uses).
+    Result<int> repair(const Report &report) const;
+
+private:
+    const Catalog &m_catalog;
+    const BlobStore &m_store;
+};
+
+} // namespace Keepsake
