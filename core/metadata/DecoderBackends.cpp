@@ -1,0 +1,329 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DecoderBackends.h"
+
+#include "MetadataLog.h"
+#include "MetadataReader.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QImageReader>
+
+#include <libheif/heif.h>
+#include <libraw/libraw.h>
+
+#include <memory>
+
+namespace Keepsake::DecoderBackends {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::ImageDecoder", text);
+}
+
+DecodedImage damaged(const QString &decoderWords)
+{
+    DecodedImage result;
+    result.reason = tr("The picture data is damaged: %1").arg(decoderWords);
+    return result;
+}
+
+DecodedImage tooLarge(const QSize &size)
+{
+    DecodedImage result;
+    result.reason = tr("The picture is too large to open safely (%1 × %2 pixels).")
+                        .arg(size.width())
+                        .arg(size.height());
+    return result;
+}
+
+bool absurdSize(const QSize &size)
+{
+    return qint64(size.width()) * qint64(size.height()) > MaxPixels;
+}
+
+QSize boundedSize(const QSize &size, int maxEdge)
+{
+    const int longEdge = qMax(size.width(), size.height());
+    if (maxEdge <= 0 || longEdge <= maxEdge)
+        return size;
+    const double factor = double(maxEdge) / longEdge;
+    return { qMax(1, qRound(size.width() * factor)), qMax(1, qRound(size.height() * factor)) };
+}
+
+// A JPEG whose first scan has no entropy-coded data holds no picture, though libjpeg
+// would happily paint it grey.
+bool jpegHasScanData(const QByteArray &data)
+{
+    const auto *bytes = reinterpret_cast<const uchar *>(data.constData());
+    const qsizetype size = data.size();
+    qsizetype at = 2;
+    while (at + 4 <= size) {
+        if (bytes[at] != 0xFF)
+            return true; // not a tidy marker chain; let libjpeg judge
+        const uchar marker = bytes[at + 1];
+        if (marker == 0xFF) {
+            ++at;
+            continue;
+        }
+        if (marker == 0xD9)
+            return false;
+        const qsizetype length = (qsizetype(bytes[at + 2]) << 8) | bytes[at + 3];
+        if (marker == 0xDA)
+            return at + 2 + length + 2 <= size;
+        at += 2 + length;
+    }
+    return false;
+}
+
+const char *qtFormatName(ImageFormat format)
+{
+    switch (format) {
+    case ImageFormat::Jpeg: return "jpeg";
+    case ImageFormat::Png: return "png";
+    case ImageFormat::Tiff: return "tiff";
+    default: return "";
+    }
+}
+
+QString mimeFor(ImageFormat format)
+{
+    switch (format) {
+    case ImageFormat::Jpeg: return QStringLiteral("image/jpeg");
+    case ImageFormat::Png: return QStringLiteral("image/png");
+    case ImageFormat::Tiff: return QStringLiteral("image/tiff");
+    default: return {};
+    }
+}
+
+// libjpeg scales by 1/2, 1/4, 1/8 inside the DCT: pick the largest that keeps the
+// long edge at least maxEdge.
+QSize dctScaledSize(const QSize &size, int maxEdge)
+{
+    int shift = 0;
+    while (shift < 3 && (qMax(size.width(), size.height()) >> (shift + 1)) >= maxEdge)
+        ++shift;
+    return { qMax(1, size.width() >> shift), qMax(1, size.height() >> shift) };
+}
+
+} // namespace
+
+QImage fitWithin(const QImage &image, int maxEdge)
+{
+    const QSize target = boundedSize(image.size(), maxEdge);
+    if (target == image.size())
+        return image;
+    return image.scaled(target, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
+DecodedImage decodeWithQt(const QByteArray &data, ImageFormat expected, int maxEdge)
+{
+    if (expected == ImageFormat::Jpeg && !jpegHasScanData(data))
+        return damaged(tr("the file ends before any picture data"));
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setDecideFormatFromContent(true);
+    reader.setAutoTransform(false);
+    const QSize size = reader.size();
+    if (reader.format() != qtFormatName(expected))
+        return damaged(reader.errorString());
+    if (!size.isValid() || size.isEmpty())
+        return damaged(tr("the picture has no size"));
+    if (absurdSize(size))
+        return tooLarge(size);
+    if (expected == ImageFormat::Jpeg && maxEdge > 0)
+        reader.setScaledSize(dctScaledSize(size, maxEdge));
+    QImage picture;
+    if (!reader.read(&picture) || picture.isNull())
+        return damaged(reader.errorString());
+    DecodedImage result;
+    result.accepted = true;
+    result.format = expected;
+    result.mimeType = mimeFor(expected);
+    result.fullSize = size;
+    result.picture = fitWithin(picture, maxEdge);
+    return result;
+}
+
+// ---- HEIF -------------------------------------------------------------------------
+
+namespace {
+
+struct HeifDeleter
+{
+    void operator()(heif_context *context) const { heif_context_free(context); }
+    void operator()(heif_image_handle *handle) const { heif_image_handle_release(handle); }
+    void operator()(heif_image *image) const { heif_image_release(image); }
+    void operator()(heif_decoding_options *options) const { heif_decoding_options_free(options); }
+};
+template <typename T>
+using HeifPtr = std::unique_ptr<T, HeifDeleter>;
+
+QString heifWords(const heif_error &error)
+{
+    return error.message && *error.message ? QString::fromUtf8(error.message)
+                                           : tr("the HEIF decoder gave up");
+}
+
+// Decodes the primary image to 8-bit RGB with irot/imir/clap applied.
+QImage decodeHeifPicture(heif_image_handle *handle, QString &problem)
+{
+    HeifPtr<heif_decoding_options> options(heif_decoding_options_alloc());
+    options->ignore_transformations = 0;
+    options->convert_hdr_to_8bit = 1;
+    heif_image *raw = nullptr;
+    const heif_error error = heif_decode_image(handle, &raw, heif_colorspace_RGB,
+                                               heif_chroma_interleaved_RGB, options.get());
+    HeifPtr<heif_image> image(raw);
+    if (error.code != heif_error_Ok || !image) {
+        problem = heifWords(error);
+        return {};
+    }
+    int stride = 0;
+    const uint8_t *plane = heif_image_get_plane_readonly(image.get(), heif_channel_interleaved, &stride);
+    const int width = heif_image_get_width(image.get(), heif_channel_interleaved);
+    const int height = heif_image_get_height(image.get(), heif_channel_interleaved);
+    if (!plane || width <= 0 || height <= 0 || stride < width * 3) {
+        problem = tr("the HEIF decoder returned no picture");
+        return {};
+    }
+    // Wraps libheif's buffer; the caller copies (scales) it before the buffer goes.
+    return QImage(plane, width, height, stride, QImage::Format_RGB888).copy();
+}
+
+} // namespace
+
+DecodedImage decodeHeif(const QByteArray &data, int maxEdge)
+{
+    HeifPtr<heif_context> context(heif_context_alloc());
+    heif_context_set_maximum_image_size_limit(context.get(), 65535);
+    heif_error error = heif_context_read_from_memory_without_copy(
+        context.get(), data.constData(), size_t(data.size()), nullptr);
+    if (error.code != heif_error_Ok)
+        return damaged(heifWords(error));
+    heif_image_handle *rawHandle = nullptr;
+    error = heif_context_get_primary_image_handle(context.get(), &rawHandle);
+    HeifPtr<heif_image_handle> handle(rawHandle);
+    if (error.code != heif_error_Ok || !handle)
+        return damaged(heifWords(error));
+    const QSize size(heif_image_handle_get_width(handle.get()),
+                     heif_image_handle_get_height(handle.get()));
+    if (size.isEmpty())
+        return damaged(tr("the picture has no size"));
+    if (absurdSize(size))
+        return tooLarge(size);
+    QString problem;
+    const QImage picture = decodeHeifPicture(handle.get(), problem);
+    if (picture.isNull())
+        return damaged(problem);
+    DecodedImage result;
+    result.accepted = true;
+    result.format = ImageFormat::Heif;
+    const bool heic = data.mid(8, 4) == "heic"; // "heix" (10-bit) is image/heif, as exiftool says
+    result.mimeType = heic ? QStringLiteral("image/heic") : QStringLiteral("image/heif");
+    result.fullSize = picture.size(); // as shown: libheif applied irot/imir/clap
+    result.picture = fitWithin(picture, maxEdge);
+    result.transformsApplied = true;
+    return result;
+}
+
+// ---- camera RAW ----------------------------------------------------------------------
+
+namespace {
+
+void ignoreDataError(void *, const char *, const int) { }
+
+QString rawMimeType(const QByteArray &data, const libraw_data_t &info)
+{
+    if (info.idata.dng_version != 0)
+        return QStringLiteral("image/x-adobe-dng");
+    const QByteArray head = data.left(16);
+    if (head.mid(4, 8) == "ftypcrx ")
+        return QStringLiteral("image/x-canon-cr3");
+    if (head.mid(6, 8) == "HEAPCCDR")
+        return QStringLiteral("image/x-canon-crw");
+    if (head.startsWith("FUJIFILM"))
+        return QStringLiteral("image/x-fuji-raf");
+    if (head.startsWith(QByteArrayLiteral("\0MRM")))
+        return QStringLiteral("image/x-minolta-mrw");
+    if (head.startsWith("IIRO") || head.startsWith("IIRS") || head.startsWith("MMOR"))
+        return QStringLiteral("image/x-olympus-orf");
+    if (head.startsWith(QByteArrayLiteral("IIU\0")))
+        return QStringLiteral("image/x-panasonic-rw2");
+    const QString make = QString::fromLatin1(info.idata.make).toLower();
+    if (make.startsWith(QLatin1String("canon")))
+        return QStringLiteral("image/x-canon-cr2");
+    if (make.startsWith(QLatin1String("nikon")))
+        return QStringLiteral("image/x-nikon-nef");
+    if (make.startsWith(QLatin1String("sony")))
+        return QStringLiteral("image/x-sony-arw");
+    if (make.startsWith(QLatin1String("pentax")))
+        return QStringLiteral("image/x-pentax-pef");
+    return QStringLiteral("image/x-dcraw");
+}
+
+// The camera's own preview, as LibRaw finds it: a JPEG, or an RGB bitmap.
+QImage rawThumbnail(LibRaw &raw, int maxEdge)
+{
+    if (raw.unpack_thumb() != LIBRAW_SUCCESS)
+        return {};
+    int error = 0;
+    libraw_processed_image_t *thumb = raw.dcraw_make_mem_thumb(&error);
+    if (!thumb)
+        return {};
+    struct ThumbDeleter
+    {
+        void operator()(libraw_processed_image_t *p) const { LibRaw::dcraw_clear_mem(p); }
+    };
+    const std::unique_ptr<libraw_processed_image_t, ThumbDeleter> owner(thumb);
+    const auto bytes = QByteArray(reinterpret_cast<const char *>(thumb->data), qsizetype(thumb->data_size));
+    if (thumb->type == LIBRAW_IMAGE_JPEG) {
+        const DecodedImage preview = decodeWithQt(bytes, ImageFormat::Jpeg, maxEdge);
+        return preview.picture;
+    }
+    if (thumb->type == LIBRAW_IMAGE_BITMAP && thumb->colors == 3 && thumb->bits == 8
+        && qint64(thumb->width) * thumb->height * 3 <= thumb->data_size) {
+        const QImage image(thumb->data, thumb->width, thumb->height, thumb->width * 3,
+                           QImage::Format_RGB888);
+        return fitWithin(image.copy(), maxEdge);
+    }
+    return {};
+}
+
+// Some RAWs keep their preview where only exiv2 looks (a CRW's JPEG thumbnail).
+QImage exiv2Preview(const QByteArray &data, int maxEdge)
+{
+    const QByteArray preview = MetadataReader().largestPreview(data);
+    if (preview.isEmpty() || !preview.startsWith("\xFF\xD8\xFF"))
+        return {};
+    return decodeWithQt(preview, ImageFormat::Jpeg, maxEdge).picture;
+}
+
+} // namespace
+
+std::optional<DecodedImage> decodeRaw(const QByteArray &data, int maxEdge)
+{
+    auto raw = std::make_unique<LibRaw>(LIBRAW_OPIONS_NO_DATAERR_CALLBACK);
+    raw->set_dataerror_handler(&ignoreDataError, nullptr);
+    // LibRaw reads from the buffer only; the cast drops a const it never uses.
+    const int opened = raw->open_buffer(const_cast<char *>(data.constData()), size_t(data.size()));
+    if (opened != LIBRAW_SUCCESS || raw->imgdata.idata.make[0] == '\0')
+        return std::nullopt;
+    DecodedImage result;
+    result.accepted = true;
+    result.format = ImageFormat::Raw;
+    result.mimeType = rawMimeType(data, raw->imgdata);
+    result.fullSize = QSize(raw->imgdata.sizes.width, raw->imgdata.sizes.height);
+    result.picture = rawThumbnail(*raw, maxEdge);
+    if (result.picture.isNull())
+        result.picture = exiv2Preview(data, maxEdge);
+    if (result.picture.isNull())
+        qCDebug(lcMetadata) << "A camera RAW without a readable preview";
+    return result;
+}
+
+} // namespace Keepsake::DecoderBackends

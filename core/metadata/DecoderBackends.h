@@ -1,0 +1,25 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ImageDecoder.h"
+
+#include <optional>
+
+// The decoders behind ImageDecoder, one per library. Internal to core/metadata.
+namespace Keepsake::DecoderBackends {
+
+// Pictures larger than this are refused before anything is allocated for them.
+inline constexpr qint64 MaxPixels = 200'000'000;
+
+// JPEG, PNG, TIFF through Qt's image readers (JPEG decoded at a reduced DCT scale).
+DecodedImage decodeWithQt(const QByteArray &data, ImageFormat expected, int maxEdge);
+// HEIC/HEIF through libheif, its transformations (irot, imir, clap) applied.
+DecodedImage decodeHeif(const QByteArray &data, int maxEdge);
+// Camera RAW through LibRaw: nothing when LibRaw does not identify a camera file.
+std::optional<DecodedImage> decodeRaw(const QByteArray &data, int maxEdge);
+
+// Scales down (never up) so that the long edge is at most maxEdge.
+QImage fitWithin(const QImage &image, int maxEdge);
+
+} // namespace Keepsake::DecoderBackends

@@ -1,0 +1,196 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metadata/ImageDecoder.h"
+
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QtConcurrent>
+#include <QtTest>
+
+using namespace Keepsake;
+
+namespace {
+
+constexpr int MaxEdge = 512;
+
+ImageFormat formatOf(const QString &fileType)
+{
+    if (fileType == QLatin1String("JPEG"))
+        return ImageFormat::Jpeg;
+    if (fileType == QLatin1String("PNG"))
+        return ImageFormat::Png;
+    if (fileType == QLatin1String("TIFF"))
+        return ImageFormat::Tiff;
+    if (fileType == QLatin1String("HEIC") || fileType == QLatin1String("HEIF"))
+        return ImageFormat::Heif;
+    return ImageFormat::Raw;
+}
+
+// The picture as a viewer shows it before EXIF orientation: for HEIF after irot.
+QSize truthSize(const QJsonObject &truth)
+{
+    QSize size(truth.value(QStringLiteral("ImageWidth")).toInt(),
+               truth.value(QStringLiteral("ImageHeight")).toInt());
+    const int rotation = truth.value(QStringLiteral("heif_rotation_deg")).toInt();
+    if (rotation == 90 || rotation == 270)
+        size.transpose();
+    return size;
+}
+
+} // namespace
+
+class TestDecoder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void realFiles_data()
+    {
+        QTest::addColumn<QJsonObject>("truth");
+        const auto records = Test::corpusTruth();
+        for (const QJsonObject &record : records) {
+            const QString path = record.value(QStringLiteral("path")).toString();
+            if (path.startsWith(QLatin1String("real/")))
+                QTest::newRow(qPrintable(path)) << record;
+        }
+    }
+
+    void realFiles()
+    {
+        QFETCH(QJsonObject, truth);
+        const QString path = Test::corpusPath(truth.value(QStringLiteral("path")).toString());
+        const DecodedImage decoded = ImageDecoder().decodeFile(path, MaxEdge);
+        if (!truth.value(QStringLiteral("decodable")).toBool()) {
+            QVERIFY(!decoded.accepted);
+            QVERIFY(!decoded.reason.isEmpty());
+            QVERIFY(decoded.picture.isNull());
+            return;
+        }
+        QVERIFY2(decoded.accepted, qPrintable(decoded.reason));
+        const ImageFormat format = formatOf(truth.value(QStringLiteral("file_type")).toString());
+        QCOMPARE(decoded.format, format);
+        QVERIFY(!decoded.mimeType.isEmpty());
+        if (format == ImageFormat::Raw) {
+            // LibRaw identified it; the corpus's RAWs are mostly stubs without a preview.
+            QVERIFY(!decoded.fullSize.isEmpty());
+            QVERIFY(decoded.mimeType.startsWith(QLatin1String("image/x-")));
+            if (!decoded.picture.isNull())
+                QVERIFY(qMax(decoded.picture.width(), decoded.picture.height()) <= MaxEdge);
+            return;
+        }
+        QCOMPARE(decoded.mimeType, truth.value(QStringLiteral("mime")).toString());
+        const QSize full = truthSize(truth);
+        QCOMPARE(decoded.fullSize, full);
+        QCOMPARE(decoded.transformsApplied, format == ImageFormat::Heif);
+        QVERIFY(!decoded.picture.isNull());
+        const int longEdge = qMax(decoded.picture.width(), decoded.picture.height());
+        QCOMPARE(longEdge, qMin(MaxEdge, qMax(full.width(), full.height())));
+        // Same shape: the scaled short edge is within a pixel of the exact one.
+        const double exactShort = double(qMin(full.width(), full.height())) * longEdge
+            / qMax(full.width(), full.height());
+        QVERIFY(qAbs(qMin(decoded.picture.width(), decoded.picture.height()) - exactShort) <= 1.0);
+        QCOMPARE(decoded.picture.width() >= decoded.picture.height(), full.width() >= full.height());
+    }
+
+    void rawPreviewIsRead()
+    {
+        const DecodedImage decoded = ImageDecoder().decodeFile(
+            Test::corpusPath(QStringLiteral("real/raw/Canon_EOS_6D.dng")), MaxEdge);
+        QVERIFY(decoded.accepted);
+        QCOMPARE(decoded.format, ImageFormat::Raw);
+        QCOMPARE(decoded.mimeType, QStringLiteral("image/x-adobe-dng"));
+        QVERIFY(!decoded.picture.isNull());
+        QCOMPARE(imageFormatName(decoded.format), QStringLiteral("camera RAW"));
+    }
+
+    void badFiles_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QStringList files = Test::corpusFiles(QStringLiteral("bad"));
+        for (const QString &path : files)
+            QTest::newRow(qPrintable(path)) << path;
+    }
+
+    // Hostile files: never a crash; accepted only when a picture really is there.
+    void badFiles()
+    {
+        QFETCH(QString, path);
+        const DecodedImage decoded = ImageDecoder().decodeFile(Test::corpusPath(path), MaxEdge);
+        const QJsonObject truth = Test::corpusTruthFor(path);
+        if (!truth.isEmpty()) {
+            QCOMPARE(decoded.accepted, truth.value(QStringLiteral("decodable")).toBool());
+            if (decoded.accepted)
+                QCOMPARE(decoded.format, formatOf(truth.value(QStringLiteral("file_type")).toString()));
+        }
+        static const QStringList mustRefuse {
+            QStringLiteral("bad/zero_byte/"),
+            QStringLiteral("bad/truncated/trunc_2bytes_SOI_only.jpg"),
+            QStringLiteral("bad/truncated/trunc_headers_only_no_scan.jpg"),
+            QStringLiteral("bad/corrupt_natural/exiv2-bug1247_17bytes.jpg"),
+            QStringLiteral(".webp"), QStringLiteral(".jp2"), QStringLiteral("video_mp4"),
+            QStringLiteral("GHSA-hrw9"),
+        };
+        for (const QString &marker : mustRefuse) {
+            if (path.contains(marker))
+                QVERIFY2(!decoded.accepted, qPrintable(path));
+        }
+        if (decoded.accepted) {
+            QVERIFY(!decoded.picture.isNull());
+            QVERIFY(decoded.reason.isEmpty());
+        } else {
+            QVERIFY(!decoded.reason.isEmpty());
+            QVERIFY(decoded.picture.isNull());
+        }
+    }
+
+    void reasonsInPlainWords()
+    {
+        const ImageDecoder decoder;
+        QCOMPARE(decoder.decode(QByteArray(), MaxEdge).reason, QStringLiteral("The file is empty."));
+        const DecodedImage video = decoder.decodeFile(
+            Test::corpusPath(QStringLiteral("bad/wrong_extension/video_mp4_named.jpg")), MaxEdge);
+        QVERIFY(!video.accepted);
+        QVERIFY2(video.reason.contains(QLatin1String("not a photo Keepsake accepts"))
+                     && video.reason.contains(QLatin1String("video")),
+                 qPrintable(video.reason));
+        const DecodedImage noScan = decoder.decodeFile(
+            Test::corpusPath(QStringLiteral("bad/truncated/trunc_headers_only_no_scan.jpg")), MaxEdge);
+        QVERIFY(noScan.reason.startsWith(QLatin1String("The picture data is damaged")));
+    }
+
+    void zeroBytesRefused()
+    {
+        const QStringList files = Test::corpusFiles(QStringLiteral("bad/zero_byte"));
+        QVERIFY(!files.isEmpty());
+        for (const QString &path : files) {
+            const DecodedImage decoded = ImageDecoder().decodeFile(Test::corpusPath(path), MaxEdge);
+            QVERIFY(!decoded.accepted);
+            QVERIFY(!decoded.reason.isEmpty());
+        }
+    }
+
+    void smallPicturesAreNotUpscaled()
+    {
+        const DecodedImage decoded = ImageDecoder().decodeFile(
+            Test::corpusPath(QStringLiteral("real/heif/Nikon_D5300_Stonehenge.heic")), 4096);
+        QVERIFY(decoded.accepted);
+        QCOMPARE(decoded.picture.size(), QSize(300, 200));
+    }
+
+    // Ingest decodes from several threads at once.
+    void severalThreads()
+    {
+        QStringList files = Test::corpusFiles(QStringLiteral("real"));
+        files += Test::corpusFiles(QStringLiteral("bad"));
+        const QList<bool> accepted = QtConcurrent::blockingMapped(files, [](const QString &path) {
+            return ImageDecoder().decodeFile(Test::corpusPath(path), MaxEdge).accepted;
+        });
+        for (qsizetype i = 0; i < files.size(); ++i)
+            QCOMPARE(accepted.at(i), ImageDecoder().decodeFile(Test::corpusPath(files.at(i)), MaxEdge).accepted);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDecoder)
+#include "tst_decoder.moc"
