@@ -5,6 +5,8 @@
 #include "CatalogLog.h"
 #include "SqlQuery.h"
 
+#include <iterator>
+
 namespace Keepsake {
 
 namespace {
@@ -143,19 +145,36 @@ const char *const Version1[] = {
     R"(CREATE INDEX audit_album ON audit (album_id, at))",
 };
 
+// Migration 2: retention, sharing, notices, settings defaults (the expiry work).
+// Migration 3: print selections and captions (the print work).
+// Migration 4: disc recording details (the disc work).
+
+struct Migration
+{
+    int version;
+    const char *const *begin;
+    const char *const *end;
+};
+
+const Migration Migrations[] = {
+    { 1, std::begin(Version1), std::end(Version1) },
+};
+
 } // namespace
 
 int Schema::latestVersion() const
 {
-    return 1;
+    return std::end(Migrations)[-1].version;
 }
 
 QStringList Schema::statements(int version) const
 {
     QStringList result;
-    if (version == 1) {
-        for (const char *sql : Version1)
-            result.append(adapt(QString::fromUtf8(sql)));
+    for (const Migration &migration : Migrations) {
+        if (migration.version != version)
+            continue;
+        for (auto sql = migration.begin; sql != migration.end; ++sql)
+            result.append(adapt(QString::fromUtf8(*sql)));
     }
     return result;
 }

@@ -75,6 +75,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeThumbnailsCommand());
     commands.push_back(makeCheckCommand());
     commands.push_back(makeStatusCommand());
+    // expiry commands (share, rule, album, config, expire, notify, purge, serve, audit)
+    // print commands (print)
+    // disc commands (drives, burn, verify, disc)
     return commands;
 }
 

@@ -1,0 +1,161 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Settings.h"
+
+#include "Catalog.h"
+#include "SqlQuery.h"
+
+#include <QCoreApplication>
+#include <QHostInfo>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Keepsake::Settings", text);
+}
+
+QString fixed(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+std::function<QString(const QString &)> numberBetween(int low, int high)
+{
+    return [low, high](const QString &value) {
+        bool ok = false;
+        const int number = value.toInt(&ok);
+        if (ok && number >= low && number <= high)
+            return QString();
+        return tr("a whole number from %1 to %2").arg(low).arg(high);
+    };
+}
+
+std::function<QString(const QString &)> oneOf(const QStringList &choices)
+{
+    return [choices](const QString &value) {
+        return choices.contains(value) ? QString() : tr("one of: %1").arg(choices.join(QStringLiteral(", ")));
+    };
+}
+
+QList<Settings::Spec> makeSpecs()
+{
+    return {
+        { "lab.name", QT_TRANSLATE_NOOP("Keepsake::Settings", "the lab's name on discs, prints and mails"),
+          [] { return fixed("Keepsake Photo Lab"); }, {} },
+        { "lab.address", QT_TRANSLATE_NOOP("Keepsake::Settings", "the lab's address on receipts and mails"),
+          [] { return QString(); }, {} },
+        { "notice.days_before", QT_TRANSLATE_NOOP("Keepsake::Settings", "days before expiry that owner and viewers are told"),
+          [] { return fixed("14"); }, numberBetween(1, 365) },
+        { "grace.days", QT_TRANSLATE_NOOP("Keepsake::Settings", "days a recorded album stays hidden before deletion"),
+          [] { return fixed("30"); }, numberBetween(0, 3650) },
+        { "retention.default", QT_TRANSLATE_NOOP("Keepsake::Settings", "the retention rule new albums get"),
+          [] { return fixed("Standard 90 days"); }, {} },
+        { "smtp.host", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server for notices"),
+          [] { return QString(); }, {} },
+        { "smtp.port", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server port"),
+          [] { return fixed("25"); }, numberBetween(1, 65535) },
+        { "smtp.starttls", QT_TRANSLATE_NOOP("Keepsake::Settings", "auto (when offered), required or off"),
+          [] { return fixed("auto"); }, oneOf({ QStringLiteral("auto"), QStringLiteral("required"), QStringLiteral("off") }) },
+        { "smtp.user", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server user"),
+          [] { return QString(); }, {} },
+        { "smtp.password", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server password"),
+          [] { return QString(); }, {}, true },
+        { "smtp.from", QT_TRANSLATE_NOOP("Keepsake::Settings", "sender address of notices"),
+          [] { return QStringLiteral("keepsake@") + QHostInfo::localHostName(); }, {} },
+    };
+}
+
+} // namespace
+
+const QList<Settings::Spec> &Settings::specs()
+{
+    static const QList<Spec> table = makeSpecs();
+    return table;
+}
+
+const Settings::Spec *Settings::spec(const QString &key)
+{
+    for (const Spec &s : specs()) {
+        if (key == QLatin1String(s.key))
+            return &s;
+    }
+    return nullptr;
+}
+
+Result<QString> Settings::value(const QString &key) const
+{
+    const Spec *s = spec(key);
+    if (!s)
+        return Error::usage(tr("There is no setting called %1. See keepsakectl config list.").arg(key));
+    SqlQuery query(m_catalog.db(), QStringLiteral("SELECT value FROM settings WHERE key = :key"));
+    query.bind(QStringLiteral(":key"), key);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    if (query.next())
+        return query.text(0);
+    return s->defaultValue();
+}
+
+int Settings::intValue(const QString &key) const
+{
+    const Result<QString> text = value(key);
+    bool ok = false;
+    const int number = text ? text->toInt(&ok) : 0;
+    if (ok)
+        return number;
+    const Spec *s = spec(key);
+    return s ? s->defaultValue().toInt() : 0;
+}
+
+Status Settings::set(const QString &key, const QString &value) const
+{
+    const Spec *s = spec(key);
+    if (!s)
+        return Error::usage(tr("There is no setting called %1. See keepsakectl config list.").arg(key));
+    if (s->check) {
+        const QString problem = s->check(value);
+        if (!problem.isEmpty())
+            return Error::usage(tr("%1 cannot be \"%2\": it takes %3.").arg(key, value, problem));
+    }
+    SqlQuery upsert(m_catalog.db(), QStringLiteral(
+        "INSERT INTO settings (key, value) VALUES (:key, :value) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    upsert.bind(QStringLiteral(":key"), key).bind(QStringLiteral(":value"), value);
+    return upsert.exec();
+}
+
+Status Settings::unset(const QString &key) const
+{
+    if (!spec(key))
+        return Error::usage(tr("There is no setting called %1.").arg(key));
+    SqlQuery remove(m_catalog.db(), QStringLiteral("DELETE FROM settings WHERE key = :key"));
+    remove.bind(QStringLiteral(":key"), key);
+    return remove.exec();
+}
+
+Result<QList<Settings::Entry>> Settings::all() const
+{
+    SqlQuery query(m_catalog.db(), QStringLiteral("SELECT key, value FROM settings"));
+    if (Status status = query.exec(); !status)
+        return status.error();
+    QHash<QString, QString> stored;
+    while (query.next())
+        stored.insert(query.text(0), query.text(1));
+    QList<Entry> entries;
+    for (const Spec &s : specs()) {
+        const QString key = QString::fromLatin1(s.key);
+        Entry entry;
+        entry.key = key;
+        entry.isDefault = !stored.contains(key);
+        entry.value = entry.isDefault ? s.defaultValue() : stored.value(key);
+        entry.secret = s.secret;
+        entry.description = QCoreApplication::translate("Keepsake::Settings", s.description);
+        entries.append(entry);
+    }
+    return entries;
+}
+
+} // namespace Keepsake
