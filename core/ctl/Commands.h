@@ -16,5 +16,6 @@ std::unique_ptr<Command> makePhotosCommand();
 std::unique_ptr<Command> makeThumbnailsCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeStatusCommand();
+std::unique_ptr<Command> makeAlbumCommand();
 
 } // namespace Keepsake
