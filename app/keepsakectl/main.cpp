@@ -8,10 +8,14 @@
 #include "base/Translations.h"
 #include "ctl/Command.h"
 
+#include <QDir>
 #include <QGuiApplication>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -37,6 +41,12 @@ int main(int argc, char *argv[])
     // Prints (PDF) need a QGuiApplication; keepsakectl runs without a display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // cron and ssh sessions often have no runtime folder; give Qt a private one.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray runtime = QDir::tempPath().toLocal8Bit() + "/keepsake-runtime-" + QByteArray::number(::getuid());
+        if (::mkdir(runtime.constData(), 0700) == 0 || errno == EEXIST)
+            qputenv("XDG_RUNTIME_DIR", runtime);
+    }
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Keepsake"));
     QCoreApplication::setApplicationName(QStringLiteral("keepsakectl"));

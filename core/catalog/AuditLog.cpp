@@ -34,7 +34,7 @@ Result<QList<AuditEntry>> AuditLog::read(const QSqlDatabase &db, const Filter &f
         where += QStringLiteral(" AND album_id = :album");
     SqlQuery query(db, QStringLiteral("SELECT id, at, actor, action, customer_id, album_id, details "
                                       "FROM audit WHERE %1 ORDER BY at, id").arg(where));
-    query.bind(QStringLiteral(":since"), filter.since.isValid() ? toCatalogTime(filter.since) : QString());
+    query.bind(QStringLiteral(":since"), filter.since.isValid() ? toCatalogTime(filter.since) : QStringLiteral("0000"));
     if (filter.customerId)
         query.bind(QStringLiteral(":customer"), *filter.customerId);
     if (filter.albumId)

@@ -106,8 +106,7 @@ Status Catalog::configure(QSqlDatabase &db) const
     // committed batch durable before its files count as stored.
     for (const char *pragma : { "PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
                                 "PRAGMA synchronous=FULL" }) {
-        SqlQuery query(db, QString::fromLatin1(pragma));
-        if (Status status = query.exec(); !status)
+        if (Status status = SqlQuery::execDirect(db, QString::fromLatin1(pragma)); !status)
             return status;
     }
     return Status::success();

@@ -145,9 +145,75 @@ const char *const Version1[] = {
     R"(CREATE INDEX audit_album ON audit (album_id, at))",
 };
 
-// Migration 2: retention, sharing, notices, settings defaults (the expiry work).
+// Migration 2: retention, sharing, notices (the expiry work).
+// albums.expires_on is always the album's current last day (kept up to date when the
+// rule, the plan, the last view or an extension changes it); expiry_source says what
+// set it: rule, extended, notice (moved to give the full notice), cap, restored.
+// notice_events are the (album, kind, date) of DESIGN.md; notices hold one row per
+// recipient and channel: the outbox of mails, and the notices kept for terminals.
+// blobs.removed_at: the file was deleted by a purge; the row stays, because photos
+// of purged albums still name it and still count as received.
+const char *const Version2[] = {
+    R"(ALTER TABLE albums ADD COLUMN notice_issued_at TEXT)",
+    R"(ALTER TABLE albums ADD COLUMN expiry_source TEXT NOT NULL DEFAULT 'rule')",
+    R"(ALTER TABLE albums ADD COLUMN expiry_set_at TEXT)",
+    R"(ALTER TABLE blobs ADD COLUMN removed_at TEXT)",
+    R"(CREATE TABLE shares (
+        id {id},
+        album_id BIGINT NOT NULL REFERENCES albums(id),
+        viewer_id BIGINT REFERENCES customers(id),
+        viewer_email TEXT,
+        viewer_key TEXT NOT NULL,
+        permission TEXT NOT NULL DEFAULT 'view' CHECK (permission IN ('view')),
+        granted_at TEXT NOT NULL,
+        granted_by TEXT NOT NULL,
+        UNIQUE (album_id, viewer_key)))",
+    R"(CREATE INDEX shares_viewer ON shares (viewer_id, album_id))",
+    R"(CREATE TABLE notice_events (
+        id {id},
+        album_id BIGINT NOT NULL REFERENCES albums(id),
+        kind TEXT NOT NULL CHECK (kind IN ('expiring', 'recorded')),
+        event_date TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        photos INTEGER NOT NULL,
+        disc_id TEXT,
+        pickup_code TEXT,
+        moved_from TEXT,
+        UNIQUE (album_id, kind, event_date)))",
+    R"(CREATE TABLE notices (
+        id {id},
+        event_id BIGINT NOT NULL REFERENCES notice_events(id),
+        channel TEXT NOT NULL CHECK (channel IN ('mail', 'terminal')),
+        recipient_key TEXT NOT NULL,
+        customer_id BIGINT REFERENCES customers(id),
+        email TEXT,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'viewer')),
+        language TEXT,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        message_id TEXT,
+        state TEXT NOT NULL
+            CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'stored', 'read')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        done_at TEXT,
+        UNIQUE (event_id, channel, recipient_key)))",
+    R"(CREATE INDEX notices_due ON notices (channel, state, next_attempt_at))",
+    R"(CREATE INDEX notices_customer ON notices (customer_id, channel, state))",
+};
+
 // Migration 3: print selections and captions (the print work).
 // Migration 4: disc recording details (the disc work).
+const char *const Version4[] = {
+    // The pickup code of the disc order on its receipt, and the size of the session.
+    R"(ALTER TABLE disc_sessions ADD COLUMN pickup_code TEXT)",
+    R"(ALTER TABLE disc_sessions ADD COLUMN bytes BIGINT)",
+    // The key ID of the lab key that signed the disc's manifest.
+    R"(ALTER TABLE discs ADD COLUMN lab_key TEXT)",
+    R"(CREATE INDEX discs_customer ON discs (customer_id))",
+};
 
 struct Migration
 {
@@ -158,6 +224,8 @@ struct Migration
 
 const Migration Migrations[] = {
     { 1, std::begin(Version1), std::end(Version1) },
+    { 2, std::begin(Version2), std::end(Version2) },
+    { 4, std::begin(Version4), std::end(Version4) },
 };
 
 } // namespace
@@ -195,14 +263,13 @@ QString Schema::adapt(QString sql) const
 
 Status Schema::ensureVersionTable(QSqlDatabase &db) const
 {
-    SqlQuery create(db, QStringLiteral(
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT)"));
-    if (Status status = create.exec(); !status)
+    if (Status status = SqlQuery::execDirect(db, QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT)"));
+        !status)
         return status;
     if (m_dialect == Dialect::Postgres) {
         // Two programs starting on a fresh shared catalog: the second waits here.
-        SqlQuery lock(db, QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE"));
-        return lock.exec();
+        return SqlQuery::execDirect(db, QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE"));
     }
     return Status::success();
 }
@@ -213,8 +280,7 @@ Status Schema::migrate(QSqlDatabase &db, int from) const
         qCInfo(lcCatalog) << "Migrating the catalog to schema" << version;
         const QStringList sqls = statements(version);
         for (const QString &sql : sqls) {
-            SqlQuery step(db, sql);
-            if (Status status = step.exec(); !status)
+            if (Status status = SqlQuery::execDirect(db, sql); !status)
                 return status;
         }
         SqlQuery mark(db, adapt(QStringLiteral(

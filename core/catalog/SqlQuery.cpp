@@ -15,6 +15,18 @@ SqlQuery::SqlQuery(const QSqlDatabase &db, const QString &sql) : m_query(db), m_
     m_prepared = m_query.prepare(sql);
 }
 
+Status SqlQuery::execDirect(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return Status::success();
+    const QString detail = query.lastError().text();
+    qCWarning(lcCatalog) << "SQL failed:" << sql << detail;
+    return Error::failure(QCoreApplication::translate("Keepsake::Catalog",
+        "The catalog refused a change (%1). Check that the catalog is reachable and that this "
+        "program may change it.").arg(detail));
+}
+
 SqlQuery &SqlQuery::bind(const QString &placeholder, const QVariant &value)
 {
     m_query.bindValue(placeholder, value);

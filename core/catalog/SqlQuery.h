@@ -17,6 +17,10 @@ class SqlQuery
 public:
     SqlQuery(const QSqlDatabase &db, const QString &sql);
 
+    // A statement without parameters, run as it is: schema changes (PostgreSQL cannot
+    // prepare DDL), pragmas, locks.
+    static Status execDirect(const QSqlDatabase &db, const QString &sql);
+
     SqlQuery &bind(const QString &placeholder, const QVariant &value);
     Status exec();
     // For "INSERT ... RETURNING id": runs it and gives the new row's id.

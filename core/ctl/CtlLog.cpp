@@ -2,4 +2,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CtlLog.h"
 
-Q_LOGGING_CATEGORY(lcCtl, "keepsake.core.ctl", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCtl, "keepsake.core.ctl", QtWarningMsg)

@@ -2,4 +2,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IngestLog.h"
 
-Q_LOGGING_CATEGORY(lcIngest, "keepsake.core.ingest", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcIngest, "keepsake.core.ingest", QtWarningMsg)

@@ -2,4 +2,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LabLog.h"
 
-Q_LOGGING_CATEGORY(lcLab, "keepsake.core.lab", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcLab, "keepsake.core.lab", QtWarningMsg)

@@ -2,4 +2,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MetadataLog.h"
 
-Q_LOGGING_CATEGORY(lcMetadata, "keepsake.core.metadata", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMetadata, "keepsake.core.metadata", QtWarningMsg)

@@ -2,4 +2,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RetentionLog.h"
 
-Q_LOGGING_CATEGORY(lcRetention, "keepsake.core.retention", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcRetention, "keepsake.core.retention", QtWarningMsg)

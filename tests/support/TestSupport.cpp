@@ -8,6 +8,10 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
 
 namespace Keepsake::Test {
 
@@ -58,12 +62,38 @@ QStringList corpusFiles(const QString &folder)
     return files;
 }
 
+bool usingPostgres()
+{
+    return !qEnvironmentVariableIsEmpty("KEEPSAKE_TEST_PG_PORT_FILE");
+}
+
 QString testCatalogUrl(const QString &dataDir)
 {
-    const QString fromEnv = qEnvironmentVariable("KEEPSAKE_TEST_CATALOG");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    return QStringLiteral("sqlite:") + QDir(dataDir).filePath(QStringLiteral("catalog.sqlite"));
+    const QString portFile = qEnvironmentVariable("KEEPSAKE_TEST_PG_PORT_FILE");
+    if (portFile.isEmpty())
+        return QStringLiteral("sqlite:") + QDir(dataDir).filePath(QStringLiteral("catalog.sqlite"));
+    QFile file(portFile);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("The PostgreSQL test server is not running (no %s)", qPrintable(portFile));
+    const int port = file.readAll().trimmed().toInt();
+    // A fresh database per call, on the throw-away test cluster.
+    const QString name = QStringLiteral("ks_%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(16));
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("keepsake-test-admin"));
+        admin.setHostName(QStringLiteral("127.0.0.1"));
+        admin.setPort(port);
+        admin.setUserName(QStringLiteral("keepsake"));
+        admin.setDatabaseName(QStringLiteral("postgres"));
+        if (!admin.open())
+            qFatal("Cannot reach the PostgreSQL test server on port %d: %s", port,
+                   qPrintable(admin.lastError().text()));
+        QSqlQuery create(admin);
+        if (!create.exec(QStringLiteral("CREATE DATABASE ") + name))
+            qFatal("Cannot create a test database: %s", qPrintable(create.lastError().text()));
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("keepsake-test-admin"));
+    return QStringLiteral("postgresql://keepsake@127.0.0.1:%1/%2").arg(port).arg(name);
 }
 
 } // namespace Keepsake::Test

@@ -20,8 +20,9 @@ QJsonObject corpusTruthFor(const QString &relative);
 // corpus, sorted.
 QStringList corpusFiles(const QString &folder);
 
-// The catalog URL the suite runs against: $KEEPSAKE_TEST_CATALOG when set (the
-// PostgreSQL run), else a SQLite file in the given folder.
+// The catalog URL a test runs against: a fresh database on the PostgreSQL test server
+// when the test runs as its _postgres variant, else a SQLite file in the given folder.
 QString testCatalogUrl(const QString &dataDir);
+bool usingPostgres();
 
 } // namespace Keepsake::Test

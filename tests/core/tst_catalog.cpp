@@ -1,0 +1,298 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestSupport.h"
+
+#include "base/Clock.h"
+#include "catalog/Albums.h"
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
+#include "catalog/CatalogUrl.h"
+#include "catalog/Customers.h"
+#include "catalog/PickupCode.h"
+#include "catalog/PinHash.h"
+#include "catalog/Settings.h"
+#include "catalog/SqlQuery.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Keepsake;
+
+namespace {
+
+NewCustomer newCustomer(const QString &code, const QString &name, const QString &email = {},
+                        const QString &phone = {}, const QString &language = {}, const QString &pin = {})
+{
+    NewCustomer customer;
+    customer.code = code;
+    customer.name = name;
+    customer.email = email;
+    customer.phone = phone;
+    customer.language = language;
+    customer.pin = pin;
+    return customer;
+}
+
+} // namespace
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void parsesUrls_data();
+    void parsesUrls();
+    void migratesOnceAndReopens();
+    void addsAndFindsCustomers();
+    void refusesBadCustomers_data();
+    void refusesBadCustomers();
+    void searchesCustomers();
+    void keepsPinsHashed();
+    void rollsBackFailedTransactions();
+    void keepsSettingsWithDefaults();
+    void recordsAndFiltersAudit();
+    void makesPickupCodes();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Catalog> m_catalog;
+    ManualClock m_clock { QDateTime(QDate(2026, 10, 7), QTime(10, 0), QTimeZone::utc()) };
+};
+
+void TestCatalog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    const auto url = CatalogUrl::parse(Test::testCatalogUrl(m_dir->path()));
+    QVERIFY2(url.ok(), qPrintable(url.ok() ? QString() : url.error().message()));
+    auto catalog = Catalog::open(*url);
+    QVERIFY2(catalog.ok(), qPrintable(catalog.ok() ? QString() : catalog.error().message()));
+    m_catalog = std::move(catalog).value();
+}
+
+void TestCatalog::cleanup()
+{
+    m_catalog.reset();
+    m_dir.reset();
+}
+
+void TestCatalog::parsesUrls_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<bool>("postgres");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("sqlite") << "sqlite:/srv/lab/catalog.sqlite" << true << false << "/srv/lab/catalog.sqlite";
+    QTest::newRow("sqlite empty") << "sqlite:" << false << false << "";
+    QTest::newRow("postgres") << "postgresql://lab:secret@db.local:5433/keepsake" << true << true << "keepsake";
+    QTest::newRow("postgres short scheme") << "postgres://lab@127.0.0.1/chain" << true << true << "chain";
+    QTest::newRow("postgres no db") << "postgresql://lab@127.0.0.1:5432/" << false << true << "";
+    QTest::newRow("postgres no user") << "postgresql://127.0.0.1:5432/db" << false << true << "";
+    QTest::newRow("mysql") << "mysql://lab@host/db" << false << false << "";
+    QTest::newRow("plain path") << "/srv/lab/catalog.sqlite" << false << false << "";
+}
+
+void TestCatalog::parsesUrls()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, ok);
+    QFETCH(bool, postgres);
+    QFETCH(QString, detail);
+    const auto parsed = CatalogUrl::parse(url);
+    QCOMPARE(parsed.ok(), ok);
+    if (!ok) {
+        QCOMPARE(parsed.error().kind(), Error::Kind::Usage);
+        QVERIFY(parsed.error().message().contains(url));
+        return;
+    }
+    QCOMPARE(parsed->driver == CatalogUrl::Driver::Postgres, postgres);
+    QCOMPARE(postgres ? parsed->database : parsed->sqlitePath, detail);
+    QVERIFY(!parsed->displayName().contains(QLatin1String("secret")));
+}
+
+void TestCatalog::migratesOnceAndReopens()
+{
+    const int version = m_catalog->schemaVersion();
+    QVERIFY(version >= 1);
+    const CatalogUrl url = m_catalog->url();
+    QVERIFY(Customers(*m_catalog).add(newCustomer(QStringLiteral("C1"), QStringLiteral("Anna Berg")), m_clock.now()).ok());
+    m_catalog.reset();
+    auto reopened = Catalog::open(url);
+    QVERIFY(reopened.ok());
+    QCOMPARE((*reopened)->schemaVersion(), version);
+    SqlQuery count((*reopened)->db(), QStringLiteral("SELECT count(*) FROM schema_version"));
+    QVERIFY(count.exec().ok() && count.next());
+    QCOMPARE(count.value(0).toInt(), version);
+    QVERIFY(Customers(**reopened).byCode(QStringLiteral("c1")).ok());
+}
+
+void TestCatalog::addsAndFindsCustomers()
+{
+    const Customers customers(*m_catalog);
+    const auto added = customers.add(newCustomer(QStringLiteral("K-00042"), QStringLiteral("山田 花子"),
+                                       QStringLiteral("hanako@example.org"), QStringLiteral("+81 3 1234"),
+                                       QStringLiteral("ja"), QStringLiteral("4711")),
+                                     m_clock.now());
+    QVERIFY2(added.ok(), qPrintable(added.ok() ? QString() : added.error().message()));
+    QCOMPARE(added->code, QStringLiteral("K-00042"));
+    QCOMPARE(added->name, QStringLiteral("山田 花子"));
+    QVERIFY(added->hasPin);
+    QCOMPARE(added->createdAt, m_clock.now());
+
+    const auto byCode = customers.byCode(QStringLiteral("k-00042"));
+    QVERIFY(byCode.ok());
+    QCOMPARE(byCode->id, added->id);
+    QCOMPARE(byCode->language, QStringLiteral("ja"));
+
+    const auto again = customers.add(newCustomer(QStringLiteral("k-00042"), QStringLiteral("Other")), m_clock.now());
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().kind(), Error::Kind::Usage);
+
+    const auto unknown = customers.byCode(QStringLiteral("NOPE"));
+    QVERIFY(!unknown.ok());
+    QCOMPARE(unknown.error().kind(), Error::Kind::NotFound);
+    QVERIFY(unknown.error().message().contains(QLatin1String("NOPE")));
+}
+
+void TestCatalog::refusesBadCustomers_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("pin");
+    QTest::newRow("empty code") << "" << "Anna" << "" << "";
+    QTest::newRow("space in code") << "K 1" << "Anna" << "" << "";
+    QTest::newRow("no name") << "C9" << "  " << "" << "";
+    QTest::newRow("bad e-mail") << "C9" << "Anna" << "anna.example.org" << "";
+    QTest::newRow("short pin") << "C9" << "Anna" << "" << "123";
+    QTest::newRow("letters in pin") << "C9" << "Anna" << "" << "12ab";
+    QTest::newRow("long pin") << "C9" << "Anna" << "" << "123456789";
+}
+
+void TestCatalog::refusesBadCustomers()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, name);
+    QFETCH(QString, email);
+    QFETCH(QString, pin);
+    const auto added = Customers(*m_catalog).add(newCustomer(code, name, email, QString(), QString(), pin), m_clock.now());
+    QVERIFY(!added.ok());
+    QCOMPARE(added.error().kind(), Error::Kind::Usage);
+    QVERIFY(!added.error().message().isEmpty());
+    QVERIFY(Customers(*m_catalog).list()->isEmpty());
+}
+
+void TestCatalog::searchesCustomers()
+{
+    const Customers customers(*m_catalog);
+    QVERIFY(customers.add(newCustomer(QStringLiteral("C1"), QStringLiteral("Anna Berg"), QStringLiteral("anna@example.org"),
+                            QStringLiteral("0151 555")), m_clock.now()).ok());
+    QVERIFY(customers.add(newCustomer(QStringLiteral("C2"), QStringLiteral("Bert Lund"), QStringLiteral("bert@example.org")),
+                          m_clock.now()).ok());
+    QCOMPARE(customers.search(QStringLiteral("berg"))->size(), 1);
+    QCOMPARE(customers.search(QStringLiteral("EXAMPLE.ORG"))->size(), 2);
+    QCOMPARE(customers.search(QStringLiteral("555"))->size(), 1);
+    QCOMPARE(customers.search(QStringLiteral("c2"))->first().name, QStringLiteral("Bert Lund"));
+    QCOMPARE(customers.search(QStringLiteral("nobody"))->size(), 0);
+    QCOMPARE(customers.search(QString())->size(), 2);
+}
+
+void TestCatalog::keepsPinsHashed()
+{
+    const auto added = Customers(*m_catalog).add(newCustomer(QStringLiteral("C1"), QStringLiteral("Anna"), {}, {}, {},
+                                                   QStringLiteral("4711")), m_clock.now());
+    QVERIFY(added.ok());
+    SqlQuery stored(m_catalog->db(), QStringLiteral("SELECT pin_hash FROM customers WHERE id = :id"));
+    stored.bind(QStringLiteral(":id"), added->id);
+    QVERIFY(stored.exec().ok() && stored.next());
+    const QString hash = stored.text(0);
+    QVERIFY(hash.startsWith(QLatin1String("scrypt$")));
+    QVERIFY(!hash.contains(QLatin1String("4711")));
+    QVERIFY(*Customers(*m_catalog).checkPin(added->id, QStringLiteral("4711")));
+    QVERIFY(!*Customers(*m_catalog).checkPin(added->id, QStringLiteral("4712")));
+    QVERIFY(PinHash::make(QStringLiteral("4711")) != PinHash::make(QStringLiteral("4711")));  // salted
+}
+
+void TestCatalog::rollsBackFailedTransactions()
+{
+    const Status status = m_catalog->transaction([&](QSqlDatabase &db) -> Status {
+        SqlQuery insert(db, QStringLiteral("INSERT INTO settings (key, value) VALUES ('lab.name', 'Half')"));
+        if (Status inserted = insert.exec(); !inserted)
+            return inserted;
+        return Error::failure(QStringLiteral("stop here"));
+    });
+    QVERIFY(!status.ok());
+    QCOMPARE(status.error().message(), QStringLiteral("stop here"));
+    QCOMPARE(*Settings(*m_catalog).value(QStringLiteral("lab.name")), QStringLiteral("Keepsake Photo Lab"));
+}
+
+void TestCatalog::keepsSettingsWithDefaults()
+{
+    const Settings settings(*m_catalog);
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 14);
+    QCOMPARE(settings.intValue(QStringLiteral("grace.days")), 30);
+    QCOMPARE(*settings.value(QStringLiteral("smtp.starttls")), QStringLiteral("auto"));
+    QVERIFY(settings.value(QStringLiteral("smtp.from"))->startsWith(QLatin1String("keepsake@")));
+    QVERIFY(settings.set(QStringLiteral("notice.days_before"), QStringLiteral("21")).ok());
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 21);
+    QVERIFY(settings.set(QStringLiteral("notice.days_before"), QStringLiteral("22")).ok());
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 22);
+    const Status bad = settings.set(QStringLiteral("smtp.port"), QStringLiteral("seventy"));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().kind(), Error::Kind::Usage);
+    QVERIFY(!settings.set(QStringLiteral("smtp.starttls"), QStringLiteral("sometimes")).ok());
+    QVERIFY(!settings.set(QStringLiteral("no.such.key"), QStringLiteral("1")).ok());
+    const auto all = settings.all();
+    QVERIFY(all.ok());
+    const auto it = std::find_if(all->cbegin(), all->cend(),
+                                 [](const Settings::Entry &e) { return e.key == QLatin1String("notice.days_before"); });
+    QVERIFY(it != all->cend());
+    QVERIFY(!it->isDefault);
+    QVERIFY(settings.unset(QStringLiteral("notice.days_before")).ok());
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 14);
+}
+
+void TestCatalog::recordsAndFiltersAudit()
+{
+    const auto customer = Customers(*m_catalog).add(newCustomer(QStringLiteral("C1"), QStringLiteral("Anna")), m_clock.now());
+    QVERIFY(customer.ok());
+    for (int day = 0; day < 3; ++day) {
+        AuditEntry entry;
+        entry.at = m_clock.now().addDays(day);
+        entry.actor = QStringLiteral("clerk:test");
+        entry.action = day == 1 ? QStringLiteral("share") : QStringLiteral("handin");
+        entry.customerId = day == 2 ? std::optional<qint64>() : std::optional<qint64>(customer->id);
+        entry.details = QJsonObject { { QStringLiteral("day"), day } };
+        QVERIFY(AuditLog::record(m_catalog->db(), entry).ok());
+    }
+    const auto all = AuditLog::read(m_catalog->db(), {});
+    QCOMPARE(all->size(), 3);
+    QCOMPARE(all->at(1).action, QStringLiteral("share"));
+    QCOMPARE(all->at(1).details.value(QStringLiteral("day")).toInt(), 1);
+    AuditLog::Filter byCustomer;
+    byCustomer.customerId = customer->id;
+    QCOMPARE(AuditLog::read(m_catalog->db(), byCustomer)->size(), 2);
+    AuditLog::Filter since;
+    since.since = m_clock.now().addDays(1);
+    QCOMPARE(AuditLog::read(m_catalog->db(), since)->size(), 2);
+}
+
+void TestCatalog::makesPickupCodes()
+{
+    QSet<QString> seen;
+    for (int i = 0; i < 200; ++i) {
+        const QString code = PickupCode::generate();
+        QCOMPARE(code.size(), 8);
+        for (const QChar c : code)
+            QVERIFY2(!QStringLiteral("01OIL").contains(c), qPrintable(code));
+        seen.insert(code);
+    }
+    QVERIFY(seen.size() > 190);
+    QCOMPARE(PickupCode::display(QStringLiteral("ABCDEFGH")), QStringLiteral("ABCD-EFGH"));
+    QCOMPARE(PickupCode::normalise(QStringLiteral(" abcd-efgh ")), QStringLiteral("ABCDEFGH"));
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"
