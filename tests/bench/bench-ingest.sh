@@ -206,9 +206,9 @@ if [ "$large" = 1 ]; then
         n_c=$(find "$c" -type f -name '*.JPG' | wc -l)
         for ((r = 1; r <= runs; r++)); do
             say "$name card ($n_c files), run $r of $runs"
-            peer_copy "$r" "$c" "$name"
+            if (( r % 2 == 1 )); then peer_copy "$r" "$c" "$name"; peer_djpeg "$r" "$c" "$name"; fi
             [ "$peer_only" = 1 ] || keepsake_side "$r" "$c" "$name" "$n_c"
-            peer_djpeg "$r" "$c" "$name"
+            if (( r % 2 == 0 )); then peer_djpeg "$r" "$c" "$name"; peer_copy "$r" "$c" "$name"; fi
         done
     done
 fi
