@@ -17,5 +17,10 @@ std::unique_ptr<Command> makeThumbnailsCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeStatusCommand();
 std::unique_ptr<Command> makeAlbumCommand();
+// disc commands (DiscCommands.cpp)
+std::unique_ptr<Command> makeDrivesCommand();
+std::unique_ptr<Command> makeBurnCommand();
+std::unique_ptr<Command> makeVerifyCommand();
+std::unique_ptr<Command> makeDiscCommand();
 
 } // namespace Keepsake

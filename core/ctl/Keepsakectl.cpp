@@ -79,6 +79,10 @@ std::vector<std::unique_ptr<Command>> allCommands()
     // expiry commands (share, rule, album, config, expire, notify, purge, serve, audit)
     // print commands (print)
     // disc commands (drives, burn, verify, disc)
+    commands.push_back(makeDrivesCommand());
+    commands.push_back(makeBurnCommand());
+    commands.push_back(makeVerifyCommand());
+    commands.push_back(makeDiscCommand());
     return commands;
 }
 

@@ -1,0 +1,314 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// keepsakectl drives, burn, verify, disc show (CLI.md; issue 4).
+#include "Command.h"
+#include "Commands.h"
+#include "catalog/AuditLog.h"
+#include "disc/BurnJob.h"
+#include "disc/DiscDrive.h"
+#include "disc/DiscManifest.h"
+#include "disc/LabKey.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Keepsake::DiscCommands", text, nullptr, n);
+}
+
+QJsonObject mediaJson(const DiscMedia &media)
+{
+    return { { QStringLiteral("status"), media.statusText() }, { QStringLiteral("profile"), media.profile },
+             { QStringLiteral("erasable"), media.erasable }, { QStringLiteral("free"), media.freeBytes },
+             { QStringLiteral("used"), media.usedBytes }, { QStringLiteral("image_file"), media.imageFile } };
+}
+
+class DrivesCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("drives"); }
+    QString description() const override { return tr("drives with their media"); }
+
+    int run(CtlContext &context, const QStringList &args) override
+    {
+        CommandParser p(QStringLiteral("keepsakectl drives"),
+                        tr("Lists the optical drives of this machine with the disc in each (type, status, free "
+                           "space, erasable). An image file is always available as stdio:/path/disc.iso."),
+                        QStringLiteral("keepsakectl drives --json"));
+        if (auto done = p.parse(context, args))
+            return *done;
+        const Result<QList<DriveEntry>> drives = DiscDrive::list();
+        if (!drives)
+            return context.fail(drives.error());
+        for (const DriveEntry &entry : *drives) {
+            QJsonObject record { { QStringLiteral("drive"), entry.address }, { QStringLiteral("vendor"), entry.vendor },
+                                 { QStringLiteral("product"), entry.product } };
+            QString line = QStringLiteral("%1  %2 %3").arg(entry.address, entry.vendor, entry.product);
+            const Result<std::unique_ptr<DiscDrive>> drive = DiscDrive::open(entry.address);
+            if (drive) {
+                const DiscMedia media = (*drive)->media();
+                record.insert(QStringLiteral("media"), mediaJson(media));
+                line += tr(": %1, %2, %3 free%4").arg(media.profile, media.statusText(),
+                                                     formatBytes(media.freeBytes),
+                                                     media.erasable ? tr(", erasable") : QString());
+            } else {
+                line += tr(": %1").arg(drive.error().message());
+            }
+            context.console.item(record, line);
+        }
+        context.console.summary({ { QStringLiteral("drives"), drives->size() } },
+                                drives->isEmpty() ? tr("No optical drives found. Image files: --drive stdio:/path/disc.iso")
+                                                  : tr("%n drive(s); image files: --drive stdio:/path/disc.iso",
+                                                       int(drives->size())));
+        return ExitDone;
+    }
+};
+
+QString planText(const QList<PlannedDisc> &plan, const QString &media)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < plan.size(); ++i) {
+        const PlannedDisc &disc = plan.at(i);
+        lines << tr("Disc %1 (%2%3): %4 of %5")
+                     .arg(i + 1)
+                     .arg(media.toUpper(), disc.appending ? tr(", appended to the disc in the drive") : QString(),
+                          formatBytes(disc.bytes), formatBytes(disc.capacity));
+        for (const PlannedAlbum &album : disc.albums)
+            lines << tr("  album %1 '%2': %n photo(s), %3", album.photos).arg(album.albumId).arg(album.title, formatBytes(album.bytes));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QJsonArray planJson(const QList<PlannedDisc> &plan)
+{
+    QJsonArray discs;
+    for (const PlannedDisc &disc : plan) {
+        QJsonArray albums;
+        for (const PlannedAlbum &album : disc.albums)
+            albums.append(QJsonObject { { QStringLiteral("id"), album.albumId }, { QStringLiteral("title"), album.title },
+                                        { QStringLiteral("photos"), album.photos }, { QStringLiteral("bytes"), album.bytes } });
+        discs.append(QJsonObject { { QStringLiteral("albums"), albums }, { QStringLiteral("bytes"), disc.bytes },
+                                   { QStringLiteral("capacity"), disc.capacity },
+                                   { QStringLiteral("appending"), disc.appending } });
+    }
+    return discs;
+}
+
+class BurnCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("burn"); }
+    QString description() const override { return tr("record a customer's expired albums onto a disc"); }
+
+    int run(CtlContext &context, const QStringList &args) override
+    {
+        CommandParser p(QStringLiteral("keepsakectl burn --customer C [--albums ALBUM,...] --drive DRIVE [options]"),
+                        tr("Plans, writes and verifies a disc with the customer's expired albums (or the albums "
+                           "named). A disc the customer brought back gets a new session after its manifest and "
+                           "customer are checked. Albums count as recorded only after verification."),
+                        QStringLiteral("keepsakectl burn --customer C1 --drive stdio:/tmp/C1.iso"));
+        p.addOption({ QStringLiteral("customer"), tr("the customer whose albums go onto the disc"), tr("C") });
+        p.addOption({ QStringLiteral("albums"), tr("these albums instead of the expired ones"), tr("ALBUM,...") });
+        p.addOption({ QStringLiteral("drive"), tr("the drive, or stdio:/path/image.iso"), tr("DRIVE") });
+        p.addOption({ QStringLiteral("media"), tr("the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)"), tr("KIND") });
+        p.addOption({ QStringLiteral("capacity"), tr("the medium's capacity in bytes, for media not listed"), tr("BYTES") });
+        p.addOption({ QStringLiteral("dry-run"), tr("show the plan, write nothing") });
+        p.addOption({ QStringLiteral("printer"), tr("print index sheet and receipt there instead of PDFs"), tr("NAME") });
+        if (auto done = p.parse(context, args))
+            return *done;
+        if (!p.isSet(QStringLiteral("customer")) || !p.isSet(QStringLiteral("drive")))
+            return context.fail(Error::usage(tr("Say whose albums and which drive: --customer CODE --drive DRIVE.")));
+        BurnOptions options;
+        options.customerCode = p.value(QStringLiteral("customer"));
+        options.albums = p.values(QStringLiteral("albums"));
+        options.drive = p.value(QStringLiteral("drive"));
+        options.media = p.value(QStringLiteral("media"));
+        options.dryRun = p.isSet(QStringLiteral("dry-run"));
+        options.printer = p.value(QStringLiteral("printer"));
+        options.actor = AuditLog::currentActor(QStringLiteral("keepsakectl"));
+        if (p.isSet(QStringLiteral("capacity"))) {
+            bool ok = false;
+            options.capacity = p.value(QStringLiteral("capacity")).toLongLong(&ok);
+            if (!ok || options.capacity <= 0)
+                return context.fail(Error::usage(tr("--capacity takes a number of bytes.")));
+        }
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
+        return burn(context, *lab, options);
+    }
+
+private:
+    int burn(CtlContext &context, Lab &lab, const BurnOptions &options)
+    {
+        BurnJob job(lab, options);
+        Console &console = context.console;
+        CancelToken &token = job.cancelToken();
+        QObject::connect(&job, &BurnJob::planned, &job, [&console, &options](const QList<PlannedDisc> &plan) {
+            console.line(planText(plan, options.media.isEmpty() ? QStringLiteral("disc") : options.media));
+        });
+        QObject::connect(&job, &BurnJob::progress, &job,
+                         [&console, &context, &token](BurnJob::Phase phase, qint64 done, qint64 total, double, int) {
+                             console.progress(done, total, done, total,
+                                              phase == BurnJob::Phase::Verifying ? tr("verified")
+                                              : phase == BurnJob::Phase::Writing ? tr("written")
+                                                                                 : tr("albums prepared"));
+                             if (context.cancel.isCancelled())
+                                 token.cancel();
+                         });
+        const Result<BurnSummary> result = job.run();
+        console.endProgress();
+        if (!result)
+            return context.fail(result.error());
+        const BurnSummary &s = *result;
+        if (s.nothingToRecord) {
+            console.summary({ { QStringLiteral("albums"), 0 } },
+                            tr("Customer %1 has no expired albums: nothing to record.").arg(options.customerCode));
+            return ExitDone;
+        }
+        if (s.dryRun) {
+            console.summary({ { QStringLiteral("dry_run"), true }, { QStringLiteral("discs"), planJson(s.plan) },
+                              { QStringLiteral("media"), s.media } },
+                            tr("Dry run: nothing was written."));
+            return ExitDone;
+        }
+        QJsonArray albums;
+        for (qint64 id : s.recordedAlbums)
+            albums.append(id);
+        console.item({ { QStringLiteral("disc"), s.discId }, { QStringLiteral("session"), s.session },
+                       { QStringLiteral("albums"), albums }, { QStringLiteral("pickup_code"), s.pickupCode },
+                       { QStringLiteral("bytes"), s.bytes }, { QStringLiteral("files_verified"), s.filesVerified },
+                       { QStringLiteral("appended"), s.appended },
+                       { QStringLiteral("prints"), QJsonArray::fromStringList(s.printFiles) } },
+                     tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.",
+                        int(s.recordedAlbums.size()))
+                         .arg(s.discId).arg(s.session).arg(s.filesVerified).arg(s.pickupCode));
+        if (s.discsLeft > 0)
+            console.line(tr("%n more disc(s) are planned: burn again with a blank disc for the remaining albums.", s.discsLeft));
+        console.summary({ { QStringLiteral("disc"), s.discId }, { QStringLiteral("session"), s.session },
+                          { QStringLiteral("albums"), albums.size() }, { QStringLiteral("bytes"), s.bytes },
+                          { QStringLiteral("write_seconds"), s.writeSeconds },
+                          { QStringLiteral("verify_seconds"), s.verifySeconds },
+                          { QStringLiteral("discs_left"), s.discsLeft } },
+                        tr("Written in %1 s, verified in %2 s.").arg(s.writeSeconds, 0, 'f', 1).arg(s.verifySeconds, 0, 'f', 1));
+        if (!s.printError.isEmpty()) {
+            console.error(tr("The disc is recorded, but the prints failed: %1").arg(s.printError));
+            return ExitPartial;
+        }
+        return ExitDone;
+    }
+};
+
+class VerifyCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("verify"); }
+    QString description() const override { return tr("read a disc back and check its MD5s"); }
+
+    int run(CtlContext &context, const QStringList &args) override
+    {
+        CommandParser p(QStringLiteral("keepsakectl verify --drive DRIVE"),
+                        tr("Reads the disc back and checks the session's MD5 and every file's recorded MD5."),
+                        QStringLiteral("keepsakectl verify --drive stdio:/tmp/C1.iso"));
+        p.addOption({ QStringLiteral("drive"), tr("the drive, or stdio:/path/image.iso"), tr("DRIVE") });
+        if (auto done = p.parse(context, args))
+            return *done;
+        if (!p.isSet(QStringLiteral("drive")))
+            return context.fail(Error::usage(tr("Name the drive: --drive DRIVE.")));
+        const Result<std::unique_ptr<DiscDrive>> drive = DiscDrive::open(p.value(QStringLiteral("drive")));
+        if (!drive)
+            return context.fail(drive.error());
+        Console &console = context.console;
+        const DiscDrive::Verified verified = (*drive)->verify([&console, &context](qint64 done, qint64 total) {
+            console.progress(done, total, done, total, tr("verified"));
+            return context.cancel.isCancelled();
+        });
+        console.endProgress();
+        for (const QString &bad : verified.badFiles)
+            console.item({ { QStringLiteral("file"), bad.section(QStringLiteral(": "), 0, 0) },
+                           { QStringLiteral("reason"), bad.section(QStringLiteral(": "), 1) } },
+                         tr("MISMATCH %1").arg(bad));
+        if (verified.cancelled)
+            return context.fail(Error::cancelled(tr("Verification cancelled.")));
+        if (verified.readError)
+            return context.fail(Error::failure(tr("The disc could not be read back: %1").arg(verified.message)));
+        console.summary({ { QStringLiteral("ok"), verified.ok }, { QStringLiteral("files"), verified.files },
+                          { QStringLiteral("mismatches"), verified.badFiles.size() } },
+                        verified.ok ? tr("Session and %n file(s) match their recorded MD5s.", verified.files)
+                                    : tr("Verification failed: %1").arg(verified.message));
+        return verified.ok ? ExitDone : ExitPartial;
+    }
+};
+
+class DiscCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("disc"); }
+    QString description() const override { return tr("show a disc's manifest (disc show --drive DRIVE)"); }
+
+    int run(CtlContext &context, const QStringList &args) override
+    {
+        CommandParser p(QStringLiteral("keepsakectl disc show --drive DRIVE"),
+                        tr("Shows the manifest of a Keepsake disc: customer, lab, sessions, albums."),
+                        QStringLiteral("keepsakectl disc show --drive stdio:/tmp/C1.iso"));
+        p.addPositional(QStringLiteral("show"), tr("the sub-command"), QStringLiteral("show"));
+        p.addOption({ QStringLiteral("drive"), tr("the drive, or stdio:/path/image.iso"), tr("DRIVE") });
+        if (auto done = p.parse(context, args))
+            return *done;
+        if (p.positionals() != QStringList { QStringLiteral("show") } || !p.isSet(QStringLiteral("drive")))
+            return context.fail(Error::usage(tr("Say: keepsakectl disc show --drive DRIVE.")));
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
+        return show(context, *lab, p.value(QStringLiteral("drive")));
+    }
+
+private:
+    int show(CtlContext &context, Lab &lab, const QString &address)
+    {
+        const Result<std::unique_ptr<DiscDrive>> drive = DiscDrive::open(address);
+        if (!drive)
+            return context.fail(drive.error());
+        const QString jsonPath = QLatin1Char('/') + DiscManifest::jsonName();
+        if (!(*drive)->exists(jsonPath))
+            return context.fail(Error::refused(tr("The disc in %1 is not a Keepsake disc (no manifest).").arg(address)));
+        const Result<QByteArray> json = (*drive)->readFile(jsonPath);
+        const Result<QByteArray> sig = (*drive)->readFile(QLatin1Char('/') + DiscManifest::signatureName());
+        if (!json)
+            return context.fail(json.error());
+        const Result<DiscManifest> manifest = DiscManifest::fromJson(*json);
+        if (!manifest)
+            return context.fail(manifest.error());
+        const Result<LabKey> key = LabKey::loadOrCreate(lab.dataDir());
+        const bool signedHere = key && sig && DiscManifest::readSigned(*json, *sig, *key).ok();
+        QStringList lines { tr("Disc %1 of customer %2 (%3), made by %4; signature: %5")
+                                .arg(manifest->discId, manifest->customerCode, manifest->customerName, manifest->labName,
+                                     signedHere ? tr("this lab's") : tr("NOT this lab's")) };
+        for (const ManifestSession &session : manifest->sessions) {
+            lines << tr("  session %1, %2:").arg(session.number).arg(session.recordedAt);
+            for (const ManifestAlbum &album : session.albums)
+                lines << tr("    %1: %n photo(s)", int(album.photos.size())).arg(album.folder);
+        }
+        QJsonObject record = QJsonDocument::fromJson(*json).object();
+        record.insert(QStringLiteral("signed_by_this_lab"), signedHere);
+        context.console.item(record, lines.join(QLatin1Char('\n')));
+        context.console.summary({ { QStringLiteral("sessions"), manifest->sessions.size() } });
+        return ExitDone;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Command> makeDrivesCommand() { return std::make_unique<DrivesCommand>(); }
+std::unique_ptr<Command> makeBurnCommand() { return std::make_unique<BurnCommand>(); }
+std::unique_ptr<Command> makeVerifyCommand() { return std::make_unique<VerifyCommand>(); }
+std::unique_ptr<Command> makeDiscCommand() { return std::make_unique<DiscCommand>(); }
+
+} // namespace Keepsake

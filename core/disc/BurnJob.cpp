@@ -1,0 +1,367 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BurnJob.h"
+
+#include "DiscDrive.h"
+#include "DiscLayout.h"
+#include "DiscLog.h"
+#include "DiscManifest.h"
+#include "DiscRecord.h"
+#include "LabKey.h"
+#include "base/Time.h"
+#include "catalog/Catalog.h"
+#include "catalog/PickupCode.h"
+#include "catalog/Settings.h"
+#include "lab/Lab.h"
+#include "print/DiscPrints.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QTemporaryDir>
+
+namespace Keepsake {
+
+namespace {
+
+constexpr qint64 ImageHead = 64 * 1024;   // what libisoburn rewrites to activate a session
+
+} // namespace
+
+struct BurnJob::Target
+{
+    std::unique_ptr<DiscDrive> drive;
+    DiscMedia media;
+    MediaKind kind;
+    QString imagePath;         // stdio: drives
+    bool imageExisted = false;
+    qint64 imageSize = 0;
+    QByteArray imageHead;
+    std::optional<DiscManifest> manifest;
+    QString discId;
+    int session = 1;
+};
+
+BurnJob::BurnJob(const Lab &lab, BurnOptions options, QObject *parent)
+    : QObject(parent), m_lab(lab), m_options(std::move(options))
+{
+}
+
+BurnJob::~BurnJob() = default;
+
+bool BurnJob::report(Phase phase, qint64 done, qint64 total)
+{
+    if (phase != m_phase || !m_phaseClock.isValid()) {
+        m_phase = phase;
+        m_phaseClock.start();
+    }
+    const double seconds = qMax<qint64>(1, m_phaseClock.elapsed()) / 1000.0;
+    const double speed = done / seconds;
+    const int left = speed > 0 && total > done ? int((total - done) / speed) : 0;
+    Q_EMIT progress(phase, done, total, speed, left);
+    return m_cancel.isCancelled();
+}
+
+Result<QList<AlbumSummary>> BurnJob::chooseAlbums(const Customer &customer) const
+{
+    const Albums albums(m_lab.catalog());
+    QList<AlbumSummary> chosen;
+    if (m_options.albums.isEmpty()) {
+        const Result<QList<AlbumSummary>> all = albums.customerView(customer.id, true);
+        if (!all)
+            return all.error();
+        for (const AlbumSummary &album : *all)
+            if (album.state == AlbumState::Expired && album.ownerId == customer.id && album.photos > 0)
+                chosen.append(album);
+        return chosen;
+    }
+    for (const QString &name : m_options.albums) {
+        const Result<AlbumSummary> album = albums.resolve(name, customer.id);
+        if (!album)
+            return album.error();
+        if (album->ownerId != customer.id)
+            return Error::usage(tr("Album %1 belongs to customer %2, not to %3.").arg(name, album->ownerCode, customer.code));
+        if (album->state == AlbumState::Recorded || album->state == AlbumState::Purged)
+            return Error::usage(tr("Album '%1' is already on disc %2.").arg(album->title, album->disc));
+        chosen.append(*album);
+    }
+    return chosen;
+}
+
+Result<QList<PlannedAlbum>> BurnJob::sizes(const QList<AlbumSummary> &albums) const
+{
+    QList<PlannedAlbum> planned;
+    for (const AlbumSummary &album : albums) {
+        const Result<QList<PhotoRecord>> photos = Albums(m_lab.catalog()).photos(album.id);
+        if (!photos)
+            return photos.error();
+        planned.append({ album.id, album.title, int(photos->size()), DiscLayout::estimate(*photos) });
+    }
+    return planned;
+}
+
+Status BurnJob::checkDisc(const Target &target, const Customer &customer, const LabKey &key,
+                          std::optional<DiscManifest> &manifest) const
+{
+    if (target.media.status == DiscMedia::Status::Blank)
+        return Status::success();
+    const bool keepsake = target.drive->exists(QLatin1Char('/') + DiscManifest::jsonName());
+    if (!keepsake)
+        return Error::refused(tr("This disc was not made by Keepsake (it has no Keepsake manifest). "
+                                 "Nothing was written; please use a new disc."));
+    const Result<QByteArray> json = target.drive->readFile(QLatin1Char('/') + DiscManifest::jsonName());
+    const Result<QByteArray> sig = target.drive->readFile(QLatin1Char('/') + DiscManifest::signatureName());
+    if (!json || !sig)
+        return Error::refused(tr("This disc's manifest cannot be read, so it cannot be checked. "
+                                 "Nothing was written; please use a new disc."));
+    Result<DiscManifest> read = DiscManifest::readSigned(*json, *sig, key);
+    if (!read)
+        return read.error();
+    if (Customers::codeKey(read->customerCode) != Customers::codeKey(customer.code))
+        return Error::refused(tr("This disc belongs to customer %1, not to %2 (%3). Nothing was written; "
+                                 "please use the customer's own disc or a new one.")
+                                  .arg(read->customerCode, customer.code, customer.name));
+    const Result<std::optional<qint64>> owner = DiscRecord::owner(m_lab.catalog(), read->discId);
+    if (!owner)
+        return owner.error();
+    if (owner->has_value() && **owner != customer.id)
+        return Error::refused(tr("The catalog records disc %1 for another customer, not for %2. Nothing was "
+                                 "written.").arg(read->discId, customer.code));
+    if (target.media.status == DiscMedia::Status::Full)
+        return Error::failure(tr("Disc %1 is closed: nothing more can be added to it. Insert a blank disc.")
+                                  .arg(read->discId));
+    manifest = std::move(read).value();
+    return Status::success();
+}
+
+Result<MediaKind> BurnJob::mediaKind(const Target &target) const
+{
+    QString name = m_options.media;
+    if (name.isEmpty()) {
+        const QString profile = target.media.profile.toUpper();
+        name = target.media.imageFile ? QStringLiteral("dvd")
+               : profile.startsWith(QLatin1String("CD")) ? QStringLiteral("cd")
+               : profile.startsWith(QLatin1String("BD")) ? QStringLiteral("bd")
+                                                         : QStringLiteral("dvd");
+    }
+    std::optional<MediaKind> kind = MediaKind::byName(name);
+    if (!kind)
+        return Error::usage(tr("Unknown medium '%1': say one of %2.").arg(name, MediaKind::names().join(QStringLiteral(", "))));
+    if (m_options.capacity > 0)
+        kind->capacity = m_options.capacity;
+    return *kind;
+}
+
+Result<BurnSummary> BurnJob::run()
+{
+    const Result<Customer> customer = Customers(m_lab.catalog()).byCode(m_options.customerCode);
+    if (!customer)
+        return customer.error();
+    const Result<QList<AlbumSummary>> albums = chooseAlbums(*customer);
+    if (!albums)
+        return albums.error();
+    BurnSummary summary;
+    summary.dryRun = m_options.dryRun;
+    if (albums->isEmpty()) {
+        summary.nothingToRecord = true;
+        return summary;
+    }
+    const Result<LabKey> key = LabKey::loadOrCreate(m_lab.dataDir());
+    if (!key)
+        return key.error();
+    Target target;
+    target.imagePath = m_options.drive.startsWith(QLatin1String("stdio:")) ? QFileInfo(m_options.drive.mid(6)).absoluteFilePath() : QString();
+    target.imageExisted = !target.imagePath.isEmpty() && QFileInfo::exists(target.imagePath);
+    Result<std::unique_ptr<DiscDrive>> drive = DiscDrive::open(m_options.drive);
+    if (!drive)
+        return drive.error();
+    target.drive = std::move(drive).value();
+    target.media = target.drive->media();
+    if (target.media.status == DiscMedia::Status::None)
+        return Error::failure(tr("There is no writable disc in %1. Insert a blank or the customer's disc.").arg(m_options.drive));
+    if (Status checked = checkDisc(target, *customer, *key, target.manifest); !checked)
+        return checked.error();
+    Result<MediaKind> kind = mediaKind(target);
+    if (!kind)
+        return kind.error();
+    target.kind = *kind;
+    summary.media = kind->name;
+    const Result<QList<PlannedAlbum>> sized = sizes(*albums);
+    if (!sized)
+        return sized.error();
+    qint64 room = kind->capacity - target.media.usedBytes;
+    if (target.media.freeBytes > 0)
+        room = qMin(room, target.media.freeBytes);
+    const int existing = target.manifest ? int(target.manifest->sessions.size()) : 0;
+    const Result<QList<PlannedDisc>> plan = DiscPlanner::plan(*sized, *kind, room, existing);
+    if (!plan)
+        return plan.error();
+    summary.plan = *plan;
+    summary.discsLeft = int(plan->size()) - 1;
+    Q_EMIT planned(*plan);
+    if (m_options.dryRun)
+        return summary;
+    QList<AlbumSummary> now;
+    for (const PlannedAlbum &p : plan->first().albums)
+        for (const AlbumSummary &a : *albums)
+            if (a.id == p.albumId)
+                now.append(a);
+    if (Status burned = burn(target, *customer, *key, now, summary); !burned)
+        return burned.error();
+    return summary;
+}
+
+Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key,
+                     const QList<AlbumSummary> &albums, BurnSummary &summary)
+{
+    const QDateTime now = m_lab.clock().now();
+    const Settings settings(m_lab.catalog());
+    const QString labName = settings.value(QStringLiteral("lab.name")).value();
+    DiscManifest manifest;
+    if (target.manifest) {
+        manifest = *target.manifest;
+    } else {
+        const Result<QString> id = DiscRecord::newDiscId(m_lab.catalog(), labName, now.toLocalTime().date());
+        if (!id)
+            return id.error();
+        manifest.discId = *id;
+        manifest.labName = labName;
+        manifest.labKeyId = key.keyId();
+        manifest.customerCode = customer.code;
+        manifest.customerName = customer.name;
+    }
+    target.discId = manifest.discId;
+    target.session = int(manifest.sessions.size()) + 1;
+    summary.discId = manifest.discId;
+    summary.session = target.session;
+    summary.appended = target.session > 1;
+
+    QDir().mkpath(m_lab.path(QStringLiteral("tmp")));
+    QTemporaryDir staging(m_lab.path(QStringLiteral("tmp/burn-XXXXXX")));
+    if (!staging.isValid())
+        return Error::failure(tr("No staging folder could be made in %1: %2").arg(m_lab.path(QStringLiteral("tmp")), staging.errorString()));
+    DiscLayout layout(m_lab, staging.path());
+    QSet<QString> folders;
+    for (const ManifestSession &s : manifest.sessions)
+        for (const ManifestAlbum &a : s.albums)
+            folders.insert(a.folder.toCaseFolded());
+    layout.reserveFolders(folders);
+    ManifestSession session { target.session, toCatalogTime(now), {} };
+    for (qsizetype i = 0; i < albums.size(); ++i) {
+        report(Phase::Preparing, i, albums.size());
+        Result<ManifestAlbum> added = layout.addAlbum(albums.at(i), m_cancel);
+        if (!added)
+            return added.error();
+        session.albums.append(*added);
+    }
+    manifest.sessions.append(session);
+    const QByteArray json = manifest.toJson();
+    const Result<QByteArray> signature = manifest.signature(key, json);
+    if (!signature)
+        return signature.error();
+    if (Status finished = layout.finish(manifest, json, *signature); !finished)
+        return finished;
+    for (const DiscLayout::Entry &entry : layout.entries())
+        if (Status added = target.drive->addFile(entry.path, entry.source); !added)
+            return added;
+    for (const DiscLayout::Clone &clone : layout.clones())
+        if (Status added = target.drive->addClone(clone.original, clone.path); !added)
+            return added;
+    target.drive->setVolumeId(manifest.discId);
+    if (Status written = writeAndVerify(target, summary); !written)
+        return written;
+
+    DiscRecord::Written record { manifest.discId, customer.id, target.kind.name, key.keyId(), target.session,
+                                 summary.bytes, PickupCode::generate(), m_options.actor, now,
+                                 &manifest.sessions.last() };
+    if (Status recorded = DiscRecord::record(m_lab.catalog(), record); !recorded) {
+        restoreImage(target);
+        return recorded.error().prefixed(tr("The disc was written and verified, but the catalog could not record it "
+                                            "(the albums stay as they were): "));
+    }
+    summary.pickupCode = record.pickupCode;
+    for (const ManifestAlbum &a : manifest.sessions.last().albums)
+        summary.recordedAlbums.append(a.id);
+    DiscPrints::Output output { m_options.printer, m_lab.path(QStringLiteral("prints/") + manifest.discId) };
+    const Result<DiscPrints::Produced> prints = DiscPrints::produce(m_lab, manifest.discId, target.session, output);
+    if (prints)
+        summary.printFiles = prints->files;
+    else
+        summary.printError = prints.error().message();
+    return Status::success();
+}
+
+Status BurnJob::writeAndVerify(Target &target, BurnSummary &summary)
+{
+    if (!target.imagePath.isEmpty() && target.imageExisted) {
+        QFile image(target.imagePath);
+        target.imageSize = image.size();
+        if (image.open(QIODevice::ReadOnly))
+            target.imageHead = image.read(ImageHead);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const DiscDrive::Written outcome = target.drive->write(m_options.capacity, [this](qint64 done, qint64 total) {
+        return report(Phase::Writing, done, total);
+    });
+    summary.writeSeconds = clock.elapsed() / 1000.0;
+    summary.bytes = outcome.bytes;
+    target.drive.reset();   // released: the session is read back from the medium itself
+    switch (outcome.outcome) {
+    case DiscDrive::WriteOutcome::Written: break;
+    case DiscDrive::WriteOutcome::TooSmall:
+        restoreImage(target);
+        return Error::failure(tr("The medium in %1 is too small for this session (%2). Nothing was recorded; "
+                                 "insert a larger or blank disc, or burn fewer albums with --albums.")
+                                  .arg(m_options.drive, outcome.message));
+    case DiscDrive::WriteOutcome::Cancelled:
+        restoreImage(target);
+        return Error::cancelled(tr("The burn was cancelled; the albums stay expired, ready to burn again."));
+    case DiscDrive::WriteOutcome::NoMedium:
+    case DiscDrive::WriteOutcome::Failed:
+        restoreImage(target);
+        return Error::failure(tr("Writing to %1 failed: %2. Nothing was recorded; the albums stay expired. "
+                                 "Try again with another disc.").arg(m_options.drive, outcome.message));
+    }
+    Q_EMIT written(m_options.drive);
+    clock.restart();
+    Result<std::unique_ptr<DiscDrive>> reopened = DiscDrive::open(m_options.drive);
+    if (!reopened) {
+        restoreImage(target);
+        return reopened.error();
+    }
+    const DiscDrive::Verified verified = (*reopened)->verify([this](qint64 done, qint64 total) {
+        return report(Phase::Verifying, done, total);
+    });
+    reopened->reset();
+    summary.verifySeconds = clock.elapsed() / 1000.0;
+    summary.filesVerified = verified.files;
+    if (verified.ok)
+        return Status::success();
+    restoreImage(target);
+    if (verified.cancelled)
+        return Error::cancelled(tr("Verification was cancelled; the albums stay expired, ready to burn again."));
+    return Error::failure(tr("The disc in %1 failed verification: %2%3. Nothing was recorded; the albums stay "
+                             "expired. Burn again on a new disc.")
+                              .arg(m_options.drive, verified.message,
+                                   verified.badFiles.isEmpty() ? QString()
+                                                               : QStringLiteral(" (") + verified.badFiles.join(QStringLiteral(", ")) + QLatin1Char(')')));
+}
+
+// A failed, cancelled or unverified session leaves no trace: a new image file is
+// removed, an existing one gets back its size and its head (the session that mounts).
+void BurnJob::restoreImage(const Target &target) const
+{
+    if (target.imagePath.isEmpty())
+        return;
+    if (!target.imageExisted) {
+        QFile::remove(target.imagePath);
+        return;
+    }
+    QFile image(target.imagePath);
+    if (!image.resize(target.imageSize) || !image.open(QIODevice::ReadWrite) || image.write(target.imageHead) != target.imageHead.size())
+        qCWarning(lcDisc) << "The image file" << target.imagePath << "could not be restored:" << image.errorString();
+}
+
+} // namespace Keepsake

@@ -1,0 +1,61 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Keepsake {
+
+// The media a lab burns, with their capacity in bytes.
+struct MediaKind
+{
+    QString name;        // "cd", "dvd", "dvd-dl", "bd", "bd-dl"
+    qint64 capacity = 0;
+    bool sequentialCd = false;   // sessions after the first lose room on a CD
+
+    static std::optional<MediaKind> byName(const QString &name);
+    static QStringList names();
+};
+
+// One album as the planner sees it: its estimated size on the disc.
+struct PlannedAlbum
+{
+    qint64 albumId = 0;
+    QString title;
+    int photos = 0;
+    qint64 bytes = 0;
+};
+
+struct PlannedDisc
+{
+    QList<PlannedAlbum> albums;
+    qint64 bytes = 0;            // albums plus session overhead
+    qint64 capacity = 0;
+    bool appending = false;      // the first disc may be the one in the drive
+};
+
+// Plans the discs (issue 4, "Planning"): albums in their order onto the first disc
+// they fit, never split (an album larger than a disc alone is refused, naming it);
+// each session's overhead counted.
+class DiscPlanner
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscPlanner)
+
+public:
+    static constexpr qint64 SessionOverhead = 2 * 1024 * 1024;
+    static constexpr qint64 CdFirstAppendLoss = 23 * 1000 * 1000;
+    static constexpr qint64 CdLaterAppendLoss = 14 * 1000 * 1000;
+
+    // firstDiscRoom: free space of the medium in the drive (≤ capacity);
+    // existingSessions: sessions already on it (0 for a blank one).
+    static Result<QList<PlannedDisc>> plan(const QList<PlannedAlbum> &albums, const MediaKind &media,
+                                           qint64 firstDiscRoom, int existingSessions);
+};
+
+} // namespace Keepsake

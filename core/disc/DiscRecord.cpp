@@ -1,0 +1,115 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DiscRecord.h"
+
+#include "base/Time.h"
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
+#include "catalog/SqlQuery.h"
+#include "retention/AlbumLife.h"
+
+#include <QJsonArray>
+
+namespace Keepsake {
+
+namespace {
+
+QString labCode(const QString &labName)
+{
+    QString code;
+    for (const QChar c : labName.toUpper())
+        if ((c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
+            code += c;
+    return code.isEmpty() ? QStringLiteral("LAB") : code.left(8);
+}
+
+Status insertDisc(QSqlDatabase &db, const DiscRecord::Written &w)
+{
+    SqlQuery disc(db, QStringLiteral("INSERT INTO discs (id, customer_id, media, created_at, lab_key) "
+                                     "VALUES (:id, :customer, :media, :now, :key) ON CONFLICT (id) DO NOTHING"));
+    disc.bind(QStringLiteral(":id"), w.discId)
+        .bind(QStringLiteral(":customer"), w.customerId)
+        .bind(QStringLiteral(":media"), w.media)
+        .bind(QStringLiteral(":now"), toCatalogTime(w.now))
+        .bind(QStringLiteral(":key"), w.labKey);
+    return disc.exec();
+}
+
+Status insertPhotos(QSqlDatabase &db, qint64 sessionId, const ManifestAlbum &album)
+{
+    for (const ManifestPhoto &photo : album.photos) {
+        SqlQuery row(db, QStringLiteral("INSERT INTO disc_photos (session_id, photo_id, path) "
+                                        "VALUES (:session, :photo, :path)"));
+        row.bind(QStringLiteral(":session"), sessionId)
+            .bind(QStringLiteral(":photo"), photo.id)
+            .bind(QStringLiteral(":path"), photo.path);
+        if (Status status = row.exec(); !status)
+            return status;
+    }
+    return Status::success();
+}
+
+} // namespace
+
+Result<QString> DiscRecord::newDiscId(const Catalog &catalog, const QString &labName, const QDate &day)
+{
+    const QString prefix = QStringLiteral("KS-%1-%2-").arg(labCode(labName), day.toString(QStringLiteral("yyyyMMdd")));
+    SqlQuery query(catalog.db(), QStringLiteral("SELECT id FROM discs WHERE id LIKE :prefix"));
+    query.bind(QStringLiteral(":prefix"), prefix + QLatin1Char('%'));
+    if (Status status = query.exec(); !status)
+        return status.error();
+    int highest = 0;
+    while (query.next())
+        highest = qMax(highest, query.text(0).mid(prefix.size()).toInt());
+    return prefix + QStringLiteral("%1").arg(highest + 1, 3, 10, QLatin1Char('0'));
+}
+
+Result<std::optional<qint64>> DiscRecord::owner(const Catalog &catalog, const QString &discId)
+{
+    SqlQuery query(catalog.db(), QStringLiteral("SELECT customer_id FROM discs WHERE id = :id"));
+    query.bind(QStringLiteral(":id"), discId);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    if (!query.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(query.integer(0));
+}
+
+Status DiscRecord::record(const Catalog &catalog, const Written &w)
+{
+    return catalog.transaction([&w](QSqlDatabase &db) -> Status {
+        if (Status status = insertDisc(db, w); !status)
+            return status;
+        SqlQuery session(db, QStringLiteral(
+            "INSERT INTO disc_sessions (disc_id, number, recorded_at, verified_at, pickup_code, bytes) "
+            "VALUES (:disc, :number, :now, :now, :code, :bytes) RETURNING id"));
+        session.bind(QStringLiteral(":disc"), w.discId)
+            .bind(QStringLiteral(":number"), w.session)
+            .bind(QStringLiteral(":now"), toCatalogTime(w.now))
+            .bind(QStringLiteral(":code"), w.pickupCode)
+            .bind(QStringLiteral(":bytes"), w.bytes);
+        const Result<qint64> sessionId = session.execReturningId();
+        if (!sessionId)
+            return sessionId.error();
+        QJsonArray albumIds;
+        for (const ManifestAlbum &album : w.albums->albums) {
+            if (Status status = insertPhotos(db, *sessionId, album); !status)
+                return status;
+            if (Status status = AlbumLife::markRecorded(db, w.now, album.id, w.discId, w.session, w.pickupCode, w.actor);
+                !status)
+                return status;
+            albumIds.append(album.id);
+        }
+        AuditEntry entry;
+        entry.at = w.now;
+        entry.actor = w.actor;
+        entry.action = QStringLiteral("disc_recorded");
+        entry.customerId = w.customerId;
+        entry.details = { { QStringLiteral("disc"), w.discId }, { QStringLiteral("session"), w.session },
+                          { QStringLiteral("albums"), albumIds }, { QStringLiteral("bytes"), w.bytes },
+                          { QStringLiteral("pickup_code"), w.pickupCode } };
+        return AuditLog::record(db, entry);
+    });
+}
+
+} // namespace Keepsake

@@ -1,0 +1,102 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "XmpSidecar.h"
+
+#include "MetadataLog.h"
+#include "MetadataReader.h"
+
+#include <QSaveFile>
+
+// exiv2 0.27 hands out std::auto_ptr, deprecated in C++20 (see MetadataReader.cpp).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#include <exiv2/exiv2.hpp>
+
+#include <exception>
+
+namespace Keepsake {
+
+namespace {
+
+// The photo's own metadata as XMP; empty when exiv2 cannot read the file.
+Exiv2::XmpData photoXmp(const QString &photoFile)
+{
+    Exiv2::XmpData xmp;
+    try {
+        auto image = Exiv2::ImageFactory::open(photoFile.toStdString());
+        if (image.get()) {
+            image->readMetadata();
+            xmp = image->xmpData();
+            Exiv2::copyExifToXmp(image->exifData(), xmp);
+        }
+    } catch (const std::exception &error) {
+        qCDebug(lcMetadata) << "No metadata carried into the sidecar of" << photoFile << error.what();
+        xmp.clear();
+    }
+    return xmp;
+}
+
+void setText(Exiv2::XmpData &xmp, const char *key, const QString &value)
+{
+    if (!value.isEmpty())
+        xmp[key] = value.toStdString();
+}
+
+void setLangAlt(Exiv2::XmpData &xmp, const char *key, const QString &value)
+{
+    if (value.isEmpty())
+        return;
+    Exiv2::Value::AutoPtr text = Exiv2::Value::create(Exiv2::langAlt);
+    text->read("lang=\"x-default\" " + value.toStdString());
+    xmp.add(Exiv2::XmpKey(key), text.get());
+}
+
+} // namespace
+
+Result<QByteArray> XmpSidecar::make(const QString &photoFile, const SidecarFields &fields)
+{
+    const MetadataReader initialised;   // exiv2's XMP parser set up once, thread-safe
+    Q_UNUSED(initialised);
+    try {
+        Exiv2::XmpData xmp = photoXmp(photoFile);
+        setText(xmp, "Xmp.xmpMM.PreservedFileName", fields.originalName);
+        if (!fields.taken.isEmpty()) {
+            setText(xmp, "Xmp.photoshop.DateCreated", fields.taken);
+            if (xmp.findKey(Exiv2::XmpKey("Xmp.exif.DateTimeOriginal")) == xmp.end())
+                setText(xmp, "Xmp.exif.DateTimeOriginal", fields.taken);
+        }
+        if (!fields.caption.isEmpty()) {
+            auto old = xmp.findKey(Exiv2::XmpKey("Xmp.dc.description"));
+            if (old != xmp.end())
+                xmp.erase(old);
+            setLangAlt(xmp, "Xmp.dc.description", fields.caption);
+        }
+        if (!fields.albumTitle.isEmpty()) {
+            Exiv2::Value::AutoPtr subject = Exiv2::Value::create(Exiv2::xmpBag);
+            subject->read(fields.albumTitle.toStdString());
+            xmp.add(Exiv2::XmpKey("Xmp.dc.subject"), subject.get());
+        }
+        std::string packet;
+        if (Exiv2::XmpParser::encode(packet, xmp, Exiv2::XmpParser::omitPacketWrapper | Exiv2::XmpParser::useCompactFormat) != 0)
+            return Error::failure(tr("The metadata of %1 could not be written as XMP.").arg(fields.originalName));
+        return QByteArray::fromStdString(packet);
+    } catch (const std::exception &error) {
+        return Error::failure(tr("The metadata of %1 could not be written as XMP: %2")
+                                  .arg(fields.originalName, QString::fromUtf8(error.what())));
+    }
+}
+
+Status XmpSidecar::write(const QString &photoFile, const SidecarFields &fields, const QString &sidecarFile)
+{
+    const Result<QByteArray> packet = make(photoFile, fields);
+    if (!packet)
+        return packet.error();
+    QSaveFile out(sidecarFile);
+    if (!out.open(QIODevice::WriteOnly) || out.write(*packet) != packet->size() || !out.commit())
+        return Error::failure(tr("The sidecar %1 could not be written: %2").arg(sidecarFile, out.errorString()));
+    return Status::success();
+}
+
+} // namespace Keepsake
+
+#pragma GCC diagnostic pop
