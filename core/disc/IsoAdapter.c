@@ -289,6 +289,14 @@ static IsoDir *parent_dir(ks_disc *disc, const char *path, char *leaf, size_t le
     return NULL;
 }
 
+static void remove_node(IsoNode *node)
+{
+    if (iso_node_get_type(node) == LIBISO_DIR)
+        iso_node_remove_tree(node, NULL);
+    else
+        iso_node_remove(node);
+}
+
 static int ensure_image(ks_disc *disc, char *error, int error_size)
 {
     if (disc->image)
@@ -307,7 +315,7 @@ int ks_add_file(ks_disc *disc, const char *path, const char *source, char *error
     if (!dir)
         return KS_FAILED;
     if (iso_dir_get_node(dir, leaf, &old) == 1)
-        iso_node_remove_tree(old, NULL);
+        remove_node(old);
     if (iso_tree_add_new_node(disc->image, dir, leaf, source, &node) < 0) {
         drain(error, error_size);
         put_error(error, error_size, "the file could not be added to the disc");
@@ -329,7 +337,7 @@ int ks_add_clone(ks_disc *disc, const char *original, const char *path, char *er
     if (!dir)
         return KS_FAILED;
     if (iso_dir_get_node(dir, leaf, &old) == 1)
-        iso_node_remove_tree(old, NULL);
+        remove_node(old);
     if (iso_tree_clone(node, dir, leaf, &clone, 0) < 0) {
         drain(error, error_size);
         put_error(error, error_size, "the cover entry could not be made");
