@@ -85,7 +85,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 # cp's copy ($work/copy) and the data folder ($work/data) live side by side, so both
 # write to one file system.
-results=$work/results.tsv       # step, card, run, seconds, max RSS in KiB
+results=$work/results.tsv       # step, card, run, wall ms, max RSS in KiB, CPU seconds
 : >"$results"
 
 # warm-up: every side reads the card from the page cache, none from the disk
@@ -102,7 +102,7 @@ timed() {
     local t0 t1 rc=0
     sync
     t0=$(date +%s%N)
-    /usr/bin/time -o "$work/time" -f '%M' "$@" >"$work/out" 2>"$work/err" || rc=$?
+    /usr/bin/time -o "$work/time" -f '%M %U %S' "$@" >"$work/out" 2>"$work/err" || rc=$?
     t1=$(date +%s%N)
     if [ "$rc" != "$expect" ]; then
         echo "$prog: step '$step' (run $run) exited with $rc, expected $expect: $*" >&2
@@ -110,8 +110,10 @@ timed() {
         tail -n 5 "$work/out" >&2
         exit 1
     fi
-    printf '%s\t%s\t%s\t%s\t%s\n' "$step" "$cardname" "$run" \
-        "$(( (t1 - t0) / 1000000 ))" "$(tail -n 1 "$work/time")" >>"$results"
+    local kib user sys
+    read -r kib user sys < <(tail -n 1 "$work/time")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$step" "$cardname" "$run" \
+        "$(( (t1 - t0) / 1000000 ))" "$kib" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" >>"$results"
 }
 
 # check_ingest OUTCOME N: every record of $work/out has OUTCOME, the summary agrees
@@ -233,10 +235,11 @@ python3 - "$results" <<'EOF'
 import os, statistics, sys
 from collections import defaultdict
 
-times, rss = defaultdict(list), defaultdict(list)
+times, rss, cpu = defaultdict(list), defaultdict(list), defaultdict(list)
 for line in open(sys.argv[1]):
-    step, card, run, ms, kib = line.rstrip("\n").split("\t")
+    step, card, run, ms, kib, cpus = line.rstrip("\n").split("\t")
     times[card, step].append(int(ms) / 1000)
+    cpu[card, step].append(float(cpus))
     if kib.isdigit():
         rss[card, step].append(int(kib))
 env = os.environ
@@ -308,10 +311,11 @@ if env.get("BENCH_LARGE_FILES") and rss.get(("mid", "ingest1")):
     table(["step", f"{env['BENCH_MID_FILES']} files", f"{env['BENCH_LARGE_FILES']} files",
            "ratio", "flat?"], flat_rows)
     print()
-print("Every run (seconds; peak RSS in MB):")
+print("Every run (wall seconds; user+sys CPU seconds of the process tree; peak RSS in MB):")
 for (card, step), ts in sorted(times.items()):
     r = rss.get((card, step), [])
     extra = "" if step in ("cp", "djpeg", "djpeg_cjpeg") else \
         "  RSS " + " ".join(f"{mb(k):.0f}" for k in r)
-    print(f"  {card:5} {step:12} " + " ".join(f"{t:.2f}" for t in ts) + extra)
+    print(f"  {card:5} {step:12} " + " ".join(f"{t:.2f}" for t in ts) +
+          "  CPU " + " ".join(f"{c:.2f}" for c in cpu[card, step]) + extra)
 EOF
