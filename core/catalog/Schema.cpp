@@ -204,7 +204,18 @@ const char *const Version2[] = {
     R"(CREATE INDEX notices_customer ON notices (customer_id, channel, state))",
 };
 
-// Migration 3: print selections and captions (the print work).
+// Migration 3: print selections (the print work). The photos a customer or clerk
+// chose for an album's index print, in the order chosen; none means all (claim 9).
+// Captions live in photos.caption, the cover in albums.cover_photo_id (migration 1).
+const char *const Version3[] = {
+    R"(CREATE TABLE print_selections (
+        album_id BIGINT NOT NULL REFERENCES albums(id),
+        photo_id BIGINT NOT NULL REFERENCES photos(id),
+        position INTEGER NOT NULL,
+        chosen_at TEXT NOT NULL,
+        PRIMARY KEY (album_id, photo_id)))",
+};
+
 // Migration 4: disc recording details (the disc work).
 const char *const Version4[] = {
     // The pickup code of the disc order on its receipt, and the size of the session.
@@ -225,6 +236,7 @@ struct Migration
 const Migration Migrations[] = {
     { 1, std::begin(Version1), std::end(Version1) },
     { 2, std::begin(Version2), std::end(Version2) },
+    { 3, std::begin(Version3), std::end(Version3) },
     { 4, std::begin(Version4), std::end(Version4) },
 };
 

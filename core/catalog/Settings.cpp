@@ -65,6 +65,12 @@ QList<Settings::Spec> makeSpecs()
           [] { return QString(); }, {}, true },
         { "smtp.from", QT_TRANSLATE_NOOP("Keepsake::Settings", "sender address of notices"),
           [] { return QStringLiteral("keepsake@") + QHostInfo::localHostName(); }, {} },
+        { "print.index_paper", QT_TRANSLATE_NOOP("Keepsake::Settings", "paper of the index prints made after a recording: a4, letter, 10x15 or 4x6"),
+          [] { return fixed("a4"); }, oneOf({ QStringLiteral("a4"), QStringLiteral("letter"), QStringLiteral("10x15"), QStringLiteral("4x6") }) },
+        { "print.index_columns", QT_TRANSLATE_NOOP("Keepsake::Settings", "photos per row of an index print; 0: the paper's default"),
+          [] { return fixed("0"); }, numberBetween(0, 20) },
+        { "print.receipt_paper", QT_TRANSLATE_NOOP("Keepsake::Settings", "paper of receipts: 80mm (roll), a4 or letter"),
+          [] { return fixed("80mm"); }, oneOf({ QStringLiteral("80mm"), QStringLiteral("a4"), QStringLiteral("letter") }) },
     };
 }
 

@@ -17,6 +17,8 @@ std::unique_ptr<Command> makeThumbnailsCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeStatusCommand();
 std::unique_ptr<Command> makeAlbumCommand();
+// print commands (PrintCommand.cpp)
+std::unique_ptr<Command> makePrintCommand();
 // disc commands (DiscCommands.cpp)
 std::unique_ptr<Command> makeDrivesCommand();
 std::unique_ptr<Command> makeBurnCommand();

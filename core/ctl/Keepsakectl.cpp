@@ -78,6 +78,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeStatusCommand());
     // expiry commands (share, rule, album, config, expire, notify, purge, serve, audit)
     // print commands (print)
+    commands.push_back(makePrintCommand());
     // disc commands (drives, burn, verify, disc)
     commands.push_back(makeDrivesCommand());
     commands.push_back(makeBurnCommand());
