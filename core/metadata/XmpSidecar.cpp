@@ -51,14 +51,10 @@ void setLangAlt(Exiv2::XmpData &xmp, const char *key, const QString &value)
     xmp.add(Exiv2::XmpKey(key), text.get());
 }
 
-} // namespace
-
-Result<QByteArray> XmpSidecar::make(const QString &photoFile, const SidecarFields &fields)
+// The lab's fields on top of the given XMP, encoded; empty when exiv2 cannot encode it.
+std::string encoded(Exiv2::XmpData xmp, const SidecarFields &fields)
 {
-    const MetadataReader initialised;   // exiv2's XMP parser set up once, thread-safe
-    Q_UNUSED(initialised);
     try {
-        Exiv2::XmpData xmp = photoXmp(photoFile);
         setText(xmp, "Xmp.xmpMM.PreservedFileName", fields.originalName);
         if (!fields.taken.isEmpty()) {
             setText(xmp, "Xmp.photoshop.DateCreated", fields.taken);
@@ -78,12 +74,27 @@ Result<QByteArray> XmpSidecar::make(const QString &photoFile, const SidecarField
         }
         std::string packet;
         if (Exiv2::XmpParser::encode(packet, xmp, Exiv2::XmpParser::omitPacketWrapper | Exiv2::XmpParser::useCompactFormat) != 0)
-            return Error::failure(tr("The metadata of %1 could not be written as XMP.").arg(fields.originalName));
-        return QByteArray::fromStdString(packet);
+            return {};
+        return packet;
     } catch (const std::exception &error) {
-        return Error::failure(tr("The metadata of %1 could not be written as XMP: %2")
-                                  .arg(fields.originalName, QString::fromUtf8(error.what())));
+        qCDebug(lcMetadata) << "XMP not encoded for" << fields.originalName << error.what();
+        return {};
     }
+}
+
+} // namespace
+
+Result<QByteArray> XmpSidecar::make(const QString &photoFile, const SidecarFields &fields)
+{
+    const MetadataReader initialised;   // exiv2's XMP parser set up once, thread-safe
+    Q_UNUSED(initialised);
+    // The photo's own metadata when exiv2 can carry it over; else the lab's fields alone.
+    std::string packet = encoded(photoXmp(photoFile), fields);
+    if (packet.empty())
+        packet = encoded(Exiv2::XmpData(), fields);
+    if (packet.empty())
+        return Error::failure(tr("The metadata of %1 could not be written as XMP.").arg(fields.originalName));
+    return QByteArray::fromStdString(packet);
 }
 
 Status XmpSidecar::write(const QString &photoFile, const SidecarFields &fields, const QString &sidecarFile)
