@@ -4,6 +4,7 @@
 
 #include "Catalog.h"
 #include "base/Time.h"
+#include "retention/ExpiryReason.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -35,14 +36,17 @@ SELECT a.id, a.title, a.owner_id, c.code, a.state, a.group_date, a.expires_on, r
                  ORDER BY f.taken_at IS NULL, f.taken_at, f.id LIMIT 1)),
        (SELECT s.disc_id FROM disc_photos dp JOIN disc_sessions s ON s.id = dp.session_id
         JOIN photos q ON q.id = dp.photo_id WHERE q.album_id = a.id
-        ORDER BY s.recorded_at DESC LIMIT 1)
+        ORDER BY s.recorded_at DESC LIMIT 1),
+       r.basis, a.last_viewed_at, c.plan_ends_on, a.expiry_source, a.expiry_set_at, a.recorded_at,
+       a.purged_at
 FROM albums a
 JOIN customers c ON c.id = a.owner_id
 LEFT JOIN retention_rules r ON r.id = a.rule_id
 LEFT JOIN photos p ON p.album_id = a.id
 WHERE %1
 GROUP BY a.id, a.title, a.owner_id, c.code, a.state, a.group_date, a.expires_on, r.name,
-         a.first_handin_at, a.cover_photo_id
+         a.first_handin_at, a.cover_photo_id, r.basis, a.last_viewed_at, c.plan_ends_on,
+         a.expiry_source, a.expiry_set_at, a.recorded_at, a.purged_at
 ORDER BY a.group_date IS NULL, a.group_date, a.title, a.id)";
 
 } // namespace
@@ -79,18 +83,18 @@ QString albumStateText(AlbumState state)
 
 QString AlbumSummary::expiryReason() const
 {
-    const QLocale locale;
-    const QString handedIn = locale.toString(firstHandin.toLocalTime().date(), QLocale::ShortFormat);
-    return tr("expires on %1: rule '%2', handed in on %3")
-        .arg(locale.toString(expires, QLocale::ShortFormat), rule, handedIn);
+    return expiryReasonText(*this);
 }
 
 Result<QList<AlbumSummary>> Albums::customerView(qint64 customerId, bool includeHidden) const
 {
+    // Owned, or shared with the customer (Shares).
+    const QString reach = QStringLiteral(
+        "(a.owner_id = ? OR a.id IN (SELECT s.album_id FROM shares s WHERE s.viewer_id = ?))");
     if (includeHidden)
-        return select(QStringLiteral("a.owner_id = ?"), { customerId });
-    return select(QStringLiteral("a.owner_id = ? AND a.state IN ('active', 'expiring', 'expired')"),
-                  { customerId });
+        return select(reach, { customerId, customerId });
+    return select(reach + QStringLiteral(" AND a.state IN ('active', 'expiring', 'expired')"),
+                  { customerId, customerId });
 }
 
 Result<AlbumSummary> Albums::byId(qint64 albumId) const
@@ -158,6 +162,13 @@ Result<QList<AlbumSummary>> Albums::select(const QString &where, const QVariantL
         if (!query.value(11).isNull())
             a.cover = query.value(11).toLongLong();
         a.disc = query.value(12).toString();
+        a.ruleBasis = query.value(13).toString();
+        a.lastViewed = fromCatalogTime(query.value(14).toString());
+        a.planEnds = fromCatalogDate(query.value(15).toString());
+        a.expirySource = query.value(16).toString();
+        a.expirySetAt = fromCatalogTime(query.value(17).toString());
+        a.recordedAt = fromCatalogTime(query.value(18).toString());
+        a.purgedAt = fromCatalogTime(query.value(19).toString());
         albums.append(a);
     }
     return albums;

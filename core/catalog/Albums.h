@@ -36,6 +36,14 @@ struct AlbumSummary
     qint64 bytes = 0;
     std::optional<qint64> cover;   // chosen, else the first photo by capture time
     QString disc;             // the latest disc it went onto, if any
+    // What the expiry reason is made from (retention/ExpiryReason.h).
+    QString ruleBasis;        // "handin", "last_view", "plan"
+    QDateTime lastViewed;
+    QDate planEnds;           // the owner's plan end, for plan rules
+    QString expirySource;     // what set the date: rule, extended, notice, cap, restored
+    QDateTime expirySetAt;
+    QDateTime recordedAt;
+    QDateTime purgedAt;
 
     // "expires on 5 Jan 2027: rule 'Standard 90 days', handed in on 7 Oct 2026"
     QString expiryReason() const;
@@ -64,7 +72,7 @@ class Albums
 public:
     explicit Albums(const Catalog &catalog) : m_catalog(catalog) { }
 
-    // What the customer can reach now (their own albums, and later shared ones),
+    // What the customer can reach now (their own albums and those shared with them),
     // or with includeHidden also recorded and purged albums, for the clerk.
     Result<QList<AlbumSummary>> customerView(qint64 customerId, bool includeHidden) const;
     Result<AlbumSummary> byId(qint64 albumId) const;

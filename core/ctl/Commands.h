@@ -17,6 +17,15 @@ std::unique_ptr<Command> makeThumbnailsCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeStatusCommand();
 std::unique_ptr<Command> makeAlbumCommand();
+// expiry commands (ShareRuleCommands.cpp, ConfigAuditCommands.cpp, ExpiryCommands.cpp)
+std::unique_ptr<Command> makeShareCommand();
+std::unique_ptr<Command> makeRuleCommand();
+std::unique_ptr<Command> makeConfigCommand();
+std::unique_ptr<Command> makeExpireCommand();
+std::unique_ptr<Command> makeNotifyCommand();
+std::unique_ptr<Command> makePurgeCommand();
+std::unique_ptr<Command> makeServeCommand();
+std::unique_ptr<Command> makeAuditCommand();
 // print commands (PrintCommand.cpp)
 std::unique_ptr<Command> makePrintCommand();
 // disc commands (DiscCommands.cpp)

@@ -77,6 +77,14 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeCheckCommand());
     commands.push_back(makeStatusCommand());
     // expiry commands (share, rule, album, config, expire, notify, purge, serve, audit)
+    commands.push_back(makeShareCommand());
+    commands.push_back(makeRuleCommand());
+    commands.push_back(makeConfigCommand());
+    commands.push_back(makeExpireCommand());
+    commands.push_back(makeNotifyCommand());
+    commands.push_back(makePurgeCommand());
+    commands.push_back(makeServeCommand());
+    commands.push_back(makeAuditCommand());
     // print commands (print)
     commands.push_back(makePrintCommand());
     // disc commands (drives, burn, verify, disc)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "RetentionRule.h"
 #include "base/Error.h"
 
 #include <QDateTime>
@@ -22,6 +23,26 @@ public:
     static Status markRecorded(QSqlDatabase &db, const QDateTime &now, qint64 albumId,
                                const QString &discId, int sessionNumber,
                                const QString &pickupCode, const QString &actor);
+
+    // The customer keeps it longer (the clerk records it): back to `active` with the
+    // new last day; its next notice is a new event.
+    static Status extend(QSqlDatabase &db, const QDateTime &now, qint64 albumId,
+                         const QDate &until, const QString &actor);
+    // Another rule for this album (a clerk's choice or the customer's plan): dated
+    // by the new rule; an album that was told about its old date becomes `active`.
+    static Status setRule(QSqlDatabase &db, const QDateTime &now, qint64 albumId,
+                          const RetentionRule &rule, const QString &actor);
+    // A recorded album in its grace period comes back: `active`, dated by its rule
+    // from today. The record of its disc stays.
+    static Status restore(QSqlDatabase &db, const QDateTime &now, qint64 albumId,
+                          int graceDays, const QString &actor);
+    // The customer looked at it (kiosk, terminal): "keep N days after the last view"
+    // rules count from now.
+    static Status viewed(QSqlDatabase &db, const QDateTime &now, qint64 albumId);
+
+    // The last day an album's rule gives it when its clock starts on `from` (hand-in
+    // day, last view or today for a restore); invalid for a plan without an end.
+    static QDate ruleDate(const RetentionRule &rule, const QDate &from, const QDate &planEnds);
 };
 
 } // namespace Keepsake

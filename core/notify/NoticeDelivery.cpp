@@ -1,0 +1,120 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "NoticeDelivery.h"
+
+#include "NotifyLog.h"
+#include "base/Clock.h"
+#include "base/Time.h"
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
+#include "catalog/Settings.h"
+#include "catalog/SqlQuery.h"
+
+#include <QJsonObject>
+
+namespace Keepsake {
+
+NoticeDelivery::NoticeDelivery(const Catalog &catalog, const Clock &clock) : m_catalog(catalog), m_clock(clock) { }
+
+qint64 NoticeDelivery::backoffSeconds(int attempts)
+{
+    qint64 seconds = 300;
+    for (int i = 1; i < attempts && seconds < 12 * 3600; ++i)
+        seconds *= 2;
+    return qMin<qint64>(seconds, 12 * 3600);
+}
+
+Result<SmtpConfig> NoticeDelivery::smtpConfig(const Catalog &catalog)
+{
+    const Settings settings(catalog);
+    SmtpConfig config;
+    for (const char *key : { "smtp.host", "smtp.user", "smtp.password", "smtp.from", "smtp.starttls" }) {
+        const Result<QString> value = settings.value(QString::fromLatin1(key));
+        if (!value)
+            return value.error();
+    }
+    config.host = settings.value(QStringLiteral("smtp.host")).value().trimmed();
+    config.port = settings.intValue(QStringLiteral("smtp.port"));
+    config.startTls = SmtpConfig::startTlsFromName(settings.value(QStringLiteral("smtp.starttls")).value());
+    config.user = settings.value(QStringLiteral("smtp.user")).value();
+    config.password = settings.value(QStringLiteral("smtp.password")).value();
+    config.from = settings.value(QStringLiteral("smtp.from")).value().trimmed();
+    return config;
+}
+
+Status NoticeDelivery::markSending(const Notice &notice)
+{
+    SqlQuery update(m_catalog.db(), QStringLiteral(
+        "UPDATE notices SET state = 'sending', attempts = attempts + 1 WHERE id = :id"));
+    update.bind(QStringLiteral(":id"), notice.id);
+    return update.exec();
+}
+
+Status NoticeDelivery::markDone(const Notice &notice, const Status &sent, int attempts)
+{
+    const QDateTime now = m_clock.now();
+    return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        SqlQuery update(db, QStringLiteral(
+            "UPDATE notices SET state = :state, next_attempt_at = :next, last_error = :error, "
+            "done_at = :done WHERE id = :id"));
+        const bool gaveUp = !sent && attempts >= MaxAttempts;
+        update.bind(QStringLiteral(":state"), sent ? QStringLiteral("sent") : gaveUp ? QStringLiteral("failed") : QStringLiteral("queued"))
+            .bind(QStringLiteral(":next"), nullIfEmpty(sent || gaveUp ? QString() : toCatalogTime(now.addSecs(backoffSeconds(attempts)))))
+            .bind(QStringLiteral(":error"), nullIfEmpty(sent ? QString() : sent.error().message()))
+            .bind(QStringLiteral(":done"), nullIfEmpty(sent ? toCatalogTime(now) : QString()))
+            .bind(QStringLiteral(":id"), notice.id);
+        if (Status status = update.exec(); !status)
+            return status;
+        QJsonObject details { { QStringLiteral("notice"), notice.id },
+                              { QStringLiteral("kind"), NoticeEvent::kindName(notice.kind) },
+                              { QStringLiteral("date"), toCatalogDate(notice.eventDate) },
+                              { QStringLiteral("to"), notice.email },
+                              { QStringLiteral("message_id"), notice.messageId },
+                              { QStringLiteral("attempt"), attempts } };
+        if (!sent)
+            details.insert(QStringLiteral("error"), sent.error().message());
+        return AuditLog::record(db, { 0, now, QStringLiteral("notify"),
+                                      sent ? QStringLiteral("notice_sent") : QStringLiteral("notice_failed"),
+                                      notice.customerId, notice.albumId, details });
+    });
+}
+
+Result<NoticeDelivery::Report> NoticeDelivery::deliver(bool everything, const CancelToken &cancel)
+{
+    Report report;
+    const Result<SmtpConfig> config = smtpConfig(m_catalog);
+    if (!config)
+        return config.error();
+    const Result<QList<Notice>> due = NoticeOutbox::mailsToSend(m_catalog.db(), m_clock.now(), everything || config->host.isEmpty());
+    if (!due)
+        return due.error();
+    if (config->host.isEmpty()) {
+        report.noServer = true;
+        report.waiting = int(due->size());
+        return report;
+    }
+    const Result<QString> labName = Settings(m_catalog).value(QStringLiteral("lab.name"));
+    SmtpMailer mailer(*config);
+    for (const Notice &notice : *due) {
+        if (cancel.isCancelled())
+            return Error::cancelled(QStringLiteral("cancelled"));
+        if (Status status = markSending(notice); !status)
+            return status.error();
+        MailMessage mail { config->from, labName ? *labName : QString(), notice.email, QString(),
+                           notice.subject, notice.body, notice.messageId, m_clock.now() };
+        const Status sent = mailer.send(mail);
+        if (Status status = markDone(notice, sent, notice.attempts + 1); !status)
+            return status.error();
+        Outcome outcome { notice, sent.ok(), sent ? QString() : sent.error().message() };
+        sent ? ++report.sent : ++report.failed;
+        if (!sent)
+            qCWarning(lcNotify) << "Notice" << notice.id << "not delivered:" << outcome.error;
+        report.outcomes.append(outcome);
+    }
+    const Result<QList<Notice>> later = NoticeOutbox::mails(m_catalog.db(), { QStringLiteral("queued") });
+    if (later)
+        report.waiting = int(later->size());
+    return report;
+}
+
+} // namespace Keepsake

@@ -1,0 +1,222 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "NoticeOutbox.h"
+
+#include "NotifyLog.h"
+#include "base/Time.h"
+#include "catalog/AuditLog.h"
+#include "catalog/SqlQuery.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Keepsake {
+
+namespace {
+
+const char *const NoticeColumns =
+    "SELECT n.id, n.event_id, e.album_id, e.kind, e.event_date, n.channel, n.customer_id, n.email, "
+    "n.role, n.subject, n.body, n.message_id, n.state, n.attempts, n.next_attempt_at, n.last_error, "
+    "n.created_at, n.done_at FROM notices n JOIN notice_events e ON e.id = n.event_id ";
+
+Result<QList<Notice>> selectNotices(SqlQuery &query)
+{
+    if (Status status = query.exec(); !status)
+        return status.error();
+    QList<Notice> notices;
+    while (query.next()) {
+        Notice n;
+        n.id = query.integer(0);
+        n.eventId = query.integer(1);
+        n.albumId = query.integer(2);
+        n.kind = NoticeEvent::kindFromName(query.text(3)).value_or(NoticeEvent::Kind::Expiring);
+        n.eventDate = fromCatalogDate(query.text(4));
+        n.channel = query.text(5);
+        if (!query.value(6).isNull())
+            n.customerId = query.integer(6);
+        n.email = query.text(7);
+        n.role = query.text(8);
+        n.subject = query.text(9);
+        n.body = query.text(10);
+        n.messageId = query.text(11);
+        n.state = query.text(12);
+        n.attempts = query.value(13).toInt();
+        n.nextAttempt = fromCatalogTime(query.text(14));
+        n.lastError = query.text(15);
+        n.createdAt = fromCatalogTime(query.text(16));
+        n.doneAt = fromCatalogTime(query.text(17));
+        notices.append(n);
+    }
+    return notices;
+}
+
+QString recipientKey(const QString &channel, const NoticeRecipient &r)
+{
+    if (channel == QLatin1String("mail"))
+        return QStringLiteral("e:") + r.email.trimmed().toLower();
+    return QStringLiteral("c:%1").arg(r.customerId.value_or(0));
+}
+
+} // namespace
+
+Result<NoticeAlbum> NoticeOutbox::album(qint64 albumId) const
+{
+    SqlQuery query(m_db, QStringLiteral(
+        "SELECT a.title, c.name, (SELECT count(*) FROM photos p WHERE p.album_id = a.id) "
+        "FROM albums a JOIN customers c ON c.id = a.owner_id WHERE a.id = :album"));
+    query.bind(QStringLiteral(":album"), albumId);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    if (!query.next())
+        return Error::notFound(QStringLiteral("album %1").arg(albumId));
+    return NoticeAlbum { albumId, query.text(0), query.text(1), int(query.integer(2)) };
+}
+
+Result<QList<NoticeRecipient>> NoticeOutbox::recipients(qint64 albumId) const
+{
+    SqlQuery query(m_db, QStringLiteral(
+        "SELECT 0, c.id, c.code, c.name, c.email, c.language, 0 FROM albums a "
+        "JOIN customers c ON c.id = a.owner_id WHERE a.id = :album "
+        "UNION ALL "
+        "SELECT 1, c.id, c.code, c.name, CASE WHEN s.viewer_id IS NULL THEN s.viewer_email ELSE c.email END, "
+        "c.language, s.id FROM shares s LEFT JOIN customers c ON c.id = s.viewer_id "
+        "WHERE s.album_id = :album2 ORDER BY 1, 7"));
+    query.bind(QStringLiteral(":album"), albumId).bind(QStringLiteral(":album2"), albumId);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    QList<NoticeRecipient> list;
+    while (query.next()) {
+        NoticeRecipient r;
+        r.role = query.integer(0) == 0 ? NoticeRecipient::Role::Owner : NoticeRecipient::Role::Viewer;
+        if (!query.value(1).isNull())
+            r.customerId = query.integer(1);
+        r.code = query.text(2);
+        r.name = query.text(3);
+        r.email = query.text(4).trimmed();
+        r.language = query.text(5);
+        list.append(r);
+    }
+    return list;
+}
+
+Status NoticeOutbox::insertRow(qint64 eventId, const NoticeEvent &event, const NoticeRecipient &recipient,
+                               const NoticeText &text, const QString &channel, const QDateTime &now,
+                               bool &inserted)
+{
+    const bool mail = channel == QLatin1String("mail");
+    const QString key = recipientKey(channel, recipient);
+    SqlQuery insert(m_db, QStringLiteral(
+        "INSERT INTO notices (event_id, channel, recipient_key, customer_id, email, role, language, "
+        "subject, body, message_id, state, attempts, next_attempt_at, created_at) VALUES (:event, "
+        ":channel, :key, :customer, :email, :role, :language, :subject, :body, :mid, :state, 0, "
+        ":next, :now) ON CONFLICT (event_id, channel, recipient_key) DO NOTHING"));
+    insert.bind(QStringLiteral(":event"), eventId)
+        .bind(QStringLiteral(":channel"), channel)
+        .bind(QStringLiteral(":key"), key)
+        .bind(QStringLiteral(":customer"), recipient.customerId ? QVariant(*recipient.customerId) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":email"), nullIfEmpty(mail ? recipient.email : QString()))
+        .bind(QStringLiteral(":role"), recipient.roleName())
+        .bind(QStringLiteral(":language"), nullIfEmpty(recipient.language))
+        .bind(QStringLiteral(":subject"), text.subject)
+        .bind(QStringLiteral(":body"), text.body)
+        .bind(QStringLiteral(":mid"), nullIfEmpty(mail ? m_composer.messageId(event, key) : QString()))
+        .bind(QStringLiteral(":state"), mail ? QStringLiteral("queued") : QStringLiteral("stored"))
+        .bind(QStringLiteral(":next"), nullIfEmpty(mail ? toCatalogTime(now) : QString()))
+        .bind(QStringLiteral(":now"), toCatalogTime(now));
+    if (Status status = insert.exec(); !status)
+        return status;
+    inserted = insert.affectedRows() > 0;
+    return Status::success();
+}
+
+Result<QList<NoticeRecipient>> NoticeOutbox::issue(const NoticeEvent &event, const QDateTime &now)
+{
+    const Result<NoticeAlbum> about = album(event.albumId);
+    if (!about)
+        return about.error();
+    SqlQuery insert(m_db, QStringLiteral(
+        "INSERT INTO notice_events (album_id, kind, event_date, issued_at, photos, disc_id, pickup_code, "
+        "moved_from) VALUES (:album, :kind, :date, :now, :photos, :disc, :pickup, :moved) "
+        "ON CONFLICT (album_id, kind, event_date) DO NOTHING RETURNING id"));
+    insert.bind(QStringLiteral(":album"), event.albumId)
+        .bind(QStringLiteral(":kind"), NoticeEvent::kindName(event.kind))
+        .bind(QStringLiteral(":date"), toCatalogDate(event.date))
+        .bind(QStringLiteral(":now"), toCatalogTime(now))
+        .bind(QStringLiteral(":photos"), about->photos)
+        .bind(QStringLiteral(":disc"), nullIfEmpty(event.discId))
+        .bind(QStringLiteral(":pickup"), nullIfEmpty(event.pickupCode))
+        .bind(QStringLiteral(":moved"), nullIfEmpty(event.movedFrom.isValid() ? toCatalogDate(event.movedFrom) : QString()));
+    if (Status status = insert.exec(); !status)
+        return status.error();
+    if (!insert.next())
+        return QList<NoticeRecipient>();   // issued before: everybody has it already
+    const qint64 eventId = insert.integer(0);
+    const Result<QList<NoticeRecipient>> people = recipients(event.albumId);
+    if (!people)
+        return people.error();
+    QList<NoticeRecipient> told;
+    QJsonArray mailedTo;
+    for (const NoticeRecipient &r : *people) {
+        const NoticeText text = m_composer.compose(event, *about, r);
+        bool inserted = false;
+        if (r.customerId) {
+            if (Status status = insertRow(eventId, event, r, text, QStringLiteral("terminal"), now, inserted); !status)
+                return status.error();
+        }
+        bool mailed = false;
+        if (!r.email.isEmpty()) {
+            if (Status status = insertRow(eventId, event, r, text, QStringLiteral("mail"), now, mailed); !status)
+                return status.error();
+            if (mailed)
+                mailedTo.append(r.email);
+        }
+        if (inserted || mailed)
+            told.append(r);
+    }
+    qCDebug(lcNotify) << "Notice" << NoticeEvent::kindName(event.kind) << "album" << event.albumId
+                      << "for" << told.size() << "recipients";
+    return told;
+}
+
+Result<QList<Notice>> NoticeOutbox::mailsToSend(const QSqlDatabase &db, const QDateTime &now, bool everything)
+{
+    SqlQuery query(db, QString::fromLatin1(NoticeColumns) + (everything
+        ? QStringLiteral("WHERE n.channel = 'mail' AND n.state IN ('queued', 'sending', 'failed') ORDER BY n.id")
+        : QStringLiteral("WHERE n.channel = 'mail' AND (n.state = 'sending' OR (n.state = 'queued' "
+                         "AND n.next_attempt_at <= :now)) ORDER BY n.id")));
+    if (!everything)
+        query.bind(QStringLiteral(":now"), toCatalogTime(now));
+    return selectNotices(query);
+}
+
+Result<QList<Notice>> NoticeOutbox::mails(const QSqlDatabase &db, const QStringList &states)
+{
+    QStringList quoted;
+    for (int i = 0; i < states.size(); ++i)
+        quoted << QStringLiteral(":s%1").arg(i);
+    SqlQuery query(db, QString::fromLatin1(NoticeColumns)
+                           + QStringLiteral("WHERE n.channel = 'mail' AND n.state IN (%1) ORDER BY n.id").arg(quoted.join(QLatin1Char(','))));
+    for (int i = 0; i < states.size(); ++i)
+        query.bind(quoted.at(i), states.at(i));
+    return selectNotices(query);
+}
+
+Result<QList<Notice>> NoticeOutbox::forTerminal(const QSqlDatabase &db, qint64 customerId, bool unreadOnly)
+{
+    SqlQuery query(db, QString::fromLatin1(NoticeColumns)
+                           + QStringLiteral("WHERE n.channel = 'terminal' AND n.customer_id = :customer %1 "
+                                            "ORDER BY n.created_at DESC, n.id DESC")
+                                 .arg(unreadOnly ? QStringLiteral("AND n.state = 'stored'") : QString()));
+    query.bind(QStringLiteral(":customer"), customerId);
+    return selectNotices(query);
+}
+
+Status NoticeOutbox::markRead(const QSqlDatabase &db, qint64 noticeId, const QDateTime &now)
+{
+    SqlQuery update(db, QStringLiteral("UPDATE notices SET state = 'read', done_at = :now "
+                                       "WHERE id = :id AND channel = 'terminal'"));
+    update.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":id"), noticeId);
+    return update.exec();
+}
+
+} // namespace Keepsake

@@ -1,0 +1,72 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "NoticeComposer.h"
+#include "NoticeEvent.h"
+#include "base/Error.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace Keepsake {
+
+// One row of the outbox (a mail) or a notice kept for a customer's terminals.
+struct Notice
+{
+    qint64 id = 0;
+    qint64 eventId = 0;
+    qint64 albumId = 0;
+    NoticeEvent::Kind kind = NoticeEvent::Kind::Expiring;
+    QDate eventDate;
+    QString channel;      // "mail", "terminal"
+    std::optional<qint64> customerId;
+    QString email;
+    QString role;
+    QString subject;
+    QString body;
+    QString messageId;
+    QString state;        // queued, sending, sent, failed | stored, read
+    int attempts = 0;
+    QDateTime nextAttempt;
+    QString lastError;
+    QDateTime createdAt;
+    QDateTime doneAt;
+};
+
+// Writes notice events with one row per recipient and channel, inside the caller's
+// transaction (the same one as the state change that calls for them), so that a
+// crash neither loses nor repeats a notice: the event is unique per (album, kind,
+// date) and each recipient unique per event and channel.
+class NoticeOutbox
+{
+public:
+    NoticeOutbox(const QSqlDatabase &db, NoticeComposer &composer) : m_db(db), m_composer(composer) { }
+
+    // The recipients told, or an empty list when this event was issued before.
+    Result<QList<NoticeRecipient>> issue(const NoticeEvent &event, const QDateTime &now);
+    // The owner and every viewer with permission now.
+    Result<QList<NoticeRecipient>> recipients(qint64 albumId) const;
+
+    // Mails to send: queued ones whose time has come (or all queued and failed ones
+    // with `everything`), and any left `sending` by a run that was cut short.
+    static Result<QList<Notice>> mailsToSend(const QSqlDatabase &db, const QDateTime &now, bool everything);
+    static Result<QList<Notice>> mails(const QSqlDatabase &db, const QStringList &states);
+    // The notices kept for a customer's terminals, newest first (the kiosk shows them
+    // after sign-in; the network serves them to remote terminals).
+    static Result<QList<Notice>> forTerminal(const QSqlDatabase &db, qint64 customerId, bool unreadOnly);
+    static Status markRead(const QSqlDatabase &db, qint64 noticeId, const QDateTime &now);
+
+private:
+    Result<NoticeAlbum> album(qint64 albumId) const;
+    Status insertRow(qint64 eventId, const NoticeEvent &event, const NoticeRecipient &recipient,
+                     const NoticeText &text, const QString &channel, const QDateTime &now, bool &inserted);
+
+    const QSqlDatabase &m_db;
+    NoticeComposer &m_composer;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,91 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+#include "notify/NoticeEvent.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace Keepsake {
+
+class Catalog;
+class Clock;
+class NoticeComposer;
+
+// What one sweep did (or, dry, would do) to one album, and why.
+struct SweepChange
+{
+    enum class Action {
+        Notice,      // the notice window is reached: `expiring`, owner and viewers told
+        LateNotice,  // the same, but too late for the full window: the date moved
+        Expire,      // past its date, notice given long enough ago: `expired`
+        Cap,         // over the customer's cap: brought forward to the notice window
+        Wait         // in its notice window, nothing to do yet
+    };
+
+    Action action = Action::Wait;
+    qint64 albumId = 0;
+    QString title;
+    QString ownerCode;
+    int photos = 0;
+    QString fromState;
+    QString toState;
+    QDate fromDate;
+    QDate toDate;
+    QString reason;                   // in words for the clerk
+    QList<NoticeRecipient> told;
+
+    static QString actionName(Action action);   // "notice", "late_notice", "expire", "cap", "wait"
+};
+
+struct SweepReport
+{
+    QList<SweepChange> changes;       // every album looked at, Wait included
+    int notices = 0;
+    int expired = 0;
+    int capped = 0;
+    int waiting = 0;
+    bool dryRun = false;
+    double seconds = 0;               // time spent in the sweep itself
+};
+
+// One expiry sweep (DESIGN.md, "Notice event"): every state change and its notices
+// and audit entries are written in one transaction; delivery comes after (see
+// NoticeDelivery). "No album expires unnoticed": an album becomes `expired` only
+// when its `expiring` notice went out at least notice.days_before days earlier; a
+// notice issued less than that ahead moves the date to today + notice.days_before.
+// An album expires at the end of its date in the lab's local time.
+//
+// Caps: a rule with a cap limits the bytes of one customer's living albums under
+// that rule. When a customer is over it, their oldest albums (by first hand-in) are
+// brought forward to today + notice.days_before, one by one until the rest fits, so
+// they are told now and expire after the full notice window; nothing goes unnoticed.
+class ExpirySweep
+{
+public:
+    ExpirySweep(const Catalog &catalog, const Clock &clock) : m_catalog(catalog), m_clock(clock) { }
+
+    // dryRun: the same work, rolled back.
+    Result<SweepReport> run(bool dryRun, const QString &actor);
+
+private:
+    struct Candidate;
+    Status sweep(QSqlDatabase &db, SweepReport &report, NoticeComposer &composer, const QString &actor);
+    Status applyCaps(QSqlDatabase &db, SweepReport &report, const QString &actor);
+    Status notice(QSqlDatabase &db, const Candidate &album, SweepReport &report, NoticeComposer &composer,
+                  const QString &actor);
+    Status expire(QSqlDatabase &db, const Candidate &album, SweepReport &report, const QString &actor);
+
+    const Catalog &m_catalog;
+    const Clock &m_clock;
+    QDateTime m_now;
+    QDate m_today;
+    int m_noticeDays = 14;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,176 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Purge.h"
+
+#include "RetentionLog.h"
+#include "base/Clock.h"
+#include "base/Time.h"
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
+#include "catalog/Settings.h"
+#include "catalog/SqlQuery.h"
+#include "store/BlobStore.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace Keepsake {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Keepsake::Purge", text, nullptr, n);
+}
+
+QString day(const QDateTime &time)
+{
+    return QLocale().toString(time.toLocalTime().date(), QStringLiteral("d MMM yyyy"));
+}
+
+// Stored files of the album that no album that is not purged still names.
+const char *const UnneededFiles = R"(
+SELECT DISTINCT p.sha256, b.size FROM photos p JOIN blobs b ON b.sha256 = p.sha256
+WHERE p.album_id = :album AND NOT EXISTS (
+    SELECT 1 FROM photos q JOIN albums o ON o.id = q.album_id
+    WHERE q.sha256 = p.sha256 AND o.state <> 'purged' AND o.id <> :album2))";
+
+} // namespace
+
+Result<QList<PurgeItem>> Purge::plan(std::optional<qint64> albumId, int graceDays)
+{
+    const QDateTime now = m_clock.now();
+    SqlQuery query(m_catalog.db(), QStringLiteral(
+        "SELECT a.id, a.title, c.code, a.state, a.recorded_at, "
+        "(SELECT count(*) FROM photos p WHERE p.album_id = a.id), "
+        "(SELECT count(*) FROM photos p WHERE p.album_id = a.id AND NOT EXISTS ("
+        "  SELECT 1 FROM disc_photos dp JOIN disc_sessions s ON s.id = dp.session_id "
+        "  WHERE dp.photo_id = p.id AND s.verified_at IS NOT NULL)) "
+        "FROM albums a JOIN customers c ON c.id = a.owner_id WHERE %1 ORDER BY a.recorded_at, a.id")
+        .arg(albumId ? QStringLiteral("a.id = :album") : QStringLiteral("a.state = 'recorded'")));
+    if (albumId)
+        query.bind(QStringLiteral(":album"), *albumId);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    QList<PurgeItem> items;
+    while (query.next()) {
+        PurgeItem item;
+        item.albumId = query.integer(0);
+        item.title = query.text(1);
+        item.ownerCode = query.text(2);
+        const QString state = query.text(3);
+        item.recordedAt = fromCatalogTime(query.text(4));
+        item.photos = int(query.integer(5));
+        item.unverified = int(query.integer(6));
+        item.graceEnds = item.recordedAt.addDays(graceDays);
+        if (state != QLatin1String("recorded"))
+            item.reason = tr("it is %1, not recorded on a disc").arg(state);
+        else if (item.unverified > 0)
+            item.reason = tr("%n photo(s) are not on a disc that was verified by reading it back; verify "
+                             "the disc first (keepsakectl verify)", item.unverified);
+        else if (now < item.graceEnds)
+            item.reason = tr("still in its grace period until %1 (recorded on %2)").arg(day(item.graceEnds), day(item.recordedAt));
+        else {
+            item.purge = true;
+            item.reason = tr("on a verified disc; grace period of %n day(s) ended on %1", graceDays).arg(day(item.graceEnds));
+        }
+        items.append(item);
+    }
+    if (albumId && items.isEmpty())
+        return Error::notFound(tr("There is no album %1.").arg(*albumId));
+    return items;
+}
+
+Status Purge::purgeOne(PurgeItem &item, const QString &actor)
+{
+    const QDateTime now = m_clock.now();
+    QStringList files;
+    const Status status = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        SqlQuery unneeded(db, QString::fromLatin1(UnneededFiles));
+        unneeded.bind(QStringLiteral(":album"), item.albumId).bind(QStringLiteral(":album2"), item.albumId);
+        if (Status s = unneeded.exec(); !s)
+            return s;
+        while (unneeded.next()) {
+            files.append(unneeded.text(0));
+            item.bytesRemoved += unneeded.integer(1);
+        }
+        SqlQuery album(db, QStringLiteral("UPDATE albums SET state = 'purged', purged_at = :now "
+                                          "WHERE id = :id AND state = 'recorded'"));
+        album.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":id"), item.albumId);
+        if (Status s = album.exec(); !s)
+            return s;
+        for (const QString &sha : std::as_const(files)) {
+            SqlQuery blob(db, QStringLiteral("UPDATE blobs SET removed_at = :now WHERE sha256 = :sha"));
+            blob.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":sha"), sha);
+            if (Status s = blob.exec(); !s)
+                return s;
+        }
+        SqlQuery owner(db, QStringLiteral("SELECT owner_id FROM albums WHERE id = :id"));
+        owner.bind(QStringLiteral(":id"), item.albumId);
+        if (Status s = owner.exec(); !s || !owner.next())
+            return s ? Status(Error::failure(tr("Album %1 vanished during the purge.").arg(item.albumId))) : s;
+        const QJsonObject details { { QStringLiteral("files"), int(files.size()) },
+                                    { QStringLiteral("bytes"), item.bytesRemoved },
+                                    { QStringLiteral("photos"), item.photos },
+                                    { QStringLiteral("recorded_at"), toCatalogTime(item.recordedAt) } };
+        return AuditLog::record(db, { 0, now, actor, QStringLiteral("purge"), owner.integer(0), item.albumId, details });
+    });
+    if (!status)
+        return status;
+    for (const QString &sha : std::as_const(files)) {
+        if (!m_store.contains(sha))
+            continue;
+        if (Status removed = m_store.remove(sha); !removed)
+            qCWarning(lcRetention) << "A purged file stays until the next purge:" << removed.error().message();
+        else
+            ++item.filesRemoved;
+    }
+    return Status::success();
+}
+
+// Files whose removal a crash interrupted: marked removed, still on disk, and still
+// not needed by any album that is not purged.
+Status Purge::removeLeftovers()
+{
+    SqlQuery query(m_catalog.db(), QStringLiteral(
+        "SELECT b.sha256 FROM blobs b WHERE b.removed_at IS NOT NULL AND NOT EXISTS ("
+        "SELECT 1 FROM photos q JOIN albums o ON o.id = q.album_id WHERE q.sha256 = b.sha256 "
+        "AND o.state <> 'purged')"));
+    if (Status status = query.exec(); !status)
+        return status;
+    while (query.next()) {
+        const QString sha = query.text(0);
+        if (m_store.contains(sha)) {
+            if (Status removed = m_store.remove(sha); !removed)
+                return removed;
+        }
+    }
+    return Status::success();
+}
+
+Result<QList<PurgeItem>> Purge::run(std::optional<qint64> albumId, bool dryRun, const QString &actor,
+                                    const CancelToken &cancel)
+{
+    const int graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
+    Result<QList<PurgeItem>> items = plan(albumId, graceDays);
+    if (!items)
+        return items;
+    if (albumId && !items->first().purge)
+        return Error::refused(tr("Album %1 (%2) is not purged: %3.").arg(*albumId).arg(items->first().title, items->first().reason));
+    if (dryRun)
+        return items;
+    if (Status status = removeLeftovers(); !status)
+        return status.error();
+    for (PurgeItem &item : *items) {
+        if (cancel.isCancelled())
+            return Error::cancelled(tr("The purge was stopped; purged albums stay purged, the rest are as before."));
+        if (!item.purge)
+            continue;
+        if (Status status = purgeOne(item, actor); !status)
+            return status.error();
+    }
+    return items;
+}
+
+} // namespace Keepsake
