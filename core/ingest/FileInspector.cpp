@@ -57,29 +57,35 @@ InspectedFile FileInspector::inspect(const QString &absolutePath, const QString 
         file.readError = tr("the file cannot be read (%1)").arg(source.errorString());
         return file;
     }
-    if (!m_verifyFull && !m_again) {
-        // Header shortcut: identity and size match a photo of this customer.
-        const Result<PhotoMetadata> headMeta = m_metadata.read(head);
-        if (headMeta && headMeta->identity.isUsable()) {
-            const QString key = headMeta->identity.key();
-            if (m_index.hasIdentityOfSize(key, file.size)) {
-                const qint64 tailSize = std::min(file.size, QuickHash::TailBytes);
-                if (source.seek(file.size - tailSize)) {
-                    const QByteArray tail = source.read(tailSize);
-                    file.quickHash = QuickHash::of(file.size, head, tail);
-                    file.quickMatch = m_index.byQuickHash(key, file.size, file.quickHash);
-                    if (file.quickMatch) {
-                        file.metadata = *headMeta;
-                        return file;
-                    }
-                }
-            }
-        }
-    }
+    // The camera's metadata sits in the head of most photos: read it once from there.
+    Result<PhotoMetadata> headMeta = m_metadata.read(head);
+    const bool headHasIdentity = headMeta && headMeta->identity.isUsable();
+    if (headHasIdentity && !m_verifyFull && !m_again && recognise(file, *headMeta, head, source))
+        return file;
     if (!readWhole(file, std::move(head), source))
         return file;
-    examine(file);
+    examine(file, headHasIdentity ? std::optional<PhotoMetadata>(*headMeta) : std::nullopt);
     return file;
+}
+
+bool FileInspector::recognise(InspectedFile &file, const PhotoMetadata &headMeta, const QByteArray &head,
+                              QFile &source) const
+{
+    // Header shortcut: identity and size match a photo of this customer; head and
+    // tail must match it too.
+    const QString key = headMeta.identity.key();
+    if (!m_index.hasIdentityOfSize(key, file.size))
+        return false;
+    const qint64 tailSize = std::min(file.size, QuickHash::TailBytes);
+    if (!source.seek(file.size - tailSize))
+        return false;
+    const QByteArray tail = source.read(tailSize);
+    file.quickHash = QuickHash::of(file.size, head, tail);
+    file.quickMatch = m_index.byQuickHash(key, file.size, file.quickHash);
+    if (!file.quickMatch)
+        return false;
+    file.metadata = headMeta;
+    return true;
 }
 
 bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &source) const
@@ -104,18 +110,23 @@ bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &sourc
     return true;
 }
 
-void FileInspector::examine(InspectedFile &file) const
+void FileInspector::examine(InspectedFile &file, std::optional<PhotoMetadata> headMeta) const
 {
     // An exact copy of something the customer handed in needs no decoding.
     if (!m_again && m_index.bySha(file.sha256))
         return;
-    const Result<PhotoMetadata> metadata = m_metadata.read(file.data);
-    if (metadata)
-        file.metadata = *metadata;
-    else
-        qCDebug(lcIngest) << file.path << "has no readable metadata:" << metadata.error().message();
-
-    file.decoded = m_decoder.decode(file.data, Thumbnailer::PrintEdge);
+    if (headMeta) {
+        file.metadata = std::move(*headMeta);
+    } else {
+        const Result<PhotoMetadata> metadata = m_metadata.read(file.data);
+        if (metadata)
+            file.metadata = *metadata;
+        else
+            qCDebug(lcIngest) << file.path << "has no readable metadata:" << metadata.error().message();
+    }
+    // With thumbnails to make, decode at print size once; else only check that a
+    // picture is there (the thumbnail job decodes later).
+    file.decoded = m_thumbnails ? m_decoder.decode(file.data, Thumbnailer::PrintEdge) : m_decoder.check(file.data);
     if (file.decoded.accepted && m_thumbnails && !m_thumbnails->has(file.sha256)) {
         if (Status status = m_thumbnails->saveFrom(file.sha256, file.decoded, file.metadata.orientation); !status)
             qCWarning(lcIngest) << "No thumbnail for" << file.path << status.error().message();

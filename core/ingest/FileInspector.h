@@ -48,7 +48,9 @@ public:
 
 private:
     bool readWhole(InspectedFile &file, QByteArray head, QFile &source) const;
-    void examine(InspectedFile &file) const;
+    bool recognise(InspectedFile &file, const PhotoMetadata &headMeta, const QByteArray &head,
+                   QFile &source) const;
+    void examine(InspectedFile &file, std::optional<PhotoMetadata> headMeta) const;
 
     const CustomerIndex &m_index;
     const MetadataReader &m_metadata;

@@ -135,8 +135,14 @@ DecodedImage decodeWithQt(const QByteArray &data, ImageFormat expected, int maxE
         return damaged(tr("the picture has no size"));
     if (absurdSize(size))
         return tooLarge(size);
-    if (expected == ImageFormat::Jpeg && maxEdge > 0)
+    if (expected == ImageFormat::Jpeg && maxEdge == VerifyOnly) {
+        // The header and the first rows of the scan: libjpeg stops there.
+        const QSize eighth = dctScaledSize(size, 1);
+        reader.setScaledSize(eighth);
+        reader.setClipRect(QRect(0, 0, qMin(8, eighth.width()), qMin(8, eighth.height())));
+    } else if (expected == ImageFormat::Jpeg && maxEdge > 0) {
         reader.setScaledSize(dctScaledSize(size, maxEdge));
+    }
     QImage picture;
     if (!reader.read(&picture) || picture.isNull())
         return damaged(reader.errorString());
@@ -145,7 +151,8 @@ DecodedImage decodeWithQt(const QByteArray &data, ImageFormat expected, int maxE
     result.format = expected;
     result.mimeType = mimeFor(expected);
     result.fullSize = size;
-    result.picture = fitWithin(picture, maxEdge);
+    if (maxEdge != VerifyOnly)
+        result.picture = fitWithin(picture, maxEdge);
     return result;
 }
 

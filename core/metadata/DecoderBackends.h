@@ -9,6 +9,9 @@
 // The decoders behind ImageDecoder, one per library. Internal to core/metadata.
 namespace Keepsake::DecoderBackends {
 
+// maxEdge for "is there a picture?" only: no rendition is kept (see ImageDecoder::check).
+inline constexpr int VerifyOnly = -1;
+
 // Pictures larger than this are refused before anything is allocated for them.
 inline constexpr qint64 MaxPixels = 200'000'000;
 

@@ -137,6 +137,13 @@ DecodedImage ImageDecoder::decode(const QByteArray &data, int maxEdge) const
     }
 }
 
+DecodedImage ImageDecoder::check(const QByteArray &data) const
+{
+    DecodedImage result = decode(data, DecoderBackends::VerifyOnly);
+    result.picture = QImage();
+    return result;
+}
+
 DecodedImage ImageDecoder::decodeFile(const QString &path, int maxEdge) const
 {
     QFile file(path);

@@ -36,6 +36,10 @@ public:
     // scaling so that a 12 MP photo decodes fast.
     DecodedImage decode(const QByteArray &data, int maxEdge) const;
     DecodedImage decodeFile(const QString &path, int maxEdge) const;
+    // Whether a decoder reads a picture from the data, as cheaply as the format
+    // allows (a JPEG's header and first rows): the verdict of decode() without its
+    // rendition. Ingest uses it when thumbnails are made later.
+    DecodedImage check(const QByteArray &data) const;
 };
 
 } // namespace Keepsake

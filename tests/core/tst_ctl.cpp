@@ -1,0 +1,259 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// keepsakectl as a script or cron job meets it: a real process, its exit codes, its
+// JSON Lines (CLI.md).
+#include "TestSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCtl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void answersHelpAndVersion_data();
+    void answersHelpAndVersion();
+    void refusesBadUsage_data();
+    void refusesBadUsage();
+    void takesGlobalOptionsAnywhere();
+    void takesTheDataFolderFromTheEnvironment();
+    void writesJsonLinesForAHandIn();
+    void listsAlbumsAndPhotos();
+    void reportsRejectsWithExitThree();
+    void checksTheStore();
+    void survivesBeingKilledMidHandIn();
+
+private:
+    struct Run { int code = -1; QByteArray out; QByteArray err; QList<QJsonObject> records; };
+    Run ctl(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    QStringList lab() const { return { QStringLiteral("--data-dir"), m_dir->path(), QStringLiteral("--catalog"), m_catalog }; }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_catalog;
+};
+
+void TestCtl::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_catalog = Keepsake::Test::testCatalogUrl(m_dir->path());
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"),
+                                       QStringLiteral("C1"), QStringLiteral("--name"), QStringLiteral("Anna Berg"),
+                                       QStringLiteral("--email"), QStringLiteral("anna@example.org") }).code, 0);
+}
+
+void TestCtl::cleanup()
+{
+    m_dir.reset();
+}
+
+TestCtl::Run TestCtl::ctl(const QStringList &args, const QProcessEnvironment &env)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(qEnvironmentVariable("KEEPSAKECTL"), args);
+    Run run;
+    if (!process.waitForFinished(300000))
+        return run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    for (const QByteArray &line : run.out.split('\n')) {
+        if (line.startsWith('{'))
+            run.records.append(QJsonDocument::fromJson(line).object());
+    }
+    return run;
+}
+
+void TestCtl::answersHelpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("overview") << QStringList { QStringLiteral("--help") } << "Commands:";
+    QTest::newRow("version") << QStringList { QStringLiteral("--version") } << "keepsakectl";
+    QTest::newRow("ingest help") << QStringList { QStringLiteral("ingest"), QStringLiteral("--help") } << "--no-thumbnails";
+    QTest::newRow("ingest example") << QStringList { QStringLiteral("ingest"), QStringLiteral("--help") } << "Example:";
+    QTest::newRow("customer add help") << QStringList { QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--help") } << "--email";
+    QTest::newRow("check help") << QStringList { QStringLiteral("check"), QStringLiteral("--help") } << "--repair";
+}
+
+void TestCtl::answersHelpAndVersion()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, expected);
+    const Run run = ctl(args);
+    QCOMPARE(run.code, 0);
+    QVERIFY2(QString::fromUtf8(run.out).contains(expected), run.out.constData());
+}
+
+void TestCtl::refusesBadUsage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") } << "frobnicate";
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--bogus") } << "bogus";
+    QTest::newRow("unknown customer") << QStringList { QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("Z9") } << "Z9";
+    QTest::newRow("no customer") << QStringList { QStringLiteral("ingest"), QStringLiteral("/tmp") } << "--customer";
+    QTest::newRow("missing card") << QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("/no/such/card") } << "/no/such/card";
+    QTest::newRow("duplicate customer") << QStringList { QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("c1"), QStringLiteral("--name"), QStringLiteral("X") } << "c1";
+    QTest::newRow("unknown album") << QStringList { QStringLiteral("photos"), QStringLiteral("--album"), QStringLiteral("99999") } << "99999";
+}
+
+void TestCtl::refusesBadUsage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    const Run run = ctl(lab() + args);
+    QCOMPARE(run.code, 2);
+    QVERIFY2(QString::fromUtf8(run.err).contains(says, Qt::CaseInsensitive), run.err.constData());
+}
+
+void TestCtl::takesGlobalOptionsAnywhere()
+{
+    const Run before = ctl(lab() + QStringList { QStringLiteral("--json"), QStringLiteral("customer"), QStringLiteral("list") });
+    const Run after = ctl(QStringList { QStringLiteral("customer"), QStringLiteral("list"), QStringLiteral("--json") } + lab());
+    QCOMPARE(before.code, 0);
+    QCOMPARE(after.code, 0);
+    QCOMPARE(before.out, after.out);
+    QCOMPARE(before.records.size(), 2);
+    QCOMPARE(before.records.first().value(QStringLiteral("code")).toString(), QStringLiteral("C1"));
+    QVERIFY(before.records.last().contains(QStringLiteral("summary")));
+}
+
+void TestCtl::takesTheDataFolderFromTheEnvironment()
+{
+    if (Keepsake::Test::usingPostgres())
+        return;   // the environment names a SQLite data folder; the option run covers PostgreSQL
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("KEEPSAKE_DATA_DIR"), m_dir->path());
+    const Run run = ctl({ QStringLiteral("customer"), QStringLiteral("show"), QStringLiteral("C1") }, env);
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.out.contains("Anna Berg"));
+    // The option wins over the environment.
+    QTemporaryDir other;
+    const Run elsewhere = ctl({ QStringLiteral("--data-dir"), other.path(), QStringLiteral("customer"), QStringLiteral("show"), QStringLiteral("C1") }, env);
+    QCOMPARE(elsewhere.code, 2);
+}
+
+void TestCtl::writesJsonLinesForAHandIn()
+{
+    const Run run = ctl(lab() + QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                              QStringLiteral("--json"), Keepsake::Test::corpusPath(QStringLiteral("real/png")) });
+    QCOMPARE(run.code, 0);
+    QVERIFY(run.records.size() >= 2);
+    const QJsonObject summary = run.records.last().value(QStringLiteral("summary")).toObject();
+    for (const char *key : { "new", "already_received", "new_version", "rejected", "bytes_stored", "seconds", "handin" })
+        QVERIFY2(summary.contains(QLatin1String(key)), key);
+    const QJsonObject first = run.records.first();
+    for (const char *key : { "path", "outcome", "photo", "album", "matched", "reason" })
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    QVERIFY(!first.value(QStringLiteral("path")).toString().startsWith(QLatin1Char('/')));   // relative to the source
+    QCOMPARE(summary.value(QStringLiteral("new")).toInt(), int(run.records.size() - 1));
+    QVERIFY(run.err.isEmpty() || !run.err.contains('\r'));   // no progress bar when stderr is no terminal
+
+    const Run again = ctl(lab() + QStringList { QStringLiteral("--json"), QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                                Keepsake::Test::corpusPath(QStringLiteral("real/png")) });
+    QCOMPARE(again.code, 0);
+    const QJsonObject matched = again.records.first().value(QStringLiteral("matched")).toObject();
+    QCOMPARE(again.records.first().value(QStringLiteral("outcome")).toString(), QStringLiteral("already_received"));
+    QVERIFY(matched.contains(QStringLiteral("photo")) && matched.contains(QStringLiteral("name")) && matched.contains(QStringLiteral("disc")));
+}
+
+void TestCtl::listsAlbumsAndPhotos()
+{
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--album"),
+                                       QStringLiteral("Holiday"), Keepsake::Test::corpusPath(QStringLiteral("real/png")) }).code, 0);
+    const Run albums = ctl(lab() + QStringList { QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--json") });
+    QCOMPARE(albums.code, 0);
+    QCOMPARE(albums.records.size(), 2);
+    const QJsonObject album = albums.records.first();
+    QCOMPARE(album.value(QStringLiteral("title")).toString(), QStringLiteral("Holiday"));
+    QCOMPARE(album.value(QStringLiteral("owner")).toString(), QStringLiteral("C1"));
+    QCOMPARE(album.value(QStringLiteral("state")).toString(), QStringLiteral("active"));
+    QVERIFY(album.value(QStringLiteral("reason")).toString().contains(QLatin1String("Standard 90 days")));
+    for (const char *key : { "id", "expires", "photos", "bytes", "cover", "disc" })
+        QVERIFY2(album.contains(QLatin1String(key)), key);
+
+    const Run photos = ctl(lab() + QStringList { QStringLiteral("photos"), QStringLiteral("--album"), QStringLiteral("Holiday"),
+                                                 QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--json") });
+    QCOMPARE(photos.code, 0);
+    QCOMPARE(photos.records.size() - 1, album.value(QStringLiteral("photos")).toInt());
+    for (const char *key : { "id", "name", "album", "taken", "camera", "size", "sha256", "version_of" })
+        QVERIFY2(photos.records.first().contains(QLatin1String(key)), key);
+    QCOMPARE(photos.records.first().value(QStringLiteral("sha256")).toString().size(), 64);
+
+    const Run byId = ctl(lab() + QStringList { QStringLiteral("photos"), QStringLiteral("--album"),
+                                               QString::number(album.value(QStringLiteral("id")).toInt()) });
+    QCOMPARE(byId.code, 0);
+}
+
+void TestCtl::reportsRejectsWithExitThree()
+{
+    const Run run = ctl(lab() + QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                              Keepsake::Test::corpusPath(QStringLiteral("bad/zero_byte")) });
+    QCOMPARE(run.code, 3);
+    QVERIFY(run.out.contains("empty"));
+}
+
+void TestCtl::checksTheStore()
+{
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                       Keepsake::Test::corpusPath(QStringLiteral("real/png")) }).code, 0);
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("check") }).code, 0);
+    QFile stray(m_dir->filePath(QStringLiteral("store/00/00/.incoming-stray")));
+    QDir().mkpath(m_dir->filePath(QStringLiteral("store/00/00")));
+    QVERIFY(stray.open(QIODevice::WriteOnly));
+    stray.close();
+    const Run found = ctl(lab() + QStringList { QStringLiteral("check"), QStringLiteral("--json") });
+    QCOMPARE(found.code, 3);
+    QCOMPARE(found.records.first().value(QStringLiteral("problem")).toString(), QStringLiteral("unreferenced"));
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("check"), QStringLiteral("--repair") }).code, 0);
+    QVERIFY(!stray.exists());
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("check") }).code, 0);
+    const Run status = ctl(lab() + QStringList { QStringLiteral("status"), QStringLiteral("--json") });
+    QCOMPARE(status.code, 0);
+    QCOMPARE(status.records.last().value(QStringLiteral("summary")).toObject().value(QStringLiteral("customers")).toInt(), 1);
+}
+
+void TestCtl::survivesBeingKilledMidHandIn()
+{
+    // A real crash: the process is killed as soon as its first batch is committed.
+    QProcess process;
+    process.start(qEnvironmentVariable("KEEPSAKECTL"),
+                  lab() + QStringList { QStringLiteral("--json"), QStringLiteral("ingest"), QStringLiteral("--customer"),
+                                        QStringLiteral("C1"), QStringLiteral("--no-thumbnails"),
+                                        Keepsake::Test::corpusPath(QStringLiteral("real")) });
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(process.bytesAvailable() > 0 || process.state() == QProcess::NotRunning, 120000);
+    process.kill();
+    process.waitForFinished();
+    // Whatever was committed is whole; the rest is absent: the store check agrees ...
+    const Run check = ctl(lab() + QStringList { QStringLiteral("check"), QStringLiteral("--repair"), QStringLiteral("--json") });
+    QCOMPARE(check.code, 0);
+    const QJsonObject summary = check.records.last().value(QStringLiteral("summary")).toObject();
+    QCOMPARE(summary.value(QStringLiteral("missing")).toInt(), 0);
+    QCOMPARE(summary.value(QStringLiteral("damaged")).toInt(), 0);
+    // ... and running the hand-in again finishes the job.
+    const Run again = ctl(lab() + QStringList { QStringLiteral("--json"), QStringLiteral("ingest"), QStringLiteral("--customer"),
+                                                QStringLiteral("C1"), Keepsake::Test::corpusPath(QStringLiteral("real")) });
+    QVERIFY(again.code == 0 || again.code == 3);
+    const Run albums = ctl(lab() + QStringList { QStringLiteral("--json"), QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C1") });
+    int stored = 0;
+    for (const QJsonObject &album : albums.records)
+        stored += album.value(QStringLiteral("photos")).toInt();
+    const QJsonObject again2 = again.records.last().value(QStringLiteral("summary")).toObject();
+    const int total = int(Keepsake::Test::corpusFiles(QStringLiteral("real")).size());
+    QCOMPARE(again2.value(QStringLiteral("new")).toInt() + again2.value(QStringLiteral("new_version")).toInt()
+                 + again2.value(QStringLiteral("already_received")).toInt() + again2.value(QStringLiteral("rejected")).toInt(), total);
+    QCOMPARE(stored, total - again2.value(QStringLiteral("rejected")).toInt());
+}
+
+QTEST_GUILESS_MAIN(TestCtl)
+#include "tst_ctl.moc"

@@ -1,0 +1,350 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestSupport.h"
+
+#include "base/Clock.h"
+#include "catalog/Albums.h"
+#include "catalog/Catalog.h"
+#include "catalog/Customers.h"
+#include "catalog/SqlQuery.h"
+#include "ingest/IngestJob.h"
+#include "lab/Lab.h"
+#include "metadata/Thumbnailer.h"
+#include "store/BlobStore.h"
+#include "store/StoreCheck.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Keepsake;
+
+namespace {
+
+struct Handin
+{
+    QHash<QString, IngestRecord> records;   // by path relative to the corpus
+    IngestSummary summary;
+    Error error;
+    bool ok = false;
+};
+
+} // namespace
+
+class TestIngest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void storesEveryValidPhotoOnce();
+    void decidesEveryDuplicateAsTheTruthSays();
+    void givesEveryBadFileAReason();
+    void recognisesACardAgain();
+    void storesAgainWhenAsked();
+    void sortsIntoAlbumsByDateOrTitle();
+    void makesThumbnailsUnlessTold();
+    void keepsWhatWasFinishedWhenCancelled();
+    void leavesNothingHalfStoredWhenTheStoreFails();
+    void refusesUnknownCustomersAndMissingCards();
+
+private:
+    Handin handIn(const QString &corpusFolder, const std::function<void(IngestOptions &)> &adjust = {},
+                  const std::function<void(IngestJob &)> &prepare = {});
+    qint64 count(const QString &sql);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    ManualClock m_clock { QDateTime(QDate(2026, 10, 7), QTime(10, 0), QTimeZone::utc()) };
+    std::unique_ptr<Lab> m_lab;
+};
+
+void TestIngest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto lab = Lab::open({ m_dir->path(), Test::testCatalogUrl(m_dir->path()) }, m_clock);
+    QVERIFY2(lab.ok(), qPrintable(lab.ok() ? QString() : lab.error().message()));
+    m_lab = std::move(lab).value();
+    NewCustomer customer;
+    customer.code = QStringLiteral("C1");
+    customer.name = QStringLiteral("Anna Berg");
+    QVERIFY(Customers(m_lab->catalog()).add(customer, m_clock.now()).ok());
+}
+
+void TestIngest::cleanup()
+{
+    m_lab.reset();
+    m_dir.reset();
+}
+
+Handin TestIngest::handIn(const QString &corpusFolder, const std::function<void(IngestOptions &)> &adjust,
+                          const std::function<void(IngestJob &)> &prepare)
+{
+    IngestOptions options;
+    options.customerCode = QStringLiteral("c1");
+    options.sources = { Test::corpusPath(corpusFolder) };
+    options.thumbnails = false;
+    if (adjust)
+        adjust(options);
+    IngestJob job(*m_lab, options);
+    Handin result;
+    connect(&job, &IngestJob::fileDecided, this, [&](const IngestRecord &record) {
+        result.records.insert(corpusFolder + QLatin1Char('/') + record.path, record);
+    });
+    if (prepare)
+        prepare(job);
+    const auto summary = job.run();
+    result.ok = summary.ok();
+    if (summary.ok())
+        result.summary = *summary;
+    else
+        result.error = summary.error();
+    return result;
+}
+
+qint64 TestIngest::count(const QString &sql)
+{
+    SqlQuery query(m_lab->catalog().db(), sql);
+    if (!query.exec() || !query.next())
+        return -1;
+    return query.integer(0);
+}
+
+void TestIngest::storesEveryValidPhotoOnce()
+{
+    const Handin real = handIn(QStringLiteral("real"));
+    QVERIFY(real.ok);
+    const QStringList files = Test::corpusFiles(QStringLiteral("real"));
+    QCOMPARE(real.records.size(), files.size());
+    QCOMPARE(real.summary.total(), int(files.size()));
+    for (const QString &file : files) {
+        const QJsonObject truth = Test::corpusTruthFor(file);
+        const IngestRecord record = real.records.value(file);
+        const QString expected = truth.value(QStringLiteral("expected_outcome")).toString();
+        if (record.outcome == IngestOutcome::Rejected) {
+            // Only what no decoder reads (a RAW stub, broken picture data) may be refused.
+            QVERIFY2(!truth.value(QStringLiteral("decodable")).toBool() || expected.contains(QLatin1String("rejected")),
+                     qPrintable(file + QStringLiteral(": ") + record.reason));
+            QVERIFY(!record.reason.isEmpty());
+        } else {
+            QVERIFY2(record.outcome == IngestOutcome::New || record.outcome == IngestOutcome::NewVersion,
+                     qPrintable(file + QStringLiteral(" ") + ingestOutcomeName(record.outcome)));
+            QVERIFY(record.photoId && record.albumId);
+        }
+    }
+    // Every stored photo's bytes are in the store, once, and the catalog agrees.
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos")), qint64(real.summary.added + real.summary.newVersions));
+    const CancelToken cancel;
+    const auto check = StoreCheck(m_lab->catalog(), m_lab->store()).run(cancel, {});
+    QVERIFY(check.ok() && check->clean());
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins WHERE state = 'done'")), 1);
+}
+
+void TestIngest::decidesEveryDuplicateAsTheTruthSays()
+{
+    QVERIFY(handIn(QStringLiteral("real")).ok);
+    const Handin dups = handIn(QStringLiteral("dups"));
+    QVERIFY(dups.ok);
+    const QStringList files = Test::corpusFiles(QStringLiteral("dups"));
+    QCOMPARE(dups.records.size(), files.size());
+    for (const QString &file : files) {
+        const QJsonObject truth = Test::corpusTruthFor(file);
+        const IngestRecord record = dups.records.value(file);
+        const QString expected = truth.value(QStringLiteral("expected_outcome")).toString();
+        QString got = ingestOutcomeName(record.outcome);
+        if (expected == QLatin1String("new") && got == QLatin1String("new_version")
+            && truth.contains(QStringLiteral("same_picture_as")))
+            got = expected;   // telling the same picture apart is allowed
+        QVERIFY2(expected.split(QStringLiteral("_or_")).contains(got) || expected == got
+                     || (expected.startsWith(got) && !got.isEmpty()),
+                 qPrintable(QStringLiteral("%1: expected %2, got %3").arg(file, expected, got)));
+        if (record.outcome == IngestOutcome::AlreadyReceived || record.outcome == IngestOutcome::NewVersion) {
+            QVERIFY(record.matched.has_value());
+            QStringList names;
+            const QJsonArray matches = truth.value(QStringLiteral("expected_match")).toArray();
+            for (const QJsonValue &match : matches)
+                names.append(QFileInfo(match.toString()).fileName());
+            if (!names.isEmpty())
+                QVERIFY2(names.contains(record.matched->name), qPrintable(file + QStringLiteral(" named ") + record.matched->name));
+        }
+        if (record.outcome == IngestOutcome::NewVersion) {
+            QVERIFY(record.reason.contains(record.matched->name));
+            SqlQuery version(m_lab->catalog().db(), QStringLiteral("SELECT version_of FROM photos WHERE id = :id"));
+            version.bind(QStringLiteral(":id"), *record.photoId);
+            QVERIFY(version.exec().ok() && version.next());
+            QCOMPARE(version.integer(0), record.matched->photoId);
+        }
+    }
+}
+
+void TestIngest::givesEveryBadFileAReason()
+{
+    QVERIFY(handIn(QStringLiteral("real/png")).ok);
+    const Handin bad = handIn(QStringLiteral("bad"));
+    QVERIFY(bad.ok);
+    const QStringList files = Test::corpusFiles(QStringLiteral("bad"));
+    QCOMPARE(bad.records.size(), files.size());
+    for (const QString &file : files) {
+        const IngestRecord record = bad.records.value(file);
+        const QJsonObject truth = Test::corpusTruthFor(file);
+        if (!truth.isEmpty() && truth.value(QStringLiteral("decodable")).toBool()) {
+            QVERIFY2(record.outcome != IngestOutcome::Rejected, qPrintable(file + QStringLiteral(": ") + record.reason));
+            continue;
+        }
+        if (file.contains(QLatin1String("zero_byte")) || file.contains(QLatin1String("cve_poc"))
+            || file.contains(QLatin1String("video_mp4"))) {
+            QCOMPARE(ingestOutcomeName(record.outcome), QStringLiteral("rejected"));
+        }
+        if (record.outcome == IngestOutcome::Rejected)
+            QVERIFY2(record.reason.size() > 10, qPrintable(file));
+    }
+    // What was stored before is untouched.
+    const CancelToken cancel;
+    QVERIFY(StoreCheck(m_lab->catalog(), m_lab->store()).run(cancel, {})->clean());
+}
+
+void TestIngest::recognisesACardAgain()
+{
+    const Handin first = handIn(QStringLiteral("real/jpeg"));
+    QVERIFY(first.ok);
+    const Handin second = handIn(QStringLiteral("real/jpeg"));
+    QVERIFY(second.ok);
+    QCOMPARE(second.summary.added + second.summary.newVersions, 0);
+    QCOMPARE(second.summary.alreadyReceived, first.summary.added + first.summary.newVersions);
+    for (const IngestRecord &record : second.records) {
+        if (record.outcome == IngestOutcome::Rejected)
+            continue;
+        QCOMPARE(ingestOutcomeName(record.outcome), QStringLiteral("already_received"));
+        QVERIFY(record.matched.has_value());
+        QCOMPARE(record.matched->name, QFileInfo(record.path).fileName());
+    }
+    // --verify-full decides the same by whole-file hashes.
+    const Handin full = handIn(QStringLiteral("real/jpeg"), [](IngestOptions &o) { o.verifyFull = true; });
+    QCOMPARE(full.summary.alreadyReceived, second.summary.alreadyReceived);
+}
+
+void TestIngest::storesAgainWhenAsked()
+{
+    const Handin first = handIn(QStringLiteral("real/png"));
+    QVERIFY(first.ok && first.summary.added > 0);
+    const Handin again = handIn(QStringLiteral("real/png"), [](IngestOptions &o) { o.again = true; });
+    QVERIFY(again.ok);
+    QCOMPARE(again.summary.alreadyReceived, 0);
+    QCOMPARE(again.summary.added + again.summary.newVersions, first.summary.added + first.summary.newVersions);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos")), qint64(2 * (first.summary.added + first.summary.newVersions)));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM blobs")), qint64(first.summary.added + first.summary.newVersions));
+}
+
+void TestIngest::sortsIntoAlbumsByDateOrTitle()
+{
+    const Handin dated = handIn(QStringLiteral("real/jpeg"));
+    QVERIFY(dated.ok);
+    // Every photo with a capture date is in the album of that date.
+    SqlQuery mismatched(m_lab->catalog().db(), QStringLiteral(
+        "SELECT count(*) FROM photos p JOIN albums a ON a.id = p.album_id "
+        "WHERE p.taken_date IS NOT NULL AND a.group_date <> p.taken_date"));
+    QVERIFY(mismatched.exec().ok() && mismatched.next());
+    QCOMPARE(mismatched.integer(0), 0);
+    // Photos without one are in the hand-in day's album.
+    SqlQuery undated(m_lab->catalog().db(), QStringLiteral(
+        "SELECT count(*) FROM photos p JOIN albums a ON a.id = p.album_id "
+        "WHERE p.taken_date IS NULL AND a.group_date <> '2026-10-07'"));
+    QVERIFY(undated.exec().ok() && undated.next());
+    QCOMPARE(undated.integer(0), 0);
+
+    const Handin titled = handIn(QStringLiteral("real/png"), [](IngestOptions &o) { o.albumTitle = QStringLiteral("Garden party"); });
+    const Handin more = handIn(QStringLiteral("real/tiff"), [](IngestOptions &o) { o.albumTitle = QStringLiteral("Garden party"); });
+    QVERIFY(titled.ok && more.ok);
+    const auto customer = Customers(m_lab->catalog()).byCode(QStringLiteral("C1"));
+    const auto album = Albums(m_lab->catalog()).resolve(QStringLiteral("Garden party"), customer->id);
+    QVERIFY(album.ok());
+    QCOMPARE(album->photos, titled.summary.added + titled.summary.newVersions + more.summary.added + more.summary.newVersions);
+    QCOMPARE(album->state, AlbumState::Active);
+    QCOMPARE(album->rule, QStringLiteral("Standard 90 days"));
+    QCOMPARE(album->expires, QDate(2027, 1, 5));
+    QVERIFY(album->expiryReason().contains(QLatin1String("Standard 90 days")));
+    QVERIFY(album->cover.has_value());
+}
+
+void TestIngest::makesThumbnailsUnlessTold()
+{
+    const Handin without = handIn(QStringLiteral("real/png"));
+    QVERIFY(without.ok);
+    QVERIFY(!QDir(m_lab->path(QStringLiteral("thumbs"))).exists());
+    const Handin with = handIn(QStringLiteral("real/heif"), [](IngestOptions &o) { o.thumbnails = true; });
+    QVERIFY(with.ok);
+    for (const IngestRecord &record : with.records) {
+        if (record.outcome != IngestOutcome::New)
+            continue;
+        SqlQuery sha(m_lab->catalog().db(), QStringLiteral("SELECT sha256 FROM photos WHERE id = :id"));
+        sha.bind(QStringLiteral(":id"), *record.photoId);
+        QVERIFY(sha.exec().ok() && sha.next());
+        QVERIFY2(m_lab->thumbnails().has(sha.text(0)), qPrintable(record.path));
+    }
+}
+
+void TestIngest::keepsWhatWasFinishedWhenCancelled()
+{
+    const int total = int(Test::corpusFiles(QStringLiteral("real")).size());
+    const Handin cancelled = handIn(QStringLiteral("real"), {}, [](IngestJob &job) {
+        connect(&job, &IngestJob::progress, &job, [&job](int done) {
+            if (done == 10)
+                job.cancelToken().cancel();
+        });
+    });
+    QVERIFY(cancelled.ok);
+    QVERIFY(cancelled.summary.cancelled);
+    QCOMPARE(cancelled.summary.total(), 10);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos")), qint64(cancelled.summary.added + cancelled.summary.newVersions));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins WHERE state = 'cancelled'")), 1);
+    const CancelToken token;
+    QVERIFY(StoreCheck(m_lab->catalog(), m_lab->store()).run(token, {})->clean());
+
+    // Running it again finishes the job: the first ten are recognised, the rest stored.
+    const Handin rest = handIn(QStringLiteral("real"));
+    QVERIFY(rest.ok);
+    QCOMPARE(rest.summary.total(), total);
+    QVERIFY(rest.summary.alreadyReceived >= cancelled.summary.added);
+    const Handin fresh = [&] {
+        cleanup();
+        init();
+        return handIn(QStringLiteral("real"));
+    }();
+    QCOMPARE(cancelled.summary.added + cancelled.summary.newVersions + rest.summary.added + rest.summary.newVersions,
+             fresh.summary.added + fresh.summary.newVersions);
+}
+
+void TestIngest::leavesNothingHalfStoredWhenTheStoreFails()
+{
+    // The store's folder is taken by a file: nothing can be written there.
+    QFile blocker(m_lab->store().root());
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const Handin failed = handIn(QStringLiteral("real/png"));
+    QVERIFY(!failed.ok);
+    QCOMPARE(failed.error.kind(), Error::Kind::Failure);
+    QVERIFY(failed.error.message().contains(QLatin1String("store")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM blobs")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins WHERE state = 'failed'")), 1);
+}
+
+void TestIngest::refusesUnknownCustomersAndMissingCards()
+{
+    const Handin unknown = handIn(QStringLiteral("real/png"), [](IngestOptions &o) { o.customerCode = QStringLiteral("ZZ9"); });
+    QVERIFY(!unknown.ok);
+    QCOMPARE(unknown.error.kind(), Error::Kind::NotFound);
+    QVERIFY(unknown.error.message().contains(QLatin1String("ZZ9")));
+    const Handin missing = handIn(QStringLiteral("no/such/card"));
+    QVERIFY(!missing.ok);
+    QCOMPARE(missing.error.kind(), Error::Kind::Usage);
+    QVERIFY(missing.error.message().contains(QLatin1String("no/such/card")));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins")), 0);
+}
+
+QTEST_GUILESS_MAIN(TestIngest)
+#include "tst_ingest.moc"

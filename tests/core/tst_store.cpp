@@ -1,0 +1,215 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestSupport.h"
+
+#include "base/Clock.h"
+#include "catalog/Catalog.h"
+#include "catalog/Customers.h"
+#include "catalog/SqlQuery.h"
+#include "ingest/IngestJob.h"
+#include "lab/Lab.h"
+#include "store/BlobStore.h"
+#include "store/Sha256.h"
+#include "store/StoreCheck.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Keepsake;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void hashesLikeTheStandard_data();
+    void hashesLikeTheStandard();
+    void quickHashSeesHeadTailAndSize();
+    void batchWritesDurablyAndInPlace();
+    void batchDiscardLeavesNothing();
+    void batchSkipsWhatIsStored();
+    void checkFindsEveryDisagreement();
+    void repairRemovesOnlyUnreferencedFiles();
+};
+
+void TestStore::hashesLikeTheStandard_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("sha256");
+    QTest::newRow("empty") << QByteArray() << "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    QTest::newRow("abc") << QByteArray("abc") << "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    QTest::newRow("million a") << QByteArray(1000000, 'a')
+                               << "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+}
+
+void TestStore::hashesLikeTheStandard()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, sha256);
+    QCOMPARE(Sha256::of(data), sha256);
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("f")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(data);
+    file.close();
+    QCOMPARE(*Sha256::ofFile(file.fileName()), sha256);
+}
+
+void TestStore::quickHashSeesHeadTailAndSize()
+{
+    QByteArray data(1 << 20, 'x');
+    const QString base = QuickHash::ofData(data);
+    QByteArray middle = data;
+    middle[600 * 1024] = 'y';   // neither in the first 256 KiB nor the last 64 KiB
+    QCOMPARE(QuickHash::ofData(middle), base);
+    QByteArray head = data;
+    head[10] = 'y';
+    QVERIFY(QuickHash::ofData(head) != base);
+    QByteArray tail = data;
+    tail[data.size() - 10] = 'y';
+    QVERIFY(QuickHash::ofData(tail) != base);
+    QVERIFY(QuickHash::ofData(data + 'x') != base);
+    QCOMPARE(QuickHash::of(data.size(), data.left(QuickHash::HeadBytes), data.right(QuickHash::TailBytes)), base);
+}
+
+void TestStore::batchWritesDurablyAndInPlace()
+{
+    QTemporaryDir dir;
+    const BlobStore store(dir.filePath(QStringLiteral("store")));
+    const QByteArray a("first photo"), b("second photo");
+    BlobStore::Batch batch(store);
+    QVERIFY(batch.add(Sha256::of(a), a).ok());
+    QVERIFY(batch.add(Sha256::of(b), b).ok());
+    QCOMPARE(batch.count(), 2);
+    QVERIFY(!store.contains(Sha256::of(a)));   // not in place before the commit
+    QVERIFY(batch.commit().ok());
+    QCOMPARE(batch.count(), 0);
+    const QString path = store.pathFor(Sha256::of(a));
+    QVERIFY(path.endsWith(Sha256::of(a).left(2) + QLatin1Char('/') + Sha256::of(a).mid(2, 2) + QLatin1Char('/') + Sha256::of(a)));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), a);
+    const auto listing = store.list();
+    QCOMPARE(listing->blobs.size(), 2);
+    QVERIFY(listing->temporaries.isEmpty());
+}
+
+void TestStore::batchDiscardLeavesNothing()
+{
+    QTemporaryDir dir;
+    const BlobStore store(dir.filePath(QStringLiteral("store")));
+    {
+        BlobStore::Batch batch(store);
+        QVERIFY(batch.add(Sha256::of("x"), "x").ok());
+        const auto listing = store.list();
+        QCOMPARE(listing->temporaries.size(), 1);   // written, not yet in place
+    }   // destroyed without commit: an interrupted hand-in
+    const auto listing = store.list();
+    QVERIFY(listing->blobs.isEmpty());
+    QVERIFY(listing->temporaries.isEmpty());
+}
+
+void TestStore::batchSkipsWhatIsStored()
+{
+    QTemporaryDir dir;
+    const BlobStore store(dir.filePath(QStringLiteral("store")));
+    BlobStore::Batch first(store);
+    QVERIFY(first.add(Sha256::of("x"), "x").ok());
+    QVERIFY(first.add(Sha256::of("x"), "x").ok());
+    QCOMPARE(first.count(), 1);
+    QVERIFY(first.commit().ok());
+    BlobStore::Batch second(store);
+    QVERIFY(second.add(Sha256::of("x"), "x").ok());
+    QCOMPARE(second.count(), 0);
+}
+
+namespace {
+
+struct FilledLab
+{
+    QTemporaryDir dir;
+    ManualClock clock { QDateTime(QDate(2026, 10, 7), QTime(10, 0), QTimeZone::utc()) };
+    std::unique_ptr<Lab> lab;
+
+    bool fill()
+    {
+        LabLocation location { dir.path(), Test::testCatalogUrl(dir.path()) };
+        auto opened = Lab::open(location, clock);
+        if (!opened)
+            return false;
+        lab = std::move(opened).value();
+        NewCustomer customer;
+        customer.code = QStringLiteral("C1");
+        customer.name = QStringLiteral("Anna");
+        if (!Customers(lab->catalog()).add(customer, clock.now()))
+            return false;
+        IngestOptions options;
+        options.customerCode = QStringLiteral("C1");
+        options.sources = { Test::corpusPath(QStringLiteral("real/png")) };
+        options.thumbnails = false;
+        IngestJob job(*lab, options);
+        return job.run().ok();
+    }
+};
+
+} // namespace
+
+void TestStore::checkFindsEveryDisagreement()
+{
+    FilledLab filled;
+    QVERIFY(filled.fill());
+    const Lab &lab = *filled.lab;
+    const StoreCheck check(lab.catalog(), lab.store());
+    const CancelToken cancel;
+    auto clean = check.run(cancel, {});
+    QVERIFY(clean.ok());
+    QVERIFY(clean->clean());
+    QVERIFY(clean->checked >= 2);
+    const QStringList blobs = lab.store().list()->blobs;
+
+    // An interrupted write, a file nothing references, a changed byte, a lost file.
+    QFile stray(lab.store().root() + QStringLiteral("/ab/cd/.incoming-abcd-1234"));
+    QDir().mkpath(lab.store().root() + QStringLiteral("/ab/cd"));
+    QVERIFY(stray.open(QIODevice::WriteOnly));
+    stray.close();
+    BlobStore::Batch orphan(lab.store());
+    QVERIFY(orphan.add(Sha256::of("orphan"), "orphan").ok());
+    QVERIFY(orphan.commit().ok());
+    QFile damaged(lab.store().pathFor(blobs.at(0)));
+    QVERIFY(damaged.open(QIODevice::ReadWrite));
+    damaged.seek(100);
+    damaged.write("!");
+    damaged.close();
+    QVERIFY(QFile::remove(lab.store().pathFor(blobs.at(1))));
+
+    const auto report = check.run(cancel, {});
+    QVERIFY(report.ok());
+    QVERIFY(!report->clean());
+    QCOMPARE(report->unreferenced.size(), 2);
+    QCOMPARE(report->damaged, QStringList { blobs.at(0) });
+    QCOMPARE(report->missing, QStringList { blobs.at(1) });
+}
+
+void TestStore::repairRemovesOnlyUnreferencedFiles()
+{
+    FilledLab filled;
+    QVERIFY(filled.fill());
+    const Lab &lab = *filled.lab;
+    const QStringList before = lab.store().list()->blobs;
+    BlobStore::Batch orphan(lab.store());
+    QVERIFY(orphan.add(Sha256::of("orphan"), "orphan").ok());
+    QVERIFY(orphan.commit().ok());
+    const StoreCheck check(lab.catalog(), lab.store());
+    const CancelToken cancel;
+    const auto report = check.run(cancel, {});
+    QCOMPARE(report->unreferenced.size(), 1);
+    QCOMPARE(*check.repair(*report), 1);
+    QCOMPARE(lab.store().list()->blobs, before);
+    QVERIFY(check.run(cancel, {})->clean());
+}
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
