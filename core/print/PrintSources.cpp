@@ -182,11 +182,12 @@ Result<IndexSheetContent> PrintSources::indexOfDisc(const QString &discId, std::
     rows.bind(QStringLiteral(":disc"), discId);
     if (session)
         rows.bind(QStringLiteral(":number"), *session);
-    if (Status status = rows.exec(); !status)
-        return status.error();
     IndexSheetContent content;
     content.labName = setting(QStringLiteral("lab.name"));
     content.discId = discId;
+    // Read every row before the next query: PostgreSQL connections serve one result at a time.
+    if (Status status = rows.exec(); !status)
+        return status.error();
     QList<qint64> albumIds;
     QHash<qint64, qint64> albumOf;
     qint64 customerId = 0;
@@ -248,19 +249,23 @@ Status PrintSources::fillReceiptCommon(qint64 customerId, ReceiptContent &conten
     sessions.bind(QStringLiteral(":customer"), customerId);
     if (Status status = sessions.exec(); !status)
         return status;
+    QList<qint64> sessionIds;
     while (sessions.next()) {
-        ReceiptContent::Disc disc { sessions.text(1), int(sessions.integer(2)), fromCatalogTime(sessions.text(3)), {}, 0 };
+        sessionIds.append(sessions.integer(0));
+        content.discs.append({ sessions.text(1), int(sessions.integer(2)), fromCatalogTime(sessions.text(3)), {}, 0 });
+    }
+    for (qsizetype i = 0; i < sessionIds.size(); ++i) {
+        ReceiptContent::Disc &disc = content.discs[i];
         SqlQuery albumsOn(m_lab.catalog().db(), QStringLiteral(
             "SELECT a.title, count(*) FROM disc_photos dp JOIN photos p ON p.id = dp.photo_id "
             "JOIN albums a ON a.id = p.album_id WHERE dp.session_id = :session GROUP BY a.id, a.title ORDER BY a.title"));
-        albumsOn.bind(QStringLiteral(":session"), sessions.integer(0));
+        albumsOn.bind(QStringLiteral(":session"), sessionIds.at(i));
         if (Status status = albumsOn.exec(); !status)
             return status;
         while (albumsOn.next()) {
             disc.albums.append(albumsOn.text(0));
             disc.photos += int(albumsOn.integer(1));
         }
-        content.discs.append(disc);
     }
     return Status::success();
 }

@@ -35,6 +35,7 @@ struct PrintLab
     AlbumSummary album;
     QList<PhotoRecord> photos;
     IngestSummary handin;
+    QString catalogUrl;   // the same catalog for keepsakectl run in the test
 
     // 'count' decodable JPEGs of the corpus, handed in by a new customer into one album.
     bool open(const QString &name, const QString &language, int count)
@@ -42,7 +43,8 @@ struct PrintLab
         if (!dir.isValid())
             return false;
         const QString data = dir.filePath(QStringLiteral("data"));
-        auto opened = Lab::open({ data, testCatalogUrl(data) }, clock);
+        catalogUrl = testCatalogUrl(data);
+        auto opened = Lab::open({ data, catalogUrl }, clock);
         if (!opened)
             return false;
         lab = std::move(opened).value();

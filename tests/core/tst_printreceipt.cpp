@@ -177,7 +177,7 @@ private:
     {
         CancelToken cancel;
         return runKeepsakectl(QStringList { QStringLiteral("keepsakectl"), QStringLiteral("--quiet"), QStringLiteral("--data-dir"),
-                                            m_lab.lab->dataDir(), QStringLiteral("--catalog"), testCatalogUrl(m_lab.lab->dataDir()) }
+                                            m_lab.lab->dataDir(), QStringLiteral("--catalog"), m_lab.catalogUrl }
                                   + args,
                               m_lab.clock, cancel);
     }
