@@ -1,16 +1,20 @@
 // Keepsake — photo keeping for photo labs
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// keepsake: the counter window (default) or the kiosk (--kiosk).
+// keepsake: the counter window (default) or the customers' touchscreen (--kiosk).
 
-#include "MainWindow.h"
 #include "base/Clock.h"
 #include "base/Translations.h"
+#include "counter/CounterWindow.h"
+#include "kiosk/KioskWindow.h"
 #include "lab/Lab.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
+
+#include <memory>
 
 int main(int argc, char *argv[])
 {
@@ -19,8 +23,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Keepsake"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEEPSAKE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.keepsake.Keepsake"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.keepsake.Keepsake.svg")));
     Keepsake::Translations translations;
-    translations.install(QLocale::system().name());
+    const QLocale system = QLocale::system();
+    translations.install(system.language() == QLocale::C ? QStringLiteral("en") : system.name());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Keepsake: photo keeping for photo labs."));
@@ -34,18 +40,34 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "URL"));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"),
         QCoreApplication::translate("main", "Start the customers' touchscreen instead of the counter window."));
-    parser.addOptions({ dataDir, catalog, kiosk });
+    const QCommandLineOption media(QStringLiteral("media"),
+        QCoreApplication::translate("main", "Folders where cards and USB sticks are mounted, for the kiosk "
+                                            "(default /media and /run/media; may be repeated)."),
+        QCoreApplication::translate("main", "DIR"));
+    const QCommandLineOption windowed(QStringLiteral("windowed"),
+        QCoreApplication::translate("main", "Show the kiosk in a window instead of full screen."));
+    parser.addOptions({ dataDir, catalog, kiosk, media, windowed });
     parser.process(app);
 
     const Keepsake::SystemClock clock;
     const auto location = Keepsake::LabLocation::resolve(parser.value(dataDir), parser.value(catalog));
     auto lab = Keepsake::Lab::open(location, clock);
     if (!lab) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Keepsake"),
-                              lab.error().message());
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Keepsake"), lab.error().message());
         return 1;
     }
-    Keepsake::MainWindow window(**lab);
-    window.show();
+    std::unique_ptr<QWidget> window;
+    if (parser.isSet(kiosk)) {
+        Keepsake::KioskOptions options;
+        options.mountRoots = parser.values(media);
+        window = std::make_unique<Keepsake::KioskWindow>(**lab, translations, options);
+        if (parser.isSet(windowed))
+            { window->resize(1280, 800); window->show(); }
+        else
+            window->showFullScreen();
+    } else {
+        window = std::make_unique<Keepsake::CounterWindow>(**lab);
+        window->show();
+    }
     return app.exec();
 }

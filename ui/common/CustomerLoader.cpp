@@ -1,0 +1,61 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CustomerLoader.h"
+
+#include "lab/Lab.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Keepsake {
+
+CustomerData readCustomer(const Lab &lab, qint64 customerId, bool includeHidden)
+{
+    CustomerData data;
+    auto customer = Customers(lab.catalog()).byId(customerId);
+    if (!customer) {
+        data.error = customer.error().message();
+        return data;
+    }
+    data.customer = *customer;
+    const Albums albums(lab.catalog());
+    auto list = albums.customerView(customerId, includeHidden);
+    if (!list) {
+        data.error = list.error().message();
+        return data;
+    }
+    data.albums = *list;
+    for (const AlbumSummary &album : std::as_const(data.albums)) {
+        auto photos = albums.photos(album.id);
+        if (!photos) {
+            data.error = photos.error().message();
+            return data;
+        }
+        data.photos.append(*photos);
+    }
+    return data;
+}
+
+CustomerLoader::CustomerLoader(const Lab &lab, QObject *parent) : QObject(parent), m_lab(lab)
+{
+    qRegisterMetaType<Keepsake::CustomerData>();
+}
+
+void CustomerLoader::load(qint64 customerId, bool includeHidden)
+{
+    const int generation = ++m_generation;
+    ++m_pending;
+    auto *watcher = new QFutureWatcher<CustomerData>(this);
+    connect(watcher, &QFutureWatcher<CustomerData>::finished, this, [this, watcher, generation] {
+        --m_pending;
+        watcher->deleteLater();
+        if (generation == m_generation)
+            Q_EMIT loaded(watcher->result());
+    });
+    const Lab &lab = m_lab;
+    watcher->setFuture(QtConcurrent::run([&lab, customerId, includeHidden] {
+        return readCustomer(lab, customerId, includeHidden);
+    }));
+}
+
+} // namespace Keepsake

@@ -1,0 +1,31 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMessageBox>
+
+namespace Keepsake {
+
+// Every question and message the windows ask or show goes through here, so that GUI
+// tests can give the answer in advance (setNextAnswer) instead of clicking a modal box.
+class MessageBox
+{
+public:
+    static QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
+                                                QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
+                                                QMessageBox::StandardButton defaultButton = QMessageBox::No);
+    static void information(QWidget *parent, const QString &title, const QString &text);
+    static void warning(QWidget *parent, const QString &title, const QString &text);
+
+    // Test hook: the next box is not shown and returns this answer.
+    static void setNextAnswer(QMessageBox::StandardButton answer);
+    // Test hook: the text of the last box shown or answered in advance.
+    static QString lastText();
+
+private:
+    static QMessageBox::StandardButton show(QWidget *parent, QMessageBox::Icon icon, const QString &title,
+                                            const QString &text, QMessageBox::StandardButtons buttons,
+                                            QMessageBox::StandardButton defaultButton);
+};
+
+} // namespace Keepsake

@@ -1,0 +1,224 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PhotoGridModel.h"
+
+#include "lab/Lab.h"
+#include "metadata/Thumbnailer.h"
+#include "store/BlobStore.h"
+
+#include <QFutureWatcher>
+#include <QImageReader>
+#include <QListView>
+#include <QPainter>
+#include <QScroller>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Keepsake {
+
+namespace {
+
+constexpr int MaxInFlight = 4;
+constexpr int MaxQueued = 256;
+
+QImage readThumbnail(const Lab &lab, const QString &sha256, int edge)
+{
+    const Thumbnailer &thumbs = lab.thumbnails();
+    QImageReader reader(thumbs.path(sha256, Thumbnailer::Size::Grid));
+    QImage image = reader.read();
+    if (image.isNull())   // not made yet: make it from the stored file
+        image = thumbs.load(sha256, Thumbnailer::Size::Grid, lab.store().pathFor(sha256));
+    if (image.isNull())
+        return {};
+    return image.scaled(edge, edge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+QPixmap makePlaceholder(int edge)
+{
+    QPixmap pixmap(edge, edge * 3 / 4);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0xd8, 0xdc, 0xe0));
+    painter.drawRoundedRect(pixmap.rect().adjusted(2, 2, -2, -2), 8, 8);
+    return pixmap;
+}
+
+} // namespace
+
+PhotoGridModel::PhotoGridModel(const Lab &lab, int iconEdge, QObject *parent)
+    : QAbstractListModel(parent), m_lab(lab), m_edge(iconEdge), m_placeholder(makePlaceholder(iconEdge)),
+      m_cache(600)
+{
+}
+
+void PhotoGridModel::setPhotos(const QList<PhotoRecord> &photos)
+{
+    beginResetModel();
+    m_photos = photos;
+    m_rowsBySha.clear();
+    for (int row = 0; row < m_photos.size(); ++row)
+        m_rowsBySha[m_photos[row].sha256].append(row);
+    m_queue.clear();
+    endResetModel();
+}
+
+void PhotoGridModel::setCover(std::optional<qint64> photoId)
+{
+    m_cover = photoId;
+    if (!m_photos.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_photos.size()) - 1), { Qt::DisplayRole, CoverRole });
+}
+
+void PhotoGridModel::setChecked(const QSet<qint64> &photoIds)
+{
+    m_checked = photoIds;
+    if (!m_photos.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_photos.size()) - 1), { Qt::CheckStateRole });
+}
+
+void PhotoGridModel::setCheckable(bool checkable)
+{
+    beginResetModel();
+    m_checkable = checkable;
+    endResetModel();
+}
+
+int PhotoGridModel::rowOf(qint64 photoId) const
+{
+    for (int row = 0; row < m_photos.size(); ++row) {
+        if (m_photos[row].id == photoId)
+            return row;
+    }
+    return -1;
+}
+
+int PhotoGridModel::loadedCount() const
+{
+    int loaded = 0;
+    for (const PhotoRecord &photo : m_photos)
+        loaded += m_cache.contains(photo.sha256) ? 1 : 0;
+    return loaded;
+}
+
+int PhotoGridModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_photos.size());
+}
+
+Qt::ItemFlags PhotoGridModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    if (m_checkable)
+        flags |= Qt::ItemIsUserCheckable;
+    return flags;
+}
+
+QVariant PhotoGridModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_photos.size())
+        return {};
+    const PhotoRecord &photo = m_photos[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return m_cover == photo.id ? tr("★ %1").arg(photo.name) : photo.name;
+    case Qt::ToolTipRole:
+        return tr("%1\nTaken: %2\nCamera: %3").arg(photo.name, photo.taken.isEmpty() ? tr("unknown") : photo.taken,
+                                                   photo.camera.isEmpty() ? tr("unknown") : photo.camera);
+    case Qt::DecorationRole:
+        if (const QPixmap *pixmap = m_cache.object(photo.sha256))
+            return *pixmap;
+        request(photo.sha256);
+        return m_placeholder;
+    case Qt::CheckStateRole:
+        if (!m_checkable)
+            return {};
+        return m_checked.contains(photo.id) ? Qt::Checked : Qt::Unchecked;
+    case PhotoIdRole: return photo.id;
+    case AlbumIdRole: return photo.albumId;
+    case LoadedRole: return m_cache.contains(photo.sha256);
+    case CoverRole: return m_cover == photo.id;
+    default: return {};
+    }
+}
+
+bool PhotoGridModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::CheckStateRole || !m_checkable || !index.isValid())
+        return false;
+    const qint64 id = m_photos[index.row()].id;
+    if (value.value<Qt::CheckState>() == Qt::Checked)
+        m_checked.insert(id);
+    else
+        m_checked.remove(id);
+    Q_EMIT dataChanged(index, index, { Qt::CheckStateRole });
+    Q_EMIT checkedChanged();
+    return true;
+}
+
+void PhotoGridModel::request(const QString &sha256) const
+{
+    if (m_inFlight.contains(sha256) || m_failed.contains(sha256))
+        return;
+    m_queue.removeOne(sha256);
+    m_queue.append(sha256);            // the latest asked for is the one on screen now
+    if (m_queue.size() > MaxQueued)    // scrolled past long ago
+        m_queue.removeFirst();
+    startLoads();
+}
+
+void PhotoGridModel::startLoads() const
+{
+    auto *self = const_cast<PhotoGridModel *>(this);
+    while (m_inFlight.size() < MaxInFlight && !m_queue.isEmpty()) {
+        const QString sha = m_queue.takeLast();
+        m_inFlight.insert(sha);
+        auto *watcher = new QFutureWatcher<QImage>(self);
+        const Lab &lab = m_lab;
+        const int edge = m_edge;
+        connect(watcher, &QFutureWatcher<QImage>::finished, self, [self, watcher, sha] {
+            self->loaded(sha, watcher->result());
+            watcher->deleteLater();
+        });
+        watcher->setFuture(QtConcurrent::run([&lab, sha, edge] { return readThumbnail(lab, sha, edge); }));
+    }
+}
+
+void PhotoGridModel::loaded(const QString &sha256, const QImage &image)
+{
+    m_inFlight.remove(sha256);
+    if (image.isNull()) {
+        m_failed.insert(sha256);
+    } else {
+        m_cache.insert(sha256, new QPixmap(QPixmap::fromImage(image)));
+        for (int row : m_rowsBySha.value(sha256)) {
+            Q_EMIT dataChanged(index(row), index(row), { Qt::DecorationRole, LoadedRole });
+            Q_EMIT thumbnailShown(row);
+        }
+    }
+    startLoads();
+}
+
+void PhotoGridModel::setUpView(QListView *view, int iconEdge, bool touch)
+{
+    view->setViewMode(QListView::IconMode);
+    view->setResizeMode(QListView::Adjust);
+    view->setMovement(QListView::Static);
+    view->setUniformItemSizes(true);
+    view->setLayoutMode(QListView::Batched);
+    view->setBatchSize(200);
+    view->setIconSize(QSize(iconEdge, iconEdge));
+    view->setGridSize(QSize(iconEdge + 24, iconEdge + (touch ? 48 : 36)));
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideMiddle);
+    view->setSpacing(touch ? 8 : 4);
+    view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    if (touch) {
+        view->setSelectionMode(QAbstractItemView::MultiSelection);
+        QScroller::grabGesture(view->viewport(), QScroller::LeftMouseButtonGesture);
+    } else {
+        view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    }
+}
+
+} // namespace Keepsake

@@ -1,0 +1,74 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalog/Albums.h"
+
+#include <QAbstractListModel>
+#include <QCache>
+#include <QPixmap>
+#include <QSet>
+
+#include <optional>
+
+class QListView;
+
+namespace Keepsake {
+
+class Lab;
+
+// Photos as a thumbnail grid. Thumbnails are read from the Thumbnailer's grid cache
+// on the thread pool, only for the rows the view asks for (the visible ones), newest
+// request first; a placeholder shows until one arrives. The window never waits.
+class PhotoGridModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role { PhotoIdRole = Qt::UserRole + 1, AlbumIdRole, LoadedRole, CoverRole };
+
+    PhotoGridModel(const Lab &lab, int iconEdge, QObject *parent = nullptr);
+
+    void setPhotos(const QList<PhotoRecord> &photos);
+    const QList<PhotoRecord> &photos() const { return m_photos; }
+    // Photos marked in the grid: the album's cover, the print selection (checked).
+    void setCover(std::optional<qint64> photoId);
+    void setChecked(const QSet<qint64> &photoIds);
+    void setCheckable(bool checkable);
+    QSet<qint64> checked() const { return m_checked; }
+    int rowOf(qint64 photoId) const;
+    int loadedCount() const;   // rows showing their thumbnail
+    int iconEdge() const { return m_edge; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // A QListView set up as a touch- or mouse-friendly icon grid for this model.
+    static void setUpView(QListView *view, int iconEdge, bool touch);
+
+Q_SIGNALS:
+    void thumbnailShown(int row);
+    void checkedChanged();
+
+private:
+    void request(const QString &sha256) const;
+    void startLoads() const;
+    void loaded(const QString &sha256, const QImage &image);
+
+    const Lab &m_lab;
+    int m_edge;
+    QList<PhotoRecord> m_photos;
+    QHash<QString, QList<int>> m_rowsBySha;
+    std::optional<qint64> m_cover;
+    QSet<qint64> m_checked;
+    bool m_checkable = false;
+    QPixmap m_placeholder;
+    mutable QCache<QString, QPixmap> m_cache;
+    mutable QStringList m_queue;         // newest last
+    mutable QSet<QString> m_inFlight;
+    mutable QSet<QString> m_failed;
+};
+
+} // namespace Keepsake

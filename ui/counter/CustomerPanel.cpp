@@ -1,0 +1,328 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CustomerPanel.h"
+
+#include "AuditDialog.h"
+#include "JobDialog.h"
+#include "common/IngestRunner.h"
+#include "common/JobProgress.h"
+#include "common/PhotoGridModel.h"
+#include "catalog/AuditLog.h"
+#include "ctl/Console.h"
+#include "lab/Lab.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Keepsake {
+
+namespace {
+
+constexpr int CounterIconEdge = 128;
+
+enum AlbumColumn { ColTitle, ColState, ColExpires, ColReason, ColPhotos, ColSize, ColShares, ColNotices, ColDisc,
+                   ColumnCount };
+
+} // namespace
+
+CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab(lab)
+{
+    setObjectName(QStringLiteral("customerPanel"));
+    m_loader = new CustomerLoader(lab, this);
+    m_ingest = new IngestRunner(lab, this);
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("customerSearch"));
+    m_search->setPlaceholderText(tr("Find a customer by code, name, phone or e-mail"));
+    m_search->setClearButtonEnabled(true);
+    m_customers = new QListWidget;
+    m_customers->setObjectName(QStringLiteral("customerList"));
+    m_header = new QLabel(tr("Choose a customer on the left."));
+    m_header->setObjectName(QStringLiteral("customerHeader"));
+    QFont headerFont = m_header->font();
+    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.5);
+    headerFont.setBold(true);
+    m_header->setFont(headerFont);
+    m_details = new QLabel;
+    m_details->setObjectName(QStringLiteral("customerDetails"));
+    m_albums = new QTreeWidget;
+    m_albums->setObjectName(QStringLiteral("albumTree"));
+    m_albums->setRootIsDecorated(false);
+    m_albums->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_albums->setHeaderLabels({ tr("Album"), tr("State"), tr("Expires"), tr("Why"), tr("Photos"), tr("Size"),
+                                tr("Shared with"), tr("Notices"), tr("Disc") });
+    m_albums->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_albums->header()->setSectionResizeMode(ColReason, QHeaderView::Stretch);
+    m_model = new PhotoGridModel(lab, CounterIconEdge, this);
+    m_grid = new QListView;
+    m_grid->setObjectName(QStringLiteral("photoGrid"));
+    m_grid->setModel(m_model);
+    PhotoGridModel::setUpView(m_grid, CounterIconEdge, false);
+    m_photoCount = new QLabel;
+    m_photoCount->setObjectName(QStringLiteral("photoCount"));
+
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_customers);
+    auto *bar = new QWidget;
+    buildActions(bar);
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_header);
+    topLayout->addWidget(m_details);
+    topLayout->addWidget(m_albums, 1);
+    topLayout->addWidget(bar);
+    auto *bottom = new QWidget;
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(m_photoCount);
+    bottomLayout->addWidget(m_grid, 1);
+    auto *rightSplit = new QSplitter(Qt::Vertical);
+    rightSplit->addWidget(top);
+    rightSplit->addWidget(bottom);
+    rightSplit->setStretchFactor(1, 2);
+    auto *split = new QSplitter;
+    split->addWidget(left);
+    split->addWidget(rightSplit);
+    split->setStretchFactor(1, 4);
+    split->setSizes({ 340, 1260 });
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(split);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(150);
+    connect(&m_searchDelay, &QTimer::timeout, this, &CustomerPanel::search);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &CustomerPanel::search);
+    connect(m_customers, &QListWidget::currentRowChanged, this, &CustomerPanel::customerChosen);
+    connect(m_loader, &CustomerLoader::loaded, this, &CustomerPanel::applyData);
+    connect(m_albums, &QTreeWidget::itemSelectionChanged, this, &CustomerPanel::albumSelectionChanged);
+    search();
+    updateActions();
+}
+
+void CustomerPanel::buildActions(QWidget *bar)
+{
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto button = [layout](const char *name, const QString &text) {
+        auto *b = new QPushButton(text);
+        b->setObjectName(QLatin1String(name));
+        layout->addWidget(b);
+        return b;
+    };
+    m_import = button("importButton", tr("Hand in photos…"));
+    m_record = button("recordButton", tr("Record to disc…"));
+    m_print = button("printButton", tr("Index print…"));
+    m_restore = button("restoreButton", tr("Restore"));
+    m_extend = button("extendButton", tr("Extend…"));
+    m_resend = button("resendButton", tr("Re-send notice"));
+    m_audit = button("auditButton", tr("Audit trail…"));
+    layout->addStretch();
+    connect(m_import, &QPushButton::clicked, this, &CustomerPanel::chooseImportFolder);
+    connect(m_record, &QPushButton::clicked, this, &CustomerPanel::recordToDisc);
+    connect(m_print, &QPushButton::clicked, this, &CustomerPanel::printIndex);
+    connect(m_restore, &QPushButton::clicked, this, &CustomerPanel::restoreAlbum);
+    connect(m_extend, &QPushButton::clicked, this, &CustomerPanel::extendAlbum);
+    connect(m_resend, &QPushButton::clicked, this, &CustomerPanel::resendNotice);
+    connect(m_audit, &QPushButton::clicked, this, &CustomerPanel::openAudit);
+}
+
+void CustomerPanel::search()
+{
+    const qint64 current = m_data.customer.id;
+    const auto found = Customers(m_lab.catalog()).search(m_search->text().trimmed());
+    const QSignalBlocker blocker(m_customers);
+    m_customers->clear();
+    if (!found) {
+        Q_EMIT message(found.error().message());
+        return;
+    }
+    for (const Customer &customer : *found) {
+        QString text = QStringLiteral("%1 — %2").arg(customer.code, customer.name);
+        if (!customer.phone.isEmpty() || !customer.email.isEmpty())
+            text += QStringLiteral("\n") + QStringList({ customer.phone, customer.email }).join(QStringLiteral("  ")).trimmed();
+        auto *item = new QListWidgetItem(text, m_customers);
+        item->setData(Qt::UserRole, customer.id);
+        if (customer.id == current)
+            m_customers->setCurrentItem(item);
+    }
+}
+
+void CustomerPanel::customerChosen()
+{
+    const QListWidgetItem *item = m_customers->currentItem();
+    if (item)
+        showCustomer(item->data(Qt::UserRole).toLongLong());
+}
+
+void CustomerPanel::showCustomer(qint64 customerId)
+{
+    m_selectedAt.start();
+    m_header->setText(tr("Loading…"));
+    m_loader->load(customerId, true);
+    for (int row = 0; row < m_customers->count(); ++row) {
+        if (m_customers->item(row)->data(Qt::UserRole).toLongLong() == customerId) {
+            const QSignalBlocker blocker(m_customers);
+            m_customers->setCurrentRow(row);
+        }
+    }
+}
+
+void CustomerPanel::refresh()
+{
+    search();
+    if (m_data.customer.id)
+        m_loader->load(m_data.customer.id, true);
+}
+
+bool CustomerPanel::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void CustomerPanel::applyData(const CustomerData &data)
+{
+    const QList<qint64> keep = selectedAlbums();
+    m_data = data;
+    if (!data.error.isEmpty())
+        Q_EMIT message(data.error);
+    const Customer &c = data.customer;
+    m_header->setText(QStringLiteral("%1 — %2").arg(c.code, c.name));
+    QStringList details;
+    if (!c.phone.isEmpty())
+        details << tr("Phone: %1").arg(c.phone);
+    if (!c.email.isEmpty())
+        details << tr("E-mail: %1").arg(c.email);
+    if (!c.planRule.isEmpty())
+        details << tr("Plan: %1").arg(c.planRule);
+    details << tr("Customer since %1").arg(QLocale().toString(c.createdAt.toLocalTime().date(), QLocale::ShortFormat));
+    m_details->setText(details.join(QStringLiteral("   ·   ")));
+    fillAlbums();
+    selectAlbums(keep);
+    albumSelectionChanged();
+    Q_EMIT loaded();
+}
+
+void CustomerPanel::fillAlbums()
+{
+    const QSignalBlocker blocker(m_albums);
+    m_albums->clear();
+    for (const AlbumSummary &album : std::as_const(m_data.albums)) {
+        auto *row = new QTreeWidgetItem(m_albums);
+        row->setText(ColTitle, album.title);
+        row->setText(ColState, albumStateText(album.state));
+        row->setText(ColExpires, QLocale().toString(album.expires, QLocale::ShortFormat));
+        row->setText(ColReason, album.expiryReason());
+        row->setText(ColPhotos, QLocale().toString(album.photos));
+        row->setText(ColSize, formatBytes(album.bytes));
+        row->setText(ColDisc, album.disc);
+        row->setTextAlignment(ColPhotos, Qt::AlignRight | Qt::AlignVCenter);
+        row->setTextAlignment(ColSize, Qt::AlignRight | Qt::AlignVCenter);
+        row->setData(ColTitle, Qt::UserRole, album.id);
+        if (album.ownerId != m_data.customer.id)
+            row->setText(ColTitle, tr("%1 (shared by %2)").arg(album.title, album.ownerCode));
+    }
+    fillAlbumExtras();
+}
+
+QList<qint64> CustomerPanel::selectedAlbums() const
+{
+    QList<qint64> ids;
+    for (const QTreeWidgetItem *item : m_albums->selectedItems())
+        ids.append(item->data(ColTitle, Qt::UserRole).toLongLong());
+    return ids;
+}
+
+void CustomerPanel::selectAlbums(const QList<qint64> &albumIds)
+{
+    for (int i = 0; i < m_albums->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_albums->topLevelItem(i);
+        item->setSelected(albumIds.contains(item->data(ColTitle, Qt::UserRole).toLongLong()));
+    }
+}
+
+void CustomerPanel::albumSelectionChanged()
+{
+    const QList<qint64> selected = selectedAlbums();
+    QList<PhotoRecord> photos;
+    if (selected.isEmpty()) {
+        photos = m_data.photos;
+    } else {
+        for (const PhotoRecord &photo : std::as_const(m_data.photos)) {
+            if (selected.contains(photo.albumId))
+                photos.append(photo);
+        }
+    }
+    m_model->setPhotos(photos);
+    if (selected.size() == 1) {
+        for (const AlbumSummary &album : std::as_const(m_data.albums)) {
+            if (album.id == selected.first())
+                m_model->setCover(album.cover);
+        }
+    } else {
+        m_model->setCover(std::nullopt);
+    }
+    m_photoCount->setText(selected.isEmpty() ? tr("All %n photo(s) of the customer", nullptr, int(photos.size()))
+                                             : tr("%n photo(s) in the chosen albums", nullptr, int(photos.size())));
+    updateActions();
+}
+
+void CustomerPanel::openAudit()
+{
+    if (!m_data.customer.id)
+        return;
+    const QList<qint64> albums = selectedAlbums();
+    auto *dialog = new AuditDialog(m_lab, m_data.customer, albums.size() == 1 ? albums.first() : 0, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void CustomerPanel::chooseImportFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Hand in photos from"));
+    if (!folder.isEmpty())
+        importFolder(folder);
+}
+
+void CustomerPanel::importFolder(const QString &folder)
+{
+    if (!m_data.customer.id || m_ingest->isRunning())
+        return;
+    if (!m_jobDialog) {
+        m_jobDialog = new JobDialog(this);
+        connect(m_jobDialog->progress(), &JobProgress::cancelRequested, m_ingest, &IngestRunner::cancel);
+        connect(m_ingest, &IngestRunner::progress, this, [this](int done, int total, qint64, qint64) {
+            m_jobDialog->progress()->setProgress(done, total, tr("%1 of %2 files").arg(done).arg(total));
+        });
+        connect(m_ingest, &IngestRunner::finished, this, [this](const IngestSummary &summary, const QString &error) {
+            m_jobDialog->end(error.isEmpty()
+                                 ? tr("%1 new, %2 already handed in, %3 new versions, %4 rejected.")
+                                       .arg(summary.added).arg(summary.alreadyReceived)
+                                       .arg(summary.newVersions).arg(summary.rejected)
+                                 : error);
+            refresh();
+            Q_EMIT changed();
+        });
+    }
+    IngestOptions options;
+    options.customerCode = m_data.customer.code;
+    options.sources = { folder };
+    options.channel = QStringLiteral("counter");
+    options.actor = AuditLog::currentActor(QStringLiteral("counter"));
+    m_jobDialog->begin(tr("Handing in photos for %1").arg(m_data.customer.code));
+    m_ingest->start(options);
+}
+
+} // namespace Keepsake

@@ -1,0 +1,93 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/CustomerLoader.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QListWidget;
+class QPushButton;
+class QTreeWidget;
+
+namespace Keepsake {
+
+class IngestRunner;
+class JobDialog;
+class Lab;
+class PhotoGridModel;
+
+// The counter's customer page: search by code, name, phone or e-mail; the customer's
+// albums with state, expiry and why, counts, sizes, shares and notices; their photos
+// as a grid; and the clerk's actions on them.
+class CustomerPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CustomerPanel(const Lab &lab, QWidget *parent = nullptr);
+
+    void showCustomer(qint64 customerId);
+    void refresh();
+    qint64 customerId() const { return m_data.customer.id; }
+    const CustomerData &data() const { return m_data; }
+    bool isLoading() const;
+    PhotoGridModel *grid() const { return m_model; }
+    QList<qint64> selectedAlbums() const;
+    void selectAlbums(const QList<qint64> &albumIds);
+    // A hand-in at the counter from a folder (the Import button asks for one).
+    void importFolder(const QString &folder);
+    JobDialog *jobDialog() const { return m_jobDialog; }
+
+Q_SIGNALS:
+    void loaded();
+    void changed();
+    void message(const QString &text);
+
+private:
+    void buildActions(QWidget *bar);
+    void search();
+    void customerChosen();
+    void applyData(const CustomerData &data);
+    void fillAlbums();
+    void fillAlbumExtras();
+    void albumSelectionChanged();
+    void updateActions();
+    void openAudit();
+    void chooseImportFolder();
+    void restoreAlbum();
+    void extendAlbum();
+    void resendNotice();
+    void recordToDisc();
+    void printIndex();
+
+    const Lab &m_lab;
+    CustomerLoader *m_loader = nullptr;
+    CustomerData m_data;
+    QTimer m_searchDelay;
+    QElapsedTimer m_selectedAt;
+    QLineEdit *m_search = nullptr;
+    QListWidget *m_customers = nullptr;
+    QLabel *m_header = nullptr;
+    QLabel *m_details = nullptr;
+    QTreeWidget *m_albums = nullptr;
+    QListView *m_grid = nullptr;
+    QLabel *m_photoCount = nullptr;
+    PhotoGridModel *m_model = nullptr;
+    QPushButton *m_import = nullptr;
+    QPushButton *m_record = nullptr;
+    QPushButton *m_print = nullptr;
+    QPushButton *m_restore = nullptr;
+    QPushButton *m_extend = nullptr;
+    QPushButton *m_resend = nullptr;
+    QPushButton *m_audit = nullptr;
+    IngestRunner *m_ingest = nullptr;
+    JobDialog *m_jobDialog = nullptr;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,272 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AlbumsPage.h"
+
+#include "catalog/AlbumEdits.h"
+#include "common/PhotoGridModel.h"
+#include "lab/Lab.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QScroller>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace Keepsake {
+
+namespace {
+
+constexpr int KioskIconEdge = 200;
+const QString KioskActor = QStringLiteral("kiosk");
+
+QPushButton *actionButton(const char *name, bool checkable = false)
+{
+    auto *button = new QPushButton;
+    button->setObjectName(QLatin1String(name));
+    button->setCheckable(checkable);
+    return button;
+}
+
+} // namespace
+
+AlbumsPage::AlbumsPage(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab(lab)
+{
+    setObjectName(QStringLiteral("homePage"));
+    m_loader = new CustomerLoader(lab, this);
+    m_greeting = new QLabel;
+    m_greeting->setObjectName(QStringLiteral("greeting"));
+    m_greeting->setProperty("role", QStringLiteral("title"));
+    m_signOut = actionButton("signOutButton");
+    m_albums = new QListWidget;
+    m_albums->setObjectName(QStringLiteral("albumList"));
+    m_albums->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_albums->setWordWrap(true);
+    QScroller::grabGesture(m_albums->viewport(), QScroller::LeftMouseButtonGesture);
+    m_albumInfo = new QLabel;
+    m_albumInfo->setObjectName(QStringLiteral("albumInfo"));
+    m_albumInfo->setWordWrap(true);
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("albumStatus"));
+    m_status->setWordWrap(true);
+    m_model = new PhotoGridModel(lab, KioskIconEdge, this);
+    m_grid = new QListView;
+    m_grid->setObjectName(QStringLiteral("photoGrid"));
+    m_grid->setModel(m_model);
+    PhotoGridModel::setUpView(m_grid, KioskIconEdge, true);
+    m_rename = actionButton("renameButton");
+    m_move = actionButton("moveButton");
+    m_cover = actionButton("coverButton");
+    m_printSelect = actionButton("printSelectButton", true);
+    m_share = actionButton("shareButton");
+    m_extend = actionButton("extendButton");
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_greeting, 1);
+    top->addWidget(m_signOut);
+    auto *actions = new QGridLayout;
+    int slot = 0;
+    for (QPushButton *button : { m_rename, m_move, m_cover, m_printSelect, m_share, m_extend }) {
+        actions->addWidget(button, slot / 3, slot % 3);
+        ++slot;
+    }
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_albumInfo);
+    rightLayout->addWidget(m_grid, 1);
+    rightLayout->addLayout(actions);
+    rightLayout->addWidget(m_status);
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_albums);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({ 300, 980 });
+    m_albums->setMinimumWidth(220);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+
+    connect(m_loader, &CustomerLoader::loaded, this, &AlbumsPage::applyData);
+    connect(m_albums, &QListWidget::currentRowChanged, this, &AlbumsPage::showAlbum);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlbumsPage::updateButtons);
+    connect(m_signOut, &QPushButton::clicked, this, &AlbumsPage::signOutRequested);
+    connect(m_rename, &QPushButton::clicked, this, &AlbumsPage::rename);
+    connect(m_move, &QPushButton::clicked, this, &AlbumsPage::movePhotos);
+    connect(m_cover, &QPushButton::clicked, this, &AlbumsPage::chooseCover);
+    connect(m_printSelect, &QPushButton::toggled, this, &AlbumsPage::togglePrintSelection);
+    connect(m_share, &QPushButton::clicked, this, &AlbumsPage::share);
+    connect(m_extend, &QPushButton::clicked, this, &AlbumsPage::extend);
+    retranslate();
+    updateButtons();
+}
+
+void AlbumsPage::setAskers(TextAsker text, ChoiceAsker choice)
+{
+    m_askText = std::move(text);
+    m_askChoice = std::move(choice);
+}
+
+void AlbumsPage::showCustomer(qint64 customerId)
+{
+    m_loaded = false;
+    m_loader->load(customerId, false);
+}
+
+void AlbumsPage::clear()
+{
+    m_printSelect->setChecked(false);
+    m_data = {};
+    m_loaded = false;
+    m_wantedAlbum = 0;
+    m_albums->clear();
+    m_model->setPhotos({});
+    m_greeting->clear();
+    m_albumInfo->clear();
+    m_status->clear();
+}
+
+void AlbumsPage::applyData(const CustomerData &data)
+{
+    const qint64 keep = m_wantedAlbum ? m_wantedAlbum : currentAlbumId();
+    m_data = data;
+    m_greeting->setText(tr("Hello, %1").arg(data.customer.name));
+    const QSignalBlocker blocker(m_albums);
+    m_albums->clear();
+    int row = 0;
+    for (int i = 0; i < data.albums.size(); ++i) {
+        const AlbumSummary &album = data.albums[i];
+        auto *item = new QListWidgetItem(tr("%1\n%n photo(s)", nullptr, album.photos).arg(album.title), m_albums);
+        item->setData(Qt::UserRole, album.id);
+        item->setSizeHint(QSize(0, 88));
+        if (album.id == keep)
+            row = i;
+    }
+    m_albums->setCurrentRow(data.albums.isEmpty() ? -1 : row);
+    m_loaded = true;
+    m_wantedAlbum = 0;
+    if (!data.error.isEmpty())
+        m_status->setText(data.error);
+    showAlbum();
+    Q_EMIT loaded();
+}
+
+qint64 AlbumsPage::currentAlbumId() const
+{
+    const QListWidgetItem *item = m_albums->currentItem();
+    return item ? item->data(Qt::UserRole).toLongLong() : 0;
+}
+
+void AlbumsPage::selectAlbum(qint64 albumId)
+{
+    for (int row = 0; row < m_albums->count(); ++row) {
+        if (m_albums->item(row)->data(Qt::UserRole).toLongLong() == albumId)
+            m_albums->setCurrentRow(row);
+    }
+}
+
+void AlbumsPage::showAlbum()
+{
+    m_printSelect->setChecked(false);
+    const qint64 albumId = currentAlbumId();
+    QList<PhotoRecord> photos;
+    for (const PhotoRecord &photo : std::as_const(m_data.photos)) {
+        if (photo.albumId == albumId)
+            photos.append(photo);
+    }
+    m_model->setPhotos(photos);
+    m_albumInfo->clear();
+    for (const AlbumSummary &album : std::as_const(m_data.albums)) {
+        if (album.id != albumId)
+            continue;
+        m_model->setCover(album.cover);
+        m_albumInfo->setText(tr("%1 — kept until %2. After that it comes back to you on disc.")
+                                 .arg(album.title, QLocale().toString(album.expires, QLocale::LongFormat)));
+    }
+    updateButtons();
+}
+
+void AlbumsPage::updateButtons()
+{
+    const bool album = currentAlbumId() != 0;
+    const int selected = int(m_grid->selectionModel()->selectedIndexes().size());
+    m_rename->setEnabled(album);
+    m_move->setEnabled(selected > 0 && m_data.albums.size() > 1);
+    m_cover->setEnabled(selected == 1);
+    m_printSelect->setEnabled(album);
+    m_share->setEnabled(album);
+    m_extend->setEnabled(album);
+}
+
+QList<qint64> AlbumsPage::selectedPhotos() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &index : m_grid->selectionModel()->selectedIndexes())
+        ids.append(index.data(PhotoGridModel::PhotoIdRole).toLongLong());
+    return ids;
+}
+
+void AlbumsPage::report(const Status &status, const QString &done)
+{
+    m_status->setText(status ? done : status.error().message());
+    if (status) {
+        m_wantedAlbum = currentAlbumId();
+        m_loader->load(m_data.customer.id, false);
+        Q_EMIT changed(done);
+    }
+}
+
+void AlbumsPage::rename()
+{
+    const qint64 albumId = currentAlbumId();
+    if (!albumId || !m_askText)
+        return;
+    m_askText(tr("A new name for the album"), m_albums->currentItem()->text().section(QLatin1Char('\n'), 0, 0),
+              [this, albumId](const QString &title) {
+                  report(AlbumEdits(m_lab.catalog(), KioskActor).rename(albumId, title, m_lab.clock().now()),
+                         tr("The album is now called \"%1\".").arg(title));
+              });
+}
+
+void AlbumsPage::movePhotos()
+{
+    const QList<qint64> photos = selectedPhotos();
+    const qint64 from = currentAlbumId();
+    if (photos.isEmpty() || !m_askChoice)
+        return;
+    QList<QPair<qint64, QString>> targets;
+    for (const AlbumSummary &album : std::as_const(m_data.albums)) {
+        if (album.id != from && album.ownerId == m_data.customer.id)
+            targets.append({ album.id, album.title });
+    }
+    m_askChoice(tr("Move %n photo(s) into which album?", nullptr, int(photos.size())), targets,
+                [this, photos](qint64 target) {
+                    report(AlbumEdits(m_lab.catalog(), KioskActor).movePhotos(photos, target, m_lab.clock().now()),
+                           tr("%n photo(s) moved.", nullptr, int(photos.size())));
+                });
+}
+
+void AlbumsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void AlbumsPage::retranslate()
+{
+    m_signOut->setText(tr("Sign out"));
+    m_rename->setText(tr("Rename"));
+    m_move->setText(tr("Move to album"));
+    m_cover->setText(tr("Make cover"));
+    m_printSelect->setText(tr("Choose for index print"));
+    m_share->setText(tr("Share"));
+    m_extend->setText(tr("Notices and extend"));
+}
+
+} // namespace Keepsake

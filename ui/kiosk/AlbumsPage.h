@@ -1,0 +1,88 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/CustomerLoader.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QListView;
+class QListWidget;
+class QPushButton;
+
+namespace Keepsake {
+
+class Lab;
+class PhotoGridModel;
+
+// The signed-in customer's albums: a list of albums and the chosen album's photos as
+// a thumbnail grid, with what a customer does with them: rename, move photos, choose
+// the cover, pick photos for the index print, share, read notices and extend.
+class AlbumsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    AlbumsPage(const Lab &lab, QWidget *parent = nullptr);
+
+    void showCustomer(qint64 customerId);
+    void clear();
+    bool isLoaded() const { return m_loaded; }
+    qint64 currentAlbumId() const;
+    void selectAlbum(qint64 albumId);
+    PhotoGridModel *grid() const { return m_model; }
+    const CustomerData &data() const { return m_data; }
+
+    using TextAsker = std::function<void(const QString &, const QString &, std::function<void(const QString &)>)>;
+    using ChoiceAsker = std::function<void(const QString &, const QList<QPair<qint64, QString>> &,
+                                           std::function<void(qint64)>)>;
+    void setAskers(TextAsker text, ChoiceAsker choice);
+
+Q_SIGNALS:
+    void signOutRequested();
+    void loaded();
+    void changed(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void applyData(const CustomerData &data);
+    void showAlbum();
+    void updateButtons();
+    QList<qint64> selectedPhotos() const;
+    void report(const Status &status, const QString &done);
+    void rename();
+    void movePhotos();
+    void chooseCover();
+    void togglePrintSelection(bool on);
+    void share();
+    void extend();
+
+    const Lab &m_lab;
+    CustomerLoader *m_loader = nullptr;
+    CustomerData m_data;
+    bool m_loaded = false;
+    qint64 m_wantedAlbum = 0;
+    TextAsker m_askText;
+    ChoiceAsker m_askChoice;
+    QLabel *m_greeting = nullptr;
+    QLabel *m_albumInfo = nullptr;
+    QLabel *m_status = nullptr;
+    QListWidget *m_albums = nullptr;
+    QListView *m_grid = nullptr;
+    PhotoGridModel *m_model = nullptr;
+    QPushButton *m_signOut = nullptr;
+    QPushButton *m_rename = nullptr;
+    QPushButton *m_move = nullptr;
+    QPushButton *m_cover = nullptr;
+    QPushButton *m_printSelect = nullptr;
+    QPushButton *m_share = nullptr;
+    QPushButton *m_extend = nullptr;
+};
+
+} // namespace Keepsake

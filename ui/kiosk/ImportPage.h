@@ -1,0 +1,54 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ingest/IngestTypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Keepsake {
+
+class JobProgress;
+
+// A card being handed in: a progress bar with Cancel, then what became of each file,
+// grouped: new, already handed in, new versions, rejected with the reason.
+class ImportPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ImportPage(QWidget *parent = nullptr);
+
+    void begin(const QString &source);
+    void setStarted(int files, qint64 bytes);
+    void setProgress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
+    void addRecord(const IngestRecord &record);
+    void finish(const IngestSummary &summary, const QString &error);
+    JobProgress *progress() const { return m_progress; }
+    QString summaryText() const;
+
+Q_SIGNALS:
+    void cancelRequested();
+    void doneRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    QTreeWidgetItem *group(IngestOutcome outcome);
+
+    JobProgress *m_progress = nullptr;
+    QTreeWidget *m_results = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_done = nullptr;
+    QTreeWidgetItem *m_groups[4] = {};
+    QString m_source;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,148 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SignInPage.h"
+
+#include "TouchPad.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Keepsake {
+
+SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("signInPage"));
+    m_title = new QLabel;
+    m_title->setProperty("role", QStringLiteral("title"));
+    m_title->setAlignment(Qt::AlignCenter);
+    m_code = new QLineEdit;
+    m_code->setObjectName(QStringLiteral("codeField"));
+    m_pin = new QLineEdit;
+    m_pin->setObjectName(QStringLiteral("pinField"));
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setMaxLength(8);
+    m_message = new QLabel;
+    m_message->setObjectName(QStringLiteral("signInMessage"));
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setProperty("role", QStringLiteral("warning"));
+    m_digits = new TouchPad(TouchPad::Layout::Digits);
+    m_letterPad = new TouchPad(TouchPad::Layout::Letters);
+    m_letterPad->hide();
+    m_letters = new QPushButton;
+    m_letters->setObjectName(QStringLiteral("lettersButton"));
+    m_letters->setCheckable(true);
+    m_back = new QPushButton;
+    m_back->setObjectName(QStringLiteral("backButton"));
+
+    auto *form = new QFormLayout;
+    m_codeLabel = new QLabel;
+    m_pinLabel = new QLabel;
+    form->addRow(m_codeLabel, m_code);
+    form->addRow(m_pinLabel, m_pin);
+    auto *pads = new QHBoxLayout;
+    pads->addStretch();
+    pads->addWidget(m_digits);
+    pads->addWidget(m_letterPad);
+    pads->addStretch();
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_back);
+    bottom->addStretch();
+    bottom->addWidget(m_letters);
+
+    auto *center = new QWidget;
+    center->setMaximumWidth(900);
+    auto *inner = new QVBoxLayout(center);
+    inner->addWidget(m_title);
+    inner->addLayout(form);
+    inner->addWidget(m_message);
+    inner->addLayout(pads);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(center, 1, Qt::AlignHCenter);
+    layout->addLayout(bottom);
+
+    for (QLineEdit *field : { m_code, m_pin })
+        field->installEventFilter(this);
+    connect(m_digits, &TouchPad::entered, this, &SignInPage::submit);
+    connect(m_letterPad, &TouchPad::entered, this, &SignInPage::submit);
+    connect(m_code, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_pin, &QLineEdit::returnPressed, this, &SignInPage::submit);
+    connect(m_letters, &QPushButton::toggled, this, [this](bool on) {
+        m_letterPad->setVisible(on);
+        m_digits->setVisible(!on);
+    });
+    connect(m_back, &QPushButton::clicked, this, &SignInPage::backRequested);
+    retranslate();
+    reset();
+}
+
+void SignInPage::reset()
+{
+    m_code->clear();
+    m_pin->clear();
+    m_message->clear();
+    m_letters->setChecked(false);
+    focusField(m_code);
+}
+
+void SignInPage::focusField(QLineEdit *field)
+{
+    m_digits->setTarget(field);
+    m_letterPad->setTarget(field);
+    field->setFocus();
+}
+
+bool SignInPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress)
+        focusField(static_cast<QLineEdit *>(watched));
+    return QWidget::eventFilter(watched, event);
+}
+
+void SignInPage::submit()
+{
+    if (m_code->text().trimmed().isEmpty()) {
+        focusField(m_code);
+        return;
+    }
+    if (m_pin->text().isEmpty()) {   // the code is typed: the pad goes on with the PIN
+        focusField(m_pin);
+        return;
+    }
+    const QString pin = m_pin->text();
+    m_pin->clear();
+    Q_EMIT signInRequested(m_code->text().trimmed(), pin);
+}
+
+void SignInPage::setMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+QString SignInPage::message() const
+{
+    return m_message->text();
+}
+
+void SignInPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SignInPage::retranslate()
+{
+    m_title->setText(tr("Sign in"));
+    m_codeLabel->setText(tr("Customer code"));
+    m_pinLabel->setText(tr("PIN"));
+    m_letters->setText(tr("ABC"));
+    m_back->setText(tr("Back"));
+}
+
+} // namespace Keepsake
