@@ -6,11 +6,13 @@
 #include "catalog/SqlQuery.h"
 #include "print/DiscPrints.h"
 #include "print/IndexSheet.h"
+#include "print/PrintJob.h"
 #include "print/PrintJobs.h"
 #include "print/PrintLanguage.h"
 #include "print/PrintOutput.h"
 
 #include <QPdfWriter>
+#include <QSemaphore>
 
 using namespace Keepsake;
 using namespace Keepsake::Test;
@@ -209,6 +211,46 @@ private slots:
         QCOMPARE(drawn, 40);
         QVERIFY(!QFile::exists(cancelled));
         QCOMPARE(QDir(m_lab.dir.path()).entryList({ QStringLiteral(".cancelled.pdf*") }, QDir::Hidden | QDir::Files).size(), 0);
+    }
+
+    // The window's way: off the GUI thread, with progress signals, and cancellable.
+    void jobOffTheGuiThread()
+    {
+        const QString pdf = m_lab.file(QStringLiteral("job.pdf"));
+        std::unique_ptr<PrintJob> job(PrintJob::indexOfAlbums(*m_lab.lab, { m_lab.album.id }, std::nullopt,
+                                                              PaperFormat(), 0, { pdf, {} }));
+        QSignalSpy progress(job.get(), &PrintJob::progress);
+        QSignalSpy finished(job.get(), &PrintJob::finished);
+        QSignalSpy failed(job.get(), &PrintJob::failed);
+        job->start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(progress.size(), int(m_lab.photos.size()));
+        QCOMPARE(progress.last().at(0).toInt(), int(m_lab.photos.size()));
+        QCOMPARE(finished.first().at(0).value<PrintJobs::Done>().photos, int(m_lab.photos.size()));
+        QCOMPARE(pdfImageCount(pdf), int(m_lab.photos.size()));
+
+        // Cancelled by the window on the first progress report (the work waits for
+        // it): fails as cancelled, and leaves no file.
+        const QString stopped = m_lab.file(QStringLiteral("job-cancelled.pdf"));
+        QSemaphore windowCancelled;
+        const Lab &lab = *m_lab.lab;
+        const qint64 album = m_lab.album.id;
+        std::unique_ptr<PrintJob> second(new PrintJob([&](const CancelToken &cancel, const IndexSheet::Progress &report) {
+            report(0, 1);
+            windowCancelled.acquire();
+            return PrintJobs(lab).indexOfAlbums({ album }, std::nullopt, PaperFormat(), 0, { stopped, {} }, &cancel, report);
+        }));
+        QSignalSpy secondFailed(second.get(), &PrintJob::failed);
+        PrintJob *job2 = second.get();
+        connect(job2, &PrintJob::progress, job2, [job2, &windowCancelled] {
+            job2->cancel();
+            windowCancelled.release();
+        });
+        second->start();
+        QVERIFY(secondFailed.wait(30000));
+        QVERIFY(secondFailed.first().at(1).toBool());
+        QVERIFY(!QFile::exists(stopped));
     }
 
     // After a recording (rows set up directly, as the disc work writes them): the
