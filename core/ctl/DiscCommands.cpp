@@ -71,14 +71,14 @@ public:
     }
 };
 
-QString planText(const QList<PlannedDisc> &plan, const QString &media)
+QString planText(const QList<PlannedDisc> &plan)
 {
     QStringList lines;
     for (qsizetype i = 0; i < plan.size(); ++i) {
         const PlannedDisc &disc = plan.at(i);
         lines << tr("Disc %1 (%2%3): %4 of %5")
                      .arg(i + 1)
-                     .arg(media.toUpper(), disc.appending ? tr(", appended to the disc in the drive") : QString(),
+                     .arg(disc.media.toUpper(), disc.appending ? tr(", appended to the disc in the drive") : QString(),
                           formatBytes(disc.bytes), formatBytes(disc.capacity));
         for (const PlannedAlbum &album : disc.albums)
             lines << tr("  album %1 '%2': %n photo(s), %3", album.photos).arg(album.albumId).arg(album.title, formatBytes(album.bytes));
@@ -151,8 +151,8 @@ private:
         BurnJob job(lab, options);
         Console &console = context.console;
         CancelToken &token = job.cancelToken();
-        QObject::connect(&job, &BurnJob::planned, &job, [&console, &options](const QList<PlannedDisc> &plan) {
-            console.line(planText(plan, options.media.isEmpty() ? QStringLiteral("disc") : options.media));
+        QObject::connect(&job, &BurnJob::planned, &job, [&console](const QList<PlannedDisc> &plan) {
+            console.line(planText(plan));
         });
         QObject::connect(&job, &BurnJob::progress, &job,
                          [&console, &context, &token](BurnJob::Phase phase, qint64 done, qint64 total, double, int) {

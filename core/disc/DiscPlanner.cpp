@@ -56,6 +56,7 @@ Result<QList<PlannedDisc>> DiscPlanner::plan(const QList<PlannedAlbum> &albums, 
     QList<PlannedDisc> discs;
     PlannedDisc first;
     first.appending = existingSessions > 0;
+    first.media = media.name;
     first.capacity = qMin(firstDiscRoom, media.capacity);
     first.bytes = sessionCost(media, existingSessions + 1);
     discs.append(first);
@@ -78,6 +79,7 @@ Result<QList<PlannedDisc>> DiscPlanner::plan(const QList<PlannedAlbum> &albums, 
         if (!placed) {
             PlannedDisc fresh;
             fresh.capacity = media.capacity;
+            fresh.media = media.name;
             fresh.bytes = freshCost + album.bytes;
             fresh.albums.append(album);
             discs.append(fresh);

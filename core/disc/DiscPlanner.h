@@ -38,6 +38,7 @@ struct PlannedDisc
     qint64 bytes = 0;            // albums plus session overhead
     qint64 capacity = 0;
     bool appending = false;      // the first disc may be the one in the drive
+    QString media;               // the medium's name ("dvd", ...)
 };
 
 // Plans the discs (issue 4, "Planning"): albums in their order onto the first disc
