@@ -122,11 +122,13 @@ Status ExpirySweep::sweep(QSqlDatabase &db, SweepReport &report, NoticeComposer 
                 return status;
             continue;
         }
+        ++report.waiting;
+        if (!report.dryRun)
+            continue;   // nothing changes; only a dry run lists them
         SweepChange wait { SweepChange::Action::Wait, album.id, album.title, album.ownerCode, album.photos,
                            album.state, album.state, album.expires, album.expires,
                            tr("expires on %1: owner and viewers were told on %2").arg(day(album.expires), day(noticeDay)), {} };
         report.changes.append(wait);
-        ++report.waiting;
     }
     return Status::success();
 }

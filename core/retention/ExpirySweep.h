@@ -45,7 +45,7 @@ struct SweepChange
 
 struct SweepReport
 {
-    QList<SweepChange> changes;       // every album looked at, Wait included
+    QList<SweepChange> changes;       // what changed; a dry run also lists the albums that wait
     int notices = 0;
     int expired = 0;
     int capped = 0;

@@ -1,0 +1,221 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Notices over a real SMTP server (aiosmtpd on loopback): owner and current viewers
+// get one mail each per event; a crash between outbox and delivery loses nothing
+// and repeats nothing; a server that is down leaves mail queued with its answer.
+#include "ExpiryFixture.h"
+#include "SmtpTestServer.h"
+#include "base/CancelToken.h"
+#include "catalog/Albums.h"
+#include "catalog/Settings.h"
+#include "catalog/Shares.h"
+#include "ctl/Command.h"
+#include "notify/NoticeDelivery.h"
+#include "notify/NoticeOutbox.h"
+#include "retention/AlbumLife.h"
+#include "retention/ExpirySweep.h"
+
+#include <QTest>
+
+using namespace Keepsake;
+using namespace Keepsake::Test;
+
+namespace {
+
+void share(ExpiryLab &t, qint64 album, const QString &with, bool add = true)
+{
+    QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
+        auto viewer = Shares::resolveViewer(db, with);
+        if (!viewer)
+            return viewer.error();
+        return add ? Shares::add(db, album, *viewer, t.clock.now(), QStringLiteral("clerk"))
+                   : Shares::remove(db, album, *viewer, t.clock.now(), QStringLiteral("clerk"));
+    }));
+}
+
+QStringList recipients(const QList<ReceivedMail> &mails)
+{
+    QStringList all;
+    for (const ReceivedMail &mail : mails)
+        all += mail.to;
+    all.sort();
+    return all;
+}
+
+} // namespace
+
+class TestNotify : public QObject
+{
+    Q_OBJECT
+
+private:
+    // C1 owns "Garden" (3 photos); C2 and a bare address may view it; C3's permission was revoked.
+    qint64 setUp(ExpiryLab &t, quint16 port)
+    {
+        const qint64 c1 = t.customer(QStringLiteral("C1"), QStringLiteral("owner@example.test"));
+        t.customer(QStringLiteral("C2"), QStringLiteral("viewer@example.test"), QStringLiteral("de"));
+        t.customer(QStringLiteral("C3"), QStringLiteral("revoked@example.test"));
+        const qint64 a = t.album(c1, QStringLiteral("Garden"), 30);
+        for (int i = 0; i < 3; ++i)
+            t.photo(a, c1, QByteArray(50 + i, 'x'));
+        share(t, a, QStringLiteral("C2"));
+        share(t, a, QStringLiteral("grandma@example.test"));
+        share(t, a, QStringLiteral("C3"));
+        share(t, a, QStringLiteral("C3"), false);
+        const Settings settings(t.lab->catalog());
+        [&] {
+            QVERIFY(settings.set(QStringLiteral("smtp.host"), QStringLiteral("127.0.0.1")));
+            QVERIFY(settings.set(QStringLiteral("smtp.port"), QString::number(port)));
+            QVERIFY(settings.set(QStringLiteral("smtp.from"), QStringLiteral("lab@keepsake.test")));
+            QVERIFY(settings.set(QStringLiteral("lab.name"), QStringLiteral("Foto Berg")));
+        }();
+        return a;
+    }
+
+    static Result<NoticeDelivery::Report> deliver(ExpiryLab &t, bool everything = false)
+    {
+        CancelToken cancel;
+        return NoticeDelivery(t.lab->catalog(), t.clock).deliver(everything, cancel);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
+
+    void ownerAndCurrentViewersMailedOnce()
+    {
+        SmtpTestServer server;
+        QVERIFY(server.start());
+        ExpiryLab t;
+        const qint64 a = setUp(t, server.port());
+        ExpirySweep sweep(t.lab->catalog(), t.clock);
+        t.clock.advanceDays(15);   // 15 days left: not yet
+        QVERIFY(sweep.run(false, QStringLiteral("test")));
+        QVERIFY(deliver(t));
+        QCOMPARE(server.mails().size(), 0);
+        t.clock.advanceDays(1);    // 14 days left: the window is reached
+        QVERIFY(sweep.run(false, QStringLiteral("test")));
+        const auto report = deliver(t);
+        QVERIFY(report);
+        QCOMPARE(report->sent, 3);
+        QTRY_COMPARE(server.mails().size(), 3);
+        QCOMPARE(recipients(server.mails()),
+                 QStringList({ QStringLiteral("grandma@example.test"), QStringLiteral("owner@example.test"),
+                               QStringLiteral("viewer@example.test") }));
+        for (const ReceivedMail &mail : server.mails()) {
+            QVERIFY2(mail.subject.contains(QStringLiteral("\"Garden\"")), qPrintable(mail.subject));
+            // In the recipient's language: C2 reads German dates.
+            const bool german = mail.to.contains(QStringLiteral("viewer@example.test"));
+            QVERIFY2(mail.subject.contains(german ? QStringLiteral("6. November 2026") : QStringLiteral("November 6, 2026")),
+                     qPrintable(mail.subject));
+            QVERIFY2(mail.body.contains(QStringLiteral("3 photo")), qPrintable(mail.body));
+            QVERIFY(mail.body.contains(QStringLiteral("disc")));
+            QVERIFY(mail.body.contains(QStringLiteral("extend")));
+            QVERIFY(mail.body.contains(QStringLiteral("Foto Berg")));
+            QVERIFY2(mail.messageId.startsWith(QStringLiteral("<keepsake.expiring.%1.20261106.").arg(a)), qPrintable(mail.messageId));
+            if (mail.to.contains(QStringLiteral("owner@example.test")))
+                QVERIFY(mail.body.startsWith(QStringLiteral("Hello Name of C1,")));
+            else
+                QVERIFY2(mail.body.contains(QStringLiteral("Name of C1 shared the album")), qPrintable(mail.body));
+        }
+        // Terminal notices for the customers among them.
+        QCOMPARE(NoticeOutbox::forTerminal(t.db(), 1, true)->size(), 1);
+        // Later sweeps, up to and past the expiry, send nothing more.
+        for (int day = 0; day < 16; ++day) {
+            t.clock.advanceDays(1);
+            QVERIFY(sweep.run(false, QStringLiteral("test")));
+            QVERIFY(deliver(t, true));
+        }
+        QCOMPARE(t.state(a), QStringLiteral("expired"));
+        QCOMPARE(server.mails().size(), 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'notice_sent'")), 3);
+    }
+
+    // The sweep committed its outbox and the program died before delivering. The next
+    // run delivers each notice once; a mail cut off while `sending` goes again with
+    // the same Message-ID.
+    void crashBetweenOutboxAndDelivery()
+    {
+        SmtpTestServer server;
+        QVERIFY(server.start());
+        ExpiryLab t;
+        setUp(t, server.port());
+        t.clock.advanceDays(400);
+        {
+            ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")).value();
+        }   // the process "dies" here: nothing delivered
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM notices WHERE channel = 'mail' AND state = 'queued'")), 3);
+        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));   // after the restart
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM notices WHERE channel = 'mail'")), 3);
+        SqlQuery cut(t.db(), QStringLiteral("UPDATE notices SET state = 'sending', attempts = 1 WHERE id = "
+                                            "(SELECT min(id) FROM notices WHERE channel = 'mail')"));
+        QVERIFY(cut.exec());
+        const auto report = deliver(t);
+        QVERIFY(report);
+        QCOMPARE(report->sent, 3);
+        QVERIFY(deliver(t, true));
+        QTRY_COMPARE(server.mails().size(), 3);
+        QCOMPARE(recipients(server.mails()).size(), 3);
+        QCOMPARE(recipients(server.mails()).removeDuplicates(), 0);
+    }
+
+    // Nobody listening: the mail stays queued with the reason, waits its back-off,
+    // and goes with notify --retry once a server answers; expire exits 3, never 1.
+    void serverDownKeepsMailQueued()
+    {
+        ExpiryLab t;
+        const quint16 port = SmtpTestServer::freePort();
+        setUp(t, port);
+        t.clock.advanceDays(16);
+        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
+        const auto failed = deliver(t);
+        QVERIFY(failed);
+        QCOMPARE(failed->failed, 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM notices WHERE state = 'queued' AND attempts = 1 "
+                                        "AND last_error LIKE '%127.0.0.1%'")), 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'notice_failed'")), 3);
+        QCOMPARE(NoticeDelivery::backoffSeconds(1), 300);
+        QCOMPARE(NoticeDelivery::backoffSeconds(3), 1200);
+
+        CancelToken cancel;
+        const QStringList ctl { QStringLiteral("keepsakectl"), QStringLiteral("--quiet"), QStringLiteral("--data-dir"),
+                                t.dir.path(), QStringLiteral("--catalog"), t.catalogUrl };
+        QCOMPARE(runKeepsakectl(ctl + QStringList { QStringLiteral("notify"), QStringLiteral("--retry") }, t.clock, cancel), 3);
+
+        SmtpTestServer server;
+        QVERIFY(server.start());
+        QVERIFY(Settings(t.lab->catalog()).set(QStringLiteral("smtp.port"), QString::number(server.port())));
+        QCOMPARE(deliver(t)->sent, 0);   // not due yet: back-off
+        QCOMPARE(runKeepsakectl(ctl + QStringList { QStringLiteral("notify"), QStringLiteral("--retry") }, t.clock, cancel), 0);
+        QTRY_COMPARE(server.mails().size(), 3);
+        QCOMPARE(runKeepsakectl(ctl + QStringList { QStringLiteral("expire") }, t.clock, cancel), 0);
+        QCOMPARE(server.mails().size(), 3);
+    }
+
+    // Recorded on a verified disc: owner and viewers hear about it with the disc and
+    // pickup code, and the album leaves every customer view.
+    void recordedNotice()
+    {
+        SmtpTestServer server;
+        QVERIFY(server.start());
+        ExpiryLab t;
+        const qint64 a = setUp(t, server.port());
+        QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) {
+            return AlbumLife::markRecorded(db, t.clock.now(), a, QStringLiteral("KS-LAB-20261007-001"), 1,
+                                           QStringLiteral("ABCD2345"), QStringLiteral("burner"));
+        }));
+        QCOMPARE(t.state(a), QStringLiteral("recorded"));
+        QCOMPARE(Albums(t.lab->catalog()).customerView(1, false)->size(), 0);
+        QCOMPARE(Albums(t.lab->catalog()).customerView(2, false)->size(), 0);
+        QCOMPARE(deliver(t)->sent, 3);
+        QTRY_COMPARE(server.mails().size(), 3);
+        for (const ReceivedMail &mail : server.mails()) {
+            QVERIFY(mail.subject.contains(QStringLiteral("KS-LAB-20261007-001")));
+            QVERIFY(mail.body.contains(QStringLiteral("ABCD2345")));
+        }
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'record'")), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNotify)
+#include "tst_notify.moc"
