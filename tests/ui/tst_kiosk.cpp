@@ -6,7 +6,10 @@
 // and its screens rendered at 1280×800.
 #include "UiTestSupport.h"
 #include "base/Translations.h"
+#include "catalog/AlbumChoices.h"
 #include "catalog/Albums.h"
+#include "catalog/Catalog.h"
+#include "catalog/Shares.h"
 #include "catalog/PinLockout.h"
 #include "common/PhotoGridModel.h"
 #include "kiosk/AlbumsPage.h"
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void idleSessionEndsOnWelcome();
     void cardIsNoticedAndImported();
     void renameAndMovePhotos();
+    void coverPrintSelectionAndShare();
     void languageChosenOnWelcome();
     void registerNewCustomer();
     void screensAt1280x800();
@@ -268,6 +272,60 @@ void TestKiosk::renameAndMovePhotos()
     press(button(QStringLiteral("entryOk")));
     QCOMPARE(Albums(m_lab.lab->catalog()).byId(first)->photos, before - 1);
     QCOMPARE(Albums(m_lab.lab->catalog()).byId(target)->photos, targetBefore + 1);
+}
+
+void TestKiosk::coverPrintSelectionAndShare()
+{
+    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
+    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    QVERIFY(signedIn.wait());
+    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+    // The album with the most photos.
+    auto *albums = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
+    const CustomerData &data = m_window->albumsPage()->data();
+    const auto biggest = std::max_element(data.albums.begin(), data.albums.end(),
+                                          [](const AlbumSummary &a, const AlbumSummary &b) { return a.photos < b.photos; });
+    QVERIFY(biggest->photos >= 2);
+    const qint64 albumId = biggest->id;
+    m_window->albumsPage()->selectAlbum(albumId);
+    QCOMPARE(m_window->albumsPage()->currentAlbumId(), albumId);
+    auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
+    PhotoGridModel *model = m_window->albumsPage()->grid();
+
+    // Cover: the last photo of the album, tapped, then "Make cover".
+    const int last = model->rowCount() - 1;
+    const qint64 coverId = model->index(last).data(PhotoGridModel::PhotoIdRole).toLongLong();
+    grid->selectionModel()->clearSelection();
+    grid->selectionModel()->select(model->index(last), QItemSelectionModel::Select);
+    QCOMPARE(grid->selectionModel()->selectedIndexes().size(), 1);
+    press(button(QStringLiteral("coverButton")));
+    QTRY_COMPARE(Albums(m_lab.lab->catalog()).byId(albumId)->cover.value_or(0), coverId);
+    QTRY_VERIFY(model->rowCount() > last && model->index(last).data(PhotoGridModel::CoverRole).toBool());
+    QVERIFY(model->index(last).data(Qt::DisplayRole).toString().startsWith(QStringLiteral("★")));
+
+    // Print selection: tick two photos, save.
+    press(button(QStringLiteral("printSelectButton")));
+    QVERIFY(model->flags(model->index(0)) & Qt::ItemIsUserCheckable);
+    const qint64 first = model->index(0).data(PhotoGridModel::PhotoIdRole).toLongLong();
+    QVERIFY(model->setData(model->index(0), Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(model->setData(model->index(last), Qt::Checked, Qt::CheckStateRole));
+    press(button(QStringLiteral("printSelectButton")));
+    const auto selection = AlbumChoices(m_lab.lab->catalog(), QStringLiteral("test")).selection(albumId);
+    QVERIFY(selection);
+    QCOMPARE(*selection, (QList<qint64> { first, coverId }));
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("albumStatus"))->text().contains(QLatin1String("2 photo")));
+
+    // Share with another customer, typed on the keys.
+    press(button(QStringLiteral("shareButton")));
+    QCOMPARE(page(), QStringLiteral("entryPage"));
+    typeOnPad(QStringLiteral("letterPad"), QStringLiteral("C7"));
+    press(button(QStringLiteral("entryOk")));
+    QCOMPARE(page(), QStringLiteral("homePage"));
+    const auto shares = Shares::ofAlbum(m_lab.lab->catalog().db(), albumId);
+    QVERIFY(shares);
+    QCOMPARE(shares->size(), 1);
+    QCOMPARE(shares->first().viewerCode, QStringLiteral("C7"));
+    Q_UNUSED(albums);
 }
 
 void TestKiosk::languageChosenOnWelcome()

@@ -266,7 +266,7 @@ void AlbumsPage::retranslate()
     m_cover->setText(tr("Make cover"));
     m_printSelect->setText(tr("Choose for index print"));
     m_share->setText(tr("Share"));
-    m_extend->setText(tr("Notices and extend"));
+    m_extend->setText(tr("Notices"));
 }
 
 } // namespace Keepsake

@@ -68,6 +68,7 @@ private:
     CustomerData m_data;
     bool m_loaded = false;
     qint64 m_wantedAlbum = 0;
+    qint64 m_selectionAlbum = 0;   // whose print selection is being ticked
     TextAsker m_askText;
     ChoiceAsker m_askChoice;
     QLabel *m_greeting = nullptr;
