@@ -5,6 +5,7 @@
 #include "catalog/Albums.h"
 #include "catalog/Customers.h"
 #include "print/PrintJobs.h"
+#include "print/PrintSources.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -82,6 +83,18 @@ private:
         return std::nullopt;
     }
 
+    // A disc named together with a customer must be that customer's.
+    static std::optional<int> discOf(CtlContext &context, Lab &lab, const QString &disc, std::optional<qint64> customerId)
+    {
+        const Result<qint64> owner = PrintSources(lab).discCustomer(disc);
+        if (!owner)
+            return context.fail(owner.error());
+        if (customerId && *owner != *customerId)
+            return context.fail(Error::refused(tr("Disc %1 was recorded for another customer; nothing was printed.")
+                                                   .arg(disc)));
+        return std::nullopt;
+    }
+
     static void report(CtlContext &context, const QString &kind, const PrintJobs::Done &done)
     {
         QJsonObject item { { QStringLiteral("kind"), kind }, { QStringLiteral("pages"), done.pages } };
@@ -146,19 +159,21 @@ private:
             context.console.progress(done, total, 0, 0, tr("photos"));
         };
         Result<PrintJobs::Done> done = Error::failure(QString());
+        std::optional<qint64> owner;
+        if (p.isSet(QStringLiteral("customer"))) {
+            const Result<Customer> customer = Customers(lab->catalog()).byCode(p.value(QStringLiteral("customer")));
+            if (!customer)
+                return context.fail(customer.error());
+            owner = customer->id;
+        }
         if (!disc.isEmpty()) {
+            if (auto failed = discOf(context, *lab, disc, owner))
+                return *failed;
             std::optional<int> session;
             if (p.isSet(QStringLiteral("session")))
                 session = p.value(QStringLiteral("session")).toInt();
             done = jobs.indexOfDisc(disc, session, select, format, columns, where, &context.cancel, progress);
         } else {
-            std::optional<qint64> owner;
-            if (p.isSet(QStringLiteral("customer"))) {
-                const Result<Customer> customer = Customers(lab->catalog()).byCode(p.value(QStringLiteral("customer")));
-                if (!customer)
-                    return context.fail(customer.error());
-                owner = customer->id;
-            }
             QList<qint64> albumIds;
             for (const QString &name : albumNames) {
                 const Result<AlbumSummary> album = Albums(lab->catalog()).resolve(name, owner);
@@ -210,6 +225,8 @@ private:
         const PrintJobs jobs(*lab);
         Result<PrintJobs::Done> done = Error::failure(QString());
         if (p.isSet(QStringLiteral("disc"))) {
+            if (auto failed = discOf(context, *lab, p.value(QStringLiteral("disc")), customer->id))
+                return *failed;
             std::optional<int> session;
             if (p.isSet(QStringLiteral("session")))
                 session = p.value(QStringLiteral("session")).toInt();

@@ -97,6 +97,18 @@ Status PrintSources::fillCustomer(qint64 customerId, QString &name, QString &cod
     return Status::success();
 }
 
+Result<qint64> PrintSources::discCustomer(const QString &discId) const
+{
+    SqlQuery query(m_lab.catalog().db(), QStringLiteral("SELECT customer_id FROM discs WHERE id = :disc"));
+    query.bind(QStringLiteral(":disc"), discId);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    if (!query.next())
+        return Error::notFound(tr("There is no disc %1 in the catalog. The disc ID is on the disc's label and in "
+                                  "keepsakectl disc show.").arg(discId));
+    return query.integer(0);
+}
+
 QString PrintSources::customerLanguage(const QString &customerCode) const
 {
     const Result<Customer> customer = Customers(m_lab.catalog()).byCode(customerCode);

@@ -38,6 +38,8 @@ public:
     // The disc order of a recording (the disc's latest session unless one is named).
     Result<ReceiptContent> receiptOfDisc(const QString &discId, std::optional<int> session) const;
 
+    // The customer a disc was recorded for.
+    Result<qint64> discCustomer(const QString &discId) const;
     // The customer's language ("ja"), empty when not known.
     QString customerLanguage(const QString &customerCode) const;
     IndexSheet::ThumbnailLoader thumbnails() const;

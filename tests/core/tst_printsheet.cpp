@@ -4,6 +4,7 @@
 
 #include "catalog/AlbumChoices.h"
 #include "catalog/SqlQuery.h"
+#include "ctl/Command.h"
 #include "print/DiscPrints.h"
 #include "print/IndexSheet.h"
 #include "print/PrintJob.h"
@@ -301,6 +302,19 @@ private slots:
         QVERIFY(code.next());
         QCOMPARE(code.text(0).size(), 8);
         QVERIFY(receipt.contains(code.text(0).left(4) + QLatin1Char('-') + code.text(0).mid(4)));
+        // keepsakectl prints the disc's sheet and receipt for its customer only.
+        QCOMPARE(ctl({ QStringLiteral("print"), QStringLiteral("index"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                       QStringLiteral("--disc"), disc, QStringLiteral("--pdf"), m_lab.file(QStringLiteral("ctl-disc.pdf")) }),
+                 int(ExitDone));
+        QCOMPARE(pdfImageCount(m_lab.file(QStringLiteral("ctl-disc.pdf"))), int(m_lab.photos.size()));
+        QVERIFY(Customers(m_lab.lab->catalog()).add({ QStringLiteral("C2"), QStringLiteral("Other"), {}, {}, {}, {} }, m_lab.clock.now()));
+        QCOMPARE(ctl({ QStringLiteral("print"), QStringLiteral("receipt"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                       QStringLiteral("--disc"), disc, QStringLiteral("--pdf"), m_lab.file(QStringLiteral("other.pdf")) }),
+                 int(ExitRefused));
+        QVERIFY(!QFile::exists(m_lab.file(QStringLiteral("other.pdf"))));
+        QCOMPARE(ctl({ QStringLiteral("print"), QStringLiteral("receipt"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                       QStringLiteral("--disc"), QStringLiteral("KS-NONE"), QStringLiteral("--pdf"), m_lab.file(QStringLiteral("none.pdf")) }),
+                 int(ExitUsage));
         // An album's sheet now names the disc too.
         const QString album = m_lab.file(QStringLiteral("recorded.pdf"));
         QVERIFY(PrintJobs(*m_lab.lab).indexOfAlbums({ m_lab.album.id }, std::nullopt, PaperFormat(), 0, { album, {} }));
@@ -308,6 +322,15 @@ private slots:
     }
 
 private:
+    int ctl(const QStringList &args)
+    {
+        CancelToken cancel;
+        return runKeepsakectl(QStringList { QStringLiteral("keepsakectl"), QStringLiteral("--quiet"), QStringLiteral("--data-dir"),
+                                            m_lab.lab->dataDir(), QStringLiteral("--catalog"), m_lab.catalogUrl }
+                                  + args,
+                              m_lab.clock, cancel);
+    }
+
     PrintLab m_lab;
 };
 
