@@ -54,7 +54,7 @@ Result<HandinWriter::Stored> HandinWriter::stage(const InspectedFile &file, std:
         return status.error();
     SqlQuery blob(m_db, QStringLiteral(
         "INSERT INTO blobs (sha256, size, quick_hash, stored_at) VALUES (:sha, :size, :quick, :now) "
-        "ON CONFLICT (sha256) DO NOTHING"));
+        "ON CONFLICT (sha256) DO UPDATE SET removed_at = NULL"));
     blob.bind(QStringLiteral(":sha"), file.sha256)
         .bind(QStringLiteral(":size"), file.size)
         .bind(QStringLiteral(":quick"), file.quickHash)

@@ -27,8 +27,10 @@ Result<ThumbnailJob::Summary> ThumbnailJob::run()
     QElapsedTimer timer;
     timer.start();
     SqlQuery query(m_lab.catalog().db(), m_customerId
-        ? QStringLiteral("SELECT DISTINCT sha256 FROM photos WHERE customer_id = :customer")
-        : QStringLiteral("SELECT DISTINCT sha256 FROM photos"));
+        ? QStringLiteral("SELECT DISTINCT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
+                         "WHERE b.removed_at IS NULL AND p.customer_id = :customer")
+        : QStringLiteral("SELECT DISTINCT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
+                         "WHERE b.removed_at IS NULL"));
     if (m_customerId)
         query.bind(QStringLiteral(":customer"), *m_customerId);
     if (Status status = query.exec(); !status)

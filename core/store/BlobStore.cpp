@@ -55,6 +55,16 @@ QString BlobStore::pathFor(const QString &sha256) const
         + QLatin1Char('/') + sha256;
 }
 
+bool BlobStore::flushFileSystem() const
+{
+    const int fd = ::open(QFile::encodeName(m_root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::syncfs(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
 bool BlobStore::contains(const QString &sha256) const
 {
     return QFileInfo::exists(pathFor(sha256));
@@ -98,13 +108,10 @@ Status BlobStore::Batch::commit()
 {
     if (m_pending.isEmpty())
         return Status::success();
-    // One syncfs flushes every file of the batch at once (Linux); the renames and
-    // their folders are flushed after.
-    const int rootFd = ::open(QFile::encodeName(m_store.root()).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    bool flushed = rootFd >= 0 && ::syncfs(rootFd) == 0;
-    if (rootFd >= 0)
-        ::close(rootFd);
-    if (!flushed) {
+    // The files' bytes first, then their names: one syncfs() each time covers the
+    // whole batch (Linux); where it fails, every file and folder is flushed alone.
+    const bool wholeFileSystem = m_store.flushFileSystem();
+    if (!wholeFileSystem) {
         for (const Pending &pending : std::as_const(m_pending)) {
             if (!flushPath(pending.tempPath, false))
                 return Error::failure(tr("The photo store could not flush %1 to disk: %2.")
@@ -120,10 +127,12 @@ Status BlobStore::Batch::commit()
                                       .arg(finalPath, systemError()));
         folders.insert(QFileInfo(finalPath).path());
     }
-    for (const QString &folder : std::as_const(folders)) {
-        if (!flushPath(folder, true))
-            return Error::failure(tr("The photo store could not flush the folder %1: %2.")
-                                      .arg(folder, systemError()));
+    if (!wholeFileSystem || !m_store.flushFileSystem()) {
+        for (const QString &folder : std::as_const(folders)) {
+            if (!flushPath(folder, true))
+                return Error::failure(tr("The photo store could not flush the folder %1: %2.")
+                                          .arg(folder, systemError()));
+        }
     }
     qCDebug(lcStore) << "Stored" << m_pending.size() << "files," << m_bytes << "bytes";
     m_pending.clear();

@@ -57,6 +57,9 @@ public:
     Result<Listing> list() const;
 
 private:
+    // Flushes everything written to the store's file system (syncfs); false if it cannot.
+    bool flushFileSystem() const;
+
     QString m_root;
 };
 

@@ -22,7 +22,10 @@ namespace {
 
 Result<QSet<QString>> referencedHashes(const Catalog &catalog)
 {
-    SqlQuery query(catalog.db(), QStringLiteral("SELECT DISTINCT sha256 FROM photos"));
+    // A purged album's files are gone on purpose (blobs.removed_at): not expected.
+    SqlQuery query(catalog.db(), QStringLiteral(
+        "SELECT DISTINCT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
+        "WHERE b.removed_at IS NULL"));
     if (Status status = query.exec(); !status)
         return status.error();
     QSet<QString> hashes;
