@@ -642,20 +642,48 @@ Commands:
         <translation>Teilen</translation>
     </message>
     <message>
-        <source>Notices and extend</source>
-        <translation>Hinweise und verlängern</translation>
+        <source>Notices</source>
+        <translation>Hinweise</translation>
     </message>
     <message>
-        <source>Choosing a cover is not available yet.</source>
-        <translation>Ein Titelbild kann noch nicht gewählt werden.</translation>
+        <source>This photo is now the album's cover: the disc opens with it.</source>
+        <translation>Dieses Foto ist jetzt das Titelbild des Albums: Die Disc öffnet mit ihm.</translation>
     </message>
     <message>
-        <source>Sharing is not available yet.</source>
-        <translation>Teilen ist noch nicht verfügbar.</translation>
+        <source>Save the index print choice</source>
+        <translation>Indexprint-Auswahl speichern</translation>
     </message>
     <message>
-        <source>Extending is not available yet.</source>
-        <translation>Verlängern ist noch nicht verfügbar.</translation>
+        <source>Tick the photos for the index print. None ticked: all photos are printed.</source>
+        <translation>Haken Sie die Fotos für den Indexprint an. Keins angehakt: Alle Fotos werden gedruckt.</translation>
+    </message>
+    <message>
+        <source>All photos of the album go on the index print.</source>
+        <translation>Alle Fotos des Albums kommen auf den Indexprint.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) chosen for the index print.</source>
+        <translation><numerusform>%n Foto für den Indexprint gewählt.</numerusform><numerusform>%n Fotos für den Indexprint gewählt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Share this album with: customer code or e-mail address</source>
+        <translation>Dieses Album teilen mit: Kundennummer oder E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>%1 may now view this album and will be told before it expires.</source>
+        <translation>%1 darf dieses Album jetzt ansehen und wird vor dem Ablauf benachrichtigt.</translation>
+    </message>
+    <message>
+        <source>No notices. Your albums are kept until the dates shown with them.</source>
+        <translation>Keine Hinweise. Ihre Alben werden bis zu den angezeigten Daten aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>To keep an album longer, ask at the counter: the clerk extends it for you.</source>
+        <translation>Soll ein Album länger bleiben, fragen Sie an der Theke: Dort wird es verlängert.</translation>
+    </message>
+    <message>
+        <source>Your notices</source>
+        <translation>Ihre Hinweise</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +1776,10 @@ Example:
         <source>expired at the end of %1; owner and viewers were told on %2; waits for its disc</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date moved to %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Keepsake::FileInspector</name>
@@ -2442,6 +2474,10 @@ Kamera: %3</translation>
         <source>--handin takes a hand-in's number (the "handin" of the ingest summary).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Disc %1 was recorded for another customer; nothing was printed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Keepsake::PrintJobs</name>
@@ -2521,6 +2557,10 @@ Kamera: %3</translation>
     </message>
     <message>
         <source>There is no recording of disc %1 in the catalog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no disc %1 in the catalog. The disc ID is on the disc's label and in keepsakectl disc show.</source>
         <translation type="unfinished" />
     </message>
 </context>

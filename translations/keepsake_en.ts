@@ -642,19 +642,47 @@ Commands:
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Notices and extend</source>
+        <source>Notices</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Choosing a cover is not available yet.</source>
+        <source>This photo is now the album's cover: the disc opens with it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Sharing is not available yet.</source>
+        <source>Save the index print choice</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Extending is not available yet.</source>
+        <source>Tick the photos for the index print. None ticked: all photos are printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All photos of the album go on the index print.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) chosen for the index print.</source>
+        <translation><numerusform>%n photo chosen for the index print.</numerusform><numerusform>%n photos chosen for the index print.</numerusform></translation>
+    </message>
+    <message>
+        <source>Share this album with: customer code or e-mail address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 may now view this album and will be told before it expires.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No notices. Your albums are kept until the dates shown with them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To keep an album longer, ask at the counter: the clerk extends it for you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your notices</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1742,6 +1770,10 @@ Example:
         <source>expired at the end of %1; owner and viewers were told on %2; waits for its disc</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date moved to %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Keepsake::FileInspector</name>
@@ -2413,6 +2445,10 @@ Camera: %3</source>
         <source>--handin takes a hand-in's number (the "handin" of the ingest summary).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Disc %1 was recorded for another customer; nothing was printed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Keepsake::PrintJobs</name>
@@ -2492,6 +2528,10 @@ Camera: %3</source>
     </message>
     <message>
         <source>There is no recording of disc %1 in the catalog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no disc %1 in the catalog. The disc ID is on the disc's label and in keepsakectl disc show.</source>
         <translation type="unfinished" />
     </message>
 </context>

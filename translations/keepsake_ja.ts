@@ -641,20 +641,48 @@ Commands:
         <translation>共有</translation>
     </message>
     <message>
-        <source>Notices and extend</source>
-        <translation>お知らせと延長</translation>
+        <source>Notices</source>
+        <translation>お知らせ</translation>
     </message>
     <message>
-        <source>Choosing a cover is not available yet.</source>
-        <translation>表紙の選択はまだ使えません。</translation>
+        <source>This photo is now the album's cover: the disc opens with it.</source>
+        <translation>この写真をアルバムの表紙にしました。ディスクはこの写真から始まります。</translation>
     </message>
     <message>
-        <source>Sharing is not available yet.</source>
-        <translation>共有はまだ使えません。</translation>
+        <source>Save the index print choice</source>
+        <translation>インデックスプリントの選択を保存</translation>
     </message>
     <message>
-        <source>Extending is not available yet.</source>
-        <translation>延長はまだ使えません。</translation>
+        <source>Tick the photos for the index print. None ticked: all photos are printed.</source>
+        <translation>インデックスプリントに載せる写真にチェックを付けてください。チェックなしの場合はすべて印刷します。</translation>
+    </message>
+    <message>
+        <source>All photos of the album go on the index print.</source>
+        <translation>アルバムのすべての写真をインデックスプリントに載せます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) chosen for the index print.</source>
+        <translation><numerusform>インデックスプリント用に %n 枚選びました。</numerusform></translation>
+    </message>
+    <message>
+        <source>Share this album with: customer code or e-mail address</source>
+        <translation>このアルバムの共有先: お客様番号またはメールアドレス</translation>
+    </message>
+    <message>
+        <source>%1 may now view this album and will be told before it expires.</source>
+        <translation>%1 はこのアルバムを見られるようになり、期限前にお知らせが届きます。</translation>
+    </message>
+    <message>
+        <source>No notices. Your albums are kept until the dates shown with them.</source>
+        <translation>お知らせはありません。アルバムは表示された日付まで保管されます。</translation>
+    </message>
+    <message>
+        <source>To keep an album longer, ask at the counter: the clerk extends it for you.</source>
+        <translation>アルバムの保管を延ばしたい場合はカウンターでお申し付けください。</translation>
+    </message>
+    <message>
+        <source>Your notices</source>
+        <translation>お知らせ</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +1773,10 @@ Example:
         <source>expired at the end of %1; owner and viewers were told on %2; waits for its disc</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date moved to %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Keepsake::FileInspector</name>
@@ -2432,6 +2464,10 @@ Camera: %3</source>
         <source>--handin takes a hand-in's number (the "handin" of the ingest summary).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Disc %1 was recorded for another customer; nothing was printed.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Keepsake::PrintJobs</name>
@@ -2511,6 +2547,10 @@ Camera: %3</source>
     </message>
     <message>
         <source>There is no recording of disc %1 in the catalog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no disc %1 in the catalog. The disc ID is on the disc's label and in keepsakectl disc show.</source>
         <translation type="unfinished" />
     </message>
 </context>

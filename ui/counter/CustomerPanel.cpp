@@ -109,6 +109,8 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent) : QWidget(parent),
     connect(m_loader, &CustomerLoader::loaded, this, &CustomerPanel::applyData);
     connect(m_albums, &QTreeWidget::itemSelectionChanged, this, &CustomerPanel::albumSelectionChanged);
     search();
+    if (m_customers->count() > 0)   // the first customer, so the window opens on real content
+        m_customers->setCurrentRow(0);
     updateActions();
 }
 
