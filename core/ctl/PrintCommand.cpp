@@ -83,6 +83,18 @@ private:
         return std::nullopt;
     }
 
+    static Result<QList<qint64>> resolveAlbums(const Lab &lab, const QStringList &names, std::optional<qint64> owner)
+    {
+        QList<qint64> ids;
+        for (const QString &name : names) {
+            const Result<AlbumSummary> album = Albums(lab.catalog()).resolve(name, owner);
+            if (!album)
+                return album.error();
+            ids.append(album->id);
+        }
+        return ids;
+    }
+
     // A disc named together with a customer must be that customer's.
     static std::optional<int> discOf(CtlContext &context, Lab &lab, const QString &disc, std::optional<qint64> customerId)
     {
@@ -174,14 +186,10 @@ private:
                 session = p.value(QStringLiteral("session")).toInt();
             done = jobs.indexOfDisc(disc, session, select, format, columns, where, &context.cancel, progress);
         } else {
-            QList<qint64> albumIds;
-            for (const QString &name : albumNames) {
-                const Result<AlbumSummary> album = Albums(lab->catalog()).resolve(name, owner);
-                if (!album)
-                    return context.fail(album.error());
-                albumIds.append(album->id);
-            }
-            done = jobs.indexOfAlbums(albumIds, select, format, columns, where, &context.cancel, progress);
+            Result<QList<qint64>> albumIds = resolveAlbums(*lab, albumNames, owner);
+            if (!albumIds)
+                return context.fail(albumIds.error());
+            done = jobs.indexOfAlbums(*albumIds, select, format, columns, where, &context.cancel, progress);
         }
         context.console.endProgress();
         if (!done)

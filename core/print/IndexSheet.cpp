@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace Keepsake {
 
@@ -36,7 +37,7 @@ QPainterPath star(const QPointF &centre, qreal radius)
     QPainterPath path;
     for (int i = 0; i < 10; ++i) {
         const qreal r = i % 2 == 0 ? radius : radius * 0.45;
-        const qreal angle = -M_PI / 2 + i * M_PI / 5;
+        const qreal angle = -std::numbers::pi / 2 + i * std::numbers::pi / 5;
         const QPointF point(centre.x() + r * std::cos(angle), centre.y() + r * std::sin(angle));
         if (i == 0)
             path.moveTo(point);
