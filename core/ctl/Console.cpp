@@ -30,12 +30,12 @@ void Console::item(const QJsonObject &object, const QString &text)
 
 void Console::summary(const QJsonObject &object, const QString &text)
 {
-    item(QJsonObject { { QStringLiteral("summary"), object } }, text);
+    item(QJsonObject { { QStringLiteral("summary"), object } }, m_quiet ? QString() : text);
 }
 
 void Console::line(const QString &text)
 {
-    if (m_json)
+    if (m_json || m_quiet)
         return;
     clearProgressLine();
     m_out << text << '\n';

@@ -24,8 +24,9 @@ public:
 
     // One item (a file, an album, a photo, a disc...): JSON, or the text given.
     void item(const QJsonObject &object, const QString &text = {});
+    // The last line: {"summary": ...} in JSON; the text unless --quiet.
     void summary(const QJsonObject &object, const QString &text = {});
-    // Text for people only (nothing in JSON mode).
+    // Text for people only (nothing in JSON mode or with --quiet).
     void line(const QString &text);
     void error(const QString &text);
     void warning(const QString &text);

@@ -21,6 +21,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::BlobStore)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::BlobStore", text);
@@ -82,21 +89,23 @@ Status BlobStore::Batch::add(const QString &sha256, const QByteArray &data)
     const QString finalPath = m_store.pathFor(sha256);
     const QString folder = QFileInfo(finalPath).path();
     if (!QDir().mkpath(folder))
-        return Error::failure(tr("The photo store folder %1 cannot be created. Check the data "
+        return Error::failure(Tr::tr("The photo store folder %1 cannot be created. Check the data "
                                  "folder's permissions and free space.").arg(folder));
     const QString tempPath = folder + QLatin1Char('/') + TempPrefix + sha256 + QLatin1Char('-')
         + QUuid::createUuid().toString(QUuid::Id128).left(8);
     QFile file(tempPath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return Error::failure(tr("The photo store cannot write %1: %2.").arg(tempPath, file.errorString()));
+        return Error::failure(Tr::tr("The photo store cannot write %1: %2.").arg(tempPath, file.errorString()));
     if (file.write(data) != data.size() || !file.flush()) {
         const QString reason = file.errorString();
         file.close();
         QFile::remove(tempPath);
-        return Error::failure(tr("The photo store could not write a photo (%1). Make room on the "
+        return Error::failure(Tr::tr("The photo store could not write a photo (%1). Make room on the "
                                  "disk holding %2 and hand the photos in again.")
                                   .arg(reason, m_store.root()));
     }
+    // Start writing it back now, so that the batch's flush finds little left to do.
+    ::sync_file_range(file.handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
     file.close();
     m_pending.append({ sha256, tempPath });
     m_shas.insert(sha256);
@@ -114,7 +123,7 @@ Status BlobStore::Batch::commit()
     if (!wholeFileSystem) {
         for (const Pending &pending : std::as_const(m_pending)) {
             if (!flushPath(pending.tempPath, false))
-                return Error::failure(tr("The photo store could not flush %1 to disk: %2.")
+                return Error::failure(Tr::tr("The photo store could not flush %1 to disk: %2.")
                                           .arg(pending.tempPath, systemError()));
         }
     }
@@ -123,14 +132,14 @@ Status BlobStore::Batch::commit()
         const QString finalPath = m_store.pathFor(pending.sha256);
         if (::rename(QFile::encodeName(pending.tempPath).constData(),
                      QFile::encodeName(finalPath).constData()) != 0)
-            return Error::failure(tr("The photo store could not put %1 in place: %2.")
+            return Error::failure(Tr::tr("The photo store could not put %1 in place: %2.")
                                       .arg(finalPath, systemError()));
         folders.insert(QFileInfo(finalPath).path());
     }
     if (!wholeFileSystem || !m_store.flushFileSystem()) {
         for (const QString &folder : std::as_const(folders)) {
             if (!flushPath(folder, true))
-                return Error::failure(tr("The photo store could not flush the folder %1: %2.")
+                return Error::failure(Tr::tr("The photo store could not flush the folder %1: %2.")
                                           .arg(folder, systemError()));
         }
     }
