@@ -22,6 +22,13 @@ namespace {
 
 constexpr int JpegQuality = 85;
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Thumbnailer)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::Thumbnailer", text);
@@ -59,10 +66,10 @@ QByteArray encodeJpeg(const QImage &image)
 Status writeAtomically(const QString &path, const QByteArray &bytes)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error::failure(tr("Cannot create the thumbnail folder for %1.").arg(path));
+        return Error::failure(Tr::tr("Cannot create the thumbnail folder for %1.").arg(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error::failure(tr("Cannot write the thumbnail %1: %2").arg(path, file.errorString()));
+        return Error::failure(Tr::tr("Cannot write the thumbnail %1: %2").arg(path, file.errorString()));
     return Status::success();
 }
 
@@ -87,7 +94,7 @@ Thumbnailer::Thumbnailer(QString cacheRoot) : m_root(std::move(cacheRoot)) { }
 QString Thumbnailer::path(const QString &sha256, Size size) const
 {
     const QString folder = size == Size::Grid ? QStringLiteral("grid") : QStringLiteral("print");
-    return QStringLiteral("%1/thumbs/%2/%3/%4/%5.jpg")
+    return QStringLiteral("%1/%2/%3/%4/%5.jpg")
         .arg(m_root, folder, sha256.left(2), sha256.mid(2, 2), sha256);
 }
 
