@@ -2,484 +2,95 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CommandParser</name>
-    <message>
-        <source>Usage: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>
-Example:
-  %1
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1
-See: %2 --help</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Keepsake</name>
     <message>
-        <source>active</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expiring</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired, waiting for its disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>deleted after recording</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer code "%1" is not usable: use 1 to 32 letters, digits, dots, dashes or underscores, e.g. K-00042.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer %1 needs a name.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>"%1" is not an e-mail address.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>a whole number from %1 to %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>one of: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ALBUM.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chooses the album's cover photo: shown first on its disc and marked on its index print.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's ID, or its title with --customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's owner</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the photo's ID or original file name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PHOTO</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the photo: --photo PHOTO (its ID or original file name).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": cover photo %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chooses the photos of the album's index print (claim 9); --clear prints all again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>photo IDs or original file names, comma-separated or repeated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no selection: the index print shows every photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give the photos (--photos PHOTO,...) or --clear.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": the index print shows every photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": %n photo(s) chosen for the index print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>choose the album's cover photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>choose the photos of the album's index print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Gives an album another retention rule; its date follows the new rule.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the rule's name (keepsakectl rule list)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the rule: --rule NAME.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) has a new rule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keeps an album longer, as the customer asked; it becomes active with the new date.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>days added to the album's current date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the new last day</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DATE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give either --days N or --until DATE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is extended</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--days takes a positive whole number.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--until takes a date like 2027-01-31.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Brings a recorded album back from its grace period: active again, dated by its rule from today.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is restored</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>give an album another retention rule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>keep an album longer (--days N or --until DATE)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>bring a recorded album back from its grace period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Disc %1 (%2%3): %4 of %5</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>, appended to the disc in the drive</source>
-        <translation type="unfinished" />
+        <translation>, an die Disc im Laufwerk angehängt</translation>
     </message>
     <message>
-        <source>  album %1 '%2': %n photo(s), %3</source>
-        <translation type="unfinished" />
+        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
+        <translation>  Album %1 „%2“: %n Fotos, %3</translation>
     </message>
-    <message>
-        <source>album %1 "%2" (%3, %n photo(s)): %4 -&gt; %5, %6</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
+        <translation>
+            <numerusform>Album %1 „%2“ (%3, %n Foto): %4 -&gt; %5, %6</numerusform>
+            <numerusform>Album %1 „%2“ (%3, %n Fotos): %4 -&gt; %5, %6</numerusform>
+        </translation>
     </message>
     <message>
         <source>; told: %1</source>
-        <translation type="unfinished" />
+        <translation>; benachrichtigt: %1</translation>
     </message>
     <message>
         <source>mailed %1 about album %2</source>
-        <translation type="unfinished" />
+        <translation>%1 wegen Album %2 angeschrieben</translation>
     </message>
     <message>
         <source>NOT mailed %1 about album %2, stays queued: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 wegen Album %2 NICHT angeschrieben, bleibt in der Warteschlange: %3</translation>
     </message>
     <message>
-        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
-        <translation type="unfinished" />
+        <source> into %1</source>
+        <translation> in %1</translation>
     </message>
     <message>
-        <source>(no date)</source>
-        <translation type="unfinished" />
+        <source>, a later run with a new blank disc</source>
+        <translation>, ein späterer Lauf mit einer neuen leeren Disc</translation>
     </message>
     <message>
-        <source>(unknown camera)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>  — a version of photo %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>new               %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>new version       %1 — %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>already received  %1 — the same as %2 (photo %3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>, on disc %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rejected          %1 — %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
-
-Runs Keepsake's jobs without a window: hand-ins, checks, and later expiry, discs and prints.
-
-Global options (before or after the command):
-  --data-dir DIR   the lab's data folder (or KEEPSAKE_DATA_DIR; default %1)
-  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
-  --json           one JSON object per line on stdout
-  --quiet          no progress, errors only
-  --help, --version
-
-Commands:
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>
-'keepsakectl COMMAND --help' shows a command's options and an example.
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unknown command "%1". See: keepsakectl --help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a video (MP4 or QuickTime)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is an AVIF picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a WebP picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a GIF picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a JPEG 2000 picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a BMP picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a PDF document</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>its content is not a picture format Keepsake knows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This is not a photo Keepsake accepts: %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>camera RAW</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>Cannot create the thumbnail folder for %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot write the thumbnail %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>None of the albums has a photo "%1". List their photos with keepsakectl photos --album ALBUM.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE --all.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', last viewed on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', not viewed since the hand-in on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', the customer's plan ends on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', while the customer's plan lasts (no end date)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', handed in on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc %1 on %2; hidden from customers, originals kept for the grace period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(not named)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc %1; originals deleted on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>kept: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired on %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expires on %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: extended on %2 (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: moved on %2 so that owner and viewers get the full notice (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: brought forward on %2, the customer is over the storage cap (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: restored from its disc on %2, rule '%3' counted from then</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished" />
+        <source>Disc %1 (%2%3%4): %5 of %6</source>
+        <translation>Disc %1 (%2%3%4): %5 von %6</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumChoices</name>
     <message>
-        <source>Album %1 has no photo "%2". List its photos with keepsakectl photos --album %1.</source>
-        <translation type="unfinished" />
+        <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
+        <translation>Album %1 hat kein Foto „%2“. Die Fotos zeigt keepsakectl photos --album %1.</translation>
     </message>
     <message>
-        <source>Photo %1 is not in album %2; a cover must be one of the album's photos.</source>
-        <translation type="unfinished" />
+        <source>Photo %1 is not in album %2; a cover must be one of the album&apos;s photos.</source>
+        <translation>Foto %1 ist nicht in Album %2; das Titelbild muss eines der Fotos des Albums sein.</translation>
     </message>
     <message>
-        <source>Photo %1 is not in album %2; only the album's own photos can be chosen for its index print.</source>
-        <translation type="unfinished" />
+        <source>Photo %1 is not in album %2; only the album&apos;s own photos can be chosen for its index print.</source>
+        <translation>Foto %1 ist nicht in Album %2; für den Indexprint können nur Fotos des Albums gewählt werden.</translation>
     </message>
     <message>
         <source>There is no photo %1.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt kein Foto %1.</translation>
+    </message>
+    <message>
+        <source>There is no disc session %1.</source>
+        <translation>Es gibt keine Disc-Sitzung %1.</translation>
+    </message>
+    <message>
+        <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
+        <translation>Für die Disc-Sitzung %1 konnte kein Abholcode gespeichert werden. Prüfen Sie, ob der Katalog erreichbar ist, und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumCommand</name>
     <message>
         <source>change one album: rule, date, cover, print selection</source>
-        <translation type="unfinished" />
+        <translation>ein Album ändern: Regel, Datum, Titelbild, Druckauswahl</translation>
     </message>
     <message>
         <source>Usage: keepsakectl album SUB-COMMAND ...
 </source>
-        <translation type="unfinished" />
+        <translation>Aufruf: keepsakectl album UNTERBEFEHL ...
+</translation>
     </message>
     <message>
-        <source>Unknown album sub-command "%1". See: keepsakectl album --help</source>
-        <translation type="unfinished" />
+        <source>Unknown album sub-command &quot;%1&quot;. See: keepsakectl album --help</source>
+        <translation>Unbekannter Album-Unterbefehl „%1“. Siehe: keepsakectl album --help</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumEdits</name>
     <message>
-        <source>There is no album %1: it may have been deleted. Reload the customer's albums.</source>
+        <source>There is no album %1: it may have been deleted. Reload the customer&apos;s albums.</source>
         <translation>Es gibt kein Album %1: Es wurde vielleicht gelöscht. Laden Sie die Alben des Kunden neu.</translation>
     </message>
     <message>
@@ -487,11 +98,11 @@ Commands:
         <translation>Ein Albumtitel braucht 1 bis 120 Zeichen.</translation>
     </message>
     <message>
-        <source>The album "%1" is already on disc and can no longer be renamed.</source>
+        <source>The album &quot;%1&quot; is already on disc and can no longer be renamed.</source>
         <translation>Das Album „%1“ ist bereits auf Disc und kann nicht mehr umbenannt werden.</translation>
     </message>
     <message>
-        <source>Photos cannot be moved into "%1": it is already on disc.</source>
+        <source>Photos cannot be moved into &quot;%1&quot;: it is already on disc.</source>
         <translation>Fotos können nicht nach „%1“ verschoben werden: Das Album ist bereits auf Disc.</translation>
     </message>
     <message>
@@ -507,81 +118,316 @@ Commands:
     <name>Keepsake::AlbumLife</name>
     <message>
         <source>Album %1 (%2) was already deleted after recording.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 (%2) wurde nach dem Brennen bereits gelöscht.</translation>
     </message>
     <message>
         <source>Album %1 (%2) is %3; only albums that are not on disc yet can be extended. A recorded album in its grace period can be restored with keepsakectl album restore.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 (%2) ist %3; verlängert werden können nur Alben, die noch nicht auf Disc sind. Ein gebranntes Album in seiner Frist lässt sich mit keepsakectl album restore zurückholen.</translation>
     </message>
     <message>
         <source>Album %1 can only be extended to a day after today (%2).</source>
-        <translation type="unfinished" />
+        <translation>Album %1 kann nur bis zu einem Tag nach heute (%2) verlängert werden.</translation>
     </message>
     <message>
         <source>Album %1 (%2) is %3; its rule no longer matters.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 (%2) ist %3; seine Regel spielt keine Rolle mehr.</translation>
     </message>
     <message>
         <source>Album %1 (%2) is %3; only a recorded album in its grace period can be restored.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 (%2) ist %3; zurückholen lässt sich nur ein gebranntes Album in seiner Frist.</translation>
+    </message>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
+        <translation>Es gibt kein Album %1. Die Alben des Kunden zeigt keepsakectl albums --customer CODE --all.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumPrintSubcommands</name>
+    <message>
+        <source>Name the album: --album ALBUM.</source>
+        <translation>Nennen Sie das Album: --album ALBUM.</translation>
+    </message>
+    <message>
+        <source>Chooses the album&apos;s cover photo: shown first on its disc and marked on its index print.</source>
+        <translation>Wählt das Titelbild des Albums: zuerst gezeigt auf seiner Disc und markiert auf seinem Indexprint.</translation>
+    </message>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation>die ID des Albums oder sein Titel mit --customer</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation>der Besitzer des Albums</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s ID or original file name</source>
+        <translation>die ID des Fotos oder sein ursprünglicher Dateiname</translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation>FOTO</translation>
+    </message>
+    <message>
+        <source>Name the photo: --photo PHOTO (its ID or original file name).</source>
+        <translation>Nennen Sie das Foto: --photo FOTO (seine ID oder sein ursprünglicher Dateiname).</translation>
+    </message>
+    <message>
+        <source>Album %1 &quot;%2&quot;: cover photo %3</source>
+        <translation>Album %1 „%2“: Titelbild %3</translation>
+    </message>
+    <message>
+        <source>Chooses the photos of the album&apos;s index print (claim 9); --clear prints all again.</source>
+        <translation>Wählt die Fotos für den Indexprint des Albums (Anspruch 9); --clear druckt wieder alle.</translation>
+    </message>
+    <message>
+        <source>photo IDs or original file names, comma-separated or repeated</source>
+        <translation>Foto-IDs oder ursprüngliche Dateinamen, durch Kommas getrennt oder wiederholt</translation>
+    </message>
+    <message>
+        <source>no selection: the index print shows every photo</source>
+        <translation>keine Auswahl: der Indexprint zeigt jedes Foto</translation>
+    </message>
+    <message>
+        <source>Give the photos (--photos PHOTO,...) or --clear.</source>
+        <translation>Geben Sie die Fotos an (--photos FOTO,...) oder --clear.</translation>
+    </message>
+    <message>
+        <source>Album %1 &quot;%2&quot;: the index print shows every photo</source>
+        <translation>Album %1 „%2“: der Indexprint zeigt jedes Foto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Album %1 &quot;%2&quot;: %n photo(s) chosen for the index print</source>
+        <translation>
+            <numerusform>Album %1 „%2“: %n Foto für den Indexprint gewählt</numerusform>
+            <numerusform>Album %1 „%2“: %n Fotos für den Indexprint gewählt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>choose the album&apos;s cover photo</source>
+        <translation>das Titelbild des Albums wählen</translation>
+    </message>
+    <message>
+        <source>choose the photos of the album&apos;s index print</source>
+        <translation>die Fotos für den Indexprint des Albums wählen</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumRetentionSubcommands</name>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation>die ID des Albums oder sein Titel mit --customer</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation>der Besitzer des Albums</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Name the album: --album ID.</source>
+        <translation>Nennen Sie das Album: --album ID.</translation>
+    </message>
+    <message>
+        <source>Gives an album another retention rule; its date follows the new rule.</source>
+        <translation>Gibt einem Album eine andere Aufbewahrungsregel; sein Datum folgt der neuen Regel.</translation>
+    </message>
+    <message>
+        <source>the rule&apos;s name (keepsakectl rule list)</source>
+        <translation>der Name der Regel (keepsakectl rule list)</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Name the rule: --rule NAME.</source>
+        <translation>Nennen Sie die Regel: --rule NAME.</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) has a new rule</source>
+        <translation>Album %1 (%2) hat eine neue Regel</translation>
+    </message>
+    <message>
+        <source>Keeps an album longer, as the customer asked; it becomes active with the new date.</source>
+        <translation>Bewahrt ein Album auf Wunsch des Kunden länger auf; es wird mit dem neuen Datum wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>days added to the album&apos;s current date</source>
+        <translation>Tage, die zum aktuellen Datum des Albums hinzukommen</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>the new last day</source>
+        <translation>der neue letzte Tag</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATUM</translation>
+    </message>
+    <message>
+        <source>Give either --days N or --until DATE.</source>
+        <translation>Geben Sie entweder --days N oder --until DATUM an.</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is extended</source>
+        <translation>Album %1 (%2) ist verlängert</translation>
+    </message>
+    <message>
+        <source>--days takes a positive whole number.</source>
+        <translation>--days erwartet eine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>--until takes a date like 2027-01-31.</source>
+        <translation>--until erwartet ein Datum wie 2027-01-31.</translation>
+    </message>
+    <message>
+        <source>Brings a recorded album back from its grace period: active again, dated by its rule from today.</source>
+        <translation>Holt ein gebranntes Album aus seiner Frist zurück: wieder aktiv, datiert nach seiner Regel ab heute.</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is restored</source>
+        <translation>Album %1 (%2) ist zurückgeholt</translation>
+    </message>
+    <message>
+        <source>give an album another retention rule</source>
+        <translation>einem Album eine andere Aufbewahrungsregel geben</translation>
+    </message>
+    <message>
+        <source>keep an album longer (--days N or --until DATE)</source>
+        <translation>ein Album länger aufbewahren (--days N oder --until DATUM)</translation>
+    </message>
+    <message>
+        <source>bring a recorded album back from its grace period</source>
+        <translation>ein gebranntes Album aus seiner Frist zurückholen</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Albums</name>
     <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE --all.</source>
-        <translation type="unfinished" />
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
+        <translation>Es gibt kein Album %1. Die Alben des Kunden zeigt keepsakectl albums --customer CODE --all.</translation>
     </message>
     <message>
         <source>Album %1 does not belong to this customer.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 gehört nicht diesem Kunden.</translation>
     </message>
     <message>
-        <source>"%1" is not an album ID; to name an album by its title, give the customer too (--customer).</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an album ID; to name an album by its title, give the customer too (--customer).</source>
+        <translation>„%1“ ist keine Album-ID; um ein Album über seinen Titel zu nennen, geben Sie auch den Kunden an (--customer).</translation>
     </message>
     <message>
-        <source>The customer has no album called "%1".</source>
-        <translation type="unfinished" />
+        <source>The customer has no album called &quot;%1&quot;.</source>
+        <translation>Der Kunde hat kein Album namens „%1“.</translation>
     </message>
     <message>
         <source>The albums cannot be read from the catalog: %1.</source>
-        <translation type="unfinished" />
+        <translation>Die Alben können nicht aus dem Katalog gelesen werden: %1.</translation>
     </message>
     <message>
         <source>The photos of album %1 cannot be read from the catalog: %2.</source>
-        <translation type="unfinished" />
+        <translation>Die Fotos von Album %1 können nicht aus dem Katalog gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>expiring</source>
+        <translation>läuft ab</translation>
+    </message>
+    <message>
+        <source>expired, waiting for its disc</source>
+        <translation>abgelaufen, wartet auf seine Disc</translation>
+    </message>
+    <message>
+        <source>recorded on disc</source>
+        <translation>auf Disc gebrannt</translation>
+    </message>
+    <message>
+        <source>deleted after recording</source>
+        <translation>nach dem Brennen gelöscht</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumsCommand</name>
     <message>
         <source>the albums a customer can reach now</source>
-        <translation type="unfinished" />
+        <translation>die Alben, die ein Kunde jetzt erreichen kann</translation>
     </message>
     <message>
         <source>Lists the albums the customer can reach now (owned and shared).</source>
-        <translation type="unfinished" />
+        <translation>Listet die Alben, die der Kunde jetzt erreichen kann (eigene und geteilte).</translation>
     </message>
     <message>
         <source>the customer</source>
-        <translation type="unfinished" />
+        <translation>der Kunde</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>also recorded and purged albums (for the clerk)</source>
-        <translation type="unfinished" />
+        <translation>auch gebrannte und gelöschte Alben (für die Mitarbeiter)</translation>
     </message>
     <message>
         <source>Name the customer: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie den Kunden: --customer CODE.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s)</source>
+        <translation>
+            <numerusform>%n Album</numerusform>
+            <numerusform>%n Alben</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%n album(s)</source>
-        <translation>%n Alben</translation>
+        <source>every stored photo of an album</source>
+        <translation>jedes gespeicherte Foto eines Albums</translation>
+    </message>
+    <message>
+        <source>Lists every stored photo of an album, new versions included.</source>
+        <translation>Listet jedes gespeicherte Foto eines Albums, neue Versionen eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation>die ID des Albums oder sein Titel mit --customer</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation>der Besitzer des Albums</translation>
+    </message>
+    <message>
+        <source>Name the album: --album ID.</source>
+        <translation>Nennen Sie das Album: --album ID.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in album %1</source>
+        <translation>
+            <numerusform>%n Foto in Album %1</numerusform>
+            <numerusform>%n Fotos in Album %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -593,9 +439,12 @@ Commands:
     <message numerus="yes">
         <source>%1
 %n photo(s)</source>
-        <translation><numerusform>%1
-%n Foto</numerusform><numerusform>%1
-%n Fotos</numerusform></translation>
+        <translation>
+            <numerusform>%1
+%n Foto</numerusform>
+            <numerusform>%1
+%n Fotos</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — kept until %2. After that it comes back to you on disc.</source>
@@ -606,16 +455,22 @@ Commands:
         <translation>Ein neuer Name für das Album</translation>
     </message>
     <message>
-        <source>The album is now called "%1".</source>
+        <source>The album is now called &quot;%1&quot;.</source>
         <translation>Das Album heißt jetzt „%1“.</translation>
     </message>
     <message numerus="yes">
         <source>Move %n photo(s) into which album?</source>
-        <translation><numerusform>%n Foto in welches Album verschieben?</numerusform><numerusform>%n Fotos in welches Album verschieben?</numerusform></translation>
+        <translation>
+            <numerusform>%n Foto in welches Album verschieben?</numerusform>
+            <numerusform>%n Fotos in welches Album verschieben?</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s) moved.</source>
-        <translation><numerusform>%n Foto verschoben.</numerusform><numerusform>%n Fotos verschoben.</numerusform></translation>
+        <translation>
+            <numerusform>%n Foto verschoben.</numerusform>
+            <numerusform>%n Fotos verschoben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -646,7 +501,7 @@ Commands:
         <translation>Hinweise</translation>
     </message>
     <message>
-        <source>This photo is now the album's cover: the disc opens with it.</source>
+        <source>This photo is now the album&apos;s cover: the disc opens with it.</source>
         <translation>Dieses Foto ist jetzt das Titelbild des Albums: Die Disc öffnet mit ihm.</translation>
     </message>
     <message>
@@ -663,7 +518,10 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n photo(s) chosen for the index print.</source>
-        <translation><numerusform>%n Foto für den Indexprint gewählt.</numerusform><numerusform>%n Fotos für den Indexprint gewählt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Foto für den Indexprint gewählt.</numerusform>
+            <numerusform>%n Fotos für den Indexprint gewählt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Share this album with: customer code or e-mail address</source>
@@ -684,53 +542,6 @@ Commands:
     <message>
         <source>Your notices</source>
         <translation>Ihre Hinweise</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::AuditCommand</name>
-    <message>
-        <source>the audit trail: who did what, when</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Shows the audit trail: hand-ins, shares, notices sent or failed, extensions, recordings, verifications, restores, deletions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only this customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only this album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only from this day (or ISO time) on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DATE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--since takes a date like 2026-01-31, not "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n entry(ies)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>  album %1</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -765,354 +576,386 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n entry(s)</source>
-        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::BlobStore</name>
     <message>
         <source>The stored file %1 cannot be deleted.</source>
-        <translation type="unfinished" />
+        <translation>Die gespeicherte Datei %1 kann nicht gelöscht werden.</translation>
     </message>
-</context>
-<context>
-    <name>Keepsake::BlobStore::Batch</name>
     <message>
-        <source>The photo store folder %1 cannot be created. Check the data folder's permissions and free space.</source>
-        <translation type="unfinished" />
+        <source>The photo store folder %1 cannot be created. Check the data folder&apos;s permissions and free space.</source>
+        <translation>Der Ordner %1 der Fotoablage kann nicht angelegt werden. Prüfen Sie die Rechte und den freien Platz des Datenordners.</translation>
     </message>
     <message>
         <source>The photo store cannot write %1: %2.</source>
-        <translation type="unfinished" />
+        <translation>Die Fotoablage kann %1 nicht schreiben: %2.</translation>
     </message>
     <message>
         <source>The photo store could not write a photo (%1). Make room on the disk holding %2 and hand the photos in again.</source>
-        <translation type="unfinished" />
+        <translation>Die Fotoablage konnte ein Foto nicht schreiben (%1). Schaffen Sie Platz auf dem Datenträger mit %2 und geben Sie die Fotos erneut ab.</translation>
     </message>
     <message>
         <source>The photo store could not flush %1 to disk: %2.</source>
-        <translation type="unfinished" />
+        <translation>Die Fotoablage konnte %1 nicht auf den Datenträger schreiben: %2.</translation>
     </message>
     <message>
         <source>The photo store could not put %1 in place: %2.</source>
-        <translation type="unfinished" />
+        <translation>Die Fotoablage konnte %1 nicht an seinen Platz bringen: %2.</translation>
     </message>
     <message>
         <source>The photo store could not flush the folder %1: %2.</source>
-        <translation type="unfinished" />
+        <translation>Die Fotoablage konnte den Ordner %1 nicht auf den Datenträger schreiben: %2.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::BurnCommand</name>
     <message>
-        <source>record a customer's expired albums onto a disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Plans, writes and verifies a disc with the customer's expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.</source>
-        <translation type="unfinished" />
+        <source>record a customer&apos;s expired albums onto a disc</source>
+        <translation>die abgelaufenen Alben eines Kunden auf eine Disc brennen</translation>
     </message>
     <message>
         <source>the customer whose albums go onto the disc</source>
-        <translation type="unfinished" />
+        <translation>der Kunde, dessen Alben auf die Disc kommen</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>these albums instead of the expired ones</source>
-        <translation type="unfinished" />
+        <translation>diese Alben statt der abgelaufenen</translation>
     </message>
     <message>
         <source>ALBUM,...</source>
-        <translation type="unfinished" />
+        <translation>ALBUM,...</translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation>das Laufwerk oder stdio:/pfad/abbild.iso</translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation>LAUFWERK</translation>
     </message>
     <message>
         <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
-        <translation type="unfinished" />
+        <translation>das Medium: cd, dvd, dvd-dl, bd, bd-dl (Abbilddatei: dvd)</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished" />
+        <translation>ART</translation>
     </message>
     <message>
-        <source>the medium's capacity in bytes, for media not listed</source>
-        <translation type="unfinished" />
+        <source>the medium&apos;s capacity in bytes, for media not listed</source>
+        <translation>die Kapazität des Mediums in Bytes, für nicht aufgeführte Medien</translation>
     </message>
     <message>
         <source>BYTES</source>
-        <translation type="unfinished" />
+        <translation>BYTES</translation>
     </message>
     <message>
         <source>show the plan, write nothing</source>
-        <translation type="unfinished" />
+        <translation>den Plan zeigen, nichts schreiben</translation>
     </message>
     <message>
         <source>print index sheet and receipt there instead of PDFs</source>
-        <translation type="unfinished" />
+        <translation>Indexprint und Beleg dort drucken statt als PDF</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie Kunde und Laufwerk: --customer CODE --drive LAUFWERK.</translation>
     </message>
     <message>
         <source>--capacity takes a number of bytes.</source>
-        <translation type="unfinished" />
+        <translation>--capacity erwartet eine Anzahl Bytes.</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>geprüft</translation>
     </message>
     <message>
         <source>written</source>
-        <translation type="unfinished" />
+        <translation>geschrieben</translation>
     </message>
     <message>
         <source>albums prepared</source>
-        <translation type="unfinished" />
+        <translation>Alben vorbereitet</translation>
     </message>
     <message>
         <source>Customer %1 has no expired albums: nothing to record.</source>
-        <translation type="unfinished" />
+        <translation>Kunde %1 hat keine abgelaufenen Alben: nichts zu brennen.</translation>
     </message>
     <message>
         <source>Dry run: nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>Probelauf: Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n more disc(s) are planned: burn again with a blank disc for the remaining albums.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Written in %1 s, verified in %2 s.</source>
-        <translation type="unfinished" />
+        <translation>Disc %1, Sitzung %2: %n Alben gebrannt und geprüft (%3 Dateien); Abholcode %4.</translation>
     </message>
     <message>
         <source>The disc is recorded, but the prints failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Disc ist gebrannt, aber das Drucken ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
+
+When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
+        <translation>Plant, schreibt und prüft eine Disc mit den abgelaufenen Alben des Kunden (oder den genannten Alben). Eine vom Kunden zurückgebrachte Disc bekommt eine neue Sitzung, nachdem ihr Manifest und ihr Kunde geprüft sind. Alben gelten erst nach der Prüfung als gebrannt.
+
+Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Disc ist, wird in Aufnahmereihenfolge in Teile aufgeteilt, Ordner „DATUM TITEL (1 von 2)“, und gilt als gebrannt, sobald sein letzter Teil geprüft ist. Mit einer Abbilddatei wird jede Disc in diesem Lauf gebrannt: Disc 1 in die genannte Datei, Disc N in NAME-N.iso daneben (diese dürfen noch nicht existieren). Mit einem echten Laufwerk wird pro Lauf eine Disc gebrannt: Legen Sie die nächste leere Disc ein und führen Sie denselben Befehl erneut aus; er plant, was noch zu brennen ist. Jede Disc wird einzeln geprüft und verbucht.</translation>
+    </message>
+    <message>
+        <source>%n album(s) only in part: recorded once their last part is verified.</source>
+        <translation>%n Alben nur teilweise: gelten als gebrannt, sobald ihr letzter Teil geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Abbild: %1</translation>
+    </message>
+    <message>
+        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
+        <translation>%n weitere Discs sind geplant: Legen Sie die nächste leere Disc ein und führen Sie denselben Befehl erneut aus.</translation>
+    </message>
+    <message>
+        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
+        <translation>%n Discs in %1 s geschrieben, in %2 s geprüft.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
     <message>
         <source>Album %1 belongs to customer %2, not to %3.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 gehört Kunde %2, nicht %3.</translation>
     </message>
     <message>
-        <source>Album '%1' is already on disc %2.</source>
-        <translation type="unfinished" />
+        <source>Album &apos;%1&apos; is already on disc %2.</source>
+        <translation>Album „%1“ ist bereits auf Disc %2.</translation>
     </message>
     <message>
         <source>This disc was not made by Keepsake (it has no Keepsake manifest). Nothing was written; please use a new disc.</source>
-        <translation type="unfinished" />
+        <translation>Diese Disc wurde nicht von Keepsake erstellt (sie hat kein Keepsake-Manifest). Es wurde nichts geschrieben; bitte verwenden Sie eine neue Disc.</translation>
     </message>
     <message>
-        <source>This disc's manifest cannot be read, so it cannot be checked. Nothing was written; please use a new disc.</source>
-        <translation type="unfinished" />
+        <source>This disc&apos;s manifest cannot be read, so it cannot be checked. Nothing was written; please use a new disc.</source>
+        <translation>Das Manifest dieser Disc kann nicht gelesen und daher nicht geprüft werden. Es wurde nichts geschrieben; bitte verwenden Sie eine neue Disc.</translation>
     </message>
     <message>
-        <source>This disc belongs to customer %1, not to %2 (%3). Nothing was written; please use the customer's own disc or a new one.</source>
-        <translation type="unfinished" />
+        <source>This disc belongs to customer %1, not to %2 (%3). Nothing was written; please use the customer&apos;s own disc or a new one.</source>
+        <translation>Diese Disc gehört Kunde %1, nicht %2 (%3). Es wurde nichts geschrieben; bitte verwenden Sie die eigene Disc des Kunden oder eine neue.</translation>
     </message>
     <message>
         <source>The catalog records disc %1 for another customer, not for %2. Nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog führt Disc %1 für einen anderen Kunden, nicht für %2. Es wurde nichts geschrieben.</translation>
     </message>
     <message>
         <source>Disc %1 is closed: nothing more can be added to it. Insert a blank disc.</source>
-        <translation type="unfinished" />
+        <translation>Disc %1 ist abgeschlossen: Es kann nichts mehr hinzugefügt werden. Legen Sie eine leere Disc ein.</translation>
     </message>
     <message>
-        <source>Unknown medium '%1': say one of %2.</source>
-        <translation type="unfinished" />
+        <source>Unknown medium &apos;%1&apos;: say one of %2.</source>
+        <translation>Unbekanntes Medium „%1“: Nennen Sie eines von %2.</translation>
     </message>
     <message>
-        <source>There is no writable disc in %1. Insert a blank or the customer's disc.</source>
-        <translation type="unfinished" />
+        <source>There is no writable disc in %1. Insert a blank or the customer&apos;s disc.</source>
+        <translation>In %1 liegt keine beschreibbare Disc. Legen Sie eine leere Disc oder die Disc des Kunden ein.</translation>
     </message>
     <message>
         <source>No staging folder could be made in %1: %2</source>
-        <translation type="unfinished" />
+        <translation>In %1 konnte kein Arbeitsordner angelegt werden: %2</translation>
     </message>
     <message>
         <source>The disc was written and verified, but the catalog could not record it (the albums stay as they were): </source>
-        <translation type="unfinished" />
+        <translation>Die Disc wurde geschrieben und geprüft, aber der Katalog konnte sie nicht verbuchen (die Alben bleiben, wie sie waren): </translation>
     </message>
     <message>
         <source>The medium in %1 is too small for this session (%2). Nothing was recorded; insert a larger or blank disc, or burn fewer albums with --albums.</source>
-        <translation type="unfinished" />
+        <translation>Das Medium in %1 ist für diese Sitzung zu klein (%2). Es wurde nichts gebrannt; legen Sie eine größere oder leere Disc ein oder brennen Sie mit --albums weniger Alben.</translation>
     </message>
     <message>
         <source>The burn was cancelled; the albums stay expired, ready to burn again.</source>
-        <translation type="unfinished" />
+        <translation>Das Brennen wurde abgebrochen; die Alben bleiben abgelaufen und können erneut gebrannt werden.</translation>
     </message>
     <message>
         <source>Writing to %1 failed: %2. Nothing was recorded; the albums stay expired. Try again with another disc.</source>
-        <translation type="unfinished" />
+        <translation>Schreiben auf %1 fehlgeschlagen: %2. Es wurde nichts gebrannt; die Alben bleiben abgelaufen. Versuchen Sie es mit einer anderen Disc erneut.</translation>
     </message>
     <message>
         <source>Verification was cancelled; the albums stay expired, ready to burn again.</source>
-        <translation type="unfinished" />
+        <translation>Die Prüfung wurde abgebrochen; die Alben bleiben abgelaufen und können erneut gebrannt werden.</translation>
     </message>
     <message>
         <source>The disc in %1 failed verification: %2%3. Nothing was recorded; the albums stay expired. Burn again on a new disc.</source>
-        <translation type="unfinished" />
+        <translation>Die Disc in %1 hat die Prüfung nicht bestanden: %2%3. Es wurde nichts gebrannt; die Alben bleiben abgelaufen. Brennen Sie erneut auf eine neue Disc.</translation>
+    </message>
+    <message>
+        <source>This burn needs %1 discs, and the image file %2 for disc %3 exists already. Nothing was written: move it away, or name another image file.</source>
+        <translation>Dieses Brennen braucht %1 Discs, und die Abbilddatei %2 für Disc %3 existiert schon. Es wurde nichts geschrieben: Verschieben Sie sie oder nennen Sie eine andere Abbilddatei.</translation>
+    </message>
+    <message>
+        <source>Disc %1 of %2 was not recorded: %3 The discs before it (%4) are recorded and verified; burn again for the albums left.</source>
+        <translation>Disc %1 von %2 wurde nicht gebrannt: %3 Die Discs davor (%4) sind gebrannt und geprüft; brennen Sie die übrigen Alben erneut.</translation>
+    </message>
+    <message>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl store check, then burn again.</source>
+        <translation>Die Disc in %1 enthält nicht die Fotos, die ihr Manifest aufführt (%2). Ein Foto hat sich während des Brennens in der Ablage vielleicht geändert. Es wurde nichts gebrannt; die Alben bleiben abgelaufen. Prüfen Sie die Ablage mit keepsakectl store check und brennen Sie dann erneut.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Catalog</name>
     <message>
-        <source>The folder %1 for the catalog cannot be created. Check the data folder's permissions.</source>
-        <translation type="unfinished" />
+        <source>The folder %1 for the catalog cannot be created. Check the data folder&apos;s permissions.</source>
+        <translation>Der Ordner %1 für den Katalog kann nicht angelegt werden. Prüfen Sie die Rechte des Datenordners.</translation>
     </message>
     <message>
         <source>The catalog %1 cannot be opened: %2. Check that it exists and that its server is running.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog %1 kann nicht geöffnet werden: %2. Prüfen Sie, ob er existiert und sein Server läuft.</translation>
     </message>
     <message>
         <source>The catalog %1 cannot start a change: %2.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog %1 kann keine Änderung beginnen: %2.</translation>
     </message>
     <message>
         <source>The catalog %1 did not keep a change: %2. Nothing was half-done; try again.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog %1 hat eine Änderung nicht behalten: %2. Nichts ist halb erledigt; versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The catalog %1 was made by a newer Keepsake (schema %2; this program knows up to %3). Update Keepsake.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog %1 wurde von einem neueren Keepsake erstellt (Schema %2; dieses Programm kennt bis %3). Aktualisieren Sie Keepsake.</translation>
     </message>
     <message>
         <source>The catalog refused a change (%1). Check that the catalog is reachable and that this program may change it.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog hat eine Änderung abgelehnt (%1). Prüfen Sie, ob der Katalog erreichbar ist und dieses Programm ihn ändern darf.</translation>
     </message>
     <message>
         <source>The catalog refused a change or a query (%1). Check that the catalog is reachable and not full; nothing was half-changed.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog hat eine Änderung oder Abfrage abgelehnt (%1). Prüfen Sie, ob der Katalog erreichbar und nicht voll ist; nichts wurde halb geändert.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::CatalogUrl</name>
     <message>
-        <source>The catalog URL "%1" names no file: write sqlite:/path/to/catalog.sqlite.</source>
-        <translation type="unfinished" />
+        <source>The catalog URL &quot;%1&quot; names no file: write sqlite:/path/to/catalog.sqlite.</source>
+        <translation>Die Katalog-URL „%1“ nennt keine Datei: Schreiben Sie sqlite:/pfad/zum/katalog.sqlite.</translation>
     </message>
     <message>
-        <source>The catalog URL "%1" is not understood: use sqlite:PATH or postgresql://USER[:PASS]@HOST:PORT/DB.</source>
-        <translation type="unfinished" />
+        <source>The catalog URL &quot;%1&quot; is not understood: use sqlite:PATH or postgresql://USER[:PASS]@HOST:PORT/DB.</source>
+        <translation>Die Katalog-URL „%1“ ist unverständlich: Verwenden Sie sqlite:PFAD oder postgresql://BENUTZER[:PASSWORT]@HOST:PORT/DB.</translation>
     </message>
     <message>
-        <source>The catalog URL "%1" needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
-        <translation type="unfinished" />
+        <source>The catalog URL &quot;%1&quot; needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
+        <translation>Die Katalog-URL „%1“ braucht einen Benutzer und einen Datenbanknamen: postgresql://BENUTZER@HOST:PORT/DB.</translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::CheckCommand</name>
-    <message>
-        <source>check that the photo store and the catalog agree</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Checks every stored file against the catalog: files nothing references, catalogued files that are missing, files whose bytes changed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>delete the files nothing references</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unreferenced: %1 (no photo uses it; --repair deletes it)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>missing: %1 is catalogued but its file is gone; restore the store from backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>damaged: the bytes of %1 changed; restore it from backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The store and the catalog agree (%1 files checked).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::ConfigCommand</name>
+    <name>Keepsake::ConfigAuditCommands</name>
     <message>
         <source>settings kept in the catalog: set, get, list</source>
-        <translation type="unfinished" />
+        <translation>im Katalog gespeicherte Einstellungen: set, get, list</translation>
     </message>
     <message>
-        <source>Reads and changes the lab's settings (mail server, notice window, grace period, default rule).</source>
-        <translation type="unfinished" />
+        <source>Reads and changes the lab&apos;s settings (mail server, notice window, grace period, default rule).</source>
+        <translation>Liest und ändert die Einstellungen des Labors (Mailserver, Hinweisfrist, Frist nach dem Brennen, Standardregel).</translation>
     </message>
     <message>
         <source>the setting, e.g. smtp.host</source>
-        <translation type="unfinished" />
+        <translation>die Einstellung, z. B. smtp.host</translation>
     </message>
     <message>
         <source>KEY</source>
-        <translation type="unfinished" />
+        <translation>SCHLÜSSEL</translation>
     </message>
     <message>
         <source>its new value (set)</source>
-        <translation type="unfinished" />
+        <translation>ihr neuer Wert (set)</translation>
     </message>
     <message>
         <source>VALUE</source>
-        <translation type="unfinished" />
+        <translation>WERT</translation>
     </message>
     <message>
         <source>Use: config set KEY VALUE, config get KEY, config unset KEY or config list. See: keepsakectl config --help</source>
-        <translation type="unfinished" />
+        <translation>Verwenden Sie: config set SCHLÜSSEL WERT, config get SCHLÜSSEL, config unset SCHLÜSSEL oder config list. Siehe: keepsakectl config --help</translation>
     </message>
     <message>
         <source> (default)</source>
-        <translation type="unfinished" />
+        <translation> (Standard)</translation>
     </message>
     <message>
         <source>%1 is set.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist gesetzt.</translation>
     </message>
     <message>
         <source>%1 is back to its default.</source>
-        <translation type="unfinished" />
+        <translation>%1 ist wieder auf dem Standardwert.</translation>
+    </message>
+    <message>
+        <source>the audit trail: who did what, when</source>
+        <translation>das Protokoll: wer hat was wann getan</translation>
+    </message>
+    <message>
+        <source>Shows the audit trail: hand-ins, shares, notices sent or failed, extensions, recordings, verifications, restores, deletions.</source>
+        <translation>Zeigt das Protokoll: Abgaben, Freigaben, gesendete oder fehlgeschlagene Hinweise, Verlängerungen, Brennvorgänge, Prüfungen, Wiederherstellungen, Löschungen.</translation>
+    </message>
+    <message>
+        <source>only this customer</source>
+        <translation>nur dieser Kunde</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>only this album</source>
+        <translation>nur dieses Album</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>only from this day (or ISO time) on</source>
+        <translation>erst ab diesem Tag (oder ISO-Zeitpunkt)</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATUM</translation>
+    </message>
+    <message>
+        <source>--since takes a date like 2026-01-31, not &quot;%1&quot;.</source>
+        <translation>--since erwartet ein Datum wie 2026-01-31, nicht „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  album %1</source>
+        <translation>  Album %1</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Console</name>
     <message>
         <source>keepsakectl: %1</source>
-        <translation type="unfinished" />
+        <translation>keepsakectl: %1</translation>
     </message>
     <message>
         <source>, %1:%2 left</source>
-        <translation type="unfinished" />
+        <translation>, noch %1:%2</translation>
     </message>
 </context>
 <context>
@@ -1149,12 +992,83 @@ Commands:
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation>Brennen</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Ctl</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>
+Example:
+  %1
+</source>
+        <translation>
+Beispiel:
+  %1
+</translation>
+    </message>
+    <message>
+        <source>%1
+See: %2 --help</source>
+        <translation>%1
+Siehe: %2 --help</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
+
+Runs Keepsake&apos;s jobs without a window: hand-ins, checks, and later expiry, discs and prints.
+
+Global options (before or after the command):
+  --data-dir DIR   the lab&apos;s data folder (or KEEPSAKE_DATA_DIR; default %1)
+  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
+  --json           one JSON object per line on stdout
+  --quiet          no progress, errors only
+  --help, --version
+
+Commands:
+</source>
+        <translation>Aufruf: keepsakectl [--data-dir ORDNER] [--catalog URL] [--json] [--quiet] BEFEHL ...
+
+Führt die Aufgaben von Keepsake ohne Fenster aus: Abgaben, Prüfungen und später Ablauf, Discs und Drucke.
+
+Globale Optionen (vor oder nach dem Befehl):
+  --data-dir ORDNER  der Datenordner des Labors (oder KEEPSAKE_DATA_DIR; Standard %1)
+  --catalog URL      sqlite:PFAD oder postgresql://BENUTZER@HOST:PORT/DB (oder KEEPSAKE_CATALOG)
+  --json             ein JSON-Objekt pro Zeile auf stdout
+  --quiet            kein Fortschritt, nur Fehler
+  --help, --version
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>
+&apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
+</source>
+        <translation>
+„keepsakectl BEFEHL --help“ zeigt die Optionen eines Befehls und ein Beispiel.
+</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
+        <translation>Unbekannter Befehl „%1“. Siehe: keepsakectl --help</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::CustomerCommand</name>
     <message>
         <source>add, list and show customers</source>
-        <translation type="unfinished" />
+        <translation>Kunden anlegen, auflisten und zeigen</translation>
     </message>
     <message>
         <source>Usage: keepsakectl customer add|list|show ...
@@ -1162,53 +1076,59 @@ Commands:
   list   every customer
   show   one customer with their albums
 Example:
-  keepsakectl customer add --code C1 --name "Anna Berg" --email anna@example.org
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
 </source>
-        <translation type="unfinished" />
+        <translation>Aufruf: keepsakectl customer add|list|show ...
+  add    ein neuer Kunde
+  list   alle Kunden
+  show   ein Kunde mit seinen Alben
+Beispiel:
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+</translation>
     </message>
     <message>
         <source>Say what to do with customers: add, list or show. See: keepsakectl customer --help</source>
-        <translation type="unfinished" />
+        <translation>Sagen Sie, was mit Kunden geschehen soll: add, list oder show. Siehe: keepsakectl customer --help</translation>
     </message>
     <message>
-        <source>Adds a customer to the lab's catalog.</source>
-        <translation type="unfinished" />
+        <source>Adds a customer to the lab&apos;s catalog.</source>
+        <translation>Fügt einen Kunden zum Katalog des Labors hinzu.</translation>
     </message>
     <message>
         <source>the customer code printed on receipts (e.g. K-00042)</source>
-        <translation type="unfinished" />
+        <translation>die auf Belegen gedruckte Kundennummer (z. B. K-00042)</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
-        <source>the customer's name</source>
-        <translation type="unfinished" />
+        <source>the customer&apos;s name</source>
+        <translation>der Name des Kunden</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation>N</translation>
     </message>
     <message>
         <source>e-mail address for notices</source>
-        <translation type="unfinished" />
+        <translation>E-Mail-Adresse für Hinweise</translation>
     </message>
     <message>
         <source>E</source>
-        <translation type="unfinished" />
+        <translation>E</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished" />
+        <translation>Telefonnummer</translation>
     </message>
     <message>
         <source>P</source>
-        <translation type="unfinished" />
+        <translation>P</translation>
     </message>
     <message>
         <source>PIN for the kiosk, 4 to 8 digits</source>
-        <translation type="unfinished" />
+        <translation>PIN für das Terminal, 4 bis 8 Ziffern</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1216,42 +1136,42 @@ Example:
     </message>
     <message>
         <source>language for notices and prints (en, de, ja)</source>
-        <translation type="unfinished" />
+        <translation>Sprache für Hinweise und Drucke (en, de, ja)</translation>
     </message>
     <message>
         <source>LANG</source>
-        <translation type="unfinished" />
+        <translation>SPRACHE</translation>
     </message>
     <message>
         <source>A customer needs --code and --name.</source>
-        <translation type="unfinished" />
+        <translation>Ein Kunde braucht --code und --name.</translation>
     </message>
     <message>
         <source>Added customer %1</source>
-        <translation type="unfinished" />
+        <translation>Kunde %1 angelegt</translation>
     </message>
     <message>
         <source>Lists every customer.</source>
-        <translation type="unfinished" />
+        <translation>Listet alle Kunden.</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
         </translation>
     </message>
     <message>
         <source>Shows a customer and the albums they can reach.</source>
-        <translation type="unfinished" />
+        <translation>Zeigt einen Kunden und die Alben, die er erreichen kann.</translation>
     </message>
     <message>
         <source>the customer code</source>
-        <translation type="unfinished" />
+        <translation>die Kundennummer</translation>
     </message>
     <message>
         <source>Name one customer code.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie eine Kundennummer.</translation>
     </message>
 </context>
 <context>
@@ -1354,11 +1274,17 @@ Example:
     </message>
     <message numerus="yes">
         <source>All %n photo(s) of the customer</source>
-        <translation><numerusform>Das %n Foto des Kunden</numerusform><numerusform>Alle %n Fotos des Kunden</numerusform></translation>
+        <translation>
+            <numerusform>Das %n Foto des Kunden</numerusform>
+            <numerusform>Alle %n Fotos des Kunden</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s) in the chosen albums</source>
-        <translation><numerusform>%n Foto in den gewählten Alben</numerusform><numerusform>%n Fotos in den gewählten Alben</numerusform></translation>
+        <translation>
+            <numerusform>%n Foto in den gewählten Alben</numerusform>
+            <numerusform>%n Fotos in den gewählten Alben</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hand in photos from</source>
@@ -1376,24 +1302,100 @@ Example:
         <source>Handing in photos for %1</source>
         <translation>Fotos werden für %1 abgegeben</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n gesendet</numerusform>
+            <numerusform>%n gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The albums were not changed</source>
+        <translation>Die Alben wurden nicht geändert</translation>
+    </message>
+    <message>
+        <source>Bring %1 back from the grace period? The album becomes active again and is dated by its rule from today; its disc stays recorded.</source>
+        <translation>%1 aus der Frist zurückholen? Das Album wird wieder aktiv und nach seiner Regel ab heute datiert; seine Disc bleibt gebrannt.</translation>
+    </message>
+    <message>
+        <source>Restored: %1.</source>
+        <translation>Zurückgeholt: %1.</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Verlängern</translation>
+    </message>
+    <message>
+        <source>Keep the chosen album(s) how many days longer?</source>
+        <translation>Die gewählten Alben wie viele Tage länger aufbewahren?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extended by %n day(s).</source>
+        <translation>
+            <numerusform>Um %n Tag verlängert.</numerusform>
+            <numerusform>Um %n Tage verlängert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notices: %1 sent, %2 failed, %3 waiting.</source>
+        <translation>Hinweise: %1 gesendet, %2 fehlgeschlagen, %3 wartend.</translation>
+    </message>
+    <message>
+        <source>No mail server is set up: enter one under Lab › Settings.</source>
+        <translation>Es ist kein Mailserver eingerichtet: Tragen Sie einen unter Labor › Einstellungen ein.</translation>
+    </message>
+    <message>
+        <source>Index print</source>
+        <translation>Indexprint</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Customers</name>
     <message>
         <source>There is already a customer with the code %1.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt bereits einen Kunden mit der Nummer %1.</translation>
     </message>
     <message>
         <source>There is no customer with the code %1. Check the code, or add the customer first.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt keinen Kunden mit der Nummer %1. Prüfen Sie die Nummer oder legen Sie den Kunden zuerst an.</translation>
     </message>
     <message>
         <source>There is no customer number %1.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt keine Kundennummer %1.</translation>
     </message>
     <message>
         <source>The customers cannot be read from the catalog: %1.</source>
-        <translation type="unfinished" />
+        <translation>Die Kunden können nicht aus dem Katalog gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>The customer code &quot;%1&quot; is not usable: use 1 to 32 letters, digits, dots, dashes or underscores, e.g. K-00042.</source>
+        <translation>Die Kundennummer „%1“ ist nicht verwendbar: Verwenden Sie 1 bis 32 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, z. B. K-00042.</translation>
+    </message>
+    <message>
+        <source>The customer %1 needs a name.</source>
+        <translation>Der Kunde %1 braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
 </context>
 <context>
@@ -1446,262 +1448,286 @@ Example:
         <source>Notices that failed</source>
         <translation>Nicht zugestellte Hinweise</translation>
     </message>
-    <message>
-        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period.</source>
-        <translation>%1: %2 laufen bald ab, %3 warten auf ihre Disc, %4 in der Frist nach dem Brennen.</translation>
-    </message>
     <message numerus="yes">
         <source>%n album(s)</source>
-        <translation><numerusform>%n Album</numerusform><numerusform>%n Alben</numerusform></translation>
+        <translation>
+            <numerusform>%n Album</numerusform>
+            <numerusform>%n Alben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Record to disc…</source>
+        <translation>Auf Disc brennen …</translation>
+    </message>
+    <message>
+        <source>Confirm registration</source>
+        <translation>Anmeldung bestätigen</translation>
+    </message>
+    <message>
+        <source>Registered at the kiosk, to confirm</source>
+        <translation>Am Terminal angemeldet, zu bestätigen</translation>
+    </message>
+    <message>
+        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed notices, %6 kiosk registrations to confirm.</source>
+        <translation>%1: %2 laufen bald ab, %3 warten auf ihre Disc, %4 in ihrer Frist, %5 fehlgeschlagene Hinweise, %6 Terminal-Anmeldungen zu bestätigen.</translation>
+    </message>
+    <message>
+        <source>Registration of %1 confirmed.</source>
+        <translation>Anmeldung von %1 bestätigt.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
     <message>
-        <source>The day's albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
+        <source>The day&apos;s albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
         <translation>Die Alben des Tages können nicht aus dem Katalog gelesen werden: %1. Prüfen Sie, ob der Katalog erreichbar ist.</translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::DecoderBackends</name>
+    <name>Keepsake::DiscCheck</name>
     <message>
-        <source>The picture data is damaged: %1</source>
-        <translation type="unfinished" />
+        <source>%1: listed in the manifest but not on the disc</source>
+        <translation>%1: im Manifest aufgeführt, aber nicht auf der Disc</translation>
     </message>
     <message>
-        <source>The picture is too large to open safely (%1 × %2 pixels).</source>
-        <translation type="unfinished" />
+        <source>%1: the disc records no MD5 for it</source>
+        <translation>%1: die Disc verzeichnet keine MD5 dafür</translation>
     </message>
     <message>
-        <source>the file ends before any picture data</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the picture has no size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the HEIF decoder gave up</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the HEIF decoder returned no picture</source>
-        <translation type="unfinished" />
+        <source>%1: its MD5 on the disc (%2) is not the manifest&apos;s (%3)</source>
+        <translation>%1: seine MD5 auf der Disc (%2) ist nicht die des Manifests (%3)</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscCommand</name>
     <message>
-        <source>show a disc's manifest (disc show --drive DRIVE)</source>
-        <translation type="unfinished" />
+        <source>show a disc&apos;s manifest (disc show --drive DRIVE)</source>
+        <translation>das Manifest einer Disc zeigen (disc show --drive LAUFWERK)</translation>
     </message>
     <message>
         <source>Shows the manifest of a Keepsake disc: customer, lab, sessions, albums.</source>
-        <translation type="unfinished" />
+        <translation>Zeigt das Manifest einer Keepsake-Disc: Kunde, Labor, Sitzungen, Alben.</translation>
     </message>
     <message>
         <source>the sub-command</source>
-        <translation type="unfinished" />
+        <translation>der Unterbefehl</translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation>das Laufwerk oder stdio:/pfad/abbild.iso</translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation>LAUFWERK</translation>
     </message>
     <message>
         <source>Say: keepsakectl disc show --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation>Sagen Sie: keepsakectl disc show --drive LAUFWERK.</translation>
     </message>
     <message>
         <source>The disc in %1 is not a Keepsake disc (no manifest).</source>
-        <translation type="unfinished" />
+        <translation>Die Disc in %1 ist keine Keepsake-Disc (kein Manifest).</translation>
     </message>
     <message>
         <source>Disc %1 of customer %2 (%3), made by %4; signature: %5</source>
-        <translation type="unfinished" />
+        <translation>Disc %1 von Kunde %2 (%3), erstellt von %4; Signatur: %5</translation>
     </message>
     <message>
-        <source>this lab's</source>
-        <translation type="unfinished" />
+        <source>this lab&apos;s</source>
+        <translation>dieses Labors</translation>
     </message>
     <message>
-        <source>NOT this lab's</source>
-        <translation type="unfinished" />
+        <source>NOT this lab&apos;s</source>
+        <translation>NICHT dieses Labors</translation>
     </message>
     <message>
         <source>  session %1, %2:</source>
-        <translation type="unfinished" />
+        <translation>  Sitzung %1, %2:</translation>
     </message>
     <message>
         <source>    %1: %n photo(s)</source>
-        <translation type="unfinished" />
+        <translation>    %1: %n Fotos</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscDrive</name>
     <message>
         <source>The disc libraries could not start: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Disc-Bibliotheken konnten nicht starten: %1</translation>
     </message>
     <message>
         <source>blank</source>
-        <translation type="unfinished" />
+        <translation>leer</translation>
     </message>
     <message>
         <source>appendable</source>
-        <translation type="unfinished" />
+        <translation>erweiterbar</translation>
     </message>
     <message>
         <source>full (closed)</source>
-        <translation type="unfinished" />
+        <translation>voll (abgeschlossen)</translation>
     </message>
     <message>
         <source>no usable disc</source>
-        <translation type="unfinished" />
+        <translation>keine verwendbare Disc</translation>
     </message>
     <message>
         <source>The drives could not be listed: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Laufwerke konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <source>There is no drive at %1 (%2). 'keepsakectl drives' lists the drives; an image file is named stdio:/path/disc.iso.</source>
-        <translation type="unfinished" />
+        <source>There is no drive at %1 (%2). &apos;keepsakectl drives&apos; lists the drives; an image file is named stdio:/path/disc.iso.</source>
+        <translation>Unter %1 gibt es kein Laufwerk (%2). „keepsakectl drives“ listet die Laufwerke; eine Abbilddatei heißt stdio:/pfad/disc.iso.</translation>
     </message>
     <message>
         <source>The disc in %1 could not be read: %2. Check the disc and try again.</source>
-        <translation type="unfinished" />
+        <translation>Die Disc in %1 konnte nicht gelesen werden: %2. Prüfen Sie die Disc und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>%1 could not be read from the disc in %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 konnte nicht von der Disc in %2 gelesen werden: %3</translation>
     </message>
     <message>
         <source>%1 could not be put on the disc as %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 konnte nicht als %2 auf die Disc gebracht werden: %3</translation>
     </message>
     <message>
         <source>The cover entry %1 could not be made: %2</source>
-        <translation type="unfinished" />
+        <translation>Der Titelbild-Eintrag %1 konnte nicht erstellt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>
     <message>
         <source>%1 could not be prepared for the disc: %2. Check the free space of %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 konnte nicht für die Disc vorbereitet werden: %2. Prüfen Sie den freien Platz von %3.</translation>
     </message>
     <message>
-        <source>No picture could be made of %1 for the disc's viewer: %2</source>
-        <translation type="unfinished" />
+        <source>No picture could be made of %1 for the disc&apos;s viewer: %2</source>
+        <translation>Von %1 konnte kein Bild für den Betrachter der Disc erstellt werden: %2</translation>
     </message>
     <message>
         <source>The viewer picture of %1 could not be saved to %2.</source>
-        <translation type="unfinished" />
+        <translation>Das Betrachterbild von %1 konnte nicht in %2 gespeichert werden.</translation>
     </message>
     <message>
-        <source>Cancelled while preparing album '%1'.</source>
-        <translation type="unfinished" />
+        <source>Cancelled while preparing album &apos;%1&apos;.</source>
+        <translation>Abgebrochen beim Vorbereiten von Album „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) could not be read. Check the store with keepsakectl store check.</source>
+        <translation>Das gespeicherte Original von %1 (Album „%2“) konnte nicht gelesen werden. Prüfen Sie die Ablage mit keepsakectl store check.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscManifest</name>
     <message>
-        <source>This disc's KEEPSAKE.JSON is not a Keepsake disc manifest.</source>
-        <translation type="unfinished" />
+        <source>This disc&apos;s KEEPSAKE.JSON is not a Keepsake disc manifest.</source>
+        <translation>Die KEEPSAKE.JSON dieser Disc ist kein Keepsake-Disc-Manifest.</translation>
     </message>
     <message>
         <source>another lab</source>
-        <translation type="unfinished" />
+        <translation>einem anderen Labor</translation>
     </message>
     <message>
-        <source>This disc was made by %1, not by this lab (its signature does not match this lab's key). Nothing can be added to it here: please use a new disc.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::DiscPickup</name>
-    <message>
-        <source>There is no disc session %1.</source>
-        <translation type="unfinished" />
+        <source>This disc was made by %1, not by this lab (its manifest is signed with another key). Nothing can be added to it here: please use a new disc.</source>
+        <translation>Diese Disc wurde von %1 erstellt, nicht von diesem Labor (ihr Manifest ist mit einem anderen Schlüssel signiert). Hier kann nichts hinzugefügt werden: Bitte verwenden Sie eine neue Disc.</translation>
     </message>
     <message>
-        <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
-        <translation type="unfinished" />
+        <source>This disc was made by this lab, but its manifest has been altered or damaged since (the signature no longer matches). Nothing can be added to it: please use a new disc.</source>
+        <translation>Diese Disc wurde von diesem Labor erstellt, aber ihr Manifest wurde seitdem verändert oder beschädigt (die Signatur passt nicht mehr). Es kann nichts hinzugefügt werden: Bitte verwenden Sie eine neue Disc.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscPlanner</name>
     <message>
-        <source>Album '%1' (%2) is larger than a whole %3 (%4). Choose a larger medium with --media, or split the album first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The disc in the drive has only %1 free; the albums need more. Insert a blank disc and burn again.</source>
-        <translation type="unfinished" />
+        <translation>Die Disc im Laufwerk hat nur %1 frei; die Alben brauchen mehr. Legen Sie eine leere Disc ein und brennen Sie erneut.</translation>
     </message>
     <message>
         <source>The medium in the drive is too small: it has %1 free, and the smallest album needs more. Insert a larger or blank disc.</source>
-        <translation type="unfinished" />
+        <translation>Das Medium im Laufwerk ist zu klein: Es hat %1 frei, und das kleinste Album braucht mehr. Legen Sie eine größere oder leere Disc ein.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>A photo of album &apos;%1&apos; (%2) is larger than a whole %3 (%4). Choose a larger medium with --media.</source>
+        <translation>Ein Foto von Album „%1“ (%2) ist größer als eine ganze %3 (%4). Wählen Sie mit --media ein größeres Medium.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscViewer</name>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
         </translation>
     </message>
     <message>
         <source>Your photos</source>
-        <translation type="unfinished" />
+        <translation>Ihre Fotos</translation>
     </message>
     <message>
         <source>Your photos from %1</source>
-        <translation type="unfinished" />
+        <translation>Ihre Fotos von %1</translation>
     </message>
     <message>
         <source>All albums</source>
-        <translation type="unfinished" />
+        <translation>Alle Alben</translation>
     </message>
     <message>
         <source>Disc %1</source>
-        <translation type="unfinished" />
+        <translation>Disc %1</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DrivesCommand</name>
     <message>
         <source>drives with their media</source>
-        <translation type="unfinished" />
+        <translation>Laufwerke mit ihren Medien</translation>
     </message>
     <message>
         <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
-        <translation type="unfinished" />
+        <translation>Listet die optischen Laufwerke dieses Rechners mit der Disc in jedem (Art, Zustand, freier Platz, löschbar). Eine Abbilddatei ist immer als stdio:/pfad/disc.iso verfügbar.</translation>
     </message>
     <message>
         <source>: %1, %2, %3 free%4</source>
-        <translation type="unfinished" />
+        <translation>: %1, %2, %3 frei%4</translation>
     </message>
     <message>
         <source>, erasable</source>
-        <translation type="unfinished" />
+        <translation>, löschbar</translation>
     </message>
     <message>
         <source>: %1</source>
-        <translation type="unfinished" />
+        <translation>: %1</translation>
     </message>
     <message>
         <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished" />
+        <translation>Keine optischen Laufwerke gefunden. Abbilddateien: --drive stdio:/pfad/disc.iso</translation>
     </message>
     <message>
         <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished" />
+        <translation>%n Laufwerke; Abbilddateien: --drive stdio:/pfad/disc.iso</translation>
     </message>
 </context>
 <context>
@@ -1719,107 +1745,289 @@ Example:
     <name>Keepsake::ExpireCommand</name>
     <message>
         <source>one expiry sweep: notices, expired albums</source>
-        <translation type="unfinished" />
+        <translation>ein Ablaufdurchgang: Hinweise, abgelaufene Alben</translation>
     </message>
     <message>
         <source>Runs one expiry sweep: albums reaching their notice window become expiring and owner and viewers are told; albums past their date become expired. Then the mails go out.</source>
-        <translation type="unfinished" />
+        <translation>Führt einen Ablaufdurchgang aus: Alben, die ihre Hinweisfrist erreichen, laufen bald ab, und Besitzer und Betrachter werden benachrichtigt; Alben nach ihrem Datum sind abgelaufen. Danach gehen die Mails hinaus.</translation>
     </message>
     <message>
         <source>show what would change, change nothing, send nothing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dry run, nothing changed: %1 notice(s), %2 album(s) would expire, %3 waiting in their notice window.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 notice(s) issued, %2 album(s) expired, %3 waiting in their notice window.</source>
-        <translation type="unfinished" />
+        <translation>zeigen, was sich ändern würde; nichts ändern, nichts senden</translation>
     </message>
     <message>
         <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
-        <translation type="unfinished" />
+        <translation>Die Hinweise stehen in der Warteschlange, wurden aber nicht zugestellt: %1 Führen Sie später keepsakectl notify --retry aus.</translation>
     </message>
     <message>
         <source> Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished" />
+        <translation> Mail: %1 gesendet, %2 fehlgeschlagen, %3 in der Warteschlange.</translation>
     </message>
     <message>
         <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
-        <translation type="unfinished" />
+        <translation> Es ist kein Mailserver eingerichtet (smtp.host): Die Mails bleiben in der Warteschlange, Hinweise für die Terminals werden gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) waiting in their notice window</source>
+        <translation>
+            <numerusform>%n Album wartet in seiner Hinweisfrist</numerusform>
+            <numerusform>%n Alben warten in ihrer Hinweisfrist</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed: %1, %2, %3.</source>
+        <translation>Probelauf, nichts geändert: %1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) would expire</source>
+        <translation>
+            <numerusform>%n Album würde ablaufen</numerusform>
+            <numerusform>%n Alben würden ablaufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, %3.</source>
+        <translation>%1, %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) issued</source>
+        <translation>
+            <numerusform>%n Hinweis ausgegeben</numerusform>
+            <numerusform>%n Hinweise ausgegeben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) expired</source>
+        <translation>
+            <numerusform>%n Album abgelaufen</numerusform>
+            <numerusform>%n Alben abgelaufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ExpiryReason</name>
+    <message>
+        <source>rule &apos;%1&apos;, last viewed on %2</source>
+        <translation>Regel „%1“, zuletzt angesehen am %2</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, not viewed since the hand-in on %2</source>
+        <translation>Regel „%1“, nicht angesehen seit der Abgabe am %2</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, the customer&apos;s plan ends on %2</source>
+        <translation>Regel „%1“, der Tarif des Kunden endet am %2</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, while the customer&apos;s plan lasts (no end date)</source>
+        <translation>Regel „%1“, solange der Tarif des Kunden läuft (kein Enddatum)</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, handed in on %2</source>
+        <translation>Regel „%1“, abgegeben am %2</translation>
+    </message>
+    <message>
+        <source>recorded on disc %1 on %2; hidden from customers, originals kept for the grace period</source>
+        <translation>am %2 auf Disc %1 gebrannt; für Kunden ausgeblendet, Originale werden während der Frist aufbewahrt</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(nicht benannt)</translation>
+    </message>
+    <message>
+        <source>recorded on disc %1; originals deleted on %2</source>
+        <translation>auf Disc %1 gebrannt; Originale am %2 gelöscht</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>aufbewahrt: %1</translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation>abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>expires on %1</source>
+        <translation>läuft ab am %1</translation>
+    </message>
+    <message>
+        <source>%1: extended on %2 (%3)</source>
+        <translation>%1: verlängert am %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: moved on %2 so that owner and viewers get the full notice (%3)</source>
+        <translation>%1: am %2 verschoben, damit Besitzer und Betrachter die volle Hinweisfrist bekommen (%3)</translation>
+    </message>
+    <message>
+        <source>%1: brought forward on %2, the customer is over the storage cap (%3)</source>
+        <translation>%1: am %2 vorgezogen, der Kunde liegt über der Speichergrenze (%3)</translation>
+    </message>
+    <message>
+        <source>%1: restored from its disc on %2, rule &apos;%3&apos; counted from then</source>
+        <translation>%1: am %2 von seiner Disc zurückgeholt, Regel „%3“ ab dann gezählt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ExpirySweep</name>
     <message>
-        <source>the customer's albums under rule '%1' are over its cap of %2; the oldest go first: brought forward to %3</source>
-        <translation type="unfinished" />
+        <source>the customer&apos;s albums under rule &apos;%1&apos; are over its cap of %2; the oldest go first: brought forward to %3</source>
+        <translation>die Alben des Kunden unter Regel „%1“ liegen über ihrer Grenze von %2; die ältesten gehen zuerst: vorgezogen auf %3</translation>
     </message>
     <message>
         <source>expires on %1: owner and viewers were told on %2</source>
-        <translation type="unfinished" />
+        <translation>läuft ab am %1: Besitzer und Betrachter wurden am %2 benachrichtigt</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>expires on %1: notice window of %n day(s) reached</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>läuft ab am %1: Hinweisfrist von %n Tag erreicht</numerusform>
+            <numerusform>läuft ab am %1: Hinweisfrist von %n Tagen erreicht</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>the notice went out less than %n day(s) ahead; the date moved so that owner and viewers get the full notice</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>der Hinweis ging weniger als %n Tag vorher hinaus; das Datum wurde verschoben, damit Besitzer und Betrachter die volle Hinweisfrist bekommen</numerusform>
+            <numerusform>der Hinweis ging weniger als %n Tage vorher hinaus; das Datum wurde verschoben, damit Besitzer und Betrachter die volle Hinweisfrist bekommen</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>was due on %1 but nobody had been told: notice issued today, date moved to %2 (%n day(s) notice)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>war am %1 fällig, aber niemand war benachrichtigt: Hinweis heute ausgegeben, Datum auf %2 verschoben (%n Tag Hinweisfrist)</numerusform>
+            <numerusform>war am %1 fällig, aber niemand war benachrichtigt: Hinweis heute ausgegeben, Datum auf %2 verschoben (%n Tage Hinweisfrist)</numerusform>
+        </translation>
     </message>
     <message>
         <source>expired at the end of %1; owner and viewers were told on %2; waits for its disc</source>
-        <translation type="unfinished" />
+        <translation>abgelaufen am Ende des %1; Besitzer und Betrachter wurden am %2 benachrichtigt; wartet auf seine Disc</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date moved to %2</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>fällig am %1, weniger als %n Tag entfernt, und niemand war benachrichtigt: Hinweis heute ausgegeben, Datum auf %2 verschoben</numerusform>
+            <numerusform>fällig am %1, weniger als %n Tage entfernt, und niemand war benachrichtigt: Hinweis heute ausgegeben, Datum auf %2 verschoben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::FileInspector</name>
     <message>
         <source>the file cannot be read (%1)</source>
-        <translation type="unfinished" />
+        <translation>die Datei kann nicht gelesen werden (%1)</translation>
     </message>
     <message>
         <source>the file is empty (0 bytes)</source>
-        <translation type="unfinished" />
+        <translation>die Datei ist leer (0 Bytes)</translation>
     </message>
     <message>
         <source>the file is too large to be a photo (%1 MB)</source>
-        <translation type="unfinished" />
+        <translation>die Datei ist zu groß für ein Foto (%1 MB)</translation>
     </message>
     <message>
         <source>the file cannot be read to its end (%1)</source>
-        <translation type="unfinished" />
+        <translation>die Datei kann nicht bis zum Ende gelesen werden (%1)</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::HandinWriter</name>
     <message>
         <source>The catalog cannot start storing photos: %1.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog kann nicht mit dem Speichern von Fotos beginnen: %1.</translation>
     </message>
     <message>
         <source>The catalog did not keep the stored photos (%1). They were not counted as received; hand the card in again.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog hat die gespeicherten Fotos nicht behalten (%1). Sie wurden nicht als erhalten gezählt; geben Sie die Karte erneut ab.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ImageDecoder</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
         <source>The file cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The picture data is damaged: %1</source>
+        <translation>Die Bilddaten sind beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>The picture is too large to open safely (%1 × %2 pixels).</source>
+        <translation>Das Bild ist zu groß, um es sicher zu öffnen (%1 × %2 Pixel).</translation>
+    </message>
+    <message>
+        <source>the file ends before any picture data</source>
+        <translation>die Datei endet vor den Bilddaten</translation>
+    </message>
+    <message>
+        <source>the picture has no size</source>
+        <translation>das Bild hat keine Größe</translation>
+    </message>
+    <message>
+        <source>the HEIF decoder gave up</source>
+        <translation>der HEIF-Decoder hat aufgegeben</translation>
+    </message>
+    <message>
+        <source>the HEIF decoder returned no picture</source>
+        <translation>der HEIF-Decoder hat kein Bild geliefert</translation>
+    </message>
+    <message>
+        <source>the file is a video (MP4 or QuickTime)</source>
+        <translation>die Datei ist ein Video (MP4 oder QuickTime)</translation>
+    </message>
+    <message>
+        <source>the file is an AVIF picture</source>
+        <translation>die Datei ist ein AVIF-Bild</translation>
+    </message>
+    <message>
+        <source>the file is a WebP picture</source>
+        <translation>die Datei ist ein WebP-Bild</translation>
+    </message>
+    <message>
+        <source>the file is a GIF picture</source>
+        <translation>die Datei ist ein GIF-Bild</translation>
+    </message>
+    <message>
+        <source>the file is a JPEG 2000 picture</source>
+        <translation>die Datei ist ein JPEG-2000-Bild</translation>
+    </message>
+    <message>
+        <source>the file is a BMP picture</source>
+        <translation>die Datei ist ein BMP-Bild</translation>
+    </message>
+    <message>
+        <source>the file is a PDF document</source>
+        <translation>die Datei ist ein PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>its content is not a picture format Keepsake knows</source>
+        <translation>ihr Inhalt ist kein Bildformat, das Keepsake kennt</translation>
+    </message>
+    <message>
+        <source>This is not a photo Keepsake accepts: %1.</source>
+        <translation>Das ist kein Foto, das Keepsake annimmt: %1.</translation>
+    </message>
+    <message>
+        <source>camera RAW</source>
+        <translation>Kamera-RAW</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -1846,7 +2054,10 @@ Example:
     </message>
     <message numerus="yes">
         <source>%n file(s), %1</source>
-        <translation><numerusform>%n Datei, %1</numerusform><numerusform>%n Dateien, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei, %1</numerusform>
+            <numerusform>%n Dateien, %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 files</source>
@@ -1862,7 +2073,10 @@ Example:
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation><numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform></translation>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
     </message>
     <message>
         <source>The photos could not be handed in: %1</source>
@@ -1897,170 +2111,170 @@ Example:
     <name>Keepsake::IndexSheet</name>
     <message>
         <source>The index sheet cannot be drawn: the printer or PDF file did not open for painting.</source>
-        <translation type="unfinished" />
+        <translation>Der Indexprint kann nicht gezeichnet werden: Der Drucker oder die PDF-Datei ließ sich nicht zum Zeichnen öffnen.</translation>
     </message>
     <message>
         <source>The printer or PDF file refused a new page; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation>Der Drucker oder die PDF-Datei hat eine neue Seite abgelehnt; prüfen Sie den freien Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The index sheet was cancelled; nothing was printed.</source>
-        <translation type="unfinished" />
+        <translation>Der Indexprint wurde abgebrochen; es wurde nichts gedruckt.</translation>
     </message>
     <message>
         <source>No photos.</source>
-        <translation type="unfinished" />
+        <translation>Keine Fotos.</translation>
     </message>
     <message>
         <source>The index sheet could not be finished; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation>Der Indexprint konnte nicht fertiggestellt werden; prüfen Sie den freien Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>Seite %1 von %2</translation>
     </message>
     <message>
         <source>%1 (customer %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (Kunde %2)</translation>
     </message>
     <message>
         <source>Not yet on disc</source>
-        <translation type="unfinished" />
+        <translation>Noch nicht auf Disc</translation>
     </message>
     <message>
         <source>Disc %1, recorded on %2</source>
-        <translation type="unfinished" />
+        <translation>Disc %1, gebrannt am %2</translation>
     </message>
     <message numerus="yes">
         <source>Album(s): %1</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Album: %1</numerusform>
+            <numerusform>Alben: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Selection: %1 of %n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Auswahl: %1 von %n Foto</numerusform>
+            <numerusform>Auswahl: %1 von %n Fotos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
         </translation>
     </message>
     <message>
         <source>no picture</source>
-        <translation type="unfinished" />
+        <translation>kein Bild</translation>
     </message>
     <message>
         <source>no capture date</source>
-        <translation type="unfinished" />
+        <translation>kein Aufnahmedatum</translation>
     </message>
     <message>
         <source>%1 · cover</source>
-        <translation type="unfinished" />
+        <translation>%1 · Titelbild</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::IngestCommand</name>
     <message>
         <source>hand in a card or folder for a customer</source>
-        <translation type="unfinished" />
+        <translation>eine Karte oder einen Ordner für einen Kunden abgeben</translation>
     </message>
     <message>
         <source>Hands in the photos of a card or folder: stores the ones not received before and sorts them into albums.</source>
-        <translation type="unfinished" />
+        <translation>Nimmt die Fotos einer Karte oder eines Ordners an: speichert die noch nicht erhaltenen und sortiert sie in Alben.</translation>
     </message>
     <message>
         <source>the customer handing the photos in</source>
-        <translation type="unfinished" />
+        <translation>der Kunde, der die Fotos abgibt</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
-        <source>put every photo into the customer's album of this title</source>
-        <translation type="unfinished" />
+        <source>put every photo into the customer&apos;s album of this title</source>
+        <translation>jedes Foto in das Album des Kunden mit diesem Titel legen</translation>
     </message>
     <message>
         <source>TITLE</source>
-        <translation type="unfinished" />
+        <translation>TITEL</translation>
     </message>
     <message>
         <source>store photos already received anyway</source>
-        <translation type="unfinished" />
+        <translation>bereits erhaltene Fotos trotzdem speichern</translation>
     </message>
     <message>
         <source>read every file whole (no header shortcut)</source>
-        <translation type="unfinished" />
+        <translation>jede Datei ganz lesen (keine Abkürzung über den Dateikopf)</translation>
     </message>
     <message>
         <source>do not make thumbnails now</source>
-        <translation type="unfinished" />
+        <translation>jetzt keine Vorschaubilder erstellen</translation>
     </message>
     <message>
         <source>cards or folders to hand in</source>
-        <translation type="unfinished" />
+        <translation>abzugebende Karten oder Ordner</translation>
     </message>
     <message>
         <source>PATH...</source>
-        <translation type="unfinished" />
+        <translation>PFAD...</translation>
     </message>
     <message>
         <source>Say whose photos these are: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation>Sagen Sie, wessen Fotos das sind: --customer CODE.</translation>
     </message>
     <message>
         <source>Name the card or folder to hand in.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie die abzugebende Karte oder den Ordner.</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished" />
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Hand-in %1 for %2 (pickup code %3): %4 new, %5 already received, %6 new versions, %7 rejected; %8 stored in %9 s.</source>
-        <translation type="unfinished" />
+        <translation>Abgabe %1 für %2 (Abholcode %3): %4 neu, %5 schon erhalten, %6 neue Versionen, %7 abgelehnt; %8 gespeichert in %9 s.</translation>
     </message>
     <message>
         <source>Cancelled: the photos listed above are stored; hand the card in again to finish.</source>
-        <translation type="unfinished" />
+        <translation>Abgebrochen: Die oben aufgeführten Fotos sind gespeichert; geben Sie die Karte erneut ab, um fertig zu werden.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::IngestJob</name>
     <message>
         <source>Name the card or folder to hand in.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie die abzugebende Karte oder den Ordner.</translation>
     </message>
     <message>
         <source>%1 does not exist. Check the card is inserted and the path is right.</source>
-        <translation type="unfinished" />
+        <translation>%1 existiert nicht. Prüfen Sie, ob die Karte eingesteckt und der Pfad richtig ist.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be read. Check its permissions.</source>
-        <translation type="unfinished" />
+        <translation>Der Ordner %1 kann nicht gelesen werden. Prüfen Sie seine Rechte.</translation>
     </message>
     <message>
         <source>No hand-in could be started.</source>
-        <translation type="unfinished" />
+        <translation>Es konnte keine Abgabe begonnen werden.</translation>
     </message>
     <message>
         <source>no picture could be read from the file</source>
-        <translation type="unfinished" />
+        <translation>aus der Datei konnte kein Bild gelesen werden</translation>
     </message>
     <message>
         <source>a new version of %1 (photo %2): the same shot by its camera data, with other bytes</source>
-        <translation type="unfinished" />
+        <translation>eine neue Version von %1 (Foto %2): dieselbe Aufnahme laut Kameradaten, mit anderen Bytes</translation>
     </message>
     <message>
         <source>%1 could not be stored: </source>
-        <translation type="unfinished" />
+        <translation>%1 konnte nicht gespeichert werden: </translation>
     </message>
 </context>
 <context>
@@ -2086,7 +2300,10 @@ Example:
     </message>
     <message numerus="yes">
         <source>The customer code or the PIN is not right. %n attempt(s) left.</source>
-        <translation><numerusform>Kundennummer oder PIN stimmt nicht. Noch %n Versuch.</numerusform><numerusform>Kundennummer oder PIN stimmt nicht. Noch %n Versuche.</numerusform></translation>
+        <translation>
+            <numerusform>Kundennummer oder PIN stimmt nicht. Noch %n Versuch.</numerusform>
+            <numerusform>Kundennummer oder PIN stimmt nicht. Noch %n Versuche.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
@@ -2101,150 +2318,150 @@ Example:
     <name>Keepsake::Lab</name>
     <message>
         <source>The data folder %1 cannot be created. Check the path and its permissions, or choose another with --data-dir.</source>
-        <translation type="unfinished" />
+        <translation>Der Datenordner %1 kann nicht angelegt werden. Prüfen Sie den Pfad und seine Rechte oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::LabKey</name>
     <message>
         <source>The lab key could not be encoded.</source>
-        <translation type="unfinished" />
+        <translation>Der Laborschlüssel konnte nicht kodiert werden.</translation>
     </message>
     <message>
         <source>The lab key %1 cannot be read: %2. Check its owner and permissions.</source>
-        <translation type="unfinished" />
+        <translation>Der Laborschlüssel %1 kann nicht gelesen werden: %2. Prüfen Sie Besitzer und Rechte.</translation>
     </message>
     <message>
-        <source>The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a backup; without it the lab's discs cannot be appended to.</source>
-        <translation type="unfinished" />
+        <source>The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a backup; without it the lab&apos;s discs cannot be appended to.</source>
+        <translation>Der Laborschlüssel %1 ist beschädigt: Er ist kein Ed25519-Schlüssel. Stellen Sie ihn aus einer Sicherung wieder her; ohne ihn kann an die Discs des Labors nichts angehängt werden.</translation>
     </message>
     <message>
         <source>A lab key could not be made.</source>
-        <translation type="unfinished" />
+        <translation>Es konnte kein Laborschlüssel erstellt werden.</translation>
     </message>
     <message>
         <source>The lab key could not be saved to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>Der Laborschlüssel konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
     <message>
         <source>The lab key %1 could not be used.</source>
-        <translation type="unfinished" />
+        <translation>Der Laborschlüssel %1 konnte nicht verwendet werden.</translation>
     </message>
     <message>
         <source>The disc manifest could not be signed.</source>
-        <translation type="unfinished" />
+        <translation>Das Disc-Manifest konnte nicht signiert werden.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::MetadataReader</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation>Die Datei ist leer.</translation>
     </message>
     <message>
-        <source>The photo's metadata cannot be read: %1</source>
-        <translation type="unfinished" />
+        <source>The photo&apos;s metadata cannot be read: %1</source>
+        <translation>Die Metadaten des Fotos können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::NoticeMail</name>
     <message>
-        <source>Your album "%1" will be recorded on disc after %2</source>
-        <translation type="unfinished" />
+        <source>Your album &quot;%1&quot; will be recorded on disc after %2</source>
+        <translation>Ihr Album „%1“ wird nach dem %2 auf Disc gebrannt</translation>
     </message>
     <message>
-        <source>The album "%1" shared with you will be recorded on disc after %2</source>
-        <translation type="unfinished" />
+        <source>The album &quot;%1&quot; shared with you will be recorded on disc after %2</source>
+        <translation>Das mit Ihnen geteilte Album „%1“ wird nach dem %2 auf Disc gebrannt</translation>
     </message>
     <message>
-        <source>The album "%1" is on disc %2</source>
-        <translation type="unfinished" />
+        <source>The album &quot;%1&quot; is on disc %2</source>
+        <translation>Das Album „%1“ ist auf Disc %2</translation>
     </message>
     <message>
         <source>Hello %1,</source>
-        <translation type="unfinished" />
+        <translation>Hallo %1,</translation>
     </message>
     <message numerus="yes">
-        <source>your album "%1" with %n photo(s) is kept at %2 until %3.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <source>your album &quot;%1&quot; with %n photo(s) is kept at %2 until %3.</source>
+        <translation>
+            <numerusform>Ihr Album „%1“ mit %n Foto wird bei %2 bis zum %3 aufbewahrt.</numerusform>
+            <numerusform>Ihr Album „%1“ mit %n Fotos wird bei %2 bis zum %3 aufbewahrt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%4 shared the album "%1" with %n photo(s) with you. It is kept at %2 until %3.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <source>%4 shared the album &quot;%1&quot; with %n photo(s) with you. It is kept at %2 until %3.</source>
+        <translation>
+            <numerusform>%4 hat das Album „%1“ mit %n Foto mit Ihnen geteilt. Es wird bei %2 bis zum %3 aufbewahrt.</numerusform>
+            <numerusform>%4 hat das Album „%1“ mit %n Fotos mit Ihnen geteilt. Es wird bei %2 bis zum %3 aufbewahrt.</numerusform>
         </translation>
     </message>
     <message>
         <source>After that day the photos are recorded onto a disc that comes back to %1 at the counter, and they are no longer shown online or at the kiosk.</source>
-        <translation type="unfinished" />
+        <translation>Nach diesem Tag werden die Fotos auf eine Disc gebrannt, die %1 an der Theke zurückbekommt, und sie werden nicht mehr online oder am Terminal gezeigt.</translation>
     </message>
     <message>
         <source>To keep the album longer, ask at the counter or reply to this mail: the lab can extend it.</source>
-        <translation type="unfinished" />
+        <translation>Soll das Album länger aufbewahrt werden, fragen Sie an der Theke oder antworten Sie auf diese Mail: Das Labor kann es verlängern.</translation>
     </message>
     <message numerus="yes">
-        <source>the album "%1" with %n photo(s) was recorded onto disc %2 on %3.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <source>the album &quot;%1&quot; with %n photo(s) was recorded onto disc %2 on %3.</source>
+        <translation>
+            <numerusform>Ihr Album „%1“ mit %n Foto wurde am %3 auf Disc %2 gebrannt.</numerusform>
+            <numerusform>Ihr Album „%1“ mit %n Fotos wurde am %3 auf Disc %2 gebrannt.</numerusform>
         </translation>
     </message>
     <message>
         <source>The disc is ready at the counter; the pickup code is %1.</source>
-        <translation type="unfinished" />
+        <translation>Die Disc liegt an der Theke bereit; der Abholcode ist %1.</translation>
     </message>
     <message numerus="yes">
         <source>The album is no longer shown online or at the kiosk; the lab deletes its copy %n day(s) after recording.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>Das Album wird nicht mehr online oder am Terminal gezeigt; das Labor löscht seine Kopie %n Tag nach dem Brennen.</numerusform>
+            <numerusform>Das Album wird nicht mehr online oder am Terminal gezeigt; das Labor löscht seine Kopie %n Tage nach dem Brennen.</numerusform>
         </translation>
     </message>
     <message>
         <source>you</source>
-        <translation type="unfinished" />
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Kind regards,</source>
-        <translation type="unfinished" />
+        <translation>Mit freundlichen Grüßen</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::NotifyCommand</name>
     <message>
         <source>deliver the notices the outbox holds</source>
-        <translation type="unfinished" />
+        <translation>die Hinweise aus dem Postausgang zustellen</translation>
     </message>
     <message>
         <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
-        <translation type="unfinished" />
+        <translation>Stellt fällige Hinweis-Mails aus der Warteschlange zu; --retry sendet jetzt alle wartenden und fehlgeschlagenen.</translation>
     </message>
     <message>
         <source>also mails waiting for their next try, and failed ones</source>
-        <translation type="unfinished" />
+        <translation>auch Mails, die auf ihren nächsten Versuch warten, und fehlgeschlagene</translation>
     </message>
     <message>
         <source>Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished" />
+        <translation>Mail: %1 gesendet, %2 fehlgeschlagen, %3 in der Warteschlange.</translation>
     </message>
     <message>
         <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
-        <translation type="unfinished" />
+        <translation> Es ist kein Mailserver eingerichtet: Legen Sie einen fest mit keepsakectl config set smtp.host HOST.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PdfTextFix</name>
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
-        <translation type="unfinished" />
+        <translation>Das PDF %1 wurde geschrieben, aber sein Text konnte nicht geprüft werden (%2). Versuchen Sie es erneut; wenn es weiter scheitert, melden Sie diese Meldung.</translation>
     </message>
 </context>
 <context>
@@ -2267,409 +2484,404 @@ Kamera: %3</translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::PhotosCommand</name>
-    <message>
-        <source>every stored photo of an album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lists every stored photo of an album, new versions included.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's ID, or its title with --customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's owner</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n photo(s) in album %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Keepsake::PrintCommand</name>
     <message>
         <source>index sheets and receipts, to PDF or a printer</source>
-        <translation type="unfinished" />
+        <translation>Indexprints und Belege, als PDF oder auf einen Drucker</translation>
     </message>
     <message>
         <source>Usage: keepsakectl print SUB-COMMAND ...
   index     index sheet of albums or of a disc (claims 8, 9)
   receipt   receipt of a hand-in or disc order, with its pickup code
 </source>
-        <translation type="unfinished" />
+        <translation>Aufruf: keepsakectl print UNTERBEFEHL ...
+  index     Indexprint von Alben oder einer Disc (Ansprüche 8, 9)
+  receipt   Beleg einer Abgabe oder Disc-Bestellung, mit ihrem Abholcode
+</translation>
     </message>
     <message>
-        <source>Unknown print sub-command "%1". See: keepsakectl print --help</source>
-        <translation type="unfinished" />
+        <source>Unknown print sub-command &quot;%1&quot;. See: keepsakectl print --help</source>
+        <translation>Unbekannter Druck-Unterbefehl „%1“. Siehe: keepsakectl print --help</translation>
     </message>
     <message>
         <source>write a PDF file</source>
-        <translation type="unfinished" />
+        <translation>eine PDF-Datei schreiben</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished" />
+        <translation>DATEI</translation>
     </message>
     <message>
         <source>send to this CUPS printer queue</source>
-        <translation type="unfinished" />
+        <translation>an diese CUPS-Druckerwarteschlange senden</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Say where the print goes: --pdf FILE or --printer NAME (one of them).</source>
-        <translation type="unfinished" />
+        <translation>Sagen Sie, wohin der Druck geht: --pdf DATEI oder --printer NAME (eines davon).</translation>
     </message>
     <message>
-        <source>Unknown paper "%1"; use %2.</source>
-        <translation type="unfinished" />
+        <source>Unknown paper &quot;%1&quot;; use %2.</source>
+        <translation>Unbekanntes Papier „%1“; verwenden Sie %2.</translation>
     </message>
     <message>
-        <source>Orientation is portrait or landscape, not "%1".</source>
-        <translation type="unfinished" />
+        <source>Orientation is portrait or landscape, not &quot;%1&quot;.</source>
+        <translation>Die Ausrichtung ist portrait oder landscape, nicht „%1“.</translation>
     </message>
     <message>
         <source>printer %1</source>
-        <translation type="unfinished" />
+        <translation>Drucker %1</translation>
     </message>
     <message>
         <source>Index sheet: %1 photo(s) on %2 page(s) to %3</source>
-        <translation type="unfinished" />
+        <translation>Indexprint: %1 Foto(s) auf %2 Seite(n) an %3</translation>
     </message>
     <message>
         <source>Receipt with pickup code %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>Beleg mit Abholcode %1 an %2</translation>
     </message>
     <message>
-        <source>Prints the index sheet of albums or of a disc: every photo as a thumbnail with its frame number, file name and capture date, the cover marked. Without --select, each album's stored print selection (none: all photos).</source>
-        <translation type="unfinished" />
+        <source>Prints the index sheet of albums or of a disc: every photo as a thumbnail with its frame number, file name and capture date, the cover marked. Without --select, each album&apos;s stored print selection (none: all photos).</source>
+        <translation>Druckt den Indexprint von Alben oder einer Disc: jedes Foto als Vorschaubild mit Bildnummer, Dateiname und Aufnahmedatum, das Titelbild markiert. Ohne --select die gespeicherte Druckauswahl jedes Albums (keine: alle Fotos).</translation>
     </message>
     <message>
-        <source>the albums' owner (to name albums by title)</source>
-        <translation type="unfinished" />
+        <source>the albums&apos; owner (to name albums by title)</source>
+        <translation>der Besitzer der Alben (um Alben über den Titel zu nennen)</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>an album (ID, or title with --customer); repeatable</source>
-        <translation type="unfinished" />
+        <translation>ein Album (ID oder Titel mit --customer); wiederholbar</translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation>ALBUM</translation>
     </message>
     <message>
         <source>what was recorded onto this disc</source>
-        <translation type="unfinished" />
+        <translation>was auf diese Disc gebrannt wurde</translation>
     </message>
     <message>
         <source>DISC</source>
-        <translation type="unfinished" />
+        <translation>DISC</translation>
     </message>
     <message>
         <source>with --disc: only this recording session</source>
-        <translation type="unfinished" />
+        <translation>mit --disc: nur diese Brennsitzung</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation>N</translation>
     </message>
     <message>
         <source>only these photos (IDs or original names), comma-separated</source>
-        <translation type="unfinished" />
+        <translation>nur diese Fotos (IDs oder ursprüngliche Namen), durch Kommas getrennt</translation>
     </message>
     <message>
         <source>PHOTO</source>
-        <translation type="unfinished" />
+        <translation>FOTO</translation>
     </message>
     <message>
         <source>a4 (default), letter, 10x15 or 4x6</source>
-        <translation type="unfinished" />
+        <translation>a4 (Standard), letter, 10x15 oder 4x6</translation>
     </message>
     <message>
         <source>PAPER</source>
-        <translation type="unfinished" />
+        <translation>PAPIER</translation>
     </message>
     <message>
         <source>portrait or landscape (photo paper: landscape)</source>
-        <translation type="unfinished" />
+        <translation>portrait oder landscape (Fotopapier: landscape)</translation>
     </message>
     <message>
         <source>O</source>
-        <translation type="unfinished" />
+        <translation>O</translation>
     </message>
     <message>
         <source>photos per row (default: 5 on A4 portrait)</source>
-        <translation type="unfinished" />
+        <translation>Fotos pro Zeile (Standard: 5 auf A4 hoch)</translation>
     </message>
     <message>
         <source>Name the albums (--album ALBUM) or the disc (--disc DISC), not both.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie die Alben (--album ALBUM) oder die Disc (--disc DISC), nicht beides.</translation>
     </message>
     <message>
         <source>--columns takes a number from 1 to 20.</source>
-        <translation type="unfinished" />
+        <translation>--columns erwartet eine Zahl von 1 bis 20.</translation>
     </message>
     <message>
         <source>photos</source>
-        <translation type="unfinished" />
+        <translation>Fotos</translation>
     </message>
     <message>
-        <source>Prints a receipt: the customer, what was handed in, the albums and their dates, the discs, and the pickup code as text and QR code. Without --handin or --disc, the customer's latest hand-in.</source>
-        <translation type="unfinished" />
+        <source>Prints a receipt: the customer, what was handed in, the albums and their dates, the discs, and the pickup code as text and QR code. Without --handin or --disc, the customer&apos;s latest hand-in.</source>
+        <translation>Druckt einen Beleg: den Kunden, was abgegeben wurde, die Alben und ihre Daten, die Discs und den Abholcode als Text und QR-Code. Ohne --handin oder --disc die letzte Abgabe des Kunden.</translation>
     </message>
     <message>
         <source>the customer</source>
-        <translation type="unfinished" />
+        <translation>der Kunde</translation>
     </message>
     <message>
         <source>this hand-in instead of the latest</source>
-        <translation type="unfinished" />
+        <translation>diese Abgabe statt der letzten</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation>ID</translation>
     </message>
     <message>
         <source>the disc order of this disc instead</source>
-        <translation type="unfinished" />
+        <translation>stattdessen die Disc-Bestellung dieser Disc</translation>
     </message>
     <message>
         <source>with --disc: this recording session (default: the latest)</source>
-        <translation type="unfinished" />
+        <translation>mit --disc: diese Brennsitzung (Standard: die letzte)</translation>
     </message>
     <message>
         <source>80mm (roll, default), a4 or letter</source>
-        <translation type="unfinished" />
+        <translation>80mm (Rolle, Standard), a4 oder letter</translation>
     </message>
     <message>
         <source>Name the customer: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie den Kunden: --customer CODE.</translation>
     </message>
     <message>
         <source>Give --handin or --disc, not both.</source>
-        <translation type="unfinished" />
+        <translation>Geben Sie --handin oder --disc an, nicht beides.</translation>
     </message>
     <message>
-        <source>--handin takes a hand-in's number (the "handin" of the ingest summary).</source>
-        <translation type="unfinished" />
+        <source>--handin takes a hand-in&apos;s number (the &quot;handin&quot; of the ingest summary).</source>
+        <translation>--handin erwartet die Nummer einer Abgabe (das „handin“ der Abgabe-Zusammenfassung).</translation>
     </message>
     <message>
         <source>Disc %1 was recorded for another customer; nothing was printed.</source>
-        <translation type="unfinished" />
+        <translation>Disc %1 wurde für einen anderen Kunden gebrannt; es wurde nichts gedruckt.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintJobs</name>
     <message>
         <source>Index print %1 %2</source>
-        <translation type="unfinished" />
+        <translation>Indexprint %1 %2</translation>
     </message>
     <message>
         <source>Receipt %1 %2</source>
-        <translation type="unfinished" />
+        <translation>Beleg %1 %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintOutput</name>
     <message>
         <source>The folder %1 cannot be made; check its permissions.</source>
-        <translation type="unfinished" />
+        <translation>Der Ordner %1 kann nicht angelegt werden; prüfen Sie seine Rechte.</translation>
     </message>
     <message>
         <source>No PDF can be written into %1: %2. Check the free space and permissions.</source>
-        <translation type="unfinished" />
+        <translation>In %1 kann kein PDF geschrieben werden: %2. Prüfen Sie freien Platz und Rechte.</translation>
     </message>
     <message>
         <source>The page layout of %1 was refused by the PDF writer.</source>
-        <translation type="unfinished" />
+        <translation>Das Seitenlayout von %1 wurde vom PDF-Schreiber abgelehnt.</translation>
     </message>
     <message>
         <source>The PDF %1 could not be written: %2. Check the free space.</source>
-        <translation type="unfinished" />
+        <translation>Das PDF %1 konnte nicht geschrieben werden: %2. Prüfen Sie den freien Platz.</translation>
     </message>
     <message>
-        <source>The PDF %1 could not be put in place; check the folder's permissions.</source>
-        <translation type="unfinished" />
+        <source>The PDF %1 could not be put in place; check the folder&apos;s permissions.</source>
+        <translation>Das PDF %1 konnte nicht an seinen Platz gebracht werden; prüfen Sie die Rechte des Ordners.</translation>
     </message>
     <message>
-        <source>The print command lp could not be started (%1). Install CUPS's client (package cups-client) or print to a PDF file instead.</source>
-        <translation type="unfinished" />
+        <source>The print command lp could not be started (%1). Install CUPS&apos;s client (package cups-client) or print to a PDF file instead.</source>
+        <translation>Der Druckbefehl lp konnte nicht gestartet werden (%1). Installieren Sie den CUPS-Client (Paket cups-client) oder drucken Sie stattdessen in eine PDF-Datei.</translation>
     </message>
     <message>
         <source>The printer %1 did not take the job within two minutes; check CUPS with lpstat -p %1.</source>
-        <translation type="unfinished" />
+        <translation>Der Drucker %1 hat den Auftrag nicht innerhalb von zwei Minuten angenommen; prüfen Sie CUPS mit lpstat -p %1.</translation>
     </message>
     <message>
-        <source>The printer %1 did not take the job: %2. Check the queue's name with lpstat -p, or print to a PDF file instead.</source>
-        <translation type="unfinished" />
+        <source>The printer %1 did not take the job: %2. Check the queue&apos;s name with lpstat -p, or print to a PDF file instead.</source>
+        <translation>Der Drucker %1 hat den Auftrag nicht angenommen: %2. Prüfen Sie den Namen der Warteschlange mit lpstat -p oder drucken Sie stattdessen in eine PDF-Datei.</translation>
     </message>
     <message>
         <source>No temporary folder for the print job: %1.</source>
-        <translation type="unfinished" />
+        <translation>Kein temporärer Ordner für den Druckauftrag: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PrintPreview</name>
+    <message>
+        <source>Index print %1 %2</source>
+        <translation>Indexprint %1 %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1 %2</source>
+        <translation>Beleg %1 %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintSources</name>
     <message>
-        <source>Albums %1 and %2 belong to different customers; an index sheet shows one customer's albums.</source>
-        <translation type="unfinished" />
+        <source>Albums %1 and %2 belong to different customers; an index sheet shows one customer&apos;s albums.</source>
+        <translation>Die Alben %1 und %2 gehören verschiedenen Kunden; ein Indexprint zeigt die Alben eines Kunden.</translation>
     </message>
     <message>
         <source>Name at least one album for the index sheet.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie mindestens ein Album für den Indexprint.</translation>
     </message>
     <message>
         <source>Disc %1 has no session %2 with photos. See keepsakectl disc show.</source>
-        <translation type="unfinished" />
+        <translation>Disc %1 hat keine Sitzung %2 mit Fotos. Siehe keepsakectl disc show.</translation>
     </message>
     <message>
         <source>There is no disc %1 with photos in the catalog.</source>
-        <translation type="unfinished" />
+        <translation>Im Katalog gibt es keine Disc %1 mit Fotos.</translation>
     </message>
     <message>
         <source>The customer has no hand-in %1.</source>
-        <translation type="unfinished" />
+        <translation>Der Kunde hat keine Abgabe %1.</translation>
     </message>
     <message>
         <source>The customer has not handed in any photos yet; there is no receipt to print.</source>
-        <translation type="unfinished" />
+        <translation>Der Kunde hat noch keine Fotos abgegeben; es gibt keinen Beleg zu drucken.</translation>
     </message>
     <message>
         <source>There is no recording of disc %1 in the catalog.</source>
-        <translation type="unfinished" />
+        <translation>Im Katalog gibt es keine Brennsitzung von Disc %1.</translation>
     </message>
     <message>
-        <source>There is no disc %1 in the catalog. The disc ID is on the disc's label and in keepsakectl disc show.</source>
-        <translation type="unfinished" />
+        <source>There is no disc %1 in the catalog. The disc ID is on the disc&apos;s label and in keepsakectl disc show.</source>
+        <translation>Im Katalog gibt es keine Disc %1. Die Disc-ID steht auf dem Etikett der Disc und in keepsakectl disc show.</translation>
+    </message>
+    <message>
+        <source>None of the albums has a photo &quot;%1&quot;. List their photos with keepsakectl photos --album ALBUM.</source>
+        <translation>Keines der Alben hat ein Foto „%1“. Ihre Fotos zeigt keepsakectl photos --album ALBUM.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Purge</name>
     <message>
         <source>it is %1, not recorded on a disc</source>
-        <translation type="unfinished" />
+        <translation>es ist %1, nicht auf eine Disc gebrannt</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n photo(s) are not on a disc that was verified by reading it back; verify the disc first (keepsakectl verify)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%n Foto ist nicht auf einer Disc, die durch Zurücklesen geprüft wurde; prüfen Sie zuerst die Disc (keepsakectl verify)</numerusform>
+            <numerusform>%n Fotos sind nicht auf einer Disc, die durch Zurücklesen geprüft wurde; prüfen Sie zuerst die Disc (keepsakectl verify)</numerusform>
+        </translation>
     </message>
     <message>
         <source>still in its grace period until %1 (recorded on %2)</source>
-        <translation type="unfinished" />
+        <translation>noch in seiner Frist bis %1 (gebrannt am %2)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>on a verified disc; grace period of %n day(s) ended on %1</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>auf einer geprüften Disc; Frist von %n Tag endete am %1</numerusform>
+            <numerusform>auf einer geprüften Disc; Frist von %n Tagen endete am %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no album %1.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt kein Album %1.</translation>
     </message>
     <message>
         <source>Album %1 vanished during the purge.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 ist während des Löschens verschwunden.</translation>
     </message>
     <message>
         <source>Album %1 (%2) is not purged: %3.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 (%2) wird nicht gelöscht: %3.</translation>
     </message>
     <message>
         <source>The purge was stopped; purged albums stay purged, the rest are as before.</source>
-        <translation type="unfinished" />
+        <translation>Das Löschen wurde angehalten; gelöschte Alben bleiben gelöscht, die übrigen sind wie zuvor.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PurgeCommand</name>
     <message>
         <source>delete originals past their grace period on a verified disc</source>
-        <translation type="unfinished" />
+        <translation>Originale nach ihrer Frist auf einer geprüften Disc löschen</translation>
     </message>
     <message>
         <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
-        <translation type="unfinished" />
+        <translation>Löscht die gespeicherten Originale gebrannter Alben, deren Disc geprüft und deren Frist vorbei ist. Der Nachweis, was auf welche Disc kam, bleibt.</translation>
     </message>
     <message>
         <source>only this album (refused, exit 4, when it may not go yet)</source>
-        <translation type="unfinished" />
+        <translation>nur dieses Album (abgelehnt, Exit 4, wenn es noch nicht gehen darf)</translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation>ALBUM</translation>
     </message>
     <message>
-        <source>the album's owner, to name the album by its title</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation>der Besitzer des Albums, um das Album über seinen Titel zu nennen</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>show what would be deleted, delete nothing</source>
-        <translation type="unfinished" />
+        <translation>zeigen, was gelöscht würde; nichts löschen</translation>
     </message>
     <message>
         <source>would purge</source>
-        <translation type="unfinished" />
+        <translation>würde gelöscht</translation>
     </message>
     <message>
         <source>purged</source>
-        <translation type="unfinished" />
+        <translation>gelöscht</translation>
     </message>
     <message>
         <source>keeps</source>
-        <translation type="unfinished" />
+        <translation>bleibt</translation>
     </message>
     <message>
-        <source>album %1 "%2" (%3): %4: %5</source>
-        <translation type="unfinished" />
+        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
+        <translation>Album %1 „%2“ (%3): %4: %5</translation>
     </message>
-    <message>
-        <source>Dry run: %1 album(s) would be purged (%2).</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Dry run: %n album(s) would be purged (%1).</source>
+        <translation>
+            <numerusform>Probelauf: %n Album würde gelöscht (%1).</numerusform>
+            <numerusform>Probelauf: %n Alben würden gelöscht (%1).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 album(s) purged (%2 freed).</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n album(s) purged (%1 freed).</source>
+        <translation>
+            <numerusform>%n Album gelöscht (%1 frei geworden).</numerusform>
+            <numerusform>%n Alben gelöscht (%1 frei geworden).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::QrCode</name>
     <message>
-        <source>The QR code for "%1" cannot be made (%2).</source>
-        <translation type="unfinished" />
+        <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
+        <translation>Der QR-Code für „%1“ kann nicht erstellt werden (%2).</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Receipt</name>
     <message>
         <source>Receipt for your hand-in</source>
-        <translation type="unfinished" />
+        <translation>Beleg für Ihre Abgabe</translation>
     </message>
     <message>
         <source>Receipt for your disc</source>
-        <translation type="unfinished" />
+        <translation>Beleg für Ihre Disc</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2681,11 +2893,11 @@ Kamera: %3</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Handed in</source>
-        <translation type="unfinished" />
+        <translation>Abgegeben</translation>
     </message>
     <message>
         <source>New photos</source>
@@ -2693,61 +2905,103 @@ Kamera: %3</translation>
     </message>
     <message>
         <source>Already received</source>
-        <translation type="unfinished" />
+        <translation>Schon erhalten</translation>
     </message>
     <message>
         <source>New versions</source>
-        <translation type="unfinished" />
+        <translation>Neue Versionen</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished" />
+        <translation>Nicht angenommen</translation>
     </message>
     <message>
         <source>Your albums</source>
-        <translation type="unfinished" />
+        <translation>Ihre Alben</translation>
     </message>
     <message>
         <source>on disc %1</source>
-        <translation type="unfinished" />
+        <translation>auf Disc %1</translation>
     </message>
     <message>
         <source>kept until %1</source>
-        <translation type="unfinished" />
+        <translation>aufbewahrt bis %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n photo(s))</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1 (%n Foto)</numerusform>
+            <numerusform>%1 (%n Fotos)</numerusform>
         </translation>
     </message>
     <message>
         <source>Recorded onto disc</source>
-        <translation type="unfinished" />
+        <translation>Auf Disc gebrannt</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>%1: %n Foto</numerusform>
+            <numerusform>%1: %n Fotos</numerusform>
         </translation>
     </message>
     <message>
         <source>Pickup code</source>
-        <translation type="unfinished" />
+        <translation>Abholcode</translation>
     </message>
     <message>
         <source>Show this code at the counter to collect your order.</source>
-        <translation type="unfinished" />
+        <translation>Zeigen Sie diesen Code an der Theke, um Ihren Auftrag abzuholen.</translation>
     </message>
     <message>
         <source>The receipt cannot be drawn: the printer or PDF file did not open for painting.</source>
-        <translation type="unfinished" />
+        <translation>Der Beleg kann nicht gezeichnet werden: Der Drucker oder die PDF-Datei ließ sich nicht zum Zeichnen öffnen.</translation>
     </message>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation>Der Beleg konnte nicht fertiggestellt werden; prüfen Sie den freien Platz und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Records</name>
+    <message numerus="yes">
+        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
+        <translation>
+            <numerusform>%1  %2  [%3]  %n Foto, %4 — %5</numerusform>
+            <numerusform>%1  %2  [%3]  %n Fotos, %4 — %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>(kein Datum)</translation>
+    </message>
+    <message>
+        <source>(unknown camera)</source>
+        <translation>(unbekannte Kamera)</translation>
+    </message>
+    <message>
+        <source>  — a version of photo %1</source>
+        <translation>  — eine Version von Foto %1</translation>
+    </message>
+    <message>
+        <source>new               %1</source>
+        <translation>neu               %1</translation>
+    </message>
+    <message>
+        <source>new version       %1 — %2</source>
+        <translation>neue Version      %1 — %2</translation>
+    </message>
+    <message>
+        <source>already received  %1 — the same as %2 (photo %3)</source>
+        <translation>schon erhalten    %1 — dasselbe wie %2 (Foto %3)</translation>
+    </message>
+    <message>
+        <source>, on disc %1</source>
+        <translation>, auf Disc %1</translation>
+    </message>
+    <message>
+        <source>rejected          %1 — %2</source>
+        <translation>abgelehnt         %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -2797,248 +3051,181 @@ Kamera: %3</translation>
     <name>Keepsake::Retention</name>
     <message>
         <source>The catalog has no retention rule for new albums. Add one with keepsakectl rule add.</source>
-        <translation type="unfinished" />
+        <translation>Der Katalog hat keine Aufbewahrungsregel für neue Alben. Legen Sie eine mit keepsakectl rule add an.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::RetentionRules</name>
     <message>
-        <source>There is no retention rule called "%1". See keepsakectl rule list.</source>
-        <translation type="unfinished" />
+        <source>There is no retention rule called &quot;%1&quot;. See keepsakectl rule list.</source>
+        <translation>Es gibt keine Aufbewahrungsregel namens „%1“. Siehe keepsakectl rule list.</translation>
     </message>
     <message>
         <source>There is no retention rule %1.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt keine Aufbewahrungsregel %1.</translation>
     </message>
     <message>
-        <source>A retention rule needs a name, e.g. "Premium 1 year".</source>
-        <translation type="unfinished" />
+        <source>A retention rule needs a name, e.g. &quot;Premium 1 year&quot;.</source>
+        <translation>Eine Aufbewahrungsregel braucht einen Namen, z. B. „Premium 1 Jahr“.</translation>
     </message>
     <message>
-        <source>Rule "%1": --keep-days takes a whole number of days from 1 to 36500.</source>
-        <translation type="unfinished" />
+        <source>Rule &quot;%1&quot;: --keep-days takes a whole number of days from 1 to 36500.</source>
+        <translation>Regel „%1“: --keep-days erwartet eine ganze Zahl von Tagen von 1 bis 36500.</translation>
     </message>
     <message>
-        <source>Rule "%1": --cap-bytes takes a positive number of bytes.</source>
-        <translation type="unfinished" />
+        <source>Rule &quot;%1&quot;: --cap-bytes takes a positive number of bytes.</source>
+        <translation>Regel „%1“: --cap-bytes erwartet eine positive Anzahl Bytes.</translation>
     </message>
     <message>
-        <source>There is already a retention rule called "%1".</source>
-        <translation type="unfinished" />
+        <source>There is already a retention rule called &quot;%1&quot;.</source>
+        <translation>Es gibt bereits eine Aufbewahrungsregel namens „%1“.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) after hand-in</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%n Tag nach der Abgabe</numerusform>
+            <numerusform>%n Tage nach der Abgabe</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) after the last view</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%n Tag nach dem letzten Ansehen</numerusform>
+            <numerusform>%n Tage nach dem letzten Ansehen</numerusform>
+        </translation>
     </message>
     <message>
-        <source>while the customer's plan lasts</source>
-        <translation type="unfinished" />
+        <source>while the customer&apos;s plan lasts</source>
+        <translation>solange der Tarif des Kunden läuft</translation>
     </message>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::RuleCommand</name>
-    <message>
-        <source>retention rules: add, list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Usage: keepsakectl rule add|list ...
-  add   a named retention rule
-  list  the lab's rules
-Example:
-  keepsakectl rule add "Premium 1 year" --keep-days 365
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Say what to do with rules: add or list. See: keepsakectl rule --help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Adds a named retention rule.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the rule's name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>days to keep an album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>count from the hand-in (default) or the last view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>handin|last-view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>keep while the customer's plan lasts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>at most this many bytes per customer; oldest albums expire first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the rule once, e.g. keepsakectl rule add "Premium 1 year" --keep-days 365.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give either --keep-days N or --while-plan.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--keep-days takes a whole number of days.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--after takes handin or last-view, not "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--cap-bytes takes a number of bytes.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Added rule '%1': %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lists the lab's retention rules.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n rule(s)</source>
-        <translation type="unfinished" />
+        <translation>, höchstens %1 pro Kunde (die ältesten Alben laufen zuerst ab)</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ServeCommand</name>
     <message>
         <source>run the sweeps on a timer until stopped</source>
-        <translation type="unfinished" />
+        <translation>die Durchgänge zeitgesteuert ausführen, bis sie angehalten werden</translation>
     </message>
     <message>
         <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation type="unfinished" />
+        <translation>Führt Ablaufdurchgang, Mailzustellung und Löschen jetzt und dann in jedem Intervall aus, bis Strg+C oder SIGTERM.</translation>
     </message>
     <message>
         <source>seconds between rounds (default 3600)</source>
-        <translation type="unfinished" />
+        <translation>Sekunden zwischen den Runden (Standard 3600)</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished" />
+        <translation>SEKUNDEN</translation>
     </message>
     <message>
         <source>--interval takes a number of seconds from 0.05 to 604800.</source>
-        <translation type="unfinished" />
+        <translation>--interval erwartet eine Anzahl Sekunden von 0.05 bis 604800.</translation>
     </message>
     <message>
         <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
-        <translation type="unfinished" />
+        <translation>Bediene %1: eine Runde alle %2 s; anhalten mit Strg+C.</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>round: %1 notice(s), %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
-        <translation type="unfinished" />
+        <translation>Angehalten.</translation>
     </message>
     <message>
         <source>round failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Runde fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
+        <translation>Runde: %1, %2 abgelaufen, Mail %3 gesendet / %4 fehlgeschlagen / %5 in der Warteschlange, %6 gelöscht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Settings</name>
     <message>
-        <source>the lab's name on discs, prints and mails</source>
-        <translation type="unfinished" />
+        <source>the lab&apos;s name on discs, prints and mails</source>
+        <translation>der Name des Labors auf Discs, Drucken und Mails</translation>
     </message>
     <message>
-        <source>the lab's address on receipts and mails</source>
-        <translation type="unfinished" />
+        <source>the lab&apos;s address on receipts and mails</source>
+        <translation>die Adresse des Labors auf Belegen und Mails</translation>
     </message>
     <message>
         <source>days before expiry that owner and viewers are told</source>
-        <translation type="unfinished" />
+        <translation>Tage vor dem Ablauf, an denen Besitzer und Betrachter benachrichtigt werden</translation>
     </message>
     <message>
         <source>days a recorded album stays hidden before deletion</source>
-        <translation type="unfinished" />
+        <translation>Tage, die ein gebranntes Album vor dem Löschen ausgeblendet bleibt</translation>
     </message>
     <message>
         <source>the retention rule new albums get</source>
-        <translation type="unfinished" />
+        <translation>die Aufbewahrungsregel für neue Alben</translation>
     </message>
     <message>
         <source>mail server for notices</source>
-        <translation type="unfinished" />
+        <translation>Mailserver für Hinweise</translation>
     </message>
     <message>
         <source>mail server port</source>
-        <translation type="unfinished" />
+        <translation>Port des Mailservers</translation>
     </message>
     <message>
         <source>auto (when offered), required or off</source>
-        <translation type="unfinished" />
+        <translation>auto (wenn angeboten), required oder off</translation>
     </message>
     <message>
         <source>mail server user</source>
-        <translation type="unfinished" />
+        <translation>Benutzer des Mailservers</translation>
     </message>
     <message>
         <source>mail server password</source>
-        <translation type="unfinished" />
+        <translation>Passwort des Mailservers</translation>
     </message>
     <message>
         <source>sender address of notices</source>
-        <translation type="unfinished" />
+        <translation>Absenderadresse der Hinweise</translation>
     </message>
     <message>
         <source>paper of the index prints made after a recording: a4, letter, 10x15 or 4x6</source>
-        <translation type="unfinished" />
+        <translation>Papier der Indexprints nach einem Brennen: a4, letter, 10x15 oder 4x6</translation>
     </message>
     <message>
-        <source>photos per row of an index print; 0: the paper's default</source>
-        <translation type="unfinished" />
+        <source>photos per row of an index print; 0: the paper&apos;s default</source>
+        <translation>Fotos pro Zeile eines Indexprints; 0: Standard des Papiers</translation>
     </message>
     <message>
         <source>paper of receipts: 80mm (roll), a4 or letter</source>
-        <translation type="unfinished" />
+        <translation>Papier der Belege: 80mm (Rolle), a4 oder letter</translation>
     </message>
     <message>
         <source>There is no setting called %1. See keepsakectl config list.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt keine Einstellung namens %1. Siehe keepsakectl config list.</translation>
     </message>
     <message>
-        <source>%1 cannot be "%2": it takes %3.</source>
-        <translation type="unfinished" />
+        <source>%1 cannot be &quot;%2&quot;: it takes %3.</source>
+        <translation>%1 kann nicht „%2“ sein: erwartet wird %3.</translation>
     </message>
     <message>
         <source>There is no setting called %1.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt keine Einstellung namens %1.</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation>eines von: %1</translation>
     </message>
 </context>
 <context>
@@ -3089,10 +3276,10 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::ShareCommand</name>
+    <name>Keepsake::ShareRuleCommands</name>
     <message>
         <source>who may view an album: add, remove, list</source>
-        <translation type="unfinished" />
+        <translation>wer ein Album ansehen darf: add, remove, list</translation>
     </message>
     <message>
         <source>Usage: keepsakectl share add|remove|list ...
@@ -3102,94 +3289,200 @@ Example:
 Example:
   keepsakectl share add --album 12 --with C2
 </source>
-        <translation type="unfinished" />
+        <translation>Aufruf: keepsakectl share add|remove|list ...
+  add     einen Kunden oder eine E-Mail-Adresse ein Album ansehen lassen
+  remove  diese Erlaubnis zurücknehmen
+  list    wer ein Album ansehen darf
+Beispiel:
+  keepsakectl share add --album 12 --with C2
+</translation>
     </message>
     <message>
         <source>Say what to do with shares: add, remove or list. See: keepsakectl share --help</source>
-        <translation type="unfinished" />
+        <translation>Sagen Sie, was mit Freigaben geschehen soll: add, remove oder list. Siehe: keepsakectl share --help</translation>
     </message>
     <message>
         <source>Lets another customer or an e-mail address view an album.</source>
-        <translation type="unfinished" />
+        <translation>Lässt einen anderen Kunden oder eine E-Mail-Adresse ein Album ansehen.</translation>
     </message>
     <message>
         <source>Takes back the permission to view an album.</source>
-        <translation type="unfinished" />
+        <translation>Nimmt die Erlaubnis zurück, ein Album anzusehen.</translation>
     </message>
     <message>
-        <source>the album's ID</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s ID</source>
+        <translation>die ID des Albums</translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation>ALBUM</translation>
     </message>
     <message>
-        <source>the album's owner, to name the album by its title</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation>der Besitzer des Albums, um das Album über seinen Titel zu nennen</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>a customer code or an e-mail address</source>
-        <translation type="unfinished" />
+        <translation>eine Kundennummer oder eine E-Mail-Adresse</translation>
     </message>
     <message>
         <source>C|EMAIL</source>
-        <translation type="unfinished" />
+        <translation>C|EMAIL</translation>
     </message>
     <message>
         <source>Name the album and the viewer: --album ID --with CODE|EMAIL.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie Album und Betrachter: --album ID --with CODE|EMAIL.</translation>
     </message>
     <message>
         <source>Album %1 (%2) may now be viewed by %3.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 (%2) darf jetzt von %3 angesehen werden.</translation>
     </message>
     <message>
         <source>Album %1 (%2) may no longer be viewed by %3.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 (%2) darf nicht mehr von %3 angesehen werden.</translation>
     </message>
     <message>
         <source>Lists who may view an album.</source>
-        <translation type="unfinished" />
+        <translation>Listet, wer ein Album ansehen darf.</translation>
     </message>
     <message>
         <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie das Album: --album ID.</translation>
     </message>
     <message>
         <source>%1  since %2, by %3</source>
-        <translation type="unfinished" />
+        <translation>%1  seit %2, von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Album %1 (%2, owner %3): %n viewer(s)</source>
+        <translation>
+            <numerusform>Album %1 (%2, Besitzer %3): %n Betrachter</numerusform>
+            <numerusform>Album %1 (%2, Besitzer %3): %n Betrachter</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Album %1 (%2, owner %3): %n viewer(s)</source>
-        <translation type="unfinished" />
+        <source>retention rules: add, list</source>
+        <translation>Aufbewahrungsregeln: add, list</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl rule add|list ...
+  add   a named retention rule
+  list  the lab&apos;s rules
+Example:
+  keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365
+</source>
+        <translation>Aufruf: keepsakectl rule add|list ...
+  add   eine benannte Aufbewahrungsregel
+  list  die Regeln des Labors
+Beispiel:
+  keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with rules: add or list. See: keepsakectl rule --help</source>
+        <translation>Sagen Sie, was mit Regeln geschehen soll: add oder list. Siehe: keepsakectl rule --help</translation>
+    </message>
+    <message>
+        <source>Adds a named retention rule.</source>
+        <translation>Fügt eine benannte Aufbewahrungsregel hinzu.</translation>
+    </message>
+    <message>
+        <source>the rule&apos;s name</source>
+        <translation>der Name der Regel</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>days to keep an album</source>
+        <translation>Tage, die ein Album aufbewahrt wird</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>count from the hand-in (default) or the last view</source>
+        <translation>ab der Abgabe (Standard) oder dem letzten Ansehen zählen</translation>
+    </message>
+    <message>
+        <source>handin|last-view</source>
+        <translation>handin|last-view</translation>
+    </message>
+    <message>
+        <source>keep while the customer&apos;s plan lasts</source>
+        <translation>aufbewahren, solange der Tarif des Kunden läuft</translation>
+    </message>
+    <message>
+        <source>at most this many bytes per customer; oldest albums expire first</source>
+        <translation>höchstens so viele Bytes pro Kunde; die ältesten Alben laufen zuerst ab</translation>
+    </message>
+    <message>
+        <source>Name the rule once, e.g. keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365.</source>
+        <translation>Nennen Sie die Regel einmal, z. B. keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365.</translation>
+    </message>
+    <message>
+        <source>Give either --keep-days N or --while-plan.</source>
+        <translation>Geben Sie entweder --keep-days N oder --while-plan an.</translation>
+    </message>
+    <message>
+        <source>--keep-days takes a whole number of days.</source>
+        <translation>--keep-days erwartet eine ganze Zahl von Tagen.</translation>
+    </message>
+    <message>
+        <source>--after takes handin or last-view, not &quot;%1&quot;.</source>
+        <translation>--after erwartet handin oder last-view, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--cap-bytes takes a number of bytes.</source>
+        <translation>--cap-bytes erwartet eine Anzahl Bytes.</translation>
+    </message>
+    <message>
+        <source>Added rule &apos;%1&apos;: %2</source>
+        <translation>Regel „%1“ hinzugefügt: %2</translation>
+    </message>
+    <message>
+        <source>Lists the lab&apos;s retention rules.</source>
+        <translation>Listet die Aufbewahrungsregeln des Labors.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n Regel</numerusform>
+            <numerusform>%n Regeln</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Shares</name>
     <message>
-        <source>"%1" is not an e-mail address.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>There is no customer with the code %1. Give a customer code or an e-mail address.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt keinen Kunden mit der Nummer %1. Geben Sie eine Kundennummer oder eine E-Mail-Adresse an.</translation>
     </message>
     <message>
         <source>Album %1 belongs to this customer already; share it with somebody else.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 gehört bereits diesem Kunden; teilen Sie es mit jemand anderem.</translation>
     </message>
     <message>
         <source>Album %1 was deleted after recording; it cannot be shared.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 wurde nach dem Brennen gelöscht; es kann nicht geteilt werden.</translation>
     </message>
     <message>
         <source>Album %1 is not shared with %2; see keepsakectl share list --album %1.</source>
-        <translation type="unfinished" />
+        <translation>Album %1 ist nicht mit %2 geteilt; siehe keepsakectl share list --album %1.</translation>
+    </message>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE.</source>
+        <translation>Es gibt kein Album %1. Die Alben des Kunden zeigt keepsakectl albums --customer CODE.</translation>
     </message>
 </context>
 <context>
@@ -3219,30 +3512,30 @@ Example:
     <name>Keepsake::SmtpMailer</name>
     <message>
         <source>No mail server is configured; set one with keepsakectl config set smtp.host HOST.</source>
-        <translation type="unfinished" />
+        <translation>Es ist kein Mailserver eingerichtet; legen Sie einen fest mit keepsakectl config set smtp.host HOST.</translation>
     </message>
     <message>
         <source>libcurl could not start a mail transfer.</source>
-        <translation type="unfinished" />
+        <translation>libcurl konnte keine Mailübertragung starten.</translation>
     </message>
     <message>
         <source>The mail to %1 could not be sent through %2:%3: %4%5</source>
-        <translation type="unfinished" />
+        <translation>Die Mail an %1 konnte nicht über %2:%3 gesendet werden: %4%5</translation>
     </message>
     <message>
         <source> (the server said: %1)</source>
-        <translation type="unfinished" />
+        <translation> (der Server sagte: %1)</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>
     <message>
         <source>the lab at a glance</source>
-        <translation type="unfinished" />
+        <translation>das Labor auf einen Blick</translation>
     </message>
     <message>
-        <source>Shows customers, albums by state, the store's size and free space, and failures.</source>
-        <translation type="unfinished" />
+        <source>Shows customers, albums by state, the store&apos;s size and free space, and failures.</source>
+        <translation>Zeigt Kunden, Alben nach Zustand, Größe und freien Platz der Ablage sowie Fehler.</translation>
     </message>
     <message>
         <source>Data folder: %1
@@ -3252,7 +3545,13 @@ Albums:      %5
 Photos:      %6 in %7 stored files, %8
 Free space:  %9
 Failed hand-ins: %10</source>
-        <translation type="unfinished" />
+        <translation>Datenordner:   %1
+Katalog:       %2 (Schema %3)
+Kunden:        %4
+Alben:         %5
+Fotos:         %6 in %7 gespeicherten Dateien, %8
+Freier Platz:  %9
+Fehlgeschlagene Abgaben: %10</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -3263,68 +3562,112 @@ Failed hand-ins: %10</source>
     <name>Keepsake::Store</name>
     <message>
         <source>%1 cannot be read: %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StoreCommands</name>
+    <message>
+        <source>make the missing thumbnails of stored photos</source>
+        <translation>die fehlenden Vorschaubilder gespeicherter Fotos erstellen</translation>
+    </message>
+    <message>
+        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
+        <translation>Erstellt jedes fehlende Vorschaubild (Raster- und Druckgröße) der gespeicherten Fotos.</translation>
+    </message>
+    <message>
+        <source>only this customer&apos;s photos</source>
+        <translation>nur die Fotos dieses Kunden</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>thumbnails</source>
+        <translation>Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>No thumbnail for stored file %1: %2</source>
+        <translation>Kein Vorschaubild für die gespeicherte Datei %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
+        <translation>%1 Vorschaubilder erstellt, %2 waren vorhanden, %3 fehlgeschlagen (%4 s).</translation>
+    </message>
+    <message>
+        <source>check that the photo store and the catalog agree</source>
+        <translation>prüfen, ob Fotoablage und Katalog übereinstimmen</translation>
+    </message>
+    <message>
+        <source>Checks every stored file against the catalog: files nothing references, catalogued files that are missing, files whose bytes changed.</source>
+        <translation>Prüft jede gespeicherte Datei gegen den Katalog: Dateien, auf die nichts verweist, katalogisierte Dateien, die fehlen, Dateien, deren Bytes sich geändert haben.</translation>
+    </message>
+    <message>
+        <source>delete the files nothing references</source>
+        <translation>die Dateien löschen, auf die nichts verweist</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>unreferenced: %1 (no photo uses it; --repair deletes it)</source>
+        <translation>ohne Verweis: %1 (kein Foto nutzt sie; --repair löscht sie)</translation>
+    </message>
+    <message>
+        <source>missing: %1 is catalogued but its file is gone; restore the store from backup</source>
+        <translation>fehlt: %1 ist katalogisiert, aber seine Datei ist weg; stellen Sie die Ablage aus der Sicherung wieder her</translation>
+    </message>
+    <message>
+        <source>damaged: the bytes of %1 changed; restore it from backup</source>
+        <translation>beschädigt: die Bytes von %1 haben sich geändert; stellen Sie sie aus der Sicherung wieder her</translation>
+    </message>
+    <message>
+        <source>The store and the catalog agree (%1 files checked).</source>
+        <translation>Ablage und Katalog stimmen überein (%1 Dateien geprüft).</translation>
+    </message>
+    <message>
+        <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
+        <translation>%1 Dateien geprüft: %2 ohne Verweis (%3 gelöscht), %4 fehlen, %5 beschädigt.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
-        <translation type="unfinished" />
+        <translation>Abgebrochen nach %1 von %2 Vorschaubildern.</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Thumbnailer</name>
     <message>
-        <source>A thumbnail needs the file's SHA-256, not "%1".</source>
-        <translation type="unfinished" />
+        <source>A thumbnail needs the file&apos;s SHA-256, not &quot;%1&quot;.</source>
+        <translation>Ein Vorschaubild braucht die SHA-256 der Datei, nicht „%1“.</translation>
     </message>
     <message>
         <source>There is no picture to make a thumbnail from.</source>
-        <translation type="unfinished" />
+        <translation>Es gibt kein Bild, aus dem ein Vorschaubild erstellt werden kann.</translation>
     </message>
     <message>
         <source>The thumbnail cannot be encoded.</source>
-        <translation type="unfinished" />
+        <translation>Das Vorschaubild kann nicht kodiert werden.</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>No thumbnail for %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::ThumbnailsCommand</name>
-    <message>
-        <source>make the missing thumbnails of stored photos</source>
-        <translation type="unfinished" />
+        <translation>Kein Vorschaubild für %1: %2</translation>
     </message>
     <message>
-        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
-        <translation type="unfinished" />
+        <source>Cannot create the thumbnail folder for %1.</source>
+        <translation>Der Vorschaubild-Ordner für %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>only this customer's photos</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>thumbnails</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No thumbnail for stored file %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
-        <translation type="unfinished" />
+        <source>Cannot write the thumbnail %1: %2</source>
+        <translation>Das Vorschaubild %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3342,47 +3685,55 @@ Failed hand-ins: %10</source>
     <name>Keepsake::VerifyCommand</name>
     <message>
         <source>read a disc back and check its MD5s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reads the disc back and checks the session's MD5 and every file's recorded MD5.</source>
-        <translation type="unfinished" />
+        <translation>eine Disc zurücklesen und ihre MD5s prüfen</translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation>das Laufwerk oder stdio:/pfad/abbild.iso</translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation>LAUFWERK</translation>
     </message>
     <message>
         <source>Name the drive: --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation>Nennen Sie das Laufwerk: --drive LAUFWERK.</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>geprüft</translation>
     </message>
     <message>
         <source>MISMATCH %1</source>
-        <translation type="unfinished" />
+        <translation>ABWEICHUNG %1</translation>
     </message>
     <message>
         <source>Verification cancelled.</source>
-        <translation type="unfinished" />
+        <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
         <source>The disc could not be read back: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Session and %n file(s) match their recorded MD5s.</source>
-        <translation type="unfinished" />
+        <translation>Die Disc konnte nicht zurückgelesen werden: %1</translation>
     </message>
     <message>
         <source>Verification failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
+        <translation>Liest die Disc zurück und prüft die MD5 der Sitzung und die verzeichnete MD5 jeder Datei sowie, dass jedes in KEEPSAKE.JSON aufgeführte Foto die MD5 trägt, die das Manifest ihm gibt.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
+        <translation>Sitzung und %n Dateien stimmen mit ihren verzeichneten MD5s überein; %1 Foto(s) stimmen mit den MD5s des Manifests überein.</translation>
+    </message>
+    <message>
+        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
+        <translation>Prüfung fehlgeschlagen: %n Fotos auf der Disc stimmen nicht mit den MD5s des Manifests überein.</translation>
     </message>
 </context>
 <context>
@@ -3412,11 +3763,11 @@ Failed hand-ins: %10</source>
     <name>Keepsake::XmpSidecar</name>
     <message>
         <source>The metadata of %1 could not be written as XMP.</source>
-        <translation type="unfinished" />
+        <translation>Die Metadaten von %1 konnten nicht als XMP geschrieben werden.</translation>
     </message>
     <message>
         <source>The sidecar %1 could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation>Die Begleitdatei %1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3426,7 +3777,7 @@ Failed hand-ins: %10</source>
         <translation>Keepsake: Fotoaufbewahrung für Fotolabore.</translation>
     </message>
     <message>
-        <source>The lab's data folder (or KEEPSAKE_DATA_DIR).</source>
+        <source>The lab&apos;s data folder (or KEEPSAKE_DATA_DIR).</source>
         <translation>Der Datenordner des Labors (oder KEEPSAKE_DATA_DIR).</translation>
     </message>
     <message>
@@ -3442,7 +3793,7 @@ Failed hand-ins: %10</source>
         <translation>URL</translation>
     </message>
     <message>
-        <source>Start the customers' touchscreen instead of the counter window.</source>
+        <source>Start the customers&apos; touchscreen instead of the counter window.</source>
         <translation>Den Kunden-Touchscreen statt des Thekenfensters starten.</translation>
     </message>
     <message>

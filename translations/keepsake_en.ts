@@ -2,301 +2,1027 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>CommandParser</name>
+    <name>Keepsake</name>
+    <message>
+        <source>, appended to the disc in the drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
+        <translation>
+            <numerusform>album %1 &quot;%2&quot; (%3, %n photo): %4 -&gt; %5, %6</numerusform>
+            <numerusform>album %1 &quot;%2&quot; (%3, %n photos): %4 -&gt; %5, %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; told: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailed %1 about album %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT mailed %1 about album %2, stays queued: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, a later run with a new blank disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 (%2%3%4): %5 of %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumChoices</name>
+    <message>
+        <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1 is not in album %2; a cover must be one of the album&apos;s photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1 is not in album %2; only the album&apos;s own photos can be chosen for its index print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no photo %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no disc session %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumCommand</name>
+    <message>
+        <source>change one album: rule, date, cover, print selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl album SUB-COMMAND ...
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown album sub-command &quot;%1&quot;. See: keepsakectl album --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumEdits</name>
+    <message>
+        <source>There is no album %1: it may have been deleted. Reload the customer&apos;s albums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An album title needs 1 to 120 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The album &quot;%1&quot; is already on disc and can no longer be renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos cannot be moved into &quot;%1&quot;: it is already on disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no photo %1. Reload the album.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1 cannot be moved: it belongs to another customer or is already on disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumLife</name>
+    <message>
+        <source>Album %1 (%2) was already deleted after recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is %3; only albums that are not on disc yet can be extended. A recorded album in its grace period can be restored with keepsakectl album restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 can only be extended to a day after today (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is %3; its rule no longer matters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is %3; only a recorded album in its grace period can be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumPrintSubcommands</name>
+    <message>
+        <source>Name the album: --album ALBUM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chooses the album&apos;s cover photo: shown first on its disc and marked on its index print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the photo&apos;s ID or original file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the photo: --photo PHOTO (its ID or original file name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 &quot;%2&quot;: cover photo %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chooses the photos of the album&apos;s index print (claim 9); --clear prints all again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo IDs or original file names, comma-separated or repeated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no selection: the index print shows every photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the photos (--photos PHOTO,...) or --clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 &quot;%2&quot;: the index print shows every photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Album %1 &quot;%2&quot;: %n photo(s) chosen for the index print</source>
+        <translation>
+            <numerusform>Album %1 &quot;%2&quot;: %n photo chosen for the index print</numerusform>
+            <numerusform>Album %1 &quot;%2&quot;: %n photos chosen for the index print</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>choose the album&apos;s cover photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose the photos of the album&apos;s index print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumRetentionSubcommands</name>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the album: --album ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gives an album another retention rule; its date follows the new rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rule&apos;s name (keepsakectl rule list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the rule: --rule NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) has a new rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps an album longer, as the customer asked; it becomes active with the new date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days added to the album&apos;s current date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --days N or --until DATE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days takes a positive whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--until takes a date like 2027-01-31.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brings a recorded album back from its grace period: active again, dated by its rule from today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give an album another retention rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep an album longer (--days N or --until DATE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bring a recorded album back from its grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Albums</name>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 does not belong to this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an album ID; to name an album by its title, give the customer too (--customer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer has no album called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The albums cannot be read from the catalog: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photos of album %1 cannot be read from the catalog: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired, waiting for its disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded on disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted after recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumsCommand</name>
+    <message>
+        <source>the albums a customer can reach now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the albums the customer can reach now (owned and shared).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also recorded and purged albums (for the clerk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the customer: --customer CODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s)</source>
+        <translation>
+            <numerusform>%n album</numerusform>
+            <numerusform>%n albums</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>every stored photo of an album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists every stored photo of an album, new versions included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the album: --album ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in album %1</source>
+        <translation>
+            <numerusform>%n photo in album %1</numerusform>
+            <numerusform>%n photos in album %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumsPage</name>
+    <message>
+        <source>Hello, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n photo(s)</source>
+        <translation>
+            <numerusform>%1
+%n photo</numerusform>
+            <numerusform>%1
+%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — kept until %2. After that it comes back to you on disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new name for the album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The album is now called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n photo(s) into which album?</source>
+        <translation>
+            <numerusform>Move %n photo into which album?</numerusform>
+            <numerusform>Move %n photos into which album?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) moved.</source>
+        <translation>
+            <numerusform>%n photo moved.</numerusform>
+            <numerusform>%n photos moved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose for index print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo is now the album&apos;s cover: the disc opens with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the index print choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the photos for the index print. None ticked: all photos are printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All photos of the album go on the index print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) chosen for the index print.</source>
+        <translation>
+            <numerusform>%n photo chosen for the index print.</numerusform>
+            <numerusform>%n photos chosen for the index print.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Share this album with: customer code or e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may now view this album and will be told before it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notices. Your albums are kept until the dates shown with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To keep an album longer, ask at the counter: the clerk extends it for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AuditDialog</name>
+    <message>
+        <source>Audit trail of album %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail of %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::BlobStore</name>
+    <message>
+        <source>The stored file %1 cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo store folder %1 cannot be created. Check the data folder&apos;s permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo store cannot write %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo store could not write a photo (%1). Make room on the disk holding %2 and hand the photos in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo store could not flush %1 to disk: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo store could not put %1 in place: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo store could not flush the folder %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::BurnCommand</name>
+    <message>
+        <source>record a customer&apos;s expired albums onto a disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer whose albums go onto the disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these albums instead of the expired ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBUM,...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drive, or stdio:/path/image.iso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the medium&apos;s capacity in bytes, for media not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show the plan, write nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print index sheet and receipt there instead of PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--capacity takes a number of bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>albums prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1 has no expired albums: nothing to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc is recorded, but the prints failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
+
+When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n album(s) only in part: recorded once their last part is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::BurnJob</name>
+    <message>
+        <source>Album %1 belongs to customer %2, not to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album &apos;%1&apos; is already on disc %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This disc was not made by Keepsake (it has no Keepsake manifest). Nothing was written; please use a new disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This disc&apos;s manifest cannot be read, so it cannot be checked. Nothing was written; please use a new disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This disc belongs to customer %1, not to %2 (%3). Nothing was written; please use the customer&apos;s own disc or a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog records disc %1 for another customer, not for %2. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 is closed: nothing more can be added to it. Insert a blank disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown medium &apos;%1&apos;: say one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no writable disc in %1. Insert a blank or the customer&apos;s disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No staging folder could be made in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc was written and verified, but the catalog could not record it (the albums stay as they were): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medium in %1 is too small for this session (%2). Nothing was recorded; insert a larger or blank disc, or burn fewer albums with --albums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The burn was cancelled; the albums stay expired, ready to burn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to %1 failed: %2. Nothing was recorded; the albums stay expired. Try again with another disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification was cancelled; the albums stay expired, ready to burn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc in %1 failed verification: %2%3. Nothing was recorded; the albums stay expired. Burn again on a new disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This burn needs %1 discs, and the image file %2 for disc %3 exists already. Nothing was written: move it away, or name another image file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 of %2 was not recorded: %3 The discs before it (%4) are recorded and verified; burn again for the albums left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl store check, then burn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Catalog</name>
+    <message>
+        <source>The folder %1 for the catalog cannot be created. Check the data folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog %1 cannot be opened: %2. Check that it exists and that its server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog %1 cannot start a change: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog %1 did not keep a change: %2. Nothing was half-done; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog %1 was made by a newer Keepsake (schema %2; this program knows up to %3). Update Keepsake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog refused a change (%1). Check that the catalog is reachable and that this program may change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog refused a change or a query (%1). Check that the catalog is reachable and not full; nothing was half-changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CatalogUrl</name>
+    <message>
+        <source>The catalog URL &quot;%1&quot; names no file: write sqlite:/path/to/catalog.sqlite.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog URL &quot;%1&quot; is not understood: use sqlite:PATH or postgresql://USER[:PASS]@HOST:PORT/DB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog URL &quot;%1&quot; needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ConfigAuditCommands</name>
+    <message>
+        <source>settings kept in the catalog: set, get, list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads and changes the lab&apos;s settings (mail server, notice window, grace period, default rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the setting, e.g. smtp.host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its new value (set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use: config set KEY VALUE, config get KEY, config unset KEY or config list. See: keepsakectl config --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is back to its default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit trail: who did what, when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the audit trail: hand-ins, shares, notices sent or failed, extensions, recordings, verifications, restores, deletions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only from this day (or ISO time) on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--since takes a date like 2026-01-31, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entryy</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  album %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Console</name>
+    <message>
+        <source>keepsakectl: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1:%2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CounterWindow</name>
+    <message>
+        <source>Keepsake — Counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Ctl</name>
     <message>
         <source>Usage: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>
 Example:
   %1
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1
 See: %2 --help</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake</name>
-    <message>
-        <source>active</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expiring</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired, waiting for its disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>deleted after recording</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer code "%1" is not usable: use 1 to 32 letters, digits, dots, dashes or underscores, e.g. K-00042.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer %1 needs a name.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>"%1" is not an e-mail address.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>a whole number from %1 to %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>one of: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ALBUM.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chooses the album's cover photo: shown first on its disc and marked on its index print.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's ID, or its title with --customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's owner</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the photo's ID or original file name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PHOTO</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the photo: --photo PHOTO (its ID or original file name).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": cover photo %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chooses the photos of the album's index print (claim 9); --clear prints all again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>photo IDs or original file names, comma-separated or repeated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no selection: the index print shows every photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give the photos (--photos PHOTO,...) or --clear.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": the index print shows every photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": %n photo(s) chosen for the index print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>choose the album's cover photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>choose the photos of the album's index print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Gives an album another retention rule; its date follows the new rule.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the rule's name (keepsakectl rule list)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the rule: --rule NAME.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) has a new rule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keeps an album longer, as the customer asked; it becomes active with the new date.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>days added to the album's current date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the new last day</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DATE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give either --days N or --until DATE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is extended</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--days takes a positive whole number.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--until takes a date like 2027-01-31.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Brings a recorded album back from its grace period: active again, dated by its rule from today.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is restored</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>give an album another retention rule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>keep an album longer (--days N or --until DATE)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>bring a recorded album back from its grace period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Disc %1 (%2%3): %4 of %5</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>, appended to the disc in the drive</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>  album %1 '%2': %n photo(s), %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>album %1 "%2" (%3, %n photo(s)): %4 -&gt; %5, %6</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>; told: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>mailed %1 about album %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NOT mailed %1 about album %2, stays queued: %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(no date)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(unknown camera)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>  — a version of photo %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>new               %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>new version       %1 — %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>already received  %1 — the same as %2 (photo %3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>, on disc %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rejected          %1 — %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 needs a value.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
 
-Runs Keepsake's jobs without a window: hand-ins, checks, and later expiry, discs and prints.
+Runs Keepsake&apos;s jobs without a window: hand-ins, checks, and later expiry, discs and prints.
 
 Global options (before or after the command):
-  --data-dir DIR   the lab's data folder (or KEEPSAKE_DATA_DIR; default %1)
+  --data-dir DIR   the lab&apos;s data folder (or KEEPSAKE_DATA_DIR; default %1)
   --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
   --json           one JSON object per line on stdout
   --quiet          no progress, errors only
@@ -304,857 +1030,24 @@ Global options (before or after the command):
 
 Commands:
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>
-'keepsakectl COMMAND --help' shows a command's options and an example.
+&apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown command "%1". See: keepsakectl --help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a video (MP4 or QuickTime)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is an AVIF picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a WebP picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a GIF picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a JPEG 2000 picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a BMP picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a PDF document</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>its content is not a picture format Keepsake knows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This is not a photo Keepsake accepts: %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>camera RAW</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot create the thumbnail folder for %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot write the thumbnail %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>None of the albums has a photo "%1". List their photos with keepsakectl photos --album ALBUM.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE --all.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', last viewed on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', not viewed since the hand-in on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', the customer's plan ends on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', while the customer's plan lasts (no end date)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', handed in on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc %1 on %2; hidden from customers, originals kept for the grace period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(not named)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc %1; originals deleted on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>kept: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired on %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expires on %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: extended on %2 (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: moved on %2 so that owner and viewers get the full notice (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: brought forward on %2, the customer is over the storage cap (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: restored from its disc on %2, rule '%3' counted from then</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AlbumChoices</name>
-    <message>
-        <source>Album %1 has no photo "%2". List its photos with keepsakectl photos --album %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Photo %1 is not in album %2; a cover must be one of the album's photos.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Photo %1 is not in album %2; only the album's own photos can be chosen for its index print.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no photo %1.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AlbumCommand</name>
-    <message>
-        <source>change one album: rule, date, cover, print selection</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Usage: keepsakectl album SUB-COMMAND ...
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unknown album sub-command "%1". See: keepsakectl album --help</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AlbumEdits</name>
-    <message>
-        <source>There is no album %1: it may have been deleted. Reload the customer's albums.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>An album title needs 1 to 120 characters.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The album "%1" is already on disc and can no longer be renamed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Photos cannot be moved into "%1": it is already on disc.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no photo %1. Reload the album.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Photo %1 cannot be moved: it belongs to another customer or is already on disc.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AlbumLife</name>
-    <message>
-        <source>Album %1 (%2) was already deleted after recording.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is %3; only albums that are not on disc yet can be extended. A recorded album in its grace period can be restored with keepsakectl album restore.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 can only be extended to a day after today (%2).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is %3; its rule no longer matters.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is %3; only a recorded album in its grace period can be restored.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::Albums</name>
-    <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE --all.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 does not belong to this customer.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>"%1" is not an album ID; to name an album by its title, give the customer too (--customer).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer has no album called "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The albums cannot be read from the catalog: %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The photos of album %1 cannot be read from the catalog: %2.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AlbumsCommand</name>
-    <message>
-        <source>the albums a customer can reach now</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lists the albums the customer can reach now (owned and shared).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>also recorded and purged albums (for the clerk)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the customer: --customer CODE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n album(s)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AlbumsPage</name>
-    <message>
-        <source>Hello, %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%1
-%n photo(s)</source>
-        <translation><numerusform>%1
-%n photo</numerusform><numerusform>%1
-%n photos</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 — kept until %2. After that it comes back to you on disc.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A new name for the album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The album is now called "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Move %n photo(s) into which album?</source>
-        <translation><numerusform>Move %n photo into which album?</numerusform><numerusform>Move %n photos into which album?</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n photo(s) moved.</source>
-        <translation><numerusform>%n photo moved.</numerusform><numerusform>%n photos moved.</numerusform></translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Move to album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Make cover</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Choose for index print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Share</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Notices</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This photo is now the album's cover: the disc opens with it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save the index print choice</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Tick the photos for the index print. None ticked: all photos are printed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>All photos of the album go on the index print.</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n photo(s) chosen for the index print.</source>
-        <translation><numerusform>%n photo chosen for the index print.</numerusform><numerusform>%n photos chosen for the index print.</numerusform></translation>
-    </message>
-    <message>
-        <source>Share this album with: customer code or e-mail address</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 may now view this album and will be told before it expires.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No notices. Your albums are kept until the dates shown with them.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>To keep an album longer, ask at the counter: the clerk extends it for you.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your notices</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AuditCommand</name>
-    <message>
-        <source>the audit trail: who did what, when</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Shows the audit trail: hand-ins, shares, notices sent or failed, extensions, recordings, verifications, restores, deletions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only this customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only this album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only from this day (or ISO time) on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DATE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--since takes a date like 2026-01-31, not "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n entry(ies)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>  album %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::AuditDialog</name>
-    <message>
-        <source>Audit trail of album %1 of %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Audit trail of %1 — %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::BlobStore</name>
-    <message>
-        <source>The stored file %1 cannot be deleted.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::BlobStore::Batch</name>
-    <message>
-        <source>The photo store folder %1 cannot be created. Check the data folder's permissions and free space.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The photo store cannot write %1: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The photo store could not write a photo (%1). Make room on the disk holding %2 and hand the photos in again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The photo store could not flush %1 to disk: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The photo store could not put %1 in place: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The photo store could not flush the folder %1: %2.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::BurnCommand</name>
-    <message>
-        <source>record a customer's expired albums onto a disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Plans, writes and verifies a disc with the customer's expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the customer whose albums go onto the disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>these albums instead of the expired ones</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM,...</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>KIND</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the medium's capacity in bytes, for media not listed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>BYTES</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>show the plan, write nothing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>print index sheet and receipt there instead of PDFs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--capacity takes a number of bytes.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>verified</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>written</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>albums prepared</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customer %1 has no expired albums: nothing to record.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dry run: nothing was written.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n more disc(s) are planned: burn again with a blank disc for the remaining albums.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Written in %1 s, verified in %2 s.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The disc is recorded, but the prints failed: %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::BurnJob</name>
-    <message>
-        <source>Album %1 belongs to customer %2, not to %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album '%1' is already on disc %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This disc was not made by Keepsake (it has no Keepsake manifest). Nothing was written; please use a new disc.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This disc's manifest cannot be read, so it cannot be checked. Nothing was written; please use a new disc.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This disc belongs to customer %1, not to %2 (%3). Nothing was written; please use the customer's own disc or a new one.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog records disc %1 for another customer, not for %2. Nothing was written.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Disc %1 is closed: nothing more can be added to it. Insert a blank disc.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unknown medium '%1': say one of %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no writable disc in %1. Insert a blank or the customer's disc.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No staging folder could be made in %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The disc was written and verified, but the catalog could not record it (the albums stay as they were): </source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The medium in %1 is too small for this session (%2). Nothing was recorded; insert a larger or blank disc, or burn fewer albums with --albums.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The burn was cancelled; the albums stay expired, ready to burn again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Writing to %1 failed: %2. Nothing was recorded; the albums stay expired. Try again with another disc.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Verification was cancelled; the albums stay expired, ready to burn again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The disc in %1 failed verification: %2%3. Nothing was recorded; the albums stay expired. Burn again on a new disc.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::Catalog</name>
-    <message>
-        <source>The folder %1 for the catalog cannot be created. Check the data folder's permissions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog %1 cannot be opened: %2. Check that it exists and that its server is running.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog %1 cannot start a change: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog %1 did not keep a change: %2. Nothing was half-done; try again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog %1 was made by a newer Keepsake (schema %2; this program knows up to %3). Update Keepsake.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog refused a change (%1). Check that the catalog is reachable and that this program may change it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog refused a change or a query (%1). Check that the catalog is reachable and not full; nothing was half-changed.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::CatalogUrl</name>
-    <message>
-        <source>The catalog URL "%1" names no file: write sqlite:/path/to/catalog.sqlite.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog URL "%1" is not understood: use sqlite:PATH or postgresql://USER[:PASS]@HOST:PORT/DB.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The catalog URL "%1" needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::CheckCommand</name>
-    <message>
-        <source>check that the photo store and the catalog agree</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Checks every stored file against the catalog: files nothing references, catalogued files that are missing, files whose bytes changed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>delete the files nothing references</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unreferenced: %1 (no photo uses it; --repair deletes it)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>missing: %1 is catalogued but its file is gone; restore the store from backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>damaged: the bytes of %1 changed; restore it from backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The store and the catalog agree (%1 files checked).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::ConfigCommand</name>
-    <message>
-        <source>settings kept in the catalog: set, get, list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reads and changes the lab's settings (mail server, notice window, grace period, default rule).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the setting, e.g. smtp.host</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>KEY</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>its new value (set)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>VALUE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Use: config set KEY VALUE, config get KEY, config unset KEY or config list. See: keepsakectl config --help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> (default)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 is set.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 is back to its default.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::Console</name>
-    <message>
-        <source>keepsakectl: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>, %1:%2 left</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::CounterWindow</name>
-    <message>
-        <source>Keepsake — Counter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Data folder: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Lab</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::CustomerCommand</name>
     <message>
         <source>add, list and show customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: keepsakectl customer add|list|show ...
@@ -1162,1902 +1055,2199 @@ Commands:
   list   every customer
   show   one customer with their albums
 Example:
-  keepsakectl customer add --code C1 --name "Anna Berg" --email anna@example.org
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Say what to do with customers: add, list or show. See: keepsakectl customer --help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Adds a customer to the lab's catalog.</source>
-        <translation type="unfinished" />
+        <source>Adds a customer to the lab&apos;s catalog.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the customer code printed on receipts (e.g. K-00042)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the customer's name</source>
-        <translation type="unfinished" />
+        <source>the customer&apos;s name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e-mail address for notices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>E</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>P</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PIN for the kiosk, 4 to 8 digits</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>language for notices and prints (en, de, ja)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>LANG</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A customer needs --code and --name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Added customer %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lists every customer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation><numerusform>%n customer</numerusform><numerusform>%n customers</numerusform></translation>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shows a customer and the albums they can reach.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the customer code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name one customer code.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::CustomerPanel</name>
     <message>
         <source>Find a customer by code, name, phone or e-mail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a customer on the left.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Shared with</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Notices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hand in photos…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Record to disc…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Index print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Extend…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Re-send notice</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Audit trail…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phone: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>E-mail: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Plan: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customer since %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (shared by %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>All %n photo(s) of the customer</source>
-        <translation><numerusform>All %n photo of the customer</numerusform><numerusform>All %n photos of the customer</numerusform></translation>
+        <translation>
+            <numerusform>All %n photo of the customer</numerusform>
+            <numerusform>All %n photos of the customer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s) in the chosen albums</source>
-        <translation><numerusform>%n photo in the chosen albums</numerusform><numerusform>%n photos in the chosen albums</numerusform></translation>
+        <translation>
+            <numerusform>%n photo in the chosen albums</numerusform>
+            <numerusform>%n photos in the chosen albums</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hand in photos from</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of %2 files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 new, %2 already handed in, %3 new versions, %4 rejected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Handing in photos for %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The albums were not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring %1 back from the grace period? The album becomes active again and is dated by its rule from today; its disc stays recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the chosen album(s) how many days longer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Extended by %n day(s).</source>
+        <translation>
+            <numerusform>Extended by %n day.</numerusform>
+            <numerusform>Extended by %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notices: %1 sent, %2 failed, %3 waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set up: enter one under Lab › Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index print</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Customers</name>
     <message>
         <source>There is already a customer with the code %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no customer with the code %1. Check the code, or add the customer first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no customer number %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The customers cannot be read from the catalog: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer code &quot;%1&quot; is not usable: use 1 to 32 letters, digits, dots, dashes or underscores, e.g. K-00042.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer %1 needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DashboardPanel</name>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expiring soon</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expired, waiting for their disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>In their grace period after recording</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Notices that failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n album(s)</source>
-        <translation><numerusform>%n album</numerusform><numerusform>%n albums</numerusform></translation>
+        <translation>
+            <numerusform>%n album</numerusform>
+            <numerusform>%n albums</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record to disc…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered at the kiosk, to confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed notices, %6 kiosk registrations to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration of %1 confirmed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
     <message>
-        <source>The day's albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
-        <translation type="unfinished" />
+        <source>The day&apos;s albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::DecoderBackends</name>
+    <name>Keepsake::DiscCheck</name>
     <message>
-        <source>The picture data is damaged: %1</source>
-        <translation type="unfinished" />
+        <source>%1: listed in the manifest but not on the disc</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The picture is too large to open safely (%1 × %2 pixels).</source>
-        <translation type="unfinished" />
+        <source>%1: the disc records no MD5 for it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the file ends before any picture data</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the picture has no size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the HEIF decoder gave up</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the HEIF decoder returned no picture</source>
-        <translation type="unfinished" />
+        <source>%1: its MD5 on the disc (%2) is not the manifest&apos;s (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscCommand</name>
     <message>
-        <source>show a disc's manifest (disc show --drive DRIVE)</source>
-        <translation type="unfinished" />
+        <source>show a disc&apos;s manifest (disc show --drive DRIVE)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Shows the manifest of a Keepsake disc: customer, lab, sessions, albums.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the sub-command</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Say: keepsakectl disc show --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The disc in %1 is not a Keepsake disc (no manifest).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disc %1 of customer %2 (%3), made by %4; signature: %5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>this lab's</source>
-        <translation type="unfinished" />
+        <source>this lab&apos;s</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NOT this lab's</source>
-        <translation type="unfinished" />
+        <source>NOT this lab&apos;s</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>  session %1, %2:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>    %1: %n photo(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscDrive</name>
     <message>
         <source>The disc libraries could not start: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>blank</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>appendable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>full (closed)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no usable disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The drives could not be listed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no drive at %1 (%2). 'keepsakectl drives' lists the drives; an image file is named stdio:/path/disc.iso.</source>
-        <translation type="unfinished" />
+        <source>There is no drive at %1 (%2). &apos;keepsakectl drives&apos; lists the drives; an image file is named stdio:/path/disc.iso.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The disc in %1 could not be read: %2. Check the disc and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 could not be read from the disc in %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 could not be put on the disc as %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The cover entry %1 could not be made: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>
     <message>
         <source>%1 could not be prepared for the disc: %2. Check the free space of %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No picture could be made of %1 for the disc's viewer: %2</source>
-        <translation type="unfinished" />
+        <source>No picture could be made of %1 for the disc&apos;s viewer: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The viewer picture of %1 could not be saved to %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled while preparing album '%1'.</source>
-        <translation type="unfinished" />
+        <source>Cancelled while preparing album &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) could not be read. Check the store with keepsakectl store check.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscManifest</name>
     <message>
-        <source>This disc's KEEPSAKE.JSON is not a Keepsake disc manifest.</source>
-        <translation type="unfinished" />
+        <source>This disc&apos;s KEEPSAKE.JSON is not a Keepsake disc manifest.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>another lab</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This disc was made by %1, not by this lab (its signature does not match this lab's key). Nothing can be added to it here: please use a new disc.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::DiscPickup</name>
-    <message>
-        <source>There is no disc session %1.</source>
-        <translation type="unfinished" />
+        <source>This disc was made by %1, not by this lab (its manifest is signed with another key). Nothing can be added to it here: please use a new disc.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
-        <translation type="unfinished" />
+        <source>This disc was made by this lab, but its manifest has been altered or damaged since (the signature no longer matches). Nothing can be added to it: please use a new disc.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscPlanner</name>
     <message>
-        <source>Album '%1' (%2) is larger than a whole %3 (%4). Choose a larger medium with --media, or split the album first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The disc in the drive has only %1 free; the albums need more. Insert a blank disc and burn again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The medium in the drive is too small: it has %1 free, and the smallest album needs more. Insert a larger or blank disc.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A photo of album &apos;%1&apos; (%2) is larger than a whole %3 (%4). Choose a larger medium with --media.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscViewer</name>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your photos from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All albums</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disc %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DrivesCommand</name>
     <message>
         <source>drives with their media</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>: %1, %2, %3 free%4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>, erasable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ExpireCommand</name>
     <message>
         <source>one expiry sweep: notices, expired albums</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Runs one expiry sweep: albums reaching their notice window become expiring and owner and viewers are told; albums past their date become expired. Then the mails go out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>show what would change, change nothing, send nothing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dry run, nothing changed: %1 notice(s), %2 album(s) would expire, %3 waiting in their notice window.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 notice(s) issued, %2 album(s) expired, %3 waiting in their notice window.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) waiting in their notice window</source>
+        <translation>
+            <numerusform>%n album waiting in their notice window</numerusform>
+            <numerusform>%n albums waiting in their notice window</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed: %1, %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n notice</numerusform>
+            <numerusform>%n notices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) would expire</source>
+        <translation>
+            <numerusform>%n album would expire</numerusform>
+            <numerusform>%n albums would expire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) issued</source>
+        <translation>
+            <numerusform>%n notice issued</numerusform>
+            <numerusform>%n notices issued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) expired</source>
+        <translation>
+            <numerusform>%n album expired</numerusform>
+            <numerusform>%n albums expired</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ExpiryReason</name>
+    <message>
+        <source>rule &apos;%1&apos;, last viewed on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, not viewed since the hand-in on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, the customer&apos;s plan ends on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, while the customer&apos;s plan lasts (no end date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, handed in on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded on disc %1 on %2; hidden from customers, originals kept for the grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recorded on disc %1; originals deleted on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: extended on %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: moved on %2 so that owner and viewers get the full notice (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: brought forward on %2, the customer is over the storage cap (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: restored from its disc on %2, rule &apos;%3&apos; counted from then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ExpirySweep</name>
     <message>
-        <source>the customer's albums under rule '%1' are over its cap of %2; the oldest go first: brought forward to %3</source>
-        <translation type="unfinished" />
+        <source>the customer&apos;s albums under rule &apos;%1&apos; are over its cap of %2; the oldest go first: brought forward to %3</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>expires on %1: owner and viewers were told on %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>expires on %1: notice window of %n day(s) reached</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>expires on %1: notice window of %n day reached</numerusform>
+            <numerusform>expires on %1: notice window of %n days reached</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>the notice went out less than %n day(s) ahead; the date moved so that owner and viewers get the full notice</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>the notice went out less than %n day ahead; the date moved so that owner and viewers get the full notice</numerusform>
+            <numerusform>the notice went out less than %n days ahead; the date moved so that owner and viewers get the full notice</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>was due on %1 but nobody had been told: notice issued today, date moved to %2 (%n day(s) notice)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>was due on %1 but nobody had been told: notice issued today, date moved to %2 (%n day notice)</numerusform>
+            <numerusform>was due on %1 but nobody had been told: notice issued today, date moved to %2 (%n days notice)</numerusform>
+        </translation>
     </message>
     <message>
         <source>expired at the end of %1; owner and viewers were told on %2; waits for its disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date moved to %2</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>due on %1, less than %n day away, and nobody had been told: notice issued today, date moved to %2</numerusform>
+            <numerusform>due on %1, less than %n days away, and nobody had been told: notice issued today, date moved to %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::FileInspector</name>
     <message>
         <source>the file cannot be read (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file is empty (0 bytes)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file is too large to be a photo (%1 MB)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file cannot be read to its end (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::HandinWriter</name>
     <message>
         <source>The catalog cannot start storing photos: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The catalog did not keep the stored photos (%1). They were not counted as received; hand the card in again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ImageDecoder</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The file cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture data is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is too large to open safely (%1 × %2 pixels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends before any picture data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture has no size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the HEIF decoder gave up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the HEIF decoder returned no picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is a video (MP4 or QuickTime)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is an AVIF picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is a WebP picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is a GIF picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is a JPEG 2000 picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is a BMP picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is a PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its content is not a picture format Keepsake knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a photo Keepsake accepts: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera RAW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ImportPage</name>
     <message>
         <source>New photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Already handed in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New versions of earlier photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not taken</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading your photos from %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n file(s), %1</source>
-        <translation><numerusform>%n file, %1</numerusform><numerusform>%n files, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n file, %1</numerusform>
+            <numerusform>%n files, %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>same as %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>same as %1, on disc %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation><numerusform>%n file</numerusform><numerusform>%n files</numerusform></translation>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
     </message>
     <message>
         <source>The photos could not be handed in: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopped. The photos read so far are kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 new, %2 already handed in, %3 new versions, %4 not taken.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show my albums</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::IndexSheet</name>
     <message>
         <source>The index sheet cannot be drawn: the printer or PDF file did not open for painting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer or PDF file refused a new page; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The index sheet was cancelled; nothing was printed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No photos.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The index sheet could not be finished; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (customer %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not yet on disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disc %1, recorded on %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Album(s): %1</source>
-        <translation><numerusform>Album: %1</numerusform><numerusform>Albums: %1</numerusform></translation>
+        <translation>
+            <numerusform>Album: %1</numerusform>
+            <numerusform>Albums: %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Selection: %1 of %n photo(s)</source>
-        <translation><numerusform>Selection: %1 of %n photo</numerusform><numerusform>Selection: %1 of %n photos</numerusform></translation>
+        <translation>
+            <numerusform>Selection: %1 of %n photo</numerusform>
+            <numerusform>Selection: %1 of %n photos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation><numerusform>%n photo</numerusform><numerusform>%n photos</numerusform></translation>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
     </message>
     <message>
         <source>no picture</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no capture date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 · cover</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::IngestCommand</name>
     <message>
         <source>hand in a card or folder for a customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hands in the photos of a card or folder: stores the ones not received before and sorts them into albums.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the customer handing the photos in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>put every photo into the customer's album of this title</source>
-        <translation type="unfinished" />
+        <source>put every photo into the customer&apos;s album of this title</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>TITLE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>store photos already received anyway</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>read every file whole (no header shortcut)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>do not make thumbnails now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cards or folders to hand in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PATH...</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Say whose photos these are: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name the card or folder to hand in.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hand-in %1 for %2 (pickup code %3): %4 new, %5 already received, %6 new versions, %7 rejected; %8 stored in %9 s.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelled: the photos listed above are stored; hand the card in again to finish.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::IngestJob</name>
     <message>
         <source>Name the card or folder to hand in.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 does not exist. Check the card is inserted and the path is right.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The folder %1 cannot be read. Check its permissions.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No hand-in could be started.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no picture could be read from the file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a new version of %1 (photo %2): the same shot by its camera data, with other bytes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 could not be stored: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
     <message>
         <source>Stopping after the current file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::KioskWindow</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Too many wrong PINs. This code is locked until %1. Please ask at the counter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>The customer code or the PIN is not right. %n attempt(s) left.</source>
-        <translation><numerusform>The customer code or the PIN is not right. %n attempt left.</numerusform><numerusform>The customer code or the PIN is not right. %n attempts left.</numerusform></translation>
+        <translation>
+            <numerusform>The customer code or the PIN is not right. %n attempt left.</numerusform>
+            <numerusform>The customer code or the PIN is not right. %n attempts left.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keepsake — Photo kiosk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Lab</name>
     <message>
         <source>The data folder %1 cannot be created. Check the path and its permissions, or choose another with --data-dir.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::LabKey</name>
     <message>
         <source>The lab key could not be encoded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The lab key %1 cannot be read: %2. Check its owner and permissions.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a backup; without it the lab's discs cannot be appended to.</source>
-        <translation type="unfinished" />
+        <source>The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a backup; without it the lab&apos;s discs cannot be appended to.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A lab key could not be made.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The lab key could not be saved to %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The lab key %1 could not be used.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The disc manifest could not be signed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::MetadataReader</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The photo's metadata cannot be read: %1</source>
-        <translation type="unfinished" />
+        <source>The photo&apos;s metadata cannot be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::NoticeMail</name>
     <message>
-        <source>Your album "%1" will be recorded on disc after %2</source>
-        <translation type="unfinished" />
+        <source>Your album &quot;%1&quot; will be recorded on disc after %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The album "%1" shared with you will be recorded on disc after %2</source>
-        <translation type="unfinished" />
+        <source>The album &quot;%1&quot; shared with you will be recorded on disc after %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The album "%1" is on disc %2</source>
-        <translation type="unfinished" />
+        <source>The album &quot;%1&quot; is on disc %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hello %1,</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>your album "%1" with %n photo(s) is kept at %2 until %3.</source>
-        <translation><numerusform>your album "%1" with %n photo is kept at %2 until %3.</numerusform><numerusform>your album "%1" with %n photos is kept at %2 until %3.</numerusform></translation>
+        <source>your album &quot;%1&quot; with %n photo(s) is kept at %2 until %3.</source>
+        <translation>
+            <numerusform>your album &quot;%1&quot; with %n photo is kept at %2 until %3.</numerusform>
+            <numerusform>your album &quot;%1&quot; with %n photos is kept at %2 until %3.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>%4 shared the album "%1" with %n photo(s) with you. It is kept at %2 until %3.</source>
-        <translation><numerusform>%4 shared the album "%1" with %n photo with you. It is kept at %2 until %3.</numerusform><numerusform>%4 shared the album "%1" with %n photos with you. It is kept at %2 until %3.</numerusform></translation>
+        <source>%4 shared the album &quot;%1&quot; with %n photo(s) with you. It is kept at %2 until %3.</source>
+        <translation>
+            <numerusform>%4 shared the album &quot;%1&quot; with %n photo with you. It is kept at %2 until %3.</numerusform>
+            <numerusform>%4 shared the album &quot;%1&quot; with %n photos with you. It is kept at %2 until %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>After that day the photos are recorded onto a disc that comes back to %1 at the counter, and they are no longer shown online or at the kiosk.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To keep the album longer, ask at the counter or reply to this mail: the lab can extend it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>the album "%1" with %n photo(s) was recorded onto disc %2 on %3.</source>
-        <translation><numerusform>the album "%1" with %n photo was recorded onto disc %2 on %3.</numerusform><numerusform>the album "%1" with %n photos was recorded onto disc %2 on %3.</numerusform></translation>
+        <source>the album &quot;%1&quot; with %n photo(s) was recorded onto disc %2 on %3.</source>
+        <translation>
+            <numerusform>the album &quot;%1&quot; with %n photo was recorded onto disc %2 on %3.</numerusform>
+            <numerusform>the album &quot;%1&quot; with %n photos was recorded onto disc %2 on %3.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The disc is ready at the counter; the pickup code is %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>The album is no longer shown online or at the kiosk; the lab deletes its copy %n day(s) after recording.</source>
-        <translation><numerusform>The album is no longer shown online or at the kiosk; the lab deletes its copy %n day after recording.</numerusform><numerusform>The album is no longer shown online or at the kiosk; the lab deletes its copy %n daies after recording.</numerusform></translation>
+        <translation>
+            <numerusform>The album is no longer shown online or at the kiosk; the lab deletes its copy %n day after recording.</numerusform>
+            <numerusform>The album is no longer shown online or at the kiosk; the lab deletes its copy %n daies after recording.</numerusform>
+        </translation>
     </message>
     <message>
         <source>you</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Kind regards,</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::NotifyCommand</name>
     <message>
         <source>deliver the notices the outbox holds</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>also mails waiting for their next try, and failed ones</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PdfTextFix</name>
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PhotoGridModel</name>
     <message>
         <source>★ %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1
 Taken: %2
 Camera: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::PhotosCommand</name>
-    <message>
-        <source>every stored photo of an album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lists every stored photo of an album, new versions included.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's ID, or its title with --customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's owner</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n photo(s) in album %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintCommand</name>
     <message>
         <source>index sheets and receipts, to PDF or a printer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: keepsakectl print SUB-COMMAND ...
   index     index sheet of albums or of a disc (claims 8, 9)
   receipt   receipt of a hand-in or disc order, with its pickup code
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown print sub-command "%1". See: keepsakectl print --help</source>
-        <translation type="unfinished" />
+        <source>Unknown print sub-command &quot;%1&quot;. See: keepsakectl print --help</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>write a PDF file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>send to this CUPS printer queue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Say where the print goes: --pdf FILE or --printer NAME (one of them).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unknown paper "%1"; use %2.</source>
-        <translation type="unfinished" />
+        <source>Unknown paper &quot;%1&quot;; use %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Orientation is portrait or landscape, not "%1".</source>
-        <translation type="unfinished" />
+        <source>Orientation is portrait or landscape, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>printer %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Index sheet: %1 photo(s) on %2 page(s) to %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipt with pickup code %1 to %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Prints the index sheet of albums or of a disc: every photo as a thumbnail with its frame number, file name and capture date, the cover marked. Without --select, each album's stored print selection (none: all photos).</source>
-        <translation type="unfinished" />
+        <source>Prints the index sheet of albums or of a disc: every photo as a thumbnail with its frame number, file name and capture date, the cover marked. Without --select, each album&apos;s stored print selection (none: all photos).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the albums' owner (to name albums by title)</source>
-        <translation type="unfinished" />
+        <source>the albums&apos; owner (to name albums by title)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>an album (ID, or title with --customer); repeatable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>what was recorded onto this disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>DISC</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>with --disc: only this recording session</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>only these photos (IDs or original names), comma-separated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PHOTO</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a4 (default), letter, 10x15 or 4x6</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PAPER</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>portrait or landscape (photo paper: landscape)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>O</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>photos per row (default: 5 on A4 portrait)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name the albums (--album ALBUM) or the disc (--disc DISC), not both.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--columns takes a number from 1 to 20.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Prints a receipt: the customer, what was handed in, the albums and their dates, the discs, and the pickup code as text and QR code. Without --handin or --disc, the customer's latest hand-in.</source>
-        <translation type="unfinished" />
+        <source>Prints a receipt: the customer, what was handed in, the albums and their dates, the discs, and the pickup code as text and QR code. Without --handin or --disc, the customer&apos;s latest hand-in.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>this hand-in instead of the latest</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the disc order of this disc instead</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>with --disc: this recording session (default: the latest)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>80mm (roll, default), a4 or letter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name the customer: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Give --handin or --disc, not both.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--handin takes a hand-in's number (the "handin" of the ingest summary).</source>
-        <translation type="unfinished" />
+        <source>--handin takes a hand-in&apos;s number (the &quot;handin&quot; of the ingest summary).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disc %1 was recorded for another customer; nothing was printed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintJobs</name>
     <message>
         <source>Index print %1 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipt %1 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintOutput</name>
     <message>
         <source>The folder %1 cannot be made; check its permissions.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No PDF can be written into %1: %2. Check the free space and permissions.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The page layout of %1 was refused by the PDF writer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The PDF %1 could not be written: %2. Check the free space.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The PDF %1 could not be put in place; check the folder's permissions.</source>
-        <translation type="unfinished" />
+        <source>The PDF %1 could not be put in place; check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The print command lp could not be started (%1). Install CUPS's client (package cups-client) or print to a PDF file instead.</source>
-        <translation type="unfinished" />
+        <source>The print command lp could not be started (%1). Install CUPS&apos;s client (package cups-client) or print to a PDF file instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The printer %1 did not take the job within two minutes; check CUPS with lpstat -p %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The printer %1 did not take the job: %2. Check the queue's name with lpstat -p, or print to a PDF file instead.</source>
-        <translation type="unfinished" />
+        <source>The printer %1 did not take the job: %2. Check the queue&apos;s name with lpstat -p, or print to a PDF file instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No temporary folder for the print job: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PrintPreview</name>
+    <message>
+        <source>Index print %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintSources</name>
     <message>
-        <source>Albums %1 and %2 belong to different customers; an index sheet shows one customer's albums.</source>
-        <translation type="unfinished" />
+        <source>Albums %1 and %2 belong to different customers; an index sheet shows one customer&apos;s albums.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name at least one album for the index sheet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Disc %1 has no session %2 with photos. See keepsakectl disc show.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no disc %1 with photos in the catalog.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The customer has no hand-in %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The customer has not handed in any photos yet; there is no receipt to print.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no recording of disc %1 in the catalog.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no disc %1 in the catalog. The disc ID is on the disc's label and in keepsakectl disc show.</source>
-        <translation type="unfinished" />
+        <source>There is no disc %1 in the catalog. The disc ID is on the disc&apos;s label and in keepsakectl disc show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the albums has a photo &quot;%1&quot;. List their photos with keepsakectl photos --album ALBUM.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Purge</name>
     <message>
         <source>it is %1, not recorded on a disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n photo(s) are not on a disc that was verified by reading it back; verify the disc first (keepsakectl verify)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%n photo is not on a disc that was verified by reading it back; verify the disc first (keepsakectl verify)</numerusform>
+            <numerusform>%n photos are not on a disc that was verified by reading it back; verify the disc first (keepsakectl verify)</numerusform>
+        </translation>
     </message>
     <message>
         <source>still in its grace period until %1 (recorded on %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>on a verified disc; grace period of %n day(s) ended on %1</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>on a verified disc; grace period of %n day ended on %1</numerusform>
+            <numerusform>on a verified disc; grace period of %n days ended on %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no album %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album %1 vanished during the purge.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album %1 (%2) is not purged: %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The purge was stopped; purged albums stay purged, the rest are as before.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PurgeCommand</name>
     <message>
         <source>delete originals past their grace period on a verified disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>only this album (refused, exit 4, when it may not go yet)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the album's owner, to name the album by its title</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>show what would be deleted, delete nothing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>would purge</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>purged</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>keeps</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>album %1 "%2" (%3): %4: %5</source>
-        <translation type="unfinished" />
+        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Dry run: %1 album(s) would be purged (%2).</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Dry run: %n album(s) would be purged (%1).</source>
+        <translation>
+            <numerusform>Dry run: %n album would be purged (%1).</numerusform>
+            <numerusform>Dry run: %n albums would be purged (%1).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 album(s) purged (%2 freed).</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n album(s) purged (%1 freed).</source>
+        <translation>
+            <numerusform>%n album purged (%1 freed).</numerusform>
+            <numerusform>%n albums purged (%1 freed).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::QrCode</name>
     <message>
-        <source>The QR code for "%1" cannot be made (%2).</source>
-        <translation type="unfinished" />
+        <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Receipt</name>
     <message>
         <source>Receipt for your hand-in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receipt for your disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customer code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Handed in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Already received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New versions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your albums</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>on disc %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>kept until %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n photo(s))</source>
-        <translation><numerusform>%1 (%n photo)</numerusform><numerusform>%1 (%n photos)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%n photo)</numerusform>
+            <numerusform>%1 (%n photos)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recorded onto disc</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%1: %n photo(s)</source>
-        <translation><numerusform>%1: %n photo</numerusform><numerusform>%1: %n photos</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n photo</numerusform>
+            <numerusform>%1: %n photos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pickup code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show this code at the counter to collect your order.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The receipt cannot be drawn: the printer or PDF file did not open for painting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Records</name>
+    <message numerus="yes">
+        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
+        <translation>
+            <numerusform>%1  %2  [%3]  %n photo, %4 — %5</numerusform>
+            <numerusform>%1  %2  [%3]  %n photos, %4 — %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown camera)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  — a version of photo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new               %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new version       %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already received  %1 — the same as %2 (photo %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, on disc %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected          %1 — %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::RegisterPage</name>
     <message>
         <source>Please type your name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your PIN needs 4 to 8 digits.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The two PINs differ. Please type the same PIN twice.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Register as a new customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Phone or e-mail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PIN (4 to 8 digits)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Retention</name>
     <message>
         <source>The catalog has no retention rule for new albums. Add one with keepsakectl rule add.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::RetentionRules</name>
     <message>
-        <source>There is no retention rule called "%1". See keepsakectl rule list.</source>
-        <translation type="unfinished" />
+        <source>There is no retention rule called &quot;%1&quot;. See keepsakectl rule list.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no retention rule %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A retention rule needs a name, e.g. "Premium 1 year".</source>
-        <translation type="unfinished" />
+        <source>A retention rule needs a name, e.g. &quot;Premium 1 year&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rule "%1": --keep-days takes a whole number of days from 1 to 36500.</source>
-        <translation type="unfinished" />
+        <source>Rule &quot;%1&quot;: --keep-days takes a whole number of days from 1 to 36500.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rule "%1": --cap-bytes takes a positive number of bytes.</source>
-        <translation type="unfinished" />
+        <source>Rule &quot;%1&quot;: --cap-bytes takes a positive number of bytes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is already a retention rule called "%1".</source>
-        <translation type="unfinished" />
+        <source>There is already a retention rule called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) after hand-in</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%n day after hand-in</numerusform>
+            <numerusform>%n days after hand-in</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) after the last view</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%n day after the last view</numerusform>
+            <numerusform>%n days after the last view</numerusform>
+        </translation>
     </message>
     <message>
-        <source>while the customer's plan lasts</source>
-        <translation type="unfinished" />
+        <source>while the customer&apos;s plan lasts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::RuleCommand</name>
-    <message>
-        <source>retention rules: add, list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Usage: keepsakectl rule add|list ...
-  add   a named retention rule
-  list  the lab's rules
-Example:
-  keepsakectl rule add "Premium 1 year" --keep-days 365
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Say what to do with rules: add or list. See: keepsakectl rule --help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Adds a named retention rule.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the rule's name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>days to keep an album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>count from the hand-in (default) or the last view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>handin|last-view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>keep while the customer's plan lasts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>at most this many bytes per customer; oldest albums expire first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the rule once, e.g. keepsakectl rule add "Premium 1 year" --keep-days 365.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give either --keep-days N or --while-plan.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--keep-days takes a whole number of days.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--after takes handin or last-view, not "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--cap-bytes takes a number of bytes.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Added rule '%1': %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lists the lab's retention rules.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n rule(s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ServeCommand</name>
     <message>
         <source>run the sweeps on a timer until stopped</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>seconds between rounds (default 3600)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--interval takes a number of seconds from 0.05 to 604800.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>round: %1 notice(s), %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>round failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>%n notice</numerusform>
+            <numerusform>%n notices</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Settings</name>
     <message>
-        <source>the lab's name on discs, prints and mails</source>
-        <translation type="unfinished" />
+        <source>the lab&apos;s name on discs, prints and mails</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the lab's address on receipts and mails</source>
-        <translation type="unfinished" />
+        <source>the lab&apos;s address on receipts and mails</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>days before expiry that owner and viewers are told</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>days a recorded album stays hidden before deletion</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the retention rule new albums get</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mail server for notices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mail server port</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>auto (when offered), required or off</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mail server user</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mail server password</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>sender address of notices</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>paper of the index prints made after a recording: a4, letter, 10x15 or 4x6</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>photos per row of an index print; 0: the paper's default</source>
-        <translation type="unfinished" />
+        <source>photos per row of an index print; 0: the paper&apos;s default</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>paper of receipts: 80mm (roll), a4 or letter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no setting called %1. See keepsakectl config list.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot be "%2": it takes %3.</source>
-        <translation type="unfinished" />
+        <source>%1 cannot be &quot;%2&quot;: it takes %3.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no setting called %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::SettingsDialog</name>
     <message>
         <source>Keepsake — Lab settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Data, printers and drives</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>To use another data folder, start Keepsake with --data-dir or set KEEPSAKE_DATA_DIR.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Catalog</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PostgreSQL (shared by the chain)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SQLite in the data folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Printers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>none found (prints go to PDF files)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::ShareCommand</name>
+    <name>Keepsake::ShareRuleCommands</name>
     <message>
         <source>who may view an album: add, remove, list</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: keepsakectl share add|remove|list ...
@@ -3067,147 +3257,242 @@ Example:
 Example:
   keepsakectl share add --album 12 --with C2
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Say what to do with shares: add, remove or list. See: keepsakectl share --help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lets another customer or an e-mail address view an album.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Takes back the permission to view an album.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the album's ID</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s ID</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the album's owner, to name the album by its title</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>a customer code or an e-mail address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>C|EMAIL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name the album and the viewer: --album ID --with CODE|EMAIL.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album %1 (%2) may now be viewed by %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album %1 (%2) may no longer be viewed by %3.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lists who may view an album.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1  since %2, by %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Album %1 (%2, owner %3): %n viewer(s)</source>
+        <translation>
+            <numerusform>Album %1 (%2, owner %3): %n viewer</numerusform>
+            <numerusform>Album %1 (%2, owner %3): %n viewers</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Album %1 (%2, owner %3): %n viewer(s)</source>
-        <translation type="unfinished" />
+        <source>retention rules: add, list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl rule add|list ...
+  add   a named retention rule
+  list  the lab&apos;s rules
+Example:
+  keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do with rules: add or list. See: keepsakectl rule --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a named retention rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rule&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days to keep an album</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count from the hand-in (default) or the last view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handin|last-view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep while the customer&apos;s plan lasts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most this many bytes per customer; oldest albums expire first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the rule once, e.g. keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give either --keep-days N or --while-plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--keep-days takes a whole number of days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--after takes handin or last-view, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--cap-bytes takes a number of bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added rule &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the lab&apos;s retention rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n rule</numerusform>
+            <numerusform>%n rules</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Shares</name>
     <message>
-        <source>"%1" is not an e-mail address.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no customer with the code %1. Give a customer code or an e-mail address.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album %1 belongs to this customer already; share it with somebody else.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album %1 was deleted after recording; it cannot be shared.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Album %1 is not shared with %2; see keepsakectl share list --album %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::SignInPage</name>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Customer code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ABC</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::SmtpMailer</name>
     <message>
         <source>No mail server is configured; set one with keepsakectl config set smtp.host HOST.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>libcurl could not start a mail transfer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The mail to %1 could not be sent through %2:%3: %4%5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source> (the server said: %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>
     <message>
         <source>the lab at a glance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shows customers, albums by state, the store's size and free space, and failures.</source>
-        <translation type="unfinished" />
+        <source>Shows customers, albums by state, the store&apos;s size and free space, and failures.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Data folder: %1
@@ -3217,210 +3502,262 @@ Albums:      %5
 Photos:      %6 in %7 stored files, %8
 Free space:  %9
 Failed hand-ins: %10</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Store</name>
     <message>
         <source>%1 cannot be read: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StoreCommands</name>
+    <message>
+        <source>make the missing thumbnails of stored photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this customer&apos;s photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thumbnails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No thumbnail for stored file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check that the photo store and the catalog agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks every stored file against the catalog: files nothing references, catalogued files that are missing, files whose bytes changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the files nothing references</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreferenced: %1 (no photo uses it; --repair deletes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: %1 is catalogued but its file is gone; restore the store from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>damaged: the bytes of %1 changed; restore it from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store and the catalog agree (%1 files checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Thumbnailer</name>
     <message>
-        <source>A thumbnail needs the file's SHA-256, not "%1".</source>
-        <translation type="unfinished" />
+        <source>A thumbnail needs the file&apos;s SHA-256, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>There is no picture to make a thumbnail from.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The thumbnail cannot be encoded.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No thumbnail for %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::ThumbnailsCommand</name>
-    <message>
-        <source>make the missing thumbnails of stored photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
-        <translation type="unfinished" />
+        <source>Cannot create the thumbnail folder for %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>only this customer's photos</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>thumbnails</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No thumbnail for stored file %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
-        <translation type="unfinished" />
+        <source>Cannot write the thumbnail %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::TouchPad</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::VerifyCommand</name>
     <message>
         <source>read a disc back and check its MD5s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reads the disc back and checks the session's MD5 and every file's recorded MD5.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name the drive: --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>MISMATCH %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Verification cancelled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The disc could not be read back: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Session and %n file(s) match their recorded MD5s.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Verification failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::WelcomePage</name>
     <message>
         <source>Welcome to %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your card is ready. Sign in with your customer code and PIN to hand in its photos.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Insert a memory card or USB stick, or sign in to see your albums.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::XmpSidecar</name>
     <message>
         <source>The metadata of %1 could not be written as XMP.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sidecar %1 could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Keepsake: photo keeping for photo labs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The lab's data folder (or KEEPSAKE_DATA_DIR).</source>
-        <translation type="unfinished" />
+        <source>The lab&apos;s data folder (or KEEPSAKE_DATA_DIR).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>DIR</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Start the customers' touchscreen instead of the counter window.</source>
-        <translation type="unfinished" />
+        <source>Start the customers&apos; touchscreen instead of the counter window.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Folders where cards and USB sticks are mounted, for the kiosk (default /media and /run/media; may be repeated).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the kiosk in a window instead of full screen.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keepsake</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

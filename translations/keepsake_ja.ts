@@ -2,484 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>CommandParser</name>
-    <message>
-        <source>Usage: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>
-Example:
-  %1
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1
-See: %2 --help</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Keepsake</name>
     <message>
-        <source>active</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expiring</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired, waiting for its disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>deleted after recording</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer code "%1" is not usable: use 1 to 32 letters, digits, dots, dashes or underscores, e.g. K-00042.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The customer %1 needs a name.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>"%1" is not an e-mail address.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A PIN has 4 to 8 digits.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>a whole number from %1 to %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>one of: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ALBUM.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chooses the album's cover photo: shown first on its disc and marked on its index print.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's ID, or its title with --customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's owner</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the photo's ID or original file name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PHOTO</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the photo: --photo PHOTO (its ID or original file name).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": cover photo %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chooses the photos of the album's index print (claim 9); --clear prints all again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>photo IDs or original file names, comma-separated or repeated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no selection: the index print shows every photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give the photos (--photos PHOTO,...) or --clear.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": the index print shows every photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 "%2": %n photo(s) chosen for the index print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>choose the album's cover photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>choose the photos of the album's index print</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Gives an album another retention rule; its date follows the new rule.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the rule's name (keepsakectl rule list)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the rule: --rule NAME.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) has a new rule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keeps an album longer, as the customer asked; it becomes active with the new date.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>days added to the album's current date</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the new last day</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DATE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give either --days N or --until DATE.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is extended</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--days takes a positive whole number.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--until takes a date like 2027-01-31.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Brings a recorded album back from its grace period: active again, dated by its rule from today.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Album %1 (%2) is restored</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>give an album another retention rule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>keep an album longer (--days N or --until DATE)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>bring a recorded album back from its grace period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Disc %1 (%2%3): %4 of %5</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>, appended to the disc in the drive</source>
-        <translation type="unfinished" />
+        <translation>、ドライブ内のディスクに追記</translation>
     </message>
     <message>
-        <source>  album %1 '%2': %n photo(s), %3</source>
-        <translation type="unfinished" />
+        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
+        <translation>  アルバム %1「%2」: 写真 %n 枚、%3</translation>
     </message>
-    <message>
-        <source>album %1 "%2" (%3, %n photo(s)): %4 -&gt; %5, %6</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
+        <translation>
+            <numerusform>アルバム %1「%2」（%3、写真 %n 枚）: %4 -&gt; %5、%6</numerusform>
+        </translation>
     </message>
     <message>
         <source>; told: %1</source>
-        <translation type="unfinished" />
+        <translation>。お知らせ先: %1</translation>
     </message>
     <message>
         <source>mailed %1 about album %2</source>
-        <translation type="unfinished" />
+        <translation>アルバム %2 について %1 にメールしました</translation>
     </message>
     <message>
         <source>NOT mailed %1 about album %2, stays queued: %3</source>
-        <translation type="unfinished" />
+        <translation>アルバム %2 について %1 にメールできませんでした。送信待ちのままです: %3</translation>
     </message>
     <message>
-        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
-        <translation type="unfinished" />
+        <source> into %1</source>
+        <translation> → %1</translation>
     </message>
     <message>
-        <source>(no date)</source>
-        <translation type="unfinished" />
+        <source>, a later run with a new blank disc</source>
+        <translation>、後で新しい空のディスクで実行</translation>
     </message>
     <message>
-        <source>(unknown camera)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>  — a version of photo %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>new               %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>new version       %1 — %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>already received  %1 — the same as %2 (photo %3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>, on disc %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rejected          %1 — %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
-
-Runs Keepsake's jobs without a window: hand-ins, checks, and later expiry, discs and prints.
-
-Global options (before or after the command):
-  --data-dir DIR   the lab's data folder (or KEEPSAKE_DATA_DIR; default %1)
-  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
-  --json           one JSON object per line on stdout
-  --quiet          no progress, errors only
-  --help, --version
-
-Commands:
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>
-'keepsakectl COMMAND --help' shows a command's options and an example.
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Unknown command "%1". See: keepsakectl --help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a video (MP4 or QuickTime)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is an AVIF picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a WebP picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a GIF picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a JPEG 2000 picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a BMP picture</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the file is a PDF document</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>its content is not a picture format Keepsake knows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This is not a photo Keepsake accepts: %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>camera RAW</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>不明</translation>
-    </message>
-    <message>
-        <source>Cannot create the thumbnail folder for %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cannot write the thumbnail %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>None of the albums has a photo "%1". List their photos with keepsakectl photos --album ALBUM.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE --all.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', last viewed on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', not viewed since the hand-in on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', the customer's plan ends on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', while the customer's plan lasts (no end date)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rule '%1', handed in on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc %1 on %2; hidden from customers, originals kept for the grace period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(not named)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>recorded on disc %1; originals deleted on %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>kept: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expired on %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expires on %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: extended on %2 (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: moved on %2 so that owner and viewers get the full notice (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: brought forward on %2, the customer is over the storage cap (%3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: restored from its disc on %2, rule '%3' counted from then</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished" />
+        <source>Disc %1 (%2%3%4): %5 of %6</source>
+        <translation>ディスク %1（%2%3%4）: %5 / %6</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumChoices</name>
     <message>
-        <source>Album %1 has no photo "%2". List its photos with keepsakectl photos --album %1.</source>
-        <translation type="unfinished" />
+        <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
+        <translation>アルバム %1 に写真「%2」はありません。写真の一覧は keepsakectl photos --album %1 で表示できます。</translation>
     </message>
     <message>
-        <source>Photo %1 is not in album %2; a cover must be one of the album's photos.</source>
-        <translation type="unfinished" />
+        <source>Photo %1 is not in album %2; a cover must be one of the album&apos;s photos.</source>
+        <translation>写真 %1 はアルバム %2 にありません。表紙はアルバム内の写真から選んでください。</translation>
     </message>
     <message>
-        <source>Photo %1 is not in album %2; only the album's own photos can be chosen for its index print.</source>
-        <translation type="unfinished" />
+        <source>Photo %1 is not in album %2; only the album&apos;s own photos can be chosen for its index print.</source>
+        <translation>写真 %1 はアルバム %2 にありません。インデックスプリントにはアルバム内の写真だけを選べます。</translation>
     </message>
     <message>
         <source>There is no photo %1.</source>
-        <translation type="unfinished" />
+        <translation>写真 %1 はありません。</translation>
+    </message>
+    <message>
+        <source>There is no disc session %1.</source>
+        <translation>ディスクセッション %1 はありません。</translation>
+    </message>
+    <message>
+        <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
+        <translation>ディスクセッション %1 の受取コードを保存できませんでした。カタログに接続できるか確認して、もう一度お試しください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumCommand</name>
     <message>
         <source>change one album: rule, date, cover, print selection</source>
-        <translation type="unfinished" />
+        <translation>アルバムを 1 つ変更: ルール、日付、表紙、プリントの選択</translation>
     </message>
     <message>
         <source>Usage: keepsakectl album SUB-COMMAND ...
 </source>
-        <translation type="unfinished" />
+        <translation>使い方: keepsakectl album サブコマンド ...
+</translation>
     </message>
     <message>
-        <source>Unknown album sub-command "%1". See: keepsakectl album --help</source>
-        <translation type="unfinished" />
+        <source>Unknown album sub-command &quot;%1&quot;. See: keepsakectl album --help</source>
+        <translation>不明な album サブコマンド「%1」です。keepsakectl album --help を参照してください</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumEdits</name>
     <message>
-        <source>There is no album %1: it may have been deleted. Reload the customer's albums.</source>
+        <source>There is no album %1: it may have been deleted. Reload the customer&apos;s albums.</source>
         <translation>アルバム %1 がありません。削除された可能性があります。お客様のアルバムを再読み込みしてください。</translation>
     </message>
     <message>
@@ -487,11 +97,11 @@ Commands:
         <translation>アルバム名は1〜120文字で入力してください。</translation>
     </message>
     <message>
-        <source>The album "%1" is already on disc and can no longer be renamed.</source>
+        <source>The album &quot;%1&quot; is already on disc and can no longer be renamed.</source>
         <translation>アルバム「%1」はすでにディスクに記録されているため、名前を変更できません。</translation>
     </message>
     <message>
-        <source>Photos cannot be moved into "%1": it is already on disc.</source>
+        <source>Photos cannot be moved into &quot;%1&quot;: it is already on disc.</source>
         <translation>「%1」はすでにディスクに記録されているため、写真を移動できません。</translation>
     </message>
     <message>
@@ -507,81 +117,313 @@ Commands:
     <name>Keepsake::AlbumLife</name>
     <message>
         <source>Album %1 (%2) was already deleted after recording.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1（%2）は記録後すでに削除されています。</translation>
     </message>
     <message>
         <source>Album %1 (%2) is %3; only albums that are not on disc yet can be extended. A recorded album in its grace period can be restored with keepsakectl album restore.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1（%2）は%3です。延長できるのはまだディスクに記録されていないアルバムだけです。猶予期間中の記録済みアルバムは keepsakectl album restore で元に戻せます。</translation>
     </message>
     <message>
         <source>Album %1 can only be extended to a day after today (%2).</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 は今日（%2）より後の日付にのみ延長できます。</translation>
     </message>
     <message>
         <source>Album %1 (%2) is %3; its rule no longer matters.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1（%2）は%3です。ルールはもう関係ありません。</translation>
     </message>
     <message>
         <source>Album %1 (%2) is %3; only a recorded album in its grace period can be restored.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1（%2）は%3です。元に戻せるのは猶予期間中の記録済みアルバムだけです。</translation>
+    </message>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
+        <translation>アルバム %1 はありません。お客様のアルバムは keepsakectl albums --customer CODE --all で一覧できます。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumPrintSubcommands</name>
+    <message>
+        <source>Name the album: --album ALBUM.</source>
+        <translation>アルバムを指定してください: --album ALBUM。</translation>
+    </message>
+    <message>
+        <source>Chooses the album&apos;s cover photo: shown first on its disc and marked on its index print.</source>
+        <translation>アルバムの表紙を選びます。ディスクで最初に表示され、インデックスプリントに印が付きます。</translation>
+    </message>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation>アルバムの ID、または --customer と組み合わせたタイトル</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation>アルバムの持ち主</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s ID or original file name</source>
+        <translation>写真の ID または元のファイル名</translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation>PHOTO</translation>
+    </message>
+    <message>
+        <source>Name the photo: --photo PHOTO (its ID or original file name).</source>
+        <translation>写真を指定してください: --photo PHOTO（ID または元のファイル名）。</translation>
+    </message>
+    <message>
+        <source>Album %1 &quot;%2&quot;: cover photo %3</source>
+        <translation>アルバム %1「%2」: 表紙 %3</translation>
+    </message>
+    <message>
+        <source>Chooses the photos of the album&apos;s index print (claim 9); --clear prints all again.</source>
+        <translation>アルバムのインデックスプリントに載せる写真を選びます（請求項 9）。--clear で再びすべてを印刷します。</translation>
+    </message>
+    <message>
+        <source>photo IDs or original file names, comma-separated or repeated</source>
+        <translation>写真の ID または元のファイル名（カンマ区切り、または繰り返し指定）</translation>
+    </message>
+    <message>
+        <source>no selection: the index print shows every photo</source>
+        <translation>選択なし: インデックスプリントにすべての写真を載せます</translation>
+    </message>
+    <message>
+        <source>Give the photos (--photos PHOTO,...) or --clear.</source>
+        <translation>写真（--photos PHOTO,...）または --clear を指定してください。</translation>
+    </message>
+    <message>
+        <source>Album %1 &quot;%2&quot;: the index print shows every photo</source>
+        <translation>アルバム %1「%2」: インデックスプリントにすべての写真を載せます</translation>
+    </message>
+    <message numerus="yes">
+        <source>Album %1 &quot;%2&quot;: %n photo(s) chosen for the index print</source>
+        <translation>
+            <numerusform>アルバム %1「%2」: インデックスプリント用に %n 枚を選びました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>choose the album&apos;s cover photo</source>
+        <translation>アルバムの表紙を選ぶ</translation>
+    </message>
+    <message>
+        <source>choose the photos of the album&apos;s index print</source>
+        <translation>アルバムのインデックスプリントに載せる写真を選ぶ</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumRetentionSubcommands</name>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation>アルバムの ID、または --customer と組み合わせたタイトル</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation>アルバムの持ち主</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Name the album: --album ID.</source>
+        <translation>アルバムを指定してください: --album ID。</translation>
+    </message>
+    <message>
+        <source>Gives an album another retention rule; its date follows the new rule.</source>
+        <translation>アルバムの保管ルールを変更します。日付は新しいルールに従います。</translation>
+    </message>
+    <message>
+        <source>the rule&apos;s name (keepsakectl rule list)</source>
+        <translation>ルール名（keepsakectl rule list）</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Name the rule: --rule NAME.</source>
+        <translation>ルールを指定してください: --rule NAME。</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) has a new rule</source>
+        <translation>アルバム %1（%2）に新しいルールを設定しました</translation>
+    </message>
+    <message>
+        <source>Keeps an album longer, as the customer asked; it becomes active with the new date.</source>
+        <translation>お客様のご希望によりアルバムの保管を延長します。新しい日付で有効に戻ります。</translation>
+    </message>
+    <message>
+        <source>days added to the album&apos;s current date</source>
+        <translation>アルバムの現在の日付に加える日数</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>the new last day</source>
+        <translation>新しい最終日</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>Give either --days N or --until DATE.</source>
+        <translation>--days N か --until DATE のどちらかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is extended</source>
+        <translation>アルバム %1（%2）を延長しました</translation>
+    </message>
+    <message>
+        <source>--days takes a positive whole number.</source>
+        <translation>--days には正の整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>--until takes a date like 2027-01-31.</source>
+        <translation>--until には 2027-01-31 のような日付を指定してください。</translation>
+    </message>
+    <message>
+        <source>Brings a recorded album back from its grace period: active again, dated by its rule from today.</source>
+        <translation>猶予期間中の記録済みアルバムを元に戻します。再び有効になり、日付は今日からルールに従って決まります。</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is restored</source>
+        <translation>アルバム %1（%2）を元に戻しました</translation>
+    </message>
+    <message>
+        <source>give an album another retention rule</source>
+        <translation>アルバムの保管ルールを変更する</translation>
+    </message>
+    <message>
+        <source>keep an album longer (--days N or --until DATE)</source>
+        <translation>アルバムの保管を延長する（--days N または --until DATE）</translation>
+    </message>
+    <message>
+        <source>bring a recorded album back from its grace period</source>
+        <translation>猶予期間中の記録済みアルバムを元に戻す</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Albums</name>
     <message>
-        <source>There is no album %1. List the customer's albums with keepsakectl albums --customer CODE --all.</source>
-        <translation type="unfinished" />
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
+        <translation>アルバム %1 はありません。お客様のアルバムは keepsakectl albums --customer CODE --all で一覧できます。</translation>
     </message>
     <message>
         <source>Album %1 does not belong to this customer.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 はこのお客様のものではありません。</translation>
     </message>
     <message>
-        <source>"%1" is not an album ID; to name an album by its title, give the customer too (--customer).</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an album ID; to name an album by its title, give the customer too (--customer).</source>
+        <translation>「%1」はアルバム ID ではありません。タイトルでアルバムを指定するには、お客様も指定してください（--customer）。</translation>
     </message>
     <message>
-        <source>The customer has no album called "%1".</source>
-        <translation type="unfinished" />
+        <source>The customer has no album called &quot;%1&quot;.</source>
+        <translation>お客様には「%1」という名前のアルバムはありません。</translation>
     </message>
     <message>
         <source>The albums cannot be read from the catalog: %1.</source>
-        <translation type="unfinished" />
+        <translation>カタログからアルバムを読み込めません: %1。</translation>
     </message>
     <message>
         <source>The photos of album %1 cannot be read from the catalog: %2.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 の写真をカタログから読み込めません: %2。</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>expiring</source>
+        <translation>期限間近</translation>
+    </message>
+    <message>
+        <source>expired, waiting for its disc</source>
+        <translation>期限切れ・ディスク待ち</translation>
+    </message>
+    <message>
+        <source>recorded on disc</source>
+        <translation>ディスクに記録済み</translation>
+    </message>
+    <message>
+        <source>deleted after recording</source>
+        <translation>記録後に削除済み</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AlbumsCommand</name>
     <message>
         <source>the albums a customer can reach now</source>
-        <translation type="unfinished" />
+        <translation>お客様が現在見られるアルバム</translation>
     </message>
     <message>
         <source>Lists the albums the customer can reach now (owned and shared).</source>
-        <translation type="unfinished" />
+        <translation>お客様が現在見られるアルバム（自分のもの・共有されたもの）を一覧表示します。</translation>
     </message>
     <message>
         <source>the customer</source>
-        <translation type="unfinished" />
+        <translation>お客様</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>also recorded and purged albums (for the clerk)</source>
-        <translation type="unfinished" />
+        <translation>記録済み・削除済みのアルバムも含める（スタッフ用）</translation>
     </message>
     <message>
         <source>Name the customer: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation>お客様を指定してください: --customer CODE。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s)</source>
+        <translation>
+            <numerusform>アルバム %n 件</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%n album(s)</source>
-        <translation>アルバム %n 件</translation>
+        <source>every stored photo of an album</source>
+        <translation>アルバムに保存されているすべての写真</translation>
+    </message>
+    <message>
+        <source>Lists every stored photo of an album, new versions included.</source>
+        <translation>アルバムに保存されているすべての写真を、新しい版も含めて一覧表示します。</translation>
+    </message>
+    <message>
+        <source>the album&apos;s ID, or its title with --customer</source>
+        <translation>アルバムの ID、または --customer と組み合わせたタイトル</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner</source>
+        <translation>アルバムの持ち主</translation>
+    </message>
+    <message>
+        <source>Name the album: --album ID.</source>
+        <translation>アルバムを指定してください: --album ID。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in album %1</source>
+        <translation>
+            <numerusform>アルバム %1 の写真 %n 枚</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -593,8 +435,10 @@ Commands:
     <message numerus="yes">
         <source>%1
 %n photo(s)</source>
-        <translation><numerusform>%1
-写真 %n 枚</numerusform></translation>
+        <translation>
+            <numerusform>%1
+写真 %n 枚</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 — kept until %2. After that it comes back to you on disc.</source>
@@ -605,16 +449,20 @@ Commands:
         <translation>アルバムの新しい名前</translation>
     </message>
     <message>
-        <source>The album is now called "%1".</source>
+        <source>The album is now called &quot;%1&quot;.</source>
         <translation>アルバム名を「%1」に変更しました。</translation>
     </message>
     <message numerus="yes">
         <source>Move %n photo(s) into which album?</source>
-        <translation><numerusform>%n 枚の写真をどのアルバムに移動しますか？</numerusform></translation>
+        <translation>
+            <numerusform>%n 枚の写真をどのアルバムに移動しますか？</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s) moved.</source>
-        <translation><numerusform>%n 枚の写真を移動しました。</numerusform></translation>
+        <translation>
+            <numerusform>%n 枚の写真を移動しました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -645,7 +493,7 @@ Commands:
         <translation>お知らせ</translation>
     </message>
     <message>
-        <source>This photo is now the album's cover: the disc opens with it.</source>
+        <source>This photo is now the album&apos;s cover: the disc opens with it.</source>
         <translation>この写真をアルバムの表紙にしました。ディスクはこの写真から始まります。</translation>
     </message>
     <message>
@@ -662,7 +510,9 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n photo(s) chosen for the index print.</source>
-        <translation><numerusform>インデックスプリント用に %n 枚選びました。</numerusform></translation>
+        <translation>
+            <numerusform>インデックスプリント用に %n 枚選びました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Share this album with: customer code or e-mail address</source>
@@ -683,53 +533,6 @@ Commands:
     <message>
         <source>Your notices</source>
         <translation>お知らせ</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::AuditCommand</name>
-    <message>
-        <source>the audit trail: who did what, when</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Shows the audit trail: hand-ins, shares, notices sent or failed, extensions, recordings, verifications, restores, deletions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only this customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only this album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>only from this day (or ISO time) on</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DATE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--since takes a date like 2026-01-31, not "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n entry(ies)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>  album %1</source>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -764,354 +567,384 @@ Commands:
     </message>
     <message numerus="yes">
         <source>%n entry(s)</source>
-        <translation><numerusform>%n 件</numerusform></translation>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::BlobStore</name>
     <message>
         <source>The stored file %1 cannot be deleted.</source>
-        <translation type="unfinished" />
+        <translation>保存ファイル %1 を削除できません。</translation>
     </message>
-</context>
-<context>
-    <name>Keepsake::BlobStore::Batch</name>
     <message>
-        <source>The photo store folder %1 cannot be created. Check the data folder's permissions and free space.</source>
-        <translation type="unfinished" />
+        <source>The photo store folder %1 cannot be created. Check the data folder&apos;s permissions and free space.</source>
+        <translation>写真保管庫のフォルダー %1 を作成できません。データフォルダーの権限と空き容量を確認してください。</translation>
     </message>
     <message>
         <source>The photo store cannot write %1: %2.</source>
-        <translation type="unfinished" />
+        <translation>写真保管庫に %1 を書き込めません: %2。</translation>
     </message>
     <message>
         <source>The photo store could not write a photo (%1). Make room on the disk holding %2 and hand the photos in again.</source>
-        <translation type="unfinished" />
+        <translation>写真保管庫に写真を書き込めませんでした（%1）。%2 のあるディスクの空きを増やして、写真をもう一度受け付けてください。</translation>
     </message>
     <message>
         <source>The photo store could not flush %1 to disk: %2.</source>
-        <translation type="unfinished" />
+        <translation>写真保管庫で %1 をディスクに書き出せませんでした: %2。</translation>
     </message>
     <message>
         <source>The photo store could not put %1 in place: %2.</source>
-        <translation type="unfinished" />
+        <translation>写真保管庫で %1 を所定の場所に置けませんでした: %2。</translation>
     </message>
     <message>
         <source>The photo store could not flush the folder %1: %2.</source>
-        <translation type="unfinished" />
+        <translation>写真保管庫でフォルダー %1 をディスクに書き出せませんでした: %2。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::BurnCommand</name>
     <message>
-        <source>record a customer's expired albums onto a disc</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Plans, writes and verifies a disc with the customer's expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.</source>
-        <translation type="unfinished" />
+        <source>record a customer&apos;s expired albums onto a disc</source>
+        <translation>お客様の期限切れアルバムをディスクに記録する</translation>
     </message>
     <message>
         <source>the customer whose albums go onto the disc</source>
-        <translation type="unfinished" />
+        <translation>ディスクに記録するアルバムのお客様</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>these albums instead of the expired ones</source>
-        <translation type="unfinished" />
+        <translation>期限切れのアルバムの代わりにこれらのアルバム</translation>
     </message>
     <message>
         <source>ALBUM,...</source>
-        <translation type="unfinished" />
+        <translation>ALBUM,...</translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation>ドライブ、または stdio:/path/image.iso</translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation>DRIVE</translation>
     </message>
     <message>
         <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
-        <translation type="unfinished" />
+        <translation>メディア: cd、dvd、dvd-dl、bd、bd-dl（イメージファイルは dvd）</translation>
     </message>
     <message>
         <source>KIND</source>
-        <translation type="unfinished" />
+        <translation>KIND</translation>
     </message>
     <message>
-        <source>the medium's capacity in bytes, for media not listed</source>
-        <translation type="unfinished" />
+        <source>the medium&apos;s capacity in bytes, for media not listed</source>
+        <translation>一覧にないメディアの容量（バイト）</translation>
     </message>
     <message>
         <source>BYTES</source>
-        <translation type="unfinished" />
+        <translation>BYTES</translation>
     </message>
     <message>
         <source>show the plan, write nothing</source>
-        <translation type="unfinished" />
+        <translation>計画を表示するだけで、何も書き込まない</translation>
     </message>
     <message>
         <source>print index sheet and receipt there instead of PDFs</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリントと受付票を PDF ではなくこのプリンターで印刷する</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation>お客様とドライブを指定してください: --customer CODE --drive DRIVE。</translation>
     </message>
     <message>
         <source>--capacity takes a number of bytes.</source>
-        <translation type="unfinished" />
+        <translation>--capacity にはバイト数を指定してください。</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>検証済み</translation>
     </message>
     <message>
         <source>written</source>
-        <translation type="unfinished" />
+        <translation>書き込み済み</translation>
     </message>
     <message>
         <source>albums prepared</source>
-        <translation type="unfinished" />
+        <translation>アルバム準備済み</translation>
     </message>
     <message>
         <source>Customer %1 has no expired albums: nothing to record.</source>
-        <translation type="unfinished" />
+        <translation>お客様 %1 に期限切れのアルバムはありません。記録するものはありません。</translation>
     </message>
     <message>
         <source>Dry run: nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>試行のみ: 何も書き込んでいません。</translation>
     </message>
     <message>
         <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n more disc(s) are planned: burn again with a blank disc for the remaining albums.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Written in %1 s, verified in %2 s.</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1、セッション %2: アルバム %n 件を記録・検証しました（%3 ファイル）。受取コード %4。</translation>
     </message>
     <message>
         <source>The disc is recorded, but the prints failed: %1</source>
-        <translation type="unfinished" />
+        <translation>ディスクは記録しましたが、印刷に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
+
+When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
+        <translation>お客様の期限切れアルバム（または指定したアルバム）でディスクを計画・書き込み・検証します。お客様が持参したディスクには、マニフェストとお客様を確認したうえで新しいセッションを追加します。アルバムは検証が済んで初めて記録済みになります。
+
+アルバムに複数のディスクが必要な場合: ディスク 1 枚より大きいアルバムは撮影順に分割され、「DATE TITLE (1 of 2)」のフォルダーになり、最後の部分の検証が済むと記録済みになります。イメージファイルの場合、この実行ですべてのディスクを書き込みます。ディスク 1 は指定したファイルへ、ディスク N は隣の NAME-N.iso へ書き込みます（これらはまだ存在していてはいけません）。実際のドライブの場合、1 回の実行でディスク 1 枚を書き込みます。次の空のディスクを入れて同じコマンドをもう一度実行してください。まだ記録していないものを計画します。各ディスクはそれぞれ検証・記録されます。</translation>
+    </message>
+    <message>
+        <source>%n album(s) only in part: recorded once their last part is verified.</source>
+        <translation>一部のみ記録したアルバム %n 件: 最後の部分の検証が済むと記録済みになります。</translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>イメージ: %1</translation>
+    </message>
+    <message>
+        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
+        <translation>あと %n 枚のディスクを予定しています。次の空のディスクを入れて、同じコマンドをもう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
+        <translation>ディスク %n 枚を %1 秒で書き込み、%2 秒で検証しました。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
     <message>
         <source>Album %1 belongs to customer %2, not to %3.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 はお客様 %2 のもので、%3 のものではありません。</translation>
     </message>
     <message>
-        <source>Album '%1' is already on disc %2.</source>
-        <translation type="unfinished" />
+        <source>Album &apos;%1&apos; is already on disc %2.</source>
+        <translation>アルバム「%1」はすでにディスク %2 に記録されています。</translation>
     </message>
     <message>
         <source>This disc was not made by Keepsake (it has no Keepsake manifest). Nothing was written; please use a new disc.</source>
-        <translation type="unfinished" />
+        <translation>このディスクは Keepsake で作成されたものではありません（Keepsake のマニフェストがありません）。何も書き込んでいません。新しいディスクを使ってください。</translation>
     </message>
     <message>
-        <source>This disc's manifest cannot be read, so it cannot be checked. Nothing was written; please use a new disc.</source>
-        <translation type="unfinished" />
+        <source>This disc&apos;s manifest cannot be read, so it cannot be checked. Nothing was written; please use a new disc.</source>
+        <translation>このディスクのマニフェストを読めないため、確認できません。何も書き込んでいません。新しいディスクを使ってください。</translation>
     </message>
     <message>
-        <source>This disc belongs to customer %1, not to %2 (%3). Nothing was written; please use the customer's own disc or a new one.</source>
-        <translation type="unfinished" />
+        <source>This disc belongs to customer %1, not to %2 (%3). Nothing was written; please use the customer&apos;s own disc or a new one.</source>
+        <translation>このディスクはお客様 %1 のもので、%2（%3）のものではありません。何も書き込んでいません。お客様ご本人のディスクか新しいディスクを使ってください。</translation>
     </message>
     <message>
         <source>The catalog records disc %1 for another customer, not for %2. Nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>カタログではディスク %1 は %2 ではなく別のお客様のものとして登録されています。何も書き込んでいません。</translation>
     </message>
     <message>
         <source>Disc %1 is closed: nothing more can be added to it. Insert a blank disc.</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1 はクローズされているため、これ以上追加できません。空のディスクを入れてください。</translation>
     </message>
     <message>
-        <source>Unknown medium '%1': say one of %2.</source>
-        <translation type="unfinished" />
+        <source>Unknown medium &apos;%1&apos;: say one of %2.</source>
+        <translation>不明なメディア「%1」です。%2 のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>There is no writable disc in %1. Insert a blank or the customer's disc.</source>
-        <translation type="unfinished" />
+        <source>There is no writable disc in %1. Insert a blank or the customer&apos;s disc.</source>
+        <translation>%1 に書き込み可能なディスクがありません。空のディスクかお客様のディスクを入れてください。</translation>
     </message>
     <message>
         <source>No staging folder could be made in %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 に作業フォルダーを作成できませんでした: %2</translation>
     </message>
     <message>
         <source>The disc was written and verified, but the catalog could not record it (the albums stay as they were): </source>
-        <translation type="unfinished" />
+        <translation>ディスクは書き込み・検証しましたが、カタログに登録できませんでした（アルバムは元のままです）: </translation>
     </message>
     <message>
         <source>The medium in %1 is too small for this session (%2). Nothing was recorded; insert a larger or blank disc, or burn fewer albums with --albums.</source>
-        <translation type="unfinished" />
+        <translation>%1 のメディアはこのセッションには小さすぎます（%2）。何も記録していません。より大きいディスクか空のディスクを入れるか、--albums で記録するアルバムを減らしてください。</translation>
     </message>
     <message>
         <source>The burn was cancelled; the albums stay expired, ready to burn again.</source>
-        <translation type="unfinished" />
+        <translation>記録を中止しました。アルバムは期限切れのままで、もう一度記録できます。</translation>
     </message>
     <message>
         <source>Writing to %1 failed: %2. Nothing was recorded; the albums stay expired. Try again with another disc.</source>
-        <translation type="unfinished" />
+        <translation>%1 への書き込みに失敗しました: %2。何も記録していません。アルバムは期限切れのままです。別のディスクでもう一度お試しください。</translation>
     </message>
     <message>
         <source>Verification was cancelled; the albums stay expired, ready to burn again.</source>
-        <translation type="unfinished" />
+        <translation>検証を中止しました。アルバムは期限切れのままで、もう一度記録できます。</translation>
     </message>
     <message>
         <source>The disc in %1 failed verification: %2%3. Nothing was recorded; the albums stay expired. Burn again on a new disc.</source>
-        <translation type="unfinished" />
+        <translation>%1 のディスクは検証に失敗しました: %2%3。何も記録していません。アルバムは期限切れのままです。新しいディスクにもう一度記録してください。</translation>
+    </message>
+    <message>
+        <source>This burn needs %1 discs, and the image file %2 for disc %3 exists already. Nothing was written: move it away, or name another image file.</source>
+        <translation>この記録にはディスクが %1 枚必要ですが、ディスク %3 用のイメージファイル %2 がすでにあります。何も書き込んでいません。ファイルを移動するか、別のイメージファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>Disc %1 of %2 was not recorded: %3 The discs before it (%4) are recorded and verified; burn again for the albums left.</source>
+        <translation>ディスク %1 / %2 は記録されませんでした: %3 それより前のディスク（%4）は記録・検証済みです。残りのアルバムをもう一度記録してください。</translation>
+    </message>
+    <message>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl store check, then burn again.</source>
+        <translation>%1 のディスクには、マニフェストに記載された写真が入っていません（%2）。記録中に保管庫の写真が変わった可能性があります。何も記録していません。アルバムは期限切れのままです。keepsakectl store check で保管庫を確認してから、もう一度記録してください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Catalog</name>
     <message>
-        <source>The folder %1 for the catalog cannot be created. Check the data folder's permissions.</source>
-        <translation type="unfinished" />
+        <source>The folder %1 for the catalog cannot be created. Check the data folder&apos;s permissions.</source>
+        <translation>カタログ用のフォルダー %1 を作成できません。データフォルダーの権限を確認してください。</translation>
     </message>
     <message>
         <source>The catalog %1 cannot be opened: %2. Check that it exists and that its server is running.</source>
-        <translation type="unfinished" />
+        <translation>カタログ %1 を開けません: %2。カタログが存在し、サーバーが動いているか確認してください。</translation>
     </message>
     <message>
         <source>The catalog %1 cannot start a change: %2.</source>
-        <translation type="unfinished" />
+        <translation>カタログ %1 で変更を開始できません: %2。</translation>
     </message>
     <message>
         <source>The catalog %1 did not keep a change: %2. Nothing was half-done; try again.</source>
-        <translation type="unfinished" />
+        <translation>カタログ %1 に変更を保存できませんでした: %2。中途半端な変更は残っていません。もう一度お試しください。</translation>
     </message>
     <message>
         <source>The catalog %1 was made by a newer Keepsake (schema %2; this program knows up to %3). Update Keepsake.</source>
-        <translation type="unfinished" />
+        <translation>カタログ %1 は新しい Keepsake で作成されています（スキーマ %2、このプログラムは %3 まで対応）。Keepsake を更新してください。</translation>
     </message>
     <message>
         <source>The catalog refused a change (%1). Check that the catalog is reachable and that this program may change it.</source>
-        <translation type="unfinished" />
+        <translation>カタログが変更を拒否しました（%1）。カタログに接続でき、このプログラムに変更の権限があるか確認してください。</translation>
     </message>
     <message>
         <source>The catalog refused a change or a query (%1). Check that the catalog is reachable and not full; nothing was half-changed.</source>
-        <translation type="unfinished" />
+        <translation>カタログが変更または問い合わせを拒否しました（%1）。カタログに接続でき、容量が不足していないか確認してください。中途半端な変更は残っていません。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::CatalogUrl</name>
     <message>
-        <source>The catalog URL "%1" names no file: write sqlite:/path/to/catalog.sqlite.</source>
-        <translation type="unfinished" />
+        <source>The catalog URL &quot;%1&quot; names no file: write sqlite:/path/to/catalog.sqlite.</source>
+        <translation>カタログ URL「%1」にファイルが指定されていません。sqlite:/path/to/catalog.sqlite のように書いてください。</translation>
     </message>
     <message>
-        <source>The catalog URL "%1" is not understood: use sqlite:PATH or postgresql://USER[:PASS]@HOST:PORT/DB.</source>
-        <translation type="unfinished" />
+        <source>The catalog URL &quot;%1&quot; is not understood: use sqlite:PATH or postgresql://USER[:PASS]@HOST:PORT/DB.</source>
+        <translation>カタログ URL「%1」を解釈できません。sqlite:PATH または postgresql://USER[:PASS]@HOST:PORT/DB を使ってください。</translation>
     </message>
     <message>
-        <source>The catalog URL "%1" needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
-        <translation type="unfinished" />
+        <source>The catalog URL &quot;%1&quot; needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
+        <translation>カタログ URL「%1」にはユーザーとデータベース名が必要です: postgresql://USER@HOST:PORT/DB。</translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::CheckCommand</name>
-    <message>
-        <source>check that the photo store and the catalog agree</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Checks every stored file against the catalog: files nothing references, catalogued files that are missing, files whose bytes changed.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>delete the files nothing references</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>files</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unreferenced: %1 (no photo uses it; --repair deletes it)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>missing: %1 is catalogued but its file is gone; restore the store from backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>damaged: the bytes of %1 changed; restore it from backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The store and the catalog agree (%1 files checked).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::ConfigCommand</name>
+    <name>Keepsake::ConfigAuditCommands</name>
     <message>
         <source>settings kept in the catalog: set, get, list</source>
-        <translation type="unfinished" />
+        <translation>カタログに保存された設定: set、get、list</translation>
     </message>
     <message>
-        <source>Reads and changes the lab's settings (mail server, notice window, grace period, default rule).</source>
-        <translation type="unfinished" />
+        <source>Reads and changes the lab&apos;s settings (mail server, notice window, grace period, default rule).</source>
+        <translation>ラボの設定（メールサーバー、お知らせの期間、猶予期間、既定のルール）を読み取り・変更します。</translation>
     </message>
     <message>
         <source>the setting, e.g. smtp.host</source>
-        <translation type="unfinished" />
+        <translation>設定項目（例: smtp.host）</translation>
     </message>
     <message>
         <source>KEY</source>
-        <translation type="unfinished" />
+        <translation>KEY</translation>
     </message>
     <message>
         <source>its new value (set)</source>
-        <translation type="unfinished" />
+        <translation>新しい値（set）</translation>
     </message>
     <message>
         <source>VALUE</source>
-        <translation type="unfinished" />
+        <translation>VALUE</translation>
     </message>
     <message>
         <source>Use: config set KEY VALUE, config get KEY, config unset KEY or config list. See: keepsakectl config --help</source>
-        <translation type="unfinished" />
+        <translation>config set KEY VALUE、config get KEY、config unset KEY、config list のいずれかを使ってください。keepsakectl config --help を参照してください</translation>
     </message>
     <message>
         <source> (default)</source>
-        <translation type="unfinished" />
+        <translation> (既定)</translation>
     </message>
     <message>
         <source>%1 is set.</source>
-        <translation type="unfinished" />
+        <translation>%1 を設定しました。</translation>
     </message>
     <message>
         <source>%1 is back to its default.</source>
-        <translation type="unfinished" />
+        <translation>%1 を既定値に戻しました。</translation>
+    </message>
+    <message>
+        <source>the audit trail: who did what, when</source>
+        <translation>監査ログ: 誰がいつ何をしたか</translation>
+    </message>
+    <message>
+        <source>Shows the audit trail: hand-ins, shares, notices sent or failed, extensions, recordings, verifications, restores, deletions.</source>
+        <translation>監査ログを表示します: 受付、共有、送信済み・失敗したお知らせ、延長、記録、検証、復元、削除。</translation>
+    </message>
+    <message>
+        <source>only this customer</source>
+        <translation>このお客様のみ</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>only this album</source>
+        <translation>このアルバムのみ</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>only from this day (or ISO time) on</source>
+        <translation>この日（または ISO 形式の日時）以降のみ</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>DATE</translation>
+    </message>
+    <message>
+        <source>--since takes a date like 2026-01-31, not &quot;%1&quot;.</source>
+        <translation>--since には 2026-01-31 のような日付を指定してください（「%1」は使えません）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  album %1</source>
+        <translation>  アルバム %1</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Console</name>
     <message>
         <source>keepsakectl: %1</source>
-        <translation type="unfinished" />
+        <translation>keepsakectl: %1</translation>
     </message>
     <message>
         <source>, %1:%2 left</source>
-        <translation type="unfinished" />
+        <translation>、残り %1:%2</translation>
     </message>
 </context>
 <context>
@@ -1148,12 +981,83 @@ Commands:
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
+    <message>
+        <source>Recording</source>
+        <translation>記録中</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Ctl</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation>使い方: %1</translation>
+    </message>
+    <message>
+        <source>
+Example:
+  %1
+</source>
+        <translation>
+例:
+  %1
+</translation>
+    </message>
+    <message>
+        <source>%1
+See: %2 --help</source>
+        <translation>%1
+%2 --help を参照してください</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 には値が必要です。</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
+
+Runs Keepsake&apos;s jobs without a window: hand-ins, checks, and later expiry, discs and prints.
+
+Global options (before or after the command):
+  --data-dir DIR   the lab&apos;s data folder (or KEEPSAKE_DATA_DIR; default %1)
+  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
+  --json           one JSON object per line on stdout
+  --quiet          no progress, errors only
+  --help, --version
+
+Commands:
+</source>
+        <translation>使い方: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] コマンド ...
+
+Keepsake の処理をウィンドウなしで実行します: 受付、チェック、期限処理、ディスク、印刷。
+
+共通オプション（コマンドの前後どちらでも可）:
+  --data-dir DIR   ラボのデータフォルダー（または KEEPSAKE_DATA_DIR。既定 %1）
+  --catalog URL    sqlite:PATH または postgresql://USER@HOST:PORT/DB（または KEEPSAKE_CATALOG）
+  --json           標準出力に 1 行 1 つの JSON オブジェクト
+  --quiet          進行状況を出さず、エラーのみ
+  --help, --version
+
+コマンド:
+</translation>
+    </message>
+    <message>
+        <source>
+&apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
+</source>
+        <translation>
+「keepsakectl コマンド --help」で各コマンドのオプションと例を表示します。
+</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
+        <translation>不明なコマンド「%1」です。keepsakectl --help を参照してください</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::CustomerCommand</name>
     <message>
         <source>add, list and show customers</source>
-        <translation type="unfinished" />
+        <translation>お客様の追加・一覧・表示</translation>
     </message>
     <message>
         <source>Usage: keepsakectl customer add|list|show ...
@@ -1161,53 +1065,59 @@ Commands:
   list   every customer
   show   one customer with their albums
 Example:
-  keepsakectl customer add --code C1 --name "Anna Berg" --email anna@example.org
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
 </source>
-        <translation type="unfinished" />
+        <translation>使い方: keepsakectl customer add|list|show ...
+  add    新しいお客様
+  list   すべてのお客様
+  show   1 人のお客様とそのアルバム
+例:
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+</translation>
     </message>
     <message>
         <source>Say what to do with customers: add, list or show. See: keepsakectl customer --help</source>
-        <translation type="unfinished" />
+        <translation>お客様に対する操作を指定してください: add、list、show。keepsakectl customer --help を参照してください</translation>
     </message>
     <message>
-        <source>Adds a customer to the lab's catalog.</source>
-        <translation type="unfinished" />
+        <source>Adds a customer to the lab&apos;s catalog.</source>
+        <translation>ラボのカタログにお客様を追加します。</translation>
     </message>
     <message>
         <source>the customer code printed on receipts (e.g. K-00042)</source>
-        <translation type="unfinished" />
+        <translation>受付票に印刷されるお客様番号（例: K-00042）</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
-        <source>the customer's name</source>
-        <translation type="unfinished" />
+        <source>the customer&apos;s name</source>
+        <translation>お客様の名前</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation>N</translation>
     </message>
     <message>
         <source>e-mail address for notices</source>
-        <translation type="unfinished" />
+        <translation>お知らせ用のメールアドレス</translation>
     </message>
     <message>
         <source>E</source>
-        <translation type="unfinished" />
+        <translation>E</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished" />
+        <translation>電話番号</translation>
     </message>
     <message>
         <source>P</source>
-        <translation type="unfinished" />
+        <translation>P</translation>
     </message>
     <message>
         <source>PIN for the kiosk, 4 to 8 digits</source>
-        <translation type="unfinished" />
+        <translation>キオスク用 PIN（4〜8 桁）</translation>
     </message>
     <message>
         <source>PIN</source>
@@ -1215,41 +1125,41 @@ Example:
     </message>
     <message>
         <source>language for notices and prints (en, de, ja)</source>
-        <translation type="unfinished" />
+        <translation>お知らせと印刷の言語（en、de、ja）</translation>
     </message>
     <message>
         <source>LANG</source>
-        <translation type="unfinished" />
+        <translation>LANG</translation>
     </message>
     <message>
         <source>A customer needs --code and --name.</source>
-        <translation type="unfinished" />
+        <translation>お客様には --code と --name が必要です。</translation>
     </message>
     <message>
         <source>Added customer %1</source>
-        <translation type="unfinished" />
+        <translation>お客様 %1 を追加しました</translation>
     </message>
     <message>
         <source>Lists every customer.</source>
-        <translation type="unfinished" />
+        <translation>すべてのお客様を一覧表示します。</translation>
     </message>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>お客様 %n 人</numerusform>
         </translation>
     </message>
     <message>
         <source>Shows a customer and the albums they can reach.</source>
-        <translation type="unfinished" />
+        <translation>お客様と、そのお客様が見られるアルバムを表示します。</translation>
     </message>
     <message>
         <source>the customer code</source>
-        <translation type="unfinished" />
+        <translation>お客様番号</translation>
     </message>
     <message>
         <source>Name one customer code.</source>
-        <translation type="unfinished" />
+        <translation>お客様番号を 1 つ指定してください。</translation>
     </message>
 </context>
 <context>
@@ -1352,11 +1262,15 @@ Example:
     </message>
     <message numerus="yes">
         <source>All %n photo(s) of the customer</source>
-        <translation><numerusform>お客様の写真すべて（%n 枚）</numerusform></translation>
+        <translation>
+            <numerusform>お客様の写真すべて（%n 枚）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s) in the chosen albums</source>
-        <translation><numerusform>選んだアルバムの写真 %n 枚</numerusform></translation>
+        <translation>
+            <numerusform>選んだアルバムの写真 %n 枚</numerusform>
+        </translation>
     </message>
     <message>
         <source>Hand in photos from</source>
@@ -1374,24 +1288,96 @@ Example:
         <source>Handing in photos for %1</source>
         <translation>%1 の写真を受け付けています</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>送信済み %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>失敗 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>送信待ち %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The albums were not changed</source>
+        <translation>アルバムは変更されませんでした</translation>
+    </message>
+    <message>
+        <source>Bring %1 back from the grace period? The album becomes active again and is dated by its rule from today; its disc stays recorded.</source>
+        <translation>%1 を猶予期間から元に戻しますか？アルバムは再び有効になり、日付は今日からルールに従って決まります。ディスクは記録済みのままです。</translation>
+    </message>
+    <message>
+        <source>Restored: %1.</source>
+        <translation>元に戻しました: %1。</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延長</translation>
+    </message>
+    <message>
+        <source>Keep the chosen album(s) how many days longer?</source>
+        <translation>選んだアルバムの保管を何日延長しますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extended by %n day(s).</source>
+        <translation>
+            <numerusform>%n 日延長しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notices: %1 sent, %2 failed, %3 waiting.</source>
+        <translation>お知らせ: 送信済み %1、失敗 %2、送信待ち %3。</translation>
+    </message>
+    <message>
+        <source>No mail server is set up: enter one under Lab › Settings.</source>
+        <translation>メールサーバーが設定されていません。ラボ › 設定 で設定してください。</translation>
+    </message>
+    <message>
+        <source>Index print</source>
+        <translation>インデックスプリント</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Customers</name>
     <message>
         <source>There is already a customer with the code %1.</source>
-        <translation type="unfinished" />
+        <translation>お客様番号 %1 のお客様はすでに登録されています。</translation>
     </message>
     <message>
         <source>There is no customer with the code %1. Check the code, or add the customer first.</source>
-        <translation type="unfinished" />
+        <translation>お客様番号 %1 のお客様はいません。番号を確認するか、先にお客様を登録してください。</translation>
     </message>
     <message>
         <source>There is no customer number %1.</source>
-        <translation type="unfinished" />
+        <translation>お客様番号 %1 はありません。</translation>
     </message>
     <message>
         <source>The customers cannot be read from the catalog: %1.</source>
-        <translation type="unfinished" />
+        <translation>カタログからお客様を読み込めません: %1。</translation>
+    </message>
+    <message>
+        <source>The customer code &quot;%1&quot; is not usable: use 1 to 32 letters, digits, dots, dashes or underscores, e.g. K-00042.</source>
+        <translation>お客様番号「%1」は使えません。英字・数字・ピリオド・ハイフン・アンダースコアを 1〜32 文字で指定してください（例: K-00042）。</translation>
+    </message>
+    <message>
+        <source>The customer %1 needs a name.</source>
+        <translation>お客様 %1 には名前が必要です。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>「%1」はメールアドレスではありません。</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>PIN は 4〜8 桁です。</translation>
     </message>
 </context>
 <context>
@@ -1444,261 +1430,284 @@ Example:
         <source>Notices that failed</source>
         <translation>送信できなかったお知らせ</translation>
     </message>
-    <message>
-        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period.</source>
-        <translation>%1: まもなく期限 %2、ディスク待ち %3、猶予期間中 %4。</translation>
-    </message>
     <message numerus="yes">
         <source>%n album(s)</source>
-        <translation><numerusform>アルバム %n 件</numerusform></translation>
+        <translation>
+            <numerusform>アルバム %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登録日</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Record to disc…</source>
+        <translation>ディスクに記録…</translation>
+    </message>
+    <message>
+        <source>Confirm registration</source>
+        <translation>登録を確認</translation>
+    </message>
+    <message>
+        <source>Registered at the kiosk, to confirm</source>
+        <translation>キオスクで登録・確認待ち</translation>
+    </message>
+    <message>
+        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed notices, %6 kiosk registrations to confirm.</source>
+        <translation>%1: 期限間近 %2、ディスク待ち %3、猶予期間中 %4、送信失敗のお知らせ %5、確認待ちのキオスク登録 %6。</translation>
+    </message>
+    <message>
+        <source>Registration of %1 confirmed.</source>
+        <translation>%1 の登録を確認しました。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
     <message>
-        <source>The day's albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
+        <source>The day&apos;s albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
         <translation>本日のアルバムをカタログから読み込めません: %1。カタログに接続できるか確認してください。</translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::DecoderBackends</name>
+    <name>Keepsake::DiscCheck</name>
     <message>
-        <source>The picture data is damaged: %1</source>
-        <translation type="unfinished" />
+        <source>%1: listed in the manifest but not on the disc</source>
+        <translation>%1: マニフェストに記載されていますが、ディスクにありません</translation>
     </message>
     <message>
-        <source>The picture is too large to open safely (%1 × %2 pixels).</source>
-        <translation type="unfinished" />
+        <source>%1: the disc records no MD5 for it</source>
+        <translation>%1: ディスクに MD5 が記録されていません</translation>
     </message>
     <message>
-        <source>the file ends before any picture data</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the picture has no size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the HEIF decoder gave up</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the HEIF decoder returned no picture</source>
-        <translation type="unfinished" />
+        <source>%1: its MD5 on the disc (%2) is not the manifest&apos;s (%3)</source>
+        <translation>%1: ディスク上の MD5（%2）がマニフェストの MD5（%3）と一致しません</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscCommand</name>
     <message>
-        <source>show a disc's manifest (disc show --drive DRIVE)</source>
-        <translation type="unfinished" />
+        <source>show a disc&apos;s manifest (disc show --drive DRIVE)</source>
+        <translation>ディスクのマニフェストを表示する（disc show --drive DRIVE）</translation>
     </message>
     <message>
         <source>Shows the manifest of a Keepsake disc: customer, lab, sessions, albums.</source>
-        <translation type="unfinished" />
+        <translation>Keepsake ディスクのマニフェストを表示します: お客様、ラボ、セッション、アルバム。</translation>
     </message>
     <message>
         <source>the sub-command</source>
-        <translation type="unfinished" />
+        <translation>サブコマンド</translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation>ドライブ、または stdio:/path/image.iso</translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation>DRIVE</translation>
     </message>
     <message>
         <source>Say: keepsakectl disc show --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation>keepsakectl disc show --drive DRIVE と指定してください。</translation>
     </message>
     <message>
         <source>The disc in %1 is not a Keepsake disc (no manifest).</source>
-        <translation type="unfinished" />
+        <translation>%1 のディスクは Keepsake ディスクではありません（マニフェストがありません）。</translation>
     </message>
     <message>
         <source>Disc %1 of customer %2 (%3), made by %4; signature: %5</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1、お客様 %2（%3）、作成: %4、署名: %5</translation>
     </message>
     <message>
-        <source>this lab's</source>
-        <translation type="unfinished" />
+        <source>this lab&apos;s</source>
+        <translation>このラボのもの</translation>
     </message>
     <message>
-        <source>NOT this lab's</source>
-        <translation type="unfinished" />
+        <source>NOT this lab&apos;s</source>
+        <translation>このラボのものではありません</translation>
     </message>
     <message>
         <source>  session %1, %2:</source>
-        <translation type="unfinished" />
+        <translation>  セッション %1、%2:</translation>
     </message>
     <message>
         <source>    %1: %n photo(s)</source>
-        <translation type="unfinished" />
+        <translation>    %1: 写真 %n 枚</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscDrive</name>
     <message>
         <source>The disc libraries could not start: %1</source>
-        <translation type="unfinished" />
+        <translation>ディスク用ライブラリを開始できませんでした: %1</translation>
     </message>
     <message>
         <source>blank</source>
-        <translation type="unfinished" />
+        <translation>空</translation>
     </message>
     <message>
         <source>appendable</source>
-        <translation type="unfinished" />
+        <translation>追記可能</translation>
     </message>
     <message>
         <source>full (closed)</source>
-        <translation type="unfinished" />
+        <translation>満杯（クローズ済み）</translation>
     </message>
     <message>
         <source>no usable disc</source>
-        <translation type="unfinished" />
+        <translation>使えるディスクがありません</translation>
     </message>
     <message>
         <source>The drives could not be listed: %1</source>
-        <translation type="unfinished" />
+        <translation>ドライブを一覧表示できませんでした: %1</translation>
     </message>
     <message>
-        <source>There is no drive at %1 (%2). 'keepsakectl drives' lists the drives; an image file is named stdio:/path/disc.iso.</source>
-        <translation type="unfinished" />
+        <source>There is no drive at %1 (%2). &apos;keepsakectl drives&apos; lists the drives; an image file is named stdio:/path/disc.iso.</source>
+        <translation>%1 にドライブはありません（%2）。「keepsakectl drives」でドライブを一覧表示できます。イメージファイルは stdio:/path/disc.iso のように指定します。</translation>
     </message>
     <message>
         <source>The disc in %1 could not be read: %2. Check the disc and try again.</source>
-        <translation type="unfinished" />
+        <translation>%1 のディスクを読めませんでした: %2。ディスクを確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>%1 could not be read from the disc in %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%2 のディスクから %1 を読めませんでした: %3</translation>
     </message>
     <message>
         <source>%1 could not be put on the disc as %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 を %2 としてディスクに入れられませんでした: %3</translation>
     </message>
     <message>
         <source>The cover entry %1 could not be made: %2</source>
-        <translation type="unfinished" />
+        <translation>表紙の項目 %1 を作成できませんでした: %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>
     <message>
         <source>%1 could not be prepared for the disc: %2. Check the free space of %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 をディスク用に準備できませんでした: %2。%3 の空き容量を確認してください。</translation>
     </message>
     <message>
-        <source>No picture could be made of %1 for the disc's viewer: %2</source>
-        <translation type="unfinished" />
+        <source>No picture could be made of %1 for the disc&apos;s viewer: %2</source>
+        <translation>ディスクのビューアー用に %1 の画像を作成できませんでした: %2</translation>
     </message>
     <message>
         <source>The viewer picture of %1 could not be saved to %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 のビューアー用画像を %2 に保存できませんでした。</translation>
     </message>
     <message>
-        <source>Cancelled while preparing album '%1'.</source>
-        <translation type="unfinished" />
+        <source>Cancelled while preparing album &apos;%1&apos;.</source>
+        <translation>アルバム「%1」の準備中に中止しました。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%2 / %3）</translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) could not be read. Check the store with keepsakectl store check.</source>
+        <translation>%1（アルバム「%2」）の保存済みオリジナルを読めませんでした。keepsakectl store check で保管庫を確認してください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscManifest</name>
     <message>
-        <source>This disc's KEEPSAKE.JSON is not a Keepsake disc manifest.</source>
-        <translation type="unfinished" />
+        <source>This disc&apos;s KEEPSAKE.JSON is not a Keepsake disc manifest.</source>
+        <translation>このディスクの KEEPSAKE.JSON は Keepsake ディスクのマニフェストではありません。</translation>
     </message>
     <message>
         <source>another lab</source>
-        <translation type="unfinished" />
+        <translation>別のラボ</translation>
     </message>
     <message>
-        <source>This disc was made by %1, not by this lab (its signature does not match this lab's key). Nothing can be added to it here: please use a new disc.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::DiscPickup</name>
-    <message>
-        <source>There is no disc session %1.</source>
-        <translation type="unfinished" />
+        <source>This disc was made by %1, not by this lab (its manifest is signed with another key). Nothing can be added to it here: please use a new disc.</source>
+        <translation>このディスクはこのラボではなく %1 で作成されています（マニフェストが別の鍵で署名されています）。ここでは追加できません。新しいディスクを使ってください。</translation>
     </message>
     <message>
-        <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
-        <translation type="unfinished" />
+        <source>This disc was made by this lab, but its manifest has been altered or damaged since (the signature no longer matches). Nothing can be added to it: please use a new disc.</source>
+        <translation>このディスクはこのラボで作成されましたが、その後マニフェストが変更または破損しています（署名が一致しません）。追加できません。新しいディスクを使ってください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscPlanner</name>
     <message>
-        <source>Album '%1' (%2) is larger than a whole %3 (%4). Choose a larger medium with --media, or split the album first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>The disc in the drive has only %1 free; the albums need more. Insert a blank disc and burn again.</source>
-        <translation type="unfinished" />
+        <translation>ドライブのディスクの空きは %1 しかなく、アルバムには足りません。空のディスクを入れて、もう一度記録してください。</translation>
     </message>
     <message>
         <source>The medium in the drive is too small: it has %1 free, and the smallest album needs more. Insert a larger or blank disc.</source>
-        <translation type="unfinished" />
+        <translation>ドライブのメディアが小さすぎます。空きは %1 で、最も小さいアルバムにも足りません。より大きいディスクか空のディスクを入れてください。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%2 / %3）</translation>
+    </message>
+    <message>
+        <source>A photo of album &apos;%1&apos; (%2) is larger than a whole %3 (%4). Choose a larger medium with --media.</source>
+        <translation>アルバム「%1」の写真（%2）が %3 1 枚分（%4）より大きいです。--media でより大きいメディアを選んでください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DiscViewer</name>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>写真 %n 枚</numerusform>
         </translation>
     </message>
     <message>
         <source>Your photos</source>
-        <translation type="unfinished" />
+        <translation>あなたの写真</translation>
     </message>
     <message>
         <source>Your photos from %1</source>
-        <translation type="unfinished" />
+        <translation>%1 のあなたの写真</translation>
     </message>
     <message>
         <source>All albums</source>
-        <translation type="unfinished" />
+        <translation>すべてのアルバム</translation>
     </message>
     <message>
         <source>Disc %1</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::DrivesCommand</name>
     <message>
         <source>drives with their media</source>
-        <translation type="unfinished" />
+        <translation>ドライブとメディア</translation>
     </message>
     <message>
         <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
-        <translation type="unfinished" />
+        <translation>このコンピューターの光学ドライブと、各ドライブのディスク（種類、状態、空き容量、消去可否）を一覧表示します。イメージファイルはいつでも stdio:/path/disc.iso として使えます。</translation>
     </message>
     <message>
         <source>: %1, %2, %3 free%4</source>
-        <translation type="unfinished" />
+        <translation>: %1、%2、空き %3%4</translation>
     </message>
     <message>
         <source>, erasable</source>
-        <translation type="unfinished" />
+        <translation>、消去可能</translation>
     </message>
     <message>
         <source>: %1</source>
-        <translation type="unfinished" />
+        <translation>: %1</translation>
     </message>
     <message>
         <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished" />
+        <translation>光学ドライブが見つかりません。イメージファイル: --drive stdio:/path/disc.iso</translation>
     </message>
     <message>
         <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished" />
+        <translation>ドライブ %n 台。イメージファイル: --drive stdio:/path/disc.iso</translation>
     </message>
 </context>
 <context>
@@ -1716,107 +1725,280 @@ Example:
     <name>Keepsake::ExpireCommand</name>
     <message>
         <source>one expiry sweep: notices, expired albums</source>
-        <translation type="unfinished" />
+        <translation>期限処理を 1 回実行: お知らせ、期限切れアルバム</translation>
     </message>
     <message>
         <source>Runs one expiry sweep: albums reaching their notice window become expiring and owner and viewers are told; albums past their date become expired. Then the mails go out.</source>
-        <translation type="unfinished" />
+        <translation>期限処理を 1 回実行します。お知らせ期間に入ったアルバムは期限間近になり、持ち主と閲覧者にお知らせします。期日を過ぎたアルバムは期限切れになります。その後メールを送信します。</translation>
     </message>
     <message>
         <source>show what would change, change nothing, send nothing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dry run, nothing changed: %1 notice(s), %2 album(s) would expire, %3 waiting in their notice window.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 notice(s) issued, %2 album(s) expired, %3 waiting in their notice window.</source>
-        <translation type="unfinished" />
+        <translation>変更内容を表示するだけで、変更も送信もしない</translation>
     </message>
     <message>
         <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
-        <translation type="unfinished" />
+        <translation>お知らせは送信待ちに入れましたが、届けられませんでした: %1 後で keepsakectl notify --retry を実行してください。</translation>
     </message>
     <message>
         <source> Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished" />
+        <translation> メール: 送信済み %1、失敗 %2、送信待ち %3。</translation>
     </message>
     <message>
         <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
-        <translation type="unfinished" />
+        <translation> メールサーバーが設定されていません（smtp.host）。メールは送信待ちのままで、端末向けのお知らせは保存されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) waiting in their notice window</source>
+        <translation>
+            <numerusform>お知らせ期間中のアルバム %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dry run, nothing changed: %1, %2, %3.</source>
+        <translation>試行のみ、変更なし: %1、%2、%3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>お知らせ %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) would expire</source>
+        <translation>
+            <numerusform>期限切れになるアルバム %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, %3.</source>
+        <translation>%1、%2、%3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) issued</source>
+        <translation>
+            <numerusform>お知らせ %n 件を発行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) expired</source>
+        <translation>
+            <numerusform>期限切れのアルバム %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ExpiryReason</name>
+    <message>
+        <source>rule &apos;%1&apos;, last viewed on %2</source>
+        <translation>ルール「%1」、最終閲覧日 %2</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, not viewed since the hand-in on %2</source>
+        <translation>ルール「%1」、%2 の受付以来閲覧なし</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, the customer&apos;s plan ends on %2</source>
+        <translation>ルール「%1」、お客様のプランは %2 に終了</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, while the customer&apos;s plan lasts (no end date)</source>
+        <translation>ルール「%1」、お客様のプランが続く間（終了日なし）</translation>
+    </message>
+    <message>
+        <source>rule &apos;%1&apos;, handed in on %2</source>
+        <translation>ルール「%1」、%2 に受付</translation>
+    </message>
+    <message>
+        <source>recorded on disc %1 on %2; hidden from customers, originals kept for the grace period</source>
+        <translation>%2 にディスク %1 に記録。お客様には非表示で、オリジナルは猶予期間中保管</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <source>recorded on disc %1; originals deleted on %2</source>
+        <translation>ディスク %1 に記録。オリジナルは %2 に削除</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>保管: %1</translation>
+    </message>
+    <message>
+        <source>expired on %1</source>
+        <translation>%1 に期限切れ</translation>
+    </message>
+    <message>
+        <source>expires on %1</source>
+        <translation>%1 に期限切れ予定</translation>
+    </message>
+    <message>
+        <source>%1: extended on %2 (%3)</source>
+        <translation>%1: %2 に延長（%3）</translation>
+    </message>
+    <message>
+        <source>%1: moved on %2 so that owner and viewers get the full notice (%3)</source>
+        <translation>%1: 持ち主と閲覧者に十分な期間お知らせできるよう %2 に変更（%3）</translation>
+    </message>
+    <message>
+        <source>%1: brought forward on %2, the customer is over the storage cap (%3)</source>
+        <translation>%1: お客様が保存容量の上限を超えたため %2 に前倒し（%3）</translation>
+    </message>
+    <message>
+        <source>%1: restored from its disc on %2, rule &apos;%3&apos; counted from then</source>
+        <translation>%1: %2 にディスクから元に戻し、ルール「%3」をその日から適用</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ExpirySweep</name>
     <message>
-        <source>the customer's albums under rule '%1' are over its cap of %2; the oldest go first: brought forward to %3</source>
-        <translation type="unfinished" />
+        <source>the customer&apos;s albums under rule &apos;%1&apos; are over its cap of %2; the oldest go first: brought forward to %3</source>
+        <translation>ルール「%1」のお客様のアルバムが上限 %2 を超えています。古いものから順に %3 に前倒ししました</translation>
     </message>
     <message>
         <source>expires on %1: owner and viewers were told on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 に期限切れ予定: 持ち主と閲覧者には %2 にお知らせ済み</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>expires on %1: notice window of %n day(s) reached</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%1 に期限切れ予定: %n 日前のお知らせ期間に入りました</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>the notice went out less than %n day(s) ahead; the date moved so that owner and viewers get the full notice</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>お知らせが %n 日前より遅れて送られたため、持ち主と閲覧者に十分な期間お知らせできるよう日付を変更しました</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>was due on %1 but nobody had been told: notice issued today, date moved to %2 (%n day(s) notice)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>%1 が期日でしたが誰にもお知らせしていなかったため、本日お知らせを発行し、日付を %2 に変更しました（お知らせ期間 %n 日）</numerusform>
+        </translation>
     </message>
     <message>
         <source>expired at the end of %1; owner and viewers were told on %2; waits for its disc</source>
-        <translation type="unfinished" />
+        <translation>%1 の終わりに期限切れ。持ち主と閲覧者には %2 にお知らせ済み。ディスク待ち</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date moved to %2</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>期日 %1 まで %n 日もなく、誰にもお知らせしていなかったため、本日お知らせを発行し、日付を %2 に変更しました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::FileInspector</name>
     <message>
         <source>the file cannot be read (%1)</source>
-        <translation type="unfinished" />
+        <translation>ファイルを読めません（%1）</translation>
     </message>
     <message>
         <source>the file is empty (0 bytes)</source>
-        <translation type="unfinished" />
+        <translation>ファイルが空です（0 バイト）</translation>
     </message>
     <message>
         <source>the file is too large to be a photo (%1 MB)</source>
-        <translation type="unfinished" />
+        <translation>写真としては大きすぎるファイルです（%1 MB）</translation>
     </message>
     <message>
         <source>the file cannot be read to its end (%1)</source>
-        <translation type="unfinished" />
+        <translation>ファイルを最後まで読めません（%1）</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::HandinWriter</name>
     <message>
         <source>The catalog cannot start storing photos: %1.</source>
-        <translation type="unfinished" />
+        <translation>カタログで写真の保存を開始できません: %1。</translation>
     </message>
     <message>
         <source>The catalog did not keep the stored photos (%1). They were not counted as received; hand the card in again.</source>
-        <translation type="unfinished" />
+        <translation>カタログに保存した写真が残りませんでした（%1）。受付済みには数えていません。カードをもう一度受け付けてください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ImageDecoder</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation>ファイルが空です。</translation>
     </message>
     <message>
         <source>The file cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>ファイルを読めません: %1</translation>
+    </message>
+    <message>
+        <source>The picture data is damaged: %1</source>
+        <translation>画像データが破損しています: %1</translation>
+    </message>
+    <message>
+        <source>The picture is too large to open safely (%1 × %2 pixels).</source>
+        <translation>画像が大きすぎるため安全に開けません（%1 × %2 ピクセル）。</translation>
+    </message>
+    <message>
+        <source>the file ends before any picture data</source>
+        <translation>画像データの前でファイルが終わっています</translation>
+    </message>
+    <message>
+        <source>the picture has no size</source>
+        <translation>画像にサイズがありません</translation>
+    </message>
+    <message>
+        <source>the HEIF decoder gave up</source>
+        <translation>HEIF デコーダーが処理を中断しました</translation>
+    </message>
+    <message>
+        <source>the HEIF decoder returned no picture</source>
+        <translation>HEIF デコーダーが画像を返しませんでした</translation>
+    </message>
+    <message>
+        <source>the file is a video (MP4 or QuickTime)</source>
+        <translation>ファイルは動画です（MP4 または QuickTime）</translation>
+    </message>
+    <message>
+        <source>the file is an AVIF picture</source>
+        <translation>ファイルは AVIF 画像です</translation>
+    </message>
+    <message>
+        <source>the file is a WebP picture</source>
+        <translation>ファイルは WebP 画像です</translation>
+    </message>
+    <message>
+        <source>the file is a GIF picture</source>
+        <translation>ファイルは GIF 画像です</translation>
+    </message>
+    <message>
+        <source>the file is a JPEG 2000 picture</source>
+        <translation>ファイルは JPEG 2000 画像です</translation>
+    </message>
+    <message>
+        <source>the file is a BMP picture</source>
+        <translation>ファイルは BMP 画像です</translation>
+    </message>
+    <message>
+        <source>the file is a PDF document</source>
+        <translation>ファイルは PDF 文書です</translation>
+    </message>
+    <message>
+        <source>its content is not a picture format Keepsake knows</source>
+        <translation>Keepsake が扱える画像形式ではありません</translation>
+    </message>
+    <message>
+        <source>This is not a photo Keepsake accepts: %1.</source>
+        <translation>Keepsake で受け付けられる写真ではありません: %1。</translation>
+    </message>
+    <message>
+        <source>camera RAW</source>
+        <translation>カメラ RAW</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
 </context>
 <context>
@@ -1843,7 +2025,9 @@ Example:
     </message>
     <message numerus="yes">
         <source>%n file(s), %1</source>
-        <translation><numerusform>%n ファイル、%1</numerusform></translation>
+        <translation>
+            <numerusform>%n ファイル、%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 files</source>
@@ -1859,7 +2043,9 @@ Example:
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation><numerusform>%n ファイル</numerusform></translation>
+        <translation>
+            <numerusform>%n ファイル</numerusform>
+        </translation>
     </message>
     <message>
         <source>The photos could not be handed in: %1</source>
@@ -1894,167 +2080,167 @@ Example:
     <name>Keepsake::IndexSheet</name>
     <message>
         <source>The index sheet cannot be drawn: the printer or PDF file did not open for painting.</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリントを描画できません。プリンターまたは PDF ファイルを描画用に開けませんでした。</translation>
     </message>
     <message>
         <source>The printer or PDF file refused a new page; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation>プリンターまたは PDF ファイルが新しいページを受け付けませんでした。空き容量を確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>The index sheet was cancelled; nothing was printed.</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリントを中止しました。何も印刷していません。</translation>
     </message>
     <message>
         <source>No photos.</source>
-        <translation type="unfinished" />
+        <translation>写真はありません。</translation>
     </message>
     <message>
         <source>The index sheet could not be finished; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリントを完成できませんでした。空き容量を確認して、もう一度お試しください。</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2 ページ</translation>
     </message>
     <message>
         <source>%1 (customer %2)</source>
-        <translation type="unfinished" />
+        <translation>%1（お客様 %2）</translation>
     </message>
     <message>
         <source>Not yet on disc</source>
-        <translation type="unfinished" />
+        <translation>まだディスクに記録されていません</translation>
     </message>
     <message>
         <source>Disc %1, recorded on %2</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1、%2 に記録</translation>
     </message>
     <message numerus="yes">
         <source>Album(s): %1</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>アルバム: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Selection: %1 of %n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>選択: %n 枚中 %1 枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>写真 %n 枚</numerusform>
         </translation>
     </message>
     <message>
         <source>no picture</source>
-        <translation type="unfinished" />
+        <translation>画像なし</translation>
     </message>
     <message>
         <source>no capture date</source>
-        <translation type="unfinished" />
+        <translation>撮影日なし</translation>
     </message>
     <message>
         <source>%1 · cover</source>
-        <translation type="unfinished" />
+        <translation>%1 · 表紙</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::IngestCommand</name>
     <message>
         <source>hand in a card or folder for a customer</source>
-        <translation type="unfinished" />
+        <translation>お客様のカードまたはフォルダーを受け付ける</translation>
     </message>
     <message>
         <source>Hands in the photos of a card or folder: stores the ones not received before and sorts them into albums.</source>
-        <translation type="unfinished" />
+        <translation>カードまたはフォルダーの写真を受け付けます。まだ受け付けていない写真を保存し、アルバムに分類します。</translation>
     </message>
     <message>
         <source>the customer handing the photos in</source>
-        <translation type="unfinished" />
+        <translation>写真を持ち込んだお客様</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
-        <source>put every photo into the customer's album of this title</source>
-        <translation type="unfinished" />
+        <source>put every photo into the customer&apos;s album of this title</source>
+        <translation>すべての写真をお客様のこのタイトルのアルバムに入れる</translation>
     </message>
     <message>
         <source>TITLE</source>
-        <translation type="unfinished" />
+        <translation>TITLE</translation>
     </message>
     <message>
         <source>store photos already received anyway</source>
-        <translation type="unfinished" />
+        <translation>受付済みの写真も保存する</translation>
     </message>
     <message>
         <source>read every file whole (no header shortcut)</source>
-        <translation type="unfinished" />
+        <translation>各ファイルを最後まで読む（ヘッダーによる省略なし）</translation>
     </message>
     <message>
         <source>do not make thumbnails now</source>
-        <translation type="unfinished" />
+        <translation>今はサムネイルを作成しない</translation>
     </message>
     <message>
         <source>cards or folders to hand in</source>
-        <translation type="unfinished" />
+        <translation>受け付けるカードまたはフォルダー</translation>
     </message>
     <message>
         <source>PATH...</source>
-        <translation type="unfinished" />
+        <translation>PATH...</translation>
     </message>
     <message>
         <source>Say whose photos these are: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation>どなたの写真か指定してください: --customer CODE。</translation>
     </message>
     <message>
         <source>Name the card or folder to hand in.</source>
-        <translation type="unfinished" />
+        <translation>受け付けるカードまたはフォルダーを指定してください。</translation>
     </message>
     <message>
         <source>files</source>
-        <translation type="unfinished" />
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Hand-in %1 for %2 (pickup code %3): %4 new, %5 already received, %6 new versions, %7 rejected; %8 stored in %9 s.</source>
-        <translation type="unfinished" />
+        <translation>受付 %1（%2、受取コード %3）: 新規 %4、受付済み %5、新しい版 %6、受付不可 %7。%8 を %9 秒で保存しました。</translation>
     </message>
     <message>
         <source>Cancelled: the photos listed above are stored; hand the card in again to finish.</source>
-        <translation type="unfinished" />
+        <translation>中止しました。上に表示した写真は保存済みです。残りはカードをもう一度受け付けてください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::IngestJob</name>
     <message>
         <source>Name the card or folder to hand in.</source>
-        <translation type="unfinished" />
+        <translation>受け付けるカードまたはフォルダーを指定してください。</translation>
     </message>
     <message>
         <source>%1 does not exist. Check the card is inserted and the path is right.</source>
-        <translation type="unfinished" />
+        <translation>%1 は存在しません。カードが挿入され、パスが正しいか確認してください。</translation>
     </message>
     <message>
         <source>The folder %1 cannot be read. Check its permissions.</source>
-        <translation type="unfinished" />
+        <translation>フォルダー %1 を読めません。権限を確認してください。</translation>
     </message>
     <message>
         <source>No hand-in could be started.</source>
-        <translation type="unfinished" />
+        <translation>受付を開始できませんでした。</translation>
     </message>
     <message>
         <source>no picture could be read from the file</source>
-        <translation type="unfinished" />
+        <translation>ファイルから画像を読み取れませんでした</translation>
     </message>
     <message>
         <source>a new version of %1 (photo %2): the same shot by its camera data, with other bytes</source>
-        <translation type="unfinished" />
+        <translation>%1（写真 %2）の新しい版: カメラ情報では同じ撮影で、内容が異なります</translation>
     </message>
     <message>
         <source>%1 could not be stored: </source>
-        <translation type="unfinished" />
+        <translation>%1 を保存できませんでした: </translation>
     </message>
 </context>
 <context>
@@ -2080,7 +2266,9 @@ Example:
     </message>
     <message numerus="yes">
         <source>The customer code or the PIN is not right. %n attempt(s) left.</source>
-        <translation><numerusform>お客様番号または PIN が正しくありません。残り %n 回です。</numerusform></translation>
+        <translation>
+            <numerusform>お客様番号または PIN が正しくありません。残り %n 回です。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
@@ -2095,146 +2283,146 @@ Example:
     <name>Keepsake::Lab</name>
     <message>
         <source>The data folder %1 cannot be created. Check the path and its permissions, or choose another with --data-dir.</source>
-        <translation type="unfinished" />
+        <translation>データフォルダー %1 を作成できません。パスと権限を確認するか、--data-dir で別のフォルダーを指定してください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::LabKey</name>
     <message>
         <source>The lab key could not be encoded.</source>
-        <translation type="unfinished" />
+        <translation>ラボの鍵をエンコードできませんでした。</translation>
     </message>
     <message>
         <source>The lab key %1 cannot be read: %2. Check its owner and permissions.</source>
-        <translation type="unfinished" />
+        <translation>ラボの鍵 %1 を読めません: %2。所有者と権限を確認してください。</translation>
     </message>
     <message>
-        <source>The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a backup; without it the lab's discs cannot be appended to.</source>
-        <translation type="unfinished" />
+        <source>The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a backup; without it the lab&apos;s discs cannot be appended to.</source>
+        <translation>ラボの鍵 %1 が破損しています（Ed25519 の鍵ではありません）。バックアップから復元してください。鍵がないと、ラボのディスクに追記できません。</translation>
     </message>
     <message>
         <source>A lab key could not be made.</source>
-        <translation type="unfinished" />
+        <translation>ラボの鍵を作成できませんでした。</translation>
     </message>
     <message>
         <source>The lab key could not be saved to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>ラボの鍵を %1 に保存できませんでした: %2</translation>
     </message>
     <message>
         <source>The lab key %1 could not be used.</source>
-        <translation type="unfinished" />
+        <translation>ラボの鍵 %1 を使えませんでした。</translation>
     </message>
     <message>
         <source>The disc manifest could not be signed.</source>
-        <translation type="unfinished" />
+        <translation>ディスクのマニフェストに署名できませんでした。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::MetadataReader</name>
     <message>
         <source>The file is empty.</source>
-        <translation type="unfinished" />
+        <translation>ファイルが空です。</translation>
     </message>
     <message>
-        <source>The photo's metadata cannot be read: %1</source>
-        <translation type="unfinished" />
+        <source>The photo&apos;s metadata cannot be read: %1</source>
+        <translation>写真のメタデータを読めません: %1</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 を開けません: %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::NoticeMail</name>
     <message>
-        <source>Your album "%1" will be recorded on disc after %2</source>
-        <translation type="unfinished" />
+        <source>Your album &quot;%1&quot; will be recorded on disc after %2</source>
+        <translation>アルバム「%1」は %2 以降にディスクに記録されます</translation>
     </message>
     <message>
-        <source>The album "%1" shared with you will be recorded on disc after %2</source>
-        <translation type="unfinished" />
+        <source>The album &quot;%1&quot; shared with you will be recorded on disc after %2</source>
+        <translation>共有されているアルバム「%1」は %2 以降にディスクに記録されます</translation>
     </message>
     <message>
-        <source>The album "%1" is on disc %2</source>
-        <translation type="unfinished" />
+        <source>The album &quot;%1&quot; is on disc %2</source>
+        <translation>アルバム「%1」をディスク %2 に記録しました</translation>
     </message>
     <message>
         <source>Hello %1,</source>
-        <translation type="unfinished" />
+        <translation>%1 様</translation>
     </message>
     <message numerus="yes">
-        <source>your album "%1" with %n photo(s) is kept at %2 until %3.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <source>your album &quot;%1&quot; with %n photo(s) is kept at %2 until %3.</source>
+        <translation>
+            <numerusform>写真 %n 枚のアルバム「%1」は、%2 で %3 まで保管いたします。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%4 shared the album "%1" with %n photo(s) with you. It is kept at %2 until %3.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <source>%4 shared the album &quot;%1&quot; with %n photo(s) with you. It is kept at %2 until %3.</source>
+        <translation>
+            <numerusform>%4 様が写真 %n 枚のアルバム「%1」を共有しています。このアルバムは %2 で %3 まで保管いたします。</numerusform>
         </translation>
     </message>
     <message>
         <source>After that day the photos are recorded onto a disc that comes back to %1 at the counter, and they are no longer shown online or at the kiosk.</source>
-        <translation type="unfinished" />
+        <translation>その日以降、写真はディスクに記録され、カウンターで %1 にお返しします。オンラインやキオスクでは表示されなくなります。</translation>
     </message>
     <message>
         <source>To keep the album longer, ask at the counter or reply to this mail: the lab can extend it.</source>
-        <translation type="unfinished" />
+        <translation>アルバムの保管を延長したい場合は、カウンターでお申し付けいただくか、このメールにご返信ください。ラボで延長いたします。</translation>
     </message>
     <message numerus="yes">
-        <source>the album "%1" with %n photo(s) was recorded onto disc %2 on %3.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <source>the album &quot;%1&quot; with %n photo(s) was recorded onto disc %2 on %3.</source>
+        <translation>
+            <numerusform>写真 %n 枚のアルバム「%1」を %3 にディスク %2 に記録いたしました。</numerusform>
         </translation>
     </message>
     <message>
         <source>The disc is ready at the counter; the pickup code is %1.</source>
-        <translation type="unfinished" />
+        <translation>ディスクはカウンターでお受け取りいただけます。受取コードは %1 です。</translation>
     </message>
     <message numerus="yes">
         <source>The album is no longer shown online or at the kiosk; the lab deletes its copy %n day(s) after recording.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>このアルバムはオンラインやキオスクでは表示されなくなりました。ラボの控えは記録から %n 日後に削除いたします。</numerusform>
         </translation>
     </message>
     <message>
         <source>you</source>
-        <translation type="unfinished" />
+        <translation>お客様</translation>
     </message>
     <message>
         <source>Kind regards,</source>
-        <translation type="unfinished" />
+        <translation>今後ともよろしくお願いいたします。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::NotifyCommand</name>
     <message>
         <source>deliver the notices the outbox holds</source>
-        <translation type="unfinished" />
+        <translation>送信トレイのお知らせを配信する</translation>
     </message>
     <message>
         <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
-        <translation type="unfinished" />
+        <translation>送信時期になったお知らせメールを配信します。--retry を付けると、待機中・失敗したものもすべて今送信します。</translation>
     </message>
     <message>
         <source>also mails waiting for their next try, and failed ones</source>
-        <translation type="unfinished" />
+        <translation>次の再試行を待っているメールと失敗したメールも送る</translation>
     </message>
     <message>
         <source>Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished" />
+        <translation>メール: 送信済み %1、失敗 %2、送信待ち %3。</translation>
     </message>
     <message>
         <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
-        <translation type="unfinished" />
+        <translation> メールサーバーが設定されていません。keepsakectl config set smtp.host HOST で設定してください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PdfTextFix</name>
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
-        <translation type="unfinished" />
+        <translation>PDF %1 は書き込みましたが、テキストを確認できませんでした（%2）。もう一度お試しください。失敗が続く場合は、このメッセージをご報告ください。</translation>
     </message>
 </context>
 <context>
@@ -2257,409 +2445,400 @@ Camera: %3</source>
     </message>
 </context>
 <context>
-    <name>Keepsake::PhotosCommand</name>
-    <message>
-        <source>every stored photo of an album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lists every stored photo of an album, new versions included.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's ID, or its title with --customer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the album's owner</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n photo(s) in album %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Keepsake::PrintCommand</name>
     <message>
         <source>index sheets and receipts, to PDF or a printer</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリントと受付票（PDF またはプリンター）</translation>
     </message>
     <message>
         <source>Usage: keepsakectl print SUB-COMMAND ...
   index     index sheet of albums or of a disc (claims 8, 9)
   receipt   receipt of a hand-in or disc order, with its pickup code
 </source>
-        <translation type="unfinished" />
+        <translation>使い方: keepsakectl print サブコマンド ...
+  index     アルバムまたはディスクのインデックスプリント（請求項 8、9）
+  receipt   受付またはディスク注文の受付票（受取コード付き）
+</translation>
     </message>
     <message>
-        <source>Unknown print sub-command "%1". See: keepsakectl print --help</source>
-        <translation type="unfinished" />
+        <source>Unknown print sub-command &quot;%1&quot;. See: keepsakectl print --help</source>
+        <translation>不明な print サブコマンド「%1」です。keepsakectl print --help を参照してください</translation>
     </message>
     <message>
         <source>write a PDF file</source>
-        <translation type="unfinished" />
+        <translation>PDF ファイルに書き出す</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished" />
+        <translation>FILE</translation>
     </message>
     <message>
         <source>send to this CUPS printer queue</source>
-        <translation type="unfinished" />
+        <translation>この CUPS プリンターキューに送る</translation>
     </message>
     <message>
         <source>NAME</source>
-        <translation type="unfinished" />
+        <translation>NAME</translation>
     </message>
     <message>
         <source>Say where the print goes: --pdf FILE or --printer NAME (one of them).</source>
-        <translation type="unfinished" />
+        <translation>印刷先を指定してください: --pdf FILE または --printer NAME（どちらか一方）。</translation>
     </message>
     <message>
-        <source>Unknown paper "%1"; use %2.</source>
-        <translation type="unfinished" />
+        <source>Unknown paper &quot;%1&quot;; use %2.</source>
+        <translation>不明な用紙「%1」です。%2 を使ってください。</translation>
     </message>
     <message>
-        <source>Orientation is portrait or landscape, not "%1".</source>
-        <translation type="unfinished" />
+        <source>Orientation is portrait or landscape, not &quot;%1&quot;.</source>
+        <translation>向きは portrait か landscape です（「%1」は使えません）。</translation>
     </message>
     <message>
         <source>printer %1</source>
-        <translation type="unfinished" />
+        <translation>プリンター %1</translation>
     </message>
     <message>
         <source>Index sheet: %1 photo(s) on %2 page(s) to %3</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリント: 写真 %1 枚、%2 ページ → %3</translation>
     </message>
     <message>
         <source>Receipt with pickup code %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>受取コード %1 の受付票 → %2</translation>
     </message>
     <message>
-        <source>Prints the index sheet of albums or of a disc: every photo as a thumbnail with its frame number, file name and capture date, the cover marked. Without --select, each album's stored print selection (none: all photos).</source>
-        <translation type="unfinished" />
+        <source>Prints the index sheet of albums or of a disc: every photo as a thumbnail with its frame number, file name and capture date, the cover marked. Without --select, each album&apos;s stored print selection (none: all photos).</source>
+        <translation>アルバムまたはディスクのインデックスプリントを印刷します。各写真をコマ番号・ファイル名・撮影日付きのサムネイルで載せ、表紙に印を付けます。--select がない場合は、各アルバムに保存されたプリントの選択を使います（選択なし: すべての写真）。</translation>
     </message>
     <message>
-        <source>the albums' owner (to name albums by title)</source>
-        <translation type="unfinished" />
+        <source>the albums&apos; owner (to name albums by title)</source>
+        <translation>アルバムの持ち主（タイトルでアルバムを指定する場合）</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>an album (ID, or title with --customer); repeatable</source>
-        <translation type="unfinished" />
+        <translation>アルバム（ID、または --customer と組み合わせたタイトル）。繰り返し指定可</translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation>ALBUM</translation>
     </message>
     <message>
         <source>what was recorded onto this disc</source>
-        <translation type="unfinished" />
+        <translation>このディスクに記録された内容</translation>
     </message>
     <message>
         <source>DISC</source>
-        <translation type="unfinished" />
+        <translation>DISC</translation>
     </message>
     <message>
         <source>with --disc: only this recording session</source>
-        <translation type="unfinished" />
+        <translation>--disc と併用: この記録セッションのみ</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation>N</translation>
     </message>
     <message>
         <source>only these photos (IDs or original names), comma-separated</source>
-        <translation type="unfinished" />
+        <translation>これらの写真のみ（ID または元の名前、カンマ区切り）</translation>
     </message>
     <message>
         <source>PHOTO</source>
-        <translation type="unfinished" />
+        <translation>PHOTO</translation>
     </message>
     <message>
         <source>a4 (default), letter, 10x15 or 4x6</source>
-        <translation type="unfinished" />
+        <translation>a4（既定）、letter、10x15、4x6</translation>
     </message>
     <message>
         <source>PAPER</source>
-        <translation type="unfinished" />
+        <translation>PAPER</translation>
     </message>
     <message>
         <source>portrait or landscape (photo paper: landscape)</source>
-        <translation type="unfinished" />
+        <translation>portrait または landscape（写真用紙: landscape）</translation>
     </message>
     <message>
         <source>O</source>
-        <translation type="unfinished" />
+        <translation>O</translation>
     </message>
     <message>
         <source>photos per row (default: 5 on A4 portrait)</source>
-        <translation type="unfinished" />
+        <translation>1 行あたりの写真の数（既定: A4 縦で 5）</translation>
     </message>
     <message>
         <source>Name the albums (--album ALBUM) or the disc (--disc DISC), not both.</source>
-        <translation type="unfinished" />
+        <translation>アルバム（--album ALBUM）かディスク（--disc DISC）のどちらかを指定してください。両方は指定できません。</translation>
     </message>
     <message>
         <source>--columns takes a number from 1 to 20.</source>
-        <translation type="unfinished" />
+        <translation>--columns には 1〜20 の数を指定してください。</translation>
     </message>
     <message>
         <source>photos</source>
-        <translation type="unfinished" />
+        <translation>写真</translation>
     </message>
     <message>
-        <source>Prints a receipt: the customer, what was handed in, the albums and their dates, the discs, and the pickup code as text and QR code. Without --handin or --disc, the customer's latest hand-in.</source>
-        <translation type="unfinished" />
+        <source>Prints a receipt: the customer, what was handed in, the albums and their dates, the discs, and the pickup code as text and QR code. Without --handin or --disc, the customer&apos;s latest hand-in.</source>
+        <translation>受付票を印刷します: お客様、受け付けた内容、アルバムとその日付、ディスク、受取コード（テキストと QR コード）。--handin も --disc もない場合は、お客様の最新の受付です。</translation>
     </message>
     <message>
         <source>the customer</source>
-        <translation type="unfinished" />
+        <translation>お客様</translation>
     </message>
     <message>
         <source>this hand-in instead of the latest</source>
-        <translation type="unfinished" />
+        <translation>最新の受付の代わりにこの受付</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation>ID</translation>
     </message>
     <message>
         <source>the disc order of this disc instead</source>
-        <translation type="unfinished" />
+        <translation>代わりにこのディスクのディスク注文</translation>
     </message>
     <message>
         <source>with --disc: this recording session (default: the latest)</source>
-        <translation type="unfinished" />
+        <translation>--disc と併用: この記録セッション（既定: 最新）</translation>
     </message>
     <message>
         <source>80mm (roll, default), a4 or letter</source>
-        <translation type="unfinished" />
+        <translation>80mm（ロール紙、既定）、a4、letter</translation>
     </message>
     <message>
         <source>Name the customer: --customer CODE.</source>
-        <translation type="unfinished" />
+        <translation>お客様を指定してください: --customer CODE。</translation>
     </message>
     <message>
         <source>Give --handin or --disc, not both.</source>
-        <translation type="unfinished" />
+        <translation>--handin か --disc のどちらかを指定してください。両方は指定できません。</translation>
     </message>
     <message>
-        <source>--handin takes a hand-in's number (the "handin" of the ingest summary).</source>
-        <translation type="unfinished" />
+        <source>--handin takes a hand-in&apos;s number (the &quot;handin&quot; of the ingest summary).</source>
+        <translation>--handin には受付番号（ingest の集計にある「handin」）を指定してください。</translation>
     </message>
     <message>
         <source>Disc %1 was recorded for another customer; nothing was printed.</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1 は別のお客様のために記録されたものです。何も印刷していません。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintJobs</name>
     <message>
         <source>Index print %1 %2</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリント %1 %2</translation>
     </message>
     <message>
         <source>Receipt %1 %2</source>
-        <translation type="unfinished" />
+        <translation>受付票 %1 %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintOutput</name>
     <message>
         <source>The folder %1 cannot be made; check its permissions.</source>
-        <translation type="unfinished" />
+        <translation>フォルダー %1 を作成できません。権限を確認してください。</translation>
     </message>
     <message>
         <source>No PDF can be written into %1: %2. Check the free space and permissions.</source>
-        <translation type="unfinished" />
+        <translation>%1 に PDF を書き込めません: %2。空き容量と権限を確認してください。</translation>
     </message>
     <message>
         <source>The page layout of %1 was refused by the PDF writer.</source>
-        <translation type="unfinished" />
+        <translation>%1 のページレイアウトが PDF 出力で拒否されました。</translation>
     </message>
     <message>
         <source>The PDF %1 could not be written: %2. Check the free space.</source>
-        <translation type="unfinished" />
+        <translation>PDF %1 を書き込めませんでした: %2。空き容量を確認してください。</translation>
     </message>
     <message>
-        <source>The PDF %1 could not be put in place; check the folder's permissions.</source>
-        <translation type="unfinished" />
+        <source>The PDF %1 could not be put in place; check the folder&apos;s permissions.</source>
+        <translation>PDF %1 を所定の場所に置けませんでした。フォルダーの権限を確認してください。</translation>
     </message>
     <message>
-        <source>The print command lp could not be started (%1). Install CUPS's client (package cups-client) or print to a PDF file instead.</source>
-        <translation type="unfinished" />
+        <source>The print command lp could not be started (%1). Install CUPS&apos;s client (package cups-client) or print to a PDF file instead.</source>
+        <translation>印刷コマンド lp を起動できませんでした（%1）。CUPS クライアント（cups-client パッケージ）をインストールするか、PDF ファイルに出力してください。</translation>
     </message>
     <message>
         <source>The printer %1 did not take the job within two minutes; check CUPS with lpstat -p %1.</source>
-        <translation type="unfinished" />
+        <translation>プリンター %1 が 2 分以内に印刷ジョブを受け付けませんでした。lpstat -p %1 で CUPS を確認してください。</translation>
     </message>
     <message>
-        <source>The printer %1 did not take the job: %2. Check the queue's name with lpstat -p, or print to a PDF file instead.</source>
-        <translation type="unfinished" />
+        <source>The printer %1 did not take the job: %2. Check the queue&apos;s name with lpstat -p, or print to a PDF file instead.</source>
+        <translation>プリンター %1 が印刷ジョブを受け付けませんでした: %2。lpstat -p でキュー名を確認するか、PDF ファイルに出力してください。</translation>
     </message>
     <message>
         <source>No temporary folder for the print job: %1.</source>
-        <translation type="unfinished" />
+        <translation>印刷ジョブ用の一時フォルダーがありません: %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PrintPreview</name>
+    <message>
+        <source>Index print %1 %2</source>
+        <translation>インデックスプリント %1 %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1 %2</source>
+        <translation>受付票 %1 %2</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PrintSources</name>
     <message>
-        <source>Albums %1 and %2 belong to different customers; an index sheet shows one customer's albums.</source>
-        <translation type="unfinished" />
+        <source>Albums %1 and %2 belong to different customers; an index sheet shows one customer&apos;s albums.</source>
+        <translation>アルバム %1 と %2 は別々のお客様のものです。インデックスプリントには 1 人のお客様のアルバムだけを載せます。</translation>
     </message>
     <message>
         <source>Name at least one album for the index sheet.</source>
-        <translation type="unfinished" />
+        <translation>インデックスプリントにするアルバムを 1 つ以上指定してください。</translation>
     </message>
     <message>
         <source>Disc %1 has no session %2 with photos. See keepsakectl disc show.</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1 に写真のあるセッション %2 はありません。keepsakectl disc show を参照してください。</translation>
     </message>
     <message>
         <source>There is no disc %1 with photos in the catalog.</source>
-        <translation type="unfinished" />
+        <translation>カタログに写真のあるディスク %1 はありません。</translation>
     </message>
     <message>
         <source>The customer has no hand-in %1.</source>
-        <translation type="unfinished" />
+        <translation>お客様に受付 %1 はありません。</translation>
     </message>
     <message>
         <source>The customer has not handed in any photos yet; there is no receipt to print.</source>
-        <translation type="unfinished" />
+        <translation>お客様はまだ写真を持ち込んでいないため、印刷する受付票はありません。</translation>
     </message>
     <message>
         <source>There is no recording of disc %1 in the catalog.</source>
-        <translation type="unfinished" />
+        <translation>カタログにディスク %1 の記録はありません。</translation>
     </message>
     <message>
-        <source>There is no disc %1 in the catalog. The disc ID is on the disc's label and in keepsakectl disc show.</source>
-        <translation type="unfinished" />
+        <source>There is no disc %1 in the catalog. The disc ID is on the disc&apos;s label and in keepsakectl disc show.</source>
+        <translation>カタログにディスク %1 はありません。ディスク ID はディスクのラベルと keepsakectl disc show で確認できます。</translation>
+    </message>
+    <message>
+        <source>None of the albums has a photo &quot;%1&quot;. List their photos with keepsakectl photos --album ALBUM.</source>
+        <translation>どのアルバムにも写真「%1」はありません。写真の一覧は keepsakectl photos --album ALBUM で表示できます。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Purge</name>
     <message>
         <source>it is %1, not recorded on a disc</source>
-        <translation type="unfinished" />
+        <translation>%1 で、ディスクに記録されていません</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n photo(s) are not on a disc that was verified by reading it back; verify the disc first (keepsakectl verify)</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>写真 %n 枚が、読み戻しで検証されたディスクにありません。先にディスクを検証してください（keepsakectl verify）</numerusform>
+        </translation>
     </message>
     <message>
         <source>still in its grace period until %1 (recorded on %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 まで猶予期間中（%2 に記録）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>on a verified disc; grace period of %n day(s) ended on %1</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>検証済みのディスクに記録。%n 日間の猶予期間は %1 に終了</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no album %1.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 はありません。</translation>
     </message>
     <message>
         <source>Album %1 vanished during the purge.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 が削除処理中に見つからなくなりました。</translation>
     </message>
     <message>
         <source>Album %1 (%2) is not purged: %3.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1（%2）は削除しません: %3。</translation>
     </message>
     <message>
         <source>The purge was stopped; purged albums stay purged, the rest are as before.</source>
-        <translation type="unfinished" />
+        <translation>削除処理を中止しました。削除済みのアルバムはそのままで、それ以外は元のままです。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::PurgeCommand</name>
     <message>
         <source>delete originals past their grace period on a verified disc</source>
-        <translation type="unfinished" />
+        <translation>検証済みディスクに記録され猶予期間を過ぎたオリジナルを削除する</translation>
     </message>
     <message>
         <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
-        <translation type="unfinished" />
+        <translation>ディスクが検証済みで猶予期間が終わった記録済みアルバムの保存済みオリジナルを削除します。どのディスクに何を記録したかの記録は残ります。</translation>
     </message>
     <message>
         <source>only this album (refused, exit 4, when it may not go yet)</source>
-        <translation type="unfinished" />
+        <translation>このアルバムのみ（まだ削除できない場合は拒否、終了コード 4）</translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation>ALBUM</translation>
     </message>
     <message>
-        <source>the album's owner, to name the album by its title</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation>アルバムの持ち主（タイトルでアルバムを指定する場合）</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>show what would be deleted, delete nothing</source>
-        <translation type="unfinished" />
+        <translation>削除対象を表示するだけで、何も削除しない</translation>
     </message>
     <message>
         <source>would purge</source>
-        <translation type="unfinished" />
+        <translation>削除予定</translation>
     </message>
     <message>
         <source>purged</source>
-        <translation type="unfinished" />
+        <translation>削除済み</translation>
     </message>
     <message>
         <source>keeps</source>
-        <translation type="unfinished" />
+        <translation>保持</translation>
     </message>
     <message>
-        <source>album %1 "%2" (%3): %4: %5</source>
-        <translation type="unfinished" />
+        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
+        <translation>アルバム %1「%2」（%3）: %4: %5</translation>
     </message>
-    <message>
-        <source>Dry run: %1 album(s) would be purged (%2).</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Dry run: %n album(s) would be purged (%1).</source>
+        <translation>
+            <numerusform>試行のみ: アルバム %n 件を削除予定（%1）。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 album(s) purged (%2 freed).</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>%n album(s) purged (%1 freed).</source>
+        <translation>
+            <numerusform>アルバム %n 件を削除しました（%1 解放）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::QrCode</name>
     <message>
-        <source>The QR code for "%1" cannot be made (%2).</source>
-        <translation type="unfinished" />
+        <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
+        <translation>「%1」の QR コードを作成できません（%2）。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Receipt</name>
     <message>
         <source>Receipt for your hand-in</source>
-        <translation type="unfinished" />
+        <translation>受付票</translation>
     </message>
     <message>
         <source>Receipt for your disc</source>
-        <translation type="unfinished" />
+        <translation>ディスクの受付票</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -2671,11 +2850,11 @@ Camera: %3</source>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日付</translation>
     </message>
     <message>
         <source>Handed in</source>
-        <translation type="unfinished" />
+        <translation>受付</translation>
     </message>
     <message>
         <source>New photos</source>
@@ -2683,59 +2862,100 @@ Camera: %3</source>
     </message>
     <message>
         <source>Already received</source>
-        <translation type="unfinished" />
+        <translation>受付済み</translation>
     </message>
     <message>
         <source>New versions</source>
-        <translation type="unfinished" />
+        <translation>新しい版</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished" />
+        <translation>受付不可</translation>
     </message>
     <message>
         <source>Your albums</source>
-        <translation type="unfinished" />
+        <translation>アルバム</translation>
     </message>
     <message>
         <source>on disc %1</source>
-        <translation type="unfinished" />
+        <translation>ディスク %1</translation>
     </message>
     <message>
         <source>kept until %1</source>
-        <translation type="unfinished" />
+        <translation>%1 まで保管</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n photo(s))</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%1（写真 %n 枚）</numerusform>
         </translation>
     </message>
     <message>
         <source>Recorded onto disc</source>
-        <translation type="unfinished" />
+        <translation>ディスクに記録</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n photo(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%1: 写真 %n 枚</numerusform>
         </translation>
     </message>
     <message>
         <source>Pickup code</source>
-        <translation type="unfinished" />
+        <translation>受取コード</translation>
     </message>
     <message>
         <source>Show this code at the counter to collect your order.</source>
-        <translation type="unfinished" />
+        <translation>ご注文の受け取りの際は、このコードをカウンターでお見せください。</translation>
     </message>
     <message>
         <source>The receipt cannot be drawn: the printer or PDF file did not open for painting.</source>
-        <translation type="unfinished" />
+        <translation>受付票を描画できません。プリンターまたは PDF ファイルを描画用に開けませんでした。</translation>
     </message>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
-        <translation type="unfinished" />
+        <translation>受付票を完成できませんでした。空き容量を確認して、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Records</name>
+    <message numerus="yes">
+        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
+        <translation>
+            <numerusform>%1  %2  [%3]  写真 %n 枚、%4 — %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>（日付なし）</translation>
+    </message>
+    <message>
+        <source>(unknown camera)</source>
+        <translation>（不明なカメラ）</translation>
+    </message>
+    <message>
+        <source>  — a version of photo %1</source>
+        <translation>  — 写真 %1 の別の版</translation>
+    </message>
+    <message>
+        <source>new               %1</source>
+        <translation>新規              %1</translation>
+    </message>
+    <message>
+        <source>new version       %1 — %2</source>
+        <translation>新しい版          %1 — %2</translation>
+    </message>
+    <message>
+        <source>already received  %1 — the same as %2 (photo %3)</source>
+        <translation>受付済み          %1 — %2 と同じ（写真 %3）</translation>
+    </message>
+    <message>
+        <source>, on disc %1</source>
+        <translation>、ディスク %1</translation>
+    </message>
+    <message>
+        <source>rejected          %1 — %2</source>
+        <translation>受付不可          %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -2785,248 +3005,178 @@ Camera: %3</source>
     <name>Keepsake::Retention</name>
     <message>
         <source>The catalog has no retention rule for new albums. Add one with keepsakectl rule add.</source>
-        <translation type="unfinished" />
+        <translation>カタログに新しいアルバム用の保管ルールがありません。keepsakectl rule add で追加してください。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::RetentionRules</name>
     <message>
-        <source>There is no retention rule called "%1". See keepsakectl rule list.</source>
-        <translation type="unfinished" />
+        <source>There is no retention rule called &quot;%1&quot;. See keepsakectl rule list.</source>
+        <translation>「%1」という保管ルールはありません。keepsakectl rule list を参照してください。</translation>
     </message>
     <message>
         <source>There is no retention rule %1.</source>
-        <translation type="unfinished" />
+        <translation>保管ルール %1 はありません。</translation>
     </message>
     <message>
-        <source>A retention rule needs a name, e.g. "Premium 1 year".</source>
-        <translation type="unfinished" />
+        <source>A retention rule needs a name, e.g. &quot;Premium 1 year&quot;.</source>
+        <translation>保管ルールには名前が必要です（例:「プレミアム 1 年」）。</translation>
     </message>
     <message>
-        <source>Rule "%1": --keep-days takes a whole number of days from 1 to 36500.</source>
-        <translation type="unfinished" />
+        <source>Rule &quot;%1&quot;: --keep-days takes a whole number of days from 1 to 36500.</source>
+        <translation>ルール「%1」: --keep-days には 1〜36500 の日数（整数）を指定してください。</translation>
     </message>
     <message>
-        <source>Rule "%1": --cap-bytes takes a positive number of bytes.</source>
-        <translation type="unfinished" />
+        <source>Rule &quot;%1&quot;: --cap-bytes takes a positive number of bytes.</source>
+        <translation>ルール「%1」: --cap-bytes には正のバイト数を指定してください。</translation>
     </message>
     <message>
-        <source>There is already a retention rule called "%1".</source>
-        <translation type="unfinished" />
+        <source>There is already a retention rule called &quot;%1&quot;.</source>
+        <translation>「%1」という保管ルールはすでにあります。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) after hand-in</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>受付から %n 日</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n day(s) after the last view</source>
-        <translation type="unfinished" />
+        <translation>
+            <numerusform>最終閲覧から %n 日</numerusform>
+        </translation>
     </message>
     <message>
-        <source>while the customer's plan lasts</source>
-        <translation type="unfinished" />
+        <source>while the customer&apos;s plan lasts</source>
+        <translation>お客様のプランが続く間</translation>
     </message>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::RuleCommand</name>
-    <message>
-        <source>retention rules: add, list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Usage: keepsakectl rule add|list ...
-  add   a named retention rule
-  list  the lab's rules
-Example:
-  keepsakectl rule add "Premium 1 year" --keep-days 365
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Say what to do with rules: add or list. See: keepsakectl rule --help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Adds a named retention rule.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the rule's name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>days to keep an album</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>N</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>count from the hand-in (default) or the last view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>handin|last-view</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>keep while the customer's plan lasts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>at most this many bytes per customer; oldest albums expire first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name the rule once, e.g. keepsakectl rule add "Premium 1 year" --keep-days 365.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Give either --keep-days N or --while-plan.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--keep-days takes a whole number of days.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--after takes handin or last-view, not "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--cap-bytes takes a number of bytes.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Added rule '%1': %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lists the lab's retention rules.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%n rule(s)</source>
-        <translation type="unfinished" />
+        <translation>、お客様 1 人あたり最大 %1（古いアルバムから期限切れ）</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ServeCommand</name>
     <message>
         <source>run the sweeps on a timer until stopped</source>
-        <translation type="unfinished" />
+        <translation>停止するまでタイマーで定期処理を実行する</translation>
     </message>
     <message>
         <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation type="unfinished" />
+        <translation>期限処理・メール配信・削除処理を今すぐ実行し、その後 Ctrl+C か SIGTERM まで一定間隔で実行します。</translation>
     </message>
     <message>
         <source>seconds between rounds (default 3600)</source>
-        <translation type="unfinished" />
+        <translation>各回の間隔（秒、既定 3600）</translation>
     </message>
     <message>
         <source>SECONDS</source>
-        <translation type="unfinished" />
+        <translation>SECONDS</translation>
     </message>
     <message>
         <source>--interval takes a number of seconds from 0.05 to 604800.</source>
-        <translation type="unfinished" />
+        <translation>--interval には 0.05〜604800 の秒数を指定してください。</translation>
     </message>
     <message>
         <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
-        <translation type="unfinished" />
+        <translation>%1 を処理中: %2 秒ごとに実行します。Ctrl+C で停止します。</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>round: %1 notice(s), %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
-        <translation type="unfinished" />
+        <translation>停止しました。</translation>
     </message>
     <message>
         <source>round failed: %1</source>
-        <translation type="unfinished" />
+        <translation>処理に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
+        <translation>実行: %1、期限切れ %2、メール 送信済み %3 / 失敗 %4 / 送信待ち %5、削除 %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s)</source>
+        <translation>
+            <numerusform>お知らせ %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Settings</name>
     <message>
-        <source>the lab's name on discs, prints and mails</source>
-        <translation type="unfinished" />
+        <source>the lab&apos;s name on discs, prints and mails</source>
+        <translation>ディスク・印刷物・メールに載せるラボの名前</translation>
     </message>
     <message>
-        <source>the lab's address on receipts and mails</source>
-        <translation type="unfinished" />
+        <source>the lab&apos;s address on receipts and mails</source>
+        <translation>受付票とメールに載せるラボの住所</translation>
     </message>
     <message>
         <source>days before expiry that owner and viewers are told</source>
-        <translation type="unfinished" />
+        <translation>期限の何日前に持ち主と閲覧者にお知らせするか</translation>
     </message>
     <message>
         <source>days a recorded album stays hidden before deletion</source>
-        <translation type="unfinished" />
+        <translation>記録済みアルバムを削除するまで非表示にしておく日数</translation>
     </message>
     <message>
         <source>the retention rule new albums get</source>
-        <translation type="unfinished" />
+        <translation>新しいアルバムに適用する保管ルール</translation>
     </message>
     <message>
         <source>mail server for notices</source>
-        <translation type="unfinished" />
+        <translation>お知らせ用のメールサーバー</translation>
     </message>
     <message>
         <source>mail server port</source>
-        <translation type="unfinished" />
+        <translation>メールサーバーのポート</translation>
     </message>
     <message>
         <source>auto (when offered), required or off</source>
-        <translation type="unfinished" />
+        <translation>auto（提供されている場合）、required、off</translation>
     </message>
     <message>
         <source>mail server user</source>
-        <translation type="unfinished" />
+        <translation>メールサーバーのユーザー</translation>
     </message>
     <message>
         <source>mail server password</source>
-        <translation type="unfinished" />
+        <translation>メールサーバーのパスワード</translation>
     </message>
     <message>
         <source>sender address of notices</source>
-        <translation type="unfinished" />
+        <translation>お知らせの送信元アドレス</translation>
     </message>
     <message>
         <source>paper of the index prints made after a recording: a4, letter, 10x15 or 4x6</source>
-        <translation type="unfinished" />
+        <translation>記録後に作るインデックスプリントの用紙: a4、letter、10x15、4x6</translation>
     </message>
     <message>
-        <source>photos per row of an index print; 0: the paper's default</source>
-        <translation type="unfinished" />
+        <source>photos per row of an index print; 0: the paper&apos;s default</source>
+        <translation>インデックスプリントの 1 行あたりの写真の数。0 は用紙の既定値</translation>
     </message>
     <message>
         <source>paper of receipts: 80mm (roll), a4 or letter</source>
-        <translation type="unfinished" />
+        <translation>受付票の用紙: 80mm（ロール紙）、a4、letter</translation>
     </message>
     <message>
         <source>There is no setting called %1. See keepsakectl config list.</source>
-        <translation type="unfinished" />
+        <translation>%1 という設定はありません。keepsakectl config list を参照してください。</translation>
     </message>
     <message>
-        <source>%1 cannot be "%2": it takes %3.</source>
-        <translation type="unfinished" />
+        <source>%1 cannot be &quot;%2&quot;: it takes %3.</source>
+        <translation>%1 に「%2」は指定できません。指定できるのは %3 です。</translation>
     </message>
     <message>
         <source>There is no setting called %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 という設定はありません。</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>%1〜%2 の整数</translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation>次のいずれか: %1</translation>
     </message>
 </context>
 <context>
@@ -3077,10 +3227,10 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::ShareCommand</name>
+    <name>Keepsake::ShareRuleCommands</name>
     <message>
         <source>who may view an album: add, remove, list</source>
-        <translation type="unfinished" />
+        <translation>アルバムを見られる人: add、remove、list</translation>
     </message>
     <message>
         <source>Usage: keepsakectl share add|remove|list ...
@@ -3090,94 +3240,198 @@ Example:
 Example:
   keepsakectl share add --album 12 --with C2
 </source>
-        <translation type="unfinished" />
+        <translation>使い方: keepsakectl share add|remove|list ...
+  add     お客様またはメールアドレスにアルバムの閲覧を許可する
+  remove  その許可を取り消す
+  list    アルバムを見られる人
+例:
+  keepsakectl share add --album 12 --with C2
+</translation>
     </message>
     <message>
         <source>Say what to do with shares: add, remove or list. See: keepsakectl share --help</source>
-        <translation type="unfinished" />
+        <translation>共有に対する操作を指定してください: add、remove、list。keepsakectl share --help を参照してください</translation>
     </message>
     <message>
         <source>Lets another customer or an e-mail address view an album.</source>
-        <translation type="unfinished" />
+        <translation>別のお客様またはメールアドレスにアルバムの閲覧を許可します。</translation>
     </message>
     <message>
         <source>Takes back the permission to view an album.</source>
-        <translation type="unfinished" />
+        <translation>アルバムの閲覧許可を取り消します。</translation>
     </message>
     <message>
-        <source>the album's ID</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s ID</source>
+        <translation>アルバムの ID</translation>
     </message>
     <message>
         <source>ALBUM</source>
-        <translation type="unfinished" />
+        <translation>ALBUM</translation>
     </message>
     <message>
-        <source>the album's owner, to name the album by its title</source>
-        <translation type="unfinished" />
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation>アルバムの持ち主（タイトルでアルバムを指定する場合）</translation>
     </message>
     <message>
         <source>C</source>
-        <translation type="unfinished" />
+        <translation>C</translation>
     </message>
     <message>
         <source>a customer code or an e-mail address</source>
-        <translation type="unfinished" />
+        <translation>お客様番号またはメールアドレス</translation>
     </message>
     <message>
         <source>C|EMAIL</source>
-        <translation type="unfinished" />
+        <translation>C|EMAIL</translation>
     </message>
     <message>
         <source>Name the album and the viewer: --album ID --with CODE|EMAIL.</source>
-        <translation type="unfinished" />
+        <translation>アルバムと閲覧者を指定してください: --album ID --with CODE|EMAIL。</translation>
     </message>
     <message>
         <source>Album %1 (%2) may now be viewed by %3.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1（%2）を %3 が見られるようになりました。</translation>
     </message>
     <message>
         <source>Album %1 (%2) may no longer be viewed by %3.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1（%2）を %3 は見られなくなりました。</translation>
     </message>
     <message>
         <source>Lists who may view an album.</source>
-        <translation type="unfinished" />
+        <translation>アルバムを見られる人を一覧表示します。</translation>
     </message>
     <message>
         <source>Name the album: --album ID.</source>
-        <translation type="unfinished" />
+        <translation>アルバムを指定してください: --album ID。</translation>
     </message>
     <message>
         <source>%1  since %2, by %3</source>
-        <translation type="unfinished" />
+        <translation>%1  %2 から、設定者 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Album %1 (%2, owner %3): %n viewer(s)</source>
+        <translation>
+            <numerusform>アルバム %1（%2、持ち主 %3）: 閲覧者 %n 人</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Album %1 (%2, owner %3): %n viewer(s)</source>
-        <translation type="unfinished" />
+        <source>retention rules: add, list</source>
+        <translation>保管ルール: add、list</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl rule add|list ...
+  add   a named retention rule
+  list  the lab&apos;s rules
+Example:
+  keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365
+</source>
+        <translation>使い方: keepsakectl rule add|list ...
+  add   名前付きの保管ルール
+  list  ラボのルール
+例:
+  keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with rules: add or list. See: keepsakectl rule --help</source>
+        <translation>ルールに対する操作を指定してください: add、list。keepsakectl rule --help を参照してください</translation>
+    </message>
+    <message>
+        <source>Adds a named retention rule.</source>
+        <translation>名前付きの保管ルールを追加します。</translation>
+    </message>
+    <message>
+        <source>the rule&apos;s name</source>
+        <translation>ルール名</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>days to keep an album</source>
+        <translation>アルバムを保管する日数</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>count from the hand-in (default) or the last view</source>
+        <translation>受付（既定）または最終閲覧から数える</translation>
+    </message>
+    <message>
+        <source>handin|last-view</source>
+        <translation>handin|last-view</translation>
+    </message>
+    <message>
+        <source>keep while the customer&apos;s plan lasts</source>
+        <translation>お客様のプランが続く間保管する</translation>
+    </message>
+    <message>
+        <source>at most this many bytes per customer; oldest albums expire first</source>
+        <translation>お客様 1 人あたりの最大バイト数。古いアルバムから期限切れになります</translation>
+    </message>
+    <message>
+        <source>Name the rule once, e.g. keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365.</source>
+        <translation>ルール名を 1 つ指定してください（例: keepsakectl rule add &quot;Premium 1 year&quot; --keep-days 365）。</translation>
+    </message>
+    <message>
+        <source>Give either --keep-days N or --while-plan.</source>
+        <translation>--keep-days N か --while-plan のどちらかを指定してください。</translation>
+    </message>
+    <message>
+        <source>--keep-days takes a whole number of days.</source>
+        <translation>--keep-days には日数（整数）を指定してください。</translation>
+    </message>
+    <message>
+        <source>--after takes handin or last-view, not &quot;%1&quot;.</source>
+        <translation>--after には handin か last-view を指定してください（「%1」は使えません）。</translation>
+    </message>
+    <message>
+        <source>--cap-bytes takes a number of bytes.</source>
+        <translation>--cap-bytes にはバイト数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Added rule &apos;%1&apos;: %2</source>
+        <translation>ルール「%1」を追加しました: %2</translation>
+    </message>
+    <message>
+        <source>Lists the lab&apos;s retention rules.</source>
+        <translation>ラボの保管ルールを一覧表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>ルール %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Shares</name>
     <message>
-        <source>"%1" is not an e-mail address.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an e-mail address.</source>
+        <translation>「%1」はメールアドレスではありません。</translation>
     </message>
     <message>
         <source>There is no customer with the code %1. Give a customer code or an e-mail address.</source>
-        <translation type="unfinished" />
+        <translation>お客様番号 %1 のお客様はいません。お客様番号またはメールアドレスを指定してください。</translation>
     </message>
     <message>
         <source>Album %1 belongs to this customer already; share it with somebody else.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 はすでにこのお客様のものです。別の方と共有してください。</translation>
     </message>
     <message>
         <source>Album %1 was deleted after recording; it cannot be shared.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 は記録後に削除されているため、共有できません。</translation>
     </message>
     <message>
         <source>Album %1 is not shared with %2; see keepsakectl share list --album %1.</source>
-        <translation type="unfinished" />
+        <translation>アルバム %1 は %2 と共有されていません。keepsakectl share list --album %1 を参照してください。</translation>
+    </message>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE.</source>
+        <translation>アルバム %1 はありません。お客様のアルバムは keepsakectl albums --customer CODE で一覧できます。</translation>
     </message>
 </context>
 <context>
@@ -3207,30 +3461,30 @@ Example:
     <name>Keepsake::SmtpMailer</name>
     <message>
         <source>No mail server is configured; set one with keepsakectl config set smtp.host HOST.</source>
-        <translation type="unfinished" />
+        <translation>メールサーバーが設定されていません。keepsakectl config set smtp.host HOST で設定してください。</translation>
     </message>
     <message>
         <source>libcurl could not start a mail transfer.</source>
-        <translation type="unfinished" />
+        <translation>libcurl でメール送信を開始できませんでした。</translation>
     </message>
     <message>
         <source>The mail to %1 could not be sent through %2:%3: %4%5</source>
-        <translation type="unfinished" />
+        <translation>%1 宛てのメールを %2:%3 経由で送信できませんでした: %4%5</translation>
     </message>
     <message>
         <source> (the server said: %1)</source>
-        <translation type="unfinished" />
+        <translation> (サーバーの応答: %1)</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>
     <message>
         <source>the lab at a glance</source>
-        <translation type="unfinished" />
+        <translation>ラボの概要</translation>
     </message>
     <message>
-        <source>Shows customers, albums by state, the store's size and free space, and failures.</source>
-        <translation type="unfinished" />
+        <source>Shows customers, albums by state, the store&apos;s size and free space, and failures.</source>
+        <translation>お客様、状態別のアルバム、保管庫のサイズと空き容量、失敗を表示します。</translation>
     </message>
     <message>
         <source>Data folder: %1
@@ -3240,7 +3494,13 @@ Albums:      %5
 Photos:      %6 in %7 stored files, %8
 Free space:  %9
 Failed hand-ins: %10</source>
-        <translation type="unfinished" />
+        <translation>データフォルダー: %1
+カタログ:       %2（スキーマ %3）
+お客様:         %4
+アルバム:       %5
+写真:           %6（保存ファイル %7、%8）
+空き容量:       %9
+失敗した受付:   %10</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -3251,68 +3511,112 @@ Failed hand-ins: %10</source>
     <name>Keepsake::Store</name>
     <message>
         <source>%1 cannot be read: %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 を読めません: %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StoreCommands</name>
+    <message>
+        <source>make the missing thumbnails of stored photos</source>
+        <translation>保存済み写真の足りないサムネイルを作成する</translation>
+    </message>
+    <message>
+        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
+        <translation>保存済み写真の足りないサムネイル（一覧用・印刷用）をすべて作成します。</translation>
+    </message>
+    <message>
+        <source>only this customer&apos;s photos</source>
+        <translation>このお客様の写真のみ</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>thumbnails</source>
+        <translation>サムネイル</translation>
+    </message>
+    <message>
+        <source>No thumbnail for stored file %1: %2</source>
+        <translation>保存ファイル %1 のサムネイルはありません: %2</translation>
+    </message>
+    <message>
+        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
+        <translation>サムネイル 作成 %1、既存 %2、失敗 %3（%4 秒）。</translation>
+    </message>
+    <message>
+        <source>check that the photo store and the catalog agree</source>
+        <translation>写真保管庫とカタログが一致しているか確認する</translation>
+    </message>
+    <message>
+        <source>Checks every stored file against the catalog: files nothing references, catalogued files that are missing, files whose bytes changed.</source>
+        <translation>保存ファイルをすべてカタログと照合します: どこからも参照されていないファイル、カタログにあるのに存在しないファイル、内容が変わったファイル。</translation>
+    </message>
+    <message>
+        <source>delete the files nothing references</source>
+        <translation>どこからも参照されていないファイルを削除する</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>unreferenced: %1 (no photo uses it; --repair deletes it)</source>
+        <translation>参照なし: %1（どの写真も使っていません。--repair で削除します）</translation>
+    </message>
+    <message>
+        <source>missing: %1 is catalogued but its file is gone; restore the store from backup</source>
+        <translation>欠落: %1 はカタログにありますが、ファイルがありません。バックアップから保管庫を復元してください</translation>
+    </message>
+    <message>
+        <source>damaged: the bytes of %1 changed; restore it from backup</source>
+        <translation>破損: %1 の内容が変わっています。バックアップから復元してください</translation>
+    </message>
+    <message>
+        <source>The store and the catalog agree (%1 files checked).</source>
+        <translation>保管庫とカタログは一致しています（%1 ファイルを確認）。</translation>
+    </message>
+    <message>
+        <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
+        <translation>%1 ファイルを確認: 参照なし %2（削除 %3）、欠落 %4、破損 %5。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
-        <translation type="unfinished" />
+        <translation>サムネイル %2 件中 %1 件で中止しました。</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::Thumbnailer</name>
     <message>
-        <source>A thumbnail needs the file's SHA-256, not "%1".</source>
-        <translation type="unfinished" />
+        <source>A thumbnail needs the file&apos;s SHA-256, not &quot;%1&quot;.</source>
+        <translation>サムネイルにはファイルの SHA-256 が必要です（「%1」は使えません）。</translation>
     </message>
     <message>
         <source>There is no picture to make a thumbnail from.</source>
-        <translation type="unfinished" />
+        <translation>サムネイルの元になる画像がありません。</translation>
     </message>
     <message>
         <source>The thumbnail cannot be encoded.</source>
-        <translation type="unfinished" />
+        <translation>サムネイルをエンコードできません。</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 を開けません: %2</translation>
     </message>
     <message>
         <source>No thumbnail for %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Keepsake::ThumbnailsCommand</name>
-    <message>
-        <source>make the missing thumbnails of stored photos</source>
-        <translation type="unfinished" />
+        <translation>%1 のサムネイルはありません: %2</translation>
     </message>
     <message>
-        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
-        <translation type="unfinished" />
+        <source>Cannot create the thumbnail folder for %1.</source>
+        <translation>%1 のサムネイル用フォルダーを作成できません。</translation>
     </message>
     <message>
-        <source>only this customer's photos</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>thumbnails</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No thumbnail for stored file %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
-        <translation type="unfinished" />
+        <source>Cannot write the thumbnail %1: %2</source>
+        <translation>サムネイル %1 を書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -3330,47 +3634,55 @@ Failed hand-ins: %10</source>
     <name>Keepsake::VerifyCommand</name>
     <message>
         <source>read a disc back and check its MD5s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reads the disc back and checks the session's MD5 and every file's recorded MD5.</source>
-        <translation type="unfinished" />
+        <translation>ディスクを読み戻して MD5 を検証する</translation>
     </message>
     <message>
         <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished" />
+        <translation>ドライブ、または stdio:/path/image.iso</translation>
     </message>
     <message>
         <source>DRIVE</source>
-        <translation type="unfinished" />
+        <translation>DRIVE</translation>
     </message>
     <message>
         <source>Name the drive: --drive DRIVE.</source>
-        <translation type="unfinished" />
+        <translation>ドライブを指定してください: --drive DRIVE。</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>検証済み</translation>
     </message>
     <message>
         <source>MISMATCH %1</source>
-        <translation type="unfinished" />
+        <translation>不一致 %1</translation>
     </message>
     <message>
         <source>Verification cancelled.</source>
-        <translation type="unfinished" />
+        <translation>検証を中止しました。</translation>
     </message>
     <message>
         <source>The disc could not be read back: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Session and %n file(s) match their recorded MD5s.</source>
-        <translation type="unfinished" />
+        <translation>ディスクを読み戻せませんでした: %1</translation>
     </message>
     <message>
         <source>Verification failed: %1</source>
-        <translation type="unfinished" />
+        <translation>検証に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
+        <translation>ディスクを読み戻し、セッションの MD5 と各ファイルに記録された MD5、および KEEPSAKE.JSON に記載された各写真がマニフェストの MD5 と一致するかを検証します。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
+        <translation>セッションと %n ファイルが記録された MD5 と一致し、写真 %1 枚がマニフェストの MD5 と一致しました。</translation>
+    </message>
+    <message>
+        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
+        <translation>検証に失敗しました: ディスク上の写真 %n 枚がマニフェストの MD5 と一致しません。</translation>
     </message>
 </context>
 <context>
@@ -3400,11 +3712,11 @@ Failed hand-ins: %10</source>
     <name>Keepsake::XmpSidecar</name>
     <message>
         <source>The metadata of %1 could not be written as XMP.</source>
-        <translation type="unfinished" />
+        <translation>%1 のメタデータを XMP として書き込めませんでした。</translation>
     </message>
     <message>
         <source>The sidecar %1 could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation>サイドカーファイル %1 を書き込めませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -3414,7 +3726,7 @@ Failed hand-ins: %10</source>
         <translation>Keepsake: 写真ラボのための写真保管。</translation>
     </message>
     <message>
-        <source>The lab's data folder (or KEEPSAKE_DATA_DIR).</source>
+        <source>The lab&apos;s data folder (or KEEPSAKE_DATA_DIR).</source>
         <translation>ラボのデータフォルダー（または KEEPSAKE_DATA_DIR）。</translation>
     </message>
     <message>
@@ -3430,7 +3742,7 @@ Failed hand-ins: %10</source>
         <translation>URL</translation>
     </message>
     <message>
-        <source>Start the customers' touchscreen instead of the counter window.</source>
+        <source>Start the customers&apos; touchscreen instead of the counter window.</source>
         <translation>カウンター画面の代わりにお客様用タッチスクリーンを起動します。</translation>
     </message>
     <message>

@@ -15,6 +15,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::AlbumChoices)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::AlbumChoices", text);
@@ -158,7 +165,7 @@ Result<QString> DiscPickup::codeFor(const Catalog &catalog, qint64 sessionId)
         if (Status status = find.exec(); !status)
             return status.error();
         if (!find.next())
-            return Error::notFound(tr("There is no disc session %1.").arg(sessionId));
+            return Error::notFound(Tr::tr("There is no disc session %1.").arg(sessionId));
         if (!find.text(0).isEmpty())
             return find.text(0);
         // A code that another order holds already is drawn again.
@@ -177,7 +184,7 @@ Result<QString> DiscPickup::codeFor(const Catalog &catalog, qint64 sessionId)
         if (Status status = set.exec(); !status)
             return status.error();
     }
-    return Error::failure(tr("No pickup code could be stored for disc session %1. Check that the "
+    return Error::failure(Tr::tr("No pickup code could be stored for disc session %1. Check that the "
                              "catalog is reachable and try again.").arg(sessionId));
 }
 

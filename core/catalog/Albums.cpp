@@ -15,6 +15,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Albums)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::Albums", text);
@@ -72,11 +79,11 @@ std::optional<AlbumState> albumStateFromName(const QString &name)
 QString albumStateText(AlbumState state)
 {
     switch (state) {
-    case AlbumState::Active: return tr("active");
-    case AlbumState::Expiring: return tr("expiring");
-    case AlbumState::Expired: return tr("expired, waiting for its disc");
-    case AlbumState::Recorded: return tr("recorded on disc");
-    case AlbumState::Purged: return tr("deleted after recording");
+    case AlbumState::Active: return Tr::tr("active");
+    case AlbumState::Expiring: return Tr::tr("expiring");
+    case AlbumState::Expired: return Tr::tr("expired, waiting for its disc");
+    case AlbumState::Recorded: return Tr::tr("recorded on disc");
+    case AlbumState::Purged: return Tr::tr("deleted after recording");
     }
     return {};
 }

@@ -16,6 +16,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Customers)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::Customers", text);
@@ -25,14 +32,14 @@ Status validate(const NewCustomer &customer)
 {
     static const QRegularExpression codeShape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
     if (!codeShape.match(customer.code.trimmed()).hasMatch())
-        return Error::usage(tr("The customer code \"%1\" is not usable: use 1 to 32 letters, digits, "
+        return Error::usage(Tr::tr("The customer code \"%1\" is not usable: use 1 to 32 letters, digits, "
                                "dots, dashes or underscores, e.g. K-00042.").arg(customer.code));
     if (customer.name.trimmed().isEmpty())
-        return Error::usage(tr("The customer %1 needs a name.").arg(customer.code));
+        return Error::usage(Tr::tr("The customer %1 needs a name.").arg(customer.code));
     if (!customer.email.isEmpty() && !customer.email.contains(QLatin1Char('@')))
-        return Error::usage(tr("\"%1\" is not an e-mail address.").arg(customer.email));
+        return Error::usage(Tr::tr("\"%1\" is not an e-mail address.").arg(customer.email));
     if (!customer.pin.isEmpty() && !PinHash::isValidPin(customer.pin))
-        return Error::usage(tr("A PIN has 4 to 8 digits."));
+        return Error::usage(Tr::tr("A PIN has 4 to 8 digits."));
     return Status::success();
 }
 

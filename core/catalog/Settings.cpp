@@ -12,6 +12,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Settings)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::Settings", text);
@@ -29,14 +36,14 @@ std::function<QString(const QString &)> numberBetween(int low, int high)
         const int number = value.toInt(&ok);
         if (ok && number >= low && number <= high)
             return QString();
-        return tr("a whole number from %1 to %2").arg(low).arg(high);
+        return Tr::tr("a whole number from %1 to %2").arg(low).arg(high);
     };
 }
 
 std::function<QString(const QString &)> oneOf(const QStringList &choices)
 {
     return [choices](const QString &value) {
-        return choices.contains(value) ? QString() : tr("one of: %1").arg(choices.join(QStringLiteral(", ")));
+        return choices.contains(value) ? QString() : Tr::tr("one of: %1").arg(choices.join(QStringLiteral(", ")));
     };
 }
 

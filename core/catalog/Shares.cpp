@@ -14,6 +14,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Shares)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::Shares", text);
@@ -32,7 +39,7 @@ Result<AlbumOwner> albumOwner(const QSqlDatabase &db, qint64 albumId)
     if (Status status = query.exec(); !status)
         return status.error();
     if (!query.next())
-        return Error::notFound(tr("There is no album %1. List the customer's albums with "
+        return Error::notFound(Tr::tr("There is no album %1. List the customer's albums with "
                                   "keepsakectl albums --customer CODE.").arg(albumId));
     return AlbumOwner { query.integer(0), query.text(1) };
 }

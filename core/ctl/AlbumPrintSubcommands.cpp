@@ -14,16 +14,18 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::AlbumPrintSubcommands", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::AlbumPrintSubcommands)
+};
 
 // The album named by --album (and --customer); reports the error itself.
 std::optional<AlbumSummary> namedAlbum(CtlContext &context, const CommandParser &p, Lab &lab, int &exitCode)
 {
     if (!p.isSet(QStringLiteral("album"))) {
-        exitCode = context.fail(Error::usage(tr("Name the album: --album ALBUM.")));
+        exitCode = context.fail(Error::usage(Tr::tr("Name the album: --album ALBUM.")));
         return std::nullopt;
     }
     std::optional<qint64> owner;
@@ -46,15 +48,15 @@ std::optional<AlbumSummary> namedAlbum(CtlContext &context, const CommandParser 
 int runCover(CtlContext &context, const QStringList &args)
 {
     CommandParser p(QStringLiteral("keepsakectl album cover --album ALBUM [--customer C] --photo PHOTO"),
-                    tr("Chooses the album's cover photo: shown first on its disc and marked on its index print."),
+                    Tr::tr("Chooses the album's cover photo: shown first on its disc and marked on its index print."),
                     QStringLiteral("keepsakectl album cover --customer C1 --album Holiday --photo IMG_0042.JPG"));
-    p.addOption({ QStringLiteral("album"), tr("the album's ID, or its title with --customer"), tr("ALBUM") });
-    p.addOption({ QStringLiteral("customer"), tr("the album's owner"), tr("C") });
-    p.addOption({ QStringLiteral("photo"), tr("the photo's ID or original file name"), tr("PHOTO") });
+    p.addOption({ QStringLiteral("album"), Tr::tr("the album's ID, or its title with --customer"), Tr::tr("ALBUM") });
+    p.addOption({ QStringLiteral("customer"), Tr::tr("the album's owner"), Tr::tr("C") });
+    p.addOption({ QStringLiteral("photo"), Tr::tr("the photo's ID or original file name"), Tr::tr("PHOTO") });
     if (auto done = p.parse(context, args))
         return *done;
     if (!p.isSet(QStringLiteral("photo")))
-        return context.fail(Error::usage(tr("Name the photo: --photo PHOTO (its ID or original file name).")));
+        return context.fail(Error::usage(Tr::tr("Name the photo: --photo PHOTO (its ID or original file name).")));
     Lab *lab = context.lab();
     if (!lab)
         return ExitFailed;
@@ -69,7 +71,7 @@ int runCover(CtlContext &context, const QStringList &args)
     if (Status status = choices.setCover(album->id, *photo, context.clock.now()); !status)
         return context.fail(status.error());
     context.console.item({ { QStringLiteral("album"), album->id }, { QStringLiteral("cover"), *photo } },
-                         tr("Album %1 \"%2\": cover photo %3").arg(album->id).arg(album->title).arg(*photo));
+                         Tr::tr("Album %1 \"%2\": cover photo %3").arg(album->id).arg(album->title).arg(*photo));
     context.console.summary({ { QStringLiteral("changed"), 1 } });
     return ExitDone;
 }
@@ -77,17 +79,17 @@ int runCover(CtlContext &context, const QStringList &args)
 int runSelect(CtlContext &context, const QStringList &args)
 {
     CommandParser p(QStringLiteral("keepsakectl album select --album ALBUM [--customer C] (--photos PHOTO,... | --clear)"),
-                    tr("Chooses the photos of the album's index print (claim 9); --clear prints all again."),
+                    Tr::tr("Chooses the photos of the album's index print (claim 9); --clear prints all again."),
                     QStringLiteral("keepsakectl album select --customer C1 --album Holiday --photos 12,14,IMG_0042.JPG"));
-    p.addOption({ QStringLiteral("album"), tr("the album's ID, or its title with --customer"), tr("ALBUM") });
-    p.addOption({ QStringLiteral("customer"), tr("the album's owner"), tr("C") });
-    p.addOption({ QStringLiteral("photos"), tr("photo IDs or original file names, comma-separated or repeated"), tr("PHOTO") });
-    p.addOption({ QStringLiteral("clear"), tr("no selection: the index print shows every photo") });
+    p.addOption({ QStringLiteral("album"), Tr::tr("the album's ID, or its title with --customer"), Tr::tr("ALBUM") });
+    p.addOption({ QStringLiteral("customer"), Tr::tr("the album's owner"), Tr::tr("C") });
+    p.addOption({ QStringLiteral("photos"), Tr::tr("photo IDs or original file names, comma-separated or repeated"), Tr::tr("PHOTO") });
+    p.addOption({ QStringLiteral("clear"), Tr::tr("no selection: the index print shows every photo") });
     if (auto done = p.parse(context, args))
         return *done;
     const QStringList wanted = p.values(QStringLiteral("photos"));
     if (wanted.isEmpty() == !p.isSet(QStringLiteral("clear")))
-        return context.fail(Error::usage(tr("Give the photos (--photos PHOTO,...) or --clear.")));
+        return context.fail(Error::usage(Tr::tr("Give the photos (--photos PHOTO,...) or --clear.")));
     Lab *lab = context.lab();
     if (!lab)
         return ExitFailed;
@@ -106,8 +108,8 @@ int runSelect(CtlContext &context, const QStringList &args)
         ids.append(id);
     context.console.item({ { QStringLiteral("album"), album->id }, { QStringLiteral("selection"), ids } },
                          photos->isEmpty()
-                             ? tr("Album %1 \"%2\": the index print shows every photo").arg(album->id).arg(album->title)
-                             : tr("Album %1 \"%2\": %n photo(s) chosen for the index print", int(photos->size()))
+                             ? Tr::tr("Album %1 \"%2\": the index print shows every photo").arg(album->id).arg(album->title)
+                             : Tr::tr("Album %1 \"%2\": %n photo(s) chosen for the index print", nullptr, int(photos->size()))
                                    .arg(album->id).arg(album->title));
     context.console.summary({ { QStringLiteral("selected"), ids.size() } });
     return ExitDone;
@@ -118,8 +120,8 @@ int runSelect(CtlContext &context, const QStringList &args)
 QList<AlbumSubcommand> albumPrintSubcommands()
 {
     return {
-        { QStringLiteral("cover"), tr("choose the album's cover photo"), runCover },
-        { QStringLiteral("select"), tr("choose the photos of the album's index print"), runSelect },
+        { QStringLiteral("cover"), Tr::tr("choose the album's cover photo"), runCover },
+        { QStringLiteral("select"), Tr::tr("choose the photos of the album's index print"), runSelect },
     };
 }
 

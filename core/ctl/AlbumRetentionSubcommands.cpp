@@ -17,10 +17,12 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::AlbumRetentionSubcommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::AlbumRetentionSubcommands)
+};
 
 QString actor()
 {
@@ -29,8 +31,8 @@ QString actor()
 
 void addAlbumOptions(CommandParser &p)
 {
-    p.addOption({ QStringLiteral("album"), tr("the album's ID, or its title with --customer"), tr("ALBUM") });
-    p.addOption({ QStringLiteral("customer"), tr("the album's owner"), tr("C") });
+    p.addOption({ QStringLiteral("album"), Tr::tr("the album's ID, or its title with --customer"), Tr::tr("ALBUM") });
+    p.addOption({ QStringLiteral("customer"), Tr::tr("the album's owner"), Tr::tr("C") });
 }
 
 // Runs the change in one transaction and prints the album as it is afterwards.
@@ -38,7 +40,7 @@ int change(CtlContext &context, const CommandParser &p, const QString &done,
            const std::function<Status(QSqlDatabase &, qint64)> &work)
 {
     if (!p.isSet(QStringLiteral("album")))
-        return context.fail(Error::usage(tr("Name the album: --album ID.")));
+        return context.fail(Error::usage(Tr::tr("Name the album: --album ID.")));
     Lab *lab = context.lab();
     if (!lab)
         return ExitFailed;
@@ -58,15 +60,15 @@ int change(CtlContext &context, const CommandParser &p, const QString &done,
 int setRule(CtlContext &context, const QStringList &args)
 {
     CommandParser p(QStringLiteral("keepsakectl album set-rule --album ALBUM --rule NAME"),
-                    tr("Gives an album another retention rule; its date follows the new rule."),
+                    Tr::tr("Gives an album another retention rule; its date follows the new rule."),
                     QStringLiteral("keepsakectl album set-rule --album 12 --rule \"Premium 1 year\""));
     addAlbumOptions(p);
-    p.addOption({ QStringLiteral("rule"), tr("the rule's name (keepsakectl rule list)"), tr("NAME") });
+    p.addOption({ QStringLiteral("rule"), Tr::tr("the rule's name (keepsakectl rule list)"), Tr::tr("NAME") });
     if (auto done = p.parse(context, args))
         return *done;
     if (!p.isSet(QStringLiteral("rule")))
-        return context.fail(Error::usage(tr("Name the rule: --rule NAME.")));
-    return change(context, p, tr("Album %1 (%2) has a new rule"), [&](QSqlDatabase &db, qint64 id) -> Status {
+        return context.fail(Error::usage(Tr::tr("Name the rule: --rule NAME.")));
+    return change(context, p, Tr::tr("Album %1 (%2) has a new rule"), [&](QSqlDatabase &db, qint64 id) -> Status {
         const Result<RetentionRule> rule = RetentionRules::byName(db, p.value(QStringLiteral("rule")));
         if (!rule)
             return rule.error();
@@ -77,29 +79,29 @@ int setRule(CtlContext &context, const QStringList &args)
 int extend(CtlContext &context, const QStringList &args)
 {
     CommandParser p(QStringLiteral("keepsakectl album extend --album ALBUM (--days N | --until DATE)"),
-                    tr("Keeps an album longer, as the customer asked; it becomes active with the new date."),
+                    Tr::tr("Keeps an album longer, as the customer asked; it becomes active with the new date."),
                     QStringLiteral("keepsakectl album extend --album 12 --days 30"));
     addAlbumOptions(p);
-    p.addOption({ QStringLiteral("days"), tr("days added to the album's current date"), tr("N") });
-    p.addOption({ QStringLiteral("until"), tr("the new last day"), tr("DATE") });
+    p.addOption({ QStringLiteral("days"), Tr::tr("days added to the album's current date"), Tr::tr("N") });
+    p.addOption({ QStringLiteral("until"), Tr::tr("the new last day"), Tr::tr("DATE") });
     if (auto done = p.parse(context, args))
         return *done;
     if (p.isSet(QStringLiteral("days")) == p.isSet(QStringLiteral("until")))
-        return context.fail(Error::usage(tr("Give either --days N or --until DATE.")));
-    return change(context, p, tr("Album %1 (%2) is extended"), [&](QSqlDatabase &db, qint64 id) -> Status {
+        return context.fail(Error::usage(Tr::tr("Give either --days N or --until DATE.")));
+    return change(context, p, Tr::tr("Album %1 (%2) is extended"), [&](QSqlDatabase &db, qint64 id) -> Status {
         QDate until = QDate::fromString(p.value(QStringLiteral("until")), Qt::ISODate);
         if (p.isSet(QStringLiteral("days"))) {
             bool ok = false;
             const int days = p.value(QStringLiteral("days")).toInt(&ok);
             if (!ok || days < 1)
-                return Error::usage(tr("--days takes a positive whole number."));
+                return Error::usage(Tr::tr("--days takes a positive whole number."));
             const Result<AlbumSummary> album = Albums(context.lab()->catalog()).byId(id);
             if (!album)
                 return album.error();
             const QDate today = context.clock.today();
             until = (album->expires.isValid() && album->expires > today ? album->expires : today).addDays(days);
         } else if (!until.isValid()) {
-            return Error::usage(tr("--until takes a date like 2027-01-31."));
+            return Error::usage(Tr::tr("--until takes a date like 2027-01-31."));
         }
         return AlbumLife::extend(db, context.clock.now(), id, until, actor());
     });
@@ -108,12 +110,12 @@ int extend(CtlContext &context, const QStringList &args)
 int restore(CtlContext &context, const QStringList &args)
 {
     CommandParser p(QStringLiteral("keepsakectl album restore --album ALBUM"),
-                    tr("Brings a recorded album back from its grace period: active again, dated by its rule from today."),
+                    Tr::tr("Brings a recorded album back from its grace period: active again, dated by its rule from today."),
                     QStringLiteral("keepsakectl album restore --album 12"));
     addAlbumOptions(p);
     if (auto done = p.parse(context, args))
         return *done;
-    return change(context, p, tr("Album %1 (%2) is restored"), [&](QSqlDatabase &db, qint64 id) -> Status {
+    return change(context, p, Tr::tr("Album %1 (%2) is restored"), [&](QSqlDatabase &db, qint64 id) -> Status {
         const int grace = Settings(context.lab()->catalog()).intValue(QStringLiteral("grace.days"));
         return AlbumLife::restore(db, context.clock.now(), id, grace, actor());
     });
@@ -124,9 +126,9 @@ int restore(CtlContext &context, const QStringList &args)
 QList<AlbumSubcommand> albumRetentionSubcommands()
 {
     return {
-        { QStringLiteral("set-rule"), tr("give an album another retention rule"), setRule },
-        { QStringLiteral("extend"), tr("keep an album longer (--days N or --until DATE)"), extend },
-        { QStringLiteral("restore"), tr("bring a recorded album back from its grace period"), restore },
+        { QStringLiteral("set-rule"), Tr::tr("give an album another retention rule"), setRule },
+        { QStringLiteral("extend"), Tr::tr("keep an album longer (--days N or --until DATE)"), extend },
+        { QStringLiteral("restore"), Tr::tr("bring a recorded album back from its grace period"), restore },
     };
 }
 

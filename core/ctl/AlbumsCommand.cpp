@@ -13,9 +13,9 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::AlbumsCommand", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::AlbumsCommand", text, disambiguation, n);
 }
 
 class AlbumsCommand final : public Command
@@ -54,13 +54,15 @@ public:
         context.console.summary({ { QStringLiteral("albums"), albums->size() },
                                   { QStringLiteral("photos"), photos },
                                   { QStringLiteral("bytes"), bytes } },
-                                tr("%n album(s)", int(albums->size())));
+                                tr("%n album(s)", nullptr, int(albums->size())));
         return ExitDone;
     }
 };
 
 class PhotosCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::AlbumsCommand)
+
 public:
     QString name() const override { return QStringLiteral("photos"); }
     QString description() const override { return tr("every stored photo of an album"); }
@@ -98,7 +100,7 @@ public:
         context.console.summary({ { QStringLiteral("album"), album->id },
                                   { QStringLiteral("photos"), photos->size() },
                                   { QStringLiteral("bytes"), album->bytes } },
-                                tr("%n photo(s) in album %1", int(photos->size())).arg(album->title));
+                                tr("%n photo(s) in album %1", nullptr, int(photos->size())).arg(album->title));
         return ExitDone;
     }
 };

@@ -10,10 +10,12 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::Ctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Ctl)
+};
 
 } // namespace
 
@@ -74,16 +76,16 @@ QString CommandParser::helpText() const
     QString help = m_parser.helpText();
     // Qt's first line names the binary only; show the whole command.
     const qsizetype firstBreak = help.indexOf(QLatin1Char('\n'));
-    help = tr("Usage: %1").arg(m_usage) + help.mid(firstBreak);
+    help = Tr::tr("Usage: %1").arg(m_usage) + help.mid(firstBreak);
     if (!m_example.isEmpty())
-        help += tr("\nExample:\n  %1\n").arg(m_example);
+        help += Tr::tr("\nExample:\n  %1\n").arg(m_example);
     return help;
 }
 
 std::optional<int> CommandParser::parse(CtlContext &context, const QStringList &args)
 {
     if (!m_parser.parse(args)) {
-        context.console.error(tr("%1\nSee: %2 --help").arg(m_parser.errorText(), m_usage.section(QLatin1Char(' '), 0, 1)));
+        context.console.error(Tr::tr("%1\nSee: %2 --help").arg(m_parser.errorText(), m_usage.section(QLatin1Char(' '), 0, 1)));
         return ExitUsage;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {

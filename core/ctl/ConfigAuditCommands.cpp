@@ -20,9 +20,9 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::ConfigAuditCommands", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::ConfigAuditCommands", text, disambiguation, n);
 }
 
 QJsonObject entryJson(const Settings::Entry &entry)
@@ -34,6 +34,8 @@ QJsonObject entryJson(const Settings::Entry &entry)
 
 class ConfigCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ConfigAuditCommands)
+
 public:
     QString name() const override { return QStringLiteral("config"); }
     QString description() const override { return tr("settings kept in the catalog: set, get, list"); }
@@ -115,6 +117,8 @@ private:
 
 class AuditCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ConfigAuditCommands)
+
 public:
     QString name() const override { return QStringLiteral("audit"); }
     QString description() const override { return tr("the audit trail: who did what, when"); }
@@ -158,7 +162,7 @@ public:
             return context.fail(entries.error());
         for (const AuditEntry &e : *entries)
             context.console.item(json(e), line(e));
-        context.console.summary({ { QStringLiteral("entries"), entries->size() } }, tr("%n entry(ies)", int(entries->size())));
+        context.console.summary({ { QStringLiteral("entries"), entries->size() } }, tr("%n entry(ies)", nullptr, int(entries->size())));
         return ExitDone;
     }
 

@@ -18,9 +18,16 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::DiscCommands", text, nullptr, n);
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscCommands)
+};
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Keepsake::DiscCommands", text, disambiguation, n);
 }
 
 QJsonObject mediaJson(const DiscMedia &media)
@@ -32,6 +39,8 @@ QJsonObject mediaJson(const DiscMedia &media)
 
 class DrivesCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscCommands)
+
 public:
     QString name() const override { return QStringLiteral("drives"); }
     QString description() const override { return tr("drives with their media"); }
@@ -65,7 +74,7 @@ public:
         }
         context.console.summary({ { QStringLiteral("drives"), drives->size() } },
                                 drives->isEmpty() ? tr("No optical drives found. Image files: --drive stdio:/path/disc.iso")
-                                                  : tr("%n drive(s); image files: --drive stdio:/path/disc.iso",
+                                                  : tr("%n drive(s); image files: --drive stdio:/path/disc.iso", nullptr,
                                                        int(drives->size())));
         return ExitDone;
     }
@@ -76,12 +85,12 @@ QString planText(const QList<PlannedDisc> &plan)
     QStringList lines;
     for (qsizetype i = 0; i < plan.size(); ++i) {
         const PlannedDisc &disc = plan.at(i);
-        lines << tr("Disc %1 (%2%3): %4 of %5")
+        lines << Tr::tr("Disc %1 (%2%3): %4 of %5")
                      .arg(i + 1)
-                     .arg(disc.media.toUpper(), disc.appending ? tr(", appended to the disc in the drive") : QString(),
+                     .arg(disc.media.toUpper(), disc.appending ? Tr::tr(", appended to the disc in the drive") : QString(),
                           formatBytes(disc.bytes), formatBytes(disc.capacity));
         for (const PlannedAlbum &album : disc.albums)
-            lines << tr("  album %1 '%2': %n photo(s), %3", album.photos).arg(album.albumId).arg(album.title, formatBytes(album.bytes));
+            lines << Tr::tr("  album %1 '%2': %n photo(s), %3", nullptr, album.photos).arg(album.albumId).arg(album.title, formatBytes(album.bytes));
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -103,6 +112,8 @@ QJsonArray planJson(const QList<PlannedDisc> &plan)
 
 class BurnCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscCommands)
+
 public:
     QString name() const override { return QStringLiteral("burn"); }
     QString description() const override { return tr("record a customer's expired albums onto a disc"); }
@@ -187,11 +198,11 @@ private:
                        { QStringLiteral("bytes"), s.bytes }, { QStringLiteral("files_verified"), s.filesVerified },
                        { QStringLiteral("appended"), s.appended },
                        { QStringLiteral("prints"), QJsonArray::fromStringList(s.printFiles) } },
-                     tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.",
+                     tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.", nullptr,
                         int(s.recordedAlbums.size()))
                          .arg(s.discId).arg(s.session).arg(s.filesVerified).arg(s.pickupCode));
         if (s.discsLeft > 0)
-            console.line(tr("%n more disc(s) are planned: burn again with a blank disc for the remaining albums.", s.discsLeft));
+            console.line(tr("%n more disc(s) are planned: burn again with a blank disc for the remaining albums.", nullptr, s.discsLeft));
         console.summary({ { QStringLiteral("disc"), s.discId }, { QStringLiteral("session"), s.session },
                           { QStringLiteral("albums"), albums.size() }, { QStringLiteral("bytes"), s.bytes },
                           { QStringLiteral("write_seconds"), s.writeSeconds },
@@ -208,6 +219,8 @@ private:
 
 class VerifyCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscCommands)
+
 public:
     QString name() const override { return QStringLiteral("verify"); }
     QString description() const override { return tr("read a disc back and check its MD5s"); }
@@ -241,7 +254,7 @@ public:
             return context.fail(Error::failure(tr("The disc could not be read back: %1").arg(verified.message)));
         console.summary({ { QStringLiteral("ok"), verified.ok }, { QStringLiteral("files"), verified.files },
                           { QStringLiteral("mismatches"), verified.badFiles.size() } },
-                        verified.ok ? tr("Session and %n file(s) match their recorded MD5s.", verified.files)
+                        verified.ok ? tr("Session and %n file(s) match their recorded MD5s.", nullptr, verified.files)
                                     : tr("Verification failed: %1").arg(verified.message));
         return verified.ok ? ExitDone : ExitPartial;
     }
@@ -249,6 +262,8 @@ public:
 
 class DiscCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscCommands)
+
 public:
     QString name() const override { return QStringLiteral("disc"); }
     QString description() const override { return tr("show a disc's manifest (disc show --drive DRIVE)"); }
@@ -294,7 +309,7 @@ private:
         for (const ManifestSession &session : manifest->sessions) {
             lines << tr("  session %1, %2:").arg(session.number).arg(session.recordedAt);
             for (const ManifestAlbum &album : session.albums)
-                lines << tr("    %1: %n photo(s)", int(album.photos.size())).arg(album.folder);
+                lines << tr("    %1: %n photo(s)", nullptr, int(album.photos.size())).arg(album.folder);
         }
         QJsonObject record = QJsonDocument::fromJson(*json).object();
         record.insert(QStringLiteral("signed_by_this_lab"), signedHere);

@@ -20,9 +20,16 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::ExpiryCommands", text, nullptr, n);
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ExpiryCommands)
+};
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Keepsake::ExpiryCommands", text, disambiguation, n);
 }
 
 QString actor()
@@ -51,10 +58,10 @@ void printChange(Console &console, const SweepChange &c)
                              { QStringLiteral("previous_expires"), dateJson(c.fromDate) },
                              { QStringLiteral("expires"), dateJson(c.toDate) }, { QStringLiteral("photos"), c.photos },
                              { QStringLiteral("reason"), c.reason }, { QStringLiteral("recipients"), told } };
-    QString text = tr("album %1 \"%2\" (%3, %n photo(s)): %4 -> %5, %6", c.photos)
+    QString text = Tr::tr("album %1 \"%2\" (%3, %n photo(s)): %4 -> %5, %6", nullptr, c.photos)
                        .arg(c.albumId).arg(c.title, c.ownerCode, c.fromState, c.toState, c.reason);
     if (!names.isEmpty())
-        text += tr("; told: %1").arg(names.join(QStringLiteral(", ")));
+        text += Tr::tr("; told: %1").arg(names.join(QStringLiteral(", ")));
     console.item(json, text);
 }
 
@@ -65,8 +72,8 @@ void printDelivery(Console &console, const NoticeDelivery::Outcome &o)
                              { QStringLiteral("to"), o.notice.email }, { QStringLiteral("sent"), o.sent },
                              { QStringLiteral("message_id"), o.notice.messageId },
                              { QStringLiteral("error"), o.sent ? QJsonValue() : QJsonValue(o.error) } };
-    console.item(json, o.sent ? tr("mailed %1 about album %2").arg(o.notice.email).arg(o.notice.albumId)
-                              : tr("NOT mailed %1 about album %2, stays queued: %3").arg(o.notice.email).arg(o.notice.albumId).arg(o.error));
+    console.item(json, o.sent ? Tr::tr("mailed %1 about album %2").arg(o.notice.email).arg(o.notice.albumId)
+                              : Tr::tr("NOT mailed %1 about album %2, stays queued: %3").arg(o.notice.email).arg(o.notice.albumId).arg(o.error));
 }
 
 QJsonObject deliverySummary(const NoticeDelivery::Report &d)
@@ -77,6 +84,8 @@ QJsonObject deliverySummary(const NoticeDelivery::Report &d)
 
 class ExpireCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ExpiryCommands)
+
 public:
     QString name() const override { return QStringLiteral("expire"); }
     QString description() const override { return tr("one expiry sweep: notices, expired albums"); }
@@ -135,6 +144,8 @@ public:
 
 class NotifyCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ExpiryCommands)
+
 public:
     QString name() const override { return QStringLiteral("notify"); }
     QString description() const override { return tr("deliver the notices the outbox holds"); }
@@ -167,6 +178,8 @@ public:
 
 class PurgeCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ExpiryCommands)
+
 public:
     QString name() const override { return QStringLiteral("purge"); }
     QString description() const override { return tr("delete originals past their grace period on a verified disc"); }
@@ -221,6 +234,8 @@ public:
 
 class ServeCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ExpiryCommands)
+
 public:
     QString name() const override { return QStringLiteral("serve"); }
     QString description() const override { return tr("run the sweeps on a timer until stopped"); }

@@ -12,9 +12,9 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::IngestCommand", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::IngestCommand", text, disambiguation, n);
 }
 
 class IngestCommand final : public Command

@@ -15,10 +15,12 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::Records", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Records)
+};
 
 QJsonValue idOrNull(const std::optional<qint64> &id)
 {
@@ -66,7 +68,7 @@ QJsonObject albumJson(const AlbumSummary &a)
 
 QString albumLine(const AlbumSummary &a)
 {
-    return tr("%1  %2  [%3]  %n photo(s), %4 — %5", a.photos)
+    return Tr::tr("%1  %2  [%3]  %n photo(s), %4 — %5", nullptr, a.photos)
         .arg(a.id)
         .arg(a.title, albumStateText(a.state), formatBytes(a.bytes), a.expiryReason());
 }
@@ -90,10 +92,10 @@ QJsonObject photoJson(const PhotoRecord &p)
 
 QString photoLine(const PhotoRecord &p)
 {
-    QString line = QStringLiteral("%1  %2  %3  %4").arg(p.id).arg(p.name, p.taken.isEmpty() ? tr("(no date)") : p.taken,
-                                                         p.camera.isEmpty() ? tr("(unknown camera)") : p.camera);
+    QString line = QStringLiteral("%1  %2  %3  %4").arg(p.id).arg(p.name, p.taken.isEmpty() ? Tr::tr("(no date)") : p.taken,
+                                                         p.camera.isEmpty() ? Tr::tr("(unknown camera)") : p.camera);
     if (p.versionOf)
-        line += tr("  — a version of photo %1").arg(*p.versionOf);
+        line += Tr::tr("  — a version of photo %1").arg(*p.versionOf);
     return line;
 }
 
@@ -123,18 +125,18 @@ QString ingestRecordLine(const IngestRecord &r)
 {
     switch (r.outcome) {
     case IngestOutcome::New:
-        return tr("new               %1").arg(r.path);
+        return Tr::tr("new               %1").arg(r.path);
     case IngestOutcome::NewVersion:
-        return tr("new version       %1 — %2").arg(r.path, r.reason);
+        return Tr::tr("new version       %1 — %2").arg(r.path, r.reason);
     case IngestOutcome::AlreadyReceived: {
-        QString line = tr("already received  %1 — the same as %2 (photo %3)")
+        QString line = Tr::tr("already received  %1 — the same as %2 (photo %3)")
                            .arg(r.path, r.matched->name).arg(r.matched->photoId);
         if (!r.matched->disc.isEmpty())
-            line += tr(", on disc %1").arg(r.matched->disc);
+            line += Tr::tr(", on disc %1").arg(r.matched->disc);
         return line;
     }
     case IngestOutcome::Rejected:
-        return tr("rejected          %1 — %2").arg(r.path, r.reason);
+        return Tr::tr("rejected          %1 — %2").arg(r.path, r.reason);
     }
     return {};
 }

@@ -12,10 +12,12 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::Ctl", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Ctl)
+};
 
 struct GlobalOptions
 {
@@ -36,7 +38,7 @@ GlobalOptions splitGlobalOptions(const QStringList &arguments)
         auto takeValue = [&](const QString &name, QString &target) {
             if (arg == name) {
                 if (i + 1 >= arguments.size()) {
-                    options.error = tr("%1 needs a value.").arg(name);
+                    options.error = Tr::tr("%1 needs a value.").arg(name);
                     return true;
                 }
                 target = arguments.at(++i);
@@ -98,7 +100,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
 void printOverview(const std::vector<std::unique_ptr<Command>> &commands)
 {
     QTextStream out(stdout);
-    out << tr("Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...\n\n"
+    out << Tr::tr("Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...\n\n"
               "Runs Keepsake's jobs without a window: hand-ins, checks, and later expiry, discs "
               "and prints.\n\nGlobal options (before or after the command):\n"
               "  --data-dir DIR   the lab's data folder (or KEEPSAKE_DATA_DIR; default %1)\n"
@@ -108,7 +110,7 @@ void printOverview(const std::vector<std::unique_ptr<Command>> &commands)
               "  --help, --version\n\nCommands:\n").arg(LabLocation::defaultDataDir());
     for (const auto &command : commands)
         out << QStringLiteral("  %1").arg(command->name(), -12) << command->description() << '\n';
-    out << tr("\n'keepsakectl COMMAND --help' shows a command's options and an example.\n");
+    out << Tr::tr("\n'keepsakectl COMMAND --help' shows a command's options and an example.\n");
 }
 
 } // namespace
@@ -140,7 +142,7 @@ int runKeepsakectl(const QStringList &arguments, const Clock &clock, CancelToken
         args[0] = QStringLiteral("keepsakectl ") + name;
         return command->run(context, args);
     }
-    console.error(tr("Unknown command \"%1\". See: keepsakectl --help").arg(name));
+    console.error(Tr::tr("Unknown command \"%1\". See: keepsakectl --help").arg(name));
     return ExitUsage;
 }
 

@@ -19,9 +19,9 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::ShareRuleCommands", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::ShareRuleCommands", text, disambiguation, n);
 }
 
 QString actor()
@@ -51,6 +51,8 @@ QJsonObject shareJson(const Share &share)
 
 class ShareCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ShareRuleCommands)
+
 public:
     QString name() const override { return QStringLiteral("share"); }
     QString description() const override { return tr("who may view an album: add, remove, list"); }
@@ -136,7 +138,7 @@ private:
             context.console.item(shareJson(share), tr("%1  since %2, by %3").arg(share.viewerText(),
                                  share.grantedAt.toLocalTime().toString(Qt::ISODate), share.grantedBy));
         context.console.summary({ { QStringLiteral("album"), album->id }, { QStringLiteral("viewers"), shares->size() } },
-                                tr("Album %1 (%2, owner %3): %n viewer(s)", int(shares->size()))
+                                tr("Album %1 (%2, owner %3): %n viewer(s)", nullptr, int(shares->size()))
                                     .arg(album->id).arg(album->title, album->ownerCode));
         return ExitDone;
     }
@@ -153,6 +155,8 @@ QJsonObject ruleJson(const RetentionRule &rule)
 
 class RuleCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ShareRuleCommands)
+
 public:
     QString name() const override { return QStringLiteral("rule"); }
     QString description() const override { return tr("retention rules: add, list"); }
@@ -241,7 +245,7 @@ private:
             return context.fail(rules.error());
         for (const RetentionRule &rule : *rules)
             context.console.item(ruleJson(rule), QStringLiteral("%1  %2").arg(rule.name, RetentionRules::describe(rule)));
-        context.console.summary({ { QStringLiteral("rules"), rules->size() } }, tr("%n rule(s)", int(rules->size())));
+        context.console.summary({ { QStringLiteral("rules"), rules->size() } }, tr("%n rule(s)", nullptr, int(rules->size())));
         return ExitDone;
     }
 };

@@ -16,13 +16,15 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::StoreCommands", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::StoreCommands", text, disambiguation, n);
 }
 
 class ThumbnailsCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::StoreCommands)
+
 public:
     QString name() const override { return QStringLiteral("thumbnails"); }
     QString description() const override { return tr("make the missing thumbnails of stored photos"); }
@@ -77,6 +79,8 @@ public:
 
 class CheckCommand final : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::StoreCommands)
+
 public:
     QString name() const override { return QStringLiteral("check"); }
     QString description() const override { return tr("check that the photo store and the catalog agree"); }

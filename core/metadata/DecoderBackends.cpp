@@ -18,22 +18,24 @@ namespace Keepsake::DecoderBackends {
 
 namespace {
 
-QString tr(const char *text)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::ImageDecoder", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ImageDecoder)
+};
 
 DecodedImage damaged(const QString &decoderWords)
 {
     DecodedImage result;
-    result.reason = tr("The picture data is damaged: %1").arg(decoderWords);
+    result.reason = Tr::tr("The picture data is damaged: %1").arg(decoderWords);
     return result;
 }
 
 DecodedImage tooLarge(const QSize &size)
 {
     DecodedImage result;
-    result.reason = tr("The picture is too large to open safely (%1 × %2 pixels).")
+    result.reason = Tr::tr("The picture is too large to open safely (%1 × %2 pixels).")
                         .arg(size.width())
                         .arg(size.height());
     return result;
@@ -121,7 +123,7 @@ QImage fitWithin(const QImage &image, int maxEdge)
 DecodedImage decodeWithQt(const QByteArray &data, ImageFormat expected, int maxEdge)
 {
     if (expected == ImageFormat::Jpeg && !jpegHasScanData(data))
-        return damaged(tr("the file ends before any picture data"));
+        return damaged(Tr::tr("the file ends before any picture data"));
     QBuffer buffer;
     buffer.setData(data);
     buffer.open(QIODevice::ReadOnly);
@@ -132,7 +134,7 @@ DecodedImage decodeWithQt(const QByteArray &data, ImageFormat expected, int maxE
     if (reader.format() != qtFormatName(expected))
         return damaged(reader.errorString());
     if (!size.isValid() || size.isEmpty())
-        return damaged(tr("the picture has no size"));
+        return damaged(Tr::tr("the picture has no size"));
     if (absurdSize(size))
         return tooLarge(size);
     if (expected == ImageFormat::Jpeg && maxEdge == VerifyOnly) {
@@ -173,7 +175,7 @@ using HeifPtr = std::unique_ptr<T, HeifDeleter>;
 QString heifWords(const heif_error &error)
 {
     return error.message && *error.message ? QString::fromUtf8(error.message)
-                                           : tr("the HEIF decoder gave up");
+                                           : Tr::tr("the HEIF decoder gave up");
 }
 
 // Decodes the primary image to 8-bit RGB with irot/imir/clap applied.
@@ -195,7 +197,7 @@ QImage decodeHeifPicture(heif_image_handle *handle, QString &problem)
     const int width = heif_image_get_width(image.get(), heif_channel_interleaved);
     const int height = heif_image_get_height(image.get(), heif_channel_interleaved);
     if (!plane || width <= 0 || height <= 0 || stride < width * 3) {
-        problem = tr("the HEIF decoder returned no picture");
+        problem = Tr::tr("the HEIF decoder returned no picture");
         return {};
     }
     // Wraps libheif's buffer; the caller copies (scales) it before the buffer goes.
@@ -220,7 +222,7 @@ DecodedImage decodeHeif(const QByteArray &data, int maxEdge)
     const QSize size(heif_image_handle_get_width(handle.get()),
                      heif_image_handle_get_height(handle.get()));
     if (size.isEmpty())
-        return damaged(tr("the picture has no size"));
+        return damaged(Tr::tr("the picture has no size"));
     if (absurdSize(size))
         return tooLarge(size);
     QString problem;

@@ -14,6 +14,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ImageDecoder)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::ImageDecoder", text);
@@ -80,17 +87,17 @@ DecodedImage refusedKind(Kind kind)
 {
     QString what;
     switch (kind) {
-    case Kind::Video: what = tr("the file is a video (MP4 or QuickTime)"); break;
-    case Kind::Avif: what = tr("the file is an AVIF picture"); break;
-    case Kind::WebP: what = tr("the file is a WebP picture"); break;
-    case Kind::Gif: what = tr("the file is a GIF picture"); break;
-    case Kind::Jp2: what = tr("the file is a JPEG 2000 picture"); break;
-    case Kind::Bmp: what = tr("the file is a BMP picture"); break;
-    case Kind::Pdf: what = tr("the file is a PDF document"); break;
-    default: what = tr("its content is not a picture format Keepsake knows"); break;
+    case Kind::Video: what = Tr::tr("the file is a video (MP4 or QuickTime)"); break;
+    case Kind::Avif: what = Tr::tr("the file is an AVIF picture"); break;
+    case Kind::WebP: what = Tr::tr("the file is a WebP picture"); break;
+    case Kind::Gif: what = Tr::tr("the file is a GIF picture"); break;
+    case Kind::Jp2: what = Tr::tr("the file is a JPEG 2000 picture"); break;
+    case Kind::Bmp: what = Tr::tr("the file is a BMP picture"); break;
+    case Kind::Pdf: what = Tr::tr("the file is a PDF document"); break;
+    default: what = Tr::tr("its content is not a picture format Keepsake knows"); break;
     }
     DecodedImage result;
-    result.reason = tr("This is not a photo Keepsake accepts: %1.").arg(what);
+    result.reason = Tr::tr("This is not a photo Keepsake accepts: %1.").arg(what);
     return result;
 }
 
@@ -103,10 +110,10 @@ QString imageFormatName(ImageFormat format)
     case ImageFormat::Png: return QStringLiteral("PNG");
     case ImageFormat::Tiff: return QStringLiteral("TIFF");
     case ImageFormat::Heif: return QStringLiteral("HEIF");
-    case ImageFormat::Raw: return tr("camera RAW");
+    case ImageFormat::Raw: return Tr::tr("camera RAW");
     case ImageFormat::Unknown: break;
     }
-    return tr("unknown");
+    return Tr::tr("unknown");
 }
 
 DecodedImage ImageDecoder::decode(const QByteArray &data, int maxEdge) const

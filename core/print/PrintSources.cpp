@@ -22,6 +22,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::PrintSources)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::PrintSources", text);
@@ -59,7 +66,7 @@ Result<bool> applySelection(const Catalog &catalog, const QList<AlbumSummary> &a
             }
             if (!found)
                 return albums.size() == 1 && lastError ? *lastError
-                    : Error::notFound(tr("None of the albums has a photo \"%1\". List their photos with "
+                    : Error::notFound(Tr::tr("None of the albums has a photo \"%1\". List their photos with "
                                          "keepsakectl photos --album ALBUM.").arg(wanted));
         }
     } else {

@@ -17,6 +17,13 @@ namespace Keepsake {
 
 namespace {
 
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::AlbumLife)
+};
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::AlbumLife", text);
@@ -46,7 +53,7 @@ Result<AlbumFacts> loadAlbum(const QSqlDatabase &db, qint64 albumId)
     if (Status status = query.exec(); !status)
         return status.error();
     if (!query.next())
-        return Error::notFound(tr("There is no album %1. List the customer's albums with "
+        return Error::notFound(Tr::tr("There is no album %1. List the customer's albums with "
                                   "keepsakectl albums --customer CODE --all.").arg(albumId));
     AlbumFacts a;
     a.id = query.integer(0);

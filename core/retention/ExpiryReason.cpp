@@ -11,10 +11,12 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::ExpiryReason", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ExpiryReason)
+};
 
 QString day(const QDate &date)
 {
@@ -27,15 +29,15 @@ QString ruleBasis(const AlbumSummary &a)
     const QString handedIn = day(a.firstHandin.toLocalTime().date());
     if (a.ruleBasis == QLatin1String("last_view")) {
         if (a.lastViewed.isValid())
-            return tr("rule '%1', last viewed on %2").arg(a.rule, day(a.lastViewed.toLocalTime().date()));
-        return tr("rule '%1', not viewed since the hand-in on %2").arg(a.rule, handedIn);
+            return Tr::tr("rule '%1', last viewed on %2").arg(a.rule, day(a.lastViewed.toLocalTime().date()));
+        return Tr::tr("rule '%1', not viewed since the hand-in on %2").arg(a.rule, handedIn);
     }
     if (a.ruleBasis == QLatin1String("plan")) {
         if (a.planEnds.isValid())
-            return tr("rule '%1', the customer's plan ends on %2").arg(a.rule, day(a.planEnds));
-        return tr("rule '%1', while the customer's plan lasts (no end date)").arg(a.rule);
+            return Tr::tr("rule '%1', the customer's plan ends on %2").arg(a.rule, day(a.planEnds));
+        return Tr::tr("rule '%1', while the customer's plan lasts (no end date)").arg(a.rule);
     }
-    return tr("rule '%1', handed in on %2").arg(a.rule, handedIn);
+    return Tr::tr("rule '%1', handed in on %2").arg(a.rule, handedIn);
 }
 
 } // namespace
@@ -45,27 +47,27 @@ QString expiryReasonText(const AlbumSummary &a)
     const QString setOn = day(a.expirySetAt.toLocalTime().date());
     switch (a.state) {
     case AlbumState::Recorded:
-        return tr("recorded on disc %1 on %2; hidden from customers, originals kept for the grace period")
-            .arg(a.disc.isEmpty() ? tr("(not named)") : a.disc, day(a.recordedAt.toLocalTime().date()));
+        return Tr::tr("recorded on disc %1 on %2; hidden from customers, originals kept for the grace period")
+            .arg(a.disc.isEmpty() ? Tr::tr("(not named)") : a.disc, day(a.recordedAt.toLocalTime().date()));
     case AlbumState::Purged:
-        return tr("recorded on disc %1; originals deleted on %2")
-            .arg(a.disc.isEmpty() ? tr("(not named)") : a.disc, day(a.purgedAt.toLocalTime().date()));
+        return Tr::tr("recorded on disc %1; originals deleted on %2")
+            .arg(a.disc.isEmpty() ? Tr::tr("(not named)") : a.disc, day(a.purgedAt.toLocalTime().date()));
     default:
         break;
     }
     if (!a.expires.isValid())
-        return tr("kept: %1").arg(ruleBasis(a));
-    const QString expires = a.state == AlbumState::Expired ? tr("expired on %1").arg(day(a.expires))
-                                                           : tr("expires on %1").arg(day(a.expires));
+        return Tr::tr("kept: %1").arg(ruleBasis(a));
+    const QString expires = a.state == AlbumState::Expired ? Tr::tr("expired on %1").arg(day(a.expires))
+                                                           : Tr::tr("expires on %1").arg(day(a.expires));
     if (a.expirySource == QLatin1String("extended"))
-        return tr("%1: extended on %2 (%3)").arg(expires, setOn, ruleBasis(a));
+        return Tr::tr("%1: extended on %2 (%3)").arg(expires, setOn, ruleBasis(a));
     if (a.expirySource == QLatin1String("notice"))
-        return tr("%1: moved on %2 so that owner and viewers get the full notice (%3)").arg(expires, setOn, ruleBasis(a));
+        return Tr::tr("%1: moved on %2 so that owner and viewers get the full notice (%3)").arg(expires, setOn, ruleBasis(a));
     if (a.expirySource == QLatin1String("cap"))
-        return tr("%1: brought forward on %2, the customer is over the storage cap (%3)").arg(expires, setOn, ruleBasis(a));
+        return Tr::tr("%1: brought forward on %2, the customer is over the storage cap (%3)").arg(expires, setOn, ruleBasis(a));
     if (a.expirySource == QLatin1String("restored"))
-        return tr("%1: restored from its disc on %2, rule '%3' counted from then").arg(expires, setOn, a.rule);
-    return tr("%1: %2").arg(expires, ruleBasis(a));
+        return Tr::tr("%1: restored from its disc on %2, rule '%3' counted from then").arg(expires, setOn, a.rule);
+    return Tr::tr("%1: %2").arg(expires, ruleBasis(a));
 }
 
 } // namespace Keepsake

@@ -23,9 +23,9 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::ExpirySweep", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::ExpirySweep", text, disambiguation, n);
 }
 
 const char *const DryRunMarker = "keepsake-dry-run";
@@ -162,16 +162,16 @@ Status ExpirySweep::notice(QSqlDatabase &db, const Candidate &album, SweepReport
         who.append(r.text());
     QJsonObject details { { QStringLiteral("date"), toCatalogDate(date) }, { QStringLiteral("recipients"), who },
                           { QStringLiteral("photos"), album.photos } };
-    QString reason = tr("expires on %1: notice window of %n day(s) reached", m_noticeDays).arg(day(date));
+    QString reason = tr("expires on %1: notice window of %n day(s) reached", nullptr, m_noticeDays).arg(day(date));
     if (late) {
         details.insert(QStringLiteral("moved_from"), toCatalogDate(album.expires));
         details.insert(QStringLiteral("why"), tr("the notice went out less than %n day(s) ahead; the date moved so that "
-                                                 "owner and viewers get the full notice", m_noticeDays));
+                                                 "owner and viewers get the full notice", nullptr, m_noticeDays));
         reason = album.expires < m_today
             ? tr("was due on %1 but nobody had been told: notice issued today, date moved to %2 (%n day(s) "
-                 "notice)", m_noticeDays).arg(day(album.expires), day(date))
+                 "notice)", nullptr, m_noticeDays).arg(day(album.expires), day(date))
             : tr("due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date "
-                 "moved to %2", m_noticeDays).arg(day(album.expires), day(date));
+                 "moved to %2", nullptr, m_noticeDays).arg(day(album.expires), day(date));
     }
     if (Status status = AuditLog::record(db, { 0, m_now, actor, QStringLiteral("notice_issued"), album.ownerId,
                                                album.id, details }); !status)

@@ -19,9 +19,9 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::Purge", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::Purge", text, disambiguation, n);
 }
 
 QString day(const QDateTime &time)
@@ -68,12 +68,12 @@ Result<QList<PurgeItem>> Purge::plan(std::optional<qint64> albumId, int graceDay
             item.reason = tr("it is %1, not recorded on a disc").arg(state);
         else if (item.unverified > 0)
             item.reason = tr("%n photo(s) are not on a disc that was verified by reading it back; verify "
-                             "the disc first (keepsakectl verify)", item.unverified);
+                             "the disc first (keepsakectl verify)", nullptr, item.unverified);
         else if (now < item.graceEnds)
             item.reason = tr("still in its grace period until %1 (recorded on %2)").arg(day(item.graceEnds), day(item.recordedAt));
         else {
             item.purge = true;
-            item.reason = tr("on a verified disc; grace period of %n day(s) ended on %1", graceDays).arg(day(item.graceEnds));
+            item.reason = tr("on a verified disc; grace period of %n day(s) ended on %1", nullptr, graceDays).arg(day(item.graceEnds));
         }
         items.append(item);
     }

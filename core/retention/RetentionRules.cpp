@@ -14,9 +14,9 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("Keepsake::RetentionRules", text, nullptr, n);
+    return QCoreApplication::translate("Keepsake::RetentionRules", text, disambiguation, n);
 }
 
 const char *const RuleColumns = "SELECT id, name, basis, keep_days, cap_bytes FROM retention_rules ";
@@ -109,8 +109,8 @@ QString RetentionRules::describe(const RetentionRule &rule)
 {
     QString text;
     switch (rule.basis) {
-    case RetentionRule::Basis::HandIn: text = tr("%n day(s) after hand-in", rule.keepDays); break;
-    case RetentionRule::Basis::LastView: text = tr("%n day(s) after the last view", rule.keepDays); break;
+    case RetentionRule::Basis::HandIn: text = tr("%n day(s) after hand-in", nullptr, rule.keepDays); break;
+    case RetentionRule::Basis::LastView: text = tr("%n day(s) after the last view", nullptr, rule.keepDays); break;
     case RetentionRule::Basis::Plan: text = tr("while the customer's plan lasts"); break;
     }
     if (rule.capBytes)
