@@ -2,48 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Keepsake</name>
-    <message>
-        <source>, appended to the disc in the drive</source>
-        <translation>, an die Disc im Laufwerk angehängt</translation>
-    </message>
-    <message>
-        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
-        <translation>  Album %1 „%2“: %n Fotos, %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
-        <translation>
-            <numerusform>Album %1 „%2“ (%3, %n Foto): %4 -&gt; %5, %6</numerusform>
-            <numerusform>Album %1 „%2“ (%3, %n Fotos): %4 -&gt; %5, %6</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>; told: %1</source>
-        <translation>; benachrichtigt: %1</translation>
-    </message>
-    <message>
-        <source>mailed %1 about album %2</source>
-        <translation>%1 wegen Album %2 angeschrieben</translation>
-    </message>
-    <message>
-        <source>NOT mailed %1 about album %2, stays queued: %3</source>
-        <translation>%1 wegen Album %2 NICHT angeschrieben, bleibt in der Warteschlange: %3</translation>
-    </message>
-    <message>
-        <source> into %1</source>
-        <translation> in %1</translation>
-    </message>
-    <message>
-        <source>, a later run with a new blank disc</source>
-        <translation>, ein späterer Lauf mit einer neuen leeren Disc</translation>
-    </message>
-    <message>
-        <source>Disc %1 (%2%3%4): %5 of %6</source>
-        <translation>Disc %1 (%2%3%4): %5 von %6</translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::AlbumChoices</name>
     <message>
         <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
@@ -611,125 +569,6 @@
     <message>
         <source>The photo store could not flush the folder %1: %2.</source>
         <translation>Die Fotoablage konnte den Ordner %1 nicht auf den Datenträger schreiben: %2.</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::BurnCommand</name>
-    <message>
-        <source>record a customer&apos;s expired albums onto a disc</source>
-        <translation>die abgelaufenen Alben eines Kunden auf eine Disc brennen</translation>
-    </message>
-    <message>
-        <source>the customer whose albums go onto the disc</source>
-        <translation>der Kunde, dessen Alben auf die Disc kommen</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <source>these albums instead of the expired ones</source>
-        <translation>diese Alben statt der abgelaufenen</translation>
-    </message>
-    <message>
-        <source>ALBUM,...</source>
-        <translation>ALBUM,...</translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation>das Laufwerk oder stdio:/pfad/abbild.iso</translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation>LAUFWERK</translation>
-    </message>
-    <message>
-        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
-        <translation>das Medium: cd, dvd, dvd-dl, bd, bd-dl (Abbilddatei: dvd)</translation>
-    </message>
-    <message>
-        <source>KIND</source>
-        <translation>ART</translation>
-    </message>
-    <message>
-        <source>the medium&apos;s capacity in bytes, for media not listed</source>
-        <translation>die Kapazität des Mediums in Bytes, für nicht aufgeführte Medien</translation>
-    </message>
-    <message>
-        <source>BYTES</source>
-        <translation>BYTES</translation>
-    </message>
-    <message>
-        <source>show the plan, write nothing</source>
-        <translation>den Plan zeigen, nichts schreiben</translation>
-    </message>
-    <message>
-        <source>print index sheet and receipt there instead of PDFs</source>
-        <translation>Indexprint und Beleg dort drucken statt als PDF</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
-        <translation>Nennen Sie Kunde und Laufwerk: --customer CODE --drive LAUFWERK.</translation>
-    </message>
-    <message>
-        <source>--capacity takes a number of bytes.</source>
-        <translation>--capacity erwartet eine Anzahl Bytes.</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>geprüft</translation>
-    </message>
-    <message>
-        <source>written</source>
-        <translation>geschrieben</translation>
-    </message>
-    <message>
-        <source>albums prepared</source>
-        <translation>Alben vorbereitet</translation>
-    </message>
-    <message>
-        <source>Customer %1 has no expired albums: nothing to record.</source>
-        <translation>Kunde %1 hat keine abgelaufenen Alben: nichts zu brennen.</translation>
-    </message>
-    <message>
-        <source>Dry run: nothing was written.</source>
-        <translation>Probelauf: Es wurde nichts geschrieben.</translation>
-    </message>
-    <message>
-        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
-        <translation>Disc %1, Sitzung %2: %n Alben gebrannt und geprüft (%3 Dateien); Abholcode %4.</translation>
-    </message>
-    <message>
-        <source>The disc is recorded, but the prints failed: %1</source>
-        <translation>Die Disc ist gebrannt, aber das Drucken ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
-
-When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
-        <translation>Plant, schreibt und prüft eine Disc mit den abgelaufenen Alben des Kunden (oder den genannten Alben). Eine vom Kunden zurückgebrachte Disc bekommt eine neue Sitzung, nachdem ihr Manifest und ihr Kunde geprüft sind. Alben gelten erst nach der Prüfung als gebrannt.
-
-Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Disc ist, wird in Aufnahmereihenfolge in Teile aufgeteilt, Ordner „DATUM TITEL (1 von 2)“, und gilt als gebrannt, sobald sein letzter Teil geprüft ist. Mit einer Abbilddatei wird jede Disc in diesem Lauf gebrannt: Disc 1 in die genannte Datei, Disc N in NAME-N.iso daneben (diese dürfen noch nicht existieren). Mit einem echten Laufwerk wird pro Lauf eine Disc gebrannt: Legen Sie die nächste leere Disc ein und führen Sie denselben Befehl erneut aus; er plant, was noch zu brennen ist. Jede Disc wird einzeln geprüft und verbucht.</translation>
-    </message>
-    <message>
-        <source>%n album(s) only in part: recorded once their last part is verified.</source>
-        <translation>%n Alben nur teilweise: gelten als gebrannt, sobald ihr letzter Teil geprüft ist.</translation>
-    </message>
-    <message>
-        <source>Image: %1</source>
-        <translation>Abbild: %1</translation>
-    </message>
-    <message>
-        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
-        <translation>%n weitere Discs sind geplant: Legen Sie die nächste leere Disc ein und führen Sie denselben Befehl erneut aus.</translation>
-    </message>
-    <message>
-        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
-        <translation>%n Discs in %1 s geschrieben, in %2 s geprüft.</translation>
     </message>
 </context>
 <context>
@@ -1511,7 +1350,235 @@ Beispiel:
     </message>
 </context>
 <context>
-    <name>Keepsake::DiscCommand</name>
+    <name>Keepsake::DiscCommands</name>
+    <message>
+        <source>drives with their media</source>
+        <translation>Laufwerke mit ihren Medien</translation>
+    </message>
+    <message>
+        <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
+        <translation>Listet die optischen Laufwerke dieses Rechners mit der Disc in jedem (Art, Zustand, freier Platz, löschbar). Eine Abbilddatei ist immer als stdio:/pfad/disc.iso verfügbar.</translation>
+    </message>
+    <message>
+        <source>: %1, %2, %3 free%4</source>
+        <translation>: %1, %2, %3 frei%4</translation>
+    </message>
+    <message>
+        <source>, erasable</source>
+        <translation>, löschbar</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
+        <translation>Keine optischen Laufwerke gefunden. Abbilddateien: --drive stdio:/pfad/disc.iso</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
+        <translation>
+            <numerusform>%n Laufwerk; Abbilddateien: --drive stdio:/pfad/disc.iso</numerusform>
+            <numerusform>%n Laufwerke; Abbilddateien: --drive stdio:/pfad/disc.iso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> into %1</source>
+        <translation> in %1</translation>
+    </message>
+    <message>
+        <source>, a later run with a new blank disc</source>
+        <translation>, ein späterer Lauf mit einer neuen leeren Disc</translation>
+    </message>
+    <message>
+        <source>Disc %1 (%2%3%4): %5 of %6</source>
+        <translation>Disc %1 (%2%3%4): %5 von %6</translation>
+    </message>
+    <message>
+        <source>, appended to the disc in the drive</source>
+        <translation>, an die Disc im Laufwerk angehängt</translation>
+    </message>
+    <message numerus="yes">
+        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
+        <translation>
+            <numerusform>  Album %1 „%2“: %n Fotos, %3</numerusform>
+            <numerusform>  Album %1 „%2“: %n Fotos, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record a customer&apos;s expired albums onto a disc</source>
+        <translation>die abgelaufenen Alben eines Kunden auf eine Disc brennen</translation>
+    </message>
+    <message>
+        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
+
+When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
+        <translation>Plant, schreibt und prüft eine Disc mit den abgelaufenen Alben des Kunden (oder den genannten Alben). Eine vom Kunden zurückgebrachte Disc bekommt eine neue Sitzung, nachdem ihr Manifest und ihr Kunde geprüft sind. Alben gelten erst nach der Prüfung als gebrannt.
+
+Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Disc ist, wird in Aufnahmereihenfolge in Teile aufgeteilt, Ordner „DATUM TITEL (1 von 2)“, und gilt als gebrannt, sobald sein letzter Teil geprüft ist. Mit einer Abbilddatei wird jede Disc in diesem Lauf gebrannt: Disc 1 in die genannte Datei, Disc N in NAME-N.iso daneben (diese dürfen noch nicht existieren). Mit einem echten Laufwerk wird pro Lauf eine Disc gebrannt: Legen Sie die nächste leere Disc ein und führen Sie denselben Befehl erneut aus; er plant, was noch zu brennen ist. Jede Disc wird einzeln geprüft und verbucht.</translation>
+    </message>
+    <message>
+        <source>the customer whose albums go onto the disc</source>
+        <translation>der Kunde, dessen Alben auf die Disc kommen</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>these albums instead of the expired ones</source>
+        <translation>diese Alben statt der abgelaufenen</translation>
+    </message>
+    <message>
+        <source>ALBUM,...</source>
+        <translation>ALBUM,...</translation>
+    </message>
+    <message>
+        <source>the drive, or stdio:/path/image.iso</source>
+        <translation>das Laufwerk oder stdio:/pfad/abbild.iso</translation>
+    </message>
+    <message>
+        <source>DRIVE</source>
+        <translation>LAUFWERK</translation>
+    </message>
+    <message>
+        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
+        <translation>das Medium: cd, dvd, dvd-dl, bd, bd-dl (Abbilddatei: dvd)</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>the medium&apos;s capacity in bytes, for media not listed</source>
+        <translation>die Kapazität des Mediums in Bytes, für nicht aufgeführte Medien</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <source>show the plan, write nothing</source>
+        <translation>den Plan zeigen, nichts schreiben</translation>
+    </message>
+    <message>
+        <source>print index sheet and receipt there instead of PDFs</source>
+        <translation>Indexprint und Beleg dort drucken statt als PDF</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
+        <translation>Nennen Sie Kunde und Laufwerk: --customer CODE --drive LAUFWERK.</translation>
+    </message>
+    <message>
+        <source>--capacity takes a number of bytes.</source>
+        <translation>--capacity erwartet eine Anzahl Bytes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
+        <translation>
+            <numerusform>Disc %1, Sitzung %2: %n Album gebrannt und geprüft (%3 Dateien); Abholcode %4.</numerusform>
+            <numerusform>Disc %1, Sitzung %2: %n Alben gebrannt und geprüft (%3 Dateien); Abholcode %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) only in part: recorded once their last part is verified.</source>
+        <translation>
+            <numerusform>%n Album nur teilweise: gilt als gebrannt, sobald sein letzter Teil geprüft ist.</numerusform>
+            <numerusform>%n Alben nur teilweise: gelten als gebrannt, sobald ihr letzter Teil geprüft ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>Abbild: %1</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>geschrieben</translation>
+    </message>
+    <message>
+        <source>albums prepared</source>
+        <translation>Alben vorbereitet</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no expired albums: nothing to record.</source>
+        <translation>Kunde %1 hat keine abgelaufenen Alben: nichts zu brennen.</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>Probelauf: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
+        <translation>
+            <numerusform>%n weitere Disc ist geplant: Legen Sie die nächste leere Disc ein und führen Sie denselben Befehl erneut aus.</numerusform>
+            <numerusform>%n weitere Discs sind geplant: Legen Sie die nächste leere Disc ein und führen Sie denselben Befehl erneut aus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
+        <translation>
+            <numerusform>%n Disc in %1 s geschrieben, in %2 s geprüft.</numerusform>
+            <numerusform>%n Discs in %1 s geschrieben, in %2 s geprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The disc is recorded, but the prints failed: %1</source>
+        <translation>Die Disc ist gebrannt, aber das Drucken ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>read a disc back and check its MD5s</source>
+        <translation>eine Disc zurücklesen und ihre MD5s prüfen</translation>
+    </message>
+    <message>
+        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
+        <translation>Liest die Disc zurück und prüft die MD5 der Sitzung und die verzeichnete MD5 jeder Datei sowie, dass jedes in KEEPSAKE.JSON aufgeführte Foto die MD5 trägt, die das Manifest ihm gibt.</translation>
+    </message>
+    <message>
+        <source>Name the drive: --drive DRIVE.</source>
+        <translation>Nennen Sie das Laufwerk: --drive LAUFWERK.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>MISMATCH %1</source>
+        <translation>ABWEICHUNG %1</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The disc could not be read back: %1</source>
+        <translation>Die Disc konnte nicht zurückgelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
+        <translation>
+            <numerusform>Sitzung und %n Datei stimmen mit ihren verzeichneten MD5s überein; %1 Foto(s) stimmen mit den MD5s des Manifests überein.</numerusform>
+            <numerusform>Sitzung und %n Dateien stimmen mit ihren verzeichneten MD5s überein; %1 Foto(s) stimmen mit den MD5s des Manifests überein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
+        <translation>
+            <numerusform>Prüfung fehlgeschlagen: %n Foto auf der Disc stimmt nicht mit den MD5s des Manifests überein.</numerusform>
+            <numerusform>Prüfung fehlgeschlagen: %n Fotos auf der Disc stimmen nicht mit den MD5s des Manifests überein.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>show a disc&apos;s manifest (disc show --drive DRIVE)</source>
         <translation>das Manifest einer Disc zeigen (disc show --drive LAUFWERK)</translation>
@@ -1523,14 +1590,6 @@ Beispiel:
     <message>
         <source>the sub-command</source>
         <translation>der Unterbefehl</translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation>das Laufwerk oder stdio:/pfad/abbild.iso</translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation>LAUFWERK</translation>
     </message>
     <message>
         <source>Say: keepsakectl disc show --drive DRIVE.</source>
@@ -1556,9 +1615,12 @@ Beispiel:
         <source>  session %1, %2:</source>
         <translation>  Sitzung %1, %2:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>    %1: %n photo(s)</source>
-        <translation>    %1: %n Fotos</translation>
+        <translation>
+            <numerusform>    %1: %n Fotos</numerusform>
+            <numerusform>    %1: %n Fotos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1700,37 +1762,6 @@ Beispiel:
     </message>
 </context>
 <context>
-    <name>Keepsake::DrivesCommand</name>
-    <message>
-        <source>drives with their media</source>
-        <translation>Laufwerke mit ihren Medien</translation>
-    </message>
-    <message>
-        <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
-        <translation>Listet die optischen Laufwerke dieses Rechners mit der Disc in jedem (Art, Zustand, freier Platz, löschbar). Eine Abbilddatei ist immer als stdio:/pfad/disc.iso verfügbar.</translation>
-    </message>
-    <message>
-        <source>: %1, %2, %3 free%4</source>
-        <translation>: %1, %2, %3 frei%4</translation>
-    </message>
-    <message>
-        <source>, erasable</source>
-        <translation>, löschbar</translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation>: %1</translation>
-    </message>
-    <message>
-        <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
-        <translation>Keine optischen Laufwerke gefunden. Abbilddateien: --drive stdio:/pfad/disc.iso</translation>
-    </message>
-    <message>
-        <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
-        <translation>%n Laufwerke; Abbilddateien: --drive stdio:/pfad/disc.iso</translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -1742,7 +1773,26 @@ Beispiel:
     </message>
 </context>
 <context>
-    <name>Keepsake::ExpireCommand</name>
+    <name>Keepsake::ExpiryCommands</name>
+    <message numerus="yes">
+        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
+        <translation>
+            <numerusform>Album %1 „%2“ (%3, %n Foto): %4 -&gt; %5, %6</numerusform>
+            <numerusform>Album %1 „%2“ (%3, %n Fotos): %4 -&gt; %5, %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; told: %1</source>
+        <translation>; benachrichtigt: %1</translation>
+    </message>
+    <message>
+        <source>mailed %1 about album %2</source>
+        <translation>%1 wegen Album %2 angeschrieben</translation>
+    </message>
+    <message>
+        <source>NOT mailed %1 about album %2, stays queued: %3</source>
+        <translation>%1 wegen Album %2 NICHT angeschrieben, bleibt in der Warteschlange: %3</translation>
+    </message>
     <message>
         <source>one expiry sweep: notices, expired albums</source>
         <translation>ein Ablaufdurchgang: Hinweise, abgelaufene Alben</translation>
@@ -1754,18 +1804,6 @@ Beispiel:
     <message>
         <source>show what would change, change nothing, send nothing</source>
         <translation>zeigen, was sich ändern würde; nichts ändern, nichts senden</translation>
-    </message>
-    <message>
-        <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
-        <translation>Die Hinweise stehen in der Warteschlange, wurden aber nicht zugestellt: %1 Führen Sie später keepsakectl notify --retry aus.</translation>
-    </message>
-    <message>
-        <source> Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation> Mail: %1 gesendet, %2 fehlgeschlagen, %3 in der Warteschlange.</translation>
-    </message>
-    <message>
-        <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
-        <translation> Es ist kein Mailserver eingerichtet (smtp.host): Die Mails bleiben in der Warteschlange, Hinweise für die Terminals werden gespeichert.</translation>
     </message>
     <message numerus="yes">
         <source>%n album(s) waiting in their notice window</source>
@@ -1809,6 +1847,132 @@ Beispiel:
             <numerusform>%n Album abgelaufen</numerusform>
             <numerusform>%n Alben abgelaufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
+        <translation>Die Hinweise stehen in der Warteschlange, wurden aber nicht zugestellt: %1 Führen Sie später keepsakectl notify --retry aus.</translation>
+    </message>
+    <message>
+        <source> Mail: %1 sent, %2 failed, %3 queued.</source>
+        <translation> Mail: %1 gesendet, %2 fehlgeschlagen, %3 in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
+        <translation> Es ist kein Mailserver eingerichtet (smtp.host): Die Mails bleiben in der Warteschlange, Hinweise für die Terminals werden gespeichert.</translation>
+    </message>
+    <message>
+        <source>deliver the notices the outbox holds</source>
+        <translation>die Hinweise aus dem Postausgang zustellen</translation>
+    </message>
+    <message>
+        <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
+        <translation>Stellt fällige Hinweis-Mails aus der Warteschlange zu; --retry sendet jetzt alle wartenden und fehlgeschlagenen.</translation>
+    </message>
+    <message>
+        <source>also mails waiting for their next try, and failed ones</source>
+        <translation>auch Mails, die auf ihren nächsten Versuch warten, und fehlgeschlagene</translation>
+    </message>
+    <message>
+        <source>Mail: %1 sent, %2 failed, %3 queued.</source>
+        <translation>Mail: %1 gesendet, %2 fehlgeschlagen, %3 in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
+        <translation> Es ist kein Mailserver eingerichtet: Legen Sie einen fest mit keepsakectl config set smtp.host HOST.</translation>
+    </message>
+    <message>
+        <source>delete originals past their grace period on a verified disc</source>
+        <translation>Originale nach ihrer Frist auf einer geprüften Disc löschen</translation>
+    </message>
+    <message>
+        <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
+        <translation>Löscht die gespeicherten Originale gebrannter Alben, deren Disc geprüft und deren Frist vorbei ist. Der Nachweis, was auf welche Disc kam, bleibt.</translation>
+    </message>
+    <message>
+        <source>only this album (refused, exit 4, when it may not go yet)</source>
+        <translation>nur dieses Album (abgelehnt, Exit 4, wenn es noch nicht gehen darf)</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation>der Besitzer des Albums, um das Album über seinen Titel zu nennen</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>show what would be deleted, delete nothing</source>
+        <translation>zeigen, was gelöscht würde; nichts löschen</translation>
+    </message>
+    <message>
+        <source>would purge</source>
+        <translation>würde gelöscht</translation>
+    </message>
+    <message>
+        <source>purged</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>keeps</source>
+        <translation>bleibt</translation>
+    </message>
+    <message>
+        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
+        <translation>Album %1 „%2“ (%3): %4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n album(s) would be purged (%1).</source>
+        <translation>
+            <numerusform>Probelauf: %n Album würde gelöscht (%1).</numerusform>
+            <numerusform>Probelauf: %n Alben würden gelöscht (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) purged (%1 freed).</source>
+        <translation>
+            <numerusform>%n Album gelöscht (%1 frei geworden).</numerusform>
+            <numerusform>%n Alben gelöscht (%1 frei geworden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>run the sweeps on a timer until stopped</source>
+        <translation>die Durchgänge zeitgesteuert ausführen, bis sie angehalten werden</translation>
+    </message>
+    <message>
+        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
+        <translation>Führt Ablaufdurchgang, Mailzustellung und Löschen jetzt und dann in jedem Intervall aus, bis Strg+C oder SIGTERM.</translation>
+    </message>
+    <message>
+        <source>seconds between rounds (default 3600)</source>
+        <translation>Sekunden zwischen den Runden (Standard 3600)</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEKUNDEN</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.05 to 604800.</source>
+        <translation>--interval erwartet eine Anzahl Sekunden von 0.05 bis 604800.</translation>
+    </message>
+    <message>
+        <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
+        <translation>Bediene %1: eine Runde alle %2 s; anhalten mit Strg+C.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
+        <translation>Runde: %1, %2 abgelaufen, Mail %3 gesendet / %4 fehlgeschlagen / %5 in der Warteschlange, %6 gelöscht</translation>
+    </message>
+    <message>
+        <source>round failed: %1</source>
+        <translation>Runde fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2453,13 @@ Beispiel:
     </message>
 </context>
 <context>
+    <name>Keepsake::KioskRegistrations</name>
+    <message>
+        <source>The kiosk registrations cannot be read: </source>
+        <translation>Die Terminal-Anmeldungen können nicht gelesen werden: </translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::KioskWindow</name>
     <message>
         <source>Checking…</source>
@@ -2432,29 +2603,6 @@ Beispiel:
     <message>
         <source>Kind regards,</source>
         <translation>Mit freundlichen Grüßen</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::NotifyCommand</name>
-    <message>
-        <source>deliver the notices the outbox holds</source>
-        <translation>die Hinweise aus dem Postausgang zustellen</translation>
-    </message>
-    <message>
-        <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
-        <translation>Stellt fällige Hinweis-Mails aus der Warteschlange zu; --retry sendet jetzt alle wartenden und fehlgeschlagenen.</translation>
-    </message>
-    <message>
-        <source>also mails waiting for their next try, and failed ones</source>
-        <translation>auch Mails, die auf ihren nächsten Versuch warten, und fehlgeschlagene</translation>
-    </message>
-    <message>
-        <source>Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation>Mail: %1 gesendet, %2 fehlgeschlagen, %3 in der Warteschlange.</translation>
-    </message>
-    <message>
-        <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
-        <translation> Es ist kein Mailserver eingerichtet: Legen Sie einen fest mit keepsakectl config set smtp.host HOST.</translation>
     </message>
 </context>
 <context>
@@ -2806,67 +2954,6 @@ Kamera: %3</translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::PurgeCommand</name>
-    <message>
-        <source>delete originals past their grace period on a verified disc</source>
-        <translation>Originale nach ihrer Frist auf einer geprüften Disc löschen</translation>
-    </message>
-    <message>
-        <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
-        <translation>Löscht die gespeicherten Originale gebrannter Alben, deren Disc geprüft und deren Frist vorbei ist. Der Nachweis, was auf welche Disc kam, bleibt.</translation>
-    </message>
-    <message>
-        <source>only this album (refused, exit 4, when it may not go yet)</source>
-        <translation>nur dieses Album (abgelehnt, Exit 4, wenn es noch nicht gehen darf)</translation>
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation>ALBUM</translation>
-    </message>
-    <message>
-        <source>the album&apos;s owner, to name the album by its title</source>
-        <translation>der Besitzer des Albums, um das Album über seinen Titel zu nennen</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <source>show what would be deleted, delete nothing</source>
-        <translation>zeigen, was gelöscht würde; nichts löschen</translation>
-    </message>
-    <message>
-        <source>would purge</source>
-        <translation>würde gelöscht</translation>
-    </message>
-    <message>
-        <source>purged</source>
-        <translation>gelöscht</translation>
-    </message>
-    <message>
-        <source>keeps</source>
-        <translation>bleibt</translation>
-    </message>
-    <message>
-        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
-        <translation>Album %1 „%2“ (%3): %4: %5</translation>
-    </message>
-    <message numerus="yes">
-        <source>Dry run: %n album(s) would be purged (%1).</source>
-        <translation>
-            <numerusform>Probelauf: %n Album würde gelöscht (%1).</numerusform>
-            <numerusform>Probelauf: %n Alben würden gelöscht (%1).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n album(s) purged (%1 freed).</source>
-        <translation>
-            <numerusform>%n Album gelöscht (%1 frei geworden).</numerusform>
-            <numerusform>%n Alben gelöscht (%1 frei geworden).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::QrCode</name>
     <message>
         <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
@@ -2960,6 +3047,216 @@ Kamera: %3</translation>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
         <translation>Der Beleg konnte nicht fertiggestellt werden; prüfen Sie den freien Platz und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RecordPanel</name>
+    <message>
+        <source>Choose a customer, then Record to disc.</source>
+        <translation>Wählen Sie einen Kunden, dann Auf Disc brennen.</translation>
+    </message>
+    <message>
+        <source>Albums to record</source>
+        <translation>Zu brennende Alben</translation>
+    </message>
+    <message>
+        <source>As the drive says (image file: DVD)</source>
+        <translation>Wie das Laufwerk meldet (Abbilddatei: DVD)</translation>
+    </message>
+    <message>
+        <source>Image file…</source>
+        <translation>Abbilddatei …</translation>
+    </message>
+    <message>
+        <source>Look for drives</source>
+        <translation>Nach Laufwerken suchen</translation>
+    </message>
+    <message>
+        <source>Disc</source>
+        <translation>Disc</translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation>Medium:</translation>
+    </message>
+    <message>
+        <source>Drive:</source>
+        <translation>Laufwerk:</translation>
+    </message>
+    <message>
+        <source>Burn and verify</source>
+        <translation>Brennen und prüfen</translation>
+    </message>
+    <message>
+        <source>Index sheet…</source>
+        <translation>Indexprint …</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>Beleg …</translation>
+    </message>
+    <message>
+        <source>How the albums fit</source>
+        <translation>Wie die Alben passen</translation>
+    </message>
+    <message>
+        <source>Record albums of %1 — %2 onto a disc</source>
+        <translation>Alben von %1 — %2 auf eine Disc brennen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %n photo(s), %3</source>
+        <translation>
+            <numerusform>%1 — %2, %n Foto, %3</numerusform>
+            <numerusform>%1 — %2, %n Fotos, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image file %1</source>
+        <translation>Abbilddatei %1</translation>
+    </message>
+    <message>
+        <source>Record into an image file</source>
+        <translation>In eine Abbilddatei brennen</translation>
+    </message>
+    <message>
+        <source>Disc images (*.iso);;All files (*)</source>
+        <translation>Disc-Abbilder (*.iso);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No drives could be listed: %1</source>
+        <translation>Es konnten keine Laufwerke aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Tick the albums to record.</source>
+        <translation>Haken Sie die zu brennenden Alben an.</translation>
+    </message>
+    <message>
+        <source>Choose a drive, or an image file.</source>
+        <translation>Wählen Sie ein Laufwerk oder eine Abbilddatei.</translation>
+    </message>
+    <message>
+        <source>Checking the disc in %1…</source>
+        <translation>Die Disc in %1 wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Customer check: %1</source>
+        <translation>Kundenprüfung: %1</translation>
+    </message>
+    <message>
+        <source>Nothing can be recorded onto this disc.</source>
+        <translation>Auf diese Disc kann nichts gebrannt werden.</translation>
+    </message>
+    <message>
+        <source>Nothing to record: the albums ticked have no photos left to put on a disc.</source>
+        <translation>Nichts zu brennen: Die angehakten Alben haben keine Fotos mehr, die auf eine Disc kommen könnten.</translation>
+    </message>
+    <message>
+        <source>Customer check passed: this is %1&apos;s own disc. The albums are added to it as a new session.</source>
+        <translation>Kundenprüfung bestanden: Dies ist die eigene Disc von %1. Die Alben werden als neue Sitzung hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>A blank disc: a new disc is started for %1.</source>
+        <translation>Eine leere Disc: Für %1 wird eine neue Disc begonnen.</translation>
+    </message>
+    <message>
+        <source>Everything fits onto one disc.</source>
+        <translation>Alles passt auf eine Disc.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The albums need %n discs.</source>
+        <translation>
+            <numerusform>Die Alben brauchen %n Disc.</numerusform>
+            <numerusform>Die Alben brauchen %n Discs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An album larger than a disc is split across discs.</source>
+        <translation>Ein Album, das größer als eine Disc ist, wird auf mehrere Discs aufgeteilt.</translation>
+    </message>
+    <message>
+        <source>This drive records one disc at a time: burn again with a blank disc for the rest.</source>
+        <translation>Dieses Laufwerk brennt eine Disc nach der anderen: Brennen Sie für den Rest erneut mit einer leeren Disc.</translation>
+    </message>
+    <message>
+        <source>Disc %1 (%2): %3 of %4</source>
+        <translation>Disc %1 (%2): %3 von %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n photo(s))</source>
+        <translation>
+            <numerusform>%1 (%n Foto)</numerusform>
+            <numerusform>%1 (%n Fotos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording %n disc(s) for %1</source>
+        <translation>
+            <numerusform>%n Disc wird für %1 gebrannt</numerusform>
+            <numerusform>%n Discs werden für %1 gebrannt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A burn is running already.</source>
+        <translation>Es läuft bereits ein Brennvorgang.</translation>
+    </message>
+    <message>
+        <source>Preparing the albums: %1 of %2</source>
+        <translation>Die Alben werden vorbereitet: %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing: %1 of %2, %3/s, about %n second(s) left</source>
+        <translation>
+            <numerusform>Schreiben: %1 von %2, %3/s, noch etwa %n Sekunde</numerusform>
+            <numerusform>Schreiben: %1 von %2, %3/s, noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying: %1 of %2 read back, about %n second(s) left</source>
+        <translation>
+            <numerusform>Prüfen: %1 von %2 zurückgelesen, noch etwa %n Sekunde</numerusform>
+            <numerusform>Prüfen: %1 von %2 zurückgelesen, noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disc %1, session %2: written in %3 s and verified — %n file(s) read back and matched, byte for byte, in %4 s. Pickup code %5.</source>
+        <translation>
+            <numerusform>Disc %1, Sitzung %2: in %3 s geschrieben und geprüft — %n Datei zurückgelesen und Byte für Byte abgeglichen, in %4 s. Abholcode %5.</numerusform>
+            <numerusform>Disc %1, Sitzung %2: in %3 s geschrieben und geprüft — %n Dateien zurückgelesen und Byte für Byte abgeglichen, in %4 s. Abholcode %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The prints of disc %1 failed: %2</source>
+        <translation>Die Drucke von Disc %1 sind fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Index sheet and receipt saved as %1.</source>
+        <translation>Indexprint und Beleg als %1 gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more disc(s) to burn: insert a blank disc and burn again.</source>
+        <translation>
+            <numerusform>%n weitere Disc zu brennen: Legen Sie eine leere Disc ein und brennen Sie erneut.</numerusform>
+            <numerusform>%n weitere Discs zu brennen: Legen Sie eine leere Disc ein und brennen Sie erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded and verified: %n album(s).</source>
+        <translation>
+            <numerusform>Gebrannt und geprüft: %n Album.</numerusform>
+            <numerusform>Gebrannt und geprüft: %n Alben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Index sheet</source>
+        <translation>Indexprint</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
     </message>
 </context>
 <context>
@@ -3101,52 +3398,6 @@ Kamera: %3</translation>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
         <translation>, höchstens %1 pro Kunde (die ältesten Alben laufen zuerst ab)</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::ServeCommand</name>
-    <message>
-        <source>run the sweeps on a timer until stopped</source>
-        <translation>die Durchgänge zeitgesteuert ausführen, bis sie angehalten werden</translation>
-    </message>
-    <message>
-        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation>Führt Ablaufdurchgang, Mailzustellung und Löschen jetzt und dann in jedem Intervall aus, bis Strg+C oder SIGTERM.</translation>
-    </message>
-    <message>
-        <source>seconds between rounds (default 3600)</source>
-        <translation>Sekunden zwischen den Runden (Standard 3600)</translation>
-    </message>
-    <message>
-        <source>SECONDS</source>
-        <translation>SEKUNDEN</translation>
-    </message>
-    <message>
-        <source>--interval takes a number of seconds from 0.05 to 604800.</source>
-        <translation>--interval erwartet eine Anzahl Sekunden von 0.05 bis 604800.</translation>
-    </message>
-    <message>
-        <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
-        <translation>Bediene %1: eine Runde alle %2 s; anhalten mit Strg+C.</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Angehalten.</translation>
-    </message>
-    <message>
-        <source>round failed: %1</source>
-        <translation>Runde fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
-        <translation>Runde: %1, %2 abgelaufen, Mail %3 gesendet / %4 fehlgeschlagen / %5 in der Warteschlange, %6 gelöscht</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n notice(s)</source>
-        <translation>
-            <numerusform>%n Hinweis</numerusform>
-            <numerusform>%n Hinweise</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3679,61 +3930,6 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>Space</source>
         <translation>Leerzeichen</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::VerifyCommand</name>
-    <message>
-        <source>read a disc back and check its MD5s</source>
-        <translation>eine Disc zurücklesen und ihre MD5s prüfen</translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation>das Laufwerk oder stdio:/pfad/abbild.iso</translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation>LAUFWERK</translation>
-    </message>
-    <message>
-        <source>Name the drive: --drive DRIVE.</source>
-        <translation>Nennen Sie das Laufwerk: --drive LAUFWERK.</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>geprüft</translation>
-    </message>
-    <message>
-        <source>MISMATCH %1</source>
-        <translation>ABWEICHUNG %1</translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation>Prüfung abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The disc could not be read back: %1</source>
-        <translation>Die Disc konnte nicht zurückgelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Verification failed: %1</source>
-        <translation>Prüfung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
-        <translation>Liest die Disc zurück und prüft die MD5 der Sitzung und die verzeichnete MD5 jeder Datei sowie, dass jedes in KEEPSAKE.JSON aufgeführte Foto die MD5 trägt, die das Manifest ihm gibt.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
-        <translation>Sitzung und %n Dateien stimmen mit ihren verzeichneten MD5s überein; %1 Foto(s) stimmen mit den MD5s des Manifests überein.</translation>
-    </message>
-    <message>
-        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
-        <translation>Prüfung fehlgeschlagen: %n Fotos auf der Disc stimmen nicht mit den MD5s des Manifests überein.</translation>
     </message>
 </context>
 <context>

@@ -2,48 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Keepsake</name>
-    <message>
-        <source>, appended to the disc in the drive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
-        <translation>
-            <numerusform>album %1 &quot;%2&quot; (%3, %n photo): %4 -&gt; %5, %6</numerusform>
-            <numerusform>album %1 &quot;%2&quot; (%3, %n photos): %4 -&gt; %5, %6</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>; told: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mailed %1 about album %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NOT mailed %1 about album %2, stays queued: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> into %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, a later run with a new blank disc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disc %1 (%2%3%4): %5 of %6</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::AlbumChoices</name>
     <message>
         <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
@@ -609,123 +567,6 @@
     </message>
     <message>
         <source>The photo store could not flush the folder %1: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::BurnCommand</name>
-    <message>
-        <source>record a customer&apos;s expired albums onto a disc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the customer whose albums go onto the disc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>these albums instead of the expired ones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ALBUM,...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>KIND</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the medium&apos;s capacity in bytes, for media not listed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BYTES</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>show the plan, write nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>print index sheet and receipt there instead of PDFs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--capacity takes a number of bytes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>albums prepared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customer %1 has no expired albums: nothing to record.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dry run: nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disc is recorded, but the prints failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
-
-When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n album(s) only in part: recorded once their last part is verified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Image: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1484,7 +1325,233 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::DiscCommand</name>
+    <name>Keepsake::DiscCommands</name>
+    <message>
+        <source>drives with their media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1, %2, %3 free%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, erasable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
+        <translation>
+            <numerusform>%n drive; image files: --drive stdio:/path/disc.iso</numerusform>
+            <numerusform>%n drives; image files: --drive stdio:/path/disc.iso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, a later run with a new blank disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 (%2%3%4): %5 of %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, appended to the disc in the drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
+        <translation>
+            <numerusform>  album %1 &apos;%2&apos;: %n photo, %3</numerusform>
+            <numerusform>  album %1 &apos;%2&apos;: %n photos, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record a customer&apos;s expired albums onto a disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
+
+When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer whose albums go onto the disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>these albums instead of the expired ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBUM,...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drive, or stdio:/path/image.iso</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DRIVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the medium&apos;s capacity in bytes, for media not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show the plan, write nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print index sheet and receipt there instead of PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--capacity takes a number of bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
+        <translation>
+            <numerusform>Disc %1, session %2: %n album recorded and verified (%3 files); pickup code %4.</numerusform>
+            <numerusform>Disc %1, session %2: %n albums recorded and verified (%3 files); pickup code %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) only in part: recorded once their last part is verified.</source>
+        <translation>
+            <numerusform>%n album only in part: recorded once their last part is verified.</numerusform>
+            <numerusform>%n albums only in part: recorded once their last part is verified.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>albums prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1 has no expired albums: nothing to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
+        <translation>
+            <numerusform>%n more disc is planned: insert the next blank disc and run the same command again.</numerusform>
+            <numerusform>%n more discs are planned: insert the next blank disc and run the same command again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
+        <translation>
+            <numerusform>%n disc written in %1 s, verified in %2 s.</numerusform>
+            <numerusform>%n discs written in %1 s, verified in %2 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The disc is recorded, but the prints failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a disc back and check its MD5s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the drive: --drive DRIVE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MISMATCH %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc could not be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
+        <translation>
+            <numerusform>Session and %n file match their recorded MD5s; %1 photo match the manifest&apos;s MD5s.</numerusform>
+            <numerusform>Session and %n files match their recorded MD5s; %1 photos match the manifest&apos;s MD5s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
+        <translation>
+            <numerusform>Verification failed: %n photo on the disc does not match the manifest&apos;s MD5s.</numerusform>
+            <numerusform>Verification failed: %n photos on the disc do not match the manifest&apos;s MD5s.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>show a disc&apos;s manifest (disc show --drive DRIVE)</source>
         <translation type="unfinished"></translation>
@@ -1495,14 +1562,6 @@ Example:
     </message>
     <message>
         <source>the sub-command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1529,9 +1588,12 @@ Example:
         <source>  session %1, %2:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>    %1: %n photo(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+            <numerusform>    %1: %n photo</numerusform>
+            <numerusform>    %1: %n photos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1673,37 +1735,6 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::DrivesCommand</name>
-    <message>
-        <source>drives with their media</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>: %1, %2, %3 free%4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, erasable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -1715,7 +1746,26 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::ExpireCommand</name>
+    <name>Keepsake::ExpiryCommands</name>
+    <message numerus="yes">
+        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
+        <translation>
+            <numerusform>album %1 &quot;%2&quot; (%3, %n photo): %4 -&gt; %5, %6</numerusform>
+            <numerusform>album %1 &quot;%2&quot; (%3, %n photos): %4 -&gt; %5, %6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; told: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailed %1 about album %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT mailed %1 about album %2, stays queued: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>one expiry sweep: notices, expired albums</source>
         <translation type="unfinished"></translation>
@@ -1726,18 +1776,6 @@ Example:
     </message>
     <message>
         <source>show what would change, change nothing, send nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1782,6 +1820,132 @@ Example:
             <numerusform>%n album expired</numerusform>
             <numerusform>%n albums expired</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Mail: %1 sent, %2 failed, %3 queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deliver the notices the outbox holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also mails waiting for their next try, and failed ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail: %1 sent, %2 failed, %3 queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete originals past their grace period on a verified disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this album (refused, exit 4, when it may not go yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show what would be deleted, delete nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n album(s) would be purged (%1).</source>
+        <translation>
+            <numerusform>Dry run: %n album would be purged (%1).</numerusform>
+            <numerusform>Dry run: %n albums would be purged (%1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) purged (%1 freed).</source>
+        <translation>
+            <numerusform>%n album purged (%1 freed).</numerusform>
+            <numerusform>%n albums purged (%1 freed).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>run the sweeps on a timer until stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds between rounds (default 3600)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.05 to 604800.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2426,13 @@ Example:
     </message>
 </context>
 <context>
+    <name>Keepsake::KioskRegistrations</name>
+    <message>
+        <source>The kiosk registrations cannot be read: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::KioskWindow</name>
     <message>
         <source>Checking…</source>
@@ -2404,29 +2575,6 @@ Example:
     </message>
     <message>
         <source>Kind regards,</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::NotifyCommand</name>
-    <message>
-        <source>deliver the notices the outbox holds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>also mails waiting for their next try, and failed ones</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2774,67 +2922,6 @@ Camera: %3</source>
     </message>
 </context>
 <context>
-    <name>Keepsake::PurgeCommand</name>
-    <message>
-        <source>delete originals past their grace period on a verified disc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only this album (refused, exit 4, when it may not go yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the album&apos;s owner, to name the album by its title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>show what would be deleted, delete nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>would purge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>purged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keeps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Dry run: %n album(s) would be purged (%1).</source>
-        <translation>
-            <numerusform>Dry run: %n album would be purged (%1).</numerusform>
-            <numerusform>Dry run: %n albums would be purged (%1).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n album(s) purged (%1 freed).</source>
-        <translation>
-            <numerusform>%n album purged (%1 freed).</numerusform>
-            <numerusform>%n albums purged (%1 freed).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::QrCode</name>
     <message>
         <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
@@ -2927,6 +3014,216 @@ Camera: %3</source>
     </message>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RecordPanel</name>
+    <message>
+        <source>Choose a customer, then Record to disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albums to record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the drive says (image file: DVD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for drives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn and verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the albums fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record albums of %1 — %2 onto a disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %n photo(s), %3</source>
+        <translation>
+            <numerusform>%1 — %2, %n photo, %3</numerusform>
+            <numerusform>%1 — %2, %n photos, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record into an image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc images (*.iso);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drives could be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the albums to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a drive, or an image file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the disc in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be recorded onto this disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to record: the albums ticked have no photos left to put on a disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer check passed: this is %1&apos;s own disc. The albums are added to it as a new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blank disc: a new disc is started for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything fits onto one disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The albums need %n discs.</source>
+        <translation>
+            <numerusform>The albums need %n discs.</numerusform>
+            <numerusform>The albums need %n discs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An album larger than a disc is split across discs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This drive records one disc at a time: burn again with a blank disc for the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 (%2): %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n photo(s))</source>
+        <translation>
+            <numerusform>%1 (%n photo)</numerusform>
+            <numerusform>%1 (%n photos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording %n disc(s) for %1</source>
+        <translation>
+            <numerusform>Recording %n disc for %1</numerusform>
+            <numerusform>Recording %n discs for %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A burn is running already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the albums: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing: %1 of %2, %3/s, about %n second(s) left</source>
+        <translation>
+            <numerusform>Writing: %1 of %2, %3/s, about %n second left</numerusform>
+            <numerusform>Writing: %1 of %2, %3/s, about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying: %1 of %2 read back, about %n second(s) left</source>
+        <translation>
+            <numerusform>Verifying: %1 of %2 read back, about %n second left</numerusform>
+            <numerusform>Verifying: %1 of %2 read back, about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Disc %1, session %2: written in %3 s and verified — %n file(s) read back and matched, byte for byte, in %4 s. Pickup code %5.</source>
+        <translation>
+            <numerusform>Disc %1, session %2: written in %3 s and verified — %n file read back and matched, byte for byte, in %4 s. Pickup code %5.</numerusform>
+            <numerusform>Disc %1, session %2: written in %3 s and verified — %n files read back and matched, byte for byte, in %4 s. Pickup code %5.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The prints of disc %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index sheet and receipt saved as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more disc(s) to burn: insert a blank disc and burn again.</source>
+        <translation>
+            <numerusform>%n more disc to burn: insert a blank disc and burn again.</numerusform>
+            <numerusform>%n more discs to burn: insert a blank disc and burn again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded and verified: %n album(s).</source>
+        <translation>
+            <numerusform>Recorded and verified: %n album.</numerusform>
+            <numerusform>Recorded and verified: %n albums.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Index sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3069,52 +3366,6 @@ Camera: %3</source>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::ServeCommand</name>
-    <message>
-        <source>run the sweeps on a timer until stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>seconds between rounds (default 3600)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SECONDS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>--interval takes a number of seconds from 0.05 to 604800.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>round failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n notice(s)</source>
-        <translation>
-            <numerusform>%n notice</numerusform>
-            <numerusform>%n notices</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3629,61 +3880,6 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::VerifyCommand</name>
-    <message>
-        <source>read a disc back and check its MD5s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name the drive: --drive DRIVE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>MISMATCH %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disc could not be read back: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,47 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>Keepsake</name>
-    <message>
-        <source>, appended to the disc in the drive</source>
-        <translation>、ドライブ内のディスクに追記</translation>
-    </message>
-    <message>
-        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
-        <translation>  アルバム %1「%2」: 写真 %n 枚、%3</translation>
-    </message>
-    <message numerus="yes">
-        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
-        <translation>
-            <numerusform>アルバム %1「%2」（%3、写真 %n 枚）: %4 -&gt; %5、%6</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>; told: %1</source>
-        <translation>。お知らせ先: %1</translation>
-    </message>
-    <message>
-        <source>mailed %1 about album %2</source>
-        <translation>アルバム %2 について %1 にメールしました</translation>
-    </message>
-    <message>
-        <source>NOT mailed %1 about album %2, stays queued: %3</source>
-        <translation>アルバム %2 について %1 にメールできませんでした。送信待ちのままです: %3</translation>
-    </message>
-    <message>
-        <source> into %1</source>
-        <translation> → %1</translation>
-    </message>
-    <message>
-        <source>, a later run with a new blank disc</source>
-        <translation>、後で新しい空のディスクで実行</translation>
-    </message>
-    <message>
-        <source>Disc %1 (%2%3%4): %5 of %6</source>
-        <translation>ディスク %1（%2%3%4）: %5 / %6</translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::AlbumChoices</name>
     <message>
         <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
@@ -601,125 +560,6 @@
     <message>
         <source>The photo store could not flush the folder %1: %2.</source>
         <translation>写真保管庫でフォルダー %1 をディスクに書き出せませんでした: %2。</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::BurnCommand</name>
-    <message>
-        <source>record a customer&apos;s expired albums onto a disc</source>
-        <translation>お客様の期限切れアルバムをディスクに記録する</translation>
-    </message>
-    <message>
-        <source>the customer whose albums go onto the disc</source>
-        <translation>ディスクに記録するアルバムのお客様</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <source>these albums instead of the expired ones</source>
-        <translation>期限切れのアルバムの代わりにこれらのアルバム</translation>
-    </message>
-    <message>
-        <source>ALBUM,...</source>
-        <translation>ALBUM,...</translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation>ドライブ、または stdio:/path/image.iso</translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation>DRIVE</translation>
-    </message>
-    <message>
-        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
-        <translation>メディア: cd、dvd、dvd-dl、bd、bd-dl（イメージファイルは dvd）</translation>
-    </message>
-    <message>
-        <source>KIND</source>
-        <translation>KIND</translation>
-    </message>
-    <message>
-        <source>the medium&apos;s capacity in bytes, for media not listed</source>
-        <translation>一覧にないメディアの容量（バイト）</translation>
-    </message>
-    <message>
-        <source>BYTES</source>
-        <translation>BYTES</translation>
-    </message>
-    <message>
-        <source>show the plan, write nothing</source>
-        <translation>計画を表示するだけで、何も書き込まない</translation>
-    </message>
-    <message>
-        <source>print index sheet and receipt there instead of PDFs</source>
-        <translation>インデックスプリントと受付票を PDF ではなくこのプリンターで印刷する</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
-        <translation>お客様とドライブを指定してください: --customer CODE --drive DRIVE。</translation>
-    </message>
-    <message>
-        <source>--capacity takes a number of bytes.</source>
-        <translation>--capacity にはバイト数を指定してください。</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>検証済み</translation>
-    </message>
-    <message>
-        <source>written</source>
-        <translation>書き込み済み</translation>
-    </message>
-    <message>
-        <source>albums prepared</source>
-        <translation>アルバム準備済み</translation>
-    </message>
-    <message>
-        <source>Customer %1 has no expired albums: nothing to record.</source>
-        <translation>お客様 %1 に期限切れのアルバムはありません。記録するものはありません。</translation>
-    </message>
-    <message>
-        <source>Dry run: nothing was written.</source>
-        <translation>試行のみ: 何も書き込んでいません。</translation>
-    </message>
-    <message>
-        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
-        <translation>ディスク %1、セッション %2: アルバム %n 件を記録・検証しました（%3 ファイル）。受取コード %4。</translation>
-    </message>
-    <message>
-        <source>The disc is recorded, but the prints failed: %1</source>
-        <translation>ディスクは記録しましたが、印刷に失敗しました: %1</translation>
-    </message>
-    <message>
-        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
-
-When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
-        <translation>お客様の期限切れアルバム（または指定したアルバム）でディスクを計画・書き込み・検証します。お客様が持参したディスクには、マニフェストとお客様を確認したうえで新しいセッションを追加します。アルバムは検証が済んで初めて記録済みになります。
-
-アルバムに複数のディスクが必要な場合: ディスク 1 枚より大きいアルバムは撮影順に分割され、「DATE TITLE (1 of 2)」のフォルダーになり、最後の部分の検証が済むと記録済みになります。イメージファイルの場合、この実行ですべてのディスクを書き込みます。ディスク 1 は指定したファイルへ、ディスク N は隣の NAME-N.iso へ書き込みます（これらはまだ存在していてはいけません）。実際のドライブの場合、1 回の実行でディスク 1 枚を書き込みます。次の空のディスクを入れて同じコマンドをもう一度実行してください。まだ記録していないものを計画します。各ディスクはそれぞれ検証・記録されます。</translation>
-    </message>
-    <message>
-        <source>%n album(s) only in part: recorded once their last part is verified.</source>
-        <translation>一部のみ記録したアルバム %n 件: 最後の部分の検証が済むと記録済みになります。</translation>
-    </message>
-    <message>
-        <source>Image: %1</source>
-        <translation>イメージ: %1</translation>
-    </message>
-    <message>
-        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
-        <translation>あと %n 枚のディスクを予定しています。次の空のディスクを入れて、同じコマンドをもう一度実行してください。</translation>
-    </message>
-    <message>
-        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
-        <translation>ディスク %n 枚を %1 秒で書き込み、%2 秒で検証しました。</translation>
     </message>
 </context>
 <context>
@@ -1492,7 +1332,227 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::DiscCommand</name>
+    <name>Keepsake::DiscCommands</name>
+    <message>
+        <source>drives with their media</source>
+        <translation>ドライブとメディア</translation>
+    </message>
+    <message>
+        <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
+        <translation>このコンピューターの光学ドライブと、各ドライブのディスク（種類、状態、空き容量、消去可否）を一覧表示します。イメージファイルはいつでも stdio:/path/disc.iso として使えます。</translation>
+    </message>
+    <message>
+        <source>: %1, %2, %3 free%4</source>
+        <translation>: %1、%2、空き %3%4</translation>
+    </message>
+    <message>
+        <source>, erasable</source>
+        <translation>、消去可能</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
+        <translation>光学ドライブが見つかりません。イメージファイル: --drive stdio:/path/disc.iso</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
+        <translation>
+            <numerusform>ドライブ %n 台。イメージファイル: --drive stdio:/path/disc.iso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> into %1</source>
+        <translation> → %1</translation>
+    </message>
+    <message>
+        <source>, a later run with a new blank disc</source>
+        <translation>、後で新しい空のディスクで実行</translation>
+    </message>
+    <message>
+        <source>Disc %1 (%2%3%4): %5 of %6</source>
+        <translation>ディスク %1（%2%3%4）: %5 / %6</translation>
+    </message>
+    <message>
+        <source>, appended to the disc in the drive</source>
+        <translation>、ドライブ内のディスクに追記</translation>
+    </message>
+    <message numerus="yes">
+        <source>  album %1 &apos;%2&apos;: %n photo(s), %3</source>
+        <translation>
+            <numerusform>  アルバム %1「%2」: 写真 %n 枚、%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record a customer&apos;s expired albums onto a disc</source>
+        <translation>お客様の期限切れアルバムをディスクに記録する</translation>
+    </message>
+    <message>
+        <source>Plans, writes and verifies a disc with the customer&apos;s expired albums (or the albums named). A disc the customer brought back gets a new session after its manifest and customer are checked. Albums count as recorded only after verification.
+
+When the albums need several discs: an album larger than a whole disc is split in capture order into parts, folders &quot;DATE TITLE (1 of 2)&quot;, and counts as recorded once its last part is verified. With an image file every disc is burned in this run: disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist yet). With a real drive one disc is burned a run: insert the next blank disc and run the same command again; it plans what is still to record. Each disc is verified and recorded on its own.</source>
+        <translation>お客様の期限切れアルバム（または指定したアルバム）でディスクを計画・書き込み・検証します。お客様が持参したディスクには、マニフェストとお客様を確認したうえで新しいセッションを追加します。アルバムは検証が済んで初めて記録済みになります。
+
+アルバムに複数のディスクが必要な場合: ディスク 1 枚より大きいアルバムは撮影順に分割され、「DATE TITLE (1 of 2)」のフォルダーになり、最後の部分の検証が済むと記録済みになります。イメージファイルの場合、この実行ですべてのディスクを書き込みます。ディスク 1 は指定したファイルへ、ディスク N は隣の NAME-N.iso へ書き込みます（これらはまだ存在していてはいけません）。実際のドライブの場合、1 回の実行でディスク 1 枚を書き込みます。次の空のディスクを入れて同じコマンドをもう一度実行してください。まだ記録していないものを計画します。各ディスクはそれぞれ検証・記録されます。</translation>
+    </message>
+    <message>
+        <source>the customer whose albums go onto the disc</source>
+        <translation>ディスクに記録するアルバムのお客様</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>these albums instead of the expired ones</source>
+        <translation>期限切れのアルバムの代わりにこれらのアルバム</translation>
+    </message>
+    <message>
+        <source>ALBUM,...</source>
+        <translation>ALBUM,...</translation>
+    </message>
+    <message>
+        <source>the drive, or stdio:/path/image.iso</source>
+        <translation>ドライブ、または stdio:/path/image.iso</translation>
+    </message>
+    <message>
+        <source>DRIVE</source>
+        <translation>DRIVE</translation>
+    </message>
+    <message>
+        <source>the medium: cd, dvd, dvd-dl, bd, bd-dl (image file: dvd)</source>
+        <translation>メディア: cd、dvd、dvd-dl、bd、bd-dl（イメージファイルは dvd）</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>the medium&apos;s capacity in bytes, for media not listed</source>
+        <translation>一覧にないメディアの容量（バイト）</translation>
+    </message>
+    <message>
+        <source>BYTES</source>
+        <translation>BYTES</translation>
+    </message>
+    <message>
+        <source>show the plan, write nothing</source>
+        <translation>計画を表示するだけで、何も書き込まない</translation>
+    </message>
+    <message>
+        <source>print index sheet and receipt there instead of PDFs</source>
+        <translation>インデックスプリントと受付票を PDF ではなくこのプリンターで印刷する</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Say whose albums and which drive: --customer CODE --drive DRIVE.</source>
+        <translation>お客様とドライブを指定してください: --customer CODE --drive DRIVE。</translation>
+    </message>
+    <message>
+        <source>--capacity takes a number of bytes.</source>
+        <translation>--capacity にはバイト数を指定してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.</source>
+        <translation>
+            <numerusform>ディスク %1、セッション %2: アルバム %n 件を記録・検証しました（%3 ファイル）。受取コード %4。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) only in part: recorded once their last part is verified.</source>
+        <translation>
+            <numerusform>一部のみ記録したアルバム %n 件: 最後の部分の検証が済むと記録済みになります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image: %1</source>
+        <translation>イメージ: %1</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>検証済み</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>書き込み済み</translation>
+    </message>
+    <message>
+        <source>albums prepared</source>
+        <translation>アルバム準備済み</translation>
+    </message>
+    <message>
+        <source>Customer %1 has no expired albums: nothing to record.</source>
+        <translation>お客様 %1 に期限切れのアルバムはありません。記録するものはありません。</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation>試行のみ: 何も書き込んでいません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more disc(s) are planned: insert the next blank disc and run the same command again.</source>
+        <translation>
+            <numerusform>あと %n 枚のディスクを予定しています。次の空のディスクを入れて、同じコマンドをもう一度実行してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disc(s) written in %1 s, verified in %2 s.</source>
+        <translation>
+            <numerusform>ディスク %n 枚を %1 秒で書き込み、%2 秒で検証しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The disc is recorded, but the prints failed: %1</source>
+        <translation>ディスクは記録しましたが、印刷に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>read a disc back and check its MD5s</source>
+        <translation>ディスクを読み戻して MD5 を検証する</translation>
+    </message>
+    <message>
+        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
+        <translation>ディスクを読み戻し、セッションの MD5 と各ファイルに記録された MD5、および KEEPSAKE.JSON に記載された各写真がマニフェストの MD5 と一致するかを検証します。</translation>
+    </message>
+    <message>
+        <source>Name the drive: --drive DRIVE.</source>
+        <translation>ドライブを指定してください: --drive DRIVE。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>MISMATCH %1</source>
+        <translation>不一致 %1</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>検証を中止しました。</translation>
+    </message>
+    <message>
+        <source>The disc could not be read back: %1</source>
+        <translation>ディスクを読み戻せませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
+        <translation>
+            <numerusform>セッションと %n ファイルが記録された MD5 と一致し、写真 %1 枚がマニフェストの MD5 と一致しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>検証に失敗しました: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
+        <translation>
+            <numerusform>検証に失敗しました: ディスク上の写真 %n 枚がマニフェストの MD5 と一致しません。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>show a disc&apos;s manifest (disc show --drive DRIVE)</source>
         <translation>ディスクのマニフェストを表示する（disc show --drive DRIVE）</translation>
@@ -1504,14 +1564,6 @@ Example:
     <message>
         <source>the sub-command</source>
         <translation>サブコマンド</translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation>ドライブ、または stdio:/path/image.iso</translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation>DRIVE</translation>
     </message>
     <message>
         <source>Say: keepsakectl disc show --drive DRIVE.</source>
@@ -1537,9 +1589,11 @@ Example:
         <source>  session %1, %2:</source>
         <translation>  セッション %1、%2:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>    %1: %n photo(s)</source>
-        <translation>    %1: 写真 %n 枚</translation>
+        <translation>
+            <numerusform>    %1: 写真 %n 枚</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1680,37 +1734,6 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::DrivesCommand</name>
-    <message>
-        <source>drives with their media</source>
-        <translation>ドライブとメディア</translation>
-    </message>
-    <message>
-        <source>Lists the optical drives of this machine with the disc in each (type, status, free space, erasable). An image file is always available as stdio:/path/disc.iso.</source>
-        <translation>このコンピューターの光学ドライブと、各ドライブのディスク（種類、状態、空き容量、消去可否）を一覧表示します。イメージファイルはいつでも stdio:/path/disc.iso として使えます。</translation>
-    </message>
-    <message>
-        <source>: %1, %2, %3 free%4</source>
-        <translation>: %1、%2、空き %3%4</translation>
-    </message>
-    <message>
-        <source>, erasable</source>
-        <translation>、消去可能</translation>
-    </message>
-    <message>
-        <source>: %1</source>
-        <translation>: %1</translation>
-    </message>
-    <message>
-        <source>No optical drives found. Image files: --drive stdio:/path/disc.iso</source>
-        <translation>光学ドライブが見つかりません。イメージファイル: --drive stdio:/path/disc.iso</translation>
-    </message>
-    <message>
-        <source>%n drive(s); image files: --drive stdio:/path/disc.iso</source>
-        <translation>ドライブ %n 台。イメージファイル: --drive stdio:/path/disc.iso</translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -1722,7 +1745,25 @@ Example:
     </message>
 </context>
 <context>
-    <name>Keepsake::ExpireCommand</name>
+    <name>Keepsake::ExpiryCommands</name>
+    <message numerus="yes">
+        <source>album %1 &quot;%2&quot; (%3, %n photo(s)): %4 -&gt; %5, %6</source>
+        <translation>
+            <numerusform>アルバム %1「%2」（%3、写真 %n 枚）: %4 -&gt; %5、%6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; told: %1</source>
+        <translation>。お知らせ先: %1</translation>
+    </message>
+    <message>
+        <source>mailed %1 about album %2</source>
+        <translation>アルバム %2 について %1 にメールしました</translation>
+    </message>
+    <message>
+        <source>NOT mailed %1 about album %2, stays queued: %3</source>
+        <translation>アルバム %2 について %1 にメールできませんでした。送信待ちのままです: %3</translation>
+    </message>
     <message>
         <source>one expiry sweep: notices, expired albums</source>
         <translation>期限処理を 1 回実行: お知らせ、期限切れアルバム</translation>
@@ -1734,18 +1775,6 @@ Example:
     <message>
         <source>show what would change, change nothing, send nothing</source>
         <translation>変更内容を表示するだけで、変更も送信もしない</translation>
-    </message>
-    <message>
-        <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
-        <translation>お知らせは送信待ちに入れましたが、届けられませんでした: %1 後で keepsakectl notify --retry を実行してください。</translation>
-    </message>
-    <message>
-        <source> Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation> メール: 送信済み %1、失敗 %2、送信待ち %3。</translation>
-    </message>
-    <message>
-        <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
-        <translation> メールサーバーが設定されていません（smtp.host）。メールは送信待ちのままで、端末向けのお知らせは保存されます。</translation>
     </message>
     <message numerus="yes">
         <source>%n album(s) waiting in their notice window</source>
@@ -1784,6 +1813,130 @@ Example:
         <translation>
             <numerusform>期限切れのアルバム %n 件</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The notices are queued but were not delivered: %1 Run keepsakectl notify --retry later.</source>
+        <translation>お知らせは送信待ちに入れましたが、届けられませんでした: %1 後で keepsakectl notify --retry を実行してください。</translation>
+    </message>
+    <message>
+        <source> Mail: %1 sent, %2 failed, %3 queued.</source>
+        <translation> メール: 送信済み %1、失敗 %2、送信待ち %3。</translation>
+    </message>
+    <message>
+        <source> No mail server is configured (smtp.host): the mails stay queued, terminal notices are stored.</source>
+        <translation> メールサーバーが設定されていません（smtp.host）。メールは送信待ちのままで、端末向けのお知らせは保存されます。</translation>
+    </message>
+    <message>
+        <source>deliver the notices the outbox holds</source>
+        <translation>送信トレイのお知らせを配信する</translation>
+    </message>
+    <message>
+        <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
+        <translation>送信時期になったお知らせメールを配信します。--retry を付けると、待機中・失敗したものもすべて今送信します。</translation>
+    </message>
+    <message>
+        <source>also mails waiting for their next try, and failed ones</source>
+        <translation>次の再試行を待っているメールと失敗したメールも送る</translation>
+    </message>
+    <message>
+        <source>Mail: %1 sent, %2 failed, %3 queued.</source>
+        <translation>メール: 送信済み %1、失敗 %2、送信待ち %3。</translation>
+    </message>
+    <message>
+        <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
+        <translation> メールサーバーが設定されていません。keepsakectl config set smtp.host HOST で設定してください。</translation>
+    </message>
+    <message>
+        <source>delete originals past their grace period on a verified disc</source>
+        <translation>検証済みディスクに記録され猶予期間を過ぎたオリジナルを削除する</translation>
+    </message>
+    <message>
+        <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
+        <translation>ディスクが検証済みで猶予期間が終わった記録済みアルバムの保存済みオリジナルを削除します。どのディスクに何を記録したかの記録は残ります。</translation>
+    </message>
+    <message>
+        <source>only this album (refused, exit 4, when it may not go yet)</source>
+        <translation>このアルバムのみ（まだ削除できない場合は拒否、終了コード 4）</translation>
+    </message>
+    <message>
+        <source>ALBUM</source>
+        <translation>ALBUM</translation>
+    </message>
+    <message>
+        <source>the album&apos;s owner, to name the album by its title</source>
+        <translation>アルバムの持ち主（タイトルでアルバムを指定する場合）</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>show what would be deleted, delete nothing</source>
+        <translation>削除対象を表示するだけで、何も削除しない</translation>
+    </message>
+    <message>
+        <source>would purge</source>
+        <translation>削除予定</translation>
+    </message>
+    <message>
+        <source>purged</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>keeps</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
+        <translation>アルバム %1「%2」（%3）: %4: %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n album(s) would be purged (%1).</source>
+        <translation>
+            <numerusform>試行のみ: アルバム %n 件を削除予定（%1）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s) purged (%1 freed).</source>
+        <translation>
+            <numerusform>アルバム %n 件を削除しました（%1 解放）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>run the sweeps on a timer until stopped</source>
+        <translation>停止するまでタイマーで定期処理を実行する</translation>
+    </message>
+    <message>
+        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
+        <translation>期限処理・メール配信・削除処理を今すぐ実行し、その後 Ctrl+C か SIGTERM まで一定間隔で実行します。</translation>
+    </message>
+    <message>
+        <source>seconds between rounds (default 3600)</source>
+        <translation>各回の間隔（秒、既定 3600）</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDS</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.05 to 604800.</source>
+        <translation>--interval には 0.05〜604800 の秒数を指定してください。</translation>
+    </message>
+    <message>
+        <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
+        <translation>%1 を処理中: %2 秒ごとに実行します。Ctrl+C で停止します。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>停止しました。</translation>
+    </message>
+    <message>
+        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
+        <translation>実行: %1、期限切れ %2、メール 送信済み %3 / 失敗 %4 / 送信待ち %5、削除 %6</translation>
+    </message>
+    <message>
+        <source>round failed: %1</source>
+        <translation>処理に失敗しました: %1</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2408,13 @@ Example:
     </message>
 </context>
 <context>
+    <name>Keepsake::KioskRegistrations</name>
+    <message>
+        <source>The kiosk registrations cannot be read: </source>
+        <translation>キオスクでの登録を読み込めません: </translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::KioskWindow</name>
     <message>
         <source>Checking…</source>
@@ -2393,29 +2553,6 @@ Example:
     <message>
         <source>Kind regards,</source>
         <translation>今後ともよろしくお願いいたします。</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::NotifyCommand</name>
-    <message>
-        <source>deliver the notices the outbox holds</source>
-        <translation>送信トレイのお知らせを配信する</translation>
-    </message>
-    <message>
-        <source>Delivers queued notice mails whose time has come; --retry sends every waiting and failed one now.</source>
-        <translation>送信時期になったお知らせメールを配信します。--retry を付けると、待機中・失敗したものもすべて今送信します。</translation>
-    </message>
-    <message>
-        <source>also mails waiting for their next try, and failed ones</source>
-        <translation>次の再試行を待っているメールと失敗したメールも送る</translation>
-    </message>
-    <message>
-        <source>Mail: %1 sent, %2 failed, %3 queued.</source>
-        <translation>メール: 送信済み %1、失敗 %2、送信待ち %3。</translation>
-    </message>
-    <message>
-        <source> No mail server is configured: set one with keepsakectl config set smtp.host HOST.</source>
-        <translation> メールサーバーが設定されていません。keepsakectl config set smtp.host HOST で設定してください。</translation>
     </message>
 </context>
 <context>
@@ -2765,65 +2902,6 @@ Camera: %3</source>
     </message>
 </context>
 <context>
-    <name>Keepsake::PurgeCommand</name>
-    <message>
-        <source>delete originals past their grace period on a verified disc</source>
-        <translation>検証済みディスクに記録され猶予期間を過ぎたオリジナルを削除する</translation>
-    </message>
-    <message>
-        <source>Deletes the stored originals of recorded albums whose disc was verified and whose grace period is over. The record of what went on which disc stays.</source>
-        <translation>ディスクが検証済みで猶予期間が終わった記録済みアルバムの保存済みオリジナルを削除します。どのディスクに何を記録したかの記録は残ります。</translation>
-    </message>
-    <message>
-        <source>only this album (refused, exit 4, when it may not go yet)</source>
-        <translation>このアルバムのみ（まだ削除できない場合は拒否、終了コード 4）</translation>
-    </message>
-    <message>
-        <source>ALBUM</source>
-        <translation>ALBUM</translation>
-    </message>
-    <message>
-        <source>the album&apos;s owner, to name the album by its title</source>
-        <translation>アルバムの持ち主（タイトルでアルバムを指定する場合）</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <source>show what would be deleted, delete nothing</source>
-        <translation>削除対象を表示するだけで、何も削除しない</translation>
-    </message>
-    <message>
-        <source>would purge</source>
-        <translation>削除予定</translation>
-    </message>
-    <message>
-        <source>purged</source>
-        <translation>削除済み</translation>
-    </message>
-    <message>
-        <source>keeps</source>
-        <translation>保持</translation>
-    </message>
-    <message>
-        <source>album %1 &quot;%2&quot; (%3): %4: %5</source>
-        <translation>アルバム %1「%2」（%3）: %4: %5</translation>
-    </message>
-    <message numerus="yes">
-        <source>Dry run: %n album(s) would be purged (%1).</source>
-        <translation>
-            <numerusform>試行のみ: アルバム %n 件を削除予定（%1）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n album(s) purged (%1 freed).</source>
-        <translation>
-            <numerusform>アルバム %n 件を削除しました（%1 解放）。</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::QrCode</name>
     <message>
         <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
@@ -2915,6 +2993,207 @@ Camera: %3</source>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
         <translation>受付票を完成できませんでした。空き容量を確認して、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RecordPanel</name>
+    <message>
+        <source>Choose a customer, then Record to disc.</source>
+        <translation>お客様を選んでから「ディスクに記録」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Albums to record</source>
+        <translation>記録するアルバム</translation>
+    </message>
+    <message>
+        <source>As the drive says (image file: DVD)</source>
+        <translation>ドライブの情報どおり（イメージファイル: DVD）</translation>
+    </message>
+    <message>
+        <source>Image file…</source>
+        <translation>イメージファイル…</translation>
+    </message>
+    <message>
+        <source>Look for drives</source>
+        <translation>ドライブを探す</translation>
+    </message>
+    <message>
+        <source>Disc</source>
+        <translation>ディスク</translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation>メディア:</translation>
+    </message>
+    <message>
+        <source>Drive:</source>
+        <translation>ドライブ:</translation>
+    </message>
+    <message>
+        <source>Burn and verify</source>
+        <translation>記録して検証</translation>
+    </message>
+    <message>
+        <source>Index sheet…</source>
+        <translation>インデックスプリント…</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>受付票…</translation>
+    </message>
+    <message>
+        <source>How the albums fit</source>
+        <translation>アルバムの収まり方</translation>
+    </message>
+    <message>
+        <source>Record albums of %1 — %2 onto a disc</source>
+        <translation>%1 — %2 のアルバムをディスクに記録</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2, %n photo(s), %3</source>
+        <translation>
+            <numerusform>%1 — %2、写真 %n 枚、%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Image file %1</source>
+        <translation>イメージファイル %1</translation>
+    </message>
+    <message>
+        <source>Record into an image file</source>
+        <translation>イメージファイルに記録</translation>
+    </message>
+    <message>
+        <source>Disc images (*.iso);;All files (*)</source>
+        <translation>ディスクイメージ (*.iso);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>No drives could be listed: %1</source>
+        <translation>ドライブを一覧表示できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Tick the albums to record.</source>
+        <translation>記録するアルバムにチェックを付けてください。</translation>
+    </message>
+    <message>
+        <source>Choose a drive, or an image file.</source>
+        <translation>ドライブまたはイメージファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Checking the disc in %1…</source>
+        <translation>%1 のディスクを確認しています…</translation>
+    </message>
+    <message>
+        <source>Customer check: %1</source>
+        <translation>お客様の確認: %1</translation>
+    </message>
+    <message>
+        <source>Nothing can be recorded onto this disc.</source>
+        <translation>このディスクには記録できません。</translation>
+    </message>
+    <message>
+        <source>Nothing to record: the albums ticked have no photos left to put on a disc.</source>
+        <translation>記録するものはありません。チェックしたアルバムにはディスクに入れる写真が残っていません。</translation>
+    </message>
+    <message>
+        <source>Customer check passed: this is %1&apos;s own disc. The albums are added to it as a new session.</source>
+        <translation>お客様の確認が済みました。%1 様ご本人のディスクです。アルバムを新しいセッションとして追加します。</translation>
+    </message>
+    <message>
+        <source>A blank disc: a new disc is started for %1.</source>
+        <translation>空のディスクです。%1 様の新しいディスクを作成します。</translation>
+    </message>
+    <message>
+        <source>Everything fits onto one disc.</source>
+        <translation>すべて 1 枚のディスクに収まります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The albums need %n discs.</source>
+        <translation>
+            <numerusform>アルバムにはディスクが %n 枚必要です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An album larger than a disc is split across discs.</source>
+        <translation>ディスクより大きいアルバムは複数のディスクに分けて記録します。</translation>
+    </message>
+    <message>
+        <source>This drive records one disc at a time: burn again with a blank disc for the rest.</source>
+        <translation>このドライブは 1 枚ずつ記録します。残りは空のディスクでもう一度記録してください。</translation>
+    </message>
+    <message>
+        <source>Disc %1 (%2): %3 of %4</source>
+        <translation>ディスク %1（%2）: %3 / %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n photo(s))</source>
+        <translation>
+            <numerusform>%1（写真 %n 枚）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording %n disc(s) for %1</source>
+        <translation>
+            <numerusform>%1 様のディスク %n 枚を記録中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A burn is running already.</source>
+        <translation>すでに記録を実行中です。</translation>
+    </message>
+    <message>
+        <source>Preparing the albums: %1 of %2</source>
+        <translation>アルバムを準備中: %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing: %1 of %2, %3/s, about %n second(s) left</source>
+        <translation>
+            <numerusform>書き込み中: %1 / %2、%3/秒、残り約 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Verifying: %1 of %2 read back, about %n second(s) left</source>
+        <translation>
+            <numerusform>検証中: %1 / %2 を読み戻し済み、残り約 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disc %1, session %2: written in %3 s and verified — %n file(s) read back and matched, byte for byte, in %4 s. Pickup code %5.</source>
+        <translation>
+            <numerusform>ディスク %1、セッション %2: %3 秒で書き込み、検証しました — %n ファイルを読み戻し、%4 秒で 1 バイトずつ照合しました。受取コード %5。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The prints of disc %1 failed: %2</source>
+        <translation>ディスク %1 の印刷に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Index sheet and receipt saved as %1.</source>
+        <translation>インデックスプリントと受付票を %1 として保存しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more disc(s) to burn: insert a blank disc and burn again.</source>
+        <translation>
+            <numerusform>あと %n 枚記録します。空のディスクを入れて、もう一度記録してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded and verified: %n album(s).</source>
+        <translation>
+            <numerusform>記録・検証済み: アルバム %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Index sheet</source>
+        <translation>インデックスプリント</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>受付票</translation>
     </message>
 </context>
 <context>
@@ -3053,51 +3332,6 @@ Camera: %3</source>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
         <translation>、お客様 1 人あたり最大 %1（古いアルバムから期限切れ）</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::ServeCommand</name>
-    <message>
-        <source>run the sweeps on a timer until stopped</source>
-        <translation>停止するまでタイマーで定期処理を実行する</translation>
-    </message>
-    <message>
-        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation>期限処理・メール配信・削除処理を今すぐ実行し、その後 Ctrl+C か SIGTERM まで一定間隔で実行します。</translation>
-    </message>
-    <message>
-        <source>seconds between rounds (default 3600)</source>
-        <translation>各回の間隔（秒、既定 3600）</translation>
-    </message>
-    <message>
-        <source>SECONDS</source>
-        <translation>SECONDS</translation>
-    </message>
-    <message>
-        <source>--interval takes a number of seconds from 0.05 to 604800.</source>
-        <translation>--interval には 0.05〜604800 の秒数を指定してください。</translation>
-    </message>
-    <message>
-        <source>Serving %1: a round every %2 s; stop with Ctrl-C.</source>
-        <translation>%1 を処理中: %2 秒ごとに実行します。Ctrl+C で停止します。</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>停止しました。</translation>
-    </message>
-    <message>
-        <source>round failed: %1</source>
-        <translation>処理に失敗しました: %1</translation>
-    </message>
-    <message>
-        <source>round: %1, %2 expired, mail %3 sent / %4 failed / %5 queued, %6 purged</source>
-        <translation>実行: %1、期限切れ %2、メール 送信済み %3 / 失敗 %4 / 送信待ち %5、削除 %6</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n notice(s)</source>
-        <translation>
-            <numerusform>お知らせ %n 件</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3628,61 +3862,6 @@ Failed hand-ins: %10</source>
     <message>
         <source>Space</source>
         <translation>スペース</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::VerifyCommand</name>
-    <message>
-        <source>read a disc back and check its MD5s</source>
-        <translation>ディスクを読み戻して MD5 を検証する</translation>
-    </message>
-    <message>
-        <source>the drive, or stdio:/path/image.iso</source>
-        <translation>ドライブ、または stdio:/path/image.iso</translation>
-    </message>
-    <message>
-        <source>DRIVE</source>
-        <translation>DRIVE</translation>
-    </message>
-    <message>
-        <source>Name the drive: --drive DRIVE.</source>
-        <translation>ドライブを指定してください: --drive DRIVE。</translation>
-    </message>
-    <message>
-        <source>verified</source>
-        <translation>検証済み</translation>
-    </message>
-    <message>
-        <source>MISMATCH %1</source>
-        <translation>不一致 %1</translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation>検証を中止しました。</translation>
-    </message>
-    <message>
-        <source>The disc could not be read back: %1</source>
-        <translation>ディスクを読み戻せませんでした: %1</translation>
-    </message>
-    <message>
-        <source>Verification failed: %1</source>
-        <translation>検証に失敗しました: %1</translation>
-    </message>
-    <message>
-        <source>Reads the disc back and checks the session&apos;s MD5 and every file&apos;s recorded MD5, and that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it.</source>
-        <translation>ディスクを読み戻し、セッションの MD5 と各ファイルに記録された MD5、および KEEPSAKE.JSON に記載された各写真がマニフェストの MD5 と一致するかを検証します。</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
-        <translation>セッションと %n ファイルが記録された MD5 と一致し、写真 %1 枚がマニフェストの MD5 と一致しました。</translation>
-    </message>
-    <message>
-        <source>Verification failed: %n photo(s) on the disc do not match the manifest&apos;s MD5s.</source>
-        <translation>検証に失敗しました: ディスク上の写真 %n 枚がマニフェストの MD5 と一致しません。</translation>
     </message>
 </context>
 <context>
