@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QScreen>
 
 #include <memory>
 
@@ -61,10 +62,14 @@ int main(int argc, char *argv[])
         Keepsake::KioskOptions options;
         options.mountRoots = parser.values(media);
         window = std::make_unique<Keepsake::KioskWindow>(**lab, translations, options);
-        if (parser.isSet(windowed))
-            { window->resize(1280, 800); window->show(); }
-        else
+        if (parser.isSet(windowed)) {
+            window->resize(1280, 800);
+            window->show();
+        } else {
+            // Also cover the screen where no window manager honours the full-screen request.
+            window->setGeometry(window->screen()->geometry());
             window->showFullScreen();
+        }
     } else {
         window = std::make_unique<Keepsake::CounterWindow>(**lab);
         window->show();
