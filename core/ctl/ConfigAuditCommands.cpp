@@ -20,11 +20,6 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Keepsake::ConfigAuditCommands", text, disambiguation, n);
-}
-
 QJsonObject entryJson(const Settings::Entry &entry)
 {
     return { { QStringLiteral("key"), entry.key },

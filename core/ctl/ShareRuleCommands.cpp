@@ -19,11 +19,6 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Keepsake::ShareRuleCommands", text, disambiguation, n);
-}
-
 QString actor()
 {
     return AuditLog::currentActor(QStringLiteral("keepsakectl"));

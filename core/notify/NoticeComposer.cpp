@@ -63,9 +63,11 @@ Result<NoticeComposer::LabFacts> NoticeComposer::labFacts(const QSqlDatabase &db
 
 const QTranslator *NoticeComposer::translator(const QString &language)
 {
-    const QString lang = language.section(QLatin1Char('_'), 0, 0).toLower();
-    if (lang.isEmpty() || lang == QLatin1String("en"))
-        return nullptr;
+    // English too: keepsake_en.qm holds the English plural forms ("1 photo", "3 photos")
+    // of the source texts' "%n photo(s)".
+    QString lang = language.section(QLatin1Char('_'), 0, 0).toLower();
+    if (lang.isEmpty())
+        lang = QStringLiteral("en");
     auto found = m_translators.find(lang);
     if (found == m_translators.end()) {
         auto translator = std::make_shared<QTranslator>();

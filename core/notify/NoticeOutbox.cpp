@@ -7,8 +7,6 @@
 #include "catalog/AuditLog.h"
 #include "catalog/SqlQuery.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 
 namespace Keepsake {
 
@@ -75,28 +73,53 @@ Result<NoticeAlbum> NoticeOutbox::album(qint64 albumId) const
 Result<QList<NoticeRecipient>> NoticeOutbox::recipients(qint64 albumId) const
 {
     SqlQuery query(m_db, QStringLiteral(
-        "SELECT 0, c.id, c.code, c.name, c.email, c.language, 0 FROM albums a "
-        "JOIN customers c ON c.id = a.owner_id WHERE a.id = :album "
-        "UNION ALL "
-        "SELECT 1, c.id, c.code, c.name, CASE WHEN s.viewer_id IS NULL THEN s.viewer_email ELSE c.email END, "
-        "c.language, s.id FROM shares s LEFT JOIN customers c ON c.id = s.viewer_id "
-        "WHERE s.album_id = :album2 ORDER BY 1, 7"));
-    query.bind(QStringLiteral(":album"), albumId).bind(QStringLiteral(":album2"), albumId);
+        "SELECT c.id, c.code, c.name, c.email, c.language FROM albums a "
+        "JOIN customers c ON c.id = a.owner_id WHERE a.id = :album"));
+    query.bind(QStringLiteral(":album"), albumId);
     if (Status status = query.exec(); !status)
         return status.error();
     QList<NoticeRecipient> list;
+    if (query.next()) {
+        NoticeRecipient owner;
+        owner.customerId = query.integer(0);
+        owner.code = query.text(1);
+        owner.name = query.text(2);
+        owner.email = query.text(3).trimmed();
+        owner.language = query.text(4);
+        list.append(owner);
+    }
+    const auto viewers = viewersWhere(m_db, QStringLiteral("a.id = :album"), { { QStringLiteral(":album"), albumId } });
+    if (!viewers)
+        return viewers.error();
+    return list + viewers->value(albumId);
+}
+
+Result<QHash<qint64, QList<NoticeRecipient>>> NoticeOutbox::viewersWhere(const QSqlDatabase &db,
+                                                                         const QString &albumCondition,
+                                                                         const QList<Binding> &bindings)
+{
+    SqlQuery query(db, QStringLiteral(
+        "SELECT s.album_id, c.id, c.code, c.name, "
+        "CASE WHEN s.viewer_id IS NULL THEN s.viewer_email ELSE c.email END, c.language "
+        "FROM albums a JOIN shares s ON s.album_id = a.id LEFT JOIN customers c ON c.id = s.viewer_id "
+        "WHERE %1 ORDER BY s.album_id, s.id").arg(albumCondition));
+    for (const Binding &binding : bindings)
+        query.bind(binding.first, binding.second);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    QHash<qint64, QList<NoticeRecipient>> viewers;
     while (query.next()) {
         NoticeRecipient r;
-        r.role = query.integer(0) == 0 ? NoticeRecipient::Role::Owner : NoticeRecipient::Role::Viewer;
+        r.role = NoticeRecipient::Role::Viewer;
         if (!query.value(1).isNull())
             r.customerId = query.integer(1);
         r.code = query.text(2);
         r.name = query.text(3);
         r.email = query.text(4).trimmed();
         r.language = query.text(5);
-        list.append(r);
+        viewers[query.integer(0)].append(r);
     }
-    return list;
+    return viewers;
 }
 
 Status NoticeOutbox::insertRow(qint64 eventId, const NoticeEvent &event, const NoticeRecipient &recipient,
@@ -105,11 +128,14 @@ Status NoticeOutbox::insertRow(qint64 eventId, const NoticeEvent &event, const N
 {
     const bool mail = channel == QLatin1String("mail");
     const QString key = recipientKey(channel, recipient);
-    SqlQuery insert(m_db, QStringLiteral(
-        "INSERT INTO notices (event_id, channel, recipient_key, customer_id, email, role, language, "
-        "subject, body, message_id, state, attempts, next_attempt_at, created_at) VALUES (:event, "
-        ":channel, :key, :customer, :email, :role, :language, :subject, :body, :mid, :state, 0, "
-        ":next, :now) ON CONFLICT (event_id, channel, recipient_key) DO NOTHING"));
+    if (!m_insertNotice) {
+        m_insertNotice.emplace(m_db, QStringLiteral(
+            "INSERT INTO notices (event_id, channel, recipient_key, customer_id, email, role, language, "
+            "subject, body, message_id, state, attempts, next_attempt_at, created_at) VALUES (:event, "
+            ":channel, :key, :customer, :email, :role, :language, :subject, :body, :mid, :state, 0, "
+            ":next, :now) ON CONFLICT (event_id, channel, recipient_key) DO NOTHING"));
+    }
+    SqlQuery &insert = *m_insertNotice;
     insert.bind(QStringLiteral(":event"), eventId)
         .bind(QStringLiteral(":channel"), channel)
         .bind(QStringLiteral(":key"), key)
@@ -134,30 +160,43 @@ Result<QList<NoticeRecipient>> NoticeOutbox::issue(const NoticeEvent &event, con
     const Result<NoticeAlbum> about = album(event.albumId);
     if (!about)
         return about.error();
-    SqlQuery insert(m_db, QStringLiteral(
-        "INSERT INTO notice_events (album_id, kind, event_date, issued_at, photos, disc_id, pickup_code, "
-        "moved_from) VALUES (:album, :kind, :date, :now, :photos, :disc, :pickup, :moved) "
-        "ON CONFLICT (album_id, kind, event_date) DO NOTHING RETURNING id"));
+    const Result<QList<NoticeRecipient>> people = recipients(event.albumId);
+    if (!people)
+        return people.error();
+    return issue(event, *about, *people, now);
+}
+
+Result<QList<NoticeRecipient>> NoticeOutbox::issue(const NoticeEvent &event, const NoticeAlbum &about,
+                                                   const QList<NoticeRecipient> &people, const QDateTime &now)
+{
+    if (!m_insertEvent) {
+        m_insertEvent.emplace(m_db, QStringLiteral(
+            "INSERT INTO notice_events (album_id, kind, event_date, issued_at, photos, disc_id, pickup_code, "
+            "moved_from) VALUES (:album, :kind, :date, :now, :photos, :disc, :pickup, :moved) "
+            "ON CONFLICT (album_id, kind, event_date) DO NOTHING RETURNING id"));
+    }
+    SqlQuery &insert = *m_insertEvent;
     insert.bind(QStringLiteral(":album"), event.albumId)
         .bind(QStringLiteral(":kind"), NoticeEvent::kindName(event.kind))
         .bind(QStringLiteral(":date"), toCatalogDate(event.date))
         .bind(QStringLiteral(":now"), toCatalogTime(now))
-        .bind(QStringLiteral(":photos"), about->photos)
+        .bind(QStringLiteral(":photos"), about.photos)
         .bind(QStringLiteral(":disc"), nullIfEmpty(event.discId))
         .bind(QStringLiteral(":pickup"), nullIfEmpty(event.pickupCode))
         .bind(QStringLiteral(":moved"), nullIfEmpty(event.movedFrom.isValid() ? toCatalogDate(event.movedFrom) : QString()));
     if (Status status = insert.exec(); !status)
         return status.error();
-    if (!insert.next())
+    bool issuedNow = false;
+    qint64 eventId = 0;
+    while (insert.next()) {   // read whole before the next statement (PostgreSQL serves one at a time)
+        issuedNow = true;
+        eventId = insert.integer(0);
+    }
+    if (!issuedNow)
         return QList<NoticeRecipient>();   // issued before: everybody has it already
-    const qint64 eventId = insert.integer(0);
-    const Result<QList<NoticeRecipient>> people = recipients(event.albumId);
-    if (!people)
-        return people.error();
     QList<NoticeRecipient> told;
-    QJsonArray mailedTo;
-    for (const NoticeRecipient &r : *people) {
-        const NoticeText text = m_composer.compose(event, *about, r);
+    for (const NoticeRecipient &r : people) {
+        const NoticeText text = m_composer.compose(event, about, r);
         bool inserted = false;
         if (r.customerId) {
             if (Status status = insertRow(eventId, event, r, text, QStringLiteral("terminal"), now, inserted); !status)
@@ -167,8 +206,6 @@ Result<QList<NoticeRecipient>> NoticeOutbox::issue(const NoticeEvent &event, con
         if (!r.email.isEmpty()) {
             if (Status status = insertRow(eventId, event, r, text, QStringLiteral("mail"), now, mailed); !status)
                 return status.error();
-            if (mailed)
-                mailedTo.append(r.email);
         }
         if (inserted || mailed)
             told.append(r);
@@ -180,6 +217,11 @@ Result<QList<NoticeRecipient>> NoticeOutbox::issue(const NoticeEvent &event, con
 
 Result<QList<Notice>> NoticeOutbox::mailsToSend(const QSqlDatabase &db, const QDateTime &now, bool everything)
 {
+    // At least once, not at most once: a mail is marked `sending` before the SMTP
+    // conversation and `sent` after it, in separate commits. A run cut off in between
+    // (crash, power loss) cannot know whether the server took the mail, so a `sending`
+    // row is sent again, with the same Message-ID (made from the notice), which lets
+    // mail clients recognise the copy. Losing a notice is worse than repeating one.
     SqlQuery query(db, QString::fromLatin1(NoticeColumns) + (everything
         ? QStringLiteral("WHERE n.channel = 'mail' AND n.state IN ('queued', 'sending', 'failed') ORDER BY n.id")
         : QStringLiteral("WHERE n.channel = 'mail' AND (n.state = 'sending' OR (n.state = 'queued' "

@@ -6,7 +6,6 @@
 #include "ExpirySweep.h"
 
 #include "base/Time.h"
-#include "catalog/AuditLog.h"
 #include "catalog/SqlQuery.h"
 
 #include <QCoreApplication>
@@ -52,9 +51,9 @@ Result<std::vector<CappedAlbum>> cappedAlbums(const QSqlDatabase &db, qint64 rul
 
 } // namespace
 
-Status ExpirySweep::applyCaps(QSqlDatabase &db, SweepReport &report, const QString &actor)
+Status ExpirySweep::applyCaps(Pass &pass)
 {
-    SqlQuery rules(db, QStringLiteral("SELECT id, name, cap_bytes FROM retention_rules WHERE cap_bytes IS NOT NULL"));
+    SqlQuery rules(pass.db, QStringLiteral("SELECT id, name, cap_bytes FROM retention_rules WHERE cap_bytes IS NOT NULL"));
     if (Status status = rules.exec(); !status)
         return status;
     struct Cap { qint64 rule; QString name; qint64 bytes; };
@@ -63,7 +62,7 @@ Status ExpirySweep::applyCaps(QSqlDatabase &db, SweepReport &report, const QStri
         caps.push_back({ rules.integer(0), rules.text(1), rules.integer(2) });
     const QDate noticeDate = m_today.addDays(m_noticeDays);
     for (const Cap &cap : caps) {
-        const Result<std::vector<CappedAlbum>> albums = cappedAlbums(db, cap.rule);
+        const Result<std::vector<CappedAlbum>> albums = cappedAlbums(pass.db, cap.rule);
         if (!albums)
             return albums.error();
         QHash<qint64, qint64> total;
@@ -76,26 +75,21 @@ Status ExpirySweep::applyCaps(QSqlDatabase &db, SweepReport &report, const QStri
             left -= album.bytes;
             if (album.state != QLatin1String("active") || (album.expires.isValid() && album.expires <= noticeDate))
                 continue;   // leaving already
-            SqlQuery update(db, QStringLiteral("UPDATE albums SET expires_on = :date, expiry_source = 'cap', "
-                                               "expiry_set_at = :now WHERE id = :id"));
-            update.bind(QStringLiteral(":date"), toCatalogDate(noticeDate))
-                .bind(QStringLiteral(":now"), toCatalogTime(m_now))
-                .bind(QStringLiteral(":id"), album.id);
-            if (Status status = update.exec(); !status)
+            if (Status status = pass.sql.bringForward(album.id, noticeDate, m_now); !status)
                 return status;
             const QString size = QLocale::c().formattedDataSize(cap.bytes, 1, QLocale::DataSizeSIFormat);
             const QJsonObject details { { QStringLiteral("rule"), cap.name }, { QStringLiteral("cap_bytes"), cap.bytes },
                                         { QStringLiteral("from"), album.expires.isValid() ? toCatalogDate(album.expires) : QString() },
                                         { QStringLiteral("to"), toCatalogDate(noticeDate) } };
-            if (Status status = AuditLog::record(db, { 0, m_now, actor, QStringLiteral("cap"), album.ownerId, album.id, details }); !status)
+            if (Status status = pass.sql.audit({ 0, m_now, pass.actor, QStringLiteral("cap"), album.ownerId, album.id, details }); !status)
                 return status;
-            report.changes.append({ SweepChange::Action::Cap, album.id, album.title, album.ownerCode, album.photos,
+            pass.report.changes.append({ SweepChange::Action::Cap, album.id, album.title, album.ownerCode, album.photos,
                                     album.state, album.state, album.expires, noticeDate,
                                     QCoreApplication::translate("Keepsake::ExpirySweep",
                                         "the customer's albums under rule '%1' are over its cap of %2; the oldest "
                                         "go first: brought forward to %3").arg(cap.name, size,
                                         QLocale().toString(noticeDate, QStringLiteral("d MMM yyyy"))), {} });
-            ++report.capped;
+            ++pass.report.capped;
         }
     }
     return Status::success();

@@ -5,11 +5,9 @@
 #include "RetentionLog.h"
 #include "base/Clock.h"
 #include "base/Time.h"
-#include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
-#include "notify/NoticeOutbox.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -40,13 +38,12 @@ QString day(const QDate &date)
 struct ExpirySweep::Candidate
 {
     qint64 id = 0;
-    qint64 ownerId = 0;
     QString title;
-    QString ownerCode;
+    NoticeRecipient owner;
     QString state;
     QDate expires;
     QDateTime noticeIssued;
-    int photos = 0;
+    int photos = 0;       // counted for the albums that change (all of them when dry)
 };
 
 QString SweepChange::actionName(Action action)
@@ -75,7 +72,8 @@ Result<SweepReport> ExpirySweep::run(bool dryRun, const QString &actor)
         if (!lab)
             return lab.error();
         NoticeComposer composer(*lab);
-        if (Status swept = sweep(db, report, composer, actor); !swept)
+        Pass pass { db, report, NoticeOutbox(db, composer), SweepStatements(db), actor };
+        if (Status swept = sweep(pass); !swept)
             return swept;
         if (dryRun)
             return Error::cancelled(QString::fromLatin1(DryRunMarker));
@@ -89,72 +87,99 @@ Result<SweepReport> ExpirySweep::run(bool dryRun, const QString &actor)
     return report;
 }
 
-Status ExpirySweep::sweep(QSqlDatabase &db, SweepReport &report, NoticeComposer &composer, const QString &actor)
+QString ExpirySweep::needsNotice() const
 {
-    if (Status status = applyCaps(db, report, actor); !status)
-        return status;
-    // The albums whose notice window is reached, with their photo counts.
+    return QStringLiteral("(a.state = 'active' OR a.notice_issued_at IS NULL)");
+}
+
+// The albums whose notice window is reached, with their owners; photos are counted
+// for those that may change now (told now, or past their date), for all when dry.
+Result<std::vector<ExpirySweep::Candidate>> ExpirySweep::candidates(const QSqlDatabase &db, bool dryRun) const
+{
     SqlQuery query(db, QStringLiteral(
-        "SELECT a.id, a.owner_id, a.title, c.code, a.state, a.expires_on, a.notice_issued_at, count(p.id) "
-        "FROM albums a JOIN customers c ON c.id = a.owner_id LEFT JOIN photos p ON p.album_id = a.id "
-        "WHERE a.expires_on < :limit AND a.state IN ('active', 'expiring') "
-        "GROUP BY a.id, a.owner_id, a.title, c.code, a.state, a.expires_on, a.notice_issued_at "
-        "ORDER BY a.expires_on, a.id"));
+        "SELECT a.id, a.title, a.state, a.expires_on, a.notice_issued_at, "
+        "c.id, c.code, c.name, c.email, c.language, "
+        "CASE WHEN %1 THEN (SELECT count(*) FROM photos p WHERE p.album_id = a.id) ELSE 0 END "
+        "FROM albums a JOIN customers c ON c.id = a.owner_id "
+        "WHERE a.expires_on < :limit AND a.state IN ('active', 'expiring') ORDER BY a.expires_on, a.id")
+        .arg(dryRun ? QStringLiteral("1 = 1") : needsNotice() + QStringLiteral(" OR a.expires_on < :today")));
     query.bind(QStringLiteral(":limit"), toCatalogDate(m_today.addDays(m_noticeDays + 1)));
+    if (!dryRun)
+        query.bind(QStringLiteral(":today"), toCatalogDate(m_today));
     if (Status status = query.exec(); !status)
-        return status;
-    std::vector<Candidate> candidates;
+        return status.error();
+    std::vector<Candidate> albums;
     while (query.next()) {
-        candidates.push_back({ query.integer(0), query.integer(1), query.text(2), query.text(3), query.text(4),
-                               fromCatalogDate(query.text(5)), fromCatalogTime(query.text(6)),
-                               int(query.integer(7)) });
+        Candidate album;
+        album.id = query.integer(0);
+        album.title = query.text(1);
+        album.state = query.text(2);
+        album.expires = fromCatalogDate(query.text(3));
+        album.noticeIssued = fromCatalogTime(query.text(4));
+        album.owner.customerId = query.integer(5);
+        album.owner.code = query.text(6);
+        album.owner.name = query.text(7);
+        album.owner.email = query.text(8).trimmed();
+        album.owner.language = query.text(9);
+        album.photos = int(query.integer(10));
+        albums.push_back(std::move(album));
     }
-    for (const Candidate &album : candidates) {
+    return albums;
+}
+
+Status ExpirySweep::sweep(Pass &pass)
+{
+    if (Status status = applyCaps(pass); !status)
+        return status;
+    const Result<std::vector<Candidate>> albums = candidates(pass.db, pass.report.dryRun);
+    if (!albums)
+        return albums.error();
+    // The viewers with permission now of every album told in this sweep.
+    const auto viewers = NoticeOutbox::viewersWhere(pass.db,
+        QStringLiteral("a.expires_on < :limit AND a.state IN ('active', 'expiring') AND ") + needsNotice(),
+        { { QStringLiteral(":limit"), toCatalogDate(m_today.addDays(m_noticeDays + 1)) } });
+    if (!viewers)
+        return viewers.error();
+    for (const Candidate &album : *albums) {
         const bool noticed = album.state == QLatin1String("expiring") && album.noticeIssued.isValid();
         if (!noticed) {
-            if (Status status = notice(db, album, report, composer, actor); !status)
+            if (Status status = notice(pass, album, viewers->value(album.id)); !status)
                 return status;
             continue;
         }
         const QDate noticeDay = album.noticeIssued.toLocalTime().date();
         if (m_today > album.expires && noticeDay.addDays(m_noticeDays) <= m_today) {
-            if (Status status = expire(db, album, report, actor); !status)
+            if (Status status = expire(pass, album); !status)
                 return status;
             continue;
         }
-        ++report.waiting;
-        if (!report.dryRun)
+        ++pass.report.waiting;
+        if (!pass.report.dryRun)
             continue;   // nothing changes; only a dry run lists them
-        SweepChange wait { SweepChange::Action::Wait, album.id, album.title, album.ownerCode, album.photos,
+        SweepChange wait { SweepChange::Action::Wait, album.id, album.title, album.owner.code, album.photos,
                            album.state, album.state, album.expires, album.expires,
                            tr("expires on %1: owner and viewers were told on %2").arg(day(album.expires), day(noticeDay)), {} };
-        report.changes.append(wait);
+        pass.report.changes.append(wait);
     }
     return Status::success();
 }
 
-Status ExpirySweep::notice(QSqlDatabase &db, const Candidate &album, SweepReport &report,
-                           NoticeComposer &composer, const QString &actor)
+Status ExpirySweep::notice(Pass &pass, const Candidate &album, const QList<NoticeRecipient> &viewers)
 {
     const QDate earliest = m_today.addDays(m_noticeDays);
     const bool late = album.expires < earliest;
     const QDate date = late ? earliest : album.expires;
-    SqlQuery update(db, late
-        ? QStringLiteral("UPDATE albums SET state = 'expiring', notice_issued_at = :now, expires_on = :date, "
-                         "expiry_source = 'notice', expiry_set_at = :now2 WHERE id = :id")
-        : QStringLiteral("UPDATE albums SET state = 'expiring', notice_issued_at = :now WHERE id = :id"));
-    update.bind(QStringLiteral(":now"), toCatalogTime(m_now)).bind(QStringLiteral(":id"), album.id);
-    if (late)
-        update.bind(QStringLiteral(":date"), toCatalogDate(date)).bind(QStringLiteral(":now2"), toCatalogTime(m_now));
-    if (Status status = update.exec(); !status)
-        return status;
+    const Status marked = late ? pass.sql.markNoticedLate(album.id, date, m_now) : pass.sql.markNoticed(album.id, m_now);
+    if (!marked)
+        return marked;
     NoticeEvent event;
     event.albumId = album.id;
     event.kind = NoticeEvent::Kind::Expiring;
     event.date = date;
     if (late)
         event.movedFrom = album.expires;
-    const Result<QList<NoticeRecipient>> told = NoticeOutbox(db, composer).issue(event, m_now);
+    const NoticeAlbum about { album.id, album.title, album.owner.name, album.photos };
+    const Result<QList<NoticeRecipient>> told = pass.outbox.issue(event, about, QList<NoticeRecipient> { album.owner } + viewers, m_now);
     if (!told)
         return told.error();
     QJsonArray who;
@@ -173,33 +198,31 @@ Status ExpirySweep::notice(QSqlDatabase &db, const Candidate &album, SweepReport
             : tr("due on %1, less than %n day(s) away, and nobody had been told: notice issued today, date "
                  "moved to %2", nullptr, m_noticeDays).arg(day(album.expires), day(date));
     }
-    if (Status status = AuditLog::record(db, { 0, m_now, actor, QStringLiteral("notice_issued"), album.ownerId,
-                                               album.id, details }); !status)
+    if (Status status = pass.sql.audit({ 0, m_now, pass.actor, QStringLiteral("notice_issued"), album.owner.customerId,
+                                         album.id, details }); !status)
         return status;
-    report.changes.append({ late ? SweepChange::Action::LateNotice : SweepChange::Action::Notice, album.id,
-                            album.title, album.ownerCode, album.photos, album.state, QStringLiteral("expiring"),
-                            album.expires, date, reason, *told });
-    ++report.notices;
+    pass.report.changes.append({ late ? SweepChange::Action::LateNotice : SweepChange::Action::Notice, album.id,
+                                 album.title, album.owner.code, album.photos, album.state, QStringLiteral("expiring"),
+                                 album.expires, date, reason, *told });
+    ++pass.report.notices;
     return Status::success();
 }
 
-Status ExpirySweep::expire(QSqlDatabase &db, const Candidate &album, SweepReport &report, const QString &actor)
+Status ExpirySweep::expire(Pass &pass, const Candidate &album)
 {
-    SqlQuery update(db, QStringLiteral("UPDATE albums SET state = 'expired' WHERE id = :id AND state = 'expiring'"));
-    update.bind(QStringLiteral(":id"), album.id);
-    if (Status status = update.exec(); !status)
+    if (Status status = pass.sql.markExpired(album.id); !status)
         return status;
     const QDate noticeDay = album.noticeIssued.toLocalTime().date();
     const QJsonObject details { { QStringLiteral("date"), toCatalogDate(album.expires) },
                                 { QStringLiteral("notice_issued_at"), toCatalogTime(album.noticeIssued) } };
-    if (Status status = AuditLog::record(db, { 0, m_now, actor, QStringLiteral("expire"), album.ownerId, album.id,
-                                               details }); !status)
+    if (Status status = pass.sql.audit({ 0, m_now, pass.actor, QStringLiteral("expire"), album.owner.customerId,
+                                         album.id, details }); !status)
         return status;
-    report.changes.append({ SweepChange::Action::Expire, album.id, album.title, album.ownerCode, album.photos,
-                            album.state, QStringLiteral("expired"), album.expires, album.expires,
-                            tr("expired at the end of %1; owner and viewers were told on %2; waits for its disc")
-                                .arg(day(album.expires), day(noticeDay)), {} });
-    ++report.expired;
+    pass.report.changes.append({ SweepChange::Action::Expire, album.id, album.title, album.owner.code, album.photos,
+                                 album.state, QStringLiteral("expired"), album.expires, album.expires,
+                                 tr("expired at the end of %1; owner and viewers were told on %2; waits for its disc")
+                                     .arg(day(album.expires), day(noticeDay)), {} });
+    ++pass.report.expired;
     return Status::success();
 }
 

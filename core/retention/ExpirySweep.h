@@ -3,7 +3,9 @@
 #pragma once
 
 #include "base/Error.h"
+#include "SweepStatements.h"
 #include "notify/NoticeEvent.h"
+#include "notify/NoticeOutbox.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -11,11 +13,12 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <vector>
+
 namespace Keepsake {
 
 class Catalog;
 class Clock;
-class NoticeComposer;
 
 // What one sweep did (or, dry, would do) to one album, and why.
 struct SweepChange
@@ -61,6 +64,10 @@ struct SweepReport
 // notice issued less than that ahead moves the date to today + notice.days_before.
 // An album expires at the end of its date in the lab's local time.
 //
+// The albums in their notice window with their owners, and the viewers of those to
+// be told, are read with one query each; the statements run per changed album are
+// prepared once per sweep (SweepStatements, NoticeOutbox).
+//
 // Caps: a rule with a cap limits the bytes of one customer's living albums under
 // that rule. When a customer is over it, their oldest albums (by first hand-in) are
 // brought forward to today + notice.days_before, one by one until the rest fits, so
@@ -75,11 +82,23 @@ public:
 
 private:
     struct Candidate;
-    Status sweep(QSqlDatabase &db, SweepReport &report, NoticeComposer &composer, const QString &actor);
-    Status applyCaps(QSqlDatabase &db, SweepReport &report, const QString &actor);
-    Status notice(QSqlDatabase &db, const Candidate &album, SweepReport &report, NoticeComposer &composer,
-                  const QString &actor);
-    Status expire(QSqlDatabase &db, const Candidate &album, SweepReport &report, const QString &actor);
+    // What one sweep shares between its steps: its transaction, report, outbox and
+    // prepared statements.
+    struct Pass
+    {
+        QSqlDatabase &db;
+        SweepReport &report;
+        NoticeOutbox outbox;
+        SweepStatements sql;
+        QString actor;
+    };
+    Status sweep(Pass &pass);
+    Result<std::vector<Candidate>> candidates(const QSqlDatabase &db, bool dryRun) const;
+    Status applyCaps(Pass &pass);
+    Status notice(Pass &pass, const Candidate &album, const QList<NoticeRecipient> &viewers);
+    Status expire(Pass &pass, const Candidate &album);
+    // The albums the candidates query reaches that need a notice now.
+    QString needsNotice() const;
 
     const Catalog &m_catalog;
     const Clock &m_clock;

@@ -1,0 +1,45 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+#include "catalog/AuditLog.h"
+#include "catalog/SqlQuery.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace Keepsake {
+
+// The statements an expiry sweep runs for each album it changes, each prepared once
+// per sweep (on first use) and run with new bindings for every album, inside the
+// sweep's transaction.
+class SweepStatements
+{
+public:
+    explicit SweepStatements(const QSqlDatabase &db) : m_db(db) { }
+
+    // `expiring`, told now; `late` also moves the date to give the full notice.
+    Status markNoticed(qint64 albumId, const QDateTime &now);
+    Status markNoticedLate(qint64 albumId, const QDate &date, const QDateTime &now);
+    Status markExpired(qint64 albumId);
+    // Over its customer's cap: brought forward to `date`.
+    Status bringForward(qint64 albumId, const QDate &date, const QDateTime &now);
+    // The same row AuditLog::record writes.
+    Status audit(const AuditEntry &entry);
+
+private:
+    SqlQuery &prepared(std::optional<SqlQuery> &slot, const char *sql);
+
+    const QSqlDatabase &m_db;
+    std::optional<SqlQuery> m_noticed;
+    std::optional<SqlQuery> m_late;
+    std::optional<SqlQuery> m_expired;
+    std::optional<SqlQuery> m_cap;
+    std::optional<SqlQuery> m_audit;
+};
+
+} // namespace Keepsake
