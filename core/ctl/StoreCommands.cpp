@@ -16,11 +16,6 @@ namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Keepsake::StoreCommands", text, disambiguation, n);
-}
-
 class ThumbnailsCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::StoreCommands)
