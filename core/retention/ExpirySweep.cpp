@@ -3,6 +3,7 @@
 #include "ExpirySweep.h"
 
 #include "RetentionLog.h"
+#include "SweepCandidates.h"
 #include "base/Clock.h"
 #include "base/Time.h"
 #include "catalog/Catalog.h"
@@ -15,7 +16,6 @@
 #include <QJsonObject>
 #include <QLocale>
 
-#include <vector>
 
 namespace Keepsake {
 
@@ -34,17 +34,6 @@ QString day(const QDate &date)
 }
 
 } // namespace
-
-struct ExpirySweep::Candidate
-{
-    qint64 id = 0;
-    QString title;
-    NoticeRecipient owner;
-    QString state;
-    QDate expires;
-    QDateTime noticeIssued;
-    int photos = 0;       // counted for the albums that change (all of them when dry)
-};
 
 QString SweepChange::actionName(Action action)
 {
@@ -87,63 +76,18 @@ Result<SweepReport> ExpirySweep::run(bool dryRun, const QString &actor)
     return report;
 }
 
-QString ExpirySweep::needsNotice() const
-{
-    return QStringLiteral("(a.state = 'active' OR a.notice_issued_at IS NULL)");
-}
-
-// The albums whose notice window is reached, with their owners; photos are counted
-// for those that may change now (told now, or past their date), for all when dry.
-Result<std::vector<ExpirySweep::Candidate>> ExpirySweep::candidates(const QSqlDatabase &db, bool dryRun) const
-{
-    SqlQuery query(db, QStringLiteral(
-        "SELECT a.id, a.title, a.state, a.expires_on, a.notice_issued_at, "
-        "c.id, c.code, c.name, c.email, c.language, "
-        "CASE WHEN %1 THEN (SELECT count(*) FROM photos p WHERE p.album_id = a.id) ELSE 0 END "
-        "FROM albums a JOIN customers c ON c.id = a.owner_id "
-        "WHERE a.expires_on < :limit AND a.state IN ('active', 'expiring') ORDER BY a.expires_on, a.id")
-        .arg(dryRun ? QStringLiteral("1 = 1") : needsNotice() + QStringLiteral(" OR a.expires_on < :today")));
-    query.bind(QStringLiteral(":limit"), toCatalogDate(m_today.addDays(m_noticeDays + 1)));
-    if (!dryRun)
-        query.bind(QStringLiteral(":today"), toCatalogDate(m_today));
-    if (Status status = query.exec(); !status)
-        return status.error();
-    std::vector<Candidate> albums;
-    while (query.next()) {
-        Candidate album;
-        album.id = query.integer(0);
-        album.title = query.text(1);
-        album.state = query.text(2);
-        album.expires = fromCatalogDate(query.text(3));
-        album.noticeIssued = fromCatalogTime(query.text(4));
-        album.owner.customerId = query.integer(5);
-        album.owner.code = query.text(6);
-        album.owner.name = query.text(7);
-        album.owner.email = query.text(8).trimmed();
-        album.owner.language = query.text(9);
-        album.photos = int(query.integer(10));
-        albums.push_back(std::move(album));
-    }
-    return albums;
-}
-
 Status ExpirySweep::sweep(Pass &pass)
 {
     if (Status status = applyCaps(pass); !status)
         return status;
-    const Result<std::vector<Candidate>> albums = candidates(pass.db, pass.report.dryRun);
+    const Result<SweepCandidates> albums = SweepCandidates::read(pass.db, m_today, m_noticeDays, pass.report.dryRun);
     if (!albums)
         return albums.error();
-    // The viewers with permission now of every album told in this sweep.
-    const auto viewers = NoticeOutbox::viewersWhere(pass.db,
-        QStringLiteral("a.expires_on < :limit AND a.state IN ('active', 'expiring') AND ") + needsNotice(),
-        { { QStringLiteral(":limit"), toCatalogDate(m_today.addDays(m_noticeDays + 1)) } });
-    if (!viewers)
-        return viewers.error();
-    for (const Candidate &album : *albums) {
+    pass.report.waiting = albums->waiting;
+    for (const SweepCandidate &album : albums->albums) {
         const bool noticed = album.state == QLatin1String("expiring") && album.noticeIssued.isValid();
         if (!noticed) {
-            if (Status status = notice(pass, album, viewers->value(album.id)); !status)
+            if (Status status = notice(pass, album); !status)
                 return status;
             continue;
         }
@@ -164,7 +108,7 @@ Status ExpirySweep::sweep(Pass &pass)
     return Status::success();
 }
 
-Status ExpirySweep::notice(Pass &pass, const Candidate &album, const QList<NoticeRecipient> &viewers)
+Status ExpirySweep::notice(Pass &pass, const SweepCandidate &album)
 {
     const QDate earliest = m_today.addDays(m_noticeDays);
     const bool late = album.expires < earliest;
@@ -179,7 +123,7 @@ Status ExpirySweep::notice(Pass &pass, const Candidate &album, const QList<Notic
     if (late)
         event.movedFrom = album.expires;
     const NoticeAlbum about { album.id, album.title, album.owner.name, album.photos };
-    const Result<QList<NoticeRecipient>> told = pass.outbox.issue(event, about, QList<NoticeRecipient> { album.owner } + viewers, m_now);
+    const Result<QList<NoticeRecipient>> told = pass.outbox.issue(event, about, QList<NoticeRecipient> { album.owner } + album.viewers, m_now);
     if (!told)
         return told.error();
     QJsonArray who;
@@ -208,7 +152,7 @@ Status ExpirySweep::notice(Pass &pass, const Candidate &album, const QList<Notic
     return Status::success();
 }
 
-Status ExpirySweep::expire(Pass &pass, const Candidate &album)
+Status ExpirySweep::expire(Pass &pass, const SweepCandidate &album)
 {
     if (Status status = pass.sql.markExpired(album.id); !status)
         return status;

@@ -13,11 +13,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
-#include <vector>
-
 namespace Keepsake {
 
 class Catalog;
+struct SweepCandidate;
 class Clock;
 
 // What one sweep did (or, dry, would do) to one album, and why.
@@ -64,9 +63,8 @@ struct SweepReport
 // notice issued less than that ahead moves the date to today + notice.days_before.
 // An album expires at the end of its date in the lab's local time.
 //
-// The albums in their notice window with their owners, and the viewers of those to
-// be told, are read with one query each; the statements run per changed album are
-// prepared once per sweep (SweepStatements, NoticeOutbox).
+// What it reads is read set-based (SweepCandidates); the statements run per changed
+// album are prepared once per sweep (SweepStatements, NoticeOutbox).
 //
 // Caps: a rule with a cap limits the bytes of one customer's living albums under
 // that rule. When a customer is over it, their oldest albums (by first hand-in) are
@@ -81,7 +79,6 @@ public:
     Result<SweepReport> run(bool dryRun, const QString &actor);
 
 private:
-    struct Candidate;
     // What one sweep shares between its steps: its transaction, report, outbox and
     // prepared statements.
     struct Pass
@@ -93,12 +90,9 @@ private:
         QString actor;
     };
     Status sweep(Pass &pass);
-    Result<std::vector<Candidate>> candidates(const QSqlDatabase &db, bool dryRun) const;
     Status applyCaps(Pass &pass);
-    Status notice(Pass &pass, const Candidate &album, const QList<NoticeRecipient> &viewers);
-    Status expire(Pass &pass, const Candidate &album);
-    // The albums the candidates query reaches that need a notice now.
-    QString needsNotice() const;
+    Status notice(Pass &pass, const SweepCandidate &album);
+    Status expire(Pass &pass, const SweepCandidate &album);
 
     const Catalog &m_catalog;
     const Clock &m_clock;
