@@ -6,7 +6,15 @@
 // settings, and its screens rendered at 1920×1080.
 #include "UiTestSupport.h"
 #include "base/Translations.h"
+#include "catalog/Albums.h"
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
 #include "catalog/Settings.h"
+#include "common/MessageBox.h"
+#include "common/PrintPreview.h"
+#include "counter/RecordPanel.h"
+#include "notify/NoticeDelivery.h"
+#include "retention/ExpirySweep.h"
 #include "common/JobProgress.h"
 #include "common/PhotoGridModel.h"
 #include "counter/AuditDialog.h"
@@ -16,12 +24,18 @@
 #include "counter/JobDialog.h"
 #include "counter/SettingsDialog.h"
 
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QLabel>
+#include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
+#include <QProgressBar>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QtTest>
@@ -43,9 +57,20 @@ private Q_SLOTS:
     void dashboardShowsExpiringSoon();
     void settingsAreSaved();
     void screensAt1920x1080();
+    void recordButtonOpensTheRecordingScreen();
+    void cancelledBurnKeepsAlbumsExpired();
+    void burnToImageFileWithProgressAndVerification();
+    void indexSheetAndReceiptInPrintPreview();
+    void anotherCustomersDiscIsRefusedBeforeWriting();
+    void recordingScreenAt1920x1080();
+    void restoreAndExtend();
+    void failedNoticesAndKioskRegistrations();
 
 private:
     void choose(const QString &search);
+    void expireAlbums();
+    QList<AlbumSummary> albumsOf(const QString &code, AlbumState state) const;
+    QString m_image;
 
     TestLab m_lab;
     Translations m_translations;
@@ -209,6 +234,254 @@ void TestCounter::screensAt1920x1080()
         QVERIFY2(visibleInside(m_window.get(), m_window->findChild<QWidget *>(QLatin1String(name))), name);
     m_lab.clock.advanceDays(-80);
     m_window->findChild<QTabWidget *>(QStringLiteral("counterTabs"))->setCurrentIndex(0);
+}
+
+QList<AlbumSummary> TestCounter::albumsOf(const QString &code, AlbumState state) const
+{
+    const Result<Customer> customer = Customers(m_lab.lab->catalog()).byCode(code);
+    QList<AlbumSummary> found;
+    if (!customer)
+        return found;
+    const Result<QList<AlbumSummary>> all = Albums(m_lab.lab->catalog()).customerView(customer->id, true);
+    for (const AlbumSummary &album : all.value())
+        if (album.state == state && album.ownerId == customer->id)
+            found.append(album);
+    return found;
+}
+
+// The albums run out their time on the lab's clock: the sweep gives notice, then
+// expires them (as it does each night).
+void TestCounter::expireAlbums()
+{
+    ExpirySweep sweep(m_lab.lab->catalog(), m_lab.clock);
+    for (int month = 0; month < 12 && (albumsOf(QStringLiteral("A1"), AlbumState::Expired).isEmpty()
+                                       || albumsOf(QStringLiteral("B2"), AlbumState::Expired).isEmpty()); ++month) {
+        m_lab.clock.advanceDays(30);
+        QVERIFY(sweep.run(false, QStringLiteral("test")));
+    }
+    QVERIFY(!albumsOf(QStringLiteral("A1"), AlbumState::Expired).isEmpty());
+    QVERIFY(!albumsOf(QStringLiteral("B2"), AlbumState::Expired).isEmpty());
+}
+
+void TestCounter::recordButtonOpensTheRecordingScreen()
+{
+    expireAlbums();
+    choose(QStringLiteral("A1"));
+    auto *record = m_window->findChild<QPushButton *>(QStringLiteral("recordButton"));
+    QVERIFY(record->isEnabled());
+    QTest::mouseClick(record, Qt::LeftButton);
+    RecordPanel *panel = m_window->recording();
+    QCOMPARE(m_window->findChild<QTabWidget *>(QStringLiteral("counterTabs"))->currentWidget(), panel);
+    QCOMPARE(panel->customerId(), m_window->customers()->customerId());
+    // The expired albums are ticked.
+    QCOMPARE(panel->chosenAlbums().size(), albumsOf(QStringLiteral("A1"), AlbumState::Expired).size());
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("recordHeader"))->text().contains(QLatin1String("A1")));
+    // The image file is chosen in a file dialog (answered in advance).
+    m_image = m_lab.dir.filePath(QStringLiteral("A1-disc.iso"));
+    MessageBox::setNextFile(m_image);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("imageButton")), Qt::LeftButton);
+    QCOMPARE(panel->drive(), QStringLiteral("stdio:") + m_image);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isPlanReady(), 30000);
+    QCOMPARE(panel->plan()->plan.size(), 1);
+    QVERIFY(panel->checkText().contains(QLatin1String("blank disc")));
+    auto *gauge = m_window->findChild<QProgressBar *>(QStringLiteral("discGauge"));
+    QVERIFY(gauge && gauge->isVisible());
+    QVERIFY(gauge->value() > 0 && gauge->value() < gauge->maximum());
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("planSummary"))->text().contains(QLatin1String("one disc")));
+    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("burnButton"))->isEnabled());
+    QVERIFY(!QFileInfo::exists(m_image));   // planning writes nothing
+    // A medium too small for the albums splits them across discs.
+    panel->setMedia(QStringLiteral("cd"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isPlanReady(), 30000);
+    QCOMPARE(panel->plan()->media, QStringLiteral("cd"));
+    panel->setMedia(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isPlanReady(), 30000);
+}
+
+void TestCounter::cancelledBurnKeepsAlbumsExpired()
+{
+    RecordPanel *panel = m_window->recording();
+    QVERIFY(panel->isPlanReady());
+    const qsizetype expired = albumsOf(QStringLiteral("A1"), AlbumState::Expired).size();
+    QSignalSpy finished(panel, &RecordPanel::burnFinished);
+    panel->burn();
+    QVERIFY(panel->progress()->isBusy());
+    panel->cancel();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!panel->progress()->isBusy());
+    QVERIFY2(m_window->findChild<QLabel *>(QStringLiteral("burnResult"))->text().contains(QLatin1String("cancelled"), Qt::CaseInsensitive),
+             qPrintable(m_window->findChild<QLabel *>(QStringLiteral("burnResult"))->text()));
+    QVERIFY(!QFileInfo::exists(m_image));
+    QCOMPARE(albumsOf(QStringLiteral("A1"), AlbumState::Expired).size(), expired);
+    QVERIFY(!m_window->findChild<QPushButton *>(QStringLiteral("printIndexButton"))->isEnabled());
+}
+
+void TestCounter::burnToImageFileWithProgressAndVerification()
+{
+    RecordPanel *panel = m_window->recording();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isPlanReady(), 30000);
+    const qsizetype expired = albumsOf(QStringLiteral("A1"), AlbumState::Expired).size();
+    QSignalSpy finished(panel, &RecordPanel::burnFinished);
+    QSignalSpy progress(panel->findChild<BurnWorker *>(), &BurnWorker::progress);
+    QSignalSpy dashboard(m_window->dashboard(), &DashboardPanel::refreshed);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("burnButton")), Qt::LeftButton);
+    QVERIFY(panel->progress()->isBusy());
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(progress.size() > 1);
+    bool wrote = false, verified = false;
+    for (const QList<QVariant> &signal : std::as_const(progress)) {
+        wrote = wrote || signal.first().value<BurnJob::Phase>() == BurnJob::Phase::Writing;
+        verified = verified || signal.first().value<BurnJob::Phase>() == BurnJob::Phase::Verifying;
+    }
+    QVERIFY(wrote && verified);
+    QCOMPARE(panel->progress()->percent(), 100);
+    const QString result = m_window->findChild<QLabel *>(QStringLiteral("burnResult"))->text();
+    QVERIFY2(result.contains(QLatin1String("verified")) && result.contains(QLatin1String("Pickup code")), qPrintable(result));
+    QVERIFY(QFileInfo(m_image).size() > 0);
+    QCOMPARE(panel->lastBurn()->discs.size(), 1);
+    QVERIFY(panel->lastBurn()->filesVerified > 0);
+    QCOMPARE(panel->lastBurn()->recordedAlbums.size(), expired);
+    QVERIFY(albumsOf(QStringLiteral("A1"), AlbumState::Expired).isEmpty());
+    QCOMPARE(albumsOf(QStringLiteral("A1"), AlbumState::Recorded).size(), expired);
+    QVERIFY(dashboard.size() > 0 || dashboard.wait());   // the day's queue is read again
+    QVERIFY(m_window->findChild<QPushButton *>(QStringLiteral("printIndexButton"))->isEnabled());
+}
+
+void TestCounter::indexSheetAndReceiptInPrintPreview()
+{
+    int pages = 0;
+    QImage shown;
+    PrintPreview::setDialogHook([&](QPrintPreviewDialog &dialog) {
+        dialog.resize(1200, 900);
+        dialog.show();
+        auto *preview = dialog.findChild<QPrintPreviewWidget *>();
+        QVERIFY(preview);
+        preview->updatePreview();
+        pages = preview->pageCount();
+        shown = dialog.grab().toImage();
+        dialog.close();
+    });
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("printIndexButton")), Qt::LeftButton);
+    QVERIFY(pages >= 1);
+    shown.save(shotDir() + QStringLiteral("/counter-index-preview.png"));
+    QVERIFY(distinctColours(shown) > 200);   // the photos' thumbnails are on the sheet
+    pages = 0;
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("printReceiptButton")), Qt::LeftButton);
+    QCOMPARE(pages, 1);
+    shown.save(shotDir() + QStringLiteral("/counter-receipt-preview.png"));
+    QVERIFY(distinctColours(shown) > 2);
+    // The same document drawn into a PDF: what "Print to File" gives.
+    const BurnedDisc &disc = m_window->recording()->lastBurn()->discs.first();
+    const Result<PrintPreview::Document> receipt = PrintPreview::receiptOfDisc(*m_lab.lab, disc.discId, disc.session);
+    QVERIFY(receipt);
+    QVERIFY(receipt->title.contains(QLatin1String("A1")));
+    PrintPreview::setDialogHook({});
+}
+
+void TestCounter::anotherCustomersDiscIsRefusedBeforeWriting()
+{
+    const QFileInfo before(m_image);
+    const Result<Customer> b2 = Customers(m_lab.lab->catalog()).byCode(QStringLiteral("B2"));
+    QVERIFY(b2);
+    m_window->showRecording(b2->id, {});
+    RecordPanel *panel = m_window->recording();
+    QVERIFY(!panel->chosenAlbums().isEmpty());
+    QSignalSpy shown(panel, &RecordPanel::planShown);
+    panel->setDrive(QStringLiteral("stdio:") + m_image);   // A1's disc, brought by B2
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->checkText().contains(QLatin1String("belongs to customer A1")), 30000);
+    QVERIFY2(panel->checkText().contains(QLatin1String("Nothing was written")), qPrintable(panel->checkText()));
+    QVERIFY(!m_window->findChild<QPushButton *>(QStringLiteral("burnButton"))->isEnabled());
+    const QFileInfo after(m_image);
+    QCOMPARE(after.size(), before.size());
+    QCOMPARE(after.lastModified(), before.lastModified());
+}
+
+void TestCounter::recordingScreenAt1920x1080()
+{
+    RecordPanel *panel = m_window->recording();
+    panel->setDrive(QStringLiteral("stdio:") + m_lab.dir.filePath(QStringLiteral("B2-disc.iso")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->isPlanReady(), 30000);
+    const QImage image = shoot(m_window.get(), QSize(1920, 1080), QStringLiteral("counter-recording"));
+    QVERIFY(distinctColours(image) > 20);
+    for (const char *name : { "recordAlbums", "mediaCombo", "driveCombo", "discGauge", "burnButton",
+                              "printIndexButton", "checkResult" })
+        QVERIFY2(visibleInside(m_window.get(), m_window->findChild<QWidget *>(QLatin1String(name))), name);
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("recordHeader"))->text().contains(QLatin1String("B2")));
+}
+
+void TestCounter::restoreAndExtend()
+{
+    choose(QStringLiteral("A1"));
+    auto *albums = m_window->findChild<QTreeWidget *>(QStringLiteral("albumTree"));
+    const AlbumSummary recorded = albumsOf(QStringLiteral("A1"), AlbumState::Recorded).first();
+    m_window->customers()->selectAlbums({ recorded.id });
+    auto *restore = m_window->findChild<QPushButton *>(QStringLiteral("restoreButton"));
+    QVERIFY(restore->isEnabled());
+    QVERIFY(!m_window->findChild<QPushButton *>(QStringLiteral("extendButton"))->isEnabled());
+    QSignalSpy loaded(m_window->customers(), &CustomerPanel::loaded);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QVERIFY(MessageBox::lastText().contains(recorded.title));
+    QVERIFY(loaded.wait());
+    AlbumSummary after = Albums(m_lab.lab->catalog()).byId(recorded.id).value();
+    QCOMPARE(after.state, AlbumState::Active);
+    m_window->customers()->selectAlbums({ recorded.id });
+    QTRY_VERIFY(albums->selectedItems().size() == 1);
+    auto *extend = m_window->findChild<QPushButton *>(QStringLiteral("extendButton"));
+    QVERIFY(extend->isEnabled());
+    MessageBox::setNextNumber(30);
+    QTest::mouseClick(extend, Qt::LeftButton);
+    QVERIFY(loaded.wait());
+    const AlbumSummary extended = Albums(m_lab.lab->catalog()).byId(recorded.id).value();
+    QCOMPARE(extended.expires, after.expires.addDays(30));
+    QCOMPARE(extended.expirySource, QStringLiteral("extended"));
+}
+
+void TestCounter::failedNoticesAndKioskRegistrations()
+{
+    // Notices to a mail server that is not there fail after their tries.
+    const Settings settings(m_lab.lab->catalog());
+    QVERIFY(settings.set(QStringLiteral("smtp.host"), QStringLiteral("127.0.0.1")));
+    QVERIFY(settings.set(QStringLiteral("smtp.port"), QStringLiteral("1")));
+    QVERIFY(settings.set(QStringLiteral("smtp.from"), QStringLiteral("lab@example.org")));
+    CancelToken never;
+    for (int attempt = 0; attempt < NoticeDelivery::MaxAttempts; ++attempt)
+        QVERIFY(NoticeDelivery(m_lab.lab->catalog(), m_lab.clock).deliver(true, never));
+    // A customer registered at the kiosk.
+    const qint64 kiosk = m_lab.addCustomer(QStringLiteral("K12345"), QStringLiteral("Kiki Kiosk"), QStringLiteral("1357"));
+    QVERIFY(m_lab.lab->catalog().transaction([&](QSqlDatabase &db) {
+        return AuditLog::record(db, { 0, m_lab.clock.now(), QStringLiteral("kiosk"), QStringLiteral("kiosk_registration"),
+                                      kiosk, std::nullopt, QJsonObject() });
+    }));
+    DashboardPanel *dashboard = m_window->dashboard();
+    dashboard->refresh();
+    QVERIFY(!dashboard->failedNotices().isEmpty());
+    auto *notices = m_window->findChild<QTreeWidget *>(QStringLiteral("failedNoticesTree"));
+    QCOMPARE(notices->topLevelItemCount(), int(dashboard->failedNotices().size()));
+    QVERIFY(!notices->topLevelItem(0)->text(3).isEmpty());   // what went wrong
+    // The customer's albums show their failed notices, and can be sent again.
+    choose(QStringLiteral("A1"));
+    auto *albums = m_window->findChild<QTreeWidget *>(QStringLiteral("albumTree"));
+    bool failedShown = false;
+    for (int i = 0; i < albums->topLevelItemCount(); ++i)
+        failedShown = failedShown || albums->topLevelItem(i)->text(7).contains(QLatin1String("failed"));
+    QVERIFY(failedShown);
+    m_window->customers()->selectAlbums({ dashboard->failedNotices().first().albumId });
+    auto *resend = m_window->findChild<QPushButton *>(QStringLiteral("resendButton"));
+    QVERIFY(resend->isEnabled());
+    QSignalSpy changed(m_window->customers(), &CustomerPanel::changed);
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QVERIFY(changed.wait(30000));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("failed")));
+
+    auto *registrations = m_window->findChild<QTreeWidget *>(QStringLiteral("registrationsTree"));
+    QCOMPARE(registrations->topLevelItemCount(), 1);
+    QVERIFY(registrations->topLevelItem(0)->text(0).startsWith(QLatin1String("K12345")));
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("confirmRegistrationButton")), Qt::LeftButton);
+    QCOMPARE(registrations->topLevelItemCount(), 0);
+    QVERIFY(dashboard->registrations().isEmpty());
 }
 
 QTEST_MAIN(TestCounter)

@@ -2,12 +2,54 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CustomerLoader.h"
 
+#include "catalog/Catalog.h"
+#include "catalog/Shares.h"
 #include "lab/Lab.h"
+#include "notify/NoticeOutbox.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Keepsake {
+
+namespace {
+
+// Who each album is shared with and what its notice mails did.
+void readExtras(const Lab &lab, CustomerData &data)
+{
+    QSqlDatabase db = lab.catalog().db();
+    for (const AlbumSummary &album : std::as_const(data.albums)) {
+        const Result<QList<Share>> shares = Shares::ofAlbum(db, album.id);
+        if (!shares) {
+            data.error = shares.error().message();
+            return;
+        }
+        for (const Share &share : *shares)
+            data.shares[album.id].append(share.viewerText());
+        data.notices.insert(album.id, {});
+    }
+    const Result<QList<Notice>> mails = NoticeOutbox::mails(db, { QStringLiteral("queued"), QStringLiteral("sending"),
+                                                                  QStringLiteral("sent"), QStringLiteral("failed") });
+    if (!mails) {
+        data.error = mails.error().message();
+        return;
+    }
+    for (const Notice &mail : *mails) {
+        const auto found = data.notices.find(mail.albumId);
+        if (found == data.notices.end())
+            continue;
+        if (mail.state == QLatin1String("sent")) {
+            ++found->sent;
+        } else if (mail.state == QLatin1String("failed")) {
+            ++found->failed;
+            found->failures << QStringLiteral("%1: %2").arg(mail.email, mail.lastError);
+        } else {
+            ++found->waiting;
+        }
+    }
+}
+
+} // namespace
 
 CustomerData readCustomer(const Lab &lab, qint64 customerId, bool includeHidden)
 {
@@ -33,6 +75,7 @@ CustomerData readCustomer(const Lab &lab, qint64 customerId, bool includeHidden)
         }
         data.photos.append(*photos);
     }
+    readExtras(lab, data);
     return data;
 }
 

@@ -5,6 +5,7 @@
 #include "catalog/Albums.h"
 #include "catalog/Customers.h"
 
+#include <QHash>
 #include <QMetaType>
 #include <QObject>
 
@@ -12,12 +13,23 @@ namespace Keepsake {
 
 class Lab;
 
+// The notice mails of one album by their state.
+struct AlbumNotices
+{
+    int sent = 0;
+    int failed = 0;
+    int waiting = 0;              // queued or being sent
+    QStringList failures;         // "to: what the server said"
+};
+
 // A customer with their albums and photos, as one background read.
 struct CustomerData
 {
     Customer customer;
     QList<AlbumSummary> albums;
     QList<PhotoRecord> photos;   // album by album, in the albums' order
+    QHash<qint64, QStringList> shares;        // album → viewers ("C2 (Berta Berg)", e-mail)
+    QHash<qint64, AlbumNotices> notices;      // album → its notice mails
     QString error;
 };
 

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MessageBox.h"
 
+#include <QFileDialog>
+#include <QInputDialog>
+
 namespace Keepsake {
 
 namespace {
@@ -12,6 +15,8 @@ struct Hook
 {
     QMessageBox::StandardButton nextAnswer = QMessageBox::NoButton;
     QString lastText;
+    std::optional<int> nextNumber;
+    std::optional<QString> nextFile;
 };
 
 Hook &hook()
@@ -25,6 +30,34 @@ Hook &hook()
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
 {
     hook().nextAnswer = answer;
+}
+
+void MessageBox::setNextNumber(int value)
+{
+    hook().nextNumber = value;
+}
+
+void MessageBox::setNextFile(const QString &path)
+{
+    hook().nextFile = path;
+}
+
+std::optional<int> MessageBox::number(QWidget *parent, const QString &title, const QString &label, int value,
+                                      int minimum, int maximum)
+{
+    hook().lastText = label;
+    if (hook().nextNumber)
+        return std::exchange(hook().nextNumber, std::nullopt);
+    bool ok = false;
+    const int chosen = QInputDialog::getInt(parent, title, label, value, minimum, maximum, 1, &ok);
+    return ok ? std::optional<int>(chosen) : std::nullopt;
+}
+
+QString MessageBox::fileToWrite(QWidget *parent, const QString &title, const QString &filter)
+{
+    if (hook().nextFile)
+        return *std::exchange(hook().nextFile, std::nullopt);
+    return QFileDialog::getSaveFileName(parent, title, QString(), filter, nullptr, QFileDialog::DontConfirmOverwrite);
 }
 
 QString MessageBox::lastText()

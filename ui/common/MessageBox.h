@@ -4,6 +4,8 @@
 
 #include <QMessageBox>
 
+#include <optional>
+
 namespace Keepsake {
 
 // Every question and message the windows ask or show goes through here, so that GUI
@@ -16,9 +18,18 @@ public:
                                                 QMessageBox::StandardButton defaultButton = QMessageBox::No);
     static void information(QWidget *parent, const QString &title, const QString &text);
     static void warning(QWidget *parent, const QString &title, const QString &text);
+    // A whole number, or nothing when the clerk cancelled.
+    static std::optional<int> number(QWidget *parent, const QString &title, const QString &label, int value,
+                                     int minimum, int maximum);
+    // A file to write (an existing one may be chosen: it is not replaced without asking
+    // the caller), or empty when the clerk cancelled.
+    static QString fileToWrite(QWidget *parent, const QString &title, const QString &filter);
 
     // Test hook: the next box is not shown and returns this answer.
     static void setNextAnswer(QMessageBox::StandardButton answer);
+    // Test hooks: the next number() or fileToWrite() asks nobody and returns this.
+    static void setNextNumber(int value);
+    static void setNextFile(const QString &path);
     // Test hook: the text of the last box shown or answered in advance.
     static QString lastText();
 

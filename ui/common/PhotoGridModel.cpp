@@ -6,12 +6,10 @@
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
 
-#include <QFutureWatcher>
 #include <QImageReader>
 #include <QListView>
 #include <QPainter>
 #include <QScroller>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Keepsake {
 
@@ -19,6 +17,8 @@ namespace {
 
 constexpr int MaxInFlight = 4;
 constexpr int MaxQueued = 256;
+constexpr int PixmapsPerFrame = 16;   // QImage → QPixmap on the GUI thread, in slices
+constexpr int FrameMs = 16;
 
 QImage readThumbnail(const Lab &lab, const QString &sha256, int edge)
 {
@@ -50,6 +50,11 @@ PhotoGridModel::PhotoGridModel(const Lab &lab, int iconEdge, QObject *parent)
     : QAbstractListModel(parent), m_lab(lab), m_edge(iconEdge), m_placeholder(makePlaceholder(iconEdge)),
       m_cache(600)
 {
+    m_pool.setMaxThreadCount(qBound(1, QThread::idealThreadCount() - 1, MaxInFlight));
+    m_pool.setObjectName(QStringLiteral("keepsake-thumbnails"));
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(FrameMs);
+    connect(&m_flush, &QTimer::timeout, this, &PhotoGridModel::flush);
 }
 
 void PhotoGridModel::setPhotos(const QList<PhotoRecord> &photos)
@@ -60,18 +65,26 @@ void PhotoGridModel::setPhotos(const QList<PhotoRecord> &photos)
     for (int row = 0; row < m_photos.size(); ++row)
         m_rowsBySha[m_photos[row].sha256].append(row);
     m_queue.clear();
+    m_arrived.clear();
     endResetModel();
 }
 
 void PhotoGridModel::setCover(std::optional<qint64> photoId)
 {
-    m_cover = photoId;
-    if (!m_photos.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_photos.size()) - 1), { Qt::DisplayRole, CoverRole });
+    if (m_cover == photoId)
+        return;
+    const std::optional<qint64> before = std::exchange(m_cover, photoId);
+    for (const std::optional<qint64> &id : { before, photoId }) {   // only the rows that change
+        const int row = id ? rowOf(*id) : -1;
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row), index(row), { Qt::DisplayRole, CoverRole });
+    }
 }
 
 void PhotoGridModel::setChecked(const QSet<qint64> &photoIds)
 {
+    if (m_checked == photoIds)
+        return;
     m_checked = photoIds;
     if (!m_photos.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_photos.size()) - 1), { Qt::CheckStateRole });
@@ -173,30 +186,53 @@ void PhotoGridModel::startLoads() const
     while (m_inFlight.size() < MaxInFlight && !m_queue.isEmpty()) {
         const QString sha = m_queue.takeLast();
         m_inFlight.insert(sha);
-        auto *watcher = new QFutureWatcher<QImage>(self);
         const Lab &lab = m_lab;
         const int edge = m_edge;
-        connect(watcher, &QFutureWatcher<QImage>::finished, self, [self, watcher, sha] {
-            self->loaded(sha, watcher->result());
-            watcher->deleteLater();
+        // The answer is posted to the model; it is dropped if the model is gone (the
+        // pool, destroyed first, waits for running reads).
+        m_pool.start([self, &lab, sha, edge] {
+            const QImage image = readThumbnail(lab, sha, edge);
+            QMetaObject::invokeMethod(self, [self, sha, image] { self->loaded(sha, image); }, Qt::QueuedConnection);
         });
-        watcher->setFuture(QtConcurrent::run([&lab, sha, edge] { return readThumbnail(lab, sha, edge); }));
     }
 }
 
 void PhotoGridModel::loaded(const QString &sha256, const QImage &image)
 {
     m_inFlight.remove(sha256);
-    if (image.isNull()) {
+    if (image.isNull())
         m_failed.insert(sha256);
-    } else {
-        m_cache.insert(sha256, new QPixmap(QPixmap::fromImage(image)));
-        for (int row : m_rowsBySha.value(sha256)) {
-            Q_EMIT dataChanged(index(row), index(row), { Qt::DecorationRole, LoadedRole });
-            Q_EMIT thumbnailShown(row);
-        }
-    }
+    else
+        m_arrived.append({ sha256, image });
+    if (!m_arrived.isEmpty() && !m_flush.isActive())
+        m_flush.start();
     startLoads();
+}
+
+// A slice of the thumbnails that arrived becomes pixmaps; their rows are announced
+// as runs of neighbours, so the view repaints once per frame, not once per photo.
+void PhotoGridModel::flush()
+{
+    QList<int> rows;
+    const qsizetype count = qMin<qsizetype>(PixmapsPerFrame, m_arrived.size());
+    for (qsizetype i = 0; i < count; ++i) {
+        const auto &[sha, image] = m_arrived.at(i);
+        m_cache.insert(sha, new QPixmap(QPixmap::fromImage(image)));
+        rows += m_rowsBySha.value(sha);
+    }
+    m_arrived.remove(0, count);
+    std::sort(rows.begin(), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype end = i;
+        while (end + 1 < rows.size() && rows.at(end + 1) <= rows.at(end) + 1)
+            ++end;
+        Q_EMIT dataChanged(index(rows.at(i)), index(rows.at(end)), { Qt::DecorationRole, LoadedRole });
+        i = end + 1;
+    }
+    for (int row : std::as_const(rows))
+        Q_EMIT thumbnailShown(row);
+    if (!m_arrived.isEmpty())
+        m_flush.start();
 }
 
 void PhotoGridModel::setUpView(QListView *view, int iconEdge, bool touch)

@@ -8,6 +8,8 @@
 #include <QCache>
 #include <QPixmap>
 #include <QSet>
+#include <QThreadPool>
+#include <QTimer>
 
 #include <optional>
 
@@ -18,8 +20,10 @@ namespace Keepsake {
 class Lab;
 
 // Photos as a thumbnail grid. Thumbnails are read from the Thumbnailer's grid cache
-// on the thread pool, only for the rows the view asks for (the visible ones), newest
-// request first; a placeholder shows until one arrives. The window never waits.
+// on a small pool of their own (leaving a core to the window), only for the rows the
+// view asks for (the visible ones), newest request first; a placeholder shows until
+// one arrives. Arrivals are turned into pixmaps and announced a few at a time, once
+// per frame, so that a flick through 10,000 photos never stalls the window.
 class PhotoGridModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -56,6 +60,7 @@ private:
     void request(const QString &sha256) const;
     void startLoads() const;
     void loaded(const QString &sha256, const QImage &image);
+    void flush();
 
     const Lab &m_lab;
     int m_edge;
@@ -69,6 +74,9 @@ private:
     mutable QStringList m_queue;         // newest last
     mutable QSet<QString> m_inFlight;
     mutable QSet<QString> m_failed;
+    QList<std::pair<QString, QImage>> m_arrived;   // read, not yet on screen
+    QTimer m_flush;
+    mutable QThreadPool m_pool;                     // last: waits for its readers first
 };
 
 } // namespace Keepsake

@@ -4,6 +4,7 @@
 
 #include "CustomerPanel.h"
 #include "DashboardPanel.h"
+#include "RecordPanel.h"
 #include "SettingsDialog.h"
 #include "lab/Lab.h"
 
@@ -24,16 +25,23 @@ CounterWindow::CounterWindow(const Lab &lab, QWidget *parent) : QMainWindow(pare
     m_tabs->setObjectName(QStringLiteral("counterTabs"));
     m_dashboard = new DashboardPanel(lab);
     m_customers = new CustomerPanel(lab);
+    m_recording = new RecordPanel(lab);
     m_tabs->addTab(m_customers, tr("Customers"));
     m_tabs->addTab(m_dashboard, tr("Today"));
+    m_tabs->addTab(m_recording, tr("Recording"));
     setCentralWidget(m_tabs);
     buildMenus();
     statusBar()->showMessage(tr("Data folder: %1").arg(m_lab.dataDir()));
     connect(m_dashboard, &DashboardPanel::customerChosen, this, &CounterWindow::showCustomer);
     connect(m_customers, &CustomerPanel::changed, m_dashboard, &DashboardPanel::refresh);
-    connect(m_customers, &CustomerPanel::message, this, [this](const QString &text) {
-        statusBar()->showMessage(text);
-    });
+    connect(m_customers, &CustomerPanel::recordRequested, this, &CounterWindow::showRecording);
+    connect(m_dashboard, &DashboardPanel::recordRequested, this, &CounterWindow::showRecording);
+    connect(m_recording, &RecordPanel::recorded, m_dashboard, &DashboardPanel::refresh);
+    connect(m_recording, &RecordPanel::recorded, m_customers, &CustomerPanel::refresh);
+    const auto show = [this](const QString &text) { statusBar()->showMessage(text); };
+    connect(m_customers, &CustomerPanel::message, this, show);
+    connect(m_recording, &RecordPanel::message, this, show);
+    connect(m_dashboard, &DashboardPanel::message, this, show);
 }
 
 void CounterWindow::buildMenus()
@@ -54,6 +62,12 @@ void CounterWindow::showCustomer(qint64 customerId)
 {
     m_tabs->setCurrentWidget(m_customers);
     m_customers->showCustomer(customerId);
+}
+
+void CounterWindow::showRecording(qint64 customerId, const QList<qint64> &albumIds)
+{
+    m_tabs->setCurrentWidget(m_recording);
+    m_recording->start(customerId, albumIds);
 }
 
 void CounterWindow::openSettings()

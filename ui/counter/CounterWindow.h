@@ -11,6 +11,7 @@ namespace Keepsake {
 class CustomerPanel;
 class DashboardPanel;
 class Lab;
+class RecordPanel;
 
 // The clerk's window at the counter: the day's dashboard, and customers with their
 // albums, photos and everything done with them.
@@ -23,7 +24,10 @@ public:
 
     CustomerPanel *customers() const { return m_customers; }
     DashboardPanel *dashboard() const { return m_dashboard; }
+    RecordPanel *recording() const { return m_recording; }
     void showCustomer(qint64 customerId);
+    // The recording screen for this customer's albums (empty: their expired ones).
+    void showRecording(qint64 customerId, const QList<qint64> &albumIds);
 
 private:
     void buildMenus();
@@ -33,6 +37,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     CustomerPanel *m_customers = nullptr;
     DashboardPanel *m_dashboard = nullptr;
+    RecordPanel *m_recording = nullptr;
 };
 
 } // namespace Keepsake

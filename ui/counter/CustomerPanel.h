@@ -5,8 +5,11 @@
 #include "common/CustomerLoader.h"
 
 #include <QElapsedTimer>
+#include <QSqlDatabase>
 #include <QTimer>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -48,6 +51,8 @@ Q_SIGNALS:
     void loaded();
     void changed();
     void message(const QString &text);
+    // The clerk asked to record albums of this customer (empty: the expired ones).
+    void recordRequested(qint64 customerId, const QList<qint64> &albumIds);
 
 private:
     void buildActions(QWidget *bar);
@@ -64,6 +69,9 @@ private:
     void extendAlbum();
     void resendNotice();
     void recordToDisc();
+    QList<AlbumSummary> selectedSummaries() const;
+    Status changeAlbums(const QList<AlbumSummary> &albums,
+                        const std::function<Status(QSqlDatabase &, const AlbumSummary &)> &change);
     void printIndex();
 
     const Lab &m_lab;
@@ -88,6 +96,7 @@ private:
     QPushButton *m_audit = nullptr;
     IngestRunner *m_ingest = nullptr;
     JobDialog *m_jobDialog = nullptr;
+    bool m_resending = false;
 };
 
 } // namespace Keepsake

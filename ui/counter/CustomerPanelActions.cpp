@@ -1,54 +1,203 @@
 // Keepsake — photo keeping for photo labs
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// CustomerPanel: the clerk's actions on albums — restore, extend, re-send a notice,
+// CustomerPanel: the clerk's actions on albums — restore, extend, re-send notices,
 // record to disc, index print — and the album columns they feed.
 #include "CustomerPanel.h"
 
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
+#include "catalog/Settings.h"
 #include "common/MessageBox.h"
+#include "common/PrintPreview.h"
 #include "lab/Lab.h"
+#include "notify/NoticeDelivery.h"
+#include "retention/AlbumLife.h"
 
+#include <QFutureWatcher>
 #include <QPushButton>
 #include <QTreeWidget>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Keepsake {
 
+namespace {
+
+enum ExtraColumn { ColShares = 6, ColNotices = 7 };
+
+QString noticesText(const AlbumNotices &n)
+{
+    QStringList parts;
+    if (n.sent)
+        parts << CustomerPanel::tr("%n sent", nullptr, n.sent);
+    if (n.failed)
+        parts << CustomerPanel::tr("%n failed", nullptr, n.failed);
+    if (n.waiting)
+        parts << CustomerPanel::tr("%n waiting", nullptr, n.waiting);
+    return parts.join(QStringLiteral(", "));
+}
+
+bool recordable(const AlbumSummary &album, qint64 customerId)
+{
+    return album.ownerId == customerId && album.photos > 0 && album.state != AlbumState::Recorded
+           && album.state != AlbumState::Purged;
+}
+
+} // namespace
+
 void CustomerPanel::fillAlbumExtras()
 {
+    for (int i = 0; i < m_albums->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *row = m_albums->topLevelItem(i);
+        const qint64 id = row->data(0, Qt::UserRole).toLongLong();
+        row->setText(ColShares, m_data.shares.value(id).join(QStringLiteral(", ")));
+        const AlbumNotices notices = m_data.notices.value(id);
+        row->setText(ColNotices, noticesText(notices));
+        row->setToolTip(ColNotices, notices.failures.join(QLatin1Char('\n')));
+        if (notices.failed > 0)
+            row->setForeground(ColNotices, QColor(Qt::darkRed));
+    }
+}
+
+QList<AlbumSummary> CustomerPanel::selectedSummaries() const
+{
+    const QList<qint64> ids = selectedAlbums();
+    QList<AlbumSummary> albums;
+    for (const AlbumSummary &album : std::as_const(m_data.albums))
+        if (ids.contains(album.id))
+            albums.append(album);
+    return albums;
 }
 
 void CustomerPanel::updateActions()
 {
-    const bool customer = m_data.customer.id != 0;
-    const bool albums = !selectedAlbums().isEmpty();
+    const qint64 customer = m_data.customer.id;
+    const QList<AlbumSummary> selected = selectedSummaries();
+    bool anyRecordable = false;
+    for (const AlbumSummary &album : std::as_const(m_data.albums))
+        anyRecordable = anyRecordable || recordable(album, customer);
+    bool allRecorded = !selected.isEmpty();
+    bool allLiving = !selected.isEmpty();
+    bool allOwned = !selected.isEmpty();
+    bool notices = false;
+    for (const AlbumSummary &album : selected) {
+        allRecorded = allRecorded && album.state == AlbumState::Recorded;
+        allLiving = allLiving && album.state != AlbumState::Recorded && album.state != AlbumState::Purged;
+        allOwned = allOwned && album.ownerId == customer;
+        const AlbumNotices n = m_data.notices.value(album.id);
+        notices = notices || n.failed > 0 || n.waiting > 0;
+    }
     m_import->setEnabled(customer);
     m_audit->setEnabled(customer);
-    m_record->setEnabled(false);
-    m_print->setEnabled(false);
-    m_restore->setEnabled(false);
-    m_extend->setEnabled(false);
-    m_resend->setEnabled(false);
-    Q_UNUSED(albums);
+    m_record->setEnabled(customer && anyRecordable);
+    m_print->setEnabled(allOwned);
+    m_restore->setEnabled(allRecorded && allOwned);
+    m_extend->setEnabled(allLiving && allOwned);
+    m_resend->setEnabled(notices && !m_resending);
+}
+
+Status CustomerPanel::changeAlbums(const QList<AlbumSummary> &albums,
+                                   const std::function<Status(QSqlDatabase &, const AlbumSummary &)> &change)
+{
+    const Status status = m_lab.catalog().transaction([&](QSqlDatabase &db) {
+        for (const AlbumSummary &album : albums)
+            if (Status done = change(db, album); !done)
+                return done;
+        return Status::success();
+    });
+    if (!status)
+        MessageBox::warning(this, tr("The albums were not changed"), status.error().message());
+    refresh();
+    Q_EMIT changed();
+    return status;
 }
 
 void CustomerPanel::restoreAlbum()
 {
+    const QList<AlbumSummary> albums = selectedSummaries();
+    if (albums.isEmpty())
+        return;
+    QStringList titles;
+    for (const AlbumSummary &album : albums)
+        titles << album.title;
+    if (MessageBox::question(this, tr("Restore"),
+                             tr("Bring %1 back from the grace period? The album becomes active again and is dated by its "
+                                "rule from today; its disc stays recorded.").arg(titles.join(QStringLiteral(", "))))
+        != QMessageBox::Yes)
+        return;
+    const int grace = Settings(m_lab.catalog()).intValue(QStringLiteral("grace.days"));
+    const QString actor = AuditLog::currentActor(QStringLiteral("counter"));
+    const QDateTime now = m_lab.clock().now();
+    if (changeAlbums(albums, [&](QSqlDatabase &db, const AlbumSummary &album) {
+            return AlbumLife::restore(db, now, album.id, grace, actor);
+        }))
+        Q_EMIT message(tr("Restored: %1.").arg(titles.join(QStringLiteral(", "))));
 }
 
 void CustomerPanel::extendAlbum()
 {
+    const QList<AlbumSummary> albums = selectedSummaries();
+    if (albums.isEmpty())
+        return;
+    const std::optional<int> days = MessageBox::number(this, tr("Extend"),
+                                                       tr("Keep the chosen album(s) how many days longer?"), 30, 1, 3650);
+    if (!days)
+        return;
+    const QString actor = AuditLog::currentActor(QStringLiteral("counter"));
+    const QDateTime now = m_lab.clock().now();
+    const QDate today = m_lab.clock().today();
+    if (changeAlbums(albums, [&](QSqlDatabase &db, const AlbumSummary &album) {
+            const QDate from = album.expires.isValid() && album.expires > today ? album.expires : today;
+            return AlbumLife::extend(db, now, album.id, from.addDays(*days), actor);
+        }))
+        Q_EMIT message(tr("Extended by %n day(s).", nullptr, *days));
 }
 
 void CustomerPanel::resendNotice()
 {
+    if (m_resending)
+        return;
+    m_resending = true;
+    updateActions();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_resending = false;
+        Q_EMIT message(watcher->result());
+        refresh();
+        Q_EMIT changed();
+    });
+    const Lab &lab = m_lab;
+    watcher->setFuture(QtConcurrent::run([&lab] {
+        CancelToken never;
+        const Result<NoticeDelivery::Report> report = NoticeDelivery(lab.catalog(), lab.clock()).deliver(true, never);
+        if (!report)
+            return report.error().message();
+        QString text = tr("Notices: %1 sent, %2 failed, %3 waiting.").arg(report->sent).arg(report->failed).arg(report->waiting);
+        if (report->noServer)
+            text += QLatin1Char(' ') + tr("No mail server is set up: enter one under Lab › Settings.");
+        return text;
+    }));
 }
 
 void CustomerPanel::recordToDisc()
 {
+    QList<qint64> albums;
+    for (const AlbumSummary &album : selectedSummaries())
+        if (recordable(album, m_data.customer.id))
+            albums.append(album.id);
+    if (m_data.customer.id)
+        Q_EMIT recordRequested(m_data.customer.id, albums);
 }
 
 void CustomerPanel::printIndex()
 {
+    const Result<PrintPreview::Document> document = PrintPreview::indexOfAlbums(m_lab, selectedAlbums());
+    if (!document) {
+        MessageBox::warning(this, tr("Index print"), document.error().message());
+        return;
+    }
+    PrintPreview::show(this, *document);
 }
 
 } // namespace Keepsake

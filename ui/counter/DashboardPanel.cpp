@@ -2,15 +2,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardPanel.h"
 
+#include "catalog/Albums.h"
+#include "catalog/AuditLog.h"
+#include "catalog/Catalog.h"
 #include "catalog/Settings.h"
 #include "ctl/Console.h"
 #include "lab/Lab.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -29,6 +34,13 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     m_expired = makeTree("expiredTree", albumHeaders);
     m_grace = makeTree("graceTree", { tr("Customer"), tr("Album"), tr("Recorded"), tr("Photos"), tr("Size") });
     m_notices = makeTree("failedNoticesTree", { tr("Customer"), tr("Album"), tr("To"), tr("Why") });
+    m_registered = makeTree("registrationsTree", { tr("Customer"), tr("Registered"), tr("E-mail"), tr("Phone") });
+    m_record = new QPushButton(tr("Record to disc…"));
+    m_record->setObjectName(QStringLiteral("dashboardRecordButton"));
+    m_confirm = new QPushButton(tr("Confirm registration"));
+    m_confirm->setObjectName(QStringLiteral("confirmRegistrationButton"));
+    connect(m_record, &QPushButton::clicked, this, &DashboardPanel::recordChosen);
+    connect(m_confirm, &QPushButton::clicked, this, &DashboardPanel::confirmChosen);
 
     auto box = [](const QString &title, QWidget *content) {
         auto *group = new QGroupBox(title);
@@ -38,9 +50,10 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     };
     auto *grid = new QGridLayout;
     grid->addWidget(box(tr("Expiring soon"), m_expiring), 0, 0);
-    grid->addWidget(box(tr("Expired, waiting for their disc"), m_expired), 0, 1);
+    grid->addWidget(box(tr("Expired, waiting for their disc"), withButton(m_expired, m_record)), 0, 1);
     grid->addWidget(box(tr("In their grace period after recording"), m_grace), 1, 0);
     grid->addWidget(box(tr("Notices that failed"), m_notices), 1, 1);
+    grid->addWidget(box(tr("Registered at the kiosk, to confirm"), withButton(m_registered, m_confirm)), 2, 0, 1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addLayout(grid, 1);
@@ -49,6 +62,19 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     connect(&m_timer, &QTimer::timeout, this, &DashboardPanel::refresh);
     m_timer.start();
     refresh();
+}
+
+QWidget *DashboardPanel::withButton(QTreeWidget *tree, QPushButton *button)
+{
+    auto *widget = new QWidget;
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(tree, 1);
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(button);
+    layout->addLayout(row);
+    return widget;
 }
 
 QTreeWidget *DashboardPanel::makeTree(const char *name, const QStringList &headers)
@@ -79,9 +105,12 @@ void DashboardPanel::refresh()
     fill(m_expired, m_data.expired, true);
     fill(m_grace, m_data.inGrace, false);
     fillNotices();
-    m_summary->setText(tr("%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period.")
+    fillRegistrations();
+    m_summary->setText(tr("%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed "
+                          "notices, %6 kiosk registrations to confirm.")
                            .arg(QLocale().toString(m_lab.clock().today(), QLocale::LongFormat))
-                           .arg(m_data.expiringSoon.size()).arg(m_data.expired.size()).arg(m_data.inGrace.size()));
+                           .arg(m_data.expiringSoon.size()).arg(m_data.expired.size()).arg(m_data.inGrace.size())
+                           .arg(m_failed.size()).arg(m_registrations.size()));
     Q_EMIT refreshed();
 }
 
@@ -122,6 +151,65 @@ void DashboardPanel::fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums
 void DashboardPanel::fillNotices()
 {
     m_notices->clear();
+    const Result<QList<Notice>> failed = NoticeOutbox::mails(m_lab.catalog().db(), { QStringLiteral("failed") });
+    m_failed = failed ? *failed : QList<Notice>();
+    if (!failed)
+        Q_EMIT message(failed.error().message());
+    const Albums albums(m_lab.catalog());
+    for (const Notice &notice : std::as_const(m_failed)) {
+        const Result<AlbumSummary> album = albums.byId(notice.albumId);
+        auto *item = new QTreeWidgetItem(m_notices);
+        item->setText(0, album ? album->ownerCode : QString());
+        item->setText(1, album ? album->title : QString::number(notice.albumId));
+        item->setText(2, notice.email);
+        item->setText(3, notice.lastError);
+        item->setToolTip(3, notice.lastError);
+        item->setData(0, Qt::UserRole, album ? album->ownerId : 0);
+    }
+}
+
+void DashboardPanel::fillRegistrations()
+{
+    m_registered->clear();
+    const Result<QList<KioskRegistration>> pending = KioskRegistrations(m_lab.catalog()).pending();
+    m_registrations = pending ? *pending : QList<KioskRegistration>();
+    if (!pending)
+        Q_EMIT message(pending.error().message());
+    for (const KioskRegistration &r : std::as_const(m_registrations)) {
+        auto *item = new QTreeWidgetItem(m_registered, { QStringLiteral("%1 — %2").arg(r.code, r.name),
+                                                         QLocale().toString(r.registeredAt.toLocalTime(), QLocale::ShortFormat),
+                                                         r.email, r.phone });
+        item->setData(0, Qt::UserRole, r.customerId);
+    }
+    m_confirm->setEnabled(!m_registrations.isEmpty());
+}
+
+void DashboardPanel::recordChosen()
+{
+    const QTreeWidgetItem *item = m_expired->currentItem();
+    if (!item && m_expired->topLevelItemCount() > 0)
+        item = m_expired->topLevelItem(0);
+    if (!item)
+        return;
+    const QTreeWidgetItem *group = item->parent() ? item->parent() : item;
+    QList<qint64> albums;
+    if (item->parent())
+        albums.append(item->data(1, Qt::UserRole).toLongLong());
+    Q_EMIT recordRequested(group->data(0, Qt::UserRole).toLongLong(), albums);
+}
+
+void DashboardPanel::confirmChosen()
+{
+    const QTreeWidgetItem *item = m_registered->currentItem();
+    if (!item && m_registered->topLevelItemCount() > 0)
+        item = m_registered->topLevelItem(0);
+    if (!item)
+        return;
+    const Status confirmed = KioskRegistrations(m_lab.catalog())
+                                 .confirm(item->data(0, Qt::UserRole).toLongLong(), m_lab.clock().now(),
+                                          AuditLog::currentActor(QStringLiteral("counter")));
+    Q_EMIT message(confirmed ? tr("Registration of %1 confirmed.").arg(item->text(0)) : confirmed.error().message());
+    refresh();
 }
 
 } // namespace Keepsake

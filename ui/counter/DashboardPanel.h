@@ -3,11 +3,14 @@
 #pragma once
 
 #include "catalog/DayDashboard.h"
+#include "catalog/KioskRegistrations.h"
+#include "notify/NoticeOutbox.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 
 namespace Keepsake {
@@ -15,7 +18,8 @@ namespace Keepsake {
 class Lab;
 
 // The counter's day: albums expiring soon, expired albums waiting for their disc
-// (grouped by customer), albums in their grace period, notices that failed.
+// (grouped by customer), albums in their grace period, notices that failed, and
+// customers who registered at the kiosk and wait for the clerk's confirmation.
 class DashboardPanel : public QWidget
 {
     Q_OBJECT
@@ -25,15 +29,24 @@ public:
 
     void refresh();
     const DayDashboardData &data() const { return m_data; }
+    const QList<Notice> &failedNotices() const { return m_failed; }
+    const QList<KioskRegistration> &registrations() const { return m_registrations; }
+    // The customer of the current row of the recording queue: their disc is next.
+    void recordChosen();
+    void confirmChosen();
 
 Q_SIGNALS:
     void customerChosen(qint64 customerId);
+    void recordRequested(qint64 customerId, const QList<qint64> &albumIds);
     void refreshed();
+    void message(const QString &text);
 
 private:
     QTreeWidget *makeTree(const char *name, const QStringList &headers);
     void fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums, bool groupByCustomer);
     void fillNotices();
+    void fillRegistrations();
+    QWidget *withButton(QTreeWidget *tree, QPushButton *button);
 
     const Lab &m_lab;
     DayDashboardData m_data;
@@ -43,6 +56,11 @@ private:
     QTreeWidget *m_expired = nullptr;
     QTreeWidget *m_grace = nullptr;
     QTreeWidget *m_notices = nullptr;
+    QTreeWidget *m_registered = nullptr;
+    QPushButton *m_record = nullptr;
+    QPushButton *m_confirm = nullptr;
+    QList<Notice> m_failed;
+    QList<KioskRegistration> m_registrations;
 };
 
 } // namespace Keepsake

@@ -1,0 +1,46 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Keepsake {
+
+class Catalog;
+
+// A customer who registered at the kiosk and waits for the clerk to confirm them
+// (they show their ID or pay for their plan at the counter).
+struct KioskRegistration
+{
+    qint64 customerId = 0;
+    QString code;
+    QString name;
+    QString email;
+    QString phone;
+    QDateTime registeredAt;
+};
+
+// The kiosk writes a `kiosk_registration` audit entry; the clerk's confirmation is a
+// `registration_confirmed` entry for the same customer. Registrations without one
+// are pending.
+class KioskRegistrations
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::KioskRegistrations)
+
+public:
+    explicit KioskRegistrations(const Catalog &catalog) : m_catalog(catalog) { }
+
+    // Oldest first.
+    Result<QList<KioskRegistration>> pending() const;
+    Status confirm(qint64 customerId, const QDateTime &now, const QString &actor) const;
+
+private:
+    const Catalog &m_catalog;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,118 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "catalog/Customers.h"
+#include "common/JobThread.h"
+#include "disc/BurnWorker.h"
+#include "disc/DiscDrive.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QVBoxLayout;
+
+namespace Keepsake {
+
+class JobProgress;
+class Lab;
+
+// The counter's recording screen: the customer's albums to record, how they fit onto
+// the chosen medium (a gauge per disc, split across discs when they do not fit), the
+// drive (a real one or an image file), the customer check of a disc brought back —
+// shown before anything is written —, the burn with progress and Cancel, its
+// verification, and the index sheet and receipt in a print preview.
+//
+// Every disc operation (listing drives, the plan as a dry run, the burn) runs off the
+// GUI thread, one at a time, so the disc libraries are never used by two threads.
+class RecordPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RecordPanel(const Lab &lab, QWidget *parent = nullptr);
+
+    // The customer's albums that can go onto a disc; those named (else the expired
+    // ones) are ticked.
+    void start(qint64 customerId, const QList<qint64> &albumIds);
+    qint64 customerId() const { return m_customer.id; }
+    QList<qint64> chosenAlbums() const;
+    void setChosenAlbums(const QList<qint64> &albumIds);
+    // "stdio:/path/disc.iso" or a drive's address.
+    void setDrive(const QString &address);
+    QString drive() const;
+    void setMedia(const QString &name);
+    void chooseImageFile();
+    void refreshDrives();
+
+    bool isBusy() const { return m_jobs.isRunning() || m_worker->isRunning(); }
+    bool isPlanReady() const;
+    const std::optional<BurnSummary> &plan() const { return m_plan; }
+    QString checkText() const;
+    void burn();
+    void cancel();
+    const std::optional<BurnSummary> &lastBurn() const { return m_burned; }
+    void previewIndex();
+    void previewReceipt();
+    JobProgress *progress() const { return m_progress; }
+
+Q_SIGNALS:
+    // A dry run finished: plan() and the check result are on screen.
+    void planShown();
+    void burnFinished(bool recorded);
+    // Albums were recorded: the customer's albums and the day's dashboard changed.
+    void recorded();
+    void message(const QString &text);
+
+private:
+    void buildLayout();
+    QWidget *buildChoices();
+    QWidget *buildResult();
+    void fillAlbums(const QList<qint64> &ticked);
+    void inputsChanged();
+    void runPlan();
+    void showPlan(const Result<BurnSummary> &result);
+    void clearGauges();
+    void addGauge(int number, const PlannedDisc &disc);
+    void showDrives(const QList<DriveEntry> &drives, const QString &error);
+    void burnSucceeded(const BurnSummary &summary);
+    void burnFailed(const QString &message, bool cancelled, bool refused);
+    void showBurnProgress(BurnJob::Phase phase, qint64 done, qint64 total, double bytesPerSecond, int secondsLeft);
+    void runAfterJob();
+    void updateButtons();
+    BurnOptions options(bool dryRun) const;
+
+    const Lab &m_lab;
+    Customer m_customer;
+    JobThread m_jobs;
+    QTimer m_planDelay;
+    bool m_planPending = false;
+    bool m_drivesPending = false;
+    BurnWorker *m_worker = nullptr;
+    std::optional<BurnSummary> m_plan;
+    QString m_planError;
+    std::optional<BurnSummary> m_burned;
+
+    QLabel *m_header = nullptr;
+    QListWidget *m_albums = nullptr;
+    QComboBox *m_media = nullptr;
+    QComboBox *m_drives = nullptr;
+    QPushButton *m_image = nullptr;
+    QPushButton *m_rescan = nullptr;
+    QLabel *m_check = nullptr;
+    QLabel *m_planSummary = nullptr;
+    QVBoxLayout *m_gauges = nullptr;
+    QPushButton *m_burn = nullptr;
+    JobProgress *m_progress = nullptr;
+    QLabel *m_result = nullptr;
+    QPushButton *m_printIndex = nullptr;
+    QPushButton *m_printReceipt = nullptr;
+};
+
+} // namespace Keepsake
