@@ -75,13 +75,14 @@ private slots:
         QVERIFY(embedded);
         const QString text = pdfText(pdf);
         QVERIFY2(text.contains(QStringLiteral("山田 花子")), qPrintable(text));
-        QVERIFY(text.contains(QStringLiteral("Not yet on disc")));
+        // The customer's language (Japanese) prints the header.
+        QVERIFY2(text.contains(QStringLiteral("まだディスクに記録されていません")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Holiday")));
         QVERIFY(text.contains(QStringLiteral("C1")));
         QVERIFY(text.contains(m_lab.photos.first().name.left(8)));
-        QVERIFY(text.contains(QStringLiteral("Page 1 of 1")));
-        QVERIFY(text.contains(QStringLiteral("cover")));
-        QVERIFY(!text.contains(QStringLiteral("Selection")));
+        QVERIFY(text.contains(QStringLiteral("1 / 1 ページ")));
+        QVERIFY(text.contains(QStringLiteral("表紙")));
+        QVERIFY(!text.contains(QStringLiteral("選択")));
     }
 
     // Thumbnails are where the grid puts them, and the rest of the page is blank.
@@ -119,7 +120,7 @@ private slots:
         QVERIFY(done->selection);
         QCOMPARE(pdfImageCount(stored), 3);
         const QString text = pdfText(stored);
-        QVERIFY2(text.contains(QStringLiteral("Selection: 3 of 9")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("選択: 9 枚中 3 枚")), qPrintable(text));
         QVERIFY(text.contains(m_lab.photos.at(5).name.left(8)));
         // A selection named at print time wins; a name works as well as an ID.
         const QString named = m_lab.file(QStringLiteral("named.pdf"));
@@ -294,7 +295,7 @@ private slots:
         const QString text = pdfText(index);
         QVERIFY2(text.contains(disc), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("DISC_001.JPG")));
-        QVERIFY(!text.contains(QStringLiteral("Not yet on disc")));
+        QVERIFY(!text.contains(QStringLiteral("まだディスクに記録されていません")));
         const QString receipt = pdfText(produced->files.at(1));
         SqlQuery code(m_lab.lab->catalog().db(), QStringLiteral("SELECT pickup_code FROM disc_sessions WHERE disc_id = :d"));
         code.bind(QStringLiteral(":d"), disc);
