@@ -205,14 +205,32 @@ int main(int argc, char *argv[])
 
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
         + QStringLiteral("/keepsake-bench/gui-%1-%2").arg(photos).arg(albums);
-    const bool fresh = !QFileInfo::exists(cache + QStringLiteral("/ready"));
-    if (fresh)
-        QDir(cache).removeRecursively();
+    // The cache is kept while the thumbnail cache's layout stays as it was made: "ready"
+    // holds where a grid thumbnail goes (a moved cache would leave every thumbnail missing).
+    const auto layoutOf = [&cache](const Lab &lab) {
+        return QDir(cache).relativeFilePath(lab.thumbnails().path(QString(64, QLatin1Char('0')), Thumbnailer::Size::Grid))
+            .toUtf8();
+    };
+    const auto readyLayout = [&cache] {
+        QFile ready(cache + QStringLiteral("/ready"));
+        return ready.open(QIODevice::ReadOnly) ? ready.readAll() : QByteArray();
+    };
+    QByteArray madeWith = readyLayout();
     const SystemClock clock;
     auto lab = Lab::open({ cache, QStringLiteral("sqlite:") + cache + QStringLiteral("/catalog.sqlite") }, clock);
     if (!lab) {
         std::fprintf(stderr, "%s\n", qPrintable(lab.error().message()));
         return 1;
+    }
+    const bool fresh = madeWith.isEmpty() || madeWith != layoutOf(**lab);
+    if (fresh) {   // new, or made for another layout: start from nothing
+        lab->reset();
+        QDir(cache).removeRecursively();
+        lab = Lab::open({ cache, QStringLiteral("sqlite:") + cache + QStringLiteral("/catalog.sqlite") }, clock);
+        if (!lab) {
+            std::fprintf(stderr, "%s\n", qPrintable(lab.error().message()));
+            return 1;
+        }
     }
     if (fresh) {
         QElapsedTimer made;
@@ -221,7 +239,9 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "generating the catalog failed: %s\n", qPrintable(s.error().message()));
             return 1;
         }
-        QFile(cache + QStringLiteral("/ready")).open(QIODevice::WriteOnly);
+        QFile ready(cache + QStringLiteral("/ready"));
+        if (ready.open(QIODevice::WriteOnly))
+            ready.write(layoutOf(**lab));
         std::printf("generated %d photos in %d albums in %.1f s\n", photos, albums, made.elapsed() / 1000.0);
     }
     const auto customer = Customers((*lab)->catalog()).byCode(QStringLiteral("BIG"));
