@@ -6,6 +6,7 @@
 #include "Commands.h"
 #include "catalog/AuditLog.h"
 #include "disc/BurnJob.h"
+#include "disc/DiscCheck.h"
 #include "disc/DiscDrive.h"
 #include "disc/DiscManifest.h"
 #include "disc/LabKey.h"
@@ -24,11 +25,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscCommands)
 };
-
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("Keepsake::DiscCommands", text, disambiguation, n);
-}
 
 QJsonObject mediaJson(const DiscMedia &media)
 {
@@ -80,34 +76,56 @@ public:
     }
 };
 
-QString planText(const QList<PlannedDisc> &plan)
+QString planText(const QList<PlannedDisc> &plan, const QString &drive)
 {
+    const bool imageFile = drive.startsWith(QLatin1String("stdio:"));
     QStringList lines;
     for (qsizetype i = 0; i < plan.size(); ++i) {
         const PlannedDisc &disc = plan.at(i);
-        lines << Tr::tr("Disc %1 (%2%3): %4 of %5")
+        const QString where = imageFile ? Tr::tr(" into %1").arg(BurnJob::imageFor(drive, int(i) + 1).mid(6))
+                              : i > 0   ? Tr::tr(", a later run with a new blank disc")
+                                        : QString();
+        lines << Tr::tr("Disc %1 (%2%3%4): %5 of %6")
                      .arg(i + 1)
-                     .arg(disc.media.toUpper(), disc.appending ? Tr::tr(", appended to the disc in the drive") : QString(),
+                     .arg(disc.media.toUpper(), disc.appending ? Tr::tr(", appended to the disc in the drive") : QString(), where,
                           formatBytes(disc.bytes), formatBytes(disc.capacity));
         for (const PlannedAlbum &album : disc.albums)
-            lines << Tr::tr("  album %1 '%2': %n photo(s), %3", nullptr, album.photos).arg(album.albumId).arg(album.title, formatBytes(album.bytes));
+            lines << Tr::tr("  album %1 '%2': %n photo(s), %3", nullptr, album.photos).arg(album.albumId).arg(album.label(), formatBytes(album.bytes));
     }
     return lines.join(QLatin1Char('\n'));
 }
 
-QJsonArray planJson(const QList<PlannedDisc> &plan)
+QJsonArray planJson(const QList<PlannedDisc> &plan, const QString &drive)
 {
     QJsonArray discs;
-    for (const PlannedDisc &disc : plan) {
+    for (qsizetype i = 0; i < plan.size(); ++i) {
+        const PlannedDisc &disc = plan.at(i);
         QJsonArray albums;
-        for (const PlannedAlbum &album : disc.albums)
-            albums.append(QJsonObject { { QStringLiteral("id"), album.albumId }, { QStringLiteral("title"), album.title },
-                                        { QStringLiteral("photos"), album.photos }, { QStringLiteral("bytes"), album.bytes } });
-        discs.append(QJsonObject { { QStringLiteral("albums"), albums }, { QStringLiteral("bytes"), disc.bytes },
-                                   { QStringLiteral("capacity"), disc.capacity },
-                                   { QStringLiteral("appending"), disc.appending } });
+        for (const PlannedAlbum &album : disc.albums) {
+            QJsonObject entry { { QStringLiteral("id"), album.albumId }, { QStringLiteral("title"), album.title },
+                                { QStringLiteral("photos"), album.photos }, { QStringLiteral("bytes"), album.bytes } };
+            if (album.parts > 1) {
+                entry.insert(QStringLiteral("part"), album.part);
+                entry.insert(QStringLiteral("parts"), album.parts);
+            }
+            albums.append(entry);
+        }
+        QJsonObject entry { { QStringLiteral("albums"), albums }, { QStringLiteral("bytes"), disc.bytes },
+                            { QStringLiteral("capacity"), disc.capacity }, { QStringLiteral("appending"), disc.appending },
+                            { QStringLiteral("media"), disc.media } };
+        if (drive.startsWith(QLatin1String("stdio:")))
+            entry.insert(QStringLiteral("drive"), BurnJob::imageFor(drive, int(i) + 1));
+        discs.append(entry);
     }
     return discs;
+}
+
+QJsonArray ids(const QList<qint64> &values)
+{
+    QJsonArray array;
+    for (qint64 id : values)
+        array.append(id);
+    return array;
 }
 
 class BurnCommand final : public Command
@@ -123,7 +141,14 @@ public:
         CommandParser p(QStringLiteral("keepsakectl burn --customer C [--albums ALBUM,...] --drive DRIVE [options]"),
                         tr("Plans, writes and verifies a disc with the customer's expired albums (or the albums "
                            "named). A disc the customer brought back gets a new session after its manifest and "
-                           "customer are checked. Albums count as recorded only after verification."),
+                           "customer are checked. Albums count as recorded only after verification.\n\n"
+                           "When the albums need several discs: an album larger than a whole disc is split in "
+                           "capture order into parts, folders \"DATE TITLE (1 of 2)\", and counts as recorded "
+                           "once its last part is verified. With an image file every disc is burned in this run: "
+                           "disc 1 into the file named, disc N into NAME-N.iso beside it (these must not exist "
+                           "yet). With a real drive one disc is burned a run: insert the next blank disc and run "
+                           "the same command again; it plans what is still to record. Each disc is verified and "
+                           "recorded on its own."),
                         QStringLiteral("keepsakectl burn --customer C1 --drive stdio:/tmp/C1.iso"));
         p.addOption({ QStringLiteral("customer"), tr("the customer whose albums go onto the disc"), tr("C") });
         p.addOption({ QStringLiteral("albums"), tr("these albums instead of the expired ones"), tr("ALBUM,...") });
@@ -162,8 +187,28 @@ private:
         BurnJob job(lab, options);
         Console &console = context.console;
         CancelToken &token = job.cancelToken();
-        QObject::connect(&job, &BurnJob::planned, &job, [&console](const QList<PlannedDisc> &plan) {
-            console.line(planText(plan));
+        const QString drive = options.drive;
+        QObject::connect(&job, &BurnJob::planned, &job, [&console, drive](const QList<PlannedDisc> &plan) {
+            console.line(planText(plan, drive));
+        });
+        QObject::connect(&job, &BurnJob::discRecorded, &job, [&console](const BurnedDisc &d) {
+            console.endProgress();
+            QString text = tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.", nullptr,
+                              int(d.recordedAlbums.size()))
+                               .arg(d.discId).arg(d.session).arg(d.filesVerified).arg(d.pickupCode);
+            if (!d.albumParts.isEmpty())
+                text += QLatin1Char(' ') + tr("%n album(s) only in part: recorded once their last part is verified.", nullptr,
+                                              int(d.albumParts.size()));
+            if (d.drive.startsWith(QLatin1String("stdio:")))
+                text += QLatin1Char(' ') + tr("Image: %1").arg(d.drive.mid(6));
+            console.item({ { QStringLiteral("disc"), d.discId }, { QStringLiteral("number"), d.number },
+                           { QStringLiteral("drive"), d.drive }, { QStringLiteral("session"), d.session },
+                           { QStringLiteral("albums"), ids(d.recordedAlbums) },
+                           { QStringLiteral("album_parts"), ids(d.albumParts) },
+                           { QStringLiteral("pickup_code"), d.pickupCode }, { QStringLiteral("bytes"), d.bytes },
+                           { QStringLiteral("files_verified"), d.filesVerified }, { QStringLiteral("appended"), d.appended },
+                           { QStringLiteral("prints"), QJsonArray::fromStringList(d.printFiles) } },
+                         text);
         });
         QObject::connect(&job, &BurnJob::progress, &job,
                          [&console, &context, &token](BurnJob::Phase phase, qint64 done, qint64 total, double, int) {
@@ -185,30 +230,21 @@ private:
             return ExitDone;
         }
         if (s.dryRun) {
-            console.summary({ { QStringLiteral("dry_run"), true }, { QStringLiteral("discs"), planJson(s.plan) },
+            console.summary({ { QStringLiteral("dry_run"), true }, { QStringLiteral("discs"), planJson(s.plan, options.drive) },
                               { QStringLiteral("media"), s.media } },
                             tr("Dry run: nothing was written."));
             return ExitDone;
         }
-        QJsonArray albums;
-        for (qint64 id : s.recordedAlbums)
-            albums.append(id);
-        console.item({ { QStringLiteral("disc"), s.discId }, { QStringLiteral("session"), s.session },
-                       { QStringLiteral("albums"), albums }, { QStringLiteral("pickup_code"), s.pickupCode },
-                       { QStringLiteral("bytes"), s.bytes }, { QStringLiteral("files_verified"), s.filesVerified },
-                       { QStringLiteral("appended"), s.appended },
-                       { QStringLiteral("prints"), QJsonArray::fromStringList(s.printFiles) } },
-                     tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.", nullptr,
-                        int(s.recordedAlbums.size()))
-                         .arg(s.discId).arg(s.session).arg(s.filesVerified).arg(s.pickupCode));
         if (s.discsLeft > 0)
-            console.line(tr("%n more disc(s) are planned: burn again with a blank disc for the remaining albums.", nullptr, s.discsLeft));
+            console.line(tr("%n more disc(s) are planned: insert the next blank disc and run the same command again.", nullptr,
+                            s.discsLeft));
         console.summary({ { QStringLiteral("disc"), s.discId }, { QStringLiteral("session"), s.session },
-                          { QStringLiteral("albums"), albums.size() }, { QStringLiteral("bytes"), s.bytes },
-                          { QStringLiteral("write_seconds"), s.writeSeconds },
+                          { QStringLiteral("discs"), s.discs.size() }, { QStringLiteral("albums"), s.recordedAlbums.size() },
+                          { QStringLiteral("bytes"), s.bytes }, { QStringLiteral("write_seconds"), s.writeSeconds },
                           { QStringLiteral("verify_seconds"), s.verifySeconds },
                           { QStringLiteral("discs_left"), s.discsLeft } },
-                        tr("Written in %1 s, verified in %2 s.").arg(s.writeSeconds, 0, 'f', 1).arg(s.verifySeconds, 0, 'f', 1));
+                        tr("%n disc(s) written in %1 s, verified in %2 s.", nullptr, int(s.discs.size()))
+                            .arg(s.writeSeconds, 0, 'f', 1).arg(s.verifySeconds, 0, 'f', 1));
         if (!s.printError.isEmpty()) {
             console.error(tr("The disc is recorded, but the prints failed: %1").arg(s.printError));
             return ExitPartial;
@@ -228,7 +264,8 @@ public:
     int run(CtlContext &context, const QStringList &args) override
     {
         CommandParser p(QStringLiteral("keepsakectl verify --drive DRIVE"),
-                        tr("Reads the disc back and checks the session's MD5 and every file's recorded MD5."),
+                        tr("Reads the disc back and checks the session's MD5 and every file's recorded MD5, and "
+                           "that every photo KEEPSAKE.JSON lists carries the MD5 the manifest gives it."),
                         QStringLiteral("keepsakectl verify --drive stdio:/tmp/C1.iso"));
         p.addOption({ QStringLiteral("drive"), tr("the drive, or stdio:/path/image.iso"), tr("DRIVE") });
         if (auto done = p.parse(context, args))
@@ -244,7 +281,17 @@ public:
             return context.cancel.isCancelled();
         });
         console.endProgress();
-        for (const QString &bad : verified.badFiles)
+        DiscCheck::Md5s listed;
+        const QString jsonPath = QLatin1Char('/') + DiscManifest::jsonName();
+        if (!verified.readError && !verified.cancelled && (*drive)->exists(jsonPath)) {
+            const Result<QByteArray> json = (*drive)->readFile(jsonPath);
+            const Result<DiscManifest> manifest = json ? DiscManifest::fromJson(*json) : Result<DiscManifest>(json.error());
+            if (manifest)
+                listed = DiscCheck::manifestMd5s(**drive, *manifest);
+            else
+                listed.bad << tr("%1: %2").arg(DiscManifest::jsonName(), manifest.error().message());
+        }
+        for (const QString &bad : verified.badFiles + listed.bad)
             console.item({ { QStringLiteral("file"), bad.section(QStringLiteral(": "), 0, 0) },
                            { QStringLiteral("reason"), bad.section(QStringLiteral(": "), 1) } },
                          tr("MISMATCH %1").arg(bad));
@@ -252,11 +299,16 @@ public:
             return context.fail(Error::cancelled(tr("Verification cancelled.")));
         if (verified.readError)
             return context.fail(Error::failure(tr("The disc could not be read back: %1").arg(verified.message)));
-        console.summary({ { QStringLiteral("ok"), verified.ok }, { QStringLiteral("files"), verified.files },
-                          { QStringLiteral("mismatches"), verified.badFiles.size() } },
-                        verified.ok ? tr("Session and %n file(s) match their recorded MD5s.", nullptr, verified.files)
-                                    : tr("Verification failed: %1").arg(verified.message));
-        return verified.ok ? ExitDone : ExitPartial;
+        const bool ok = verified.ok && listed.bad.isEmpty();
+        console.summary({ { QStringLiteral("ok"), ok }, { QStringLiteral("files"), verified.files },
+                          { QStringLiteral("manifest_md5s"), listed.checked },
+                          { QStringLiteral("mismatches"), verified.badFiles.size() + listed.bad.size() } },
+                        ok ? tr("Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest's MD5s.", nullptr,
+                                verified.files).arg(listed.checked)
+                           : !verified.ok ? tr("Verification failed: %1").arg(verified.message)
+                                          : tr("Verification failed: %n photo(s) on the disc do not match the manifest's MD5s.", nullptr,
+                                               int(listed.bad.size())));
+        return ok ? ExitDone : ExitPartial;
     }
 };
 

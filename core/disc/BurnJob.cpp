@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BurnJob.h"
 
+#include "DiscCheck.h"
 #include "DiscDrive.h"
 #include "DiscLayout.h"
 #include "DiscLog.h"
@@ -31,6 +32,7 @@ constexpr qint64 ImageHead = 64 * 1024;   // what libisoburn rewrites to activat
 
 struct BurnJob::Target
 {
+    QString address;
     std::unique_ptr<DiscDrive> drive;
     DiscMedia media;
     MediaKind kind;
@@ -96,7 +98,20 @@ Result<QList<PlannedAlbum>> BurnJob::sizes(const QList<AlbumSummary> &albums) co
         const Result<QList<PhotoRecord>> photos = Albums(m_lab.catalog()).photos(album.id);
         if (!photos)
             return photos.error();
-        planned.append({ album.id, album.title, int(photos->size()), DiscLayout::estimate(*photos) });
+        const Result<DiscRecord::OnDisc> onDisc = DiscRecord::partsOnDisc(m_lab.catalog(), album.id);
+        if (!onDisc)
+            return onDisc.error();
+        PlannedAlbum entry { album.id, album.title, 0, DiscPlanner::AlbumOverhead, {}, {}, 0, 0, onDisc->parts };
+        for (const PhotoRecord &photo : *photos) {
+            if (onDisc->photos.contains(photo.id))
+                continue;   // on a verified disc as an earlier part of this album
+            entry.photoIds.append(photo.id);
+            entry.photoBytes.append(DiscLayout::estimate(photo));
+            entry.bytes += entry.photoBytes.last();
+        }
+        entry.photos = int(entry.photoIds.size());
+        if (entry.photos > 0)
+            planned.append(entry);
     }
     return planned;
 }
@@ -153,6 +168,32 @@ Result<MediaKind> BurnJob::mediaKind(const Target &target) const
     return *kind;
 }
 
+QString BurnJob::imageFor(const QString &drive, int number)
+{
+    if (number <= 1 || !drive.startsWith(QLatin1String("stdio:")))
+        return drive;
+    const QFileInfo image(drive.mid(6));
+    const QString suffix = image.suffix().isEmpty() ? QString() : QLatin1Char('.') + image.suffix();
+    const QString base = image.fileName().left(image.fileName().size() - suffix.size());
+    return QStringLiteral("stdio:") + image.absoluteDir().filePath(QStringLiteral("%1-%2%3").arg(base).arg(number).arg(suffix));
+}
+
+Result<BurnJob::Target> BurnJob::openTarget(const QString &address) const
+{
+    Target target;
+    target.address = address;
+    target.imagePath = address.startsWith(QLatin1String("stdio:")) ? QFileInfo(address.mid(6)).absoluteFilePath() : QString();
+    target.imageExisted = !target.imagePath.isEmpty() && QFileInfo::exists(target.imagePath);
+    Result<std::unique_ptr<DiscDrive>> drive = DiscDrive::open(address);
+    if (!drive)
+        return drive.error();
+    target.drive = std::move(drive).value();
+    target.media = target.drive->media();
+    if (target.media.status == DiscMedia::Status::None)
+        return Error::failure(tr("There is no writable disc in %1. Insert a blank or the customer's disc.").arg(address));
+    return target;
+}
+
 Result<BurnSummary> BurnJob::run()
 {
     const Result<Customer> customer = Customers(m_lab.catalog()).byCode(m_options.customerCode);
@@ -170,26 +211,38 @@ Result<BurnSummary> BurnJob::run()
     const Result<LabKey> key = LabKey::loadOrCreate(m_lab.dataDir());
     if (!key)
         return key.error();
-    Target target;
-    target.imagePath = m_options.drive.startsWith(QLatin1String("stdio:")) ? QFileInfo(m_options.drive.mid(6)).absoluteFilePath() : QString();
-    target.imageExisted = !target.imagePath.isEmpty() && QFileInfo::exists(target.imagePath);
-    Result<std::unique_ptr<DiscDrive>> drive = DiscDrive::open(m_options.drive);
-    if (!drive)
-        return drive.error();
-    target.drive = std::move(drive).value();
-    target.media = target.drive->media();
-    if (target.media.status == DiscMedia::Status::None)
-        return Error::failure(tr("There is no writable disc in %1. Insert a blank or the customer's disc.").arg(m_options.drive));
-    if (Status checked = checkDisc(target, *customer, *key, target.manifest); !checked)
+    Result<Target> target = openTarget(m_options.drive);
+    if (!target)
+        return target.error();
+    if (Status checked = checkDisc(*target, *customer, *key, target->manifest); !checked)
         return checked.error();
+    const Result<QList<PlannedDisc>> planned = plan(*target, *customer, *key, *albums, summary);
+    if (!planned)
+        return planned.error();
+    if (planned->isEmpty()) {
+        summary.nothingToRecord = true;
+        return summary;
+    }
+    if (m_options.dryRun)
+        return summary;
+    if (Status burned = burnAll(*target, *customer, *key, *albums, summary); !burned)
+        return burned.error();
+    return summary;
+}
+
+Result<QList<PlannedDisc>> BurnJob::plan(Target &target, const Customer &, const LabKey &,
+                                         const QList<AlbumSummary> &albums, BurnSummary &summary)
+{
     Result<MediaKind> kind = mediaKind(target);
     if (!kind)
         return kind.error();
     target.kind = *kind;
     summary.media = kind->name;
-    const Result<QList<PlannedAlbum>> sized = sizes(*albums);
+    const Result<QList<PlannedAlbum>> sized = sizes(albums);
     if (!sized)
         return sized.error();
+    if (sized->isEmpty())
+        return QList<PlannedDisc>();
     qint64 room = kind->capacity - target.media.usedBytes;
     if (target.media.freeBytes > 0)
         room = qMin(room, target.media.freeBytes);
@@ -198,22 +251,68 @@ Result<BurnSummary> BurnJob::run()
     if (!plan)
         return plan.error();
     summary.plan = *plan;
-    summary.discsLeft = int(plan->size()) - 1;
+    const bool imageFiles = !target.imagePath.isEmpty();
+    summary.discsLeft = imageFiles ? 0 : int(plan->size()) - 1;
+    if (imageFiles)
+        for (int n = 1; n <= plan->size(); ++n)
+            summary.images.append(imageFor(m_options.drive, n));
     Q_EMIT planned(*plan);
-    if (m_options.dryRun)
-        return summary;
-    QList<AlbumSummary> now;
-    for (const PlannedAlbum &p : plan->first().albums)
-        for (const AlbumSummary &a : *albums)
-            if (a.id == p.albumId)
-                now.append(a);
-    if (Status burned = burn(target, *customer, *key, now, summary); !burned)
-        return burned.error();
-    return summary;
+    return plan;
 }
 
-Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key,
-                     const QList<AlbumSummary> &albums, BurnSummary &summary)
+// Disc 1 into the target; on image files every further disc into an image of its own.
+Status BurnJob::burnAll(Target &first, const Customer &customer, const LabKey &key,
+                        const QList<AlbumSummary> &albums, BurnSummary &summary)
+{
+    for (qsizetype n = 1; n < summary.images.size(); ++n)
+        if (QFileInfo::exists(summary.images.at(n).mid(6)))
+            return Error::failure(tr("This burn needs %1 discs, and the image file %2 for disc %3 exists already. "
+                                     "Nothing was written: move it away, or name another image file.")
+                                      .arg(summary.images.size()).arg(summary.images.at(n).mid(6)).arg(n + 1));
+    const qsizetype count = summary.images.isEmpty() ? 1 : summary.images.size();
+    const MediaKind kind = first.kind;
+    for (qsizetype n = 0; n < count; ++n) {
+        Result<Target> opened = n == 0 ? Result<Target>(std::move(first)) : openTarget(summary.images.at(n));
+        if (!opened)
+            return opened.error();
+        opened->kind = kind;
+        BurnedDisc burned;
+        burned.number = int(n + 1);
+        burned.drive = opened->address;
+        const Status done = burn(*opened, customer, key, summary.plan.at(n), albums, burned);
+        if (!done) {
+            if (summary.discs.isEmpty())
+                return done;
+            QStringList recorded;
+            for (const BurnedDisc &disc : std::as_const(summary.discs))
+                recorded << disc.discId;
+            return Error(done.error().kind(),
+                         tr("Disc %1 of %2 was not recorded: %3 The discs before it (%4) are recorded and verified; "
+                            "burn again for the albums left.")
+                             .arg(n + 1).arg(count).arg(done.error().message(), recorded.join(QStringLiteral(", "))));
+        }
+        summary.discs.append(burned);
+        if (n == 0) {
+            summary.discId = burned.discId;
+            summary.session = burned.session;
+            summary.appended = burned.appended;
+            summary.pickupCode = burned.pickupCode;
+        }
+        summary.recordedAlbums += burned.recordedAlbums;
+        summary.bytes += burned.bytes;
+        summary.filesVerified += burned.filesVerified;
+        summary.writeSeconds += burned.writeSeconds;
+        summary.verifySeconds += burned.verifySeconds;
+        summary.printFiles += burned.printFiles;
+        if (!burned.printError.isEmpty())
+            summary.printError += (summary.printError.isEmpty() ? QString() : QStringLiteral("; ")) + burned.printError;
+        Q_EMIT discRecorded(burned);
+    }
+    return Status::success();
+}
+
+Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key, const PlannedDisc &disc,
+                     const QList<AlbumSummary> &albums, BurnedDisc &burned)
 {
     const QDateTime now = m_lab.clock().now();
     const Settings settings(m_lab.catalog());
@@ -233,9 +332,9 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
     }
     target.discId = manifest.discId;
     target.session = int(manifest.sessions.size()) + 1;
-    summary.discId = manifest.discId;
-    summary.session = target.session;
-    summary.appended = target.session > 1;
+    burned.discId = manifest.discId;
+    burned.session = target.session;
+    burned.appended = target.session > 1;
 
     QDir().mkpath(m_lab.path(QStringLiteral("tmp")));
     QTemporaryDir staging(m_lab.path(QStringLiteral("tmp/burn-XXXXXX")));
@@ -248,13 +347,20 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
             folders.insert(a.folder.toCaseFolded());
     layout.reserveFolders(folders);
     ManifestSession session { target.session, toCatalogTime(now), {} };
-    for (qsizetype i = 0; i < albums.size(); ++i) {
-        report(Phase::Preparing, i, albums.size());
-        Result<ManifestAlbum> added = layout.addAlbum(albums.at(i), m_cancel);
+    for (qsizetype i = 0; i < disc.albums.size(); ++i) {
+        report(Phase::Preparing, i, disc.albums.size());
+        const PlannedAlbum &planned = disc.albums.at(i);
+        const auto album = std::find_if(albums.cbegin(), albums.cend(),
+                                        [&planned](const AlbumSummary &a) { return a.id == planned.albumId; });
+        if (album == albums.cend())
+            continue;
+        Result<ManifestAlbum> added = layout.addAlbum(*album, planned, m_cancel);
         if (!added)
             return added.error();
         session.albums.append(*added);
     }
+    if (Status completed = layout.completeAlbums(session.albums, m_cancel); !completed)
+        return completed;
     manifest.sessions.append(session);
     const QByteArray json = manifest.toJson();
     const Result<QByteArray> signature = manifest.signature(key, json);
@@ -269,30 +375,33 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
         if (Status added = target.drive->addClone(clone.original, clone.path); !added)
             return added;
     target.drive->setVolumeId(manifest.discId);
-    if (Status written = writeAndVerify(target, summary); !written)
+    if (Status written = writeAndVerify(target, manifest, burned); !written)
         return written;
 
     DiscRecord::Written record { manifest.discId, customer.id, target.kind.name, key.keyId(), target.session,
-                                 summary.bytes, PickupCode::generate(), m_options.actor, now,
+                                 burned.bytes, PickupCode::generate(), m_options.actor, now,
                                  &manifest.sessions.last() };
-    if (Status recorded = DiscRecord::record(m_lab.catalog(), record); !recorded) {
+    const Result<QList<qint64>> recorded = DiscRecord::record(m_lab.catalog(), record);
+    if (!recorded) {
         restoreImage(target);
         return recorded.error().prefixed(tr("The disc was written and verified, but the catalog could not record it "
                                             "(the albums stay as they were): "));
     }
-    summary.pickupCode = record.pickupCode;
+    burned.pickupCode = record.pickupCode;
+    burned.recordedAlbums = *recorded;
     for (const ManifestAlbum &a : manifest.sessions.last().albums)
-        summary.recordedAlbums.append(a.id);
+        if (!recorded->contains(a.id))
+            burned.albumParts.append(a.id);
     DiscPrints::Output output { m_options.printer, m_lab.path(QStringLiteral("prints/") + manifest.discId) };
     const Result<DiscPrints::Produced> prints = DiscPrints::produce(m_lab, manifest.discId, target.session, output);
     if (prints)
-        summary.printFiles = prints->files;
+        burned.printFiles = prints->files;
     else
-        summary.printError = prints.error().message();
+        burned.printError = prints.error().message();
     return Status::success();
 }
 
-Status BurnJob::writeAndVerify(Target &target, BurnSummary &summary)
+Status BurnJob::writeAndVerify(Target &target, const DiscManifest &manifest, BurnedDisc &summary)
 {
     if (!target.imagePath.isEmpty() && target.imageExisted) {
         QFile image(target.imagePath);
@@ -314,7 +423,7 @@ Status BurnJob::writeAndVerify(Target &target, BurnSummary &summary)
         restoreImage(target);
         return Error::failure(tr("The medium in %1 is too small for this session (%2). Nothing was recorded; "
                                  "insert a larger or blank disc, or burn fewer albums with --albums.")
-                                  .arg(m_options.drive, outcome.message));
+                                  .arg(target.address, outcome.message));
     case DiscDrive::WriteOutcome::Cancelled:
         restoreImage(target);
         return Error::cancelled(tr("The burn was cancelled; the albums stay expired, ready to burn again."));
@@ -322,11 +431,11 @@ Status BurnJob::writeAndVerify(Target &target, BurnSummary &summary)
     case DiscDrive::WriteOutcome::Failed:
         restoreImage(target);
         return Error::failure(tr("Writing to %1 failed: %2. Nothing was recorded; the albums stay expired. "
-                                 "Try again with another disc.").arg(m_options.drive, outcome.message));
+                                 "Try again with another disc.").arg(target.address, outcome.message));
     }
-    Q_EMIT written(m_options.drive);
+    Q_EMIT written(target.address);
     clock.restart();
-    Result<std::unique_ptr<DiscDrive>> reopened = DiscDrive::open(m_options.drive);
+    Result<std::unique_ptr<DiscDrive>> reopened = DiscDrive::open(target.address);
     if (!reopened) {
         restoreImage(target);
         return reopened.error();
@@ -334,17 +443,23 @@ Status BurnJob::writeAndVerify(Target &target, BurnSummary &summary)
     const DiscDrive::Verified verified = (*reopened)->verify([this](qint64 done, qint64 total) {
         return report(Phase::Verifying, done, total);
     });
+    const DiscCheck::Md5s listed = verified.ok ? DiscCheck::manifestMd5s(**reopened, manifest) : DiscCheck::Md5s();
     reopened->reset();
     summary.verifySeconds = clock.elapsed() / 1000.0;
     summary.filesVerified = verified.files;
-    if (verified.ok)
+    if (verified.ok && listed.bad.isEmpty())
         return Status::success();
     restoreImage(target);
+    if (verified.ok)
+        return Error::failure(tr("The disc in %1 does not hold the photos its manifest lists (%2). A photo may have "
+                                 "changed in the store while burning. Nothing was recorded; the albums stay expired. "
+                                 "Check the store with keepsakectl store check, then burn again.")
+                                  .arg(target.address, listed.bad.join(QStringLiteral("; "))));
     if (verified.cancelled)
         return Error::cancelled(tr("Verification was cancelled; the albums stay expired, ready to burn again."));
     return Error::failure(tr("The disc in %1 failed verification: %2%3. Nothing was recorded; the albums stay "
                              "expired. Burn again on a new disc.")
-                              .arg(m_options.drive, verified.message,
+                              .arg(target.address, verified.message,
                                    verified.badFiles.isEmpty() ? QString()
                                                                : QStringLiteral(" (") + verified.badFiles.join(QStringLiteral(", ")) + QLatin1Char(')')));
 }

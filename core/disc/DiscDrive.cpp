@@ -139,6 +139,14 @@ QString DiscDrive::imagePath() const
     return m_address.startsWith(QLatin1String("stdio:")) ? m_address.mid(6) : QString();
 }
 
+QString DiscDrive::recordedMd5(const QString &path) const
+{
+    char md5[16];
+    if (!ks_file_md5(m_disc, path.toUtf8().constData(), md5))
+        return {};
+    return QString::fromLatin1(QByteArray(md5, 16).toHex());
+}
+
 bool DiscDrive::exists(const QString &path) const
 {
     return ks_exists(m_disc, path.toUtf8().constData()) != 0;

@@ -64,6 +64,8 @@ public:
 
     bool exists(const QString &path) const;
     Result<QByteArray> readFile(const QString &path) const;
+    // The MD5 the medium records for a file (hex), empty when it records none.
+    QString recordedMd5(const QString &path) const;
 
     Status addFile(const QString &path, const QString &source);
     Status addClone(const QString &original, const QString &path);

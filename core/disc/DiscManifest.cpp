@@ -17,7 +17,7 @@ QJsonObject photoJson(const ManifestPhoto &p)
 {
     return { { QStringLiteral("id"), p.id }, { QStringLiteral("name"), p.name },
              { QStringLiteral("path"), p.path }, { QStringLiteral("sha256"), p.sha256 },
-             { QStringLiteral("size"), p.size }, { QStringLiteral("taken"), p.taken },
+             { QStringLiteral("md5"), p.md5 }, { QStringLiteral("size"), p.size }, { QStringLiteral("taken"), p.taken },
              { QStringLiteral("camera"), p.camera }, { QStringLiteral("caption"), p.caption },
              { QStringLiteral("thumb"), p.thumb }, { QStringLiteral("view"), p.view } };
 }
@@ -29,6 +29,7 @@ ManifestPhoto photoFrom(const QJsonObject &o)
     p.name = o.value(QStringLiteral("name")).toString();
     p.path = o.value(QStringLiteral("path")).toString();
     p.sha256 = o.value(QStringLiteral("sha256")).toString();
+    p.md5 = o.value(QStringLiteral("md5")).toString();
     p.size = o.value(QStringLiteral("size")).toInteger();
     p.taken = o.value(QStringLiteral("taken")).toString();
     p.camera = o.value(QStringLiteral("camera")).toString();
@@ -43,9 +44,14 @@ QJsonObject albumJson(const ManifestAlbum &a)
     QJsonArray photos;
     for (const ManifestPhoto &p : a.photos)
         photos.append(photoJson(p));
-    return { { QStringLiteral("id"), a.id }, { QStringLiteral("title"), a.title },
-             { QStringLiteral("folder"), a.folder }, { QStringLiteral("handed_in"), a.handedIn },
-             { QStringLiteral("cover"), a.coverPhoto }, { QStringLiteral("photos"), photos } };
+    QJsonObject album { { QStringLiteral("id"), a.id }, { QStringLiteral("title"), a.title },
+                        { QStringLiteral("folder"), a.folder }, { QStringLiteral("handed_in"), a.handedIn },
+                        { QStringLiteral("cover"), a.coverPhoto }, { QStringLiteral("photos"), photos } };
+    if (a.parts > 1) {
+        album.insert(QStringLiteral("part"), a.part);
+        album.insert(QStringLiteral("parts"), a.parts);
+    }
+    return album;
 }
 
 ManifestAlbum albumFrom(const QJsonObject &o)
@@ -56,6 +62,8 @@ ManifestAlbum albumFrom(const QJsonObject &o)
     a.folder = o.value(QStringLiteral("folder")).toString();
     a.handedIn = o.value(QStringLiteral("handed_in")).toString();
     a.coverPhoto = o.value(QStringLiteral("cover")).toInteger();
+    a.part = o.value(QStringLiteral("part")).toInt();
+    a.parts = o.value(QStringLiteral("parts")).toInt();
     const QJsonArray photos = o.value(QStringLiteral("photos")).toArray();
     for (const QJsonValue &p : photos)
         a.photos.append(photoFrom(p.toObject()));
@@ -144,12 +152,16 @@ Result<DiscManifest> DiscManifest::readSigned(const QByteArray &json, const QByt
         return manifest.error();
     const QJsonObject sig = QJsonDocument::fromJson(signatureFile).object();
     const QByteArray signature = QByteArray::fromBase64(sig.value(QStringLiteral("signature")).toString().toLatin1());
-    if (sig.value(QStringLiteral("key")).toString() != key.keyId() || !key.verify(json, signature)) {
+    if (sig.value(QStringLiteral("key")).toString() != key.keyId()) {
         const QString lab = manifest->labName.isEmpty() ? tr("another lab") : manifest->labName;
-        return Error::refused(tr("This disc was made by %1, not by this lab (its signature does not match "
-                                 "this lab's key). Nothing can be added to it here: please use a new disc.")
+        return Error::refused(tr("This disc was made by %1, not by this lab (its manifest is signed with "
+                                 "another key). Nothing can be added to it here: please use a new disc.")
                                   .arg(lab));
     }
+    if (!key.verify(json, signature))
+        return Error::refused(tr("This disc was made by this lab, but its manifest has been altered or damaged "
+                                 "since (the signature no longer matches). Nothing can be added to it: please "
+                                 "use a new disc."));
     return manifest;
 }
 

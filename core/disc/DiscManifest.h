@@ -20,6 +20,7 @@ struct ManifestPhoto
     QString name;        // original file name
     QString path;        // on the disc, from the root
     QString sha256;
+    QString md5;         // hex, of the original's bytes; empty on discs made before MD5s were listed
     qint64 size = 0;
     QString taken;
     QString camera;
@@ -35,6 +36,8 @@ struct ManifestAlbum
     QString folder;
     QString handedIn;    // first hand-in, ISO 8601
     qint64 coverPhoto = 0;
+    int part = 0;        // an album split across discs: this part (1-based) of `parts`; 0: whole
+    int parts = 0;
     QList<ManifestPhoto> photos;
 
     const ManifestPhoto *cover() const;
@@ -69,7 +72,8 @@ public:
 
     Result<QByteArray> signature(const LabKey &key, const QByteArray &json) const;
     // The manifest a disc carries, when it is signed by this lab's key; Refused (with
-    // a sentence the clerk can read out) when it is not.
+    // a sentence the clerk can read out) when it is not: made by another lab, or made
+    // here and altered or damaged since.
     static Result<DiscManifest> readSigned(const QByteArray &json, const QByteArray &signatureFile,
                                            const LabKey &key);
 };

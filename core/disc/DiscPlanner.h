@@ -23,13 +23,21 @@ struct MediaKind
     static QStringList names();
 };
 
-// One album as the planner sees it: its estimated size on the disc.
+// One album (or one part of an album split across discs) as the planner sees it: its
+// photos in capture order with their estimated size on the disc.
 struct PlannedAlbum
 {
     qint64 albumId = 0;
     QString title;
     int photos = 0;
-    qint64 bytes = 0;
+    qint64 bytes = 0;            // photos plus the album's own files
+    QList<qint64> photoIds;      // capture order; only these go onto the disc
+    QList<qint64> photoBytes;    // estimated bytes of each, same order
+    int part = 0;                // split across discs: this part (1-based) of `parts`; 0: whole
+    int parts = 0;
+    int partsBefore = 0;         // parts already on verified discs (an earlier run)
+
+    QString label() const;       // "Garden party (1 of 2)"
 };
 
 struct PlannedDisc
@@ -42,8 +50,10 @@ struct PlannedDisc
 };
 
 // Plans the discs (issue 4, "Planning"): albums in their order onto the first disc
-// they fit, never split (an album larger than a disc alone is refused, naming it);
-// each session's overhead counted.
+// they fit, never split unless one alone exceeds a whole disc; such an album is cut
+// in capture order into parts, the first filling the first disc with room, each
+// further part a fresh disc. Each session's overhead counted. A single photo larger
+// than a disc is refused, naming it.
 class DiscPlanner
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscPlanner)
@@ -52,6 +62,7 @@ public:
     static constexpr qint64 SessionOverhead = 2 * 1024 * 1024;
     static constexpr qint64 CdFirstAppendLoss = 23 * 1000 * 1000;
     static constexpr qint64 CdLaterAppendLoss = 14 * 1000 * 1000;
+    static constexpr qint64 AlbumOverhead = 4 * 2048;   // its folder records and album.json
 
     // firstDiscRoom: free space of the medium in the drive (≤ capacity);
     // existingSessions: sessions already on it (0 for a blank one).

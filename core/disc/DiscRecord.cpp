@@ -49,7 +49,42 @@ Status insertPhotos(QSqlDatabase &db, qint64 sessionId, const ManifestAlbum &alb
     return Status::success();
 }
 
+// Sessions count for an album's parts when they came after its last recording (an
+// album restored and recorded again is burned whole once more).
+const QLatin1String SinceLastRecorded(
+    "s.verified_at IS NOT NULL AND s.recorded_at > COALESCE((SELECT MAX(r.at) FROM audit r WHERE r.album_id = "
+    ":album AND r.action = 'record'), '')");
+
+Result<bool> allOnDisc(QSqlDatabase &db, qint64 albumId)
+{
+    SqlQuery missing(db, QStringLiteral(
+        "SELECT COUNT(*) FROM photos p WHERE p.album_id = :album AND NOT EXISTS (SELECT 1 FROM disc_photos dp "
+        "JOIN disc_sessions s ON s.id = dp.session_id WHERE dp.photo_id = p.id AND %1)").arg(SinceLastRecorded));
+    missing.bind(QStringLiteral(":album"), albumId);
+    if (Status status = missing.exec(); !status)
+        return status.error();
+    return missing.next() && missing.integer(0) == 0;
+}
+
 } // namespace
+
+Result<DiscRecord::OnDisc> DiscRecord::partsOnDisc(const Catalog &catalog, qint64 albumId)
+{
+    SqlQuery query(catalog.db(), QStringLiteral(
+        "SELECT dp.photo_id, s.id FROM disc_photos dp JOIN disc_sessions s ON s.id = dp.session_id "
+        "JOIN photos p ON p.id = dp.photo_id WHERE p.album_id = :album AND %1").arg(SinceLastRecorded));
+    query.bind(QStringLiteral(":album"), albumId);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    OnDisc onDisc;
+    QSet<qint64> sessions;
+    while (query.next()) {
+        onDisc.photos.insert(query.integer(0));
+        sessions.insert(query.integer(1));
+    }
+    onDisc.parts = int(sessions.size());
+    return onDisc;
+}
 
 Result<QString> DiscRecord::newDiscId(const Catalog &catalog, const QString &labName, const QDate &day)
 {
@@ -75,9 +110,11 @@ Result<std::optional<qint64>> DiscRecord::owner(const Catalog &catalog, const QS
     return std::optional<qint64>(query.integer(0));
 }
 
-Status DiscRecord::record(const Catalog &catalog, const Written &w)
+Result<QList<qint64>> DiscRecord::record(const Catalog &catalog, const Written &w)
 {
-    return catalog.transaction([&w](QSqlDatabase &db) -> Status {
+    QList<qint64> recorded;
+    const Status done = catalog.transaction([&w, &recorded](QSqlDatabase &db) -> Status {
+        recorded.clear();
         if (Status status = insertDisc(db, w); !status)
             return status;
         SqlQuery session(db, QStringLiteral(
@@ -92,13 +129,23 @@ Status DiscRecord::record(const Catalog &catalog, const Written &w)
         if (!sessionId)
             return sessionId.error();
         QJsonArray albumIds;
+        QJsonArray partIds;
         for (const ManifestAlbum &album : w.albums->albums) {
             if (Status status = insertPhotos(db, *sessionId, album); !status)
                 return status;
+            const Result<bool> complete = allOnDisc(db, album.id);
+            if (!complete)
+                return complete.error();
+            if (!*complete) {   // a part of a split album: recorded once every part is verified
+                partIds.append(QJsonObject { { QStringLiteral("album"), album.id }, { QStringLiteral("part"), album.part },
+                                             { QStringLiteral("parts"), album.parts } });
+                continue;
+            }
             if (Status status = AlbumLife::markRecorded(db, w.now, album.id, w.discId, w.session, w.pickupCode, w.actor);
                 !status)
                 return status;
             albumIds.append(album.id);
+            recorded.append(album.id);
         }
         AuditEntry entry;
         entry.at = w.now;
@@ -108,8 +155,13 @@ Status DiscRecord::record(const Catalog &catalog, const Written &w)
         entry.details = { { QStringLiteral("disc"), w.discId }, { QStringLiteral("session"), w.session },
                           { QStringLiteral("albums"), albumIds }, { QStringLiteral("bytes"), w.bytes },
                           { QStringLiteral("pickup_code"), w.pickupCode } };
+        if (!partIds.isEmpty())
+            entry.details.insert(QStringLiteral("album_parts"), partIds);
         return AuditLog::record(db, entry);
     });
+    if (!done)
+        return done.error();
+    return recorded;
 }
 
 } // namespace Keepsake

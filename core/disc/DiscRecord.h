@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -40,9 +41,17 @@ public:
     // The customer a disc of the catalog belongs to; nullopt when the catalog has none.
     static Result<std::optional<qint64>> owner(const Catalog &catalog, const QString &discId);
 
+    // The photos of an album already on verified discs since it was last recorded: the
+    // parts of an album split across discs that earlier runs burned. `parts` counts
+    // the sessions holding them.
+    struct OnDisc { QSet<qint64> photos; int parts = 0; };
+    static Result<OnDisc> partsOnDisc(const Catalog &catalog, qint64 albumId);
+
     // After writing and verification: the disc, its verified session and its photos,
-    // and every album marked recorded, in one transaction.
-    static Status record(const Catalog &catalog, const Written &written);
+    // in one transaction; every album of the session whose photos are now all on
+    // verified discs (a whole album, or the last part of a split one) is marked
+    // recorded in it too. Gives the albums marked recorded.
+    static Result<QList<qint64>> record(const Catalog &catalog, const Written &written);
 };
 
 } // namespace Keepsake

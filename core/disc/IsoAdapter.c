@@ -214,6 +214,14 @@ int ks_exists(ks_disc *disc, const char *path)
     return find_node(disc, path) != NULL;
 }
 
+int ks_file_md5(ks_disc *disc, const char *path, char md5[16])
+{
+    IsoNode *node = find_node(disc, path);
+    if (!node || iso_node_get_type(node) != LIBISO_FILE)
+        return 0;
+    return iso_file_get_md5(disc->image, (IsoFile *)node, md5, 0) == 1;
+}
+
 int ks_read_file(ks_disc *disc, const char *path, char **data, int64_t *size, char *error,
                  int error_size)
 {

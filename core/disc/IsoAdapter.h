@@ -64,6 +64,8 @@ int ks_media_info(ks_disc *disc, ks_media *media);
 
 // Whether a path exists in the loaded tree; a whole file read from it (free()).
 int ks_exists(ks_disc *disc, const char *path);
+// The MD5 recorded for a file of the loaded tree: 1 and the 16 bytes when there is one.
+int ks_file_md5(ks_disc *disc, const char *path, char md5[16]);
 int ks_read_file(ks_disc *disc, const char *path, char **data, int64_t *size, char *error,
                  int error_size);
 

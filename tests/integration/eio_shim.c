@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A write error mid-burn for the disc tests: preloaded (LD_PRELOAD), it lets
- * KEEPSAKE_FAIL_AFTER bytes reach files named *.iso, then fails write() with EIO.
+ * KEEPSAKE_FAIL_AFTER bytes reach files named *.iso (or, with KEEPSAKE_FAIL_SUFFIX,
+ * files whose names end so: the second disc of a run), then fails write() with EIO.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -22,7 +23,11 @@ static int is_image(int fd)
     if (length < 4)
         return 0;
     target[length] = 0;
-    return strcmp(target + length - 4, ".iso") == 0;
+    const char *suffix = getenv("KEEPSAKE_FAIL_SUFFIX");
+    if (!suffix || !*suffix)
+        suffix = ".iso";
+    const size_t wanted = strlen(suffix);
+    return (size_t)length >= wanted && strcmp(target + length - wanted, suffix) == 0;
 }
 
 static int should_fail(int fd, size_t count)

@@ -4,17 +4,28 @@
 // Recording onto a disc (issue 4), end to end: keepsakectl burns to stdio: image
 // files, and independent readers (xorriso, isoinfo, 7z, headless Chromium) check the
 // result; faults (too small, write error, cancel at 30 %, a flipped byte, another
-// customer's disc) leave every album expired.
+// customer's disc) leave every album expired. Several discs: an album larger than a
+// disc split into parts, each image verified on its own, an album recorded only once
+// its last part is verified. A burn on BurnWorker's thread with progress and cancel.
+// Runs against SQLite and (as tst_disc_burn_postgres) PostgreSQL.
 #include "TestSupport.h"
 #include "base/Clock.h"
 #include "catalog/Catalog.h"
 #include "catalog/SqlQuery.h"
+#include "catalog/Albums.h"
+#include "catalog/Customers.h"
 #include "disc/BurnJob.h"
+#include "disc/BurnWorker.h"
+#include "disc/DiscLayout.h"
+#include "disc/DiscPlanner.h"
 #include "lab/Lab.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -40,13 +51,25 @@ Run run(const QString &program, const QStringList &args, const QString &dir = {}
              QString::fromUtf8(process.readAll()) };
 }
 
-QString sha256(const QString &path)
+QString digest(const QString &path, QCryptographicHash::Algorithm algorithm)
 {
     QFile file(path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QCryptographicHash hash(algorithm);
     if (file.open(QIODevice::ReadOnly))
         hash.addData(&file);
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString sha256(const QString &path)
+{
+    return digest(path, QCryptographicHash::Sha256);
+}
+
+QStringList xorrisoCheck(const QString &iso)
+{
+    return { QStringLiteral("-md5"), QStringLiteral("on"), QStringLiteral("-indev"), iso, QStringLiteral("-check_md5"),
+             QStringLiteral("FAILURE"), QStringLiteral("--"), QStringLiteral("-check_md5_r"), QStringLiteral("FAILURE"),
+             QStringLiteral("/"), QStringLiteral("--") };
 }
 
 } // namespace
@@ -58,10 +81,12 @@ class TestDiscBurn : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_data;
+    QString m_catalog;
 
     Run ctl(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
-        return run(QStringLiteral(KEEPSAKE_CTL), QStringList { QStringLiteral("--data-dir"), m_data } + args, {}, env);
+        return run(QStringLiteral(KEEPSAKE_CTL),
+                   QStringList { QStringLiteral("--data-dir"), m_data, QStringLiteral("--catalog"), m_catalog } + args, {}, env);
     }
 
     QString image(const QString &name) const { return m_dir.filePath(name); }
@@ -70,18 +95,63 @@ private:
     void expireAll()
     {
         ManualClock clock(QDateTime::currentDateTimeUtc());
-        auto lab = Lab::open(LabLocation::resolve(m_data, {}), clock);
+        auto lab = Lab::open(LabLocation::resolve(m_data, m_catalog), clock);
         QVERIFY2(lab.ok(), qPrintable(lab.ok() ? QString() : lab.error().message()));
         SqlQuery update((*lab)->catalog().db(),
                         QStringLiteral("UPDATE albums SET state = 'expired' WHERE state IN ('active', 'expiring')"));
         QVERIFY(update.exec().ok());
     }
 
+    QString albumState(qint64 albumId)
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto lab = Lab::open(LabLocation::resolve(m_data, m_catalog), clock);
+        SqlQuery query((*lab)->catalog().db(), QStringLiteral("SELECT state FROM albums WHERE id = :id"));
+        query.bind(QStringLiteral(":id"), albumId);
+        return query.exec().ok() && query.next() ? query.text(0) : QString();
+    }
+
+    // One large album: two of every three photos moved into the album of the first.
+    void mergeAlbums()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto lab = Lab::open(LabLocation::resolve(m_data, m_catalog), clock);
+        QVERIFY(lab.ok());
+        SqlQuery merge((*lab)->catalog().db(), QStringLiteral(
+            "UPDATE photos SET album_id = (SELECT album_id FROM photos WHERE id = (SELECT MIN(id) FROM photos)) "
+            "WHERE id % 3 <> 0"));
+        QVERIFY(merge.exec().ok());
+    }
+
+    // A capacity that splits the customer's largest album (by the planner's estimate)
+    // in two while every photo still fits a disc alone; that album's ID.
+    std::pair<qint64, qint64> splittingCapacity()
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto lab = Lab::open(LabLocation::resolve(m_data, m_catalog), clock);
+        const Albums albums((*lab)->catalog());
+        qint64 biggest = 0, biggestBytes = 0, largestPhoto = 0;
+        const QList<AlbumSummary> all = albums.customerView(Customers((*lab)->catalog()).byCode(QStringLiteral("C1"))->id, true).value();
+        for (const AlbumSummary &album : all) {
+            const QList<PhotoRecord> photos = albums.photos(album.id).value();
+            for (const PhotoRecord &photo : photos)
+                largestPhoto = qMax(largestPhoto, DiscLayout::estimate(photo));
+            if (photos.size() >= 3 && DiscLayout::estimate(photos) > biggestBytes) {
+                biggestBytes = DiscLayout::estimate(photos);
+                biggest = album.id;
+            }
+        }
+        const qint64 capacity = DiscPlanner::SessionOverhead + DiscPlanner::AlbumOverhead
+                                + qMax(largestPhoto, biggestBytes * 6 / 10) + 1;
+        return { capacity, biggest };
+    }
+
     QStringList states()
     {
         ManualClock clock(QDateTime::currentDateTimeUtc());
-        auto lab = Lab::open(LabLocation::resolve(m_data, {}), clock);
-        SqlQuery query((*lab)->catalog().db(), QStringLiteral("SELECT DISTINCT state FROM albums ORDER BY state"));
+        auto lab = Lab::open(LabLocation::resolve(m_data, m_catalog), clock);
+        SqlQuery query((*lab)->catalog().db(), QStringLiteral("SELECT DISTINCT state FROM albums a WHERE EXISTS "
+                                                                               "(SELECT 1 FROM photos p WHERE p.album_id = a.id) ORDER BY state"));
         QStringList result;
         if (query.exec().ok())
             while (query.next())
@@ -92,6 +162,8 @@ private:
     void freshLab(const QStringList &folders)
     {
         m_data = m_dir.filePath(QStringLiteral("data-%1").arg(QRandomGenerator::global()->generate()));
+        QDir().mkpath(m_data);
+        m_catalog = Test::testCatalogUrl(m_data);
         QCOMPARE(ctl({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C1"),
                        QStringLiteral("--name"), QStringLiteral("Ünïcode Kunde") }).code, 0);
         QStringList args { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1") };
@@ -104,7 +176,7 @@ private:
 
     std::unique_ptr<Lab> openLab(const Clock &clock)
     {
-        auto lab = Lab::open(LabLocation::resolve(m_data, {}), clock);
+        auto lab = Lab::open(LabLocation::resolve(m_data, m_catalog), clock);
         return lab.ok() ? std::move(lab).value() : nullptr;
     }
 
@@ -115,6 +187,11 @@ private Q_SLOTS:
     void writeErrorLeavesAlbumsExpired();
     void cancelAt30PercentLeavesAlbumsExpired();
     void flippedByteIsFoundByVerification();
+    void severalDiscsIntoImageFiles();
+    void splitAlbumRecordedWhenLastPartVerified();
+    void alteredManifestIsRefusedAsAltered();
+    void printFailureKeepsTheRecording();
+    void workerThreadBurnsAndCancels();
 };
 
 void TestDiscBurn::burnReadsBackEverywhere()
@@ -153,6 +230,28 @@ void TestDiscBurn::burnReadsBackEverywhere()
         onDisc.insert(sha256(it.next()));
     for (const QString &file : Test::corpusFiles(QStringLiteral("dups/exact")) + Test::corpusFiles(QStringLiteral("real/tiff")))
         QVERIFY2(onDisc.contains(sha256(Test::corpusPath(file))), qPrintable(file));
+
+    // KEEPSAKE.JSON lists each photo's SHA-256 and MD5, and both match the bytes on the disc.
+    QSet<QString> md5s;
+    QDirIterator files(extracted, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext())
+        md5s.insert(digest(files.next(), QCryptographicHash::Md5));
+    QFile manifestFile(extracted + QStringLiteral("/KEEPSAKE.JSON"));
+    QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+    int listed = 0;
+    const QJsonArray sessions = QJsonDocument::fromJson(manifestFile.readAll()).object().value(QStringLiteral("sessions")).toArray();
+    for (const QJsonValue &session : sessions)
+        for (const QJsonValue &album : session.toObject().value(QStringLiteral("albums")).toArray())
+            for (const QJsonValue &photo : album.toObject().value(QStringLiteral("photos")).toArray()) {
+                const QJsonObject p = photo.toObject();
+                QVERIFY2(md5s.contains(p.value(QStringLiteral("md5")).toString()), qPrintable(p.value(QStringLiteral("name")).toString()));
+                QVERIFY(onDisc.contains(p.value(QStringLiteral("sha256")).toString()));
+                ++listed;
+            }
+    QVERIFY(listed >= 10);
+    const Run verified = ctl({ QStringLiteral("--json"), QStringLiteral("verify"), QStringLiteral("--drive"), QStringLiteral("stdio:") + iso });
+    QVERIFY2(verified.code == 0, qPrintable(verified.out));
+    QVERIFY2(verified.out.contains(QStringLiteral("\"manifest_md5s\":%1").arg(listed)), qPrintable(verified.out));
 
     // The viewer opens on the album covers in a browser, offline.
     QVERIFY(QFile::exists(extracted + QStringLiteral("/index.html")));
@@ -292,5 +391,196 @@ void TestDiscBurn::flippedByteIsFoundByVerification()
     QCOMPARE(states(), QStringList { QStringLiteral("expired") });
 }
 
-QTEST_GUILESS_MAIN(TestDiscBurn)
+void TestDiscBurn::severalDiscsIntoImageFiles()
+{
+    freshLab({ QStringLiteral("real/jpeg"), QStringLiteral("dups/exact") });
+    mergeAlbums();
+    const auto [capacity, split] = splittingCapacity();
+    QVERIFY(split > 0);
+    const QString iso = image(QStringLiteral("many.iso"));
+    const QStringList burn { QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--capacity"),
+                             QString::number(capacity), QStringLiteral("--drive"), QStringLiteral("stdio:") + iso };
+    const Run plan = ctl(QStringList { QStringLiteral("--json") } + burn + QStringList { QStringLiteral("--dry-run") });
+    QVERIFY2(plan.code == 0, qPrintable(plan.out));
+    QVERIFY2(plan.out.contains(QLatin1String("\"parts\":")), qPrintable(plan.out));
+    QVERIFY(plan.out.contains(QStringLiteral("\"drive\":\"stdio:%1\"").arg(image(QStringLiteral("many-2.iso")))));
+    QVERIFY(!QFile::exists(iso));
+
+    const Run burned = ctl(burn);
+    QVERIFY2(burned.code == 0, qPrintable(burned.out));
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
+    QStringList images { iso };
+    for (int n = 2; QFile::exists(image(QStringLiteral("many-%1.iso").arg(n))); ++n)
+        images << image(QStringLiteral("many-%1.iso").arg(n));
+    QVERIFY2(images.size() >= 2, qPrintable(burned.out));
+    QStringList parts;
+    for (const QString &disc : images) {
+        QVERIFY(QFileInfo(disc).size() <= capacity);
+        const Run checked = run(QStringLiteral("xorriso"), xorrisoCheck(disc));
+        QVERIFY2(checked.code == 0, qPrintable(checked.out));
+        QCOMPARE(ctl({ QStringLiteral("verify"), QStringLiteral("--drive"), QStringLiteral("stdio:") + disc }).code, 0);
+        const Run rock = run(QStringLiteral("isoinfo"), { QStringLiteral("-R"), QStringLiteral("-f"), QStringLiteral("-i"), disc });
+        const QRegularExpression part(QStringLiteral("^/[^/]*\\((\\d+ of \\d+)\\)$"), QRegularExpression::MultilineOption);
+        for (auto match = part.globalMatch(rock.out); match.hasNext();)
+            parts << match.next().captured(1);
+        const Run shown = ctl({ QStringLiteral("--json"), QStringLiteral("disc"), QStringLiteral("show"), QStringLiteral("--drive"),
+                                QStringLiteral("stdio:") + disc });
+        QVERIFY(shown.out.contains(QLatin1String("\"signed_by_this_lab\":true")));
+    }
+    QVERIFY2(parts.size() >= 2, qPrintable(parts.join(QLatin1Char(','))));
+    QStringList expected;
+    for (qsizetype n = 1; n <= parts.size(); ++n)
+        expected << QStringLiteral("%1 of %2").arg(n).arg(parts.size());
+    QCOMPARE(parts, expected);   // the parts in disc order
+
+    // A run needing several images refuses before writing anything when one of them exists.
+    QVERIFY(QFile::remove(iso));
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto lab = openLab(clock);
+        QVERIFY(lab);
+        SqlQuery again(lab->catalog().db(), QStringLiteral("UPDATE albums SET state = 'expired'"));
+        QVERIFY(again.exec().ok());
+    }
+    const QString second = sha256(images.at(1));
+    const Run refused = ctl(burn);
+    QVERIFY2(refused.code == 1, qPrintable(refused.out));
+    QVERIFY(refused.out.contains(QLatin1String("exists already")));
+    QVERIFY(!QFile::exists(iso));
+    QCOMPARE(sha256(images.at(1)), second);
+    QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+}
+
+void TestDiscBurn::splitAlbumRecordedWhenLastPartVerified()
+{
+    freshLab({ QStringLiteral("real/jpeg") });
+    mergeAlbums();
+    const auto [capacity, split] = splittingCapacity();
+    QVERIFY(split > 0);
+    const QString iso = image(QStringLiteral("part.iso"));
+    QStringList burn { QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--albums"),
+                       QString::number(split), QStringLiteral("--capacity"), QString::number(capacity), QStringLiteral("--drive"),
+                       QStringLiteral("stdio:") + iso };
+    // Disc 1 (part 1) is written and verified; writing disc 2 fails.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(KEEPSAKE_EIO_SHIM));
+    env.insert(QStringLiteral("KEEPSAKE_FAIL_AFTER"), QStringLiteral("100000"));
+    env.insert(QStringLiteral("KEEPSAKE_FAIL_SUFFIX"), QStringLiteral("part-2.iso"));
+    const Run failed = ctl(burn, env);
+    QVERIFY2(failed.code == 1, qPrintable(failed.out));
+    QVERIFY2(failed.out.contains(QLatin1String("Disc 2 of 2 was not recorded")), qPrintable(failed.out));
+    QVERIFY(QFile::exists(iso));
+    QVERIFY(!QFile::exists(image(QStringLiteral("part-2.iso"))));
+    QCOMPARE(run(QStringLiteral("xorriso"), xorrisoCheck(iso)).code, 0);
+    QCOMPARE(albumState(split), QStringLiteral("expired"));
+
+    // The next run plans only the photos part 1 does not hold: part 2 of 2.
+    const QString second = image(QStringLiteral("rest.iso"));
+    burn.last() = QStringLiteral("stdio:") + second;
+    const Run plan = ctl(QStringList { QStringLiteral("--json") } + burn + QStringList { QStringLiteral("--dry-run") });
+    QVERIFY2(plan.out.contains(QLatin1String("\"part\":2,\"parts\":2")), qPrintable(plan.out));
+    QCOMPARE(plan.out.count(QLatin1String("\"part\":")), 1);
+    const Run rest = ctl(burn);
+    QVERIFY2(rest.code == 0, qPrintable(rest.out));
+    QCOMPARE(albumState(split), QStringLiteral("recorded"));
+    QVERIFY(!QFile::exists(image(QStringLiteral("rest-2.iso"))));
+    const Run rock = run(QStringLiteral("isoinfo"), { QStringLiteral("-R"), QStringLiteral("-f"), QStringLiteral("-i"), second });
+    QVERIFY2(rock.out.contains(QLatin1String("(2 of 2)/album.json")), qPrintable(rock.out.left(2000)));
+    // Together the two discs hold every photo of the album once.
+    const Run first = run(QStringLiteral("isoinfo"), { QStringLiteral("-R"), QStringLiteral("-f"), QStringLiteral("-i"), iso });
+    for (const QString &file : Test::corpusFiles(QStringLiteral("real/jpeg"))) {
+        const QRegularExpression original(QStringLiteral("^/[^/]+/%1$").arg(QRegularExpression::escape(QFileInfo(file).fileName())),
+                                          QRegularExpression::MultilineOption);
+        QVERIFY(first.out.count(original) + rock.out.count(original) <= 1);
+    }
+}
+
+void TestDiscBurn::alteredManifestIsRefusedAsAltered()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    const QString iso = image(QStringLiteral("altered.iso"));
+    const QString drive = QStringLiteral("stdio:") + iso;
+    QCOMPARE(ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"), drive }).code, 0);
+    // One digit of a photo's size in KEEPSAKE.JSON changed: still a manifest, no longer the signed one.
+    QFile file(iso);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    const QByteArray start("\"format\": \"keepsake-disc/1\"");
+    int changed = 0;
+    for (qsizetype at = bytes.indexOf(start); at > 0; at = bytes.indexOf(start, at + 1), ++changed) {
+        const qsizetype size = bytes.indexOf("\"size\": ", at) + 8;
+        QVERIFY(size > at);
+        file.seek(size);
+        file.putChar(bytes.at(size) == '9' ? '8' : char(bytes.at(size) + 1));
+    }
+    QVERIFY(changed > 0);
+    file.close();
+    QCOMPARE(ctl({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"), Test::corpusPath(QStringLiteral("real/png")) }).code, 0);
+    expireAll();
+    const QString before = sha256(iso);
+    const Run refused = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"), drive });
+    QVERIFY2(refused.code == 4, qPrintable(refused.out));
+    QVERIFY2(refused.out.contains(QLatin1String("altered or damaged")), qPrintable(refused.out));
+    QVERIFY(!refused.out.contains(QLatin1String("another lab")));
+    QCOMPARE(sha256(iso), before);
+}
+
+void TestDiscBurn::printFailureKeepsTheRecording()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    const QString iso = image(QStringLiteral("print.iso"));
+    const Run burned = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--printer"),
+                             QStringLiteral("keepsake-no-such-printer"), QStringLiteral("--drive"), QStringLiteral("stdio:") + iso });
+    QVERIFY2(burned.code == 3, qPrintable(burned.out));
+    QVERIFY(burned.out.contains(QLatin1String("the prints failed")));
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
+    QCOMPARE(run(QStringLiteral("xorriso"), xorrisoCheck(iso)).code, 0);
+}
+
+void TestDiscBurn::workerThreadBurnsAndCancels()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto lab = openLab(clock);
+    QVERIFY(lab);
+    BurnWorker worker(*lab);
+    QSignalSpy finished(&worker, &BurnWorker::finished);
+    QSignalSpy failed(&worker, &BurnWorker::failed);
+    QSignalSpy recorded(&worker, &BurnWorker::discRecorded);
+    QThread *const testThread = QThread::currentThread();
+    int progressHere = 0;
+    int progressElsewhere = 0;
+    connect(&worker, &BurnWorker::progress, this, [&](BurnJob::Phase, qint64, qint64, double, int) {
+        ++(QThread::currentThread() == testThread ? progressHere : progressElsewhere);
+    });
+    const QString iso = image(QStringLiteral("worker.iso"));
+    QVERIFY(worker.start({ QStringLiteral("C1"), {}, QStringLiteral("stdio:") + iso, {}, 0, false, {}, QStringLiteral("test") }));
+    QVERIFY(worker.isRunning());
+    QVERIFY(!worker.start({ QStringLiteral("C1"), {}, QStringLiteral("stdio:") + iso, {}, 0, false, {}, QStringLiteral("test") }));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + failed.size(), 1, 120000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY(!worker.isRunning());
+    QVERIFY(progressHere > 0);
+    QCOMPARE(progressElsewhere, 0);
+    QCOMPARE(recorded.size(), 1);
+    const BurnSummary summary = finished.first().first().value<BurnSummary>();
+    QCOMPARE(summary.discs.size(), 1);
+    QVERIFY(!summary.recordedAlbums.isEmpty());
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
+
+    // A second burn, cancelled from this thread once the plan has arrived here.
+    const int ingested = ctl({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"), Test::corpusPath(QStringLiteral("real")) }).code;
+    QVERIFY(ingested == 0 || ingested == 3);
+    expireAll();
+    connect(&worker, &BurnWorker::planned, &worker, &BurnWorker::cancel);
+    const QString cancelled = image(QStringLiteral("worker-cancel.iso"));
+    QVERIFY(worker.start({ QStringLiteral("C1"), {}, QStringLiteral("stdio:") + cancelled, {}, 0, false, {}, QStringLiteral("test") }));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + failed.size(), 2, 120000);
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(1).toBool(), true);
+    QVERIFY(!QFile::exists(cancelled));
+    QCOMPARE(states(), (QStringList { QStringLiteral("expired"), QStringLiteral("recorded") }));
+}
+
+QTEST_MAIN(TestDiscBurn)   // a QGuiApplication: the prints after a burn draw text
 #include "tst_disc_burn.moc"
