@@ -316,11 +316,21 @@ MetadataReader::MetadataReader()
     initialiseExiv2();
 }
 
+// exiv2 0.27 decodes some maker notes through process-wide state: reading from
+// several threads at once lost a Nikon body serial now and then (tst_metadata's
+// severalThreads). One reader at a time, for the whole process.
+static std::mutex &exiv2Reading()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
 Result<PhotoMetadata> MetadataReader::read(const QByteArray &data) const
 {
     initialiseExiv2();
     if (data.isEmpty())
         return Error::usage(tr("The file is empty."));
+    const std::lock_guard<std::mutex> lock(exiv2Reading());
     PhotoMetadata meta;
     Sources sources;
     QString failure;
@@ -370,6 +380,7 @@ Result<PhotoMetadata> MetadataReader::readFile(const QString &path) const
 
 QByteArray MetadataReader::largestPreview(const QByteArray &data) const
 {
+    const std::lock_guard<std::mutex> lock(exiv2Reading());
     initialiseExiv2();
     if (data.isEmpty())
         return {};
