@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -43,12 +44,15 @@ QList<QJsonObject> corpusTruth()
 
 QJsonObject corpusTruthFor(const QString &relative)
 {
-    const auto records = corpusTruth();
-    for (const QJsonObject &record : records) {
-        if (record.value(QStringLiteral("path")).toString() == relative)
-            return record;
-    }
-    return {};
+    // truth.jsonl is read once per test program; tests look files up by path often.
+    static const QHash<QString, QJsonObject> byPath = [] {
+        QHash<QString, QJsonObject> records;
+        const auto all = corpusTruth();
+        for (const QJsonObject &record : all)
+            records.insert(record.value(QStringLiteral("path")).toString(), record);
+        return records;
+    }();
+    return byPath.value(relative);
 }
 
 QStringList corpusFiles(const QString &folder)
