@@ -43,25 +43,39 @@ public:
         return socket.waitForConnected(200);
     }
 
+    // Starts aiosmtpd and waits until it accepts connections. On failure, failure()
+    // says why in the server's own words (its exit status and what it printed).
     bool start()
     {
         m_port = freePort();
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(QStringLiteral("/usr/bin/python3"),
                         { QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n"), QStringLiteral("-l"),
                           QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("-c"),
                           QStringLiteral("aiosmtpd.handlers.Mailbox"), maildir() });
-        if (!m_process.waitForStarted())
+        if (!m_process.waitForStarted()) {
+            m_failure = QStringLiteral("python3 -m aiosmtpd did not start: %1 (install python3-aiosmtpd)")
+                            .arg(m_process.errorString());
             return false;
+        }
         QElapsedTimer waited;
         waited.start();
         while (!accepts(m_port)) {
-            if (m_process.state() != QProcess::Running || waited.elapsed() > 15000)
+            if (m_process.state() != QProcess::Running || waited.elapsed() > 15000) {
+                m_failure = QStringLiteral("aiosmtpd %1 on 127.0.0.1:%2. It printed:\n%3")
+                                .arg(m_process.state() != QProcess::Running
+                                         ? QStringLiteral("exited with status %1").arg(m_process.exitCode())
+                                         : QStringLiteral("does not accept connections after 15 s"))
+                                .arg(m_port)
+                                .arg(QString::fromUtf8(m_process.readAll().right(4000)));
                 return false;
+            }
             QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         }
         return true;
     }
+
+    QString failure() const { return m_failure; }
 
     void stop()
     {
@@ -136,6 +150,7 @@ private:
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;
+    QString m_failure;
 };
 
 } // namespace Keepsake::Test

@@ -85,7 +85,7 @@ private Q_SLOTS:
     void ownerAndCurrentViewersMailedOnce()
     {
         SmtpTestServer server;
-        QVERIFY(server.start());
+        QVERIFY2(server.start(), qPrintable(server.failure()));
         ExpiryLab t;
         const qint64 a = setUp(t, server.port());
         ExpirySweep sweep(t.lab->catalog(), t.clock);
@@ -141,7 +141,7 @@ private Q_SLOTS:
     void crashBetweenOutboxAndDelivery()
     {
         SmtpTestServer server;
-        QVERIFY(server.start());
+        QVERIFY2(server.start(), qPrintable(server.failure()));
         ExpiryLab t;
         setUp(t, server.port());
         t.clock.advanceDays(400);
@@ -187,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(runKeepsakectl(ctl + QStringList { QStringLiteral("notify"), QStringLiteral("--retry") }, t.clock, cancel), 3);
 
         SmtpTestServer server;
-        QVERIFY(server.start());
+        QVERIFY2(server.start(), qPrintable(server.failure()));
         QVERIFY(Settings(t.lab->catalog()).set(QStringLiteral("smtp.port"), QString::number(server.port())));
         QCOMPARE(deliver(t)->sent, 0);   // not due yet: back-off
         QCOMPARE(runKeepsakectl(ctl + QStringList { QStringLiteral("notify"), QStringLiteral("--retry") }, t.clock, cancel), 0);
@@ -201,7 +201,7 @@ private Q_SLOTS:
     void recordedNotice()
     {
         SmtpTestServer server;
-        QVERIFY(server.start());
+        QVERIFY2(server.start(), qPrintable(server.failure()));
         ExpiryLab t;
         const qint64 a = setUp(t, server.port());
         QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) {
