@@ -206,6 +206,11 @@ QImage decodeHeifPicture(heif_image_handle *handle, QString &problem)
 
 } // namespace
 
+// Threads: libheif keeps what it decodes in its heif_context; one context is made, used
+// and freed here on the calling thread, so decodes on several threads share nothing
+// (libheif's heif.h: the number of decoding threads is a setting of each context).
+// Debian's libheif 1.15 registers its decoders when the library loads, so nothing
+// waits for a first-use initialisation (heif_init is optional there, heif.h says).
 DecodedImage decodeHeif(const QByteArray &data, int maxEdge)
 {
     HeifPtr<heif_context> context(heif_context_alloc());
@@ -314,6 +319,10 @@ QImage exiv2Preview(const QByteArray &data, int maxEdge)
 
 } // namespace
 
+// Threads: LibRaw's API notes ("Thread safety") promise safety when a LibRaw object is
+// created and used within one thread, any number of such threads at once, with the
+// reentrant build of the library — libraw_r, which the build links. The object here
+// lives and dies in this call.
 std::optional<DecodedImage> decodeRaw(const QByteArray &data, int maxEdge)
 {
     auto raw = std::make_unique<LibRaw>(LIBRAW_OPIONS_NO_DATAERR_CALLBACK);

@@ -3,6 +3,7 @@
 #include "MetadataReader.h"
 
 #include "ExifFallbacks.h"
+#include "Exiv2Gate.h"
 #include "MetadataLog.h"
 
 #include <QCoreApplication>
@@ -17,7 +18,6 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <mutex>
 
 namespace Keepsake {
 
@@ -26,24 +26,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::MetadataReader", text);
-}
-
-void exiv2Log(int level, const char *message)
-{
-    const QString text = QString::fromUtf8(message).trimmed();
-    // exiv2's "errors" are about the file it is reading, not about Keepsake: debug.
-    qCDebug(lcMetadata).noquote() << "exiv2" << level << text;
-}
-
-void initialiseExiv2()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        Exiv2::XmpParser::initialize(); // not thread-safe when left to the first reader
-        Exiv2::enableBMFF(true);        // HEIC, HEIF, CR3
-        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::warn);
-        Exiv2::LogMsg::setHandler(&exiv2Log);
-    });
 }
 
 // Spaces and NULs at either end are padding, not part of the value.
@@ -311,26 +293,11 @@ QList<EmbeddedPreview> previewList(Exiv2::Image &image)
 
 } // namespace
 
-MetadataReader::MetadataReader()
-{
-    initialiseExiv2();
-}
-
-// exiv2 0.27 decodes some maker notes through process-wide state: reading from
-// several threads at once lost a Nikon body serial now and then (tst_metadata's
-// severalThreads). One reader at a time, for the whole process.
-static std::mutex &exiv2Reading()
-{
-    static std::mutex mutex;
-    return mutex;
-}
-
 Result<PhotoMetadata> MetadataReader::read(const QByteArray &data) const
 {
-    initialiseExiv2();
     if (data.isEmpty())
         return Error::usage(tr("The file is empty."));
-    const std::lock_guard<std::mutex> lock(exiv2Reading());
+    const Exiv2Gate exiv2;
     PhotoMetadata meta;
     Sources sources;
     QString failure;
@@ -380,10 +347,9 @@ Result<PhotoMetadata> MetadataReader::readFile(const QString &path) const
 
 QByteArray MetadataReader::largestPreview(const QByteArray &data) const
 {
-    const std::lock_guard<std::mutex> lock(exiv2Reading());
-    initialiseExiv2();
     if (data.isEmpty())
         return {};
+    const Exiv2Gate exiv2;
     try {
         auto image = Exiv2::ImageFactory::open(
             reinterpret_cast<const Exiv2::byte *>(data.constData()), long(data.size()));

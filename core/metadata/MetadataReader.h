@@ -9,15 +9,13 @@
 
 namespace Keepsake {
 
-// The one place that talks to exiv2. Every exiv2 exception becomes an Error, exiv2's
-// own log goes to the keepsake.core.metadata category, and hostile files never take
-// the program down. An error here never rejects a photo: it only leaves it without
+// Reads a photo's metadata through exiv2, behind the process-wide Exiv2Gate. Every
+// exiv2 exception becomes an Error, exiv2's own log goes to the keepsake.core.metadata
+// category, and hostile files never take the program down. An error here never rejects a photo: it only leaves it without
 // identity (DESIGN.md, "Accepted or rejected").
 class MetadataReader
 {
 public:
-    MetadataReader();   // makes sure exiv2 is initialised (BMFF on, log routed)
-
     // From bytes in memory: a whole file, or only its first part (the head of a card
     // file, see ingest) — a truncated buffer yields what could be read.
     Result<PhotoMetadata> read(const QByteArray &data) const;

@@ -3,11 +3,11 @@
 #include "XmpSidecar.h"
 
 #include "MetadataLog.h"
-#include "MetadataReader.h"
+#include "Exiv2Gate.h"
 
 #include <QSaveFile>
 
-// exiv2 0.27 hands out std::auto_ptr, deprecated in C++20 (see MetadataReader.cpp).
+// exiv2 0.27 hands out std::auto_ptr, deprecated in C++20 (see Exiv2Gate.cpp).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include <exiv2/exiv2.hpp>
@@ -86,8 +86,7 @@ std::string encoded(Exiv2::XmpData xmp, const SidecarFields &fields)
 
 Result<QByteArray> XmpSidecar::make(const QString &photoFile, const SidecarFields &fields)
 {
-    const MetadataReader initialised;   // exiv2's XMP parser set up once, thread-safe
-    Q_UNUSED(initialised);
+    const Exiv2Gate exiv2;   // reading and encoding both go through exiv2
     // The photo's own metadata when exiv2 can carry it over; else the lab's fields alone.
     std::string packet = encoded(photoXmp(photoFile), fields);
     if (packet.empty())

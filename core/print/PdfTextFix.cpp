@@ -145,9 +145,13 @@ QByteArray PdfTextFix::unifyRadicals(const QByteArray &cmap)
 
 Result<bool> PdfTextFix::apply(const QString &input, const QString &output)
 {
+    // qpdf keeps the file names it is given (QPDFWriter opens and names the output
+    // only in write()): they live as long as the qpdf objects.
+    const QByteArray inputName = QFile::encodeName(input);
+    const QByteArray outputName = QFile::encodeName(output);
     try {
         QPDF pdf;
-        pdf.processFile(QFile::encodeName(input).constData());
+        pdf.processFile(inputName.constData());
         bool changed = false;
         for (QPDFObjectHandle &object : pdf.getAllObjects()) {
             if (!object.isDictionary() || !object.hasKey("/ToUnicode"))
@@ -165,7 +169,7 @@ Result<bool> PdfTextFix::apply(const QString &input, const QString &output)
         }
         if (!changed)
             return false;
-        QPDFWriter writer(pdf, QFile::encodeName(output).constData());
+        QPDFWriter writer(pdf, outputName.constData());
         writer.setDecodeLevel(qpdf_dl_none);   // images and pages pass through as they are
         writer.write();
         qCDebug(lcPrint) << "Repaired the text maps of" << input;

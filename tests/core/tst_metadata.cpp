@@ -1,7 +1,9 @@
 // Keepsake — photo keeping for photo labs
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "metadata/Exiv2Gate.h"
 #include "metadata/MetadataReader.h"
 #include "metadata/PhotoMetadata.h"
+#include "metadata/XmpSidecar.h"
 
 #include "TestSupport.h"
 
@@ -9,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QtConcurrent>
 #include <QtTest>
 
@@ -263,6 +267,28 @@ private slots:
             const auto again = MetadataReader().read(readCorpus(files.at(i)));
             QCOMPARE(keys.at(i), again.ok() ? again->identity.key() : again.error().message());
         }
+    }
+
+    // Every exiv2 call waits at the one gate: a sidecar made while another thread is
+    // inside exiv2 waits for it (exiv2 0.27 is not thread-safe; see Exiv2Gate.h).
+    void everyExiv2CallWaitsAtTheGate()
+    {
+        const QString photo = Test::corpusPath(Test::corpusFiles(QStringLiteral("real/jpeg")).first());
+        QSemaphore waiting;
+        Exiv2Gate::setWaitHook([&waiting] { waiting.release(); });
+        const auto unhook = qScopeGuard([] { Exiv2Gate::setWaitHook({}); });
+        auto held = std::make_optional<Exiv2Gate>();
+        QFuture<bool> sidecar = QtConcurrent::run([photo] {
+            return XmpSidecar::make(photo, { QStringLiteral("a.jpg"), {}, {}, {}, QStringLiteral("Album"), {} }).ok();
+        });
+        QFuture<bool> metadata = QtConcurrent::run([photo] { return MetadataReader().readFile(photo).ok(); });
+        // Each either waits at the gate, or runs into exiv2 beside the holder and finishes.
+        QTRY_VERIFY_WITH_TIMEOUT(waiting.available() == 2 || sidecar.isFinished() || metadata.isFinished(), 30000);
+        QVERIFY2(!sidecar.isFinished(), "XmpSidecar called exiv2 while another thread was inside it");
+        QVERIFY2(!metadata.isFinished(), "MetadataReader called exiv2 while another thread was inside it");
+        held.reset();
+        QVERIFY(sidecar.result());
+        QVERIFY(metadata.result());
     }
 };
 

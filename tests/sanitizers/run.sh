@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds Keepsake with sanitizers into a build folder of its own and runs tests there.
+#   run.sh address,undefined [CTEST ARGS...]   AddressSanitizer + UndefinedBehaviorSanitizer
+#   run.sh thread [CTEST ARGS...]              ThreadSanitizer
+# Without CTEST ARGS: the whole suite but the benchmarks (ASan/UBSan, as CI runs it),
+# or the disc, ingest and thumbnail tests (TSan). Fails when a test fails or when any
+# sanitizer report was written (tests/sanitizers/check-reports.sh prints each).
+# KEEPSAKE_SANITIZE_BUILD_DIR overrides the build folder (default build-asan, build-tsan).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
+kind=${1:?address,undefined or thread}; shift
+case "$kind" in
+  thread) default_dir=build-tsan; default_tests=(-R 'tst_disc_burn|tst_ingest|tst_thumbnailer|tst_metadata') ;;
+  *)      default_dir=build-asan; default_tests=(-LE '^bench$') ;;
+esac
+build=${KEEPSAKE_SANITIZE_BUILD_DIR:-$root/$default_dir}
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEEPSAKE_SANITIZE="$kind" \
+  ${KEEPSAKE_CMAKE_ARGS:-}
+cmake --build "$build" -j"$(nproc)"
+rm -f "$build"/sanitizer-reports/report*
+status=0
+(cd "$build" && ctest --output-on-failure --timeout 1800 -j"$(nproc)" "${@:-${default_tests[@]}}") || status=$?
+"$here/check-reports.sh" "$build" || status=1
+exit $status
