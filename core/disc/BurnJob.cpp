@@ -340,7 +340,7 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
     QTemporaryDir staging(m_lab.path(QStringLiteral("tmp/burn-XXXXXX")));
     if (!staging.isValid())
         return Error::failure(tr("No staging folder could be made in %1: %2").arg(m_lab.path(QStringLiteral("tmp")), staging.errorString()));
-    DiscLayout layout(m_lab, staging.path());
+    DiscLayout layout(m_lab, staging.path(), m_cancel, m_options.stagingThreads);
     QSet<QString> folders;
     for (const ManifestSession &s : manifest.sessions)
         for (const ManifestAlbum &a : s.albums)
@@ -354,12 +354,12 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
                                         [&planned](const AlbumSummary &a) { return a.id == planned.albumId; });
         if (album == albums.cend())
             continue;
-        Result<ManifestAlbum> added = layout.addAlbum(*album, planned, m_cancel);
+        Result<ManifestAlbum> added = layout.addAlbum(*album, planned);
         if (!added)
             return added.error();
         session.albums.append(*added);
     }
-    if (Status completed = layout.completeAlbums(session.albums, m_cancel); !completed)
+    if (Status completed = layout.completeAlbums(session.albums); !completed)
         return completed;
     manifest.sessions.append(session);
     const QByteArray json = manifest.toJson();

@@ -31,6 +31,7 @@ struct BurnOptions
     bool dryRun = false;
     QString printer;         // empty: PDFs into DIR/prints/DISC/
     QString actor;
+    int stagingThreads = 0;  // photos staged at once; 0: one per core
 };
 
 // One disc of a run, written, verified and recorded.

@@ -6,9 +6,7 @@
 #include "DiscViewer.h"
 #include "base/Time.h"
 #include "lab/Lab.h"
-#include "metadata/ImageDecoder.h"
 #include "metadata/Thumbnailer.h"
-#include "metadata/XmpSidecar.h"
 #include "store/BlobStore.h"
 
 #include <QDir>
@@ -19,7 +17,6 @@
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentMap>
 
-#include <openssl/evp.h>
 
 #include <memory>
 
@@ -27,7 +24,6 @@ namespace Keepsake {
 
 namespace {
 
-constexpr int RenditionEdge = 2048;
 constexpr qint64 Block = 2048;
 
 qint64 blocks(qint64 bytes)
@@ -58,29 +54,6 @@ QString uniqueIn(QSet<QString> &used, const QString &wanted)
     return name;
 }
 
-// The MD5 of a file's bytes (hex); empty when it cannot be read or when cancelled.
-QString fileMd5(const QString &path, const CancelToken &cancel)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-    if (!context || EVP_DigestInit_ex(context.get(), EVP_md5(), nullptr) != 1)
-        return {};
-    QByteArray buffer(1024 * 1024, Qt::Uninitialized);
-    for (qint64 read; (read = file.read(buffer.data(), buffer.size())) > 0;) {
-        if (cancel.isCancelled())
-            return {};
-        EVP_DigestUpdate(context.get(), buffer.constData(), size_t(read));
-    }
-    if (file.error() != QFileDevice::NoError)
-        return {};
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(context.get(), digest, &length);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
-}
-
 QString baseName(const QString &name)
 {
     const QFileInfo info(name);
@@ -89,15 +62,16 @@ QString baseName(const QString &name)
 
 } // namespace
 
-DiscLayout::DiscLayout(const Lab &lab, QString stagingDir) : m_lab(lab), m_staging(std::move(stagingDir))
+DiscLayout::DiscLayout(const Lab &lab, QString stagingDir, const CancelToken &cancel, int threads)
+    : m_lab(lab), m_staging(std::move(stagingDir)), m_cancel(cancel), m_stage(lab.thumbnails(), cancel, m_stagingCancel)
 {
-    m_digestPool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+    m_pool.setMaxThreadCount(threads > 0 ? threads : qMax(1, QThread::idealThreadCount()));
 }
 
 DiscLayout::~DiscLayout()
 {
-    m_digestCancel.cancel();
-    m_digestPool.waitForDone();
+    m_stagingCancel.cancel();
+    m_pool.waitForDone();
 }
 
 bool DiscLayout::browserShows(const PhotoRecord &photo)
@@ -147,23 +121,7 @@ Status DiscLayout::stageFile(const QString &relative, const QByteArray &bytes, Q
     return Status::success();
 }
 
-Result<QString> DiscLayout::rendition(const PhotoRecord &photo, const QString &stored, const QString &stagedDir)
-{
-    const DecodedImage decoded = ImageDecoder().decodeFile(stored, RenditionEdge);
-    if (!decoded.accepted || decoded.picture.isNull())
-        return Error::failure(tr("No picture could be made of %1 for the disc's viewer: %2")
-                                  .arg(photo.name, decoded.reason));
-    const QImage shown = decoded.transformsApplied ? decoded.picture
-                                                   : applyOrientation(decoded.picture, photo.orientation);
-    const QString path = QDir(stagedDir).filePath(QStringLiteral("view-%1.jpg").arg(photo.id));
-    QDir().mkpath(stagedDir);
-    if (!shown.save(path, "JPEG", 88))
-        return Error::failure(tr("The viewer picture of %1 could not be saved to %2.").arg(photo.name, path));
-    return path;
-}
-
-Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const PlannedAlbum &planned,
-                                           const CancelToken &cancel)
+Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const PlannedAlbum &planned)
 {
     Result<QList<PhotoRecord>> photos = Albums(m_lab.catalog()).photos(album.id);
     if (!photos)
@@ -185,77 +143,75 @@ Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const Plan
         if (album.cover && photo.id == *album.cover)
             result.coverPhoto = photo.id;
     const QString stagedDir = QDir(m_staging).filePath(QString::number(++m_stagedAlbums));
+    QDir().mkpath(stagedDir);
     const QString folder = QLatin1Char('/') + result.folder + QLatin1Char('/');
     QSet<QString> names { QStringLiteral("album.json"), QStringLiteral("thumbs"), QStringLiteral("view") };
     QSet<QString> viewNames;
-    QStringList originals;
-    for (const PhotoRecord &photo : *photos) {
-        if (cancel.isCancelled())
+    Pending pending { album.ownerCode, {}, {} };
+    QList<PhotoStaging::Task> tasks;
+    for (const PhotoRecord &photo : std::as_const(*photos)) {
+        if (isCancelled())
             return Error::cancelled(tr("Cancelled while preparing album '%1'.").arg(album.title));
         const QString stored = m_lab.store().pathFor(photo.sha256);
-        originals.append(stored);
         const QString name = uniqueIn(names, safeName(photo.name, QStringLiteral("photo-%1").arg(photo.id)));
         names.insert((name + QStringLiteral(".xmp")).toCaseFolded());
-        m_entries.append({ folder + name, stored });
-
-        const SidecarFields fields { photo.name, photo.taken, photo.camera, photo.caption, album.title,
-                                     result.handedIn };
         const QString sidecar = QDir(stagedDir).filePath(QStringLiteral("%1.xmp").arg(photo.id));
-        QDir().mkpath(stagedDir);
-        if (Status written = XmpSidecar::write(stored, fields, sidecar); !written)
-            return written.error();
+        m_entries.append({ folder + name, stored });
         m_entries.append({ folder + name + QStringLiteral(".xmp"), sidecar });
-
-        ManifestPhoto entry { photo.id, photo.name, folder.mid(1) + name, photo.sha256, {}, photo.size,
-                              photo.taken, photo.camera, photo.caption, {}, folder.mid(1) + name };
-        const QString jpgName = uniqueIn(viewNames, baseName(name).left(60).trimmed() + QStringLiteral(".jpg"));
-        QString thumb = m_lab.thumbnails().path(photo.sha256, Thumbnailer::Size::Grid);
-        if (!QFileInfo::exists(thumb))
-            (void)m_lab.thumbnails().make(photo.sha256, stored);
-        if (QFileInfo::exists(thumb)) {
-            entry.thumb = folder.mid(1) + QStringLiteral("thumbs/") + jpgName;
-            m_entries.append({ QLatin1Char('/') + entry.thumb, thumb });
-        }
-        if (!browserShows(photo)) {
-            const Result<QString> view = rendition(photo, stored, stagedDir);
-            if (view) {
-                entry.view = folder.mid(1) + QStringLiteral("view/") + jpgName;
-                m_entries.append({ QLatin1Char('/') + entry.view, *view });
-            } else {
-                qCWarning(lcDisc).noquote() << view.error().message();
-            }
-        }
-        if (entry.thumb.isEmpty())
-            entry.thumb = entry.view;
-        result.photos.append(entry);
+        result.photos.append({ photo.id, photo.name, folder.mid(1) + name, photo.sha256, {}, photo.size,
+                               photo.taken, photo.camera, photo.caption, {}, folder.mid(1) + name });
+        pending.viewNames.append(uniqueIn(viewNames, baseName(name).left(60).trimmed() + QStringLiteral(".jpg")));
+        const SidecarFields fields { photo.name, photo.taken, photo.camera, photo.caption, album.title, result.handedIn };
+        tasks.append({ photo, album.title, stored, fields, sidecar,
+                       m_lab.thumbnails().path(photo.sha256, Thumbnailer::Size::Grid),
+                       browserShows(photo) ? QString() : stagedDir });
     }
-    if (const ManifestPhoto *cover = result.cover(); cover && !cover->view.isEmpty()) {
+    pending.staged = QtConcurrent::mapped(&m_pool, std::move(tasks), m_stage);
+    m_pending.append(std::move(pending));
+    return result;
+}
+
+Status DiscLayout::completePhotos(ManifestAlbum &album, const QFuture<PhotoStaging::Staged> &staged,
+                                  const QStringList &viewNames)
+{
+    const QString folder = QLatin1Char('/') + album.folder + QLatin1Char('/');
+    for (qsizetype p = 0; p < album.photos.size(); ++p) {
+        ManifestPhoto &photo = album.photos[p];
+        const PhotoStaging::Staged made = p < staged.resultCount() ? staged.resultAt(p) : PhotoStaging::Staged();
+        if (isCancelled())
+            return Error::cancelled(tr("Cancelled while preparing album '%1'.").arg(album.title));
+        if (made.md5.isEmpty())
+            return Error::failure(made.problem);
+        photo.md5 = made.md5;
+        if (made.hasThumbnail) {
+            photo.thumb = album.folder + QStringLiteral("/thumbs/") + viewNames.at(p);
+            m_entries.append({ QLatin1Char('/') + photo.thumb, m_lab.thumbnails().path(photo.sha256, Thumbnailer::Size::Grid) });
+        }
+        if (!made.view.isEmpty()) {
+            photo.view = album.folder + QStringLiteral("/view/") + viewNames.at(p);
+            m_entries.append({ QLatin1Char('/') + photo.view, made.view });
+        }
+        if (photo.thumb.isEmpty())
+            photo.thumb = photo.view;
+    }
+    if (const ManifestPhoto *cover = album.cover(); cover && !cover->view.isEmpty()) {
         // Players showing a folder's pictures in name order show the cover first.
         const QString shownName = cover->view.mid(cover->view.lastIndexOf(QLatin1Char('/')) + 1);
         m_clones.append({ QLatin1Char('/') + cover->view, folder + QStringLiteral("0000 cover - ") + shownName });
     }
-    const CancelToken &digestCancel = m_digestCancel;
-    m_pending.append({ album.ownerCode, QtConcurrent::mapped(&m_digestPool, originals, [&digestCancel](const QString &path) {
-                           return fileMd5(path, digestCancel);
-                       }) });
-    return result;
+    return Status::success();
 }
 
-Status DiscLayout::completeAlbums(QList<ManifestAlbum> &albums, const CancelToken &cancel)
+Status DiscLayout::completeAlbums(QList<ManifestAlbum> &albums)
 {
     for (qsizetype i = 0; i < albums.size() && i < m_pending.size(); ++i) {
         ManifestAlbum &album = albums[i];
-        QFuture<QString> &md5s = m_pending[i].md5s;
-        md5s.waitForFinished();
-        if (cancel.isCancelled())
-            return Error::cancelled(tr("Cancelled while preparing album '%1'.").arg(album.title));
+        QFuture<PhotoStaging::Staged> &photos = m_pending[i].staged;
+        photos.waitForFinished();
+        if (Status made = completePhotos(album, photos, m_pending.at(i).viewNames); !made)
+            return made;
         QJsonArray listed;
-        for (qsizetype p = 0; p < album.photos.size(); ++p) {
-            ManifestPhoto &photo = album.photos[p];
-            photo.md5 = p < md5s.resultCount() ? md5s.resultAt(p) : QString();
-            if (photo.md5.isEmpty())
-                return Error::failure(tr("The stored original of %1 (album '%2') could not be read. Check the store "
-                                         "with keepsakectl store check.").arg(photo.name, album.title));
+        for (const ManifestPhoto &photo : std::as_const(album.photos)) {
             listed.append(QJsonObject { { QStringLiteral("name"), photo.name },
                                         { QStringLiteral("file"), photo.path.section(QLatin1Char('/'), -1) },
                                         { QStringLiteral("taken"), photo.taken }, { QStringLiteral("camera"), photo.camera },

@@ -4,6 +4,7 @@
 
 #include "DiscManifest.h"
 #include "DiscPlanner.h"
+#include "PhotoStaging.h"
 #include "base/CancelToken.h"
 #include "base/Error.h"
 #include "catalog/Albums.h"
@@ -24,10 +25,12 @@ class Lab;
 // thumbs/ and view/ renditions, the cover once more as the first name of its folder;
 // at the root the offline viewer and the manifest, both covering every session.
 // Generated files are staged in a folder; the originals are taken from the store.
-// Each original's MD5 (listed in the manifest and album.json beside its SHA-256) is
-// computed on a pool of threads while the sidecars are written; completeAlbums() waits
-// for them. After writing, the MD5 the medium records for each file must equal the
-// manifest's: a file that changed between staging and writing is caught.
+// Each photo is staged on a pool of threads (PhotoStaging): its stored bytes checked
+// against their SHA-256 in the read that computes the MD5 listed in the manifest and
+// album.json, its sidecar, thumbnail and rendition; completeAlbums() waits for them
+// and refuses the disc when a photo is damaged. After writing, the MD5 the medium
+// records for each file must equal the manifest's: a file that changed between
+// staging and writing is caught too.
 class DiscLayout
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscLayout)
@@ -36,18 +39,20 @@ public:
     struct Entry { QString path; QString source; };    // disc path ← local file
     struct Clone { QString original; QString path; };  // a second name for the same data
 
-    DiscLayout(const Lab &lab, QString stagingDir);
+    // threads: the pool's size; 0: one per core. The job's cancel stops staging.
+    DiscLayout(const Lab &lab, QString stagingDir, const CancelToken &cancel, int threads = 0);
     ~DiscLayout();
 
     // Folders that already exist on the disc (earlier sessions) are not reused.
     void reserveFolders(const QSet<QString> &folders) { m_usedFolders = folders; }
 
-    // Adds an album, or the part of it the plan names (its photos; "Title (1 of 2)"):
-    // stages its sidecars, thumbnails and renditions and starts its MD5s.
-    Result<ManifestAlbum> addAlbum(const AlbumSummary &album, const PlannedAlbum &planned,
-                                   const CancelToken &cancel);
-    // Fills in the MD5s of the albums added (in their order) and stages their album.json.
-    Status completeAlbums(QList<ManifestAlbum> &albums, const CancelToken &cancel);
+    // Adds an album, or the part of it the plan names (its photos; "Title (1 of 2)"),
+    // and starts staging its photos on the pool.
+    Result<ManifestAlbum> addAlbum(const AlbumSummary &album, const PlannedAlbum &planned);
+    // Waits for the photos of the albums added (in their order): fills in their MD5s,
+    // thumbnails and renditions, and stages each album.json. Fails on the first photo
+    // that cannot go onto the disc (damaged, unreadable), naming it and its album.
+    Status completeAlbums(QList<ManifestAlbum> &albums);
     // Stages the viewer and the signed manifest for the whole disc.
     Status finish(const DiscManifest &manifest, const QByteArray &json, const QByteArray &signature);
 
@@ -63,7 +68,9 @@ public:
 private:
     QString uniqueFolder(const QString &wanted);
     Status stageFile(const QString &relative, const QByteArray &bytes, QString &staged);
-    Result<QString> rendition(const PhotoRecord &photo, const QString &stored, const QString &stagedDir);
+    Status completePhotos(ManifestAlbum &album, const QFuture<PhotoStaging::Staged> &staged,
+                          const QStringList &viewNames);
+    bool isCancelled() const { return m_cancel.isCancelled() || m_stagingCancel.isCancelled(); }
 
     const Lab &m_lab;
     QString m_staging;
@@ -71,10 +78,17 @@ private:
     QList<Entry> m_entries;
     QList<Clone> m_clones;
     int m_stagedAlbums = 0;
-    struct Pending { QString owner; QFuture<QString> md5s; };
+    struct Pending
+    {
+        QString owner;
+        QStringList viewNames;                    // per photo: its name in thumbs/ and view/
+        QFuture<PhotoStaging::Staged> staged;     // per photo, in the album's order
+    };
     QList<Pending> m_pending;   // one per album added, in order
-    CancelToken m_digestCancel;
-    QThreadPool m_digestPool;
+    const CancelToken &m_cancel;
+    CancelToken m_stagingCancel;                  // set when the layout goes away
+    PhotoStaging m_stage;
+    QThreadPool m_pool;                           // last: waits for its tasks first
 };
 
 } // namespace Keepsake

@@ -19,6 +19,7 @@
 #include "disc/DiscLayout.h"
 #include "disc/DiscPlanner.h"
 #include "lab/Lab.h"
+#include "store/BlobStore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -35,7 +36,15 @@ using namespace Keepsake;
 
 namespace {
 
-struct Run { int code = -1; QString out; };
+// A program's exit code and output. Crashed or killed: Crashed; never started or
+// still running after five minutes: NotRun, with the reason as its output.
+struct Run
+{
+    static constexpr int Crashed = -1;
+    static constexpr int NotRun = -2;
+    int code = NotRun;
+    QString out;
+};
 
 Run run(const QString &program, const QStringList &args, const QString &dir = {},
         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
@@ -46,8 +55,14 @@ Run run(const QString &program, const QStringList &args, const QString &dir = {}
         process.setWorkingDirectory(dir);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, args);
-    process.waitForFinished(300000);
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+    if (!process.waitForStarted(30000))
+        return { Run::NotRun, QStringLiteral("%1 did not start: %2").arg(program, process.errorString()) };
+    if (!process.waitForFinished(300000)) {
+        process.kill();
+        process.waitForFinished();
+        return { Run::NotRun, QStringLiteral("%1 did not finish within 5 minutes").arg(program) };
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : Run::Crashed,
              QString::fromUtf8(process.readAll()) };
 }
 
@@ -185,6 +200,10 @@ private Q_SLOTS:
     void appendChecksTheCustomer();
     void tooSmallLeavesAlbumsExpired();
     void writeErrorLeavesAlbumsExpired();
+    void crashLeavesAlbumsExpired_data();
+    void crashLeavesAlbumsExpired();
+    void programThatNeverStartedIsNoSuccess();
+    void damagedStoredPhotoIsRefused();
     void cancelAt30PercentLeavesAlbumsExpired();
     void flippedByteIsFoundByVerification();
     void severalDiscsIntoImageFiles();
@@ -334,6 +353,84 @@ void TestDiscBurn::writeErrorLeavesAlbumsExpired()
     QVERIFY(failed.out.contains(QLatin1String("failed")));
     QVERIFY(!QFile::exists(iso));
     QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+}
+
+// A burn that dies — a helper thread taking the process down while the disc is staged,
+// or the process killed while the image is written — leaves every album expired, and
+// the same burn run again records them.
+void TestDiscBurn::crashLeavesAlbumsExpired_data()
+{
+    QTest::addColumn<QString>("match");
+    QTest::addColumn<QString>("after");
+    QTest::newRow("staging a sidecar") << QStringLiteral("/tmp/burn-") << QStringLiteral("0");
+    QTest::newRow("writing the image") << QStringLiteral("crash.iso") << QStringLiteral("1000000");
+}
+
+void TestDiscBurn::crashLeavesAlbumsExpired()
+{
+    QFETCH(QString, match);
+    QFETCH(QString, after);
+    freshLab({ QStringLiteral("dups/exact") });
+    const QString iso = image(QStringLiteral("crash.iso"));
+    QFile::remove(iso);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(KEEPSAKE_EIO_SHIM));
+    env.insert(QStringLiteral("KEEPSAKE_KILL_MATCH"), match);
+    env.insert(QStringLiteral("KEEPSAKE_KILL_AFTER"), after);
+    const QStringList burn { QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
+                             QStringLiteral("stdio:") + iso };
+    const Run killed = ctl(burn, env);
+    QVERIFY2(killed.code == Run::Crashed, qPrintable(QStringLiteral("exit %1: %2").arg(killed.code).arg(killed.out)));
+    QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+
+    QFile::remove(iso);   // a half-written image file is the lab's to throw away
+    const Run again = ctl(burn);
+    QVERIFY2(again.code == 0, qPrintable(again.out));
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
+}
+
+void TestDiscBurn::programThatNeverStartedIsNoSuccess()
+{
+    const Run missing = run(m_dir.filePath(QStringLiteral("no-such-program")), {});
+    QCOMPARE(missing.code, Run::NotRun);
+    QVERIFY2(missing.out.contains(QLatin1String("did not start")), qPrintable(missing.out));
+}
+
+// A stored photo whose bytes no longer match its SHA-256 never goes onto a disc: the
+// burn stops naming the photo and its album (exit 1), nothing is written or recorded,
+// and check reports the photo damaged.
+void TestDiscBurn::damagedStoredPhotoIsRefused()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    QString stored, name;
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto lab = openLab(clock);
+        QVERIFY(lab);
+        SqlQuery photo(lab->catalog().db(), QStringLiteral("SELECT sha256, original_name FROM photos ORDER BY id LIMIT 1"));
+        QVERIFY(photo.exec().ok() && photo.next());
+        stored = lab->store().pathFor(photo.text(0));
+        name = photo.text(1);
+    }
+    QFile file(stored);
+    QVERIFY(file.setPermissions(file.permissions() | QFile::WriteOwner));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(file.size() / 2));
+    char byte = 0;
+    QVERIFY(file.getChar(&byte));
+    QVERIFY(file.seek(file.size() / 2));
+    QVERIFY(file.putChar(char(byte ^ 0xFF)));
+    file.close();
+
+    const QString iso = image(QStringLiteral("damaged.iso"));
+    const Run refused = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
+                              QStringLiteral("stdio:") + iso });
+    QVERIFY2(refused.code == 1, qPrintable(refused.out));
+    QVERIFY2(refused.out.contains(name) && refused.out.contains(QLatin1String("damaged")), qPrintable(refused.out));
+    QVERIFY(!QFile::exists(iso));
+    QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+    const Run checked = ctl({ QStringLiteral("check") });
+    QVERIFY2(checked.code == 3, qPrintable(checked.out));
 }
 
 void TestDiscBurn::cancelAt30PercentLeavesAlbumsExpired()
