@@ -226,6 +226,14 @@ const char *const Version4[] = {
     R"(CREATE INDEX discs_customer ON discs (customer_id))",
 };
 
+// Migration 5: jobs side by side (the safety work). A deliverer claims a mail for a
+// while (claimed_by, claimed_until): another deliverer leaves it alone until the claim
+// runs out, which happens only when the first one died mid-mail.
+const char *const Version5[] = {
+    R"(ALTER TABLE notices ADD COLUMN claimed_by TEXT)",
+    R"(ALTER TABLE notices ADD COLUMN claimed_until TEXT)",
+};
+
 struct Migration
 {
     int version;
@@ -238,6 +246,7 @@ const Migration Migrations[] = {
     { 2, std::begin(Version2), std::end(Version2) },
     { 3, std::begin(Version3), std::end(Version3) },
     { 4, std::begin(Version4), std::end(Version4) },
+    { 5, std::begin(Version5), std::end(Version5) },
 };
 
 } // namespace

@@ -11,10 +11,14 @@
 #include "catalog/SqlQuery.h"
 
 #include <QJsonObject>
+#include <QUuid>
 
 namespace Keepsake {
 
-NoticeDelivery::NoticeDelivery(const Catalog &catalog, const Clock &clock) : m_catalog(catalog), m_clock(clock) { }
+NoticeDelivery::NoticeDelivery(const Catalog &catalog, const Clock &clock)
+    : m_catalog(catalog), m_clock(clock), m_name(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
 
 qint64 NoticeDelivery::backoffSeconds(int attempts)
 {
@@ -42,12 +46,25 @@ Result<SmtpConfig> NoticeDelivery::smtpConfig(const Catalog &catalog)
     return config;
 }
 
-Status NoticeDelivery::markSending(const Notice &notice)
+Result<bool> NoticeDelivery::claim(const Notice &notice, bool everything)
 {
+    const QDateTime now = m_clock.now();
     SqlQuery update(m_catalog.db(), QStringLiteral(
-        "UPDATE notices SET state = 'sending', attempts = attempts + 1 WHERE id = :id"));
-    update.bind(QStringLiteral(":id"), notice.id);
-    return update.exec();
+        "UPDATE notices SET state = 'sending', attempts = attempts + 1, claimed_by = :me, claimed_until = :until "
+        "WHERE id = :id AND channel = 'mail' AND ("
+        "  (state = 'queued' AND (:everything = 1 OR next_attempt_at <= :now))"
+        "  OR (state = 'sending' AND (claimed_until IS NULL OR claimed_until <= :now2))"
+        "  OR (state = 'failed' AND :everything2 = 1))"));
+    update.bind(QStringLiteral(":me"), m_name)
+        .bind(QStringLiteral(":until"), toCatalogTime(now.addSecs(ClaimSeconds)))
+        .bind(QStringLiteral(":id"), notice.id)
+        .bind(QStringLiteral(":everything"), everything ? 1 : 0)
+        .bind(QStringLiteral(":everything2"), everything ? 1 : 0)
+        .bind(QStringLiteral(":now"), toCatalogTime(now))
+        .bind(QStringLiteral(":now2"), toCatalogTime(now));
+    if (Status status = update.exec(); !status)
+        return status.error();
+    return update.affectedRows() == 1;
 }
 
 Status NoticeDelivery::markDone(const Notice &notice, const Status &sent, int attempts)
@@ -56,13 +73,14 @@ Status NoticeDelivery::markDone(const Notice &notice, const Status &sent, int at
     return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         SqlQuery update(db, QStringLiteral(
             "UPDATE notices SET state = :state, next_attempt_at = :next, last_error = :error, "
-            "done_at = :done WHERE id = :id"));
+            "done_at = :done, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :me"));
         const bool gaveUp = !sent && attempts >= MaxAttempts;
         update.bind(QStringLiteral(":state"), sent ? QStringLiteral("sent") : gaveUp ? QStringLiteral("failed") : QStringLiteral("queued"))
             .bind(QStringLiteral(":next"), nullIfEmpty(sent || gaveUp ? QString() : toCatalogTime(now.addSecs(backoffSeconds(attempts)))))
             .bind(QStringLiteral(":error"), nullIfEmpty(sent ? QString() : sent.error().message()))
             .bind(QStringLiteral(":done"), nullIfEmpty(sent ? toCatalogTime(now) : QString()))
-            .bind(QStringLiteral(":id"), notice.id);
+            .bind(QStringLiteral(":id"), notice.id)
+            .bind(QStringLiteral(":me"), m_name);
         if (Status status = update.exec(); !status)
             return status;
         QJsonObject details { { QStringLiteral("notice"), notice.id },
@@ -97,9 +115,16 @@ Result<NoticeDelivery::Report> NoticeDelivery::deliver(bool everything, const Ca
     SmtpMailer mailer(*config);
     for (const Notice &notice : *due) {
         if (cancel.isCancelled())
-            return Error::cancelled(QStringLiteral("cancelled"));
-        if (Status status = markSending(notice); !status)
-            return status.error();
+            return Error::cancelled(tr("Delivery of the notices was cancelled; the rest stay queued."));
+        const Result<bool> mine = claim(notice, everything);
+        if (!mine)
+            return mine.error();
+        if (!*mine) {
+            qCDebug(lcNotify) << "Notice" << notice.id << "is being delivered by another deliverer";
+            continue;
+        }
+        if (m_claimedHook)
+            m_claimedHook(notice);
         MailMessage mail { config->from, labName ? *labName : QString(), notice.email, QString(),
                            notice.subject, notice.body, notice.messageId, m_clock.now() };
         const Status sent = mailer.send(mail);

@@ -135,6 +135,59 @@ private Q_SLOTS:
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'notice_sent'")), 3);
     }
 
+    // Two deliverers on one outbox (the counter's re-send beside `serve`, or two stores'
+    // `serve`): the second runs whole while the first holds a claimed mail. Each mail
+    // goes out once, whoever sends it.
+    void twoDeliverersSendEachMailOnce()
+    {
+        SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.failure()));
+        ExpiryLab t;
+        setUp(t, server.port());
+        t.clock.advanceDays(16);
+        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
+        NoticeDelivery first(t.lab->catalog(), t.clock);
+        NoticeDelivery second(t.lab->catalog(), t.clock);
+        std::optional<Result<NoticeDelivery::Report>> secondReport;
+        first.setClaimedHook([&](const Notice &) {
+            if (!secondReport) {
+                CancelToken cancel;
+                secondReport = second.deliver(true, cancel);
+            }
+        });
+        CancelToken cancel;
+        const auto firstReport = first.deliver(true, cancel);
+        QVERIFY(firstReport);
+        QVERIFY(secondReport && *secondReport);
+        QCOMPARE(firstReport->sent, 1);            // the one it held while the other ran
+        QCOMPARE((*secondReport)->sent, 2);        // the rest, never the held one
+        QTRY_COMPARE(server.mails().size(), 3);
+        QCOMPARE(recipients(server.mails()),
+                 QStringList({ QStringLiteral("grandma@example.test"), QStringLiteral("owner@example.test"),
+                               QStringLiteral("viewer@example.test") }));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM notices WHERE channel = 'mail' AND state = 'sent'")), 3);
+    }
+
+    // A deliverer that died holding a claim: the mail waits until the claim runs out,
+    // then goes (again, with the same Message-ID).
+    void claimOfADeadDelivererRunsOut()
+    {
+        SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.failure()));
+        ExpiryLab t;
+        setUp(t, server.port());
+        t.clock.advanceDays(16);
+        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
+        SqlQuery held(t.db(), QStringLiteral("UPDATE notices SET state = 'sending', claimed_by = 'gone', claimed_until = :until "
+                                             "WHERE channel = 'mail'"));
+        held.bind(QStringLiteral(":until"), toCatalogTime(t.clock.now().addSecs(NoticeDelivery::ClaimSeconds)));
+        QVERIFY(held.exec());
+        QCOMPARE(deliver(t, true)->sent, 0);
+        t.clock.advanceSeconds(NoticeDelivery::ClaimSeconds + 1);
+        QCOMPARE(deliver(t)->sent, 3);
+        QTRY_COMPARE(server.mails().size(), 3);
+    }
+
     // The sweep committed its outbox and the program died before delivering. The next
     // run delivers each notice once; a mail cut off while `sending` goes again with
     // the same Message-ID.
