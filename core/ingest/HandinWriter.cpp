@@ -39,9 +39,13 @@ Status HandinWriter::begin()
 {
     if (m_open)
         return Status::success();
+    Result<StoreLock> lock = StoreLock::acquire(m_lab.store(), StoreLock::Mode::Shared);
+    if (!lock)
+        return lock.error();
     m_db = m_lab.catalog().db();
     if (!m_db.transaction())
         return Error::failure(tr("The catalog cannot start storing photos: %1.").arg(m_db.lastError().text()));
+    m_storeLock.emplace(std::move(lock).value());
     m_open = true;
     return Status::success();
 }
@@ -184,6 +188,8 @@ Status HandinWriter::flush(const IngestSummary &counts)
         rollback();
         return status;
     }
+    if (m_beforeCommitHook)
+        m_beforeCommitHook();   // the batch's files are in place, its rows not yet committed
     SqlQuery update(m_db, QStringLiteral(
         "UPDATE handins SET new_count = :new, already_count = :already, version_count = :versions, "
         "rejected_count = :rejected, bytes_stored = :bytes WHERE id = :id"));
@@ -204,6 +210,7 @@ Status HandinWriter::flush(const IngestSummary &counts)
                                  "counted as received; hand the card in again.").arg(reason));
     }
     m_open = false;
+    m_storeLock.reset();
     return Status::success();
 }
 
@@ -215,6 +222,7 @@ void HandinWriter::rollback()
         m_albums.clear();
     }
     m_batch.discard();
+    m_storeLock.reset();
 }
 
 } // namespace Keepsake

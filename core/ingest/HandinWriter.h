@@ -6,10 +6,14 @@
 #include "IngestTypes.h"
 #include "base/Error.h"
 #include "store/BlobStore.h"
+#include "store/StoreLock.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QSqlDatabase>
+
+#include <functional>
+#include <optional>
 
 namespace Keepsake {
 
@@ -18,7 +22,9 @@ class Lab;
 // Writes a hand-in's photos in durable batches: each photo's bytes go to the store
 // and its rows into an open catalog transaction; flush() makes the files durable and
 // only then commits the rows (DESIGN.md, "Store"). A failure rolls the batch back
-// and leaves at most unreferenced files.
+// and leaves at most unreferenced files. From its first file to its commit a batch
+// holds the store's lock shared, so that check --repair never takes its files for
+// unreferenced ones (StoreLock).
 class HandinWriter
 {
 public:
@@ -36,6 +42,10 @@ public:
     Status flush(const IngestSummary &counts);
     void rollback();
 
+    // Test hook: called in flush() once the batch's files are in place, before its
+    // rows are committed — the moment a careless repair would take them for leftovers.
+    void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommitHook = std::move(hook); }
+
 private:
     Result<qint64> albumFor(const InspectedFile &file);
     Result<qint64> createAlbum(const QString &title, const QDate &groupDate);
@@ -50,8 +60,10 @@ private:
     QDateTime m_now;
     QSqlDatabase m_db;
     bool m_open = false;
+    std::optional<StoreLock> m_storeLock;   // while a batch is open
     BlobStore::Batch m_batch;
     QHash<QString, qint64> m_albums;   // "d:2026-06-01" or "t:Title" → album id
+    std::function<void()> m_beforeCommitHook;
 };
 
 } // namespace Keepsake

@@ -178,6 +178,8 @@ Result<BlobStore::Listing> BlobStore::list() const
     while (it.hasNext()) {
         const QString path = it.next();
         const QString name = it.fileName();
+        if (name == QLatin1String(LockFile) && it.fileInfo().path() == m_root)
+            continue;   // StoreLock's
         if (name.startsWith(TempPrefix))
             listing.temporaries.append(path);
         else if (blobName.match(name).hasMatch() && path == pathFor(name))

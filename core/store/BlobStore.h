@@ -19,6 +19,8 @@ namespace Keepsake {
 class BlobStore
 {
 public:
+    static constexpr const char *LockFile = ".lock";   // ROOT/.lock, see StoreLock
+
     explicit BlobStore(QString root);
 
     const QString &root() const { return m_root; }

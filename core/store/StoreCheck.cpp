@@ -4,10 +4,12 @@
 
 #include "BlobStore.h"
 #include "Sha256.h"
+#include "StoreLock.h"
 #include "StoreLog.h"
 #include "catalog/Catalog.h"
 #include "catalog/SqlQuery.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QMutex>
 #include <QSet>
@@ -78,7 +80,7 @@ Result<StoreCheck::Report> StoreCheck::run(const CancelToken &cancel,
             progress(now, int(toVerify.size()));
     });
     if (cancel.isCancelled())
-        return Error::cancelled(QStringLiteral("cancelled"));
+        return Error::cancelled(QCoreApplication::translate("Keepsake::StoreCheck", "The check of the photo store was cancelled."));
     report.checked = int(toVerify.size());
     report.unreferenced.sort();
     report.missing.sort();
@@ -86,11 +88,34 @@ Result<StoreCheck::Report> StoreCheck::run(const CancelToken &cancel,
     return report;
 }
 
+Result<bool> StoreCheck::referencedNow(const QString &sha) const
+{
+    SqlQuery query(m_catalog.db(), QStringLiteral(
+        "SELECT 1 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 WHERE p.sha256 = :sha AND b.removed_at IS NULL"));
+    query.bind(QStringLiteral(":sha"), sha);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    bool found = false;
+    while (query.next())
+        found = true;
+    return found;
+}
+
 Result<int> StoreCheck::repair(const Report &report) const
 {
+    const Result<StoreLock> lock = StoreLock::acquire(m_store, StoreLock::Mode::Exclusive);
+    if (!lock)
+        return lock.error();
     int removed = 0;
     for (const QString &path : report.unreferenced) {
         const QString sha = path.section(QLatin1Char('/'), -1);
+        const Result<bool> referenced = referencedNow(sha);
+        if (!referenced)
+            return referenced.error();
+        if (*referenced) {
+            qCInfo(lcStore) << "Kept" << path << "- a hand-in committed it since the check";
+            continue;
+        }
         if (QFile::remove(path)) {
             ++removed;
             qCInfo(lcStore) << "Removed unreferenced file" << path;

@@ -34,9 +34,14 @@ public:
     // progress(done, total) is called from the checking thread.
     Result<Report> run(const CancelToken &cancel, const std::function<void(int, int)> &progress) const;
     // Deletes the unreferenced files of a report (and rows of files nothing uses).
+    // Holds the store's lock exclusively while it deletes (no hand-in is then between
+    // storing a batch and committing it) and asks the catalog again about each file:
+    // one a hand-in committed since the report is kept.
     Result<int> repair(const Report &report) const;
 
 private:
+    Result<bool> referencedNow(const QString &sha) const;
+
     const Catalog &m_catalog;
     const BlobStore &m_store;
 };

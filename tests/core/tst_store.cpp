@@ -6,17 +6,24 @@
 #include "catalog/Catalog.h"
 #include "catalog/Customers.h"
 #include "catalog/SqlQuery.h"
+#include "ingest/HandinWriter.h"
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
 #include "store/BlobStore.h"
 #include "store/Sha256.h"
 #include "store/StoreCheck.h"
+#include "store/StoreLock.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QTemporaryDir>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTest>
+
+#include <atomic>
 
 using namespace Keepsake;
 
@@ -33,6 +40,7 @@ private Q_SLOTS:
     void batchSkipsWhatIsStored();
     void checkFindsEveryDisagreement();
     void repairRemovesOnlyUnreferencedFiles();
+    void repairWaitsForAHandInsCommit();
 };
 
 void TestStore::hashesLikeTheStandard_data()
@@ -209,6 +217,67 @@ void TestStore::repairRemovesOnlyUnreferencedFiles()
     QCOMPARE(*check.repair(*report), 1);
     QCOMPARE(lab.store().list()->blobs, before);
     QVERIFY(check.run(cancel, {})->clean());
+}
+
+// check --repair while a hand-in's batch is in the store but not yet in the catalog:
+// the repair's report takes the new file for a leftover, and the repair waits for the
+// store's lock until the batch is committed, then asks again and keeps the file.
+void TestStore::repairWaitsForAHandInsCommit()
+{
+    FilledLab filled;
+    QVERIFY(filled.fill());
+    const Lab &lab = *filled.lab;
+    const qint64 customer = Customers(lab.catalog()).byCode(QStringLiteral("C1"))->id;
+    qint64 handinId = 0;
+    {
+        SqlQuery handin(lab.catalog().db(), QStringLiteral(
+            "INSERT INTO handins (customer_id, started_at, channel, source, pickup_code) "
+            "VALUES (:customer, '2026-10-07T10:00:00Z', 'cli', 'card', 'P-REPAIR') RETURNING id"));
+        handin.bind(QStringLiteral(":customer"), customer);
+        QVERIFY(handin.exec().ok());
+        while (handin.next())
+            handinId = handin.integer(0);
+    }
+    QVERIFY(handinId > 0);
+
+    InspectedFile file;
+    file.path = QStringLiteral("new.jpg");
+    file.data = "a photo handed in while the store is repaired";
+    file.size = file.data.size();
+    file.sha256 = Sha256::of(file.data);
+    file.quickHash = file.sha256;
+    HandinWriter writer(lab, customer, handinId, QStringLiteral("Repair"));
+    QVERIFY(writer.stage(file, std::nullopt).ok());
+
+    const StoreCheck check(lab.catalog(), lab.store());
+    QSemaphore repairWaits;
+    StoreLock::setWaitHook([&repairWaits](StoreLock::Mode mode) {
+        if (mode == StoreLock::Mode::Exclusive)
+            repairWaits.release();
+    });
+    const auto unhook = qScopeGuard([] { StoreLock::setWaitHook({}); });
+    // The repair runs on a thread (a connection) of its own, as cron's would in a process of its own.
+    const QString stored = lab.store().pathFor(file.sha256);
+    std::atomic<bool> seenAsLeftover { false };
+    QFuture<int> repaired;
+    writer.setBeforeCommitHook([&] {
+        repaired = QtConcurrent::run([&check, &seenAsLeftover, stored] {
+            const auto report = check.run(CancelToken(), {});
+            if (!report)
+                return -2;
+            seenAsLeftover = report->unreferenced.contains(stored);   // not committed yet
+            const Result<int> removed = check.repair(*report);
+            return removed ? *removed : -1;
+        });
+        // The repair either waits for the hand-in, or runs into it and finishes.
+        QTRY_VERIFY_WITH_TIMEOUT(repairWaits.available() > 0 || repaired.isFinished(), 30000);
+        QVERIFY2(!repaired.isFinished(), "check --repair ran while a hand-in's batch was not yet committed");
+    });
+    QVERIFY(writer.flush(IngestSummary()).ok());
+    QCOMPARE(repaired.result(), 0);
+    QVERIFY(seenAsLeftover);
+    QVERIFY(QFile::exists(stored));
+    QVERIFY(check.run(CancelToken(), {})->clean());
 }
 
 QTEST_GUILESS_MAIN(TestStore)
