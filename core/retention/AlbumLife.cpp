@@ -202,16 +202,23 @@ Status AlbumLife::restore(QSqlDatabase &db, const QDateTime &now, qint64 albumId
     if (album->state != QLatin1String("recorded"))
         return Error::refused(tr("Album %1 (%2) is %3; only a recorded album in its grace period can be "
                                  "restored.").arg(albumId).arg(album->title, album->state));
+    // Claimed with the state it was read in: a purge that came first leaves no row to
+    // change, and the restore is refused instead of bringing back an album whose files
+    // are going (the purge holds the row to its commit).
+    SqlQuery claim(db, QStringLiteral("UPDATE albums SET state = 'active', recorded_at = NULL "
+                                      "WHERE id = :id AND state = 'recorded'"));
+    claim.bind(QStringLiteral(":id"), albumId);
+    if (Status status = claim.exec(); !status)
+        return status;
+    if (claim.affectedRows() != 1)
+        return Error::refused(tr("Album %1 (%2) was purged or restored at the same moment; it can no longer be "
+                                 "restored.").arg(albumId).arg(album->title));
     const QDate today = now.toLocalTime().date();
     AlbumFacts fromToday = *album;
     fromToday.handedIn = today;
     fromToday.lastViewed = today;
     const QDate date = dateByRule(fromToday, album->rule);
     if (Status status = setDate(db, now, albumId, QStringLiteral("active"), date, QStringLiteral("restored")); !status)
-        return status;
-    SqlQuery clear(db, QStringLiteral("UPDATE albums SET recorded_at = NULL WHERE id = :id"));
-    clear.bind(QStringLiteral(":id"), albumId);
-    if (Status status = clear.exec(); !status)
         return status;
     const QDateTime graceEnds = album->recordedAt.addDays(graceDays);
     const QJsonObject details { { QStringLiteral("recorded_at"), toCatalogTime(album->recordedAt) },

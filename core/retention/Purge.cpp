@@ -10,6 +10,7 @@
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 #include "store/BlobStore.h"
+#include "store/StoreLock.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -86,7 +87,21 @@ Status Purge::purgeOne(PurgeItem &item, const QString &actor)
 {
     const QDateTime now = m_clock.now();
     QStringList files;
+    bool changedMeanwhile = false;
     const Status status = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        // The album's state is claimed first: a restore (or another purge) that came
+        // between the plan and now leaves no row to change, and the album is left as
+        // it is. The row stays locked to the commit, so a restore waits for it.
+        SqlQuery album(db, QStringLiteral("UPDATE albums SET state = 'purged', purged_at = :now "
+                                          "WHERE id = :id AND state = 'recorded'"));
+        album.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":id"), item.albumId);
+        if (Status s = album.exec(); !s)
+            return s;
+        if (album.affectedRows() != 1) {
+            changedMeanwhile = true;
+            return Status::success();
+        }
+        // Only then the files no album that is not purged still names, at this moment.
         SqlQuery unneeded(db, QString::fromLatin1(UnneededFiles));
         unneeded.bind(QStringLiteral(":album"), item.albumId).bind(QStringLiteral(":album2"), item.albumId);
         if (Status s = unneeded.exec(); !s)
@@ -95,31 +110,54 @@ Status Purge::purgeOne(PurgeItem &item, const QString &actor)
             files.append(unneeded.text(0));
             item.bytesRemoved += unneeded.integer(1);
         }
-        SqlQuery album(db, QStringLiteral("UPDATE albums SET state = 'purged', purged_at = :now "
-                                          "WHERE id = :id AND state = 'recorded'"));
-        album.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":id"), item.albumId);
-        if (Status s = album.exec(); !s)
-            return s;
         for (const QString &sha : std::as_const(files)) {
             SqlQuery blob(db, QStringLiteral("UPDATE blobs SET removed_at = :now WHERE sha256 = :sha"));
             blob.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":sha"), sha);
             if (Status s = blob.exec(); !s)
                 return s;
         }
-        SqlQuery owner(db, QStringLiteral("SELECT owner_id FROM albums WHERE id = :id"));
-        owner.bind(QStringLiteral(":id"), item.albumId);
-        if (Status s = owner.exec(); !s || !owner.next())
-            return s ? Status(Error::failure(tr("Album %1 vanished during the purge.").arg(item.albumId))) : s;
-        const QJsonObject details { { QStringLiteral("files"), int(files.size()) },
-                                    { QStringLiteral("bytes"), item.bytesRemoved },
-                                    { QStringLiteral("photos"), item.photos },
-                                    { QStringLiteral("recorded_at"), toCatalogTime(item.recordedAt) } };
-        return AuditLog::record(db, { 0, now, actor, QStringLiteral("purge"), owner.integer(0), item.albumId, details });
+        return audit(db, item, int(files.size()), now, actor);
     });
     if (!status)
         return status;
-    for (const QString &sha : std::as_const(files)) {
-        if (!m_store.contains(sha))
+    if (changedMeanwhile) {
+        item.purge = false;
+        item.bytesRemoved = 0;
+        item.reason = tr("it changed while the purge ran (restored or purged meanwhile); it was left as it is");
+        return Status::success();
+    }
+    return removeFiles(files, item);
+}
+
+Status Purge::audit(QSqlDatabase &db, const PurgeItem &item, int files, const QDateTime &now, const QString &actor)
+{
+    SqlQuery owner(db, QStringLiteral("SELECT owner_id FROM albums WHERE id = :id"));
+    owner.bind(QStringLiteral(":id"), item.albumId);
+    if (Status s = owner.exec(); !s || !owner.next())
+        return s ? Status(Error::failure(tr("Album %1 vanished during the purge.").arg(item.albumId))) : s;
+    const qint64 ownerId = owner.integer(0);
+    const QJsonObject details { { QStringLiteral("files"), files },
+                                { QStringLiteral("bytes"), item.bytesRemoved },
+                                { QStringLiteral("photos"), item.photos },
+                                { QStringLiteral("recorded_at"), toCatalogTime(item.recordedAt) } };
+    return AuditLog::record(db, { 0, now, actor, QStringLiteral("purge"), ownerId, item.albumId, details });
+}
+
+// Deletes the files the purge marked removed, holding the store's lock exclusively (no
+// hand-in is between storing a file and committing it) and asking the catalog again
+// about each: a file a hand-in took in again since (removed_at cleared) stays.
+Status Purge::removeFiles(const QStringList &files, PurgeItem &item)
+{
+    if (files.isEmpty())
+        return Status::success();
+    const Result<StoreLock> lock = StoreLock::acquire(m_store, StoreLock::Mode::Exclusive);
+    if (!lock)
+        return lock.error();
+    for (const QString &sha : files) {
+        const Result<bool> unneeded = stillUnneeded(sha);
+        if (!unneeded)
+            return unneeded.error();
+        if (!*unneeded || !m_store.contains(sha))
             continue;
         if (Status removed = m_store.remove(sha); !removed)
             qCWarning(lcRetention) << "A purged file stays until the next purge:" << removed.error().message();
@@ -127,6 +165,20 @@ Status Purge::purgeOne(PurgeItem &item, const QString &actor)
             ++item.filesRemoved;
     }
     return Status::success();
+}
+
+Result<bool> Purge::stillUnneeded(const QString &sha)
+{
+    SqlQuery query(m_catalog.db(), QStringLiteral(
+        "SELECT 1 FROM blobs b WHERE b.sha256 = :sha AND b.removed_at IS NOT NULL AND NOT EXISTS ("
+        "SELECT 1 FROM photos q JOIN albums o ON o.id = q.album_id WHERE q.sha256 = b.sha256 AND o.state <> 'purged')"));
+    query.bind(QStringLiteral(":sha"), sha);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    bool found = false;
+    while (query.next())
+        found = true;
+    return found;
 }
 
 // Files whose removal a crash interrupted: marked removed, still on disk, and still
@@ -139,14 +191,13 @@ Status Purge::removeLeftovers()
         "AND o.state <> 'purged')"));
     if (Status status = query.exec(); !status)
         return status;
+    QStringList leftovers;
     while (query.next()) {
-        const QString sha = query.text(0);
-        if (m_store.contains(sha)) {
-            if (Status removed = m_store.remove(sha); !removed)
-                return removed;
-        }
+        if (m_store.contains(query.text(0)))
+            leftovers.append(query.text(0));
     }
-    return Status::success();
+    PurgeItem none;
+    return removeFiles(leftovers, none);
 }
 
 Result<QList<PurgeItem>> Purge::run(std::optional<qint64> albumId, bool dryRun, const QString &actor,
@@ -160,6 +211,8 @@ Result<QList<PurgeItem>> Purge::run(std::optional<qint64> albumId, bool dryRun, 
         return Error::refused(tr("Album %1 (%2) is not purged: %3.").arg(*albumId).arg(items->first().title, items->first().reason));
     if (dryRun)
         return items;
+    if (m_plannedHook)
+        m_plannedHook();
     if (Status status = removeLeftovers(); !status)
         return status.error();
     for (PurgeItem &item : *items) {

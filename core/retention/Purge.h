@@ -7,8 +7,11 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace Keepsake {
@@ -39,6 +42,9 @@ struct PurgeItem
 // record of what went on which disc), and a stored file is deleted only when no
 // photo of an album that is not purged names it. The catalog change commits first,
 // the files go after, so a crash leaves at most files that the next purge removes.
+// Side by side with other jobs: each album's state is claimed inside its transaction
+// (a restore between plan and purge wins, the album is left alone), and files are
+// deleted under the store's lock, each asked about once more (StoreLock).
 class Purge
 {
 public:
@@ -49,14 +55,21 @@ public:
     Result<QList<PurgeItem>> run(std::optional<qint64> albumId, bool dryRun, const QString &actor,
                                  const CancelToken &cancel);
 
+    // Test hook: called between the plan and the first album's purge.
+    void setPlannedHook(std::function<void()> hook) { m_plannedHook = std::move(hook); }
+
 private:
     Result<QList<PurgeItem>> plan(std::optional<qint64> albumId, int graceDays);
     Status purgeOne(PurgeItem &item, const QString &actor);
+    Status audit(QSqlDatabase &db, const PurgeItem &item, int files, const QDateTime &now, const QString &actor);
+    Status removeFiles(const QStringList &files, PurgeItem &item);
+    Result<bool> stillUnneeded(const QString &sha);
     Status removeLeftovers();
 
     const Catalog &m_catalog;
     BlobStore &m_store;
     const Clock &m_clock;
+    std::function<void()> m_plannedHook;
 };
 
 } // namespace Keepsake

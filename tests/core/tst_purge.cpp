@@ -112,6 +112,55 @@ private Q_SLOTS:
         QVERIFY(t.lab->store().contains(sha("one")));
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'restore'")), 1);
     }
+
+    // The clerk restores the album between the purge's plan and its purge: the restore
+    // wins, the album stays active with every file, and the purge says why it left it.
+    void restoreBetweenPlanAndPurge()
+    {
+        ExpiryLab t;
+        const qint64 c1 = t.customer(QStringLiteral("C1"));
+        const qint64 a = t.album(c1, QStringLiteral("Garden"));
+        t.photo(a, c1, "one");
+        t.onDisc(a, c1, QStringLiteral("KS-T-1"), true);
+        record(t, a);
+        t.clock.advanceDays(31);
+        Purge purge(t.lab->catalog(), t.lab->store(), t.clock);
+        purge.setPlannedHook([&] {
+            QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) {
+                return AlbumLife::restore(db, t.clock.now(), a, 30, QStringLiteral("clerk"));
+            }));
+        });
+        CancelToken cancel;
+        const auto items = purge.run({}, false, QStringLiteral("test"), cancel);
+        QVERIFY(items);
+        QCOMPARE(items->size(), 1);
+        QVERIFY(!items->first().purge);
+        QCOMPARE(items->first().filesRemoved, 0);
+        QVERIFY2(items->first().reason.contains(QStringLiteral("restored")), qPrintable(items->first().reason));
+        QCOMPARE(t.state(a), QStringLiteral("active"));
+        QVERIFY(t.lab->store().contains(sha("one")));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM blobs WHERE removed_at IS NOT NULL")), 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'purge'")), 0);
+    }
+
+    // A purged album cannot be restored: the files are gone.
+    void purgedAlbumIsNotRestored()
+    {
+        ExpiryLab t;
+        const qint64 c1 = t.customer(QStringLiteral("C1"));
+        const qint64 a = t.album(c1, QStringLiteral("Garden"));
+        t.photo(a, c1, "one");
+        t.onDisc(a, c1, QStringLiteral("KS-T-1"), true);
+        record(t, a);
+        t.clock.advanceDays(31);
+        QVERIFY(purge(t)->first().purge);
+        const Status restored = t.lab->catalog().transaction([&](QSqlDatabase &db) {
+            return AlbumLife::restore(db, t.clock.now(), a, 30, QStringLiteral("clerk"));
+        });
+        QVERIFY(!restored);
+        QCOMPARE(restored.error().kind(), Error::Kind::Refused);
+        QCOMPARE(t.state(a), QStringLiteral("purged"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPurge)
