@@ -321,7 +321,7 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
     if (target.manifest) {
         manifest = *target.manifest;
     } else {
-        const Result<QString> id = DiscRecord::newDiscId(m_lab.catalog(), labName, now.toLocalTime().date());
+        const Result<QString> id = DiscRecord::newDiscId(m_lab.catalog(), labName, now.toLocalTime().date(), now);
         if (!id)
             return id.error();
         manifest.discId = *id;

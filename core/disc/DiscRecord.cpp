@@ -86,17 +86,30 @@ Result<DiscRecord::OnDisc> DiscRecord::partsOnDisc(const Catalog &catalog, qint6
     return onDisc;
 }
 
-Result<QString> DiscRecord::newDiscId(const Catalog &catalog, const QString &labName, const QDate &day)
+Result<QString> DiscRecord::newDiscId(const Catalog &catalog, const QString &labName, const QDate &day,
+                                      const QDateTime &now)
 {
     const QString prefix = QStringLiteral("KS-%1-%2-").arg(labCode(labName), day.toString(QStringLiteral("yyyyMMdd")));
-    SqlQuery query(catalog.db(), QStringLiteral("SELECT id FROM discs WHERE id LIKE :prefix"));
-    query.bind(QStringLiteral(":prefix"), prefix + QLatin1Char('%'));
-    if (Status status = query.exec(); !status)
-        return status.error();
-    int highest = 0;
-    while (query.next())
-        highest = qMax(highest, query.text(0).mid(prefix.size()).toInt());
-    return prefix + QStringLiteral("%1").arg(highest + 1, 3, 10, QLatin1Char('0'));
+    // The next free number of the day, reserved by inserting it: of several burners
+    // on one catalog each gets its own, the one that lost a number takes the next.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        SqlQuery highest(catalog.db(), QStringLiteral("SELECT id FROM disc_ids WHERE id LIKE :prefix"));
+        highest.bind(QStringLiteral(":prefix"), prefix + QLatin1Char('%'));
+        if (Status status = highest.exec(); !status)
+            return status.error();
+        int number = 0;
+        while (highest.next())
+            number = qMax(number, highest.text(0).mid(prefix.size()).toInt());
+        const QString id = prefix + QStringLiteral("%1").arg(number + 1, 3, 10, QLatin1Char('0'));
+        SqlQuery reserve(catalog.db(), QStringLiteral(
+            "INSERT INTO disc_ids (id, reserved_at) VALUES (:id, :now) ON CONFLICT (id) DO NOTHING"));
+        reserve.bind(QStringLiteral(":id"), id).bind(QStringLiteral(":now"), toCatalogTime(now));
+        if (Status status = reserve.exec(); !status)
+            return status.error();
+        if (reserve.affectedRows() == 1)
+            return id;
+    }
+    return Error::failure(tr("No disc ID could be reserved in the catalog %1; try again.").arg(catalog.url().displayName()));
 }
 
 Result<std::optional<qint64>> DiscRecord::owner(const Catalog &catalog, const QString &discId)

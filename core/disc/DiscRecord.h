@@ -36,8 +36,10 @@ public:
         const ManifestSession *albums = nullptr;
     };
 
-    // A new disc ID: KS-<lab>-<yyyymmdd>-<nnn>.
-    static Result<QString> newDiscId(const Catalog &catalog, const QString &labName, const QDate &day);
+    // A new disc ID: KS-<lab>-<yyyymmdd>-<nnn>, reserved in the catalog (disc_ids) so
+    // that no other burner on the catalog gets it, even before the disc is recorded.
+    static Result<QString> newDiscId(const Catalog &catalog, const QString &labName, const QDate &day,
+                                     const QDateTime &now);
     // The customer a disc of the catalog belongs to; nullopt when the catalog has none.
     static Result<std::optional<qint64>> owner(const Catalog &catalog, const QString &discId);
 

@@ -18,6 +18,7 @@
 #include "disc/BurnWorker.h"
 #include "disc/DiscLayout.h"
 #include "disc/DiscPlanner.h"
+#include "disc/DiscRecord.h"
 #include "lab/Lab.h"
 #include "store/BlobStore.h"
 
@@ -204,6 +205,7 @@ private Q_SLOTS:
     void crashLeavesAlbumsExpired();
     void programThatNeverStartedIsNoSuccess();
     void damagedStoredPhotoIsRefused();
+    void discIdsReservedBeforeWriting();
     void cancelAt30PercentLeavesAlbumsExpired();
     void flippedByteIsFoundByVerification();
     void severalDiscsIntoImageFiles();
@@ -431,6 +433,44 @@ void TestDiscBurn::damagedStoredPhotoIsRefused()
     QCOMPARE(states(), QStringList { QStringLiteral("expired") });
     const Run checked = ctl({ QStringLiteral("check") });
     QVERIFY2(checked.code == 3, qPrintable(checked.out));
+}
+
+// Two burners on one catalog (two counters of a chain on one PostgreSQL catalog, or two
+// processes) ask for a disc ID before either disc is recorded: each gets its own.
+void TestDiscBurn::discIdsReservedBeforeWriting()
+{
+    freshLab({ QStringLiteral("real/png") });
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto first = openLab(clock);
+    auto second = openLab(clock);
+    QVERIFY(first && second);
+    const QDate today = clock.today();
+    const Result<QString> a = DiscRecord::newDiscId(first->catalog(), QStringLiteral("Foto Berg"), today, clock.now());
+    const Result<QString> b = DiscRecord::newDiscId(second->catalog(), QStringLiteral("Foto Berg"), today, clock.now());
+    QVERIFY(a && b);
+    QVERIFY2(*a != *b, qPrintable(*a));
+
+    // And so do two whole burns side by side.
+    QProcess one, two;
+    const QStringList common { QStringLiteral("--data-dir"), m_data, QStringLiteral("--catalog"), m_catalog, QStringLiteral("--json"),
+                               QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive") };
+    QCOMPARE(ctl({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C2"),
+                   QStringLiteral("--name"), QStringLiteral("Other") }).code, 0);
+    QCOMPARE(ctl({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                   Test::corpusPath(QStringLiteral("real/tiff")) }).code, 0);
+    expireAll();
+    one.start(QStringLiteral(KEEPSAKE_CTL), common + QStringList { QStringLiteral("stdio:") + image(QStringLiteral("one.iso")) });
+    QStringList other = common;
+    other[other.indexOf(QStringLiteral("C1"))] = QStringLiteral("C2");
+    two.start(QStringLiteral(KEEPSAKE_CTL), other + QStringList { QStringLiteral("stdio:") + image(QStringLiteral("two.iso")) });
+    QVERIFY(one.waitForFinished(300000) && two.waitForFinished(300000));
+    QCOMPARE(one.exitCode(), 0);
+    QCOMPARE(two.exitCode(), 0);
+    const QRegularExpression id(QStringLiteral("\"disc\":\"([^\"]+)\""));
+    const QString oneId = id.match(QString::fromUtf8(one.readAllStandardOutput())).captured(1);
+    const QString twoId = id.match(QString::fromUtf8(two.readAllStandardOutput())).captured(1);
+    QVERIFY(!oneId.isEmpty() && !twoId.isEmpty());
+    QVERIFY2(oneId != twoId, qPrintable(oneId));
 }
 
 void TestDiscBurn::cancelAt30PercentLeavesAlbumsExpired()
