@@ -23,6 +23,19 @@ QString tr(const char *text)
 
 } // namespace
 
+// Owned by the thread's storage: deleted when the thread ends, which closes the
+// thread's connection. Qt drops the storage's entries when the Catalog goes first.
+struct Catalog::ThreadConnection
+{
+    const Catalog &catalog;
+    QString name;
+    ~ThreadConnection()
+    {
+        QSqlDatabase::removeDatabase(name);
+        catalog.forget(name);
+    }
+};
+
 Catalog::Catalog(CatalogUrl url)
     : m_url(std::move(url)),
       m_baseName(QStringLiteral("keepsake-catalog-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
@@ -31,9 +44,22 @@ Catalog::Catalog(CatalogUrl url)
 
 Catalog::~Catalog()
 {
+    m_threadConnection.setLocalData(nullptr);   // this thread's, now
     const QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connections))
-        QSqlDatabase::removeDatabase(name);
+        QSqlDatabase::removeDatabase(name);   // of threads still running: Qt warns if in use
+}
+
+void Catalog::forget(const QString &connection) const
+{
+    const QMutexLocker lock(&m_mutex);
+    m_connections.removeOne(connection);
+}
+
+int Catalog::openConnections() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return int(m_connections.size());
 }
 
 Result<std::unique_ptr<Catalog>> Catalog::open(const CatalogUrl &url)
@@ -66,10 +92,15 @@ Status Catalog::connect()
 
 QSqlDatabase Catalog::db() const
 {
-    const QString name = m_baseName + QLatin1Char('-')
-        + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name);
+    if (const ThreadConnection *mine = m_threadConnection.localData())
+        return QSqlDatabase::database(mine->name);
+    QString name;
+    {
+        const QMutexLocker lock(&m_mutex);
+        name = m_baseName + QLatin1Char('-') + QString::number(++m_made);
+        m_connections.append(name);
+    }
+    m_threadConnection.setLocalData(new ThreadConnection { *this, name });
 
     const bool sqlite = m_url.driver == CatalogUrl::Driver::Sqlite;
     QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE")
@@ -84,10 +115,6 @@ QSqlDatabase Catalog::db() const
         db.setPassword(m_url.password);
         db.setDatabaseName(m_url.database);
         db.setConnectOptions(QStringLiteral("connect_timeout=10"));
-    }
-    {
-        const QMutexLocker lock(&m_mutex);
-        m_connections.append(name);
     }
     if (db.open()) {
         if (Status status = configure(db); !status)

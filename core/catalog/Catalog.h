@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QStringList>
+#include <QThreadStorage>
 
 #include <functional>
 #include <memory>
@@ -16,7 +17,9 @@ namespace Keepsake {
 
 // The lab's catalog: customers, albums, photos, stored files and everything that
 // later happens to them. Opening it brings its schema up to date (each migration in
-// one transaction). Each thread that uses it gets a connection of its own.
+// one transaction). Each thread that uses it gets a connection of its own, closed
+// when the thread ends: a process holds at most one connection per live thread that
+// used the catalog, whatever comes and goes on its thread pools.
 class Catalog
 {
 public:
@@ -26,8 +29,10 @@ public:
     Catalog(const Catalog &) = delete;
     Catalog &operator=(const Catalog &) = delete;
 
-    // The calling thread's connection (made on first use).
+    // The calling thread's connection (made on first use, closed when the thread ends).
     QSqlDatabase db() const;
+    // How many connections are open now (for tests and `status`).
+    int openConnections() const;
     const CatalogUrl &url() const { return m_url; }
     bool isPostgres() const { return m_url.driver == CatalogUrl::Driver::Postgres; }
     int schemaVersion() const;
@@ -41,10 +46,15 @@ private:
     Status configure(QSqlDatabase &db) const;
     Status migrate();
 
+    struct ThreadConnection;
+    void forget(const QString &connection) const;
+
     CatalogUrl m_url;
     QString m_baseName;
     mutable QMutex m_mutex;
     mutable QStringList m_connections;
+    mutable quint64 m_made = 0;   // under m_mutex: names are never reused
+    mutable QThreadStorage<ThreadConnection *> m_threadConnection;
 };
 
 } // namespace Keepsake

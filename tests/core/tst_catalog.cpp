@@ -13,7 +13,9 @@
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 using namespace Keepsake;
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void keepsSettingsWithDefaults();
     void recordsAndFiltersAudit();
     void makesPickupCodes();
+    void connectionsEndWithTheirThreads();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -296,3 +299,36 @@ void TestCatalog::makesPickupCodes()
 
 QTEST_GUILESS_MAIN(TestCatalog)
 #include "tst_catalog.moc"
+
+// 200 background jobs, each on a fresh thread and each using the catalog: the process
+// keeps no connection of a thread that ended (SQLite file handles, PostgreSQL
+// max_connections), and the server sees no more than the live ones.
+void TestCatalog::connectionsEndWithTheirThreads()
+{
+    auto serverConnections = [this]() -> int {
+        if (!m_catalog->isPostgres())
+            return 0;
+        SqlQuery query(m_catalog->db(), QStringLiteral(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"));
+        int count = -1;
+        if (query.exec().ok())
+            while (query.next())
+                count = int(query.integer(0));
+        return count;
+    };
+    const int before = m_catalog->openConnections();
+    const int serverBefore = serverConnections();
+    for (int job = 0; job < 200; ++job) {
+        std::unique_ptr<QThread> thread(QThread::create([this] {
+            SqlQuery query(m_catalog->db(), QStringLiteral("SELECT count(*) FROM customers"));
+            QVERIFY(query.exec().ok());
+            while (query.next()) { }
+        }));
+        thread->start();
+        QVERIFY(thread->wait(30000));
+    }
+    QCOMPARE(m_catalog->openConnections(), before);
+    QCOMPARE(QSqlDatabase::connectionNames().size(), before);
+    if (m_catalog->isPostgres())   // the server may take a moment to see a closed connection go
+        QTRY_COMPARE(serverConnections(), serverBefore);
+}
