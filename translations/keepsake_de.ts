@@ -98,6 +98,10 @@
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
         <translation>Es gibt kein Album %1. Die Alben des Kunden zeigt keepsakectl albums --customer CODE --all.</translation>
     </message>
+    <message>
+        <source>Album %1 (%2) was purged or restored at the same moment; it can no longer be restored.</source>
+        <translation>Album %1 (%2) wurde im selben Moment gelöscht oder zurückgeholt; es kann nicht mehr zurückgeholt werden.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AlbumPrintSubcommands</name>
@@ -1693,8 +1697,16 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
-        <source>The stored original of %1 (album &apos;%2&apos;) could not be read. Check the store with keepsakectl store check.</source>
-        <translation>Das gespeicherte Original von %1 (Album „%2“) konnte nicht gelesen werden. Prüfen Sie die Ablage mit keepsakectl store check.</translation>
+        <source>The stored original of %1 (album &apos;%2&apos;) could not be read: %3. Check the store with keepsakectl check.</source>
+        <translation>Das gespeicherte Original von %1 (Album „%2“) konnte nicht gelesen werden: %3. Prüfen Sie die Ablage mit keepsakectl check.</translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes no longer match the checksum it was stored with, so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
+        <translation>Das gespeicherte Original von %1 (Album „%2“) ist beschädigt: Seine Bytes passen nicht mehr zur Prüfsumme, mit der es gespeichert wurde, deshalb kann es nicht auf eine Disc. Nichts wurde gebrannt. Führen Sie keepsakectl check aus und geben Sie das Foto von der Karte des Kunden oder aus einer Sicherung erneut ab.</translation>
+    </message>
+    <message>
+        <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
+        <translation>Für %1 (Album „%2“) konnte keine MD5-Summe berechnet werden.</translation>
     </message>
 </context>
 <context>
@@ -1733,6 +1745,13 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>A photo of album &apos;%1&apos; (%2) is larger than a whole %3 (%4). Choose a larger medium with --media.</source>
         <translation>Ein Foto von Album „%1“ (%2) ist größer als eine ganze %3 (%4). Wählen Sie mit --media ein größeres Medium.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DiscRecord</name>
+    <message>
+        <source>No disc ID could be reserved in the catalog %1; try again.</source>
+        <translation>Im Katalog %1 konnte keine Disc-ID reserviert werden; versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -2440,6 +2459,13 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>%1 could not be stored: </source>
         <translation>%1 konnte nicht gespeichert werden: </translation>
     </message>
+    <message numerus="yes">
+        <source>The hand-in stopped: %1 %n photo(s) of it were stored before; they stay in the catalog. Solve the problem (free space in the data folder, for one) and hand the card in again: what is stored is recognised, the rest is taken in.</source>
+        <translation>
+            <numerusform>Die Abgabe wurde beendet: %1 %n Foto daraus war schon gespeichert; es bleibt im Katalog. Beheben Sie das Problem (etwa Platz im Datenordner schaffen) und geben Sie die Karte erneut ab: Gespeichertes wird erkannt, der Rest wird übernommen.</numerusform>
+            <numerusform>Die Abgabe wurde beendet: %1 %n Fotos daraus waren schon gespeichert; sie bleiben im Katalog. Beheben Sie das Problem (etwa Platz im Datenordner schaffen) und geben Sie die Karte erneut ab: Gespeichertes wird erkannt, der Rest wird übernommen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -2536,6 +2562,13 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::NoticeDelivery</name>
+    <message>
+        <source>Delivery of the notices was cancelled; the rest stay queued.</source>
+        <translation>Die Zustellung der Benachrichtigungen wurde abgebrochen; der Rest bleibt in der Warteschlange.</translation>
     </message>
 </context>
 <context>
@@ -2951,6 +2984,10 @@ Kamera: %3</translation>
     <message>
         <source>The purge was stopped; purged albums stay purged, the rest are as before.</source>
         <translation>Das Löschen wurde angehalten; gelöschte Alben bleiben gelöscht, die übrigen sind wie zuvor.</translation>
+    </message>
+    <message>
+        <source>it changed while the purge ran (restored or purged meanwhile); it was left as it is</source>
+        <translation>es hat sich während des Löschens geändert (inzwischen zurückgeholt oder gelöscht); es blieb, wie es ist</translation>
     </message>
 </context>
 <context>
@@ -3817,6 +3854,13 @@ Fehlgeschlagene Abgaben: %10</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::StoreCheck</name>
+    <message>
+        <source>The check of the photo store was cancelled.</source>
+        <translation>Die Prüfung der Fotoablage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::StoreCommands</name>
     <message>
         <source>make the missing thumbnails of stored photos</source>
@@ -3881,6 +3925,17 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
         <translation>%1 Dateien geprüft: %2 ohne Verweis (%3 gelöscht), %4 fehlen, %5 beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StoreLock</name>
+    <message>
+        <source>The photo store&apos;s lock %1 cannot be opened: %2. Check the data folder&apos;s permissions.</source>
+        <translation>Die Sperrdatei %1 der Fotoablage kann nicht geöffnet werden: %2. Prüfen Sie die Rechte des Datenordners.</translation>
+    </message>
+    <message>
+        <source>The photo store&apos;s lock %1 cannot be taken: %2.</source>
+        <translation>Die Sperre %1 der Fotoablage kann nicht gesetzt werden: %2.</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,10 @@
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Album %1 (%2) was purged or restored at the same moment; it can no longer be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AlbumPrintSubcommands</name>
@@ -1666,7 +1670,15 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The stored original of %1 (album &apos;%2&apos;) could not be read. Check the store with keepsakectl store check.</source>
+        <source>The stored original of %1 (album &apos;%2&apos;) could not be read: %3. Check the store with keepsakectl check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes no longer match the checksum it was stored with, so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1705,6 +1717,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>A photo of album &apos;%1&apos; (%2) is larger than a whole %3 (%4). Choose a larger medium with --media.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DiscRecord</name>
+    <message>
+        <source>No disc ID could be reserved in the catalog %1; try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2413,6 +2432,13 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>%1 could not be stored: </source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>The hand-in stopped: %1 %n photo(s) of it were stored before; they stay in the catalog. Solve the problem (free space in the data folder, for one) and hand the card in again: what is stored is recognised, the rest is taken in.</source>
+        <translation>
+            <numerusform>The hand-in stopped: %1 %n photo of it was stored before; it stays in the catalog. Solve the problem (free space in the data folder, for one) and hand the card in again: what is stored is recognised, the rest is taken in.</numerusform>
+            <numerusform>The hand-in stopped: %1 %n photos of it were stored before; they stay in the catalog. Solve the problem (free space in the data folder, for one) and hand the card in again: what is stored is recognised, the rest is taken in.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -2508,6 +2534,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::NoticeDelivery</name>
+    <message>
+        <source>Delivery of the notices was cancelled; the rest stay queued.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2918,6 +2951,10 @@ Camera: %3</source>
     </message>
     <message>
         <source>The purge was stopped; purged albums stay purged, the rest are as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it changed while the purge ran (restored or purged meanwhile); it was left as it is</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3768,6 +3805,13 @@ Failed hand-ins: %10</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::StoreCheck</name>
+    <message>
+        <source>The check of the photo store was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::StoreCommands</name>
     <message>
         <source>make the missing thumbnails of stored photos</source>
@@ -3831,6 +3875,17 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StoreLock</name>
+    <message>
+        <source>The photo store&apos;s lock %1 cannot be opened: %2. Check the data folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photo store&apos;s lock %1 cannot be taken: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

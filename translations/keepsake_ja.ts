@@ -98,6 +98,10 @@
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
         <translation>アルバム %1 はありません。お客様のアルバムは keepsakectl albums --customer CODE --all で一覧できます。</translation>
     </message>
+    <message>
+        <source>Album %1 (%2) was purged or restored at the same moment; it can no longer be restored.</source>
+        <translation>アルバム %1 (%2) は同時に削除または復元されたため、もう復元できません。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AlbumPrintSubcommands</name>
@@ -1666,8 +1670,16 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>%1（%2 / %3）</translation>
     </message>
     <message>
-        <source>The stored original of %1 (album &apos;%2&apos;) could not be read. Check the store with keepsakectl store check.</source>
-        <translation>%1（アルバム「%2」）の保存済みオリジナルを読めませんでした。keepsakectl store check で保管庫を確認してください。</translation>
+        <source>The stored original of %1 (album &apos;%2&apos;) could not be read: %3. Check the store with keepsakectl check.</source>
+        <translation>%1（アルバム「%2」）の保存済みオリジナルを読み込めませんでした: %3。keepsakectl check で保存領域を確認してください。</translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes no longer match the checksum it was stored with, so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
+        <translation>%1（アルバム「%2」）の保存済みオリジナルが破損しています。保存時のチェックサムとバイトが一致しないため、ディスクに書き込めません。何も記録されていません。keepsakectl check を実行し、お客様のカードまたはバックアップから写真を再度受け付けてください。</translation>
+    </message>
+    <message>
+        <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
+        <translation>%1（アルバム「%2」）の MD5 を計算できませんでした。</translation>
     </message>
 </context>
 <context>
@@ -1706,6 +1718,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>A photo of album &apos;%1&apos; (%2) is larger than a whole %3 (%4). Choose a larger medium with --media.</source>
         <translation>アルバム「%1」の写真（%2）が %3 1 枚分（%4）より大きいです。--media でより大きいメディアを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DiscRecord</name>
+    <message>
+        <source>No disc ID could be reserved in the catalog %1; try again.</source>
+        <translation>カタログ %1 でディスク ID を予約できませんでした。もう一度お試しください。</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2414,12 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>%1 could not be stored: </source>
         <translation>%1 を保存できませんでした: </translation>
     </message>
+    <message numerus="yes">
+        <source>The hand-in stopped: %1 %n photo(s) of it were stored before; they stay in the catalog. Solve the problem (free space in the data folder, for one) and hand the card in again: what is stored is recognised, the rest is taken in.</source>
+        <translation>
+            <numerusform>受け付けが中断されました: %1 それまでに %n 枚の写真が保存され、カタログに残っています。問題を解決して（たとえばデータフォルダーの空き容量を確保して）カードをもう一度受け付けてください。保存済みの写真は認識され、残りが取り込まれます。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -2490,6 +2515,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 を開けません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::NoticeDelivery</name>
+    <message>
+        <source>Delivery of the notices was cancelled; the rest stay queued.</source>
+        <translation>通知の配信は中止されました。残りは送信待ちのままです。</translation>
     </message>
 </context>
 <context>
@@ -2899,6 +2931,10 @@ Camera: %3</source>
     <message>
         <source>The purge was stopped; purged albums stay purged, the rest are as before.</source>
         <translation>削除処理を中止しました。削除済みのアルバムはそのままで、それ以外は元のままです。</translation>
+    </message>
+    <message>
+        <source>it changed while the purge ran (restored or purged meanwhile); it was left as it is</source>
+        <translation>削除の実行中に変更されたため（その間に復元または削除済み）、そのままにしました</translation>
     </message>
 </context>
 <context>
@@ -3749,6 +3785,13 @@ Failed hand-ins: %10</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::StoreCheck</name>
+    <message>
+        <source>The check of the photo store was cancelled.</source>
+        <translation>写真保存領域の確認は中止されました。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::StoreCommands</name>
     <message>
         <source>make the missing thumbnails of stored photos</source>
@@ -3813,6 +3856,17 @@ Failed hand-ins: %10</source>
     <message>
         <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
         <translation>%1 ファイルを確認: 参照なし %2（削除 %3）、欠落 %4、破損 %5。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StoreLock</name>
+    <message>
+        <source>The photo store&apos;s lock %1 cannot be opened: %2. Check the data folder&apos;s permissions.</source>
+        <translation>写真保存領域のロック %1 を開けません: %2。データフォルダーの権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>The photo store&apos;s lock %1 cannot be taken: %2.</source>
+        <translation>写真保存領域のロック %1 を取得できません: %2。</translation>
     </message>
 </context>
 <context>

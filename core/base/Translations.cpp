@@ -34,7 +34,9 @@ bool Translations::install(const QString &language)
     auto keepsake = std::make_unique<QTranslator>();
     const bool found = keepsake->load(locale, QStringLiteral("keepsake"), QStringLiteral("_"),
                                       QStringLiteral(":/i18n"));
-    if (found) {
+    // A language Keepsake does not speak (or the C locale of scripts and cron) reads
+    // the English source text, with English plural forms ("3 photos", not "photo(s)").
+    if (found || keepsake->load(QStringLiteral("keepsake_en"), QStringLiteral(":/i18n"))) {
         QCoreApplication::installTranslator(keepsake.get());
         m_keepsake = std::move(keepsake);
     }

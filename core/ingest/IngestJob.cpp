@@ -225,13 +225,18 @@ Result<IngestSummary> IngestJob::run()
             Q_EMIT fileDecided(record);
         pending.clear();
     };
+    IngestSummary committed = summary;   // what the catalog holds: up to the last flushed batch
     auto stop = [&](const Error &error) -> Result<IngestSummary> {
         m_cancel.cancel();
         for (QFuture<InspectedFile> &future : inFlight)
             future.waitForFinished();
         writer.rollback();
-        (void)finishHandin(summary, QStringLiteral("failed"));
-        return error;
+        (void)finishHandin(committed, QStringLiteral("failed"));
+        const int stored = committed.added + committed.newVersions;
+        return Error(error.kind(), tr("The hand-in stopped: %1 %n photo(s) of it were stored before; they stay in the "
+                                      "catalog. Solve the problem (free space in the data folder, for one) and hand the "
+                                      "card in again: what is stored is recognised, the rest is taken in.",
+                                      nullptr, stored).arg(error.message()));
     };
 
     while (next < sources->size() || !inFlight.empty()) {
@@ -254,11 +259,13 @@ Result<IngestSummary> IngestJob::run()
         if (writer.batchFull()) {
             if (Status status = writer.flush(summary); !status)
                 return stop(status.error());
+            committed = summary;
             publish();
         }
     }
     if (Status status = writer.flush(summary); !status)
         return stop(status.error());
+    committed = summary;
     publish();
 
     summary.cancelled = m_cancel.isCancelled();

@@ -96,8 +96,10 @@ Status BlobStore::Batch::add(const QString &sha256, const QByteArray &data)
     QFile file(tempPath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return Error::failure(Tr::tr("The photo store cannot write %1: %2.").arg(tempPath, file.errorString()));
+    errno = 0;
     if (file.write(data) != data.size() || !file.flush()) {
-        const QString reason = file.errorString();
+        // QFile says "Unknown error" when its buffer fails to flush: the system knows (ENOSPC).
+        const QString reason = errno != 0 ? systemError() : file.errorString();
         file.close();
         QFile::remove(tempPath);
         return Error::failure(Tr::tr("The photo store could not write a photo (%1). Make room on the "

@@ -5,11 +5,17 @@
 // JSON Lines (CLI.md).
 #include "TestSupport.h"
 
+#include <QColor>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 class TestCtl : public QObject
 {
@@ -30,6 +36,7 @@ private Q_SLOTS:
     void reportsRejectsWithExitThree();
     void checksTheStore();
     void survivesBeingKilledMidHandIn();
+    void fullDiskMidHandInKeepsWhatWasStored();
 
 private:
     struct Run { int code = -1; QByteArray out; QByteArray err; QList<QJsonObject> records; };
@@ -257,3 +264,60 @@ void TestCtl::survivesBeingKilledMidHandIn()
 
 QTEST_GUILESS_MAIN(TestCtl)
 #include "tst_ctl.moc"
+
+// The data folder on a small tmpfs (in a mount namespace of the test's own, so nothing
+// outside sees it) fills during a hand-in: 64 small photos fit (one batch), the large
+// ones after them do not. The hand-in ends with exit 1 and says how many photos were
+// stored; those stay, catalogued and intact, and the store checks clean.
+void TestCtl::fullDiskMidHandInKeepsWhatWasStored()
+{
+    const QString card = m_dir->filePath(QStringLiteral("card"));
+    QDir().mkpath(card);
+    qint64 small = 0;
+    for (int i = 0; i < 64; ++i) {
+        QImage image(32, 32, QImage::Format_RGB32);
+        image.fill(QColor::fromRgb(i * 4, 255 - i * 4, (i * 37) % 256));
+        const QString path = QDir(card).filePath(QStringLiteral("a%1.png").arg(i, 3, 10, QLatin1Char('0')));
+        QVERIFY(image.save(path, "PNG"));
+        small += QFileInfo(path).size();
+    }
+    QStringList large = Keepsake::Test::corpusFiles(QStringLiteral("real/jpeg"));
+    std::sort(large.begin(), large.end(), [](const QString &a, const QString &b) {
+        return QFileInfo(Keepsake::Test::corpusPath(a)).size() > QFileInfo(Keepsake::Test::corpusPath(b)).size();
+    });
+    for (int i = 0; i < 8; ++i)
+        QVERIFY(QFile::copy(Keepsake::Test::corpusPath(large.at(i)), QDir(card).filePath(QStringLiteral("z%1.jpg").arg(i))));
+
+    const QString data = m_dir->filePath(QStringLiteral("small-disk"));
+    QDir().mkpath(data);
+    const QString catalog = m_catalog.startsWith(QLatin1String("sqlite:")) ? QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("disk-test.sqlite"))
+                                                                            : m_catalog;
+    const QString ctlPath = qEnvironmentVariable("KEEPSAKECTL");
+    auto quoted = [](const QString &text) { return QLatin1Char('\'') + text + QLatin1Char('\''); };
+    const QString lab = QStringLiteral("%1 --data-dir %2 --catalog %3").arg(quoted(ctlPath), quoted(data), quoted(catalog));
+    // Room for the small photos and the data folder's own files, not for a large photo.
+    const qint64 room = (small + (1 << 20)) / 4096 * 4096;
+    const QString script = QStringLiteral(
+        "set -u; mount -t tmpfs -o size=%1 keepsake-test %2 || exit 90\n"
+        "%3 customer add --code DISK1 --name Anna >/dev/null || exit 91\n"
+        "%3 --json ingest --customer DISK1 --no-thumbnails %4 >/dev/null; echo \"INGEST_EXIT=$?\"\n"
+        "%3 check >/dev/null 2>&1; echo \"CHECK_EXIT=$?\"\n"
+        "%3 --json albums --customer DISK1 | sed 's/^/ALBUM /'\n")
+                               .arg(room).arg(quoted(data), lab, quoted(card));
+    QProcess shell;
+    shell.setProcessChannelMode(QProcess::MergedChannels);
+    shell.start(QStringLiteral("unshare"), { QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
+                                             QStringLiteral("sh"), QStringLiteral("-c"), script });
+    QVERIFY2(shell.waitForFinished(300000), "the hand-in onto a small disk did not finish");
+    const QString out = QString::fromUtf8(shell.readAll());
+    QVERIFY2(shell.exitCode() != 90, qPrintable(QStringLiteral("cannot mount a tmpfs (needs root): ") + out));
+    QVERIFY2(shell.exitCode() != 91, qPrintable(QStringLiteral("customer add failed: ") + out));
+    QVERIFY2(out.contains(QLatin1String("INGEST_EXIT=1")), qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("64 photos of it were stored before")), qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("CHECK_EXIT=0")), qPrintable(out));
+    int catalogued = 0;
+    for (const QString &line : out.split(QLatin1Char('\n')))
+        if (line.startsWith(QLatin1String("ALBUM {")))
+            catalogued += QJsonDocument::fromJson(line.mid(6).toUtf8()).object().value(QStringLiteral("photos")).toInt();
+    QCOMPARE(catalogued, 64);
+}
