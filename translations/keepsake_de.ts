@@ -1330,12 +1330,40 @@ Beispiel:
         <source>Registration of %1 confirmed.</source>
         <translation>Anmeldung von %1 bestätigt.</translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Photos stored</source>
+        <translation>Gespeicherte Fotos</translation>
+    </message>
+    <message>
+        <source>Hand-ins that stopped: hand these cards in again</source>
+        <translation>Abgebrochene Abgaben: diese Karten erneut abgeben</translation>
+    </message>
+    <message>
+        <source>interrupted: the program ended before the hand-in did</source>
+        <translation>unterbrochen: das Programm endete vor der Abgabe</translation>
+    </message>
+    <message>
+        <source>stopped on an error</source>
+        <translation>wegen eines Fehlers beendet</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
     <message>
         <source>The day&apos;s albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
         <translation>Die Alben des Tages können nicht aus dem Katalog gelesen werden: %1. Prüfen Sie, ob der Katalog erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s hand-ins cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
+        <translation>Die Abgaben des Tages können nicht aus dem Katalog gelesen werden: %1. Prüfen Sie, ob der Katalog erreichbar ist.</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2149,13 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>the file cannot be read to its end (%1)</source>
         <translation>die Datei kann nicht bis zum Ende gelesen werden (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinLiveness</name>
+    <message>
+        <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
+        <translation>Die Abgabe kann sich in %1 nicht als laufend kennzeichnen: %2. Prüfen Sie Rechte und freien Platz des Datenordners.</translation>
     </message>
 </context>
 <context>
@@ -3844,6 +3879,10 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Interrupted hand-ins: %1 (their program ended before they did; the photos stored stay, hand those cards in again)</source>
+        <translation>Unterbrochene Abgaben: %1 (ihr Programm endete vor ihnen; gespeicherte Fotos bleiben, geben Sie diese Karten erneut ab)</translation>
     </message>
 </context>
 <context>

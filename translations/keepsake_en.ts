@@ -1305,11 +1305,39 @@ Example:
         <source>Registration of %1 confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-ins that stopped: hand these cards in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted: the program ended before the hand-in did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped on an error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
     <message>
         <source>The day&apos;s albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day&apos;s hand-ins cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2093,6 +2121,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>the file cannot be read to its end (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinLiveness</name>
+    <message>
+        <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3794,6 +3829,10 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted hand-ins: %1 (their program ended before they did; the photos stored stay, hand those cards in again)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

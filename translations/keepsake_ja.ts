@@ -1312,12 +1312,40 @@ Example:
         <source>Registration of %1 confirmed.</source>
         <translation>%1 の登録を確認しました。</translation>
     </message>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Photos stored</source>
+        <translation>保存済みの写真</translation>
+    </message>
+    <message>
+        <source>Hand-ins that stopped: hand these cards in again</source>
+        <translation>中断された受け付け: これらのカードをもう一度受け付けてください</translation>
+    </message>
+    <message>
+        <source>interrupted: the program ended before the hand-in did</source>
+        <translation>中断: 受け付けの完了前にプログラムが終了しました</translation>
+    </message>
+    <message>
+        <source>stopped on an error</source>
+        <translation>エラーで停止しました</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
     <message>
         <source>The day&apos;s albums cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
         <translation>本日のアルバムをカタログから読み込めません: %1。カタログに接続できるか確認してください。</translation>
+    </message>
+    <message>
+        <source>The day&apos;s hand-ins cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
+        <translation>当日の受け付けをカタログから読み込めません: %1。カタログに接続できるか確認してください。</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2109,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>the file cannot be read to its end (%1)</source>
         <translation>ファイルを最後まで読めません（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinLiveness</name>
+    <message>
+        <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
+        <translation>受け付けを %1 で実行中として記録できません: %2。データフォルダーの権限と空き容量を確認してください。</translation>
     </message>
 </context>
 <context>
@@ -3775,6 +3810,10 @@ Failed hand-ins: %10</source>
     <message>
         <source>unknown</source>
         <translation>不明</translation>
+    </message>
+    <message>
+        <source>Interrupted hand-ins: %1 (their program ended before they did; the photos stored stay, hand those cards in again)</source>
+        <translation>中断された受け付け: %1（完了前にプログラムが終了しました。保存済みの写真は残ります。これらのカードをもう一度受け付けてください）</translation>
     </message>
 </context>
 <context>

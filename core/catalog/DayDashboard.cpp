@@ -45,6 +45,27 @@ Result<QList<DashboardAlbum>> DayDashboard::select(const QString &where, const Q
     return albums;
 }
 
+Result<QList<DashboardHandin>> DayDashboard::stoppedHandins(const QDate &today) const
+{
+    QSqlQuery query(m_catalog.db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT h.id, c.id, c.code, c.name, h.state, h.started_at, h.source, h.new_count + h.version_count "
+        "FROM handins h JOIN customers c ON c.id = h.customer_id "
+        "WHERE h.state IN ('interrupted', 'failed') AND h.started_at >= ? ORDER BY h.started_at DESC, h.id DESC"));
+    query.addBindValue(toCatalogDate(today.addDays(-RecentDays)));
+    if (!query.exec())
+        return Error::failure(tr("The day's hand-ins cannot be read from the catalog: %1. "
+                                 "Check that the catalog is reachable.").arg(query.lastError().text()));
+    QList<DashboardHandin> handins;
+    while (query.next()) {
+        handins.append({ query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString(),
+                         query.value(3).toString(), query.value(4).toString(), fromCatalogTime(query.value(5).toString()),
+                         query.value(6).toString(), query.value(7).toInt() });
+    }
+    return handins;
+}
+
 Result<DayDashboardData> DayDashboard::read(const QDate &today, int noticeDays) const
 {
     DayDashboardData data;
@@ -63,6 +84,10 @@ Result<DayDashboardData> DayDashboard::read(const QDate &today, int noticeDays) 
     data.expiringSoon = *soon;
     data.expired = *expired;
     data.inGrace = *grace;
+    auto stopped = stoppedHandins(today);
+    if (!stopped)
+        return stopped.error();
+    data.stoppedHandins = *stopped;
     return data;
 }
 

@@ -229,12 +229,15 @@ const char *const Version4[] = {
 // Migration 5: jobs side by side (the safety work). A deliverer claims a mail for a
 // while (claimed_by, claimed_until): another deliverer leaves it alone until the claim
 // runs out, which happens only when the first one died mid-mail.
+// A hand-in whose process died is told from a running one by handins.runner.
 // Disc ids are reserved in disc_ids before the disc is written (its id goes onto the
 // disc), so that two burners on one catalog never make the same id.
 const char *const Version5[] = {
     R"(ALTER TABLE notices ADD COLUMN claimed_by TEXT)",
     R"(ALTER TABLE notices ADD COLUMN claimed_until TEXT)",
     R"(CREATE TABLE disc_ids (id TEXT PRIMARY KEY, reserved_at TEXT NOT NULL))",
+    // Which data folder runs a hand-in, and its liveness file (HandinLiveness).
+    R"(ALTER TABLE handins ADD COLUMN runner TEXT)",
     R"(INSERT INTO disc_ids (id, reserved_at) SELECT id, created_at FROM discs)",
 };
 

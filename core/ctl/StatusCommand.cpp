@@ -47,7 +47,12 @@ public:
                                  .arg(o.dataDir, o.catalog).arg(o.schemaVersion).arg(o.customers)
                                  .arg(stateText.join(QStringLiteral(", "))).arg(o.photos).arg(o.storedFiles)
                                  .arg(formatBytes(o.storedBytes), o.freeBytes >= 0 ? formatBytes(o.freeBytes) : tr("unknown"))
-                                 .arg(o.handinsFailed);
+                                 .arg(o.handinsFailed)
+                            + (o.handinsInterrupted > 0
+                                   ? QLatin1Char('\n') + tr("Interrupted hand-ins: %1 (their program ended before they did; "
+                                                            "the photos stored stay, hand those cards in again)")
+                                                             .arg(o.handinsInterrupted)
+                                   : QString());
         context.console.summary({ { QStringLiteral("data_dir"), o.dataDir },
                                   { QStringLiteral("catalog"), o.catalog },
                                   { QStringLiteral("schema"), o.schemaVersion },
@@ -57,7 +62,8 @@ public:
                                   { QStringLiteral("stored_files"), o.storedFiles },
                                   { QStringLiteral("stored_bytes"), o.storedBytes },
                                   { QStringLiteral("free_bytes"), o.freeBytes },
-                                  { QStringLiteral("handins_failed"), o.handinsFailed } },
+                                  { QStringLiteral("handins_failed"), o.handinsFailed },
+                                  { QStringLiteral("handins_interrupted"), o.handinsInterrupted } },
                                 text);
         return ExitDone;
     }

@@ -12,6 +12,7 @@
 #include "catalog/Customers.h"
 #include "catalog/PickupCode.h"
 #include "catalog/SqlQuery.h"
+#include "lab/HandinLiveness.h"
 #include "lab/Lab.h"
 #include "metadata/MetadataReader.h"
 #include "metadata/Thumbnailer.h"
@@ -80,19 +81,20 @@ Result<QList<IngestJob::Source>> IngestJob::collectSources() const
     return sources;
 }
 
-Result<qint64> IngestJob::startHandin(qint64 customerId, QString &pickupCode)
+Result<qint64> IngestJob::startHandin(qint64 customerId, const QString &runner, QString &pickupCode)
 {
     const QString source = m_options.sources.join(QStringLiteral(", "));
     for (int attempt = 0; attempt < 5; ++attempt) {
         pickupCode = PickupCode::generate();
         SqlQuery insert(m_lab.catalog().db(), QStringLiteral(
-            "INSERT INTO handins (customer_id, started_at, channel, source, pickup_code, state) "
-            "VALUES (:customer, :now, :channel, :source, :code, 'running') RETURNING id"));
+            "INSERT INTO handins (customer_id, started_at, channel, source, pickup_code, state, runner) "
+            "VALUES (:customer, :now, :channel, :source, :code, 'running', :runner) RETURNING id"));
         insert.bind(QStringLiteral(":customer"), customerId)
             .bind(QStringLiteral(":now"), toCatalogTime(m_lab.clock().now()))
             .bind(QStringLiteral(":channel"), m_options.channel)
             .bind(QStringLiteral(":source"), source)
-            .bind(QStringLiteral(":code"), pickupCode);
+            .bind(QStringLiteral(":code"), pickupCode)
+            .bind(QStringLiteral(":runner"), runner);
         Result<qint64> id = insert.execReturningId();
         if (id)
             return id;
@@ -196,7 +198,11 @@ Result<IngestSummary> IngestJob::run()
         return status.error();
 
     IngestSummary summary;
-    const Result<qint64> handin = startHandin(customer->id, summary.pickupCode);
+    // Held to the end of run(), after the row says how the hand-in ended.
+    const Result<HandinLiveness::Token> alive = HandinLiveness::begin(m_lab);
+    if (!alive)
+        return alive.error();
+    const Result<qint64> handin = startHandin(customer->id, alive->runner(), summary.pickupCode);
     if (!handin)
         return handin.error();
     summary.handinId = *handin;

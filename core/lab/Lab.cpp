@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Lab.h"
 
+#include "HandinLiveness.h"
 #include "LabLog.h"
 #include "catalog/Catalog.h"
 #include "metadata/Thumbnailer.h"
@@ -59,6 +60,9 @@ Result<std::unique_ptr<Lab>> Lab::open(const LabLocation &location, const Clock 
     lab->m_catalog = std::move(catalog).value();
     lab->m_store = std::make_unique<BlobStore>(lab->path(QStringLiteral("store")));
     lab->m_thumbnails = std::make_unique<Thumbnailer>(lab->path(QStringLiteral("thumbs")));
+    // Hand-ins of this data folder whose process died are marked as such now.
+    if (const Result<int> interrupted = HandinLiveness::markInterrupted(*lab); !interrupted)
+        qCWarning(lcLab) << "Interrupted hand-ins could not be marked:" << interrupted.error().message();
     qCDebug(lcLab) << "Lab open at" << location.dataDir;
     return lab;
 }

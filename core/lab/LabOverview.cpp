@@ -18,7 +18,8 @@ Result<LabOverview> LabOverview::read(const Lab &lab)
     SqlQuery counts(db, QStringLiteral(
         "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM photos), "
         "(SELECT count(*) FROM blobs), (SELECT coalesce(sum(size), 0) FROM blobs), "
-        "(SELECT count(*) FROM handins WHERE state = 'failed')"));
+        "(SELECT count(*) FROM handins WHERE state = 'failed'), "
+        "(SELECT count(*) FROM handins WHERE state = 'interrupted')"));
     if (Status status = counts.exec(); !status)
         return status.error();
     if (counts.next()) {
@@ -27,6 +28,7 @@ Result<LabOverview> LabOverview::read(const Lab &lab)
         overview.storedFiles = counts.integer(2);
         overview.storedBytes = counts.integer(3);
         overview.handinsFailed = counts.value(4).toInt();
+        overview.handinsInterrupted = counts.value(5).toInt();
     }
     SqlQuery states(db, QStringLiteral("SELECT state, count(*) FROM albums GROUP BY state"));
     if (Status status = states.exec(); !status)

@@ -21,6 +21,7 @@ struct LabOverview
     qint64 storedBytes = 0;
     qint64 freeBytes = -1;              // on the disk holding the store
     int handinsFailed = 0;
+    int handinsInterrupted = 0;         // their process died (HandinLiveness)
     int schemaVersion = 0;
     QString catalog;
     QString dataDir;

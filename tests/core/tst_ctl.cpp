@@ -241,6 +241,10 @@ void TestCtl::survivesBeingKilledMidHandIn()
     QTRY_VERIFY_WITH_TIMEOUT(process.bytesAvailable() > 0 || process.state() == QProcess::NotRunning, 120000);
     process.kill();
     process.waitForFinished();
+    // The next start marks the killed hand-in interrupted; status shows it.
+    const Run status = ctl(lab() + QStringList { QStringLiteral("--json"), QStringLiteral("status") });
+    QCOMPARE(status.code, 0);
+    QCOMPARE(status.records.last().value(QStringLiteral("summary")).toObject().value(QStringLiteral("handins_interrupted")).toInt(), 1);
     // Whatever was committed is whole; the rest is absent: the store check agrees ...
     const Run check = ctl(lab() + QStringList { QStringLiteral("check"), QStringLiteral("--repair"), QStringLiteral("--json") });
     QCOMPARE(check.code, 0);
@@ -262,8 +266,6 @@ void TestCtl::survivesBeingKilledMidHandIn()
     QCOMPARE(stored, total - again2.value(QStringLiteral("rejected")).toInt());
 }
 
-QTEST_GUILESS_MAIN(TestCtl)
-#include "tst_ctl.moc"
 
 // The data folder on a small tmpfs (in a mount namespace of the test's own, so nothing
 // outside sees it) fills during a hand-in: 64 small photos fit (one batch), the large
@@ -321,3 +323,6 @@ void TestCtl::fullDiskMidHandInKeepsWhatWasStored()
             catalogued += QJsonDocument::fromJson(line.mid(6).toUtf8()).object().value(QStringLiteral("photos")).toInt();
     QCOMPARE(catalogued, 64);
 }
+
+QTEST_GUILESS_MAIN(TestCtl)
+#include "tst_ctl.moc"

@@ -8,6 +8,7 @@
 #include "catalog/Customers.h"
 #include "catalog/SqlQuery.h"
 #include "ingest/IngestJob.h"
+#include "lab/HandinLiveness.h"
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void keepsWhatWasFinishedWhenCancelled();
     void leavesNothingHalfStoredWhenTheStoreFails();
     void refusesUnknownCustomersAndMissingCards();
+    void tellsARunningHandInFromADeadOne();
 
 private:
     Handin handIn(const QString &corpusFolder, const std::function<void(IngestOptions &)> &adjust = {},
@@ -352,6 +354,43 @@ void TestIngest::refusesUnknownCustomersAndMissingCards()
     QCOMPARE(missing.error.kind(), Error::Kind::Usage);
     QVERIFY(missing.error.message().contains(QLatin1String("no/such/card")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins")), 0);
+}
+
+// A hand-in that runs (its liveness file locked) is left alone when another program
+// opens the data folder; once its process is gone (the lock released, the row still
+// `running`), the next start marks it interrupted.
+void TestIngest::tellsARunningHandInFromADeadOne()
+{
+    auto handinState = [this](qint64 id) {
+        SqlQuery query(m_lab->catalog().db(), QStringLiteral("SELECT state FROM handins WHERE id = :id"));
+        query.bind(QStringLiteral(":id"), id);
+        QString state;
+        if (query.exec().ok())
+            while (query.next())
+                state = query.text(0);
+        return state;
+    };
+    std::optional<HandinLiveness::Token> alive;
+    {
+        Result<HandinLiveness::Token> token = HandinLiveness::begin(*m_lab);
+        QVERIFY(token.ok());
+        alive.emplace(std::move(token).value());
+    }
+    qint64 id = 0;
+    {
+        SqlQuery insert(m_lab->catalog().db(), QStringLiteral(
+            "INSERT INTO handins (customer_id, started_at, channel, source, pickup_code, runner) "
+            "VALUES (1, '2026-10-07T10:00:00Z', 'cli', 'card', 'P-LIVE', :runner) RETURNING id"));
+        insert.bind(QStringLiteral(":runner"), alive->runner());
+        QVERIFY(insert.exec().ok());
+        while (insert.next())
+            id = insert.integer(0);
+    }
+    QCOMPARE(*HandinLiveness::markInterrupted(*m_lab), 0);
+    QCOMPARE(handinState(id), QStringLiteral("running"));
+    alive.reset();   // the process ends without finishing the row
+    QCOMPARE(*HandinLiveness::markInterrupted(*m_lab), 1);
+    QCOMPARE(handinState(id), QStringLiteral("interrupted"));
 }
 
 QTEST_GUILESS_MAIN(TestIngest)

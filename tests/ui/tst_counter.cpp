@@ -10,6 +10,9 @@
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
 #include "catalog/Settings.h"
+#include "catalog/SqlQuery.h"
+#include "base/Time.h"
+#include "lab/HandinLiveness.h"
 #include "common/MessageBox.h"
 #include "common/PrintPreview.h"
 #include "counter/RecordPanel.h"
@@ -65,6 +68,7 @@ private Q_SLOTS:
     void recordingScreenAt1920x1080();
     void restoreAndExtend();
     void failedNoticesAndKioskRegistrations();
+    void stoppedHandinsOnTheDashboard();
 
 private:
     void choose(const QString &search);
@@ -482,6 +486,36 @@ void TestCounter::failedNoticesAndKioskRegistrations()
     QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("confirmRegistrationButton")), Qt::LeftButton);
     QCOMPARE(registrations->topLevelItemCount(), 0);
     QVERIFY(dashboard->registrations().isEmpty());
+}
+
+// A hand-in whose program died shows on the day's dashboard once the data folder is
+// opened again: whose card, when, and how many of its photos were stored.
+void TestCounter::stoppedHandinsOnTheDashboard()
+{
+    const qint64 customer = m_lab.addCustomer(QStringLiteral("H777"), QStringLiteral("Hanna Handin"), QStringLiteral("2468"));
+    {
+        Result<HandinLiveness::Token> gone = HandinLiveness::begin(*m_lab.lab);
+        QVERIFY(gone.ok());
+        SqlQuery insert(m_lab.lab->catalog().db(), QStringLiteral(
+            "INSERT INTO handins (customer_id, started_at, channel, source, pickup_code, runner, new_count) "
+            "VALUES (:customer, :now, 'kiosk', '/media/card', 'P-STOP', :runner, 12)"));
+        insert.bind(QStringLiteral(":customer"), customer)
+            .bind(QStringLiteral(":now"), toCatalogTime(m_lab.clock.now()))
+            .bind(QStringLiteral(":runner"), gone->runner());
+        QVERIFY(insert.exec().ok());
+    }   // the program "dies": its liveness file goes, the row stays running
+    QCOMPARE(*HandinLiveness::markInterrupted(*m_lab.lab), 1);
+    DashboardPanel *dashboard = m_window->dashboard();
+    dashboard->refresh();
+    m_window->show();
+    m_window->findChild<QTabWidget *>(QStringLiteral("counterTabs"))->setCurrentWidget(dashboard);
+    auto *stopped = m_window->findChild<QTreeWidget *>(QStringLiteral("stoppedHandinsTree"));
+    QVERIFY(visibleInside(m_window.get(), stopped));
+    QCOMPARE(stopped->topLevelItemCount(), 1);
+    QVERIFY(stopped->topLevelItem(0)->text(0).startsWith(QLatin1String("H777")));
+    QVERIFY(stopped->topLevelItem(0)->text(2).contains(QLatin1String("interrupted")));
+    QCOMPARE(stopped->topLevelItem(0)->text(3), QStringLiteral("12"));
+    m_window->findChild<QTabWidget *>(QStringLiteral("counterTabs"))->setCurrentIndex(0);
 }
 
 QTEST_MAIN(TestCounter)

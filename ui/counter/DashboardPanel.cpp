@@ -35,6 +35,7 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     m_grace = makeTree("graceTree", { tr("Customer"), tr("Album"), tr("Recorded"), tr("Photos"), tr("Size") });
     m_notices = makeTree("failedNoticesTree", { tr("Customer"), tr("Album"), tr("To"), tr("Why") });
     m_registered = makeTree("registrationsTree", { tr("Customer"), tr("Registered"), tr("E-mail"), tr("Phone") });
+    m_stopped = makeTree("stoppedHandinsTree", { tr("Customer"), tr("Started"), tr("What happened"), tr("Photos stored") });
     m_record = new QPushButton(tr("Record to disc…"));
     m_record->setObjectName(QStringLiteral("dashboardRecordButton"));
     m_confirm = new QPushButton(tr("Confirm registration"));
@@ -53,7 +54,8 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     grid->addWidget(box(tr("Expired, waiting for their disc"), withButton(m_expired, m_record)), 0, 1);
     grid->addWidget(box(tr("In their grace period after recording"), m_grace), 1, 0);
     grid->addWidget(box(tr("Notices that failed"), m_notices), 1, 1);
-    grid->addWidget(box(tr("Registered at the kiosk, to confirm"), withButton(m_registered, m_confirm)), 2, 0, 1, 2);
+    grid->addWidget(box(tr("Registered at the kiosk, to confirm"), withButton(m_registered, m_confirm)), 2, 0);
+    grid->addWidget(box(tr("Hand-ins that stopped: hand these cards in again"), m_stopped), 2, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addLayout(grid, 1);
@@ -106,6 +108,7 @@ void DashboardPanel::refresh()
     fill(m_grace, m_data.inGrace, false);
     fillNotices();
     fillRegistrations();
+    fillStoppedHandins();
     m_summary->setText(tr("%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed "
                           "notices, %6 kiosk registrations to confirm.")
                            .arg(QLocale().toString(m_lab.clock().today(), QLocale::LongFormat))
@@ -182,6 +185,21 @@ void DashboardPanel::fillRegistrations()
         item->setData(0, Qt::UserRole, r.customerId);
     }
     m_confirm->setEnabled(!m_registrations.isEmpty());
+}
+
+void DashboardPanel::fillStoppedHandins()
+{
+    m_stopped->clear();
+    for (const DashboardHandin &h : std::as_const(m_data.stoppedHandins)) {
+        const QString what = h.state == QLatin1String("interrupted")
+            ? tr("interrupted: the program ended before the hand-in did")
+            : tr("stopped on an error");
+        auto *item = new QTreeWidgetItem(m_stopped, { QStringLiteral("%1 — %2").arg(h.customerCode, h.customerName),
+                                                      QLocale().toString(h.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                                      what, QLocale().toString(h.stored) });
+        item->setToolTip(2, h.source);
+        item->setData(0, Qt::UserRole, h.customerId);
+    }
 }
 
 void DashboardPanel::recordChosen()

@@ -46,6 +46,7 @@ private:
     void fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums, bool groupByCustomer);
     void fillNotices();
     void fillRegistrations();
+    void fillStoppedHandins();
     QWidget *withButton(QTreeWidget *tree, QPushButton *button);
 
     const Lab &m_lab;
@@ -57,6 +58,7 @@ private:
     QTreeWidget *m_grace = nullptr;
     QTreeWidget *m_notices = nullptr;
     QTreeWidget *m_registered = nullptr;
+    QTreeWidget *m_stopped = nullptr;
     QPushButton *m_record = nullptr;
     QPushButton *m_confirm = nullptr;
     QList<Notice> m_failed;
