@@ -1,0 +1,141 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// A disc beside other jobs and faults: a burn killed while staging or writing leaves
+// its albums expired and completes when run again; a damaged stored photo never goes
+// onto a disc; two burners on one catalog never share a disc ID. Runs against SQLite
+// and (as tst_disc_safety_postgres) PostgreSQL.
+#include "DiscTestLab.h"
+
+#include "disc/DiscRecord.h"
+
+class TestDiscSafety : public DiscTestLab
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void crashLeavesAlbumsExpired_data();
+    void crashLeavesAlbumsExpired();
+    void programThatNeverStartedIsNoSuccess();
+    void damagedStoredPhotoIsRefused();
+    void discIdsReservedBeforeWriting();
+};
+
+// A burn that dies — a helper thread taking the process down while the disc is staged,
+// or the process killed while the image is written — leaves every album expired, and
+// the same burn run again records them.
+void TestDiscSafety::crashLeavesAlbumsExpired_data()
+{
+    QTest::addColumn<QString>("match");
+    QTest::addColumn<QString>("after");
+    QTest::newRow("staging a sidecar") << QStringLiteral("/tmp/burn-") << QStringLiteral("0");
+    QTest::newRow("writing the image") << QStringLiteral("crash.iso") << QStringLiteral("1000000");
+}
+
+void TestDiscSafety::crashLeavesAlbumsExpired()
+{
+    QFETCH(QString, match);
+    QFETCH(QString, after);
+    freshLab({ QStringLiteral("dups/exact") });
+    const QString iso = image(QStringLiteral("crash.iso"));
+    QFile::remove(iso);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(KEEPSAKE_EIO_SHIM));
+    env.insert(QStringLiteral("KEEPSAKE_KILL_MATCH"), match);
+    env.insert(QStringLiteral("KEEPSAKE_KILL_AFTER"), after);
+    const QStringList burn { QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
+                             QStringLiteral("stdio:") + iso };
+    const Run killed = ctl(burn, env);
+    QVERIFY2(killed.code == Run::Crashed, qPrintable(QStringLiteral("exit %1: %2").arg(killed.code).arg(killed.out)));
+    QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+
+    QFile::remove(iso);   // a half-written image file is the lab's to throw away
+    const Run again = ctl(burn);
+    QVERIFY2(again.code == 0, qPrintable(again.out));
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
+}
+
+void TestDiscSafety::programThatNeverStartedIsNoSuccess()
+{
+    const Run missing = run(m_dir.filePath(QStringLiteral("no-such-program")), {});
+    QCOMPARE(missing.code, Run::NotRun);
+    QVERIFY2(missing.out.contains(QLatin1String("did not start")), qPrintable(missing.out));
+}
+
+// A stored photo whose bytes no longer match its SHA-256 never goes onto a disc: the
+// burn stops naming the photo and its album (exit 1), nothing is written or recorded,
+// and check reports the photo damaged.
+void TestDiscSafety::damagedStoredPhotoIsRefused()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    QString stored, name;
+    {
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        auto lab = openLab(clock);
+        QVERIFY(lab);
+        SqlQuery photo(lab->catalog().db(), QStringLiteral("SELECT sha256, original_name FROM photos ORDER BY id LIMIT 1"));
+        QVERIFY(photo.exec().ok() && photo.next());
+        stored = lab->store().pathFor(photo.text(0));
+        name = photo.text(1);
+    }
+    QFile file(stored);
+    QVERIFY(file.setPermissions(file.permissions() | QFile::WriteOwner));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek(file.size() / 2));
+    char byte = 0;
+    QVERIFY(file.getChar(&byte));
+    QVERIFY(file.seek(file.size() / 2));
+    QVERIFY(file.putChar(char(byte ^ 0xFF)));
+    file.close();
+
+    const QString iso = image(QStringLiteral("damaged.iso"));
+    const Run refused = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
+                              QStringLiteral("stdio:") + iso });
+    QVERIFY2(refused.code == 1, qPrintable(refused.out));
+    QVERIFY2(refused.out.contains(name) && refused.out.contains(QLatin1String("damaged")), qPrintable(refused.out));
+    QVERIFY(!QFile::exists(iso));
+    QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+    const Run checked = ctl({ QStringLiteral("check") });
+    QVERIFY2(checked.code == 3, qPrintable(checked.out));
+}
+
+// Two burners on one catalog (two counters of a chain on one PostgreSQL catalog, or two
+// processes) ask for a disc ID before either disc is recorded: each gets its own.
+void TestDiscSafety::discIdsReservedBeforeWriting()
+{
+    freshLab({ QStringLiteral("real/png") });
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto first = openLab(clock);
+    auto second = openLab(clock);
+    QVERIFY(first && second);
+    const QDate today = clock.today();
+    const Result<QString> a = DiscRecord::newDiscId(first->catalog(), QStringLiteral("Foto Berg"), today, clock.now());
+    const Result<QString> b = DiscRecord::newDiscId(second->catalog(), QStringLiteral("Foto Berg"), today, clock.now());
+    QVERIFY(a && b);
+    QVERIFY2(*a != *b, qPrintable(*a));
+
+    // And so do two whole burns side by side.
+    QProcess one, two;
+    const QStringList common { QStringLiteral("--data-dir"), m_data, QStringLiteral("--catalog"), m_catalog, QStringLiteral("--json"),
+                               QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive") };
+    QCOMPARE(ctl({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C2"),
+                   QStringLiteral("--name"), QStringLiteral("Other") }).code, 0);
+    QCOMPARE(ctl({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                   Test::corpusPath(QStringLiteral("real/tiff")) }).code, 0);
+    expireAll();
+    one.start(QStringLiteral(KEEPSAKE_CTL), common + QStringList { QStringLiteral("stdio:") + image(QStringLiteral("one.iso")) });
+    QStringList other = common;
+    other[other.indexOf(QStringLiteral("C1"))] = QStringLiteral("C2");
+    two.start(QStringLiteral(KEEPSAKE_CTL), other + QStringList { QStringLiteral("stdio:") + image(QStringLiteral("two.iso")) });
+    QVERIFY(one.waitForFinished(300000) && two.waitForFinished(300000));
+    QCOMPARE(one.exitCode(), 0);
+    QCOMPARE(two.exitCode(), 0);
+    const QRegularExpression id(QStringLiteral("\"disc\":\"([^\"]+)\""));
+    const QString oneId = id.match(QString::fromUtf8(one.readAllStandardOutput())).captured(1);
+    const QString twoId = id.match(QString::fromUtf8(two.readAllStandardOutput())).captured(1);
+    QVERIFY(!oneId.isEmpty() && !twoId.isEmpty());
+    QVERIFY2(oneId != twoId, qPrintable(oneId));
+}
+
+QTEST_GUILESS_MAIN(TestDiscSafety)
+#include "tst_disc_safety.moc"
