@@ -73,6 +73,14 @@ private:
         return a;
     }
 
+    // setUp() and a sweep 16 days on: the owner's and both viewers' notices queued.
+    void queueThreeNotices(ExpiryLab &t, quint16 port)
+    {
+        setUp(t, port);
+        t.clock.advanceDays(16);
+        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
+    }
+
     static Result<NoticeDelivery::Report> deliver(ExpiryLab &t, bool everything = false)
     {
         CancelToken cancel;
@@ -143,9 +151,7 @@ private Q_SLOTS:
         SmtpTestServer server;
         QVERIFY2(server.start(), qPrintable(server.failure()));
         ExpiryLab t;
-        setUp(t, server.port());
-        t.clock.advanceDays(16);
-        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
+        queueThreeNotices(t, server.port());
         NoticeDelivery first(t.lab->catalog(), t.clock);
         NoticeDelivery second(t.lab->catalog(), t.clock);
         std::optional<Result<NoticeDelivery::Report>> secondReport;
@@ -175,9 +181,7 @@ private Q_SLOTS:
         SmtpTestServer server;
         QVERIFY2(server.start(), qPrintable(server.failure()));
         ExpiryLab t;
-        setUp(t, server.port());
-        t.clock.advanceDays(16);
-        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
+        queueThreeNotices(t, server.port());
         SqlQuery held(t.db(), QStringLiteral("UPDATE notices SET state = 'sending', claimed_by = 'gone', claimed_until = :until "
                                              "WHERE channel = 'mail'"));
         held.bind(QStringLiteral(":until"), toCatalogTime(t.clock.now().addSecs(NoticeDelivery::ClaimSeconds)));

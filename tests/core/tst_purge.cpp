@@ -33,6 +33,19 @@ private:
         return Purge(t.lab->catalog(), t.lab->store(), t.clock).run(album, dry, QStringLiteral("test"), cancel);
     }
 
+    // C1's album "Garden" with the photo "one", on a verified disc and recorded; the
+    // grace period (30 days) over.
+    static qint64 recordedPastGrace(ExpiryLab &t)
+    {
+        const qint64 c1 = t.customer(QStringLiteral("C1"));
+        const qint64 a = t.album(c1, QStringLiteral("Garden"));
+        t.photo(a, c1, "one");
+        t.onDisc(a, c1, QStringLiteral("KS-T-1"), true);
+        record(t, a);
+        t.clock.advanceDays(31);
+        return a;
+    }
+
     static QString sha(const QByteArray &content)
     {
         return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
@@ -118,12 +131,7 @@ private Q_SLOTS:
     void restoreBetweenPlanAndPurge()
     {
         ExpiryLab t;
-        const qint64 c1 = t.customer(QStringLiteral("C1"));
-        const qint64 a = t.album(c1, QStringLiteral("Garden"));
-        t.photo(a, c1, "one");
-        t.onDisc(a, c1, QStringLiteral("KS-T-1"), true);
-        record(t, a);
-        t.clock.advanceDays(31);
+        const qint64 a = recordedPastGrace(t);
         Purge purge(t.lab->catalog(), t.lab->store(), t.clock);
         purge.setPlannedHook([&] {
             QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) {
@@ -147,12 +155,7 @@ private Q_SLOTS:
     void purgedAlbumIsNotRestored()
     {
         ExpiryLab t;
-        const qint64 c1 = t.customer(QStringLiteral("C1"));
-        const qint64 a = t.album(c1, QStringLiteral("Garden"));
-        t.photo(a, c1, "one");
-        t.onDisc(a, c1, QStringLiteral("KS-T-1"), true);
-        record(t, a);
-        t.clock.advanceDays(31);
+        const qint64 a = recordedPastGrace(t);
         QVERIFY(purge(t)->first().purge);
         const Status restored = t.lab->catalog().transaction([&](QSqlDatabase &db) {
             return AlbumLife::restore(db, t.clock.now(), a, 30, QStringLiteral("clerk"));
