@@ -37,7 +37,7 @@ Status CustomerIndex::load(const Catalog &catalog, qint64 customerId)
 
 std::optional<CustomerIndex::Entry> CustomerIndex::bySha(const QString &sha256) const
 {
-    const QReadLocker lock(&m_lock);
+    const std::shared_lock lock(m_lock);
     const auto it = m_bySha.constFind(sha256);
     if (it == m_bySha.cend())
         return std::nullopt;
@@ -46,7 +46,7 @@ std::optional<CustomerIndex::Entry> CustomerIndex::bySha(const QString &sha256) 
 
 std::optional<CustomerIndex::Entry> CustomerIndex::firstByIdentity(const QString &identityKey) const
 {
-    const QReadLocker lock(&m_lock);
+    const std::shared_lock lock(m_lock);
     const auto it = m_byIdentity.constFind(identityKey);
     if (identityKey.isEmpty() || it == m_byIdentity.cend() || it->isEmpty())
         return std::nullopt;
@@ -56,7 +56,7 @@ std::optional<CustomerIndex::Entry> CustomerIndex::firstByIdentity(const QString
 std::optional<CustomerIndex::Entry> CustomerIndex::byQuickHash(const QString &identityKey, qint64 size,
                                                                const QString &quickHash) const
 {
-    const QReadLocker lock(&m_lock);
+    const std::shared_lock lock(m_lock);
     const auto it = m_byIdentity.constFind(identityKey);
     if (identityKey.isEmpty() || it == m_byIdentity.cend())
         return std::nullopt;
@@ -69,7 +69,7 @@ std::optional<CustomerIndex::Entry> CustomerIndex::byQuickHash(const QString &id
 
 bool CustomerIndex::hasIdentityOfSize(const QString &identityKey, qint64 size) const
 {
-    const QReadLocker lock(&m_lock);
+    const std::shared_lock lock(m_lock);
     const auto it = m_byIdentity.constFind(identityKey);
     if (identityKey.isEmpty() || it == m_byIdentity.cend())
         return false;
@@ -78,7 +78,7 @@ bool CustomerIndex::hasIdentityOfSize(const QString &identityKey, qint64 size) c
 
 void CustomerIndex::add(const Entry &entry)
 {
-    const QWriteLocker lock(&m_lock);
+    const std::unique_lock lock(m_lock);
     if (!m_bySha.contains(entry.sha256))
         m_bySha.insert(entry.sha256, entry);
     if (!entry.identityKey.isEmpty())

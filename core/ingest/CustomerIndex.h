@@ -7,7 +7,9 @@
 
 #include <QHash>
 #include <QList>
-#include <QReadWriteLock>
+
+#include <mutex>
+#include <shared_mutex>
 
 namespace Keepsake {
 
@@ -40,7 +42,9 @@ public:
     void add(const Entry &entry);
 
 private:
-    mutable QReadWriteLock m_lock;
+    // std::shared_mutex (pthread_rwlock) rather than QReadWriteLock: ThreadSanitizer sees
+    // its ordering, while QReadWriteLock's lives inside the uninstrumented libQt6Core.
+    mutable std::shared_mutex m_lock;
     QHash<QString, Entry> m_bySha;
     QHash<QString, QList<Entry>> m_byIdentity;
 };

@@ -16,4 +16,5 @@ set(KEEPSAKE_SANITIZER_ENV
     "ASAN_OPTIONS=${_common}:detect_leaks=1:strict_string_checks=1:check_initialization_order=1:detect_stack_use_after_return=1:verify_asan_link_order=0"
     "LSAN_OPTIONS=${_common}:suppressions=${_here}/lsan.supp:print_suppressions=0"
     "UBSAN_OPTIONS=${_common}:print_stacktrace=1:halt_on_error=1:suppressions=${_here}/ubsan.supp"
-    "TSAN_OPTIONS=${_common}:halt_on_error=1:second_deadlock_stack=1:suppressions=${_here}/tsan.supp")
+    # die_after_fork=0: tests start programs (QProcess forks, then execs at once).
+    "TSAN_OPTIONS=${_common}:halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=${_here}/tsan.supp")
