@@ -24,7 +24,7 @@
 #include "store/StoreCheck.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -180,7 +180,7 @@ int stress(const Options &options)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    QGuiApplication app(argc, argv);   // the prints after a burn draw text
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Stages and burns the same photos many times beside metadata readers."));
     parser.addHelpOption();
