@@ -12,6 +12,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <vector>
+
 namespace Keepsake {
 
 namespace {
@@ -21,45 +23,69 @@ QString tr(const char *text)
     return QCoreApplication::translate("Keepsake::Catalog", text);
 }
 
-} // namespace
-
-// Owned by the thread's storage: deleted when the thread ends, which closes the
-// thread's connection. Qt drops the storage's entries when the Catalog goes first.
-struct Catalog::ThreadConnection
+// The catalog connections a thread holds, closed when the thread ends (C++ runs a
+// thread_local's destructor on every thread's exit, pool threads included). Each
+// entry knows its catalog only weakly: a catalog that went first closed it already.
+struct ThreadConnections
 {
-    const Catalog &catalog;
-    QString name;
-    ~ThreadConnection()
+    struct Held
     {
-        QSqlDatabase::removeDatabase(name);
-        catalog.forget(name);
+        std::weak_ptr<Catalog::Connections> catalog;
+        QString name;
+    };
+    std::vector<Held> held;
+
+    ~ThreadConnections()
+    {
+        for (const Held &h : held)
+            if (const auto catalog = h.catalog.lock())
+                catalog->closed(h.name);
+    }
+
+    // This thread's connection to the catalog, or empty; drops entries of catalogs gone.
+    QString find(const std::shared_ptr<Catalog::Connections> &catalog)
+    {
+        std::erase_if(held, [](const Held &h) { return h.catalog.expired(); });
+        for (const Held &h : held)
+            if (h.catalog.lock() == catalog)
+                return h.name;
+        return {};
     }
 };
 
+thread_local ThreadConnections threadConnections;
+
+} // namespace
+
+void Catalog::Connections::closed(const QString &name)
+{
+    QSqlDatabase::removeDatabase(name);
+    const QMutexLocker lock(&mutex);
+    names.removeOne(name);
+}
+
 Catalog::Catalog(CatalogUrl url)
     : m_url(std::move(url)),
-      m_baseName(QStringLiteral("keepsake-catalog-%1").arg(reinterpret_cast<quintptr>(this), 0, 16))
+      m_baseName(QStringLiteral("keepsake-catalog-%1").arg(reinterpret_cast<quintptr>(this), 0, 16)),
+      m_connections(std::make_shared<Connections>())
 {
 }
 
 Catalog::~Catalog()
 {
-    m_threadConnection.setLocalData(nullptr);   // this thread's, now
-    const QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_connections))
-        QSqlDatabase::removeDatabase(name);   // of threads still running: Qt warns if in use
-}
-
-void Catalog::forget(const QString &connection) const
-{
-    const QMutexLocker lock(&m_mutex);
-    m_connections.removeOne(connection);
+    QStringList open;
+    {
+        const QMutexLocker lock(&m_connections->mutex);
+        open = m_connections->names;
+    }
+    for (const QString &name : std::as_const(open))
+        m_connections->closed(name);   // of threads still running: Qt warns if in use
 }
 
 int Catalog::openConnections() const
 {
-    const QMutexLocker lock(&m_mutex);
-    return int(m_connections.size());
+    const QMutexLocker lock(&m_connections->mutex);
+    return int(m_connections->names.size());
 }
 
 Result<std::unique_ptr<Catalog>> Catalog::open(const CatalogUrl &url)
@@ -92,15 +118,15 @@ Status Catalog::connect()
 
 QSqlDatabase Catalog::db() const
 {
-    if (const ThreadConnection *mine = m_threadConnection.localData())
-        return QSqlDatabase::database(mine->name);
+    if (const QString mine = threadConnections.find(m_connections); !mine.isEmpty())
+        return QSqlDatabase::database(mine);
     QString name;
     {
-        const QMutexLocker lock(&m_mutex);
-        name = m_baseName + QLatin1Char('-') + QString::number(++m_made);
-        m_connections.append(name);
+        const QMutexLocker lock(&m_connections->mutex);
+        name = m_baseName + QLatin1Char('-') + QString::number(++m_connections->made);
+        m_connections->names.append(name);
     }
-    m_threadConnection.setLocalData(new ThreadConnection { *this, name });
+    threadConnections.held.push_back({ m_connections, name });
 
     const bool sqlite = m_url.driver == CatalogUrl::Driver::Sqlite;
     QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE")

@@ -8,7 +8,6 @@
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QStringList>
-#include <QThreadStorage>
 
 #include <functional>
 #include <memory>
@@ -46,15 +45,22 @@ private:
     Status configure(QSqlDatabase &db) const;
     Status migrate();
 
-    struct ThreadConnection;
-    void forget(const QString &connection) const;
+public:
+    // The connections of one open catalog, shared with the threads that hold one: a
+    // thread that ends closes its own (Catalog.cpp, ThreadConnections), the catalog
+    // closes the rest when it goes.
+    struct Connections
+    {
+        QMutex mutex;
+        QStringList names;   // open now
+        quint64 made = 0;    // names are never reused
+        void closed(const QString &name);
+    };
 
+private:
     CatalogUrl m_url;
     QString m_baseName;
-    mutable QMutex m_mutex;
-    mutable QStringList m_connections;
-    mutable quint64 m_made = 0;   // under m_mutex: names are never reused
-    mutable QThreadStorage<ThreadConnection *> m_threadConnection;
+    std::shared_ptr<Connections> m_connections;
 };
 
 } // namespace Keepsake
