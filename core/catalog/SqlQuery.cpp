@@ -47,6 +47,16 @@ Result<qint64> SqlQuery::execReturningId()
     return m_query.value(0).toLongLong();
 }
 
+Result<bool> SqlQuery::execFindsRow()
+{
+    if (Status status = exec(); !status)
+        return status.error();
+    bool found = false;
+    while (m_query.next())
+        found = true;
+    return found;
+}
+
 Error SqlQuery::failure() const
 {
     const QString detail = m_query.lastError().text();

@@ -25,6 +25,8 @@ public:
     Status exec();
     // For "INSERT ... RETURNING id": runs it and gives the new row's id.
     Result<qint64> execReturningId();
+    // Runs the query and tells whether it gave any row (the result read whole).
+    Result<bool> execFindsRow();
 
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }

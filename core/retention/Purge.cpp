@@ -173,12 +173,7 @@ Result<bool> Purge::stillUnneeded(const QString &sha)
         "SELECT 1 FROM blobs b WHERE b.sha256 = :sha AND b.removed_at IS NOT NULL AND NOT EXISTS ("
         "SELECT 1 FROM photos q JOIN albums o ON o.id = q.album_id WHERE q.sha256 = b.sha256 AND o.state <> 'purged')"));
     query.bind(QStringLiteral(":sha"), sha);
-    if (Status status = query.exec(); !status)
-        return status.error();
-    bool found = false;
-    while (query.next())
-        found = true;
-    return found;
+    return query.execFindsRow();
 }
 
 // Files whose removal a crash interrupted: marked removed, still on disk, and still

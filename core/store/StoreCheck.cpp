@@ -93,12 +93,7 @@ Result<bool> StoreCheck::referencedNow(const QString &sha) const
     SqlQuery query(m_catalog.db(), QStringLiteral(
         "SELECT 1 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 WHERE p.sha256 = :sha AND b.removed_at IS NULL"));
     query.bind(QStringLiteral(":sha"), sha);
-    if (Status status = query.exec(); !status)
-        return status.error();
-    bool found = false;
-    while (query.next())
-        found = true;
-    return found;
+    return query.execFindsRow();
 }
 
 Result<int> StoreCheck::repair(const Report &report) const
