@@ -5,12 +5,11 @@
  * DISC-NOTES.md for the order of calls and the gotchas found by experiment).
  */
 #include "IsoAdapter.h"
+#include "IsoAdapterPrivate.h"
 
 #include <libburn/libburn.h>
 #include <libisofs/libisofs.h>
 #include <libisoburn/libisoburn.h>
-
-#include <openssl/evp.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,19 +18,12 @@
 #include <time.h>
 #include <unistd.h>
 
-struct ks_disc {
-    struct burn_drive_info *info;
-    struct burn_drive *drive;
-    IsoImage *image;
-    char address[4096];
-};
-
 /* The libraries keep process-wide state and message queues; these mirror that. */
 static int ks_started;
 static ks_message_fn ks_messages;
 static void *ks_messages_context;
 
-static void put_error(char *error, int size, const char *text)
+void ks_put_error(char *error, int size, const char *text)
 {
     if (error && size > 0 && error[0] == 0)
         snprintf(error, (size_t)size, "%s", text);
@@ -46,7 +38,7 @@ static int severity_rank(char *name)
 
 /* Empties both message queues into the log; the first message of severity SORRY or
  * worse becomes the error text (it names the cause; later ones repeat the outcome). */
-static void drain(char *error, int size)
+void ks_drain(char *error, int size)
 {
     char text[4096 + 64], severity[80], sorry[] = "SORRY";
     int code = 0, os_errno = 0, image_id = 0;
@@ -66,7 +58,7 @@ static void drain(char *error, int size)
         if (ks_messages)
             ks_messages(ks_messages_context, severity, text);
         if (severity_rank(severity) >= threshold)
-            put_error(error, size, text);
+            ks_put_error(error, size, text);
     }
 }
 
@@ -78,7 +70,7 @@ int ks_init(ks_message_fn messages, void *context, char *error, int error_size)
     if (ks_started)
         return KS_OK;
     if (!isoburn_initialize(text, 0)) {
-        put_error(error, error_size, text[0] ? text : "libisoburn could not start");
+        ks_put_error(error, error_size, text[0] ? text : "libisoburn could not start");
         return KS_FAILED;
     }
     burn_msgs_set_severities("WARNING", "NEVER", "keepsake: ");
@@ -95,8 +87,8 @@ int ks_list_drives(ks_drive_entry **entries, int *count, char *error, int error_
     *entries = NULL;
     *count = 0;
     if (burn_drive_scan(&infos, &found) <= 0) {
-        drain(error, error_size);
-        put_error(error, error_size, "the drives could not be scanned");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the drives could not be scanned");
         return KS_FAILED;
     }
     if (found > 0)
@@ -111,7 +103,7 @@ int ks_list_drives(ks_drive_entry **entries, int *count, char *error, int error_
         ++*count;
     }
     burn_drive_info_free(infos);
-    drain(NULL, 0);
+    ks_drain(NULL, 0);
     return KS_OK;
 }
 
@@ -135,10 +127,10 @@ static int load_tree(ks_disc *disc, char *error, int error_size)
     isoburn_ropt_destroy(&options, 0);
     if (ret <= 0) {
         disc->image = NULL;
-        drain(error, error_size);
+        ks_drain(error, error_size);
         return status == BURN_DISC_BLANK ? KS_FAILED : KS_OK;   /* foreign data: no tree */
     }
-    drain(NULL, 0);
+    ks_drain(NULL, 0);
     return KS_OK;
 }
 
@@ -151,8 +143,8 @@ int ks_open(const char *address, ks_disc **result, char *error, int error_size)
     snprintf(disc->address, sizeof disc->address, "%s", address);
     /* bit0 load the tray, bit5/bit6 ignore ACLs and xattrs of local files. */
     if (isoburn_drive_aquire(&disc->info, disc->address, 1 | 32 | 64) <= 0) {
-        drain(error, error_size);
-        put_error(error, error_size, "no drive at this address");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "no drive at this address");
         free(disc);
         return KS_NO_MEDIUM;
     }
@@ -175,7 +167,7 @@ void ks_close(ks_disc *disc)
         isoburn_drive_release(disc->drive, 0);
     if (disc->info)
         burn_drive_info_free(disc->info);
-    drain(NULL, 0);
+    ks_drain(NULL, 0);
     free(disc);
 }
 
@@ -197,7 +189,7 @@ int ks_media_info(ks_disc *disc, ks_media *media)
     if (media->status == KS_MEDIA_APPENDABLE
         && isoburn_disc_track_lba_nwa(disc->drive, NULL, 0, &lba, &nwa) == 1)
         media->used_bytes = (int64_t)nwa * 2048;
-    drain(NULL, 0);
+    ks_drain(NULL, 0);
     return KS_OK;
 }
 
@@ -229,12 +221,12 @@ int ks_read_file(ks_disc *disc, const char *path, char **data, int64_t *size, ch
     *data = NULL;
     *size = 0;
     if (!node || iso_node_get_type(node) != LIBISO_FILE) {
-        put_error(error, error_size, "no such file on the disc");
+        ks_put_error(error, error_size, "no such file on the disc");
         return KS_FAILED;
     }
     IsoStream *stream = iso_file_get_stream((IsoFile *)node);
     if (iso_stream_open(stream) < 0) {
-        drain(error, error_size);
+        ks_drain(error, error_size);
         return KS_FAILED;
     }
     const int64_t total = (int64_t)iso_stream_get_size(stream);
@@ -249,8 +241,8 @@ int ks_read_file(ks_disc *disc, const char *path, char **data, int64_t *size, ch
     iso_stream_close(stream);
     if (!buffer || done != total) {
         free(buffer);
-        drain(error, error_size);
-        put_error(error, error_size, "the file could not be read from the disc");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the file could not be read from the disc");
         return KS_FAILED;
     }
     buffer[total] = 0;
@@ -277,14 +269,14 @@ static IsoDir *parent_dir(ks_disc *disc, const char *path, char *leaf, size_t le
         IsoNode *node = NULL;
         if (iso_dir_get_node(dir, part, &node) == 1) {
             if (iso_node_get_type(node) != LIBISO_DIR) {
-                put_error(error, error_size, "a file stands where a folder belongs");
+                ks_put_error(error, error_size, "a file stands where a folder belongs");
                 return NULL;
             }
             dir = (IsoDir *)node;
         } else {
             IsoDir *made = NULL;
             if (iso_tree_add_new_dir(dir, part, &made) < 0) {
-                drain(error, error_size);
+                ks_drain(error, error_size);
                 return NULL;
             }
             iso_node_set_permissions((IsoNode *)made, 0555);
@@ -293,7 +285,7 @@ static IsoDir *parent_dir(ks_disc *disc, const char *path, char *leaf, size_t le
         }
         part = next;
     }
-    put_error(error, error_size, "an empty path");
+    ks_put_error(error, error_size, "an empty path");
     return NULL;
 }
 
@@ -309,7 +301,7 @@ static int ensure_image(ks_disc *disc, char *error, int error_size)
 {
     if (disc->image)
         return KS_OK;
-    put_error(error, error_size, "the medium holds no tree to add to");
+    ks_put_error(error, error_size, "the medium holds no tree to add to");
     return KS_FAILED;
 }
 
@@ -325,8 +317,8 @@ int ks_add_file(ks_disc *disc, const char *path, const char *source, char *error
     if (iso_dir_get_node(dir, leaf, &old) == 1)
         remove_node(old);
     if (iso_tree_add_new_node(disc->image, dir, leaf, source, &node) < 0) {
-        drain(error, error_size);
-        put_error(error, error_size, "the file could not be added to the disc");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the file could not be added to the disc");
         return KS_FAILED;
     }
     iso_node_set_permissions(node, 0444);
@@ -338,7 +330,7 @@ int ks_add_clone(ks_disc *disc, const char *original, const char *path, char *er
     char leaf[4096];
     IsoNode *node = find_node(disc, original), *old = NULL, *clone = NULL;
     if (!node) {
-        put_error(error, error_size, "the file to show first is not on the disc");
+        ks_put_error(error, error_size, "the file to show first is not on the disc");
         return KS_FAILED;
     }
     IsoDir *dir = parent_dir(disc, path, leaf, sizeof leaf, error, error_size);
@@ -347,8 +339,8 @@ int ks_add_clone(ks_disc *disc, const char *original, const char *path, char *er
     if (iso_dir_get_node(dir, leaf, &old) == 1)
         remove_node(old);
     if (iso_tree_clone(node, dir, leaf, &clone, 0) < 0) {
-        drain(error, error_size);
-        put_error(error, error_size, "the cover entry could not be made");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the cover entry could not be made");
         return KS_FAILED;
     }
     return KS_OK;
@@ -415,8 +407,8 @@ int ks_write(ks_disc *disc, int64_t capacity, ks_progress_fn progress, void *con
     burn_write_opts_set_perform_opc(write, 0);
     burn_write_opts_set_underrun_proof(write, 1);
     if (isoburn_prepare_disc(disc->drive, &target, options) <= 0) {
-        drain(error, error_size);
-        put_error(error, error_size, "the session could not be prepared");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the session could not be prepared");
         goto done;
     }
     /* Keep sequential discs appendable for the next visit; image files and overwritable
@@ -428,7 +420,7 @@ int ks_write(ks_disc *disc, int64_t capacity, ks_progress_fn progress, void *con
     }
     if (burn_write_opts_auto_write_type(write, target, reasons, 0) == BURN_WRITE_NONE) {
         isoburn_cancel_prepared_write(disc->drive, NULL, 0);
-        put_error(error, error_size, reasons[0] ? reasons : "no write mode fits this medium");
+        ks_put_error(error, error_size, reasons[0] ? reasons : "no write mode fits this medium");
         result = KS_NO_MEDIUM;
         goto done;
     }
@@ -451,294 +443,21 @@ int ks_write(ks_disc *disc, int64_t capacity, ks_progress_fn progress, void *con
     if (cancelled) {
         result = KS_CANCELLED;
     } else if (!well) {
-        drain(error, error_size);
-        put_error(error, error_size, "the drive reported a failed write");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the drive reported a failed write");
     } else if (isoburn_activate_session(disc->drive) <= 0) {
-        drain(error, error_size);
-        put_error(error, error_size, "the new session could not be made the one that mounts");
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the new session could not be made the one that mounts");
     } else {
         result = KS_OK;
     }
 done:
-    drain(result == KS_OK ? NULL : error, error_size);
+    ks_drain(result == KS_OK ? NULL : error, error_size);
     if (target)
         burn_disc_free(target);
     if (write)
         burn_write_opts_free(write);
     if (options)
         isoburn_igopt_destroy(&options, 0);
-    return result;
-}
-
-/* ---- verification ---------------------------------------------------------- */
-
-typedef struct ks_item {   /* one file's data; clones share it */
-    char *path;
-    char recorded[16];
-    int has_md5;
-    int64_t size;
-    int64_t first_byte;
-    EVP_MD_CTX *md5;
-    int clone_of;          /* -1, or the item whose data this is */
-} ks_item;
-
-typedef struct ks_piece {  /* one extent of an item */
-    int64_t start;
-    int64_t size;
-    int item;
-} ks_piece;
-
-typedef struct ks_check {
-    ks_item *items;
-    int item_count, item_room;
-    ks_piece *pieces;
-    int piece_count, piece_room;
-} ks_check;
-
-static int grow(void **array, int *room, int count, size_t each)
-{
-    if (count < *room)
-        return 1;
-    const int wanted = *room ? *room * 2 : 256;
-    void *bigger = realloc(*array, (size_t)wanted * each);
-    if (!bigger)
-        return 0;
-    *array = bigger;
-    *room = wanted;
-    return 1;
-}
-
-static int collect(ks_disc *disc, IsoDir *dir, const char *prefix, ks_check *check)
-{
-    IsoDirIter *iter = NULL;
-    IsoNode *node = NULL;
-    if (iso_dir_get_children(dir, &iter) < 0)
-        return 0;
-    while (iso_dir_iter_next(iter, &node) == 1) {
-        const size_t length = strlen(prefix) + strlen(iso_node_get_name(node)) + 2;
-        char *path = malloc(length);
-        snprintf(path, length, "%s/%s", prefix, iso_node_get_name(node));
-        if (iso_node_get_type(node) == LIBISO_DIR) {
-            collect(disc, (IsoDir *)node, path, check);
-            free(path);
-            continue;
-        }
-        if (iso_node_get_type(node) != LIBISO_FILE
-            || !grow((void **)&check->items, &check->item_room, check->item_count, sizeof(ks_item))) {
-            free(path);
-            continue;
-        }
-        IsoFile *file = (IsoFile *)node;
-        ks_item *item = &check->items[check->item_count];
-        memset(item, 0, sizeof *item);
-        item->path = path;
-        item->clone_of = -1;
-        item->has_md5 = iso_file_get_md5(disc->image, file, item->recorded, 0) == 1;
-        item->size = (int64_t)iso_stream_get_size(iso_file_get_stream(file));
-        struct iso_file_section *sections = NULL;
-        int count = 0;
-        if (iso_file_get_old_image_sections(file, &count, &sections, 0) == 1) {
-            item->first_byte = (int64_t)sections[0].block * 2048;
-            for (int i = 0; i < count; ++i) {
-                if (!grow((void **)&check->pieces, &check->piece_room, check->piece_count,
-                          sizeof(ks_piece)))
-                    break;
-                ks_piece *piece = &check->pieces[check->piece_count++];
-                piece->start = (int64_t)sections[i].block * 2048;
-                piece->size = sections[i].size;
-                piece->item = check->item_count;
-            }
-            free(sections);
-        }
-        ++check->item_count;
-    }
-    iso_dir_iter_free(iter);
-    return 1;
-}
-
-static int by_start(const void *a, const void *b)
-{
-    const ks_piece *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return x->item - y->item;
-}
-
-/* Pieces at the same place as an earlier one (a cover's second entry) are read once. */
-static void mark_clones(ks_check *check)
-{
-    qsort(check->pieces, (size_t)check->piece_count, sizeof(ks_piece), by_start);
-    int kept = 0;
-    for (int i = 0; i < check->piece_count; ++i) {
-        ks_piece *piece = &check->pieces[i];
-        if (kept > 0) {
-            ks_piece *previous = &check->pieces[kept - 1];
-            ks_item *a = &check->items[previous->item], *b = &check->items[piece->item];
-            if (previous->start == piece->start && piece->size > 0 && a->size == b->size
-                && a->first_byte == b->first_byte) {
-                b->clone_of = previous->item;
-                continue;
-            }
-        }
-        check->pieces[kept++] = *piece;
-    }
-    check->piece_count = kept;
-}
-
-static void feed(ks_item *item, const char *data, int64_t length)
-{
-    if (!item->md5) {
-        item->md5 = EVP_MD_CTX_new();
-        EVP_DigestInit_ex(item->md5, EVP_md5(), NULL);
-    }
-    EVP_DigestUpdate(item->md5, data, (size_t)length);
-}
-
-typedef struct ks_reader {
-    ks_disc *disc;
-    char *buffer;
-    int64_t buffer_size;
-    EVP_MD_CTX *session;
-    ks_progress_fn progress;
-    void *context;
-    int64_t done, total;
-    int cancelled;
-} ks_reader;
-
-/* Reads [from, to) in large chunks, feeding the session MD5 (when asked) and every
- * piece of check->pieces[*next...] that lies in the range. */
-static int read_range(ks_reader *reader, ks_check *check, int64_t from, int64_t to,
-                      int with_session, int *next)
-{
-    for (int64_t at = from; at < to;) {
-        const int64_t want = to - at < reader->buffer_size ? to - at : reader->buffer_size;
-        off_t got = 0;
-        if (burn_read_data(reader->disc->drive, (off_t)at, reader->buffer, (off_t)want, &got, 2) <= 0
-            || got != want)
-            return KS_FAILED;
-        if (with_session)
-            EVP_DigestUpdate(reader->session, reader->buffer, (size_t)want);
-        const int64_t end = at + want;
-        while (*next < check->piece_count && check->pieces[*next].start < end) {
-            ks_piece *piece = &check->pieces[*next];
-            const int64_t a = piece->start > at ? piece->start : at;
-            const int64_t piece_end = piece->start + piece->size;
-            const int64_t b = piece_end < end ? piece_end : end;
-            if (b > a)
-                feed(&check->items[piece->item], reader->buffer + (a - at), b - a);
-            if (piece_end > end)
-                break;
-            ++*next;
-        }
-        at = end;
-        reader->done += want;
-        if (reader->progress && reader->progress(reader->context, reader->done, reader->total)) {
-            reader->cancelled = 1;
-            return KS_CANCELLED;
-        }
-    }
-    return KS_OK;
-}
-
-static int judge(ks_check *check, ks_bad_file_fn bad, void *context, int *checked)
-{
-    int mismatches = 0;
-    for (int i = 0; i < check->item_count; ++i) {
-        ks_item *item = &check->items[i];
-        const ks_item *data = item->clone_of >= 0 ? &check->items[item->clone_of] : item;
-        unsigned char digest[16];
-        unsigned int length = 0;
-        EVP_MD_CTX *copy = EVP_MD_CTX_new();
-        if (data->md5) {
-            EVP_MD_CTX_copy_ex(copy, data->md5);
-        } else {
-            EVP_DigestInit_ex(copy, EVP_md5(), NULL);   /* an empty file */
-        }
-        EVP_DigestFinal_ex(copy, digest, &length);
-        EVP_MD_CTX_free(copy);
-        ++*checked;
-        if (!item->has_md5) {
-            ++mismatches;
-            if (bad)
-                bad(context, item->path, "no checksum recorded");
-        } else if (memcmp(digest, item->recorded, 16) != 0) {
-            ++mismatches;
-            if (bad)
-                bad(context, item->path, "checksum differs");
-        }
-    }
-    return mismatches;
-}
-
-static void free_check(ks_check *check)
-{
-    for (int i = 0; i < check->item_count; ++i) {
-        free(check->items[i].path);
-        if (check->items[i].md5)
-            EVP_MD_CTX_free(check->items[i].md5);
-    }
-    free(check->items);
-    free(check->pieces);
-}
-
-int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *context,
-              int *files_checked, char *error, int error_size)
-{
-    uint32_t start = 0, end = 0;
-    char session_md5[16];
-    ks_check check = { 0 };
-    *files_checked = 0;
-    if (!disc->image || iso_image_get_session_md5(disc->image, &start, &end, session_md5, 0) != 1) {
-        put_error(error, error_size, "the disc carries no recorded session checksum");
-        return KS_MISMATCH;
-    }
-    collect(disc, iso_image_get_root(disc->image), "", &check);
-    mark_clones(&check);
-    ks_reader reader = { disc, NULL, 4 * 1024 * 1024, EVP_MD_CTX_new(), progress, context, 0, 0, 0 };
-    reader.buffer = malloc((size_t)reader.buffer_size);
-    const int64_t from = (int64_t)start * 2048, to = (int64_t)end * 2048;
-    reader.total = to - from;
-    for (int i = 0; i < check.piece_count; ++i)
-        if (check.pieces[i].start < from)
-            reader.total += check.pieces[i].size;
-    EVP_DigestInit_ex(reader.session, EVP_md5(), NULL);
-
-    int result = reader.buffer ? KS_OK : KS_FAILED;
-    int next = 0;
-    /* Files of earlier sessions first (they lie before this session), then one pass. */
-    for (int i = 0; result == KS_OK && i < check.piece_count && check.pieces[i].start < from; ++i) {
-        const int64_t piece_end = check.pieces[i].start + check.pieces[i].size;
-        ks_check one = check;
-        int only = 0;
-        one.pieces = &check.pieces[i];
-        one.piece_count = 1;
-        result = read_range(&reader, &one, check.pieces[i].start, (piece_end + 2047) / 2048 * 2048, 0,
-                            &only);
-        next = i + 1;
-    }
-    if (result == KS_OK)
-        result = read_range(&reader, &check, from, to, 1, &next);
-    if (result == KS_FAILED) {
-        drain(error, error_size);
-        put_error(error, error_size, "the disc could not be read back");
-    }
-    if (result == KS_OK) {
-        unsigned char digest[16];
-        unsigned int length = 0;
-        EVP_DigestFinal_ex(reader.session, digest, &length);
-        const int mismatches = judge(&check, bad, context, files_checked);
-        if (memcmp(digest, session_md5, 16) != 0) {
-            put_error(error, error_size, "the session checksum differs");
-            result = KS_MISMATCH;
-        } else if (mismatches > 0) {
-            snprintf(error, (size_t)error_size, "%d files differ from their recorded checksums",
-                     mismatches);
-            result = KS_MISMATCH;
-        }
-    }
-    EVP_MD_CTX_free(reader.session);
-    free(reader.buffer);
-    free_check(&check);
-    drain(NULL, 0);
     return result;
 }
