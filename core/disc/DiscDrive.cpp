@@ -73,6 +73,9 @@ QString DiscMedia::statusText() const
 
 Result<QList<DriveEntry>> DiscDrive::list()
 {
+    const Result<DiscLibraries::Hold> hold = DiscLibraries::enter();
+    if (!hold)
+        return hold.error();
     if (Status started = start(); !started)
         return started.error();
     ErrorText error {};
@@ -91,6 +94,9 @@ Result<QList<DriveEntry>> DiscDrive::list()
 
 Result<std::unique_ptr<DiscDrive>> DiscDrive::open(const QString &address)
 {
+    Result<DiscLibraries::Hold> hold = DiscLibraries::enter();
+    if (!hold)
+        return hold.error();
     if (Status started = start(); !started)
         return started.error();
     QString target = address;
@@ -106,10 +112,13 @@ Result<std::unique_ptr<DiscDrive>> DiscDrive::open(const QString &address)
     if (result != KS_OK)
         return Error::failure(tr("The disc in %1 could not be read: %2. Check the disc and try again.")
                                   .arg(address, textOf(error)));
-    return std::unique_ptr<DiscDrive>(new DiscDrive(target, disc));
+    return std::unique_ptr<DiscDrive>(new DiscDrive(std::move(hold).value(), target, disc));
 }
 
-DiscDrive::DiscDrive(QString address, ks_disc *disc) : m_address(std::move(address)), m_disc(disc) { }
+DiscDrive::DiscDrive(DiscLibraries::Hold hold, QString address, ks_disc *disc)
+    : m_hold(std::move(hold)), m_address(std::move(address)), m_disc(disc)
+{
+}
 
 DiscDrive::~DiscDrive()
 {

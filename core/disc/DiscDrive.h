@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DiscLibraries.h"
 #include "base/Error.h"
 
 #include <QByteArray>
@@ -44,7 +45,9 @@ using DiscProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // One drive grabbed for the time this object lives, with the tree of its last session
 // loaded. A thin C++ face over the C adapter (IsoAdapter.h); like the libraries, it
-// is used from one worker thread only.
+// is used from one worker thread only, and it holds the door to the libraries
+// (DiscLibraries.h) while it lives: opening a second drive elsewhere in the process
+// waits until this one is released.
 class DiscDrive
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscDrive)
@@ -87,8 +90,9 @@ public:
     Verified verify(const DiscProgress &progress) const;
 
 private:
-    DiscDrive(QString address, ks_disc *disc);
+    DiscDrive(DiscLibraries::Hold hold, QString address, ks_disc *disc);
 
+    DiscLibraries::Hold m_hold;   // released after the drive (members go in reverse)
     QString m_address;
     ks_disc *m_disc;
 };

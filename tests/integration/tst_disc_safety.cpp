@@ -7,7 +7,13 @@
 // and (as tst_disc_safety_postgres) PostgreSQL.
 #include "DiscTestLab.h"
 
+#include "disc/DiscDrive.h"
 #include "disc/DiscRecord.h"
+
+#include <QSemaphore>
+#include <QThread>
+
+#include <atomic>
 
 class TestDiscSafety : public DiscTestLab
 {
@@ -19,6 +25,7 @@ private Q_SLOTS:
     void programThatNeverStartedIsNoSuccess();
     void damagedStoredPhotoIsRefused();
     void discIdsReservedBeforeWriting();
+    void drivesInOneProcessTakeTurns();
 };
 
 // A burn that dies — a helper thread taking the process down while the disc is staged,
@@ -135,6 +142,34 @@ void TestDiscSafety::discIdsReservedBeforeWriting()
     const QString twoId = id.match(QString::fromUtf8(two.readAllStandardOutput())).captured(1);
     QVERIFY(!oneId.isEmpty() && !twoId.isEmpty());
     QVERIFY2(oneId != twoId, qPrintable(oneId));
+}
+
+// libburn and libisoburn keep process-wide lists that their own threads change
+// (DiscLibraries.h): a second drive in the same process waits at the door until the
+// first is released, and a thread that holds a drive cannot open another.
+void TestDiscSafety::drivesInOneProcessTakeTurns()
+{
+    auto first = DiscDrive::open(QStringLiteral("stdio:") + image(QStringLiteral("first.iso")));
+    QVERIFY2(first, first ? "" : qPrintable(first.error().message()));
+    const auto again = DiscDrive::open(QStringLiteral("stdio:") + image(QStringLiteral("again.iso")));
+    QVERIFY(!again);
+    QVERIFY2(again.error().message().contains(QLatin1String("second drive")), qPrintable(again.error().message()));
+
+    QSemaphore waiting;
+    std::atomic<bool> opened { false };
+    DiscLibraries::setWaitHook([&waiting] { waiting.release(); });
+    QThread *second = QThread::create([this, &opened] {
+        const auto drive = DiscDrive::open(QStringLiteral("stdio:") + image(QStringLiteral("second.iso")));
+        opened = bool(drive);
+    });
+    second->start();
+    QVERIFY2(waiting.tryAcquire(1, 60000), "the second drive did not wait for the first");
+    QVERIFY(!opened);
+    first->reset();   // released: the second may go in
+    QVERIFY(second->wait(60000));
+    DiscLibraries::setWaitHook({});
+    delete second;
+    QVERIFY(opened);
 }
 
 QTEST_GUILESS_MAIN(TestDiscSafety)
