@@ -311,7 +311,7 @@ QImage rawThumbnail(LibRaw &raw, int maxEdge)
 // Some RAWs keep their preview where only exiv2 looks (a CRW's JPEG thumbnail).
 QImage exiv2Preview(const QByteArray &data, int maxEdge)
 {
-    const QByteArray preview = MetadataReader().largestPreview(data);
+    const QByteArray preview = MetadataReader().largestJpegPreview(data);
     if (preview.isEmpty() || !preview.startsWith("\xFF\xD8\xFF"))
         return {};
     return decodeWithQt(preview, ImageFormat::Jpeg, maxEdge).picture;
@@ -339,8 +339,8 @@ std::optional<DecodedImage> decodeRaw(const QByteArray &data, int maxEdge)
     result.picture = rawThumbnail(*raw, maxEdge);
     if (result.picture.isNull())
         result.picture = exiv2Preview(data, maxEdge);
-    if (result.picture.isNull())
-        qCDebug(lcMetadata) << "A camera RAW without a readable preview";
+    if (result.picture.isNull() && maxEdge != VerifyOnly)
+        result.reason = Tr::tr("the camera left no preview in this RAW file that Keepsake can show");
     return result;
 }
 

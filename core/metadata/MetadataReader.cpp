@@ -345,7 +345,7 @@ Result<PhotoMetadata> MetadataReader::readFile(const QString &path) const
     return read(file.readAll());
 }
 
-QByteArray MetadataReader::largestPreview(const QByteArray &data) const
+QByteArray MetadataReader::largestJpegPreview(const QByteArray &data) const
 {
     if (data.isEmpty())
         return {};
@@ -356,10 +356,13 @@ QByteArray MetadataReader::largestPreview(const QByteArray &data) const
         image->readMetadata();
         Exiv2::PreviewManager manager(*image);
         const Exiv2::PreviewPropertiesList list = manager.getPreviewProperties();
-        if (list.empty())
-            return {};
-        const Exiv2::PreviewImage preview = manager.getPreviewImage(list.back());
-        return QByteArray(reinterpret_cast<const char *>(preview.pData()), qsizetype(preview.size()));
+        for (auto it = list.rbegin(); it != list.rend(); ++it) {   // exiv2 sorts by size
+            if (it->mimeType_ != "image/jpeg")
+                continue;
+            const Exiv2::PreviewImage preview = manager.getPreviewImage(*it);
+            return QByteArray(reinterpret_cast<const char *>(preview.pData()), qsizetype(preview.size()));
+        }
+        return {};
     } catch (const std::exception &e) {
         qCDebug(lcMetadata) << "No preview:" << e.what();
         return {};

@@ -21,8 +21,11 @@ public:
     Result<PhotoMetadata> read(const QByteArray &data) const;
     Result<PhotoMetadata> readFile(const QString &path) const;
 
-    // The largest embedded preview as encoded bytes (JPEG mostly), or empty.
-    QByteArray largestPreview(const QByteArray &data) const;
+    // The largest embedded JPEG preview as encoded bytes, or empty. exiv2 also lists
+    // TIFF previews it rebuilds from a RAW's image directories; those can come out as
+    // a bare header without their pixels (an iPhone DNG's full-size image does), and a
+    // thumbnail or a disc's rendition has no use for them.
+    QByteArray largestJpegPreview(const QByteArray &data) const;
 };
 
 } // namespace Keepsake

@@ -16,6 +16,8 @@
 #include <QImageWriter>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace Keepsake {
 
 namespace {
@@ -77,12 +79,13 @@ Status writeAtomically(const QString &path, const QByteArray &bytes)
 // RAWs often carry one), decoded at print size; a null image otherwise.
 QImage usablePreview(const QByteArray &data, const PhotoMetadata &meta)
 {
-    if (meta.previews.isEmpty())
+    const auto largestJpeg = std::find_if(meta.previews.cbegin(), meta.previews.cend(), [](const EmbeddedPreview &p) {
+        return p.mimeType == QLatin1String("image/jpeg");
+    });
+    if (largestJpeg == meta.previews.cend()
+        || qMax(largestJpeg->size.width(), largestJpeg->size.height()) < Thumbnailer::PrintEdge)
         return {};
-    const QSize size = meta.previews.first().size;
-    if (qMax(size.width(), size.height()) < Thumbnailer::PrintEdge)
-        return {};
-    const QByteArray preview = MetadataReader().largestPreview(data);
+    const QByteArray preview = MetadataReader().largestJpegPreview(data);
     const DecodedImage decoded = ImageDecoder().decode(preview, Thumbnailer::PrintEdge);
     return decoded.accepted ? decoded.picture : QImage();
 }

@@ -249,7 +249,7 @@ private slots:
             const auto result = MetadataReader().read(data);
             if (!result.ok())
                 QVERIFY(!result.error().message().isEmpty());
-            (void)MetadataReader().largestPreview(data);
+            (void)MetadataReader().largestJpegPreview(data);
         }
     }
 
