@@ -6,7 +6,7 @@
 #include "base/CancelToken.h"
 #include "base/Clock.h"
 #include "base/Translations.h"
-#include "ctl/Command.h"
+#include "commands/Command.h"
 
 #include <QDir>
 #include <QGuiApplication>

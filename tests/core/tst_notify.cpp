@@ -10,7 +10,7 @@
 #include "catalog/Albums.h"
 #include "catalog/Settings.h"
 #include "catalog/Shares.h"
-#include "ctl/Command.h"
+#include "commands/Command.h"
 #include "notify/NoticeDelivery.h"
 #include "notify/NoticeOutbox.h"
 #include "retention/AlbumLife.h"

@@ -4,7 +4,7 @@
 
 #include "catalog/AlbumChoices.h"
 #include "catalog/PickupCode.h"
-#include "ctl/Command.h"
+#include "commands/Command.h"
 #include "print/PdfTextFix.h"
 #include "print/PrintJobs.h"
 #include "print/PrintOutput.h"

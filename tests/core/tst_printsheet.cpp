@@ -4,7 +4,7 @@
 
 #include "catalog/AlbumChoices.h"
 #include "catalog/SqlQuery.h"
-#include "ctl/Command.h"
+#include "commands/Command.h"
 #include "print/DiscPrints.h"
 #include "print/IndexSheet.h"
 #include "print/PrintJob.h"

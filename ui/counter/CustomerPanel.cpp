@@ -8,7 +8,7 @@
 #include "common/JobProgress.h"
 #include "common/PhotoGridModel.h"
 #include "catalog/AuditLog.h"
-#include "ctl/Console.h"
+#include "base/ByteSize.h"
 #include "lab/Lab.h"
 
 #include <QFileDialog>

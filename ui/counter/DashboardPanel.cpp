@@ -6,7 +6,7 @@
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
 #include "catalog/Settings.h"
-#include "ctl/Console.h"
+#include "base/ByteSize.h"
 #include "lab/Lab.h"
 
 #include <QGridLayout>

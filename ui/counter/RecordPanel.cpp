@@ -5,7 +5,7 @@
 #include "catalog/AuditLog.h"
 #include "common/JobProgress.h"
 #include "common/MessageBox.h"
-#include "ctl/Console.h"
+#include "base/ByteSize.h"
 #include "disc/DiscDrive.h"
 #include "lab/Lab.h"
 

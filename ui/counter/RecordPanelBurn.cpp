@@ -9,7 +9,7 @@
 #include "common/MessageBox.h"
 #include "common/PrintPreview.h"
 #include "catalog/PickupCode.h"
-#include "ctl/Console.h"
+#include "base/ByteSize.h"
 #include "lab/Lab.h"
 
 #include <QComboBox>

@@ -3,7 +3,7 @@
 #include "ImportPage.h"
 
 #include "common/JobProgress.h"
-#include "ctl/Console.h"
+#include "base/ByteSize.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Console.h"
 
+#include "base/ByteSize.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QLocale>
 
 #include <unistd.h>
 
@@ -96,12 +97,6 @@ void Console::clearProgressLine()
     m_err << '\r' << QString(100, QLatin1Char(' ')) << '\r';
     m_err.flush();
     m_progressShown = false;
-}
-
-QString formatBytes(qint64 bytes)
-{
-    const QLocale locale;
-    return locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
 }
 
 } // namespace Keepsake

@@ -4,6 +4,7 @@
 // keepsakectl drives, burn, verify, disc show (CLI.md; issue 4).
 #include "Command.h"
 #include "Commands.h"
+#include "base/ByteSize.h"
 #include "catalog/AuditLog.h"
 #include "disc/BurnJob.h"
 #include "disc/DiscCheck.h"

@@ -48,7 +48,4 @@ private:
     qint64 m_lastDraw = -1000;
 };
 
-// "1.2 GB", "350 MB", "12 KB"
-QString formatBytes(qint64 bytes);
-
 } // namespace Keepsake

@@ -3,6 +3,7 @@
 #include "Command.h"
 #include "Commands.h"
 #include "JsonRecords.h"
+#include "base/ByteSize.h"
 #include "catalog/AuditLog.h"
 #include "ingest/IngestJob.h"
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "Commands.h"
+#include "base/ByteSize.h"
 #include "lab/LabOverview.h"
 
 #include <QCoreApplication>

@@ -5,6 +5,7 @@
 #include "AlbumLookup.h"
 #include "Command.h"
 #include "Commands.h"
+#include "base/ByteSize.h"
 #include "base/Time.h"
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"

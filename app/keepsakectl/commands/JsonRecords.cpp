@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JsonRecords.h"
 
-#include "Console.h"
+#include "base/ByteSize.h"
 #include "base/Time.h"
 #include "catalog/Albums.h"
 #include "catalog/Customers.h"
