@@ -21,7 +21,7 @@
 #include "metadata/MetadataReader.h"
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
-#include "store/StoreCheck.h"
+#include "lab/StoreCheck.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>

@@ -12,7 +12,7 @@
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
-#include "store/StoreCheck.h"
+#include "lab/StoreCheck.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -11,7 +11,7 @@
 #include "lab/Lab.h"
 #include "store/BlobStore.h"
 #include "store/Sha256.h"
-#include "store/StoreCheck.h"
+#include "lab/StoreCheck.h"
 #include "store/StoreLock.h"
 
 #include <QDir>

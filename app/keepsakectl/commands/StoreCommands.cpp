@@ -6,7 +6,7 @@
 #include "catalog/Customers.h"
 #include "ingest/ThumbnailJob.h"
 #include "store/BlobStore.h"
-#include "store/StoreCheck.h"
+#include "lab/StoreCheck.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreCheck.h"
 
-#include "BlobStore.h"
-#include "Sha256.h"
-#include "StoreLock.h"
-#include "StoreLog.h"
+#include "store/BlobStore.h"
+#include "store/Sha256.h"
+#include "store/StoreLock.h"
+#include "store/StoreLog.h"
 #include "catalog/Catalog.h"
 #include "catalog/SqlQuery.h"
 
