@@ -40,8 +40,6 @@ public:
     Result<int> repair(const Report &report) const;
 
 private:
-    Result<bool> referencedNow(const QString &sha) const;
-
     const Catalog &m_catalog;
     const BlobStore &m_store;
 };
