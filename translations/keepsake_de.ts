@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Keepsake::Actor</name>
+    <message>
+        <source>the clerk</source>
+        <translation>die Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>clerk %1</source>
+        <translation>Mitarbeiter %1</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>viewer %1 (a customer)</source>
+        <translation>Betrachter %1 (Kunde)</translation>
+    </message>
+    <message>
+        <source>viewer %1</source>
+        <translation>Betrachter %1</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>Gerät %1</translation>
+    </message>
+    <message>
+        <source>the lab (%1)</source>
+        <translation>das Labor (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumAccess</name>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE.</source>
+        <translation>Es gibt kein Album %1. Die Alben des Kunden zeigt keepsakectl albums --customer CODE.</translation>
+    </message>
+    <message>
+        <source>Album %1 cannot be reached by %2: a device does not act on customers&apos; albums. Its owner, signed in, or the clerk at the counter can.</source>
+        <translation>Album %1 ist für %2 nicht erreichbar: Ein Gerät arbeitet nicht mit den Alben von Kunden. Das können der angemeldete Besitzer oder die Mitarbeiter an der Theke.</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2): only the lab can do this; %3 may ask at the counter.</source>
+        <translation>Album %1 (%2): Das kann nur das Labor; %3 kann an der Theke danach fragen.</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) went onto a disc and is no longer within reach here; %3 may ask at the counter about it.</source>
+        <translation>Album %1 (%2) wurde auf eine Disc gebrannt und ist hier nicht mehr erreichbar; %3 kann an der Theke danach fragen.</translation>
+    </message>
+    <message>
+        <source>Album %1 is not shared with %2 (or no longer): only its owner and the people they share it with can see it. Ask its owner to share it.</source>
+        <translation>Album %1 ist nicht (oder nicht mehr) mit %2 geteilt: Nur der Besitzer und die Personen, mit denen er es teilt, können es sehen. Bitten Sie den Besitzer, es zu teilen.</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is shared with %3 to view only: only its owner or the clerk can change it.</source>
+        <translation>Album %1 (%2) ist mit %3 nur zum Ansehen geteilt: Ändern können es nur der Besitzer oder die Mitarbeiter.</translation>
+    </message>
+    <message>
+        <source>The albums of customer %1 that went onto disc are shown at the counter only; ask the clerk there.</source>
+        <translation>Die gebrannten Alben von Kunde %1 werden nur an der Theke gezeigt; fragen Sie dort die Mitarbeiter.</translation>
+    </message>
+    <message>
+        <source>The albums and notices of customer %1 are theirs only: %2 may not see or change them. Sign in as that customer, or ask at the counter.</source>
+        <translation>Die Alben und Hinweise von Kunde %1 gehören nur diesem Kunden: %2 darf sie weder sehen noch ändern. Melden Sie sich als dieser Kunde an oder fragen Sie an der Theke.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::AlbumChoices</name>
     <message>
         <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
@@ -542,6 +612,13 @@
             <numerusform>%n Eintrag</numerusform>
             <numerusform>%n Einträge</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AuditTrail</name>
+    <message>
+        <source>The audit trail is the lab&apos;s record and is shown to the clerk only, not to %1.</source>
+        <translation>Das Protokoll ist die Aufzeichnung des Labors und nur für die Mitarbeiter sichtbar, nicht für %1.</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2596,14 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>The kiosk registrations cannot be read: </source>
         <translation>Die Terminal-Anmeldungen können nicht gelesen werden: </translation>
     </message>
+    <message>
+        <source>The registration of customer %1 is recorded by the kiosk, the customer or the clerk, not by %2.</source>
+        <translation>Die Anmeldung von Kunde %1 erfassen das Terminal, der Kunde selbst oder die Mitarbeiter, nicht %2.</translation>
+    </message>
+    <message>
+        <source>There is no customer %1 whose registration could be recorded; register them again.</source>
+        <translation>Es gibt keinen Kunden %1, dessen Anmeldung erfasst werden könnte; melden Sie ihn erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::KioskWindow</name>
@@ -2671,6 +2756,13 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Kind regards,</source>
         <translation>Mit freundlichen Grüßen</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::NoticeMails</name>
+    <message>
+        <source>How the notice mails went is shown to the clerk only (they name every recipient), not to %1; ask at the counter.</source>
+        <translation>Wie die Hinweis-Mails verschickt wurden, sehen nur die Mitarbeiter (sie nennen jeden Empfänger), nicht %1; fragen Sie an der Theke.</translation>
     </message>
 </context>
 <context>
@@ -3975,6 +4067,13 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>The photo store&apos;s lock %1 cannot be taken: %2.</source>
         <translation>Die Sperre %1 der Fotoablage kann nicht gesetzt werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::TerminalNotices</name>
+    <message>
+        <source>There is no notice %1 for a terminal; show the customer&apos;s notices again and choose one of them.</source>
+        <translation>Es gibt keinen Hinweis %1 für ein Terminal; zeigen Sie die Hinweise des Kunden erneut an und wählen Sie einen davon.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Keepsake::Actor</name>
+    <message>
+        <source>the clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clerk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer %1 (a customer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lab (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumAccess</name>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 cannot be reached by %2: a device does not act on customers&apos; albums. Its owner, signed in, or the clerk at the counter can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2): only the lab can do this; %3 may ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) went onto a disc and is no longer within reach here; %3 may ask at the counter about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 is not shared with %2 (or no longer): only its owner and the people they share it with can see it. Ask its owner to share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is shared with %3 to view only: only its owner or the clerk can change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The albums of customer %1 that went onto disc are shown at the counter only; ask the clerk there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The albums and notices of customer %1 are theirs only: %2 may not see or change them. Sign in as that customer, or ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::AlbumChoices</name>
     <message>
         <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
@@ -541,6 +611,13 @@
             <numerusform>%n entry</numerusform>
             <numerusform>%n entries</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AuditTrail</name>
+    <message>
+        <source>The audit trail is the lab&apos;s record and is shown to the clerk only, not to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2492,6 +2569,14 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>The kiosk registrations cannot be read: </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The registration of customer %1 is recorded by the kiosk, the customer or the clerk, not by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no customer %1 whose registration could be recorded; register them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::KioskWindow</name>
@@ -2643,6 +2728,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Kind regards,</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::NoticeMails</name>
+    <message>
+        <source>How the notice mails went is shown to the clerk only (they name every recipient), not to %1; ask at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3925,6 +4017,13 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>The photo store&apos;s lock %1 cannot be taken: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::TerminalNotices</name>
+    <message>
+        <source>There is no notice %1 for a terminal; show the customer&apos;s notices again and choose one of them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

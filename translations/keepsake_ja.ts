@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Keepsake::Actor</name>
+    <message>
+        <source>the clerk</source>
+        <translation>スタッフ</translation>
+    </message>
+    <message>
+        <source>clerk %1</source>
+        <translation>スタッフ %1</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>お客様 %1</translation>
+    </message>
+    <message>
+        <source>viewer %1 (a customer)</source>
+        <translation>閲覧者 %1（お客様）</translation>
+    </message>
+    <message>
+        <source>viewer %1</source>
+        <translation>閲覧者 %1</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>デバイス %1</translation>
+    </message>
+    <message>
+        <source>the lab (%1)</source>
+        <translation>ラボ（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AlbumAccess</name>
+    <message>
+        <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE.</source>
+        <translation>アルバム %1 はありません。お客様のアルバムは keepsakectl albums --customer CODE で一覧できます。</translation>
+    </message>
+    <message>
+        <source>Album %1 cannot be reached by %2: a device does not act on customers&apos; albums. Its owner, signed in, or the clerk at the counter can.</source>
+        <translation>%2 はアルバム %1 を扱えません。デバイスはお客様のアルバムを操作しません。サインインした持ち主か、カウンターのスタッフが操作できます。</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>お客様 %1</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2): only the lab can do this; %3 may ask at the counter.</source>
+        <translation>アルバム %1（%2）: これはラボだけが行えます。%3 はカウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) went onto a disc and is no longer within reach here; %3 may ask at the counter about it.</source>
+        <translation>アルバム %1（%2）はディスクに記録されたため、ここではもう扱えません。%3 はカウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>Album %1 is not shared with %2 (or no longer): only its owner and the people they share it with can see it. Ask its owner to share it.</source>
+        <translation>アルバム %1 は %2 と共有されていません（または共有が終わっています）。見られるのは持ち主と、持ち主が共有した人だけです。持ち主に共有を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is shared with %3 to view only: only its owner or the clerk can change it.</source>
+        <translation>アルバム %1（%2）は %3 と閲覧のみで共有されています。変更できるのは持ち主かスタッフだけです。</translation>
+    </message>
+    <message>
+        <source>The albums of customer %1 that went onto disc are shown at the counter only; ask the clerk there.</source>
+        <translation>お客様 %1 のディスクに記録済みのアルバムはカウンターでのみ表示されます。カウンターのスタッフにお尋ねください。</translation>
+    </message>
+    <message>
+        <source>The albums and notices of customer %1 are theirs only: %2 may not see or change them. Sign in as that customer, or ask at the counter.</source>
+        <translation>お客様 %1 のアルバムとお知らせはご本人だけのものです。%2 は見ることも変更することもできません。そのお客様としてサインインするか、カウンターでお尋ねください。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::AlbumChoices</name>
     <message>
         <source>Album %1 has no photo &quot;%2&quot;. List its photos with keepsakectl photos --album %1.</source>
@@ -533,6 +603,13 @@
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AuditTrail</name>
+    <message>
+        <source>The audit trail is the lab&apos;s record and is shown to the clerk only, not to %1.</source>
+        <translation>履歴はラボの記録で、スタッフだけに表示されます。%1 には表示されません。</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2550,14 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>The kiosk registrations cannot be read: </source>
         <translation>キオスクでの登録を読み込めません: </translation>
     </message>
+    <message>
+        <source>The registration of customer %1 is recorded by the kiosk, the customer or the clerk, not by %2.</source>
+        <translation>お客様 %1 の登録を記録できるのはキオスク、ご本人、またはスタッフで、%2 ではありません。</translation>
+    </message>
+    <message>
+        <source>There is no customer %1 whose registration could be recorded; register them again.</source>
+        <translation>登録を記録できるお客様 %1 がいません。もう一度登録してください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::KioskWindow</name>
@@ -2620,6 +2705,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Kind regards,</source>
         <translation>今後ともよろしくお願いいたします。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::NoticeMails</name>
+    <message>
+        <source>How the notice mails went is shown to the clerk only (they name every recipient), not to %1; ask at the counter.</source>
+        <translation>お知らせメールの送信状況はスタッフだけが見られます（すべての受取人が記載されるため）。%1 には表示されません。カウンターでお尋ねください。</translation>
     </message>
 </context>
 <context>
@@ -3906,6 +3998,13 @@ Failed hand-ins: %10</source>
     <message>
         <source>The photo store&apos;s lock %1 cannot be taken: %2.</source>
         <translation>写真保存領域のロック %1 を取得できません: %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::TerminalNotices</name>
+    <message>
+        <source>There is no notice %1 for a terminal; show the customer&apos;s notices again and choose one of them.</source>
+        <translation>端末向けのお知らせ %1 はありません。お客様のお知らせをもう一度表示して、その中から選んでください。</translation>
     </message>
 </context>
 <context>

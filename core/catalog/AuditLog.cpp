@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditLog.h"
 
+#include "Catalog.h"
+#include "CatalogLog.h"
 #include "SqlQuery.h"
 #include "base/Time.h"
 
@@ -64,6 +66,16 @@ QString AuditLog::currentActor(const QString &program)
     if (user.isEmpty())
         user = qEnvironmentVariable("LOGNAME");
     return user.isEmpty() ? program : program + QLatin1Char(':') + user;
+}
+
+Result<QList<AuditEntry>> AuditTrail::read(const Actor &actor, const AuditLog::Filter &filter) const
+{
+    if (!actor.actsForLab()) {
+        qCInfo(lcCatalog).noquote() << "Refused the audit trail to" << actor.auditText();
+        return Error::refused(tr("The audit trail is the lab's record and is shown to the clerk only, not to %1.")
+                                  .arg(actor.describe()));
+    }
+    return AuditLog::read(m_catalog.db(), filter);
 }
 
 } // namespace Keepsake

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/Actor.h"
 #include "base/Error.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -13,6 +15,8 @@
 #include <optional>
 
 namespace Keepsake {
+
+class Catalog;
 
 // The audit trail: who did what, when, to which customer or album. Entries are
 // written in the same transaction as the change they describe.
@@ -42,6 +46,21 @@ public:
 
     // The user name of the person running this program, for the actor field.
     static QString currentActor(const QString &program);
+};
+
+// The audit trail as a front end reads it (the counter's audit dialog): the clerk's
+// and the system's only, since it names clerks, terminals and addresses.
+class AuditTrail
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::AuditTrail)
+
+public:
+    explicit AuditTrail(const Catalog &catalog) : m_catalog(catalog) { }
+
+    Result<QList<AuditEntry>> read(const Actor &actor, const AuditLog::Filter &filter) const;
+
+private:
+    const Catalog &m_catalog;
 };
 
 } // namespace Keepsake

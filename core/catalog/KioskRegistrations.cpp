@@ -11,6 +11,25 @@
 
 namespace Keepsake {
 
+Status KioskRegistrations::record(const Actor &actor, qint64 customerId, const QDateTime &now) const
+{
+    return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        if (actor.kind() != Actor::Kind::Device && !actor.actsForLab() && !actor.isCustomer(customerId))
+            return Error::refused(tr("The registration of customer %1 is recorded by the kiosk, the customer or "
+                                     "the clerk, not by %2.").arg(customerId).arg(actor.describe()));
+        SqlQuery exists(db, QStringLiteral("SELECT 1 FROM customers WHERE id = :id"));
+        exists.bind(QStringLiteral(":id"), customerId);
+        const Result<bool> found = exists.execFindsRow();
+        if (!found)
+            return found.error();
+        if (!*found)
+            return Error::notFound(tr("There is no customer %1 whose registration could be recorded; register "
+                                      "them again.").arg(customerId));
+        return AuditLog::record(db, { 0, now, actor.auditText(), QStringLiteral("kiosk_registration"), customerId,
+                                      std::nullopt, QJsonObject { { QStringLiteral("confirmed"), false } } });
+    });
+}
+
 Result<QList<KioskRegistration>> KioskRegistrations::pending() const
 {
     SqlQuery query(m_catalog.db(), QStringLiteral(

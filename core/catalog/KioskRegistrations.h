@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/Actor.h"
 #include "base/Error.h"
 
 #include <QCoreApplication>
@@ -25,7 +26,7 @@ struct KioskRegistration
     QDateTime registeredAt;
 };
 
-// The kiosk writes a `kiosk_registration` audit entry; the clerk's confirmation is a
+// The kiosk writes a `kiosk_registration` audit entry (record()); the clerk's confirmation is a
 // `registration_confirmed` entry for the same customer. Registrations without one
 // are pending.
 class KioskRegistrations
@@ -35,6 +36,10 @@ class KioskRegistrations
 public:
     explicit KioskRegistrations(const Catalog &catalog) : m_catalog(catalog) { }
 
+    // A customer registered themselves at a kiosk: the kiosk terminal (a device), the
+    // customer themselves, the clerk or the system writes it; a viewer or another
+    // customer is refused.
+    Status record(const Actor &actor, qint64 customerId, const QDateTime &now) const;
     // Oldest first.
     Result<QList<KioskRegistration>> pending() const;
     Status confirm(qint64 customerId, const QDateTime &now, const QString &actor) const;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Notice.h"
 #include "NoticeComposer.h"
 #include "NoticeEvent.h"
 #include "base/Error.h"
@@ -16,29 +17,6 @@
 #include <utility>
 
 namespace Keepsake {
-
-// One row of the outbox (a mail) or a notice kept for a customer's terminals.
-struct Notice
-{
-    qint64 id = 0;
-    qint64 eventId = 0;
-    qint64 albumId = 0;
-    NoticeEvent::Kind kind = NoticeEvent::Kind::Expiring;
-    QDate eventDate;
-    QString channel;      // "mail", "terminal"
-    std::optional<qint64> customerId;
-    QString email;
-    QString role;
-    QString subject;
-    QString body;
-    QString messageId;
-    QString state;        // queued, sending, sent, failed | stored, read
-    int attempts = 0;
-    QDateTime nextAttempt;
-    QString lastError;
-    QDateTime createdAt;
-    QDateTime doneAt;
-};
 
 // Writes notice events with one row per recipient and channel, inside the caller's
 // transaction (the same one as the state change that calls for them), so that a

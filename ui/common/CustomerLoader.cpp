@@ -2,80 +2,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CustomerLoader.h"
 
-#include "catalog/Catalog.h"
-#include "catalog/Shares.h"
+#include "catalog/CustomerAlbums.h"
 #include "lab/Lab.h"
-#include "notify/NoticeOutbox.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Keepsake {
 
-namespace {
-
-// Who each album is shared with and what its notice mails did.
-void readExtras(const Lab &lab, CustomerData &data)
-{
-    QSqlDatabase db = lab.catalog().db();
-    for (const AlbumSummary &album : std::as_const(data.albums)) {
-        const Result<QList<Share>> shares = Shares::ofAlbum(db, album.id);
-        if (!shares) {
-            data.error = shares.error().message();
-            return;
-        }
-        for (const Share &share : *shares)
-            data.shares[album.id].append(share.viewerText());
-        data.notices.insert(album.id, {});
-    }
-    const Result<QList<Notice>> mails = NoticeOutbox::mails(db, { QStringLiteral("queued"), QStringLiteral("sending"),
-                                                                  QStringLiteral("sent"), QStringLiteral("failed") });
-    if (!mails) {
-        data.error = mails.error().message();
-        return;
-    }
-    for (const Notice &mail : *mails) {
-        const auto found = data.notices.find(mail.albumId);
-        if (found == data.notices.end())
-            continue;
-        if (mail.state == QLatin1String("sent")) {
-            ++found->sent;
-        } else if (mail.state == QLatin1String("failed")) {
-            ++found->failed;
-            found->failures << QStringLiteral("%1: %2").arg(mail.email, mail.lastError);
-        } else {
-            ++found->waiting;
-        }
-    }
-}
-
-} // namespace
-
-CustomerData readCustomer(const Lab &lab, qint64 customerId, bool includeHidden)
+CustomerData readCustomer(const Lab &lab, const Actor &actor, qint64 customerId, bool includeHidden)
 {
     CustomerData data;
-    auto customer = Customers(lab.catalog()).byId(customerId);
-    if (!customer) {
-        data.error = customer.error().message();
+    Result<CustomerAlbumsView> view = CustomerAlbums(lab.catalog()).read(actor, customerId, includeHidden);
+    if (!view) {
+        data.error = view.error().message();
         return data;
     }
-    data.customer = *customer;
-    const Albums albums(lab.catalog());
-    auto list = albums.customerView(customerId, includeHidden);
-    if (!list) {
-        data.error = list.error().message();
-        return data;
-    }
-    data.albums = *list;
+    data.customer = view->customer;
+    data.albums = view->albums;
+    data.photos = view->photos;
+    QList<qint64> albumIds;
     for (const AlbumSummary &album : std::as_const(data.albums)) {
-        auto photos = albums.photos(album.id);
-        if (!photos) {
-            data.error = photos.error().message();
-            return data;
-        }
-        data.photos.append(*photos);
+        albumIds.append(album.id);
+        for (const Share &share : view->shares.value(album.id))
+            data.shares[album.id].append(share.viewerText());
     }
-    readExtras(lab, data);
+    // Who was told by mail, and what failed: the clerk's to see.
+    if (!actor.actsForLab())
+        return data;
+    const Result<QHash<qint64, AlbumNotices>> notices = NoticeMails(lab.catalog()).ofAlbums(actor, albumIds);
+    if (notices)
+        data.notices = *notices;
+    else
+        data.error = notices.error().message();
     return data;
 }
 
@@ -84,7 +43,7 @@ CustomerLoader::CustomerLoader(const Lab &lab, QObject *parent) : QObject(parent
     qRegisterMetaType<Keepsake::CustomerData>();
 }
 
-void CustomerLoader::load(qint64 customerId, bool includeHidden)
+void CustomerLoader::load(const Actor &actor, qint64 customerId, bool includeHidden)
 {
     const int generation = ++m_generation;
     ++m_pending;
@@ -96,8 +55,8 @@ void CustomerLoader::load(qint64 customerId, bool includeHidden)
             Q_EMIT loaded(watcher->result());
     });
     const Lab &lab = m_lab;
-    watcher->setFuture(QtConcurrent::run([&lab, customerId, includeHidden] {
-        return readCustomer(lab, customerId, includeHidden);
+    watcher->setFuture(QtConcurrent::run([&lab, actor, customerId, includeHidden] {
+        return readCustomer(lab, actor, customerId, includeHidden);
     }));
 }
 

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/Actor.h"
 #include "catalog/Albums.h"
 #include "catalog/Customers.h"
+#include "notify/NoticeMails.h"
 
 #include <QHash>
 #include <QMetaType>
@@ -13,15 +15,6 @@ namespace Keepsake {
 
 class Lab;
 
-// The notice mails of one album by their state.
-struct AlbumNotices
-{
-    int sent = 0;
-    int failed = 0;
-    int waiting = 0;              // queued or being sent
-    QStringList failures;         // "to: what the server said"
-};
-
 // A customer with their albums and photos, as one background read.
 struct CustomerData
 {
@@ -29,7 +22,7 @@ struct CustomerData
     QList<AlbumSummary> albums;
     QList<PhotoRecord> photos;   // album by album, in the albums' order
     QHash<qint64, QStringList> shares;        // album → viewers ("C2 (Berta Berg)", e-mail)
-    QHash<qint64, AlbumNotices> notices;      // album → its notice mails
+    QHash<qint64, AlbumNotices> notices;      // album → its notice mails (for the clerk)
     QString error;
 };
 
@@ -43,8 +36,9 @@ class CustomerLoader : public QObject
 public:
     explicit CustomerLoader(const Lab &lab, QObject *parent = nullptr);
 
-    // includeHidden: also recorded and purged albums (the clerk's view).
-    void load(qint64 customerId, bool includeHidden);
+    // As the actor sees them; includeHidden: also recorded and purged albums (the
+    // clerk's view).
+    void load(const Actor &actor, qint64 customerId, bool includeHidden);
     bool isLoading() const { return m_pending > 0; }
 
 Q_SIGNALS:
@@ -56,7 +50,7 @@ private:
     int m_pending = 0;
 };
 
-CustomerData readCustomer(const Lab &lab, qint64 customerId, bool includeHidden);
+CustomerData readCustomer(const Lab &lab, const Actor &actor, qint64 customerId, bool includeHidden);
 
 } // namespace Keepsake
 

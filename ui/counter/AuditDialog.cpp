@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditDialog.h"
 
+#include "base/Actor.h"
 #include "catalog/AuditLog.h"
-#include "catalog/Catalog.h"
 #include "lab/Lab.h"
 
 #include <QDialogButtonBox>
@@ -41,7 +41,7 @@ AuditDialog::AuditDialog(const Lab &lab, const Customer &customer, qint64 albumI
     filter.customerId = customer.id;
     if (albumId)
         filter.albumId = albumId;
-    const auto entries = AuditLog::read(lab.catalog().db(), filter);
+    const auto entries = AuditTrail(lab.catalog()).read(Actor::clerk(Actor::sessionUser(), QStringLiteral("counter")), filter);
     if (!entries) {
         note->setText(entries.error().message());
         return;

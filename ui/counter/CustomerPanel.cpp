@@ -7,7 +7,6 @@
 #include "common/IngestRunner.h"
 #include "common/JobProgress.h"
 #include "common/PhotoGridModel.h"
-#include "catalog/AuditLog.h"
 #include "base/ByteSize.h"
 #include "lab/Lab.h"
 
@@ -35,7 +34,8 @@ enum AlbumColumn { ColTitle, ColState, ColExpires, ColReason, ColPhotos, ColSize
 
 } // namespace
 
-CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab(lab)
+CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
+    : QWidget(parent), m_lab(lab), m_clerk(Actor::clerk(Actor::sessionUser(), QStringLiteral("counter")))
 {
     setObjectName(QStringLiteral("customerPanel"));
     m_loader = new CustomerLoader(lab, this);
@@ -173,7 +173,7 @@ void CustomerPanel::showCustomer(qint64 customerId)
 {
     m_selectedAt.start();
     m_header->setText(tr("Loading…"));
-    m_loader->load(customerId, true);
+    m_loader->load(m_clerk, customerId, true);
     for (int row = 0; row < m_customers->count(); ++row) {
         if (m_customers->item(row)->data(Qt::UserRole).toLongLong() == customerId) {
             const QSignalBlocker blocker(m_customers);
@@ -186,7 +186,7 @@ void CustomerPanel::refresh()
 {
     search();
     if (m_data.customer.id)
-        m_loader->load(m_data.customer.id, true);
+        m_loader->load(m_clerk, m_data.customer.id, true);
 }
 
 bool CustomerPanel::isLoading() const
@@ -322,7 +322,7 @@ void CustomerPanel::importFolder(const QString &folder)
     options.customerCode = m_data.customer.code;
     options.sources = { folder };
     options.channel = QStringLiteral("counter");
-    options.actor = AuditLog::currentActor(QStringLiteral("counter"));
+    options.actor = m_clerk.auditText();
     m_jobDialog->begin(tr("Handing in photos for %1").arg(m_data.customer.code));
     m_ingest->start(options);
 }

@@ -2,14 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/Actor.h"
 #include "common/CustomerLoader.h"
 
 #include <QElapsedTimer>
-#include <QSqlDatabase>
 #include <QTimer>
 #include <QWidget>
-
-#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -70,11 +68,12 @@ private:
     void resendNotice();
     void recordToDisc();
     QList<AlbumSummary> selectedSummaries() const;
-    Status changeAlbums(const QList<AlbumSummary> &albums,
-                        const std::function<Status(QSqlDatabase &, const AlbumSummary &)> &change);
+    // After a change to albums: the refusal shown, the customer read again.
+    Status showChange(const Status &status);
     void printIndex();
 
     const Lab &m_lab;
+    const Actor m_clerk;   // the clerk at this counter, as the session's user
     CustomerLoader *m_loader = nullptr;
     CustomerData m_data;
     QTimer m_searchDelay;

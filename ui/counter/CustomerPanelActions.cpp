@@ -5,14 +5,11 @@
 // record to disc, index print — and the album columns they feed.
 #include "CustomerPanel.h"
 
-#include "catalog/AuditLog.h"
-#include "catalog/Catalog.h"
-#include "catalog/Settings.h"
 #include "common/MessageBox.h"
 #include "common/PrintPreview.h"
 #include "lab/Lab.h"
 #include "notify/NoticeDelivery.h"
-#include "retention/AlbumLife.h"
+#include "retention/AlbumStorage.h"
 
 #include <QFutureWatcher>
 #include <QPushButton>
@@ -96,15 +93,8 @@ void CustomerPanel::updateActions()
     m_resend->setEnabled(notices && !m_resending);
 }
 
-Status CustomerPanel::changeAlbums(const QList<AlbumSummary> &albums,
-                                   const std::function<Status(QSqlDatabase &, const AlbumSummary &)> &change)
+Status CustomerPanel::showChange(const Status &status)
 {
-    const Status status = m_lab.catalog().transaction([&](QSqlDatabase &db) {
-        for (const AlbumSummary &album : albums)
-            if (Status done = change(db, album); !done)
-                return done;
-        return Status::success();
-    });
     if (!status)
         MessageBox::warning(this, tr("The albums were not changed"), status.error().message());
     refresh();
@@ -118,19 +108,17 @@ void CustomerPanel::restoreAlbum()
     if (albums.isEmpty())
         return;
     QStringList titles;
-    for (const AlbumSummary &album : albums)
+    QList<qint64> ids;
+    for (const AlbumSummary &album : albums) {
         titles << album.title;
+        ids << album.id;
+    }
     if (MessageBox::question(this, tr("Restore"),
                              tr("Bring %1 back from the grace period? The album becomes active again and is dated by its "
                                 "rule from today; its disc stays recorded.").arg(titles.join(QStringLiteral(", "))))
         != QMessageBox::Yes)
         return;
-    const int grace = Settings(m_lab.catalog()).intValue(QStringLiteral("grace.days"));
-    const QString actor = AuditLog::currentActor(QStringLiteral("counter"));
-    const QDateTime now = m_lab.clock().now();
-    if (changeAlbums(albums, [&](QSqlDatabase &db, const AlbumSummary &album) {
-            return AlbumLife::restore(db, now, album.id, grace, actor);
-        }))
+    if (showChange(AlbumStorage(m_lab.catalog(), m_lab.clock()).restore(m_clerk, ids)))
         Q_EMIT message(tr("Restored: %1.").arg(titles.join(QStringLiteral(", "))));
 }
 
@@ -143,13 +131,10 @@ void CustomerPanel::extendAlbum()
                                                        tr("Keep the chosen album(s) how many days longer?"), 30, 1, 3650);
     if (!days)
         return;
-    const QString actor = AuditLog::currentActor(QStringLiteral("counter"));
-    const QDateTime now = m_lab.clock().now();
-    const QDate today = m_lab.clock().today();
-    if (changeAlbums(albums, [&](QSqlDatabase &db, const AlbumSummary &album) {
-            const QDate from = album.expires.isValid() && album.expires > today ? album.expires : today;
-            return AlbumLife::extend(db, now, album.id, from.addDays(*days), actor);
-        }))
+    QList<qint64> ids;
+    for (const AlbumSummary &album : albums)
+        ids << album.id;
+    if (showChange(AlbumStorage(m_lab.catalog(), m_lab.clock()).extendBy(m_clerk, ids, *days)))
         Q_EMIT message(tr("Extended by %n day(s).", nullptr, *days));
 }
 

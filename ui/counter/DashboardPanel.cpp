@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardPanel.h"
 
+#include "base/Actor.h"
 #include "catalog/Albums.h"
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
 #include "catalog/Settings.h"
 #include "base/ByteSize.h"
 #include "lab/Lab.h"
+#include "notify/NoticeMails.h"
 
 #include <QGridLayout>
 #include <QGroupBox>
@@ -154,7 +156,8 @@ void DashboardPanel::fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums
 void DashboardPanel::fillNotices()
 {
     m_notices->clear();
-    const Result<QList<Notice>> failed = NoticeOutbox::mails(m_lab.catalog().db(), { QStringLiteral("failed") });
+    const Actor clerk = Actor::clerk(Actor::sessionUser(), QStringLiteral("counter"));
+    const Result<QList<Notice>> failed = NoticeMails(m_lab.catalog()).failed(clerk);
     m_failed = failed ? *failed : QList<Notice>();
     if (!failed)
         Q_EMIT message(failed.error().message());

@@ -4,7 +4,7 @@
 
 #include "catalog/DayDashboard.h"
 #include "catalog/KioskRegistrations.h"
-#include "notify/NoticeOutbox.h"
+#include "notify/Notice.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -115,7 +115,7 @@ void AlbumsPage::setAskers(TextAsker text, ChoiceAsker choice)
 void AlbumsPage::showCustomer(qint64 customerId)
 {
     m_loaded = false;
-    m_loader->load(customerId, false);
+    m_loader->load(Actor::customer(customerId, KioskActor), customerId, false);
 }
 
 void AlbumsPage::clear()
@@ -216,7 +216,7 @@ void AlbumsPage::report(const Status &status, const QString &done)
     m_status->setText(status ? done : status.error().message());
     if (status) {
         m_wantedAlbum = currentAlbumId();
-        m_loader->load(m_data.customer.id, false);
+        m_loader->load(customer(), m_data.customer.id, false);
         Q_EMIT changed(done);
     }
 }

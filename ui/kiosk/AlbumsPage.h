@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/Actor.h"
 #include "common/CustomerLoader.h"
 
 #include <QWidget>
@@ -62,6 +63,8 @@ private:
     void togglePrintSelection(bool on);
     void share();
     void extend();
+    // The signed-in customer, acting at the kiosk.
+    Actor customer() const;
 
     const Lab &m_lab;
     CustomerLoader *m_loader = nullptr;

@@ -5,12 +5,12 @@
 // selection), sharing, and the notices kept for them.
 #include "AlbumsPage.h"
 
+#include "base/Actor.h"
 #include "catalog/AlbumChoices.h"
-#include "catalog/Catalog.h"
-#include "catalog/Shares.h"
+#include "catalog/AlbumSharing.h"
 #include "common/PhotoGridModel.h"
 #include "lab/Lab.h"
-#include "notify/NoticeOutbox.h"
+#include "notify/TerminalNotices.h"
 
 #include <QLabel>
 #include <QListView>
@@ -21,9 +21,14 @@ namespace Keepsake {
 
 namespace {
 
-const QString Actor = QStringLiteral("kiosk");
+const QString KioskTerminal = QStringLiteral("kiosk");
 
 } // namespace
+
+Actor AlbumsPage::customer() const
+{
+    return Actor::customer(m_data.customer.id, KioskTerminal);
+}
 
 void AlbumsPage::chooseCover()
 {
@@ -31,7 +36,7 @@ void AlbumsPage::chooseCover()
     const qint64 albumId = currentAlbumId();
     if (photos.size() != 1 || !albumId)
         return;
-    report(AlbumChoices(m_lab.catalog(), Actor).setCover(albumId, photos.first(), m_lab.clock().now()),
+    report(AlbumChoices(m_lab.catalog(), KioskTerminal).setCover(albumId, photos.first(), m_lab.clock().now()),
            tr("This photo is now the album's cover: the disc opens with it."));
 }
 
@@ -43,7 +48,7 @@ void AlbumsPage::togglePrintSelection(bool on)
         return;
     if (on) {
         m_selectionAlbum = albumId;
-        auto selection = AlbumChoices(m_lab.catalog(), Actor).selection(albumId);
+        auto selection = AlbumChoices(m_lab.catalog(), KioskTerminal).selection(albumId);
         if (!selection) {
             m_status->setText(selection.error().message());
             return;
@@ -60,7 +65,7 @@ void AlbumsPage::togglePrintSelection(bool on)
             if (m_model->checked().contains(photo.id))
                 chosen.append(photo.id);
         }
-        const Status saved = AlbumChoices(m_lab.catalog(), Actor).setSelection(albumId, chosen, m_lab.clock().now());
+        const Status saved = AlbumChoices(m_lab.catalog(), KioskTerminal).setSelection(albumId, chosen, m_lab.clock().now());
         m_status->setText(saved ? (chosen.isEmpty() ? tr("All photos of the album go on the index print.")
                                                     : tr("%n photo(s) chosen for the index print.", nullptr,
                                                          int(chosen.size())))
@@ -77,19 +82,15 @@ void AlbumsPage::share()
         return;
     m_askText(tr("Share this album with: customer code or e-mail address"), QString(),
               [this, albumId](const QString &viewer) {
-                  const Status status = m_lab.catalog().transaction([&](QSqlDatabase &db) -> Status {
-                      auto resolved = Shares::resolveViewer(db, viewer);
-                      if (!resolved)
-                          return resolved.error();
-                      return Shares::add(db, albumId, *resolved, m_lab.clock().now(), Actor);
-                  });
+                  const Status status = AlbumSharing(m_lab.catalog(), m_lab.clock()).share(customer(), albumId, viewer);
                   report(status, tr("%1 may now view this album and will be told before it expires.").arg(viewer));
               });
 }
 
 void AlbumsPage::extend()
 {
-    auto notices = NoticeOutbox::forTerminal(m_lab.catalog().db(), m_data.customer.id, false);
+    const TerminalNotices terminal(m_lab.catalog(), m_lab.clock());
+    auto notices = terminal.forCustomer(customer(), m_data.customer.id, false);
     if (!notices) {
         m_status->setText(notices.error().message());
         return;
@@ -104,7 +105,7 @@ void AlbumsPage::extend()
         return;
     m_askChoice(tr("Your notices"), lines, [this](qint64 noticeId) {
         if (noticeId > 0) {
-            const Status read = NoticeOutbox::markRead(m_lab.catalog().db(), noticeId, m_lab.clock().now());
+            const Status read = TerminalNotices(m_lab.catalog(), m_lab.clock()).markRead(customer(), noticeId);
             if (!read)
                 m_status->setText(read.error().message());
         }

@@ -12,9 +12,9 @@
 #include "SignInPage.h"
 #include "WelcomePage.h"
 #include "base/Translations.h"
-#include "catalog/AuditLog.h"
-#include "catalog/Catalog.h"
+#include "base/Actor.h"
 #include "catalog/Customers.h"
+#include "catalog/KioskRegistrations.h"
 #include "catalog/PinLockout.h"
 #include "catalog/Settings.h"
 #include "common/IngestRunner.h"
@@ -23,7 +23,6 @@
 #include <QEvent>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QJsonObject>
 #include <QLocale>
 #include <QRandomGenerator>
 #include <QStackedWidget>
@@ -238,11 +237,8 @@ void KioskWindow::registerCustomer(const QString &name, const QString &contact, 
         m_register->setMessage(added.error().message());
         return;
     }
-    const Status audited = m_lab.catalog().transaction([&](QSqlDatabase &db) {
-        return AuditLog::record(db, { 0, m_lab.clock().now(), KioskActor, QStringLiteral("kiosk_registration"),
-                                      added->id, std::nullopt,
-                                      QJsonObject { { QStringLiteral("confirmed"), false } } });
-    });
+    const Status audited = KioskRegistrations(m_lab.catalog()).record(Actor::device(KioskActor), added->id,
+                                                                       m_lab.clock().now());
     if (!audited)
         m_register->setMessage(audited.error().message());
     m_signIn->reset();

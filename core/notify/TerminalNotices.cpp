@@ -1,0 +1,43 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TerminalNotices.h"
+
+#include "NoticeOutbox.h"
+#include "NotifyLog.h"
+#include "base/Clock.h"
+#include "catalog/AlbumAccess.h"
+#include "catalog/Catalog.h"
+#include "catalog/SqlQuery.h"
+
+namespace Keepsake {
+
+Result<QList<Notice>> TerminalNotices::forCustomer(const Actor &actor, qint64 customerId, bool unreadOnly) const
+{
+    const QSqlDatabase db = m_catalog.db();
+    if (Status allowed = AlbumAccess::checkCustomer(db, actor, customerId, AlbumAccess::Need::Read); !allowed)
+        return allowed.error();
+    return NoticeOutbox::forTerminal(db, customerId, unreadOnly);
+}
+
+Status TerminalNotices::markRead(const Actor &actor, qint64 noticeId) const
+{
+    const QDateTime now = m_clock.now();
+    return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        SqlQuery owner(db, QStringLiteral("SELECT customer_id FROM notices WHERE id = :id AND channel = 'terminal'"));
+        owner.bind(QStringLiteral(":id"), noticeId);
+        if (Status status = owner.exec(); !status)
+            return status;
+        if (!owner.next())
+            return Error::notFound(tr("There is no notice %1 for a terminal; show the customer's notices again "
+                                      "and choose one of them.").arg(noticeId));
+        const qint64 customerId = owner.integer(0);
+        if (Status allowed = AlbumAccess::checkCustomer(db, actor, customerId, AlbumAccess::Need::Change); !allowed)
+            return allowed;
+        if (Status status = NoticeOutbox::markRead(db, noticeId, now); !status)
+            return status;
+        qCDebug(lcNotify) << "Notice" << noticeId << "of customer" << customerId << "read";
+        return Status::success();
+    });
+}
+
+} // namespace Keepsake
