@@ -4,7 +4,6 @@
 
 #include "Catalog.h"
 #include "base/Time.h"
-#include "retention/ExpiryReason.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -86,11 +85,6 @@ QString albumStateText(AlbumState state)
     case AlbumState::Purged: return Tr::tr("deleted after recording");
     }
     return {};
-}
-
-QString AlbumSummary::expiryReason() const
-{
-    return expiryReasonText(*this);
 }
 
 Result<QList<AlbumSummary>> Albums::customerView(qint64 customerId, bool includeHidden) const

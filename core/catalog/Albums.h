@@ -36,7 +36,7 @@ struct AlbumSummary
     qint64 bytes = 0;
     std::optional<qint64> cover;   // chosen, else the first photo by capture time
     QString disc;             // the latest disc it went onto, if any
-    // What the expiry reason is made from (retention/ExpiryReason.h).
+    // What the expiry reason is made from (retention/ExpiryReason.h puts it in words).
     QString ruleBasis;        // "handin", "last_view", "plan"
     QDateTime lastViewed;
     QDate planEnds;           // the owner's plan end, for plan rules
@@ -44,9 +44,6 @@ struct AlbumSummary
     QDateTime expirySetAt;
     QDateTime recordedAt;
     QDateTime purgedAt;
-
-    // "expires on 5 Jan 2027: rule 'Standard 90 days', handed in on 7 Oct 2026"
-    QString expiryReason() const;
 };
 
 struct PhotoRecord

@@ -11,6 +11,7 @@
 #include "lab/HandinLiveness.h"
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
+#include "retention/ExpiryReason.h"
 #include "store/BlobStore.h"
 #include "lab/StoreCheck.h"
 
@@ -276,7 +277,7 @@ void TestIngest::sortsIntoAlbumsByDateOrTitle()
     QCOMPARE(album->state, AlbumState::Active);
     QCOMPARE(album->rule, QStringLiteral("Standard 90 days"));
     QCOMPARE(album->expires, QDate(2027, 1, 5));
-    QVERIFY(album->expiryReason().contains(QLatin1String("Standard 90 days")));
+    QVERIFY(expiryReasonText(*album).contains(QLatin1String("Standard 90 days")));
     QVERIFY(album->cover.has_value());
 }
 

@@ -7,6 +7,7 @@
 #include "catalog/Settings.h"
 #include "catalog/Shares.h"
 #include "retention/AlbumLife.h"
+#include "retention/ExpiryReason.h"
 #include "retention/ExpirySweep.h"
 #include "retention/RetentionRules.h"
 
@@ -57,7 +58,7 @@ private Q_SLOTS:
         const auto album = Albums(t.lab->catalog()).byId(a);
         QVERIFY(album);
         QCOMPARE(album->expires, QDate(2027, 1, 5));
-        QCOMPARE(album->expiryReason(), QStringLiteral("expires on 5 Jan 2027: rule 'Standard 90 days', handed in on 7 Oct 2026"));
+        QCOMPARE(expiryReasonText(*album), QStringLiteral("expires on 5 Jan 2027: rule 'Standard 90 days', handed in on 7 Oct 2026"));
     }
 
     // Moving the clock day by day: the notice goes out exactly when the window is
@@ -112,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(t.expires(a), toCatalogDate(t.clock.today().addDays(14)));
         QVERIFY(t.scalar(QStringLiteral("SELECT details FROM audit WHERE action = 'notice_issued'")).contains(QStringLiteral("moved_from")));
         const auto album = Albums(t.lab->catalog()).byId(a);
-        QVERIFY2(album->expiryReason().contains(QStringLiteral("full notice")), qPrintable(album->expiryReason()));
+        QVERIFY2(expiryReasonText(*album).contains(QStringLiteral("full notice")), qPrintable(expiryReasonText(*album)));
         t.clock.advanceDays(14);
         QVERIFY(sweep.run(false, QStringLiteral("test")));
         QCOMPARE(t.state(a), QStringLiteral("expiring"));   // its last day: not yet
@@ -146,7 +147,7 @@ private Q_SLOTS:
             return AlbumLife::extend(db, t.clock.now(), a, t.clock.today().addDays(60), QStringLiteral("clerk"));
         }));
         QCOMPARE(t.state(a), QStringLiteral("active"));
-        QVERIFY(Albums(t.lab->catalog()).byId(a)->expiryReason().contains(QStringLiteral("extended")));
+        QVERIFY(expiryReasonText(*Albums(t.lab->catalog()).byId(a)).contains(QStringLiteral("extended")));
         QVERIFY(sweep.run(false, QStringLiteral("test")));
         QCOMPARE(t.state(a), QStringLiteral("active"));
         t.clock.advanceDays(46);
@@ -175,7 +176,7 @@ private Q_SLOTS:
         t.clock.advanceDays(20);
         QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) { return AlbumLife::viewed(db, t.clock.now(), a); }));
         QCOMPARE(t.expires(a), QStringLiteral("2026-11-26"));
-        QVERIFY(Albums(t.lab->catalog()).byId(a)->expiryReason().contains(QStringLiteral("last viewed on 27 Oct 2026")));
+        QVERIFY(expiryReasonText(*Albums(t.lab->catalog()).byId(a)).contains(QStringLiteral("last viewed on 27 Oct 2026")));
     }
 
     // Over the cap: the oldest albums go first, each with its full notice window.

@@ -9,6 +9,7 @@
 #include "common/PhotoGridModel.h"
 #include "base/ByteSize.h"
 #include "lab/Lab.h"
+#include "retention/ExpiryReason.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -226,7 +227,7 @@ void CustomerPanel::fillAlbums()
         row->setText(ColTitle, album.title);
         row->setText(ColState, albumStateText(album.state));
         row->setText(ColExpires, QLocale().toString(album.expires, QLocale::ShortFormat));
-        row->setText(ColReason, album.expiryReason());
+        row->setText(ColReason, expiryReasonText(album));
         row->setText(ColPhotos, QLocale().toString(album.photos));
         row->setText(ColSize, formatBytes(album.bytes));
         row->setText(ColDisc, album.disc);

@@ -10,6 +10,7 @@
 #include "catalog/Settings.h"
 #include "retention/AlbumLife.h"
 #include "retention/RetentionRules.h"
+#include "retention/ExpiryReason.h"
 
 #include <QCoreApplication>
 
@@ -53,7 +54,7 @@ int change(CtlContext &context, const CommandParser &p, const QString &done,
     const Result<AlbumSummary> after = Albums(lab->catalog()).byId(album->id);
     if (!after)
         return context.fail(after.error());
-    context.console.item(albumJson(*after), done.arg(after->id).arg(after->title) + QStringLiteral(": ") + after->expiryReason());
+    context.console.item(albumJson(*after), done.arg(after->id).arg(after->title) + QStringLiteral(": ") + expiryReasonText(*after));
     return ExitDone;
 }
 

@@ -7,6 +7,7 @@
 #include "catalog/Albums.h"
 #include "catalog/Customers.h"
 #include "ingest/IngestTypes.h"
+#include "retention/ExpiryReason.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -57,7 +58,7 @@ QJsonObject albumJson(const AlbumSummary &a)
         { QStringLiteral("owner"), a.ownerCode },
         { QStringLiteral("state"), albumStateName(a.state) },
         { QStringLiteral("expires"), textOrNull(toCatalogDate(a.expires)) },
-        { QStringLiteral("reason"), a.expiryReason() },
+        { QStringLiteral("reason"), expiryReasonText(a) },
         { QStringLiteral("rule"), textOrNull(a.rule) },
         { QStringLiteral("photos"), a.photos },
         { QStringLiteral("bytes"), a.bytes },
@@ -70,7 +71,7 @@ QString albumLine(const AlbumSummary &a)
 {
     return Tr::tr("%1  %2  [%3]  %n photo(s), %4 — %5", nullptr, a.photos)
         .arg(a.id)
-        .arg(a.title, albumStateText(a.state), formatBytes(a.bytes), a.expiryReason());
+        .arg(a.title, albumStateText(a.state), formatBytes(a.bytes), expiryReasonText(a));
 }
 
 QJsonObject photoJson(const PhotoRecord &p)
