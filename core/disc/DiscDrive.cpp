@@ -24,8 +24,8 @@ QString textOf(const ErrorText &error)
 void logMessage(void *, const char *severity, const char *text)
 {
     const QString message = QString::fromUtf8(text).trimmed();
-    if (qstrcmp(severity, "WARNING") == 0 || qstrcmp(severity, "NOTE") == 0
-        || qstrcmp(severity, "HINT") == 0 || qstrcmp(severity, "UPDATE") == 0)
+    if (qstrcmp(severity, "WARNING") == 0 || qstrcmp(severity, "NOTE") == 0 || qstrcmp(severity, "HINT") == 0
+        || qstrcmp(severity, "UPDATE") == 0 || qstrcmp(severity, "DEBUG") == 0 || qstrcmp(severity, "ALL") == 0)
         qCDebug(lcDisc).noquote() << severity << message;
     else
         qCWarning(lcDisc).noquote() << severity << message;

@@ -18,10 +18,16 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The libraries keep process-wide state and message queues; these mirror that. */
+/* The libraries keep process-wide state and message queues; these mirror that. One
+ * disc session runs at a time in a process (DiscLibraries.h), which guards them. */
 static int ks_started;
 static ks_message_fn ks_messages;
 static void *ks_messages_context;
+
+/* libburn's writer thread says "Write thread on drive N ended" under this code (DEBUG)
+ * when it is done with the drive (libburn/async.c, write_disc_worker_func). */
+#define KS_WRITER_ENDED 0x00020178
+static int ks_writer_ended;
 
 void ks_put_error(char *error, int size, const char *text)
 {
@@ -45,6 +51,8 @@ void ks_drain(char *error, int size)
     const int threshold = severity_rank(sorry);
     for (;;) {
         int got = burn_msgs_obtain("ALL", &code, text, &os_errno, severity);
+        if (got > 0 && code == KS_WRITER_ENDED)
+            ks_writer_ended = 1;
         if (got <= 0) {
             got = iso_obtain_msgs("ALL", &code, &image_id, text, severity);
             os_errno = 0;
@@ -73,7 +81,8 @@ int ks_init(ks_message_fn messages, void *context, char *error, int error_size)
         ks_put_error(error, error_size, text[0] ? text : "libisoburn could not start");
         return KS_FAILED;
     }
-    burn_msgs_set_severities("WARNING", "NEVER", "keepsake: ");
+    /* DEBUG: the writer thread's last word (KS_WRITER_ENDED) is a debug message. */
+    burn_msgs_set_severities("DEBUG", "NEVER", "keepsake: ");
     iso_set_msgs_severities("WARNING", "NEVER", "keepsake: ");
     iso_set_local_charset("UTF-8", 0);
     ks_started = 1;
@@ -371,14 +380,34 @@ static struct isoburn_imgen_opts *image_options(void)
     return options;
 }
 
-static int watch_write(ks_disc *disc, ks_progress_fn progress, void *context, int64_t total)
+/* Follows the write until libburn's writer thread is done with the drive, reporting
+ * progress and passing a cancel on; returns whether it was cancelled.
+ *
+ * "Done" is not "the drive is idle": on stdio: pseudo-drives libburn 1.5.4 marks the
+ * drive idle from inside the write (re-reading the file's state as it closes it),
+ * while its thread still has to give back the drive's transfer buffer (d->buffer),
+ * free its options and leave libburn's worker list. Going on at "idle" let the next
+ * call into the drive (the session head that isoburn_activate_session() writes, or the
+ * read-back) run beside the ending thread and find d->buffer pulled from under it: a
+ * burn that crashed now and then on a loaded machine (issue 20, seen with a hardware
+ * watchpoint on d->buffer). The thread's last message, KS_WRITER_ENDED, comes after
+ * all of that; only its removal from the worker list and its own idle mark follow. */
+static int watch_write(ks_disc *disc, ks_progress_fn progress, void *context, int64_t total,
+                       int spawned, char *error, int error_size)
 {
     struct burn_progress p;
-    int cancelled = 0;
+    int cancelled = 0, idle_polls = 0;
     int64_t done = 0;
     const struct timespec pause = { 0, 5 * 1000 * 1000 };
-    while (burn_drive_get_status(disc->drive, &p) != BURN_DRIVE_IDLE) {
-        if (p.sectors > 0 && p.sector > 0) {
+    for (;;) {
+        const enum burn_drive_status status = burn_drive_get_status(disc->drive, &p);
+        ks_drain(error, error_size);
+        if (status == BURN_DRIVE_IDLE && (ks_writer_ended || !spawned))
+            break;
+        /* Idle for a minute without the thread's last word: it was lost; go on. */
+        if (status == BURN_DRIVE_IDLE && ++idle_polls > 12000)
+            break;
+        if (status != BURN_DRIVE_IDLE && p.sectors > 0 && p.sector > 0) {
             done = (int64_t)p.sector * 2048;   /* reset to 0 once idle: keep our own */
             total = (int64_t)p.sectors * 2048;
         }
@@ -436,8 +465,15 @@ int ks_write(ks_disc *disc, int64_t capacity, ks_progress_fn progress, void *con
         result = KS_TOO_SMALL;
         goto done;
     }
+    ks_drain(error, error_size);
+    ks_writer_ended = 0;
     isoburn_disc_write(write, target);
-    const int cancelled = watch_write(disc, progress, context, needed);
+    /* Whether a writer thread was started: libburn marks the drive "spawning" before
+     * it starts one; a refused write leaves it idle and marked failed. (A small image
+     * may be written before this line runs and show idle already, but not failed.) */
+    const int spawned = burn_drive_get_status(disc->drive, NULL) != BURN_DRIVE_IDLE
+                        || burn_drive_wrote_well(disc->drive);
+    const int cancelled = watch_write(disc, progress, context, needed, spawned, error, error_size);
     const int well = isoburn_drive_wrote_well(disc->drive);
     isoburn_sync_after_write(disc->drive, NULL, 0);
     if (cancelled) {
@@ -453,6 +489,8 @@ int ks_write(ks_disc *disc, int64_t capacity, ks_progress_fn progress, void *con
     }
 done:
     ks_drain(result == KS_OK ? NULL : error, error_size);
+    if (result == KS_OK && error_size > 0)
+        error[0] = 0;   /* warnings on the way are logged, not the outcome */
     if (target)
         burn_disc_free(target);
     if (write)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void damagedStoredPhotoIsRefused();
     void discIdsReservedBeforeWriting();
     void drivesInOneProcessTakeTurns();
+    void burnWaitsForLibburnsWriterThread();
 };
 
 // A burn that dies — a helper thread taking the process down while the disc is staged,
@@ -170,6 +171,22 @@ void TestDiscSafety::drivesInOneProcessTakeTurns()
     DiscLibraries::setWaitHook({});
     delete second;
     QVERIFY(opened);
+}
+
+// libburn marks a stdio: drive idle before its writer thread is done with the drive;
+// the burn must wait for the thread itself (IsoAdapter.c, watch_write), or its next
+// call into the drive shares the drive's buffer with the ending thread. The shim holds
+// the writer thread at that point and ends the program (87) if the burn goes on.
+void TestDiscSafety::burnWaitsForLibburnsWriterThread()
+{
+    freshLab({ QStringLiteral("real/png") });
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(KEEPSAKE_EIO_SHIM));
+    env.insert(QStringLiteral("KEEPSAKE_PAUSE_WRITER"), QStringLiteral("1"));
+    const Run burned = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
+                             QStringLiteral("stdio:") + image(QStringLiteral("paused.iso")) }, env);
+    QVERIFY2(burned.code == 0, qPrintable(QStringLiteral("exit %1: %2").arg(burned.code).arg(burned.out)));
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
 }
 
 QTEST_GUILESS_MAIN(TestDiscSafety)
