@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AlbumChoices.h"
 
+#include "AlbumAccess.h"
 #include "AuditLog.h"
 #include "Catalog.h"
 #include "PickupCode.h"
@@ -49,6 +50,8 @@ Status audit(QSqlDatabase &db, const QString &actor, const QString &action, qint
 
 Result<qint64> AlbumChoices::resolvePhoto(qint64 albumId, const QString &idOrName) const
 {
+    if (auto allowed = AlbumAccess::check(m_catalog.db(), m_actor, albumId, AlbumAccess::Need::Read); !allowed)
+        return allowed.error();
     const QString wanted = idOrName.trimmed();
     bool isNumber = false;
     const qint64 id = wanted.toLongLong(&isNumber);
@@ -83,6 +86,8 @@ Result<QList<qint64>> AlbumChoices::resolvePhotos(qint64 albumId, const QStringL
 Status AlbumChoices::setCover(qint64 albumId, qint64 photoId, const QDateTime &now) const
 {
     return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        if (auto allowed = AlbumAccess::check(db, m_actor, albumId, AlbumAccess::Need::Change); !allowed)
+            return allowed.error();
         SqlQuery update(db, QStringLiteral(
             "UPDATE albums SET cover_photo_id = :photo WHERE id = :album "
             "AND EXISTS (SELECT 1 FROM photos WHERE id = :photo2 AND album_id = :album2)"));
@@ -93,7 +98,7 @@ Status AlbumChoices::setCover(qint64 albumId, qint64 photoId, const QDateTime &n
         if (update.affectedRows() != 1)
             return Error::notFound(tr("Photo %1 is not in album %2; a cover must be one of the "
                                       "album's photos.").arg(photoId).arg(albumId));
-        return audit(db, m_actor, QStringLiteral("cover"), albumId, now,
+        return audit(db, m_actor.auditText(), QStringLiteral("cover"), albumId, now,
                      { { QStringLiteral("photo"), photoId } });
     });
 }
@@ -101,6 +106,8 @@ Status AlbumChoices::setCover(qint64 albumId, qint64 photoId, const QDateTime &n
 Status AlbumChoices::setSelection(qint64 albumId, const QList<qint64> &photoIds, const QDateTime &now) const
 {
     return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        if (auto allowed = AlbumAccess::check(db, m_actor, albumId, AlbumAccess::Need::Change); !allowed)
+            return allowed.error();
         SqlQuery clear(db, QStringLiteral("DELETE FROM print_selections WHERE album_id = :album"));
         clear.bind(QStringLiteral(":album"), albumId);
         if (Status status = clear.exec(); !status)
@@ -119,13 +126,15 @@ Status AlbumChoices::setSelection(qint64 albumId, const QList<qint64> &photoIds,
                                           "can be chosen for its index print.").arg(photoIds.at(i)).arg(albumId));
             chosen.append(photoIds.at(i));
         }
-        return audit(db, m_actor, QStringLiteral("print_selection"), albumId, now,
+        return audit(db, m_actor.auditText(), QStringLiteral("print_selection"), albumId, now,
                      { { QStringLiteral("photos"), chosen } });
     });
 }
 
 Result<QList<qint64>> AlbumChoices::selection(qint64 albumId) const
 {
+    if (auto allowed = AlbumAccess::check(m_catalog.db(), m_actor, albumId, AlbumAccess::Need::Read); !allowed)
+        return allowed.error();
     SqlQuery query(m_catalog.db(), QStringLiteral(
         "SELECT photo_id FROM print_selections WHERE album_id = :album ORDER BY position, photo_id"));
     query.bind(QStringLiteral(":album"), albumId);
@@ -140,18 +149,21 @@ Result<QList<qint64>> AlbumChoices::selection(qint64 albumId) const
 Status AlbumChoices::setCaption(qint64 photoId, const QString &caption, const QDateTime &now) const
 {
     return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        SqlQuery album(db, QStringLiteral("SELECT album_id FROM photos WHERE id = :photo"));
+        album.bind(QStringLiteral(":photo"), photoId);
+        if (Status status = album.exec(); !status)
+            return status;
+        if (!album.next())
+            return Error::notFound(tr("There is no photo %1.").arg(photoId));
+        const qint64 albumId = album.integer(0);
+        if (auto allowed = AlbumAccess::check(db, m_actor, albumId, AlbumAccess::Need::Change); !allowed)
+            return allowed.error();
         SqlQuery update(db, QStringLiteral("UPDATE photos SET caption = :caption WHERE id = :photo"));
         update.bind(QStringLiteral(":caption"), nullIfEmpty(caption.trimmed()));
         update.bind(QStringLiteral(":photo"), photoId);
         if (Status status = update.exec(); !status)
             return status;
-        if (update.affectedRows() != 1)
-            return Error::notFound(tr("There is no photo %1.").arg(photoId));
-        SqlQuery album(db, QStringLiteral("SELECT album_id FROM photos WHERE id = :photo"));
-        album.bind(QStringLiteral(":photo"), photoId);
-        if (Status status = album.exec(); !status || !album.next())
-            return status;
-        return audit(db, m_actor, QStringLiteral("caption"), album.integer(0), now,
+        return audit(db, m_actor.auditText(), QStringLiteral("caption"), albumId, now,
                      { { QStringLiteral("photo"), photoId } });
     });
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/Actor.h"
 #include "base/Error.h"
 
 #include <QDateTime>
@@ -14,12 +15,13 @@ namespace Keepsake {
 class Catalog;
 
 // What a customer or clerk chose for an album: its cover photo (claim 5), the photos
-// for its index print (claim 9; empty means all) and photo captions. Every change is
-// audited in the same transaction.
+// for its index print (claim 9; empty means all) and photo captions. The owner, the
+// clerk and the system choose (AlbumAccess, Need::Change); whoever may see the album
+// may read the choices (Need::Read). Every change is audited in the same transaction.
 class AlbumChoices
 {
 public:
-    AlbumChoices(const Catalog &catalog, QString actor) : m_catalog(catalog), m_actor(std::move(actor)) { }
+    AlbumChoices(const Catalog &catalog, Actor actor) : m_catalog(catalog), m_actor(std::move(actor)) { }
 
     // PHOTO as CLI.md names it: an ID, or an original file name within the album.
     Result<qint64> resolvePhoto(qint64 albumId, const QString &idOrName) const;
@@ -34,7 +36,7 @@ public:
 
 private:
     const Catalog &m_catalog;
-    QString m_actor;
+    Actor m_actor;
 };
 
 // The pickup code of a disc order (one recording session, disc_sessions.pickup_code):

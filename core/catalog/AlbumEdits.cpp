@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AlbumEdits.h"
 
+#include "AlbumAccess.h"
 #include "AuditLog.h"
 #include "Catalog.h"
 #include "SqlQuery.h"
@@ -41,6 +42,8 @@ Status AlbumEdits::rename(qint64 albumId, const QString &title, const QDateTime 
     if (newTitle.isEmpty() || newTitle.size() > 120)
         return Error::usage(tr("An album title needs 1 to 120 characters."));
     return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        if (auto allowed = AlbumAccess::check(db, m_actor, albumId, AlbumAccess::Need::Change); !allowed)
+            return allowed.error();
         auto album = ownerOf(db, albumId);
         if (!album)
             return album.error();
@@ -51,7 +54,7 @@ Status AlbumEdits::rename(qint64 albumId, const QString &title, const QDateTime 
         update.bind(QStringLiteral(":title"), newTitle).bind(QStringLiteral(":id"), albumId);
         if (Status status = update.exec(); !status)
             return status;
-        return AuditLog::record(db, { 0, now, m_actor, QStringLiteral("rename"), album->owner, albumId,
+        return AuditLog::record(db, { 0, now, m_actor.auditText(), QStringLiteral("rename"), album->owner, albumId,
                                       QJsonObject { { QStringLiteral("from"), album->title },
                                                     { QStringLiteral("to"), newTitle } } });
     });
@@ -62,6 +65,8 @@ Status AlbumEdits::movePhotos(const QList<qint64> &photoIds, qint64 targetAlbumI
     if (photoIds.isEmpty())
         return Status::success();
     return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        if (auto allowed = AlbumAccess::check(db, m_actor, targetAlbumId, AlbumAccess::Need::Change); !allowed)
+            return allowed.error();
         auto target = ownerOf(db, targetAlbumId);
         if (!target)
             return target.error();
@@ -80,6 +85,8 @@ Status AlbumEdits::movePhotos(const QList<qint64> &photoIds, qint64 targetAlbumI
                 return Error::refused(tr("Photo %1 cannot be moved: it belongs to another customer or is "
                                          "already on disc.").arg(photoId));
             const qint64 source = find.integer(0);
+            if (auto allowed = AlbumAccess::check(db, m_actor, source, AlbumAccess::Need::Change); !allowed)
+                return allowed.error();
             SqlQuery cover(db, QStringLiteral("UPDATE albums SET cover_photo_id = NULL "
                                               "WHERE id = :album AND cover_photo_id = :photo"));
             cover.bind(QStringLiteral(":album"), source).bind(QStringLiteral(":photo"), photoId);
@@ -91,7 +98,7 @@ Status AlbumEdits::movePhotos(const QList<qint64> &photoIds, qint64 targetAlbumI
                 return status;
             moved.append(QJsonObject { { QStringLiteral("photo"), photoId }, { QStringLiteral("from"), source } });
         }
-        return AuditLog::record(db, { 0, now, m_actor, QStringLiteral("move_photos"), target->owner,
+        return AuditLog::record(db, { 0, now, m_actor.auditText(), QStringLiteral("move_photos"), target->owner,
                                       targetAlbumId, QJsonObject { { QStringLiteral("photos"), moved } } });
     });
 }

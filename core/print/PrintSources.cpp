@@ -47,7 +47,7 @@ Result<bool> applySelection(const Catalog &catalog, const QList<AlbumSummary> &a
                             const std::optional<QStringList> &select, QList<IndexEntry> &entries,
                             const QHash<qint64, qint64> &albumOf)
 {
-    const AlbumChoices choices(catalog, QString());
+    const AlbumChoices choices(catalog, Actor::system(QStringLiteral("print")));   // the lab prints what was chosen
     QHash<qint64, QSet<qint64>> chosen;   // album → photos; an album not in it keeps all
     if (select) {
         for (const QString &wanted : *select) {

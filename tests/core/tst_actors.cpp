@@ -7,6 +7,9 @@
 #include "ExpiryFixture.h"
 #include "base/Actor.h"
 #include "catalog/AlbumAccess.h"
+#include "catalog/AlbumChoices.h"
+#include "catalog/AlbumEdits.h"
+#include "catalog/Albums.h"
 #include "catalog/AlbumSharing.h"
 #include "catalog/AuditLog.h"
 #include "catalog/CustomerAlbums.h"
@@ -33,6 +36,7 @@ struct People
     qint64 c3 = 0;
     qint64 garden = 0;
     qint64 beach = 0;
+    qint64 gardenPhoto = 0;
 
     explicit People(ExpiryLab &t)
     {
@@ -41,7 +45,7 @@ struct People
         c3 = t.customer(QStringLiteral("C3"), QStringLiteral("other@example.test"));
         garden = t.album(c1, QStringLiteral("Garden"), 30);
         beach = t.album(c3, QStringLiteral("Beach"), 30);
-        t.photo(garden, c1, "garden photo");
+        gardenPhoto = t.photo(garden, c1, "garden photo");
         t.photo(beach, c3, "beach photo");
         const AlbumSharing sharing(t.lab->catalog(), t.clock);
         const Actor clerk = Actor::clerk(QStringLiteral("anna"));
@@ -425,6 +429,58 @@ private Q_SLOTS:
             QCOMPARE(registrations.pending()->first().code, QStringLiteral("C3"));
             QCOMPARE(lastAuditActor(t, QStringLiteral("kiosk_registration")), actor.auditText());
         }
+    }
+
+    // The owner's choices for the index print and the cover: whoever may see the album
+    // reads them, only the owner and the lab make them.
+    void albumChoices_data()
+    {
+        addWhoAllowed({ { "owner", true }, { "sharedCustomer", false }, { "viewer", false }, { "emailViewer", false },
+                        { "other", false }, { "device", false }, { "clerk", true }, { "system", true } });
+    }
+
+    void albumChoices()
+    {
+        QFETCH(QString, who);
+        QFETCH(bool, allowed);
+        ExpiryLab t;
+        const People p(t);
+        const Actor actor = p.actor(who);
+        const AlbumChoices choices(t.lab->catalog(), actor);
+        QVERIFY(outcomeIs(choices.setCover(p.garden, p.gardenPhoto, t.clock.now()), allowed, p.garden));
+        QVERIFY(outcomeIs(choices.setSelection(p.garden, { p.gardenPhoto }, t.clock.now()), allowed, p.garden));
+        QVERIFY(outcomeIs(choices.setCaption(p.gardenPhoto, QStringLiteral("Roses"), t.clock.now()), allowed, p.garden));
+        const bool reads = allowed || who == QLatin1String("sharedCustomer") || who.contains(QLatin1String("iewer"));
+        const auto chosen = choices.selection(p.garden);
+        QVERIFY(outcomeIs(chosen, reads, p.garden));
+        if (reads)
+            QCOMPARE(chosen->size(), allowed ? 1 : 0);
+        if (allowed)
+            QCOMPARE(lastAuditActor(t, QStringLiteral("caption")), actor.auditText());
+    }
+
+    // Renaming an album and moving photos between one's own albums: the owner and the
+    // lab; never into or out of another customer's album.
+    void albumEdits_data()
+    {
+        addWhoAllowed({ { "owner", true }, { "sharedCustomer", false }, { "viewer", false }, { "other", false },
+                        { "device", false }, { "clerk", true }, { "system", true } });
+    }
+
+    void albumEdits()
+    {
+        QFETCH(QString, who);
+        QFETCH(bool, allowed);
+        ExpiryLab t;
+        const People p(t);
+        const Actor actor = p.actor(who);
+        const qint64 second = t.album(p.c1, QStringLiteral("Garden, second day"), 30);
+        const AlbumEdits edits(t.lab->catalog(), actor);
+        QVERIFY(outcomeIs(edits.rename(p.garden, QStringLiteral("Roses"), t.clock.now()), allowed, p.garden));
+        QCOMPARE(Albums(t.lab->catalog()).byId(p.garden)->title, allowed ? QStringLiteral("Roses") : QStringLiteral("Garden"));
+        QVERIFY(outcomeIs(edits.movePhotos({ p.gardenPhoto }, second, t.clock.now()), allowed, second));
+        if (allowed)
+            QCOMPARE(lastAuditActor(t, QStringLiteral("move_photos")), actor.auditText());
     }
 };
 

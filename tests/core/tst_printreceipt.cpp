@@ -142,7 +142,7 @@ private slots:
         QCOMPARE(ctl({ QStringLiteral("album"), QStringLiteral("select"), QStringLiteral("--album"), QString::number(m_lab.album.id),
                        QStringLiteral("--photos"), first + QLatin1Char(',') + second }),
                  int(ExitDone));
-        const auto chosen = AlbumChoices(m_lab.lab->catalog(), {}).selection(m_lab.album.id);
+        const auto chosen = AlbumChoices(m_lab.lab->catalog(), Actor::system(QStringLiteral("test"))).selection(m_lab.album.id);
         QVERIFY(chosen);
         QCOMPARE(*chosen, (QList<qint64> { m_lab.photos.at(0).id, m_lab.photos.at(1).id }));
         const QString pdf = m_lab.file(QStringLiteral("ctl.pdf"));

@@ -110,7 +110,7 @@ private slots:
 
     void selection()
     {
-        const AlbumChoices choices(m_lab.lab->catalog(), QStringLiteral("test"));
+        const AlbumChoices choices(m_lab.lab->catalog(), Actor::system(QStringLiteral("test")));
         const QList<qint64> chosen { m_lab.photos.at(2).id, m_lab.photos.at(5).id, m_lab.photos.at(7).id };
         QVERIFY(choices.setSelection(m_lab.album.id, chosen, m_lab.clock.now()));
         const PrintJobs jobs(*m_lab.lab);

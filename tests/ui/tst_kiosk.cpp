@@ -310,7 +310,7 @@ void TestKiosk::coverPrintSelectionAndShare()
     QVERIFY(model->setData(model->index(0), Qt::Checked, Qt::CheckStateRole));
     QVERIFY(model->setData(model->index(last), Qt::Checked, Qt::CheckStateRole));
     press(button(QStringLiteral("printSelectButton")));
-    const auto selection = AlbumChoices(m_lab.lab->catalog(), QStringLiteral("test")).selection(albumId);
+    const auto selection = AlbumChoices(m_lab.lab->catalog(), Actor::system(QStringLiteral("test"))).selection(albumId);
     QVERIFY(selection);
     QCOMPARE(*selection, (QList<qint64> { first, coverId }));
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("albumStatus"))->text().contains(QLatin1String("2 photo")));

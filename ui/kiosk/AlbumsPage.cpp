@@ -228,7 +228,7 @@ void AlbumsPage::rename()
         return;
     m_askText(tr("A new name for the album"), m_albums->currentItem()->text().section(QLatin1Char('\n'), 0, 0),
               [this, albumId](const QString &title) {
-                  report(AlbumEdits(m_lab.catalog(), KioskActor).rename(albumId, title, m_lab.clock().now()),
+                  report(AlbumEdits(m_lab.catalog(), customer()).rename(albumId, title, m_lab.clock().now()),
                          tr("The album is now called \"%1\".").arg(title));
               });
 }
@@ -246,7 +246,7 @@ void AlbumsPage::movePhotos()
     }
     m_askChoice(tr("Move %n photo(s) into which album?", nullptr, int(photos.size())), targets,
                 [this, photos](qint64 target) {
-                    report(AlbumEdits(m_lab.catalog(), KioskActor).movePhotos(photos, target, m_lab.clock().now()),
+                    report(AlbumEdits(m_lab.catalog(), customer()).movePhotos(photos, target, m_lab.clock().now()),
                            tr("%n photo(s) moved.", nullptr, int(photos.size())));
                 });
 }

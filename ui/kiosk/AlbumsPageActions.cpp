@@ -36,7 +36,7 @@ void AlbumsPage::chooseCover()
     const qint64 albumId = currentAlbumId();
     if (photos.size() != 1 || !albumId)
         return;
-    report(AlbumChoices(m_lab.catalog(), KioskTerminal).setCover(albumId, photos.first(), m_lab.clock().now()),
+    report(AlbumChoices(m_lab.catalog(), customer()).setCover(albumId, photos.first(), m_lab.clock().now()),
            tr("This photo is now the album's cover: the disc opens with it."));
 }
 
@@ -48,7 +48,7 @@ void AlbumsPage::togglePrintSelection(bool on)
         return;
     if (on) {
         m_selectionAlbum = albumId;
-        auto selection = AlbumChoices(m_lab.catalog(), KioskTerminal).selection(albumId);
+        auto selection = AlbumChoices(m_lab.catalog(), customer()).selection(albumId);
         if (!selection) {
             m_status->setText(selection.error().message());
             return;
@@ -65,7 +65,7 @@ void AlbumsPage::togglePrintSelection(bool on)
             if (m_model->checked().contains(photo.id))
                 chosen.append(photo.id);
         }
-        const Status saved = AlbumChoices(m_lab.catalog(), KioskTerminal).setSelection(albumId, chosen, m_lab.clock().now());
+        const Status saved = AlbumChoices(m_lab.catalog(), customer()).setSelection(albumId, chosen, m_lab.clock().now());
         m_status->setText(saved ? (chosen.isEmpty() ? tr("All photos of the album go on the index print.")
                                                     : tr("%n photo(s) chosen for the index print.", nullptr,
                                                          int(chosen.size())))

@@ -64,7 +64,7 @@ int runCover(CtlContext &context, const QStringList &args)
     const std::optional<AlbumSummary> album = namedAlbum(context, p, *lab, exitCode);
     if (!album)
         return exitCode;
-    const AlbumChoices choices(lab->catalog(), AuditLog::currentActor(QStringLiteral("keepsakectl")));
+    const AlbumChoices choices(lab->catalog(), Actor::system(AuditLog::currentActor(QStringLiteral("keepsakectl"))));
     const Result<qint64> photo = choices.resolvePhoto(album->id, p.value(QStringLiteral("photo")));
     if (!photo)
         return context.fail(photo.error());
@@ -97,7 +97,7 @@ int runSelect(CtlContext &context, const QStringList &args)
     const std::optional<AlbumSummary> album = namedAlbum(context, p, *lab, exitCode);
     if (!album)
         return exitCode;
-    const AlbumChoices choices(lab->catalog(), AuditLog::currentActor(QStringLiteral("keepsakectl")));
+    const AlbumChoices choices(lab->catalog(), Actor::system(AuditLog::currentActor(QStringLiteral("keepsakectl"))));
     const Result<QList<qint64>> photos = choices.resolvePhotos(album->id, wanted);
     if (!photos)
         return context.fail(photos.error());
