@@ -73,7 +73,8 @@ QString DiscMedia::statusText() const
 
 Result<QList<DriveEntry>> DiscDrive::list()
 {
-    const Result<DiscLibraries::Hold> hold = DiscLibraries::enter();
+    // Listing rescans every drive, which libburn refuses while one is in use anyway.
+    const Result<DiscLibraries::Hold> hold = DiscLibraries::tryEnter();
     if (!hold)
         return hold.error();
     if (Status started = start(); !started)

@@ -67,6 +67,19 @@ DiscLibraries::Hold::~Hold()
         setHolder(door(), {});
 }
 
+Result<DiscLibraries::Hold> DiscLibraries::tryEnter()
+{
+    Door &d = door();
+    std::unique_lock<std::mutex> lock;
+    if (!heldByThisThread(d))   // a thread must not try a mutex it holds
+        lock = std::unique_lock<std::mutex>(d.libraries, std::try_to_lock);
+    if (!lock.owns_lock())
+        return Error::refused(QCoreApplication::translate("Keepsake::DiscDrive",
+            "A disc is being recorded or read by this program right now. The drives can be listed when it is done."));
+    setHolder(d, std::this_thread::get_id());
+    return Hold(std::move(lock));
+}
+
 void DiscLibraries::setWaitHook(std::function<void()> hook)
 {
     Door &d = door();

@@ -45,6 +45,9 @@ public:
     // Waits until no other thread of this process uses the libraries. A thread that
     // holds them already is refused (it would wait for itself).
     static Result<Hold> enter();
+    // The same without waiting: refused while another thread uses the libraries (for
+    // what should not stall behind a burn, such as listing the drives).
+    static Result<Hold> tryEnter();
 
     // Test hook: called on a thread that finds the door held, just before it waits.
     static void setWaitHook(std::function<void()> hook);

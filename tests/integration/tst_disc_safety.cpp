@@ -166,6 +166,15 @@ void TestDiscSafety::drivesInOneProcessTakeTurns()
     second->start();
     QVERIFY2(waiting.tryAcquire(1, 60000), "the second drive did not wait for the first");
     QVERIFY(!opened);
+    QString listed;   // listing the drives does not stall behind the drive in use
+    QThread *lister = QThread::create([&listed] {
+        const auto drives = DiscDrive::list();
+        listed = drives ? QStringLiteral("listed") : drives.error().message();
+    });
+    lister->start();
+    QVERIFY(lister->wait(60000));
+    delete lister;
+    QVERIFY2(listed.contains(QLatin1String("being recorded")), qPrintable(listed));
     first->reset();   // released: the second may go in
     QVERIFY(second->wait(60000));
     DiscLibraries::setWaitHook({});
