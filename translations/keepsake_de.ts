@@ -1778,6 +1778,14 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>The cover entry %1 could not be made: %2</source>
         <translation>Der Titelbild-Eintrag %1 konnte nicht erstellt werden: %2</translation>
     </message>
+    <message>
+        <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
+        <translation>Ein zweites Laufwerk wurde geöffnet, während dieser Brennvorgang noch eines hält. Schließen Sie zuerst das erste Laufwerk; dies ist ein Fehler in Keepsake, bitte melden Sie ihn.</translation>
+    </message>
+    <message>
+        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
+        <translation>Dieses Programm beschreibt oder liest gerade eine Disc. Die Laufwerke lassen sich anzeigen, sobald das beendet ist.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>
@@ -2323,6 +2331,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>the camera left no preview in this RAW file that Keepsake can show</source>
+        <translation>die Kamera hat in dieser RAW-Datei keine Vorschau hinterlegt, die Keepsake anzeigen kann</translation>
     </message>
 </context>
 <context>

@@ -1751,6 +1751,14 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>The cover entry %1 could not be made: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>
@@ -2295,6 +2303,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera left no preview in this RAW file that Keepsake can show</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

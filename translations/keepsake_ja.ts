@@ -1751,6 +1751,14 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>The cover entry %1 could not be made: %2</source>
         <translation>表紙の項目 %1 を作成できませんでした: %2</translation>
     </message>
+    <message>
+        <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
+        <translation>この書き込みがドライブを使用中のまま、2 台目のドライブが開かれました。最初のドライブを閉じてから別のドライブを開いてください。これは Keepsake の不具合です。報告してください。</translation>
+    </message>
+    <message>
+        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
+        <translation>このプログラムは現在ディスクの書き込みまたは読み取り中です。完了後にドライブを一覧表示できます。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>
@@ -2283,6 +2291,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>unknown</source>
         <translation>不明</translation>
+    </message>
+    <message>
+        <source>the camera left no preview in this RAW file that Keepsake can show</source>
+        <translation>この RAW ファイルには、Keepsake が表示できるプレビューがカメラによって保存されていません</translation>
     </message>
 </context>
 <context>
