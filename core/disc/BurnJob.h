@@ -95,8 +95,8 @@ struct BurnSummary
 // verified and recorded on its own: a failure on disc 2 leaves disc 1 recorded.
 //
 // run() does the work in the calling thread and owns every library call while it
-// runs. The windows use BurnWorker (BurnWorker.h), which runs it on a thread of its
-// own and forwards these signals.
+// runs. The windows hand the job to a JobRunner (base/JobRunner.h), which runs it on a
+// thread of its own; its signals reach them queued.
 class BurnJob : public QObject
 {
     Q_OBJECT

@@ -21,8 +21,9 @@ class CustomerIndex;
 // ends as new, already received, new version or rejected. Cancelling keeps what was
 // stored; a crash leaves every photo either stored and catalogued or absent.
 //
-// run() works in the calling thread (keepsakectl) — the windows move the job to a
-// worker thread and connect to its signals.
+// run() works in the calling thread (keepsakectl) — the windows hand the job to a
+// JobRunner (base/JobRunner.h), which runs it on a worker thread, and connect to its
+// signals.
 class IngestJob : public QObject
 {
     Q_OBJECT

@@ -5,8 +5,6 @@
 #include "RetentionLog.h"
 #include "lab/Lab.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace Keepsake {
 
 int SweepRound::purgedCount() const
@@ -21,13 +19,11 @@ SweepScheduler::SweepScheduler(Lab &lab, QString actor, QObject *parent)
     : QObject(parent), m_lab(lab), m_actor(std::move(actor))
 {
     connect(&m_timer, &QTimer::timeout, this, &SweepScheduler::startRound);
-    connect(&m_watcher, &QFutureWatcher<SweepRound>::finished, this, &SweepScheduler::onRoundDone);
 }
 
 SweepScheduler::~SweepScheduler()
 {
     stop();
-    m_watcher.waitForFinished();
 }
 
 SweepRound SweepScheduler::runRound(Lab &lab, const QString &actor, const CancelToken &cancel)
@@ -56,7 +52,7 @@ SweepRound SweepScheduler::runRound(Lab &lab, const QString &actor, const Cancel
 
 void SweepScheduler::start(int intervalMs)
 {
-    m_cancel.reset();
+    m_stopped = false;
     m_timer.start(intervalMs);
     startRound();
 }
@@ -64,19 +60,21 @@ void SweepScheduler::start(int intervalMs)
 void SweepScheduler::stop()
 {
     m_timer.stop();
-    m_cancel.cancel();
+    m_stopped = true;
+    m_runner.cancel();
 }
 
 void SweepScheduler::startRound()
 {
-    if (m_watcher.isRunning() || m_cancel.isCancelled())
+    if (m_runner.isRunning() || m_stopped)
         return;   // the previous round is still busy: skip this tick
-    m_watcher.setFuture(QtConcurrent::run([this] { return runRound(m_lab, m_actor, m_cancel); }));
+    Lab &lab = m_lab;
+    m_runner.start([&lab, actor = m_actor](JobControl &control) { return runRound(lab, actor, control.cancelToken()); },
+                   [this](const SweepRound &round) { onRoundDone(round); });
 }
 
-void SweepScheduler::onRoundDone()
+void SweepScheduler::onRoundDone(const SweepRound &round)
 {
-    const SweepRound round = m_watcher.result();
     if (!round.error.isEmpty())
         qCWarning(lcRetention) << "Sweep round failed:" << round.error;
     Q_EMIT roundFinished(round);

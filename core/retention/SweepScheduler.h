@@ -5,9 +5,9 @@
 #include "ExpirySweep.h"
 #include "Purge.h"
 #include "base/CancelToken.h"
+#include "base/JobRunner.h"
 #include "notify/NoticeDelivery.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
 
@@ -27,8 +27,8 @@ struct SweepRound
     int purgedCount() const;
 };
 
-// Runs sweep rounds on a timer, off the calling (GUI) thread: inside the counter
-// window and `keepsakectl serve`. The first round starts at once.
+// Runs sweep rounds on a timer, off the calling (GUI) thread on a JobRunner: inside the
+// counter window and `keepsakectl serve`. The first round starts at once.
 class SweepScheduler : public QObject
 {
     Q_OBJECT
@@ -42,20 +42,20 @@ public:
 
     void start(int intervalMs);
     void stop();               // no new rounds; a running one is asked to stop
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_runner.isRunning(); }
 
 Q_SIGNALS:
     void roundFinished(const Keepsake::SweepRound &round);
 
 private:
     void startRound();
-    void onRoundDone();
+    void onRoundDone(const SweepRound &round);
 
     Lab &m_lab;
     QString m_actor;
     QTimer m_timer;
-    CancelToken m_cancel;
-    QFutureWatcher<SweepRound> m_watcher;
+    bool m_stopped = false;
+    JobRunner m_runner;   // last: a round still running ends before the rest goes
 };
 
 } // namespace Keepsake

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PrintTestLab.h"
 
+#include "base/JobRunner.h"
 #include "catalog/AlbumChoices.h"
 #include "catalog/SqlQuery.h"
 #include "commands/Command.h"
 #include "print/DiscPrints.h"
 #include "print/IndexSheet.h"
-#include "print/PrintJob.h"
 #include "print/PrintJobs.h"
 #include "print/PrintLanguage.h"
 #include "print/PrintOutput.h"
@@ -215,43 +215,51 @@ private slots:
         QCOMPARE(QDir(m_lab.dir.path()).entryList({ QStringLiteral(".cancelled.pdf*") }, QDir::Hidden | QDir::Files).size(), 0);
     }
 
-    // The window's way: off the GUI thread, with progress signals, and cancellable.
+    // The window's way: on a JobRunner, with progress on this thread, and cancellable.
     void jobOffTheGuiThread()
     {
+        const Lab &lab = *m_lab.lab;
+        const qint64 album = m_lab.album.id;
+        const auto indexPrint = [&lab, album](const QString &pdf) {
+            return [&lab, album, pdf](JobControl &control) {
+                return PrintJobs(lab).indexOfAlbums({ album }, std::nullopt, PaperFormat(), 0, { pdf, {} },
+                                                    &control.cancelToken(),
+                                                    [&control](int done, int total) { control.setProgress(done, total); });
+            };
+        };
+        JobRunner runner;
+        QSignalSpy progress(&runner, &JobRunner::progress);
+        QSignalSpy finished(&runner, &JobRunner::finished);
+        std::optional<Result<PrintJobs::Done>> printed;
         const QString pdf = m_lab.file(QStringLiteral("job.pdf"));
-        std::unique_ptr<PrintJob> job(PrintJob::indexOfAlbums(*m_lab.lab, { m_lab.album.id }, std::nullopt,
-                                                              PaperFormat(), 0, { pdf, {} }));
-        QSignalSpy progress(job.get(), &PrintJob::progress);
-        QSignalSpy finished(job.get(), &PrintJob::finished);
-        QSignalSpy failed(job.get(), &PrintJob::failed);
-        job->start();
+        QVERIFY(runner.start(indexPrint(pdf), [&](const Result<PrintJobs::Done> &done) { printed = done; }));
         QVERIFY(finished.wait(30000));
-        QCOMPARE(failed.size(), 0);
+        QVERIFY(printed.has_value() && *printed);
         QCOMPARE(progress.size(), int(m_lab.photos.size()));
-        QCOMPARE(progress.last().at(0).toInt(), int(m_lab.photos.size()));
-        QCOMPARE(finished.first().at(0).value<PrintJobs::Done>().photos, int(m_lab.photos.size()));
+        QCOMPARE(progress.last().at(0).toLongLong(), qint64(m_lab.photos.size()));
+        QCOMPARE((*printed)->photos, int(m_lab.photos.size()));
         QCOMPARE(pdfImageCount(pdf), int(m_lab.photos.size()));
 
         // Cancelled by the window on the first progress report (the work waits for
         // it): fails as cancelled, and leaves no file.
         const QString stopped = m_lab.file(QStringLiteral("job-cancelled.pdf"));
         QSemaphore windowCancelled;
-        const Lab &lab = *m_lab.lab;
-        const qint64 album = m_lab.album.id;
-        std::unique_ptr<PrintJob> second(new PrintJob([&](const CancelToken &cancel, const IndexSheet::Progress &report) {
-            report(0, 1);
-            windowCancelled.acquire();
-            return PrintJobs(lab).indexOfAlbums({ album }, std::nullopt, PaperFormat(), 0, { stopped, {} }, &cancel, report);
-        }));
-        QSignalSpy secondFailed(second.get(), &PrintJob::failed);
-        PrintJob *job2 = second.get();
-        connect(job2, &PrintJob::progress, job2, [job2, &windowCancelled] {
-            job2->cancel();
+        connect(&runner, &JobRunner::progress, &runner, [&runner, &windowCancelled] {
+            runner.cancel();
             windowCancelled.release();
         });
-        second->start();
-        QVERIFY(secondFailed.wait(30000));
-        QVERIFY(secondFailed.first().at(1).toBool());
+        std::optional<Result<PrintJobs::Done>> cancelled;
+        QVERIFY(runner.start(
+            [&windowCancelled, print = indexPrint(stopped)](JobControl &control) {
+                control.setProgress(0, 1);
+                windowCancelled.acquire();
+                return print(control);
+            },
+            [&](const Result<PrintJobs::Done> &done) { cancelled = done; }));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.last().at(0).toBool());
+        QVERIFY(cancelled.has_value() && !*cancelled);
+        QCOMPARE(cancelled->error().kind(), Error::Kind::Cancelled);
         QVERIFY(!QFile::exists(stopped));
     }
 

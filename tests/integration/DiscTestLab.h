@@ -13,7 +13,6 @@
 #include "catalog/Albums.h"
 #include "catalog/Customers.h"
 #include "disc/BurnJob.h"
-#include "disc/BurnWorker.h"
 #include "disc/DiscLayout.h"
 #include "disc/DiscPlanner.h"
 #include "disc/DiscRecord.h"

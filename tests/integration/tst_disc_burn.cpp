@@ -6,11 +6,11 @@
 // result; faults (too small, write error, cancel at 30 %, a flipped byte, another
 // customer's disc) leave every album expired. Several discs: an album larger than a
 // disc split into parts, each image verified on its own, an album recorded only once
-// its last part is verified. A burn on BurnWorker's thread with progress and cancel.
+// its last part is verified. A burn on a JobRunner with progress and cancel.
 // Runs against SQLite and (as tst_disc_burn_postgres) PostgreSQL.
 #include "DiscTestLab.h"
 
-#include "disc/BurnWorker.h"
+#include "base/JobRunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,7 +31,7 @@ private Q_SLOTS:
     void splitAlbumRecordedWhenLastPartVerified();
     void alteredManifestIsRefusedAsAltered();
     void printFailureKeepsTheRecording();
-    void workerThreadBurnsAndCancels();
+    void jobRunnerBurnsAndCancels();
 };
 
 void TestDiscBurn::burnReadsBackEverywhere()
@@ -377,33 +377,41 @@ void TestDiscBurn::printFailureKeepsTheRecording()
     QCOMPARE(run(QStringLiteral("xorriso"), xorrisoCheck(iso)).code, 0);
 }
 
-void TestDiscBurn::workerThreadBurnsAndCancels()
+void TestDiscBurn::jobRunnerBurnsAndCancels()
 {
     freshLab({ QStringLiteral("dups/exact") });
     ManualClock clock(QDateTime::currentDateTimeUtc());
     auto lab = openLab(clock);
     QVERIFY(lab);
-    BurnWorker worker(*lab);
-    QSignalSpy finished(&worker, &BurnWorker::finished);
-    QSignalSpy failed(&worker, &BurnWorker::failed);
-    QSignalSpy recorded(&worker, &BurnWorker::discRecorded);
+    JobRunner runner;
+    QSignalSpy finished(&runner, &JobRunner::finished);
     QThread *const testThread = QThread::currentThread();
     int progressHere = 0;
     int progressElsewhere = 0;
-    connect(&worker, &BurnWorker::progress, this, [&](BurnJob::Phase, qint64, qint64, double, int) {
-        ++(QThread::currentThread() == testThread ? progressHere : progressElsewhere);
-    });
+    int recorded = 0;
+    const auto burnJob = [&](const QString &iso) {
+        auto job = std::make_unique<BurnJob>(*lab, BurnOptions { QStringLiteral("C1"), {}, QStringLiteral("stdio:") + iso,
+                                                                 {}, 0, false, {}, QStringLiteral("test") });
+        connect(job.get(), &BurnJob::progress, this, [&](BurnJob::Phase, qint64, qint64, double, int) {
+            ++(QThread::currentThread() == testThread ? progressHere : progressElsewhere);
+        });
+        connect(job.get(), &BurnJob::discRecorded, this, [&] { ++recorded; });
+        return job;
+    };
+    std::optional<Result<BurnSummary>> outcome;
+    const auto keep = [&](const Result<BurnSummary> &result) { outcome = result; };
     const QString iso = image(QStringLiteral("worker.iso"));
-    QVERIFY(worker.start({ QStringLiteral("C1"), {}, QStringLiteral("stdio:") + iso, {}, 0, false, {}, QStringLiteral("test") }));
-    QVERIFY(worker.isRunning());
-    QVERIFY(!worker.start({ QStringLiteral("C1"), {}, QStringLiteral("stdio:") + iso, {}, 0, false, {}, QStringLiteral("test") }));
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + failed.size(), 1, 120000);
-    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
-    QVERIFY(!worker.isRunning());
+    QVERIFY(runner.start(burnJob(iso), keep));
+    QVERIFY(runner.isRunning());
+    QVERIFY(!runner.start(burnJob(iso), keep));
+    QVERIFY(finished.wait(120000));
+    QVERIFY(outcome.has_value());
+    QVERIFY2(*outcome, *outcome ? "" : qPrintable(outcome->error().message()));
+    QVERIFY(!runner.isRunning());
     QVERIFY(progressHere > 0);
     QCOMPARE(progressElsewhere, 0);
-    QCOMPARE(recorded.size(), 1);
-    const BurnSummary summary = finished.first().first().value<BurnSummary>();
+    QCOMPARE(recorded, 1);
+    const BurnSummary summary = **outcome;
     QCOMPARE(summary.discs.size(), 1);
     QVERIFY(!summary.recordedAlbums.isEmpty());
     QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
@@ -412,12 +420,15 @@ void TestDiscBurn::workerThreadBurnsAndCancels()
     const int ingested = ctl({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"), Test::corpusPath(QStringLiteral("real")) }).code;
     QVERIFY(ingested == 0 || ingested == 3);
     expireAll();
-    connect(&worker, &BurnWorker::planned, &worker, &BurnWorker::cancel);
     const QString cancelled = image(QStringLiteral("worker-cancel.iso"));
-    QVERIFY(worker.start({ QStringLiteral("C1"), {}, QStringLiteral("stdio:") + cancelled, {}, 0, false, {}, QStringLiteral("test") }));
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size() + failed.size(), 2, 120000);
-    QCOMPARE(failed.size(), 1);
-    QCOMPARE(failed.first().at(1).toBool(), true);
+    auto job = burnJob(cancelled);
+    connect(job.get(), &BurnJob::planned, &runner, &JobRunner::cancel);
+    outcome.reset();
+    QVERIFY(runner.start(std::move(job), keep));
+    QVERIFY(finished.wait(120000));
+    QVERIFY(outcome.has_value() && !*outcome);
+    QCOMPARE(outcome->error().kind(), Error::Kind::Cancelled);
+    QCOMPARE(finished.last().first().toBool(), true);
     QVERIFY(!QFile::exists(cancelled));
     QCOMPARE(states(), (QStringList { QStringLiteral("expired"), QStringLiteral("recorded") }));
 }

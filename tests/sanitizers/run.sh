@@ -10,7 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 kind=${1:?address,undefined or thread}; shift
 case "$kind" in
-  thread) default_dir=build-tsan; default_tests=(-R 'tst_disc_burn|tst_ingest|tst_thumbnailer|tst_metadata') ;;
+  thread) default_dir=build-tsan; default_tests=(-R 'tst_disc_burn|tst_ingest|tst_thumbnailer|tst_metadata|tst_jobrunner') ;;
   *)      default_dir=build-asan; default_tests=(-LE '^bench$') ;;
 esac
 build=${KEEPSAKE_SANITIZE_BUILD_DIR:-$root/$default_dir}

@@ -2,11 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CustomerLoader.h"
 
+#include "base/JobRunner.h"
 #include "catalog/CustomerAlbums.h"
 #include "lab/Lab.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Keepsake {
 
@@ -38,26 +36,42 @@ CustomerData readCustomer(const Lab &lab, const Actor &actor, qint64 customerId,
     return data;
 }
 
-CustomerLoader::CustomerLoader(const Lab &lab, QObject *parent) : QObject(parent), m_lab(lab)
+CustomerLoader::CustomerLoader(const Lab &lab, QObject *parent)
+    : QObject(parent), m_lab(lab), m_runner(new JobRunner(this))
 {
     qRegisterMetaType<Keepsake::CustomerData>();
 }
 
+bool CustomerLoader::isLoading() const
+{
+    return m_runner->isRunning() || m_next.has_value();
+}
+
 void CustomerLoader::load(const Actor &actor, qint64 customerId, bool includeHidden)
 {
-    const int generation = ++m_generation;
-    ++m_pending;
-    auto *watcher = new QFutureWatcher<CustomerData>(this);
-    connect(watcher, &QFutureWatcher<CustomerData>::finished, this, [this, watcher, generation] {
-        --m_pending;
-        watcher->deleteLater();
-        if (generation == m_generation)
-            Q_EMIT loaded(watcher->result());
-    });
+    const Request request { actor, customerId, includeHidden };
+    if (m_runner->isRunning())
+        m_next = request;
+    else
+        startRead(request);
+}
+
+void CustomerLoader::startRead(const Request &request)
+{
     const Lab &lab = m_lab;
-    watcher->setFuture(QtConcurrent::run([&lab, actor, customerId, includeHidden] {
-        return readCustomer(lab, actor, customerId, includeHidden);
-    }));
+    m_runner->start([&lab, request](JobControl &) {
+        return readCustomer(lab, request.actor, request.customerId, request.includeHidden);
+    }, [this](const CustomerData &data) { readDone(data); });
+}
+
+void CustomerLoader::readDone(const CustomerData &data)
+{
+    if (!m_next) {
+        Q_EMIT loaded(data);
+        return;
+    }
+    const Request next = *std::exchange(m_next, std::nullopt);
+    startRead(next);
 }
 
 } // namespace Keepsake

@@ -11,8 +11,11 @@
 #include <QMetaType>
 #include <QObject>
 
+#include <optional>
+
 namespace Keepsake {
 
+class JobRunner;
 class Lab;
 
 // A customer with their albums and photos, as one background read.
@@ -26,9 +29,10 @@ struct CustomerData
     QString error;
 };
 
-// Reads a customer's albums and photos on the thread pool, so that a customer with
-// tens of thousands of photos never freezes the window. Only the latest request's
-// result is delivered.
+// Reads a customer's albums and photos off the window's thread (a JobRunner), so that a
+// customer with tens of thousands of photos never freezes the window. Only the latest
+// request's result is delivered: one asked for while a read runs waits for it, and
+// the read it replaces is dropped.
 class CustomerLoader : public QObject
 {
     Q_OBJECT
@@ -39,15 +43,24 @@ public:
     // As the actor sees them; includeHidden: also recorded and purged albums (the
     // clerk's view).
     void load(const Actor &actor, qint64 customerId, bool includeHidden);
-    bool isLoading() const { return m_pending > 0; }
+    bool isLoading() const;
 
 Q_SIGNALS:
     void loaded(const Keepsake::CustomerData &data);
 
 private:
+    struct Request
+    {
+        Actor actor;
+        qint64 customerId = 0;
+        bool includeHidden = false;
+    };
+    void startRead(const Request &request);
+    void readDone(const CustomerData &data);
+
     const Lab &m_lab;
-    int m_generation = 0;
-    int m_pending = 0;
+    JobRunner *m_runner = nullptr;
+    std::optional<Request> m_next;   // asked for while a read ran
 };
 
 CustomerData readCustomer(const Lab &lab, const Actor &actor, qint64 customerId, bool includeHidden);

@@ -4,10 +4,11 @@
 
 #include "AuditDialog.h"
 #include "JobDialog.h"
-#include "common/IngestRunner.h"
 #include "common/JobProgress.h"
 #include "common/PhotoGridModel.h"
 #include "base/ByteSize.h"
+#include "base/JobRunner.h"
+#include "ingest/IngestJob.h"
 #include "lab/Lab.h"
 #include "retention/ExpiryReason.h"
 
@@ -40,7 +41,9 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
 {
     setObjectName(QStringLiteral("customerPanel"));
     m_loader = new CustomerLoader(lab, this);
-    m_ingest = new IngestRunner(lab, this);
+    m_ingest = new JobRunner(this);
+    m_ingest->setObjectName(QStringLiteral("counterIngest"));
+    m_resending = new JobRunner(this);
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("customerSearch"));
     m_search->setPlaceholderText(tr("Find a customer by code, name, phone or e-mail"));
@@ -305,27 +308,29 @@ void CustomerPanel::importFolder(const QString &folder)
         return;
     if (!m_jobDialog) {
         m_jobDialog = new JobDialog(this);
-        connect(m_jobDialog->progress(), &JobProgress::cancelRequested, m_ingest, &IngestRunner::cancel);
-        connect(m_ingest, &IngestRunner::progress, this, [this](int done, int total, qint64, qint64) {
-            m_jobDialog->progress()->setProgress(done, total, tr("%1 of %2 files").arg(done).arg(total));
-        });
-        connect(m_ingest, &IngestRunner::finished, this, [this](const IngestSummary &summary, const QString &error) {
-            m_jobDialog->end(error.isEmpty()
-                                 ? tr("%1 new, %2 already handed in, %3 new versions, %4 rejected.")
-                                       .arg(summary.added).arg(summary.alreadyReceived)
-                                       .arg(summary.newVersions).arg(summary.rejected)
-                                 : error);
-            refresh();
-            Q_EMIT changed();
-        });
+        connect(m_jobDialog->progress(), &JobProgress::cancelRequested, m_ingest, &JobRunner::cancel);
     }
     IngestOptions options;
     options.customerCode = m_data.customer.code;
     options.sources = { folder };
     options.channel = QStringLiteral("counter");
     options.actor = m_clerk.auditText();
+    auto job = std::make_unique<IngestJob>(m_lab, options);
+    connect(job.get(), &IngestJob::progress, this, [this](int done, int total, qint64, qint64) {
+        m_jobDialog->progress()->setProgress(done, total, tr("%1 of %2 files").arg(done).arg(total));
+    });
     m_jobDialog->begin(tr("Handing in photos for %1").arg(m_data.customer.code));
-    m_ingest->start(options);
+    m_ingest->start(std::move(job), [this](const Result<IngestSummary> &summary) { importDone(summary); });
+}
+
+void CustomerPanel::importDone(const Result<IngestSummary> &summary)
+{
+    m_jobDialog->end(summary ? tr("%1 new, %2 already handed in, %3 new versions, %4 rejected.")
+                                   .arg(summary->added).arg(summary->alreadyReceived)
+                                   .arg(summary->newVersions).arg(summary->rejected)
+                             : summary.error().message());
+    refresh();
+    Q_EMIT changed();
 }
 
 } // namespace Keepsake

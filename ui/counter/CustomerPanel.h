@@ -4,6 +4,7 @@
 
 #include "base/Actor.h"
 #include "common/CustomerLoader.h"
+#include "ingest/IngestTypes.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -18,8 +19,8 @@ class QTreeWidget;
 
 namespace Keepsake {
 
-class IngestRunner;
 class JobDialog;
+class JobRunner;
 class Lab;
 class PhotoGridModel;
 
@@ -63,6 +64,7 @@ private:
     void updateActions();
     void openAudit();
     void chooseImportFolder();
+    void importDone(const Result<IngestSummary> &summary);
     void restoreAlbum();
     void extendAlbum();
     void resendNotice();
@@ -93,9 +95,9 @@ private:
     QPushButton *m_extend = nullptr;
     QPushButton *m_resend = nullptr;
     QPushButton *m_audit = nullptr;
-    IngestRunner *m_ingest = nullptr;
+    JobRunner *m_ingest = nullptr;      // a hand-in from a folder
+    JobRunner *m_resending = nullptr;   // notices sent again
     JobDialog *m_jobDialog = nullptr;
-    bool m_resending = false;
 };
 
 } // namespace Keepsake

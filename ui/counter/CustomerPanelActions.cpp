@@ -7,14 +7,13 @@
 
 #include "common/MessageBox.h"
 #include "common/PrintPreview.h"
+#include "base/JobRunner.h"
 #include "lab/Lab.h"
 #include "notify/NoticeDelivery.h"
 #include "retention/AlbumStorage.h"
 
-#include <QFutureWatcher>
 #include <QPushButton>
 #include <QTreeWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Keepsake {
 
@@ -90,7 +89,7 @@ void CustomerPanel::updateActions()
     m_print->setEnabled(allOwned);
     m_restore->setEnabled(allRecorded && allOwned);
     m_extend->setEnabled(allLiving && allOwned);
-    m_resend->setEnabled(notices && !m_resending);
+    m_resend->setEnabled(notices && !m_resending->isRunning());
 }
 
 Status CustomerPanel::showChange(const Status &status)
@@ -140,29 +139,23 @@ void CustomerPanel::extendAlbum()
 
 void CustomerPanel::resendNotice()
 {
-    if (m_resending)
-        return;
-    m_resending = true;
-    updateActions();
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_resending = false;
-        Q_EMIT message(watcher->result());
-        refresh();
-        Q_EMIT changed();
-    });
     const Lab &lab = m_lab;
-    watcher->setFuture(QtConcurrent::run([&lab] {
-        CancelToken never;
-        const Result<NoticeDelivery::Report> report = NoticeDelivery(lab.catalog(), lab.clock()).deliver(true, never);
+    const bool started = m_resending->start([&lab](JobControl &control) -> QString {
+        const Result<NoticeDelivery::Report> report
+            = NoticeDelivery(lab.catalog(), lab.clock()).deliver(true, control.cancelToken());
         if (!report)
             return report.error().message();
         QString text = tr("Notices: %1 sent, %2 failed, %3 waiting.").arg(report->sent).arg(report->failed).arg(report->waiting);
         if (report->noServer)
             text += QLatin1Char(' ') + tr("No mail server is set up: enter one under Lab › Settings.");
         return text;
-    }));
+    }, [this](const QString &text) {
+        Q_EMIT message(text);
+        refresh();
+        Q_EMIT changed();
+    });
+    if (started)
+        updateActions();
 }
 
 void CustomerPanel::recordToDisc()

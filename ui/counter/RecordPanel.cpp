@@ -6,6 +6,7 @@
 #include "common/JobProgress.h"
 #include "common/MessageBox.h"
 #include "base/ByteSize.h"
+#include "base/JobRunner.h"
 #include "disc/DiscDrive.h"
 #include "lab/Lab.h"
 
@@ -41,7 +42,8 @@ QLabel *wrappingLabel(const char *name)
 RecordPanel::RecordPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab(lab)
 {
     setObjectName(QStringLiteral("recordPanel"));
-    m_worker = new BurnWorker(lab, this);
+    m_jobs = new JobRunner(this);
+    m_jobs->setObjectName(QStringLiteral("discJobs"));
     buildLayout();
     m_planDelay.setSingleShot(true);
     m_planDelay.setInterval(200);
@@ -52,9 +54,6 @@ RecordPanel::RecordPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_l
     connect(m_image, &QPushButton::clicked, this, &RecordPanel::chooseImageFile);
     connect(m_rescan, &QPushButton::clicked, this, &RecordPanel::refreshDrives);
     connect(m_burn, &QPushButton::clicked, this, &RecordPanel::burn);
-    connect(m_worker, &BurnWorker::progress, this, &RecordPanel::showBurnProgress);
-    connect(m_worker, &BurnWorker::finished, this, &RecordPanel::burnSucceeded);
-    connect(m_worker, &BurnWorker::failed, this, &RecordPanel::burnFailed);
     connect(m_progress, &JobProgress::cancelRequested, this, &RecordPanel::cancel);
     connect(m_printIndex, &QPushButton::clicked, this, &RecordPanel::previewIndex);
     connect(m_printReceipt, &QPushButton::clicked, this, &RecordPanel::previewReceipt);
@@ -246,12 +245,8 @@ void RecordPanel::refreshDrives()
         return;
     }
     m_drivesPending = false;
-    auto found = std::make_shared<std::optional<Result<QList<DriveEntry>>>>();
-    m_jobs.start(new QObject, [found] { *found = DiscDrive::list(); }, [this, found] {
-        if (found->has_value() && **found)
-            showDrives(***found, QString());
-        else
-            showDrives({}, found->has_value() ? (*found)->error().message() : QString());
+    m_jobs->start([](JobControl &) { return DiscDrive::list(); }, [this](const Result<QList<DriveEntry>> &found) {
+        showDrives(found ? *found : QList<DriveEntry>(), found ? QString() : found.error().message());
         runAfterJob();
     });
     updateButtons();
@@ -318,11 +313,9 @@ void RecordPanel::runPlan()
         return;
     }
     m_planSummary->setText(tr("Checking the disc in %1…").arg(m_drives->currentText()));
-    auto *job = new BurnJob(m_lab, options(true));
-    auto result = std::make_shared<std::optional<Result<BurnSummary>>>();
-    m_jobs.start(job, [job, result] { *result = job->run(); }, [this, result] {
-        if (result->has_value() && !m_planPending && !m_planDelay.isActive())
-            showPlan(**result);
+    m_jobs->start(std::make_unique<BurnJob>(m_lab, options(true)), [this](const Result<BurnSummary> &result) {
+        if (!m_planPending && !m_planDelay.isActive())
+            showPlan(result);
         runAfterJob();
     });
     updateButtons();

@@ -3,8 +3,7 @@
 #pragma once
 
 #include "catalog/Customers.h"
-#include "common/JobThread.h"
-#include "disc/BurnWorker.h"
+#include "disc/BurnJob.h"
 #include "disc/DiscDrive.h"
 
 #include <QTimer>
@@ -21,6 +20,7 @@ class QVBoxLayout;
 namespace Keepsake {
 
 class JobProgress;
+class JobRunner;
 class Lab;
 
 // The counter's recording screen: the customer's albums to record, how they fit onto
@@ -30,7 +30,8 @@ class Lab;
 // verification, and the index sheet and receipt in a print preview.
 //
 // Every disc operation (listing drives, the plan as a dry run, the burn) runs off the
-// GUI thread, one at a time, so the disc libraries are never used by two threads.
+// GUI thread on one JobRunner, one at a time, so the disc libraries are never used by
+// two threads.
 class RecordPanel : public QWidget
 {
     Q_OBJECT
@@ -51,7 +52,7 @@ public:
     void chooseImageFile();
     void refreshDrives();
 
-    bool isBusy() const { return m_jobs.isRunning() || m_worker->isRunning(); }
+    bool isBusy() const;
     bool isPlanReady() const;
     const std::optional<BurnSummary> &plan() const { return m_plan; }
     QString checkText() const;
@@ -66,6 +67,8 @@ Q_SIGNALS:
     // A dry run finished: plan() and the check result are on screen.
     void planShown();
     void burnFinished(bool recorded);
+    // The burn's progress as shown: which phase, how far.
+    void burnProgress(Keepsake::BurnJob::Phase phase, qint64 done, qint64 total);
     // Albums were recorded: the customer's albums and the day's dashboard changed.
     void recorded();
     void message(const QString &text);
@@ -81,6 +84,7 @@ private:
     void clearGauges();
     void addGauge(int number, const PlannedDisc &disc);
     void showDrives(const QList<DriveEntry> &drives, const QString &error);
+    void burnDone(const Result<BurnSummary> &result);
     void burnSucceeded(const BurnSummary &summary);
     void burnFailed(const QString &message, bool cancelled, bool refused);
     void showBurnProgress(BurnJob::Phase phase, qint64 done, qint64 total, double bytesPerSecond, int secondsLeft);
@@ -90,11 +94,10 @@ private:
 
     const Lab &m_lab;
     Customer m_customer;
-    JobThread m_jobs;
+    JobRunner *m_jobs = nullptr;
     QTimer m_planDelay;
     bool m_planPending = false;
     bool m_drivesPending = false;
-    BurnWorker *m_worker = nullptr;
     std::optional<BurnSummary> m_plan;
     QString m_planError;
     std::optional<BurnSummary> m_burned;

@@ -10,6 +10,8 @@
 #include "common/PrintPreview.h"
 #include "catalog/PickupCode.h"
 #include "base/ByteSize.h"
+#include "base/JobRunner.h"
+#include "disc/DiscLog.h"
 #include "lab/Lab.h"
 
 #include <QComboBox>
@@ -32,6 +34,11 @@ QString seconds(double value)
 }
 
 } // namespace
+
+bool RecordPanel::isBusy() const
+{
+    return m_jobs->isRunning();
+}
 
 bool RecordPanel::isPlanReady() const
 {
@@ -119,20 +126,23 @@ void RecordPanel::addGauge(int number, const PlannedDisc &disc)
 
 void RecordPanel::burn()
 {
-    if (!isPlanReady() || m_worker->isRunning())
+    if (!isPlanReady())
         return;
     m_burned.reset();
     m_result->clear();
     m_progress->show();
     m_progress->begin(tr("Recording %n disc(s) for %1", nullptr, int(m_plan->plan.size())).arg(m_customer.code));
-    if (!m_worker->start(options(false)))
+    auto job = std::make_unique<BurnJob>(m_lab, options(false));
+    connect(job.get(), &BurnJob::progress, this, &RecordPanel::showBurnProgress);
+    if (!m_jobs->start(std::move(job), [this](const Result<BurnSummary> &result) { burnDone(result); }))
         m_progress->end(tr("A burn is running already."));
     updateButtons();
 }
 
 void RecordPanel::cancel()
 {
-    m_worker->cancel();
+    if (m_progress->isBusy())   // the burn; a plan or a drive scan ends on its own
+        m_jobs->cancel();
 }
 
 void RecordPanel::showBurnProgress(BurnJob::Phase phase, qint64 done, qint64 total, double bytesPerSecond,
@@ -153,6 +163,18 @@ void RecordPanel::showBurnProgress(BurnJob::Phase phase, qint64 done, qint64 tot
         break;
     }
     m_progress->setProgress(done, total, detail);
+    Q_EMIT burnProgress(phase, done, total);
+}
+
+void RecordPanel::burnDone(const Result<BurnSummary> &result)
+{
+    if (result) {
+        burnSucceeded(*result);
+        return;
+    }
+    qCInfo(lcDisc).noquote() << "Burn failed:" << result.error().message();
+    burnFailed(result.error().message(), result.error().kind() == Error::Kind::Cancelled,
+               result.error().kind() == Error::Kind::Refused);
 }
 
 void RecordPanel::burnFailed(const QString &message, bool cancelled, bool refused)

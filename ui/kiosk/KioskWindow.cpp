@@ -13,20 +13,19 @@
 #include "WelcomePage.h"
 #include "base/Translations.h"
 #include "base/Actor.h"
+#include "base/JobRunner.h"
 #include "catalog/Customers.h"
 #include "catalog/KioskRegistrations.h"
 #include "catalog/PinLockout.h"
 #include "catalog/Settings.h"
-#include "common/IngestRunner.h"
+#include "ingest/IngestJob.h"
 #include "lab/Lab.h"
 
 #include <QEvent>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLocale>
 #include <QRandomGenerator>
 #include <QStackedWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace Keepsake {
 
@@ -45,7 +44,9 @@ KioskWindow::KioskWindow(const Lab &lab, Translations &translations, const Kiosk
     m_cards->setSettleInterval(options.cardSettleMilliseconds);
     m_idle = new IdleGuard(this);
     m_idle->setInterval(options.idleMilliseconds);
-    m_ingest = new IngestRunner(lab, this);
+    m_ingest = new JobRunner(this);
+    m_ingest->setObjectName(QStringLiteral("kioskIngest"));
+    m_pinCheck = new JobRunner(this);
     buildPages();
     connectPages();
     m_cards->setRoots(options.mountRoots.isEmpty() ? CardWatcher::defaultRoots() : options.mountRoots);
@@ -106,21 +107,10 @@ void KioskWindow::connectPages()
     });
     connect(m_albums, &AlbumsPage::signOutRequested, this, &KioskWindow::signOut);
     connect(m_entry, &EntryPage::closed, this, [this] { showPage(m_entryReturn ? m_entryReturn : m_albums); });
-    connect(m_import, &ImportPage::cancelRequested, m_ingest, &IngestRunner::cancel);
+    connect(m_import, &ImportPage::cancelRequested, m_ingest, &JobRunner::cancel);
     connect(m_import, &ImportPage::doneRequested, this, [this] {
         m_albums->showCustomer(m_customerId);
         showPage(m_albums);
-    });
-    connect(m_ingest, &IngestRunner::started, m_import, &ImportPage::setStarted);
-    connect(m_ingest, &IngestRunner::progress, this, [this](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
-        m_idle->touch();
-        m_import->setProgress(done, total, bytesDone, bytesTotal);
-    });
-    connect(m_ingest, &IngestRunner::fileDecided, m_import, &ImportPage::addRecord);
-    connect(m_ingest, &IngestRunner::finished, this, [this](const IngestSummary &summary, const QString &error) {
-        m_idle->touch();
-        m_import->finish(summary, error);
-        Q_EMIT importFinished(summary);
     });
     connect(m_cards, &CardWatcher::cardInserted, this, &KioskWindow::cardInserted);
     connect(m_cards, &CardWatcher::cardRemoved, this, &KioskWindow::cardRemoved);
@@ -155,33 +145,30 @@ void KioskWindow::setLanguage(const QString &language)
 
 void KioskWindow::signIn(const QString &code, const QString &pin)
 {
-    if (m_checkingPin)
+    if (m_pinCheck->isRunning())
         return;
-    m_checkingPin = true;
     m_signIn->setMessage(tr("Checking…"));
-    auto *watcher = new QFutureWatcher<Result<PinLockout::Attempt>>(this);
-    connect(watcher, &QFutureWatcher<Result<PinLockout::Attempt>>::finished, this, [this, watcher] {
-        m_checkingPin = false;
-        watcher->deleteLater();
-        const Result<PinLockout::Attempt> attempt = watcher->result();
-        if (!attempt) {
-            m_signIn->setMessage(attempt.error().message());
-        } else if (attempt->outcome == PinLockout::Outcome::Accepted) {
-            signedInAs(attempt->customerId);
-        } else if (attempt->outcome == PinLockout::Outcome::Locked) {
-            m_signIn->setMessage(tr("Too many wrong PINs. This code is locked until %1. "
-                                    "Please ask at the counter.")
-                                     .arg(QLocale().toString(attempt->lockedUntil.toLocalTime().time(),
-                                                             QLocale::ShortFormat)));
-        } else {
-            m_signIn->setMessage(tr("The customer code or the PIN is not right. %n attempt(s) left.", nullptr,
-                                    attempt->attemptsLeft));
-        }
-    });
     const Lab &lab = m_lab;
-    watcher->setFuture(QtConcurrent::run([&lab, code, pin] {
+    m_pinCheck->start([&lab, code, pin](JobControl &) {
         return PinLockout(lab.catalog(), lab.clock()).signIn(code, pin, KioskActor);
-    }));
+    }, [this](const Result<PinLockout::Attempt> &attempt) { pinChecked(attempt); });
+}
+
+void KioskWindow::pinChecked(const Result<PinLockout::Attempt> &attempt)
+{
+    if (!attempt) {
+        m_signIn->setMessage(attempt.error().message());
+    } else if (attempt->outcome == PinLockout::Outcome::Accepted) {
+        signedInAs(attempt->customerId);
+    } else if (attempt->outcome == PinLockout::Outcome::Locked) {
+        m_signIn->setMessage(tr("Too many wrong PINs. This code is locked until %1. "
+                                "Please ask at the counter.")
+                                 .arg(QLocale().toString(attempt->lockedUntil.toLocalTime().time(),
+                                                         QLocale::ShortFormat)));
+    } else {
+        m_signIn->setMessage(tr("The customer code or the PIN is not right. %n attempt(s) left.", nullptr,
+                                attempt->attemptsLeft));
+    }
 }
 
 void KioskWindow::signedInAs(qint64 customerId)
@@ -273,9 +260,24 @@ void KioskWindow::startImport(const QString &path)
     options.sources = { path };
     options.channel = QStringLiteral("kiosk");
     options.actor = KioskActor;
+    auto job = std::make_unique<IngestJob>(m_lab, options);
+    connect(job.get(), &IngestJob::started, m_import, &ImportPage::setStarted);
+    connect(job.get(), &IngestJob::progress, this, [this](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
+        m_idle->touch();
+        m_import->setProgress(done, total, bytesDone, bytesTotal);
+    });
+    connect(job.get(), &IngestJob::fileDecided, m_import, &ImportPage::addRecord);
     m_import->begin(QFileInfo(path).fileName());
     showPage(m_import);
-    m_ingest->start(options);
+    m_ingest->start(std::move(job), [this](const Result<IngestSummary> &result) { importDone(result); });
+}
+
+void KioskWindow::importDone(const Result<IngestSummary> &result)
+{
+    const IngestSummary summary = result ? *result : IngestSummary();
+    m_idle->touch();
+    m_import->finish(summary, result ? QString() : result.error().message());
+    Q_EMIT importFinished(summary);
 }
 
 void KioskWindow::changeEvent(QEvent *event)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/Error.h"
+#include "catalog/PinLockout.h"
 #include "ingest/IngestTypes.h"
 
 #include <QMainWindow>
@@ -16,7 +18,7 @@ class CardWatcher;
 class EntryPage;
 class IdleGuard;
 class ImportPage;
-class IngestRunner;
+class JobRunner;
 class Lab;
 class RegisterPage;
 class SignInPage;
@@ -63,12 +65,14 @@ private:
     void connectPages();
     void setLanguage(const QString &language);
     void signIn(const QString &code, const QString &pin);
+    void pinChecked(const Result<PinLockout::Attempt> &attempt);
     void signedInAs(qint64 customerId);
     void signOut();
     void registerCustomer(const QString &name, const QString &contact, const QString &pin);
     void cardInserted(const QString &path);
     void cardRemoved(const QString &path);
     void startImport(const QString &path);
+    void importDone(const Result<IngestSummary> &result);
     void showPage(QWidget *page);
     void retranslate();
 
@@ -84,11 +88,11 @@ private:
     QWidget *m_entryReturn = nullptr;
     CardWatcher *m_cards = nullptr;
     IdleGuard *m_idle = nullptr;
-    IngestRunner *m_ingest = nullptr;
+    JobRunner *m_ingest = nullptr;     // the hand-in of a card
+    JobRunner *m_pinCheck = nullptr;   // the PIN's slow hash
     qint64 m_customerId = 0;
     QString m_customerCode;
     QString m_pendingCard;
-    bool m_checkingPin = false;
 };
 
 } // namespace Keepsake
