@@ -351,6 +351,13 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumSharing</name>
+    <message>
+        <source>Album %1 (%2): who else may view it is its owner&apos;s business, not shown to %3. Ask its owner.</source>
+        <translation>Album %1 (%2): Wer es sonst noch ansehen darf, ist Sache seines Besitzers und wird %3 nicht gezeigt. Fragen Sie den Besitzer.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Albums</name>
     <message>
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
@@ -1780,11 +1787,7 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
     <message>
         <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
-        <translation>Ein zweites Laufwerk wurde geöffnet, während dieser Brennvorgang noch eines hält. Schließen Sie zuerst das erste Laufwerk; dies ist ein Fehler in Keepsake, bitte melden Sie ihn.</translation>
-    </message>
-    <message>
-        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
-        <translation>Dieses Programm beschreibt oder liest gerade eine Disc. Die Laufwerke lassen sich anzeigen, sobald das beendet ist.</translation>
+        <translation>Ein zweites Laufwerk wurde geöffnet, während dieser Brennvorgang noch eines hält. Schließen Sie das erste Laufwerk, bevor Sie ein weiteres öffnen; dies ist ein Fehler in Keepsake, bitte melden Sie ihn.</translation>
     </message>
 </context>
 <context>
@@ -2334,7 +2337,7 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
     <message>
         <source>the camera left no preview in this RAW file that Keepsake can show</source>
-        <translation>die Kamera hat in dieser RAW-Datei keine Vorschau hinterlegt, die Keepsake anzeigen kann</translation>
+        <translation>die Kamera hat in dieser RAW-Datei keine Vorschau hinterlassen, die Keepsake anzeigen kann</translation>
     </message>
 </context>
 <context>
@@ -3574,6 +3577,20 @@ Kamera: %3</translation>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
         <translation>, höchstens %1 pro Kunde (die ältesten Alben laufen zuerst ab)</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RuleBook</name>
+    <message>
+        <source>The retention rule &quot;%1&quot; was not added: only the lab&apos;s clerk adds retention rules, not %2. Ask at the counter.</source>
+        <translation>Die Aufbewahrungsregel „%1“ wurde nicht angelegt: Aufbewahrungsregeln legen nur die Mitarbeiter des Labors an, nicht %2. Fragen Sie an der Theke.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::SettingEdits</name>
+    <message>
+        <source>The setting %1 was not changed: only the lab&apos;s clerk changes settings, not %2. Ask at the counter.</source>
+        <translation>Die Einstellung %1 wurde nicht geändert: Einstellungen ändern nur die Mitarbeiter des Labors, nicht %2. Fragen Sie an der Theke.</translation>
     </message>
 </context>
 <context>

@@ -350,6 +350,13 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumSharing</name>
+    <message>
+        <source>Album %1 (%2): who else may view it is its owner&apos;s business, not shown to %3. Ask its owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Albums</name>
     <message>
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
@@ -1753,10 +1760,6 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3541,6 +3544,20 @@ Camera: %3</source>
     </message>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RuleBook</name>
+    <message>
+        <source>The retention rule &quot;%1&quot; was not added: only the lab&apos;s clerk adds retention rules, not %2. Ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::SettingEdits</name>
+    <message>
+        <source>The setting %1 was not changed: only the lab&apos;s clerk changes settings, not %2. Ask at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -350,6 +350,13 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumSharing</name>
+    <message>
+        <source>Album %1 (%2): who else may view it is its owner&apos;s business, not shown to %3. Ask its owner.</source>
+        <translation>アルバム %1（%2）: ほかに誰が閲覧できるかは所有者が決めることのため、%3 には表示されません。所有者にお尋ねください。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Albums</name>
     <message>
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
@@ -1753,11 +1760,7 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
-        <translation>この書き込みがドライブを使用中のまま、2 台目のドライブが開かれました。最初のドライブを閉じてから別のドライブを開いてください。これは Keepsake の不具合です。報告してください。</translation>
-    </message>
-    <message>
-        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
-        <translation>このプログラムは現在ディスクの書き込みまたは読み取り中です。完了後にドライブを一覧表示できます。</translation>
+        <translation>この書き込みがドライブを使用中に、2 台目のドライブが開かれました。別のドライブを開く前に最初のドライブを閉じてください。これは Keepsake の不具合です。ご報告ください。</translation>
     </message>
 </context>
 <context>
@@ -2294,7 +2297,7 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>the camera left no preview in this RAW file that Keepsake can show</source>
-        <translation>この RAW ファイルには、Keepsake が表示できるプレビューがカメラによって保存されていません</translation>
+        <translation>この RAW ファイルには、Keepsake が表示できるカメラのプレビューがありません</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3510,20 @@ Camera: %3</source>
     <message>
         <source>, at most %1 per customer (oldest albums expire first)</source>
         <translation>、お客様 1 人あたり最大 %1（古いアルバムから期限切れ）</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RuleBook</name>
+    <message>
+        <source>The retention rule &quot;%1&quot; was not added: only the lab&apos;s clerk adds retention rules, not %2. Ask at the counter.</source>
+        <translation>保存ルール「%1」は追加されませんでした: 保存ルールを追加できるのはラボの店員だけで、%2 はできません。カウンターでお尋ねください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::SettingEdits</name>
+    <message>
+        <source>The setting %1 was not changed: only the lab&apos;s clerk changes settings, not %2. Ask at the counter.</source>
+        <translation>設定 %1 は変更されませんでした: 設定を変更できるのはラボの店員だけで、%2 はできません。カウンターでお尋ねください。</translation>
     </message>
 </context>
 <context>

@@ -39,4 +39,18 @@ Status AlbumSharing::change(const Actor &actor, qint64 albumId, const QString &v
     return status;
 }
 
+Result<QList<Share>> AlbumSharing::viewers(const Actor &actor, qint64 albumId) const
+{
+    const QSqlDatabase db = m_catalog.db();
+    const Result<AlbumAccess::Album> album = AlbumAccess::check(db, actor, albumId, AlbumAccess::Need::Read);
+    if (!album)
+        return album.error();
+    if (!actor.actsForLab() && !actor.isCustomer(album->ownerId)) {
+        qCInfo(lcCatalog).noquote() << "Refused the viewers of album" << albumId << "to" << actor.auditText();
+        return Error::refused(tr("Album %1 (%2): who else may view it is its owner's business, not shown to %3. "
+                                 "Ask its owner.").arg(albumId).arg(album->title, actor.describe()));
+    }
+    return Shares::ofAlbum(db, albumId);
+}
+
 } // namespace Keepsake

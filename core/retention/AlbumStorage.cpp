@@ -4,6 +4,7 @@
 
 #include "AlbumLife.h"
 #include "RetentionLog.h"
+#include "RetentionRules.h"
 #include "base/Clock.h"
 #include "catalog/AlbumAccess.h"
 #include "catalog/Catalog.h"
@@ -59,6 +60,22 @@ Status AlbumStorage::restore(const Actor &actor, const QList<qint64> &albumIds) 
     });
     if (status)
         qCInfo(lcRetention) << "Restored albums" << albumIds << "by" << actor.auditText();
+    return status;
+}
+
+Status AlbumStorage::setRule(const Actor &actor, qint64 albumId, const QString &ruleName) const
+{
+    const QDateTime now = m_clock.now();
+    const Status status = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        if (const auto album = AlbumAccess::check(db, actor, albumId, AlbumAccess::Need::LabOnly); !album)
+            return album.error();
+        const Result<RetentionRule> rule = RetentionRules::byName(db, ruleName);
+        if (!rule)
+            return rule.error();
+        return AlbumLife::setRule(db, now, albumId, *rule, actor.auditText());
+    });
+    if (status)
+        qCInfo(lcRetention).noquote() << "Album" << albumId << "has the rule" << ruleName << "by" << actor.auditText();
     return status;
 }
 

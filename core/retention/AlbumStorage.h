@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QString>
 
 namespace Keepsake {
 
@@ -14,13 +15,15 @@ class Catalog;
 class Clock;
 
 // How long the lab keeps albums, as the front ends change it: extending albums and
-// restoring recorded ones from their grace period (AlbumLife does the change). Each
-// call checks the actor for every album and changes all of them or none, in one
-// transaction:
+// restoring recorded ones from their grace period, giving an album another rule
+// (AlbumLife does the change). Each call checks the actor for every album and changes
+// all of them or none, in one transaction:
 // - extend: the owner (a customer, for their own albums within reach), the clerk,
 //   the system; never a viewer, a device or another customer;
 // - restore: the clerk and the system only (a recorded album is out of the
-//   customer's reach; they ask at the counter).
+//   customer's reach; they ask at the counter);
+// - setRule: the clerk and the system only (the rule is the lab's offer; a customer
+//   asks at the counter).
 class AlbumStorage
 {
 public:
@@ -32,6 +35,8 @@ public:
     Status extendUntil(const Actor &actor, const QList<qint64> &albumIds, const QDate &until) const;
     // Recorded albums in their grace period become active again, dated by their rule from today.
     Status restore(const Actor &actor, const QList<qint64> &albumIds) const;
+    // The album gets the retention rule of this name; its date follows the new rule.
+    Status setRule(const Actor &actor, qint64 albumId, const QString &ruleName) const;
 
 private:
     Status extend(const Actor &actor, const QList<qint64> &albumIds, int days, const QDate &until) const;

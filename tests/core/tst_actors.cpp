@@ -14,12 +14,15 @@
 #include "catalog/AuditLog.h"
 #include "catalog/CustomerAlbums.h"
 #include "catalog/KioskRegistrations.h"
+#include "catalog/SettingEdits.h"
+#include "catalog/Settings.h"
 #include "catalog/Shares.h"
 #include "notify/NoticeMails.h"
 #include "notify/TerminalNotices.h"
 #include "retention/AlbumLife.h"
 #include "retention/AlbumStorage.h"
 #include "retention/ExpirySweep.h"
+#include "retention/RuleBook.h"
 
 #include <QTest>
 
@@ -407,6 +410,107 @@ private Q_SLOTS:
         QCOMPARE(t.state(p.garden), allowed ? QStringLiteral("active") : QStringLiteral("recorded"));
         if (allowed)
             QCOMPARE(lastAuditActor(t, QStringLiteral("restore")), actor.auditText());
+    }
+
+    // Who else may view an album is its owner's business.
+    void viewers_data()
+    {
+        addWhoAllowed({ { "owner", true }, { "sharedCustomer", false }, { "viewer", false }, { "emailViewer", false },
+                        { "other", false }, { "device", false }, { "clerk", true }, { "system", true } });
+    }
+
+    void viewers()
+    {
+        QFETCH(QString, who);
+        QFETCH(bool, allowed);
+        ExpiryLab t;
+        const People p(t);
+        const auto viewers = AlbumSharing(t.lab->catalog(), t.clock).viewers(p.actor(who), p.garden);
+        QVERIFY(outcomeIs(viewers, allowed, p.garden));
+        if (allowed)
+            QCOMPARE(viewers->size(), 2);
+    }
+
+    // An album's rule, the rules and the settings are the lab's: the clerk and the system.
+    void setRule_data()
+    {
+        addWhoAllowed({ { "owner", false }, { "viewer", false }, { "other", false }, { "device", false },
+                        { "clerk", true }, { "system", true } });
+    }
+
+    void setRule()
+    {
+        QFETCH(QString, who);
+        QFETCH(bool, allowed);
+        ExpiryLab t;
+        const People p(t);
+        RetentionRule shortRule;
+        shortRule.name = QStringLiteral("Short 10 days");
+        shortRule.keepDays = 10;
+        QVERIFY(RuleBook(t.lab->catalog(), t.clock).add(p.actor(QStringLiteral("clerk")), shortRule));
+        const QString before = t.expires(p.garden);
+        const Actor actor = p.actor(who);
+        const AlbumStorage storage(t.lab->catalog(), t.clock);
+        QVERIFY(outcomeIs(storage.setRule(actor, p.garden, QStringLiteral("Short 10 days")), allowed, p.garden));
+        QCOMPARE(t.expires(p.garden), allowed ? toCatalogDate(t.clock.today().addDays(10)) : before);
+        if (allowed)
+            QCOMPARE(lastAuditActor(t, QStringLiteral("set_rule")), actor.auditText());
+    }
+
+    void addRule_data() { setRule_data(); }
+
+    void addRule()
+    {
+        QFETCH(QString, who);
+        QFETCH(bool, allowed);
+        ExpiryLab t;
+        const People p(t);
+        RetentionRule rule;
+        rule.name = QStringLiteral("Viewed 30 days");
+        rule.basis = RetentionRule::Basis::LastView;
+        rule.keepDays = 30;
+        const Actor actor = p.actor(who);
+        const RuleBook rules(t.lab->catalog(), t.clock);
+        const auto added = rules.add(actor, rule);
+        QVERIFY(outcomeIs(added, allowed));
+        QCOMPARE(rules.list()->size(), allowed ? 2 : 1);
+        if (!allowed) {
+            QVERIFY(added.error().message().contains(rule.name));
+            return;
+        }
+        QVERIFY(added->id > 0);
+        QCOMPARE(lastAuditActor(t, QStringLiteral("rule_add")), actor.auditText());
+    }
+
+    void changeSetting_data() { setRule_data(); }
+
+    void changeSetting()
+    {
+        QFETCH(QString, who);
+        QFETCH(bool, allowed);
+        ExpiryLab t;
+        const People p(t);
+        const Actor actor = p.actor(who);
+        const SettingEdits edits(t.lab->catalog(), t.clock);
+        const Settings settings(t.lab->catalog());
+        const QString key = QStringLiteral("notice.days_before");
+        const Status set = edits.set(actor, key, QStringLiteral("21"));
+        QVERIFY(outcomeIs(set, allowed));
+        QCOMPARE(settings.intValue(key), allowed ? 21 : 14);
+        if (!allowed) {
+            QVERIFY(set.error().message().contains(key));
+            QVERIFY(outcomeIs(edits.unset(actor, key), false));
+            return;
+        }
+        QCOMPARE(lastAuditActor(t, QStringLiteral("config")), actor.auditText());
+        QVERIFY(edits.unset(actor, key));
+        QCOMPARE(settings.intValue(key), 14);
+        QVERIFY(edits.set(actor, QStringLiteral("smtp.password"), QStringLiteral("hunter2")));
+        QCOMPARE(t.scalar(QStringLiteral("SELECT details FROM audit WHERE action = 'config' ORDER BY id DESC LIMIT 1"))
+                     .contains(QStringLiteral("hunter2")), false);
+        const Status bad = edits.set(actor, QStringLiteral("smtp.port"), QStringLiteral("seventy"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().kind(), Error::Kind::Usage);
     }
 
     void kioskRegistration_data()

@@ -5,11 +5,7 @@
 #include "AlbumCommand.h"
 #include "AlbumLookup.h"
 #include "JsonRecords.h"
-#include "catalog/AuditLog.h"
-#include "catalog/Catalog.h"
-#include "catalog/Settings.h"
-#include "retention/AlbumLife.h"
-#include "retention/RetentionRules.h"
+#include "retention/AlbumStorage.h"
 #include "retention/ExpiryReason.h"
 
 #include <QCoreApplication>
@@ -25,20 +21,15 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Keepsake::AlbumRetentionSubcommands)
 };
 
-QString actor()
-{
-    return AuditLog::currentActor(QStringLiteral("keepsakectl"));
-}
-
 void addAlbumOptions(CommandParser &p)
 {
     p.addOption({ QStringLiteral("album"), Tr::tr("the album's ID, or its title with --customer"), Tr::tr("ALBUM") });
     p.addOption({ QStringLiteral("customer"), Tr::tr("the album's owner"), Tr::tr("C") });
 }
 
-// Runs the change in one transaction and prints the album as it is afterwards.
+// Runs the change (an operation of AlbumStorage) and prints the album as it is afterwards.
 int change(CtlContext &context, const CommandParser &p, const QString &done,
-           const std::function<Status(QSqlDatabase &, qint64)> &work)
+           const std::function<Status(const AlbumStorage &, qint64)> &work)
 {
     if (!p.isSet(QStringLiteral("album")))
         return context.fail(Error::usage(Tr::tr("Name the album: --album ID.")));
@@ -48,7 +39,7 @@ int change(CtlContext &context, const CommandParser &p, const QString &done,
     const Result<AlbumSummary> album = resolveAlbum(*lab, p.value(QStringLiteral("album")), p.value(QStringLiteral("customer")));
     if (!album)
         return context.fail(album.error());
-    const Status status = lab->catalog().transaction([&](QSqlDatabase &db) { return work(db, album->id); });
+    const Status status = work(AlbumStorage(lab->catalog(), context.clock), album->id);
     if (!status)
         return context.fail(status.error());
     const Result<AlbumSummary> after = Albums(lab->catalog()).byId(album->id);
@@ -69,11 +60,8 @@ int setRule(CtlContext &context, const QStringList &args)
         return *done;
     if (!p.isSet(QStringLiteral("rule")))
         return context.fail(Error::usage(Tr::tr("Name the rule: --rule NAME.")));
-    return change(context, p, Tr::tr("Album %1 (%2) has a new rule"), [&](QSqlDatabase &db, qint64 id) -> Status {
-        const Result<RetentionRule> rule = RetentionRules::byName(db, p.value(QStringLiteral("rule")));
-        if (!rule)
-            return rule.error();
-        return AlbumLife::setRule(db, context.clock.now(), id, *rule, actor());
+    return change(context, p, Tr::tr("Album %1 (%2) has a new rule"), [&](const AlbumStorage &storage, qint64 id) {
+        return storage.setRule(context.actor(), id, p.value(QStringLiteral("rule")));
     });
 }
 
@@ -89,22 +77,18 @@ int extend(CtlContext &context, const QStringList &args)
         return *done;
     if (p.isSet(QStringLiteral("days")) == p.isSet(QStringLiteral("until")))
         return context.fail(Error::usage(Tr::tr("Give either --days N or --until DATE.")));
-    return change(context, p, Tr::tr("Album %1 (%2) is extended"), [&](QSqlDatabase &db, qint64 id) -> Status {
-        QDate until = QDate::fromString(p.value(QStringLiteral("until")), Qt::ISODate);
+    return change(context, p, Tr::tr("Album %1 (%2) is extended"), [&](const AlbumStorage &storage, qint64 id) -> Status {
         if (p.isSet(QStringLiteral("days"))) {
             bool ok = false;
             const int days = p.value(QStringLiteral("days")).toInt(&ok);
             if (!ok || days < 1)
                 return Error::usage(Tr::tr("--days takes a positive whole number."));
-            const Result<AlbumSummary> album = Albums(context.lab()->catalog()).byId(id);
-            if (!album)
-                return album.error();
-            const QDate today = context.clock.today();
-            until = (album->expires.isValid() && album->expires > today ? album->expires : today).addDays(days);
-        } else if (!until.isValid()) {
-            return Error::usage(Tr::tr("--until takes a date like 2027-01-31."));
+            return storage.extendBy(context.actor(), { id }, days);
         }
-        return AlbumLife::extend(db, context.clock.now(), id, until, actor());
+        const QDate until = QDate::fromString(p.value(QStringLiteral("until")), Qt::ISODate);
+        if (!until.isValid())
+            return Error::usage(Tr::tr("--until takes a date like 2027-01-31."));
+        return storage.extendUntil(context.actor(), { id }, until);
     });
 }
 
@@ -116,9 +100,8 @@ int restore(CtlContext &context, const QStringList &args)
     addAlbumOptions(p);
     if (auto done = p.parse(context, args))
         return *done;
-    return change(context, p, Tr::tr("Album %1 (%2) is restored"), [&](QSqlDatabase &db, qint64 id) -> Status {
-        const int grace = Settings(context.lab()->catalog()).intValue(QStringLiteral("grace.days"));
-        return AlbumLife::restore(db, context.clock.now(), id, grace, actor());
+    return change(context, p, Tr::tr("Album %1 (%2) is restored"), [&](const AlbumStorage &storage, qint64 id) {
+        return storage.restore(context.actor(), { id });
     });
 }
 

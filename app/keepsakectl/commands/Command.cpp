@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include "CtlLog.h"
+#include "catalog/AuditLog.h"
 
 #include <QCoreApplication>
 
@@ -55,6 +56,11 @@ int CtlContext::fail(const Error &error)
 {
     console.error(error.message());
     return exitCodeFor(error);
+}
+
+Actor CtlContext::actor() const
+{
+    return Actor::system(AuditLog::currentActor(QStringLiteral("keepsakectl")));
 }
 
 CommandParser::CommandParser(const QString &usage, const QString &description, const QString &example)

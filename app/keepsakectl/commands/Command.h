@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Console.h"
+#include "base/Actor.h"
 #include "base/CancelToken.h"
 #include "base/Clock.h"
 #include "base/Error.h"
@@ -43,6 +44,9 @@ public:
     Lab *lab();
     // Reports an error and gives its exit code.
     int fail(const Error &error);
+    // Who acts: keepsakectl, run by the lab's admin, acts as the system and is
+    // audited as "keepsakectl:USER" (AuditLog::currentActor).
+    Actor actor() const;
 
 private:
     std::unique_ptr<Lab> m_lab;

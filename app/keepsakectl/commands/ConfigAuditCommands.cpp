@@ -7,10 +7,9 @@
 #include "Commands.h"
 #include "base/Time.h"
 #include "catalog/AuditLog.h"
-#include "catalog/Catalog.h"
 #include "catalog/Customers.h"
+#include "catalog/SettingEdits.h"
 #include "catalog/Settings.h"
-#include "catalog/SqlQuery.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -70,7 +69,7 @@ public:
             return ExitDone;
         }
         if ((sub == QLatin1String("set") && values.size() == 2) || (sub == QLatin1String("unset") && values.size() == 1))
-            return change(context, *lab, settings, values);
+            return change(context, *lab, values);
         return context.fail(Error::usage(tr("Use: config set KEY VALUE, config get KEY, config unset KEY or "
                                             "config list. See: keepsakectl config --help")));
     }
@@ -89,19 +88,12 @@ private:
         return ExitDone;
     }
 
-    int change(CtlContext &context, Lab &lab, const Settings &settings, const QStringList &values)
+    int change(CtlContext &context, Lab &lab, const QStringList &values)
     {
         const bool set = values.size() == 2;
         const QString key = values.first();
-        const Settings::Spec *spec = Settings::spec(key);
-        const Status status = lab.catalog().transaction([&](QSqlDatabase &db) -> Status {
-            if (Status changed = set ? settings.set(key, values.at(1)) : settings.unset(key); !changed)
-                return changed;
-            const QString shown = set ? (spec && spec->secret ? QStringLiteral("***") : values.at(1)) : QString();
-            return AuditLog::record(db, { 0, context.clock.now(), AuditLog::currentActor(QStringLiteral("keepsakectl")),
-                                          QStringLiteral("config"), {}, {},
-                                          { { QStringLiteral("key"), key }, { QStringLiteral("value"), shown } } });
-        });
+        const SettingEdits edits(lab.catalog(), context.clock);
+        const Status status = set ? edits.set(context.actor(), key, values.at(1)) : edits.unset(context.actor(), key);
         if (!status)
             return context.fail(status.error());
         context.console.item({ { QStringLiteral("key"), key }, { QStringLiteral("set"), set } },
@@ -152,7 +144,7 @@ public:
             if (!filter.since.isValid())
                 return context.fail(Error::usage(tr("--since takes a date like 2026-01-31, not \"%1\".").arg(since)));
         }
-        const Result<QList<AuditEntry>> entries = AuditLog::read(lab->catalog().db(), filter);
+        const Result<QList<AuditEntry>> entries = AuditTrail(lab->catalog()).read(context.actor(), filter);
         if (!entries)
             return context.fail(entries.error());
         for (const AuditEntry &e : *entries)

@@ -5,12 +5,11 @@
 #include "AlbumLookup.h"
 #include "Command.h"
 #include "Commands.h"
+#include "catalog/AlbumSharing.h"
 #include "catalog/Albums.h"
-#include "catalog/AuditLog.h"
-#include "catalog/Catalog.h"
 #include "catalog/Customers.h"
-#include "catalog/Shares.h"
 #include "retention/RetentionRules.h"
+#include "retention/RuleBook.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -18,11 +17,6 @@
 namespace Keepsake {
 
 namespace {
-
-QString actor()
-{
-    return AuditLog::currentActor(QStringLiteral("keepsakectl"));
-}
 
 // "keepsakectl share add" as args[0], the rest after it.
 QStringList subArgs(const QStringList &args)
@@ -94,13 +88,9 @@ private:
         if (!album)
             return context.fail(album.error());
         const QString with = p.value(QStringLiteral("with"));
-        const Status status = lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
-            const Result<Shares::Viewer> viewer = Shares::resolveViewer(db, with);
-            if (!viewer)
-                return viewer.error();
-            return add ? Shares::add(db, album->id, *viewer, context.clock.now(), actor())
-                       : Shares::remove(db, album->id, *viewer, context.clock.now(), actor());
-        });
+        const AlbumSharing sharing(lab->catalog(), context.clock);
+        const Status status = add ? sharing.share(context.actor(), album->id, with)
+                                  : sharing.unshare(context.actor(), album->id, with);
         if (!status)
             return context.fail(status.error());
         context.console.item({ { QStringLiteral("album"), album->id }, { QStringLiteral("with"), with },
@@ -126,7 +116,7 @@ private:
         const Result<AlbumSummary> album = resolveAlbum(*lab, p.value(QStringLiteral("album")), p.value(QStringLiteral("customer")));
         if (!album)
             return context.fail(album.error());
-        const Result<QList<Share>> shares = Shares::ofAlbum(lab->catalog().db(), album->id);
+        const Result<QList<Share>> shares = AlbumSharing(lab->catalog(), context.clock).viewers(context.actor(), album->id);
         if (!shares)
             return context.fail(shares.error());
         for (const Share &share : *shares)
@@ -215,13 +205,9 @@ private:
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;
-        Result<RetentionRule> added = Error::failure(QString());
-        const Status status = lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
-            added = RetentionRules::add(db, rule, context.clock.now(), actor());
-            return added ? Status::success() : Status(added.error());
-        });
-        if (!status)
-            return context.fail(status.error());
+        const Result<RetentionRule> added = RuleBook(lab->catalog(), context.clock).add(context.actor(), rule);
+        if (!added)
+            return context.fail(added.error());
         context.console.item(ruleJson(*added), tr("Added rule '%1': %2").arg(added->name, RetentionRules::describe(*added)));
         return ExitDone;
     }
@@ -235,7 +221,7 @@ private:
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;
-        const Result<QList<RetentionRule>> rules = RetentionRules::list(lab->catalog().db());
+        const Result<QList<RetentionRule>> rules = RuleBook(lab->catalog(), context.clock).list();
         if (!rules)
             return context.fail(rules.error());
         for (const RetentionRule &rule : *rules)
