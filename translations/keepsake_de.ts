@@ -1789,6 +1789,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
         <translation>Ein zweites Laufwerk wurde geöffnet, während dieser Brennvorgang noch eines hält. Schließen Sie das erste Laufwerk, bevor Sie ein weiteres öffnen; dies ist ein Fehler in Keepsake, bitte melden Sie ihn.</translation>
     </message>
+    <message>
+        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
+        <translation>Dieses Programm beschreibt oder liest gerade eine Disc. Die Laufwerke lassen sich anzeigen, sobald das beendet ist.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>

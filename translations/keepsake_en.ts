@@ -1762,6 +1762,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>

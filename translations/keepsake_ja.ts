@@ -1762,6 +1762,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>A second drive was opened while this burn still holds one. Close the first drive before opening another; this is a fault in Keepsake, please report it.</source>
         <translation>この書き込みがドライブを使用中に、2 台目のドライブが開かれました。別のドライブを開く前に最初のドライブを閉じてください。これは Keepsake の不具合です。ご報告ください。</translation>
     </message>
+    <message>
+        <source>A disc is being recorded or read by this program right now. The drives can be listed when it is done.</source>
+        <translation>このプログラムは現在ディスクの書き込みまたは読み取り中です。完了後にドライブを一覧表示できます。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscLayout</name>
