@@ -6,6 +6,7 @@
 // settings, and its screens rendered at 1920×1080.
 #include "UiTestSupport.h"
 #include "base/Translations.h"
+#include "base/Actor.h"
 #include "catalog/Albums.h"
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
@@ -217,6 +218,13 @@ void TestCounter::settingsAreSaved()
     QCOMPARE(*settings.value(QStringLiteral("lab.name")), QStringLiteral("Foto Sonne Berlin"));
     QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 21);
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("dataFolder"))->text(), m_lab.lab->dataDir());
+    // The clerk changed them: core checked and audited it.
+    const auto entries = AuditLog::read(m_lab.lab->catalog().db(), {});
+    QVERIFY(entries);
+    const auto config = std::find_if(entries->cbegin(), entries->cend(),
+                                     [](const AuditEntry &e) { return e.action == QLatin1String("config"); });
+    QVERIFY(config != entries->cend());
+    QCOMPARE(config->actor, Actor::clerk(Actor::sessionUser(), QStringLiteral("counter")).auditText());
 }
 
 void TestCounter::screensAt1920x1080()

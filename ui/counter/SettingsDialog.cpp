@@ -3,6 +3,8 @@
 #include "SettingsDialog.h"
 
 #include "catalog/Catalog.h"
+#include "base/Actor.h"
+#include "catalog/SettingEdits.h"
 #include "catalog/Settings.h"
 #include "lab/Lab.h"
 
@@ -91,12 +93,14 @@ QWidget *SettingsDialog::labPage()
 
 bool SettingsDialog::save()
 {
-    const Settings settings(m_lab.catalog());
+    // The clerk changes the lab's settings: checked and audited by core (SettingEdits).
+    const SettingEdits edits(m_lab.catalog(), m_lab.clock());
+    const Actor clerk = Actor::clerk(Actor::sessionUser(), QStringLiteral("counter"));
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
         const QString value = it.value()->text().trimmed();
         if (value == m_loaded.value(it.key()))
             continue;
-        const Status status = value.isEmpty() ? settings.unset(it.key()) : settings.set(it.key(), value);
+        const Status status = value.isEmpty() ? edits.unset(clerk, it.key()) : edits.set(clerk, it.key(), value);
         if (!status) {
             m_message->setText(status.error().message());
             it.value()->setFocus();
