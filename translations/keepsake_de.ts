@@ -1317,10 +1317,6 @@ Beispiel:
         <translation>Der Kunde %1 braucht einen Namen.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
-    </message>
-    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
@@ -2689,6 +2685,17 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::MailAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: it holds a line break or another control character.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse: Sie enthält einen Zeilenumbruch oder ein anderes Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: write it as name@example.com, without spaces or quotes.</source>
+        <translation>„%1“ ist keine E-Mail-Adresse: Schreiben Sie sie als name@example.com, ohne Leerzeichen oder Anführungszeichen.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::MetadataReader</name>
     <message>
         <source>The file is empty.</source>
@@ -3908,10 +3915,6 @@ Beispiel:
 </context>
 <context>
     <name>Keepsake::Shares</name>
-    <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation>„%1“ ist keine E-Mail-Adresse.</translation>
-    </message>
     <message>
         <source>There is no customer with the code %1. Give a customer code or an e-mail address.</source>
         <translation>Es gibt keinen Kunden mit der Nummer %1. Geben Sie eine Kundennummer oder eine E-Mail-Adresse an.</translation>

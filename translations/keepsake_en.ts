@@ -1292,10 +1292,6 @@ Example:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2662,6 +2658,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::MailAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: it holds a line break or another control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: write it as name@example.com, without spaces or quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::MetadataReader</name>
     <message>
         <source>The file is empty.</source>
@@ -3865,10 +3872,6 @@ Example:
 </context>
 <context>
     <name>Keepsake::Shares</name>
-    <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>There is no customer with the code %1. Give a customer code or an e-mail address.</source>
         <translation type="unfinished"></translation>

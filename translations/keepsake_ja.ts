@@ -1300,10 +1300,6 @@ Example:
         <translation>お客様 %1 には名前が必要です。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation>「%1」はメールアドレスではありません。</translation>
-    </message>
-    <message>
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN は 4〜8 桁です。</translation>
     </message>
@@ -2642,6 +2638,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::MailAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: it holds a line break or another control character.</source>
+        <translation>「%1」はメールアドレスではありません。改行またはその他の制御文字が含まれています。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an e-mail address: write it as name@example.com, without spaces or quotes.</source>
+        <translation>「%1」はメールアドレスではありません。空白や引用符を使わず、name@example.com の形で入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::MetadataReader</name>
     <message>
         <source>The file is empty.</source>
@@ -3839,10 +3846,6 @@ Example:
 </context>
 <context>
     <name>Keepsake::Shares</name>
-    <message>
-        <source>&quot;%1&quot; is not an e-mail address.</source>
-        <translation>「%1」はメールアドレスではありません。</translation>
-    </message>
     <message>
         <source>There is no customer with the code %1. Give a customer code or an e-mail address.</source>
         <translation>お客様番号 %1 のお客様はいません。お客様番号またはメールアドレスを指定してください。</translation>

@@ -5,6 +5,7 @@
 #include "Catalog.h"
 #include "PinHash.h"
 #include "SqlQuery.h"
+#include "base/MailAddress.h"
 #include "base/Time.h"
 
 #include <QCoreApplication>
@@ -36,8 +37,9 @@ Status validate(const NewCustomer &customer)
                                "dots, dashes or underscores, e.g. K-00042.").arg(customer.code));
     if (customer.name.trimmed().isEmpty())
         return Error::usage(Tr::tr("The customer %1 needs a name.").arg(customer.code));
-    if (!customer.email.isEmpty() && !customer.email.contains(QLatin1Char('@')))
-        return Error::usage(Tr::tr("\"%1\" is not an e-mail address.").arg(customer.email));
+    if (!customer.email.isEmpty())
+        if (const QString problem = MailAddress::problem(customer.email); !problem.isEmpty())
+            return Error::usage(problem);
     if (!customer.pin.isEmpty() && !PinHash::isValidPin(customer.pin))
         return Error::usage(Tr::tr("A PIN has 4 to 8 digits."));
     return Status::success();

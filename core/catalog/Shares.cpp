@@ -5,6 +5,7 @@
 #include "AuditLog.h"
 #include "Customers.h"
 #include "SqlQuery.h"
+#include "base/MailAddress.h"
 #include "base/Time.h"
 
 #include <QCoreApplication>
@@ -74,8 +75,8 @@ Result<Shares::Viewer> Shares::resolveViewer(const QSqlDatabase &db, const QStri
     const QString text = codeOrEmail.trimmed();
     Viewer viewer;
     if (text.contains(QLatin1Char('@'))) {
-        if (text.startsWith(QLatin1Char('@')) || text.endsWith(QLatin1Char('@')) || text.contains(QLatin1Char(' ')))
-            return Error::usage(tr("\"%1\" is not an e-mail address.").arg(text));
+        if (const QString problem = MailAddress::problem(text); !problem.isEmpty())
+            return Error::usage(problem);
         viewer.email = text;
         return viewer;
     }

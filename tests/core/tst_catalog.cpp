@@ -51,6 +51,7 @@ private Q_SLOTS:
     void addsAndFindsCustomers();
     void refusesBadCustomers_data();
     void refusesBadCustomers();
+    void acceptsUsualAddresses();
     void searchesCustomers();
     void keepsPinsHashed();
     void rollsBackFailedTransactions();
@@ -169,9 +170,28 @@ void TestCatalog::refusesBadCustomers_data()
     QTest::newRow("space in code") << "K 1" << "Anna" << "" << "";
     QTest::newRow("no name") << "C9" << "  " << "" << "";
     QTest::newRow("bad e-mail") << "C9" << "Anna" << "anna.example.org" << "";
+    // An address goes into a mail's To: header: a line break would start a header of its own.
+    QTest::newRow("CR/LF in e-mail") << "C9" << "Anna" << "anna@example.org\r\nBcc: all@example.org" << "";
+    QTest::newRow("LF in e-mail") << "C9" << "Anna" << "anna@example.org\nX: y" << "";
+    QTest::newRow("tab in e-mail") << "C9" << "Anna" << "anna\t@example.org" << "";
+    QTest::newRow("two @ in e-mail") << "C9" << "Anna" << "anna@home@example.org" << "";
+    QTest::newRow("name and address") << "C9" << "Anna" << "Anna <anna@example.org>" << "";
+    QTest::newRow("doubled dot in e-mail") << "C9" << "Anna" << "anna..berg@example.org" << "";
     QTest::newRow("short pin") << "C9" << "Anna" << "" << "123";
     QTest::newRow("letters in pin") << "C9" << "Anna" << "" << "12ab";
     QTest::newRow("long pin") << "C9" << "Anna" << "" << "123456789";
+}
+
+void TestCatalog::acceptsUsualAddresses()
+{
+    int n = 0;
+    for (const char *email : { "anna@example.org", "anna.berg+fotos@mail.example.co.uk", "o'brien@example.ie",
+                               "tarou@例え.jp", "x@localhost" }) {
+        const auto added = Customers(*m_catalog).add(newCustomer(QStringLiteral("M%1").arg(++n), QStringLiteral("Mail"),
+                                                                 QString::fromUtf8(email), QString(), QString(), QString()),
+                                                     m_clock.now());
+        QVERIFY2(added.ok(), added.ok() ? email : qPrintable(added.error().message()));
+    }
 }
 
 void TestCatalog::refusesBadCustomers()
