@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AlbumAccess.h"
 
+#include "Albums.h"
 #include "CatalogLog.h"
 #include "SqlQuery.h"
 #include "base/Time.h"
@@ -9,11 +10,6 @@
 namespace Keepsake {
 
 namespace {
-
-bool withinReach(const QString &state)
-{
-    return state == QLatin1String("active") || state == QLatin1String("expiring") || state == QLatin1String("expired");
-}
 
 // The customer's code, for messages; the ID when it cannot be read.
 QString customerText(const QSqlDatabase &db, qint64 customerId)
@@ -69,7 +65,7 @@ Status AlbumAccess::decide(const QSqlDatabase &db, const Actor &actor, const Alb
         if (need == Need::LabOnly)
             return refusal(actor, tr("Album %1 (%2): only the lab can do this; %3 may ask at the counter.")
                                       .arg(album.id).arg(album.title, who));
-        if (!withinReach(album.state))
+        if (!albumWithinReach(album.state))
             return refusal(actor, tr("Album %1 (%2) went onto a disc and is no longer within reach here; "
                                      "%3 may ask at the counter about it.").arg(album.id).arg(album.title, who));
         return Status::success();
@@ -77,7 +73,7 @@ Status AlbumAccess::decide(const QSqlDatabase &db, const Actor &actor, const Alb
     const Result<bool> shared = sharedWith(db, actor, album.id);
     if (!shared)
         return shared.error();
-    if (!*shared || !withinReach(album.state))
+    if (!*shared || !albumWithinReach(album.state))
         return refusal(actor, tr("Album %1 is not shared with %2 (or no longer): only its owner and the "
                                  "people they share it with can see it. Ask its owner to share it.")
                                   .arg(album.id).arg(who));

@@ -3,6 +3,7 @@
 #include "AlbumEdits.h"
 
 #include "AlbumAccess.h"
+#include "Albums.h"
 #include "AuditLog.h"
 #include "Catalog.h"
 #include "SqlQuery.h"
@@ -28,12 +29,6 @@ Result<AlbumOwner> ownerOf(const QSqlDatabase &db, qint64 albumId)
     return AlbumOwner { query.integer(0), query.text(1), query.text(2) };
 }
 
-bool changeable(const QString &state)
-{
-    return state == QLatin1String("active") || state == QLatin1String("expiring")
-        || state == QLatin1String("expired");
-}
-
 } // namespace
 
 Status AlbumEdits::rename(qint64 albumId, const QString &title, const QDateTime &now) const
@@ -47,7 +42,7 @@ Status AlbumEdits::rename(qint64 albumId, const QString &title, const QDateTime 
         auto album = ownerOf(db, albumId);
         if (!album)
             return album.error();
-        if (!changeable(album->state))
+        if (!albumWithinReach(album->state))
             return Error::refused(tr("The album \"%1\" is already on disc and can no longer be renamed.")
                                       .arg(album->title));
         SqlQuery update(db, QStringLiteral("UPDATE albums SET title = :title WHERE id = :id"));
@@ -70,7 +65,7 @@ Status AlbumEdits::movePhotos(const QList<qint64> &photoIds, qint64 targetAlbumI
         auto target = ownerOf(db, targetAlbumId);
         if (!target)
             return target.error();
-        if (!changeable(target->state))
+        if (!albumWithinReach(target->state))
             return Error::refused(tr("Photos cannot be moved into \"%1\": it is already on disc.").arg(target->title));
         QJsonArray moved;
         for (qint64 photoId : photoIds) {
@@ -81,7 +76,7 @@ Status AlbumEdits::movePhotos(const QList<qint64> &photoIds, qint64 targetAlbumI
                 return status;
             if (!find.next())
                 return Error::notFound(tr("There is no photo %1. Reload the album.").arg(photoId));
-            if (find.integer(1) != target->owner || !changeable(find.text(2)))
+            if (find.integer(1) != target->owner || !albumWithinReach(find.text(2)))
                 return Error::refused(tr("Photo %1 cannot be moved: it belongs to another customer or is "
                                          "already on disc.").arg(photoId));
             const qint64 source = find.integer(0);

@@ -75,6 +75,12 @@ std::optional<AlbumState> albumStateFromName(const QString &name)
     return std::nullopt;
 }
 
+bool albumWithinReach(const QString &stateName)
+{
+    const std::optional<AlbumState> state = albumStateFromName(stateName);
+    return state == AlbumState::Active || state == AlbumState::Expiring || state == AlbumState::Expired;
+}
+
 QString albumStateText(AlbumState state)
 {
     switch (state) {

@@ -19,6 +19,9 @@ class Catalog;
 enum class AlbumState { Active, Expiring, Expired, Recorded, Purged };
 QString albumStateName(AlbumState state);               // "active", ... (catalog and JSON)
 std::optional<AlbumState> albumStateFromName(const QString &name);
+// Active, expiring or expired: the lab still keeps the album and it has not gone onto a
+// disc, so its owner may still change it (by the catalog's state name).
+bool albumWithinReach(const QString &stateName);
 QString albumStateText(AlbumState state);               // translated, for people
 
 struct AlbumSummary

@@ -25,7 +25,7 @@ void logMessage(void *, const char *severity, const char *text)
 {
     const QString message = QString::fromUtf8(text).trimmed();
     if (qstrcmp(severity, "WARNING") == 0 || qstrcmp(severity, "NOTE") == 0 || qstrcmp(severity, "HINT") == 0
-        || qstrcmp(severity, "UPDATE") == 0 || qstrcmp(severity, "DEBUG") == 0 || qstrcmp(severity, "ALL") == 0)
+        || qstrcmp(severity, "UPDATE") == 0 || qstrcmp(severity, "DEBUG") == 0)
         qCDebug(lcDisc).noquote() << severity << message;
     else
         qCWarning(lcDisc).noquote() << severity << message;

@@ -5,6 +5,7 @@
 #include "RetentionLog.h"
 #include "RetentionRules.h"
 #include "base/Time.h"
+#include "catalog/Albums.h"
 #include "catalog/AuditLog.h"
 #include "catalog/SqlQuery.h"
 #include "notify/NoticeOutbox.h"
@@ -95,11 +96,6 @@ Status setDate(const QSqlDatabase &db, const QDateTime &now, qint64 albumId, con
     return update.exec();
 }
 
-bool isLiving(const QString &state)
-{
-    return state == QLatin1String("active") || state == QLatin1String("expiring") || state == QLatin1String("expired");
-}
-
 QJsonValue dateJson(const QDate &date)
 {
     return date.isValid() ? QJsonValue(toCatalogDate(date)) : QJsonValue();
@@ -156,7 +152,7 @@ Status AlbumLife::extend(QSqlDatabase &db, const QDateTime &now, qint64 albumId,
     const Result<AlbumFacts> album = loadAlbum(db, albumId);
     if (!album)
         return album.error();
-    if (!isLiving(album->state))
+    if (!albumWithinReach(album->state))
         return Error::refused(tr("Album %1 (%2) is %3; only albums that are not on disc yet can be "
                                  "extended. A recorded album in its grace period can be restored with "
                                  "keepsakectl album restore.").arg(albumId).arg(album->title, album->state));
@@ -178,7 +174,7 @@ Status AlbumLife::setRule(QSqlDatabase &db, const QDateTime &now, qint64 albumId
     const Result<AlbumFacts> album = loadAlbum(db, albumId);
     if (!album)
         return album.error();
-    if (!isLiving(album->state))
+    if (!albumWithinReach(album->state))
         return Error::refused(tr("Album %1 (%2) is %3; its rule no longer matters.")
                                   .arg(albumId).arg(album->title, album->state));
     SqlQuery update(db, QStringLiteral("UPDATE albums SET rule_id = :rule WHERE id = :id"));
