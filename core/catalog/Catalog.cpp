@@ -5,6 +5,7 @@
 #include "CatalogLog.h"
 #include "Schema.h"
 #include "SqlQuery.h"
+#include "base/PrivateFiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -107,6 +108,10 @@ Status Catalog::connect()
             return Error::failure(tr("The folder %1 for the catalog cannot be created. "
                                      "Check the data folder's permissions.").arg(file.absolutePath()));
         }
+        // PIN hashes and the mail password: made readable by the lab's account only
+        // before SQLite opens it (its journal files take the same mode).
+        if (Status made = PrivateFiles::makeFile(file.absoluteFilePath()); !made)
+            return made.error();
     }
     QSqlDatabase db = this->db();
     if (!db.isOpen())

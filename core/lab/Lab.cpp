@@ -4,6 +4,7 @@
 
 #include "HandinLiveness.h"
 #include "LabLog.h"
+#include "base/PrivateFiles.h"
 #include "catalog/Catalog.h"
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
@@ -44,10 +45,11 @@ Lab::~Lab() = default;
 
 Result<std::unique_ptr<Lab>> Lab::open(const LabLocation &location, const Clock &clock)
 {
-    if (!QDir().mkpath(location.dataDir)) {
+    // Photos, PIN hashes and the mail password live here: only the lab's account reads them.
+    if (const Status made = PrivateFiles::makeFolder(location.dataDir); !made) {
         return Error::failure(QCoreApplication::translate("Keepsake::Lab",
-            "The data folder %1 cannot be created. Check the path and its permissions, or "
-            "choose another with --data-dir.").arg(location.dataDir));
+            "The data folder %1 cannot be created (%2). Check the path and its permissions, or "
+            "choose another with --data-dir.").arg(location.dataDir, made.error().message()));
     }
     const Result<CatalogUrl> url = CatalogUrl::parse(location.catalogUrl);
     if (!url)

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 
 class TestCtl : public QObject
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void listsAlbumsAndPhotos();
     void reportsRejectsWithExitThree();
     void checksTheStore();
+    void keepsTheDataFolderPrivateWhateverTheUmask();
     void survivesBeingKilledMidHandIn();
     void fullDiskMidHandInKeepsWhatWasStored();
 
@@ -227,6 +230,43 @@ void TestCtl::checksTheStore()
     const Run status = ctl(lab() + QStringList { QStringLiteral("status"), QStringLiteral("--json") });
     QCOMPARE(status.code, 0);
     QCOMPARE(status.records.last().value(QStringLiteral("summary")).toObject().value(QStringLiteral("customers")).toInt(), 1);
+}
+
+void TestCtl::keepsTheDataFolderPrivateWhateverTheUmask()
+{
+    const QString dataDir = m_dir->filePath(QStringLiteral("new-lab"));
+    const QStringList lab { QStringLiteral("--data-dir"), dataDir };   // the embedded catalog in it
+    const mode_t before = ::umask(022);
+    const Run added = ctl(lab + QStringList { QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"),
+                                              QStringLiteral("C1"), QStringLiteral("--name"), QStringLiteral("Anna Berg"),
+                                              QStringLiteral("--email"), QStringLiteral("anna@example.org") });
+    ::umask(before);
+    QCOMPARE(added.code, 0);
+    const auto mode = [](const QString &path) {
+        struct stat status {};
+        return ::stat(QFile::encodeName(path).constData(), &status) == 0 ? int(status.st_mode & 07777) : -1;
+    };
+    const QString catalog = QDir(dataDir).filePath(QStringLiteral("catalog.sqlite"));
+    QCOMPARE(mode(dataDir), 0700);
+    QCOMPARE(mode(catalog), 0600);
+
+    const Run quiet = ctl(lab + QStringList { QStringLiteral("check"), QStringLiteral("--json") });
+    QCOMPARE(quiet.code, 0);
+    QCOMPARE(quiet.records.last().value(QStringLiteral("summary")).toObject().value(QStringLiteral("too_open")).toInt(), 0);
+
+    QVERIFY(::chmod(QFile::encodeName(dataDir).constData(), 0755) == 0);
+    QVERIFY(::chmod(QFile::encodeName(catalog).constData(), 0644) == 0);
+    const Run warned = ctl(lab + QStringList { QStringLiteral("check"), QStringLiteral("--json") });
+    QCOMPARE(warned.code, 0);   // a warning: the store and the catalog still agree
+    QMap<QString, QString> modes;
+    for (const QJsonObject &record : warned.records) {
+        if (record.value(QStringLiteral("problem")).toString() == QStringLiteral("too_open"))
+            modes.insert(record.value(QStringLiteral("path")).toString(), record.value(QStringLiteral("mode")).toString());
+    }
+    QCOMPARE(modes.value(dataDir), QStringLiteral("755"));
+    QCOMPARE(modes.value(catalog), QStringLiteral("644"));
+    const Run text = ctl(lab + QStringList { QStringLiteral("check") });
+    QVERIFY2(text.out.contains("chmod 700 " + QFile::encodeName(dataDir)), text.out.constData());
 }
 
 void TestCtl::survivesBeingKilledMidHandIn()

@@ -6,6 +6,7 @@
 #include "catalog/Customers.h"
 #include "ingest/ThumbnailJob.h"
 #include "store/BlobStore.h"
+#include "lab/LabPrivacy.h"
 #include "lab/StoreCheck.h"
 
 #include <QCoreApplication>
@@ -111,6 +112,7 @@ public:
         for (const QString &sha : report->damaged)
             console.item({ { QStringLiteral("problem"), QStringLiteral("damaged") }, { QStringLiteral("sha256"), sha } },
                          tr("damaged: the bytes of %1 changed; restore it from backup").arg(sha));
+        const int tooOpen = reportTooOpen(console, LabPrivacy(*lab).tooOpen());
         int repaired = 0;
         if (p.isSet(QStringLiteral("repair")) && !report->unreferenced.isEmpty()) {
             const Result<int> removed = check.repair(*report);
@@ -122,7 +124,8 @@ public:
                           { QStringLiteral("unreferenced"), report->unreferenced.size() },
                           { QStringLiteral("missing"), report->missing.size() },
                           { QStringLiteral("damaged"), report->damaged.size() },
-                          { QStringLiteral("repaired"), repaired } },
+                          { QStringLiteral("repaired"), repaired },
+                          { QStringLiteral("too_open"), tooOpen } },
                         report->clean() ? tr("The store and the catalog agree (%1 files checked).").arg(report->checked)
                                         : tr("%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.")
                                               .arg(report->checked).arg(report->unreferenced.size()).arg(repaired)
@@ -130,6 +133,22 @@ public:
         const bool fixed = report->missing.isEmpty() && report->damaged.isEmpty()
             && repaired == report->unreferenced.size();
         return report->clean() || (p.isSet(QStringLiteral("repair")) && fixed) ? ExitDone : ExitPartial;
+    }
+
+private:
+    // A warning, not a failure of the check: the lab may have widened them on purpose.
+    static int reportTooOpen(Console &console, const QList<PrivateFiles::TooOpen> &entries)
+    {
+        for (const PrivateFiles::TooOpen &entry : entries) {
+            console.item({ { QStringLiteral("problem"), QStringLiteral("too_open") },
+                           { QStringLiteral("path"), entry.path },
+                           { QStringLiteral("mode"), PrivateFiles::octal(entry.mode) },
+                           { QStringLiteral("wanted"), PrivateFiles::octal(entry.wanted) } },
+                         tr("warning: %1 has mode %2: other local users can read the lab's photos, PIN "
+                            "hashes or mail password. Run: chmod %3 %1")
+                             .arg(entry.path, PrivateFiles::octal(entry.mode), PrivateFiles::octal(entry.wanted)));
+        }
+        return int(entries.size());
     }
 };
 
