@@ -16,7 +16,7 @@ Status AuditLog::record(const QSqlDatabase &db, const AuditEntry &entry)
     SqlQuery insert(db, QStringLiteral(
         "INSERT INTO audit (at, actor, action, customer_id, album_id, details) "
         "VALUES (:at, :actor, :action, :customer, :album, :details)"));
-    const QVariant noId(QMetaType(QMetaType::LongLong));
+    const QVariant noId { QMetaType(QMetaType::LongLong) };
     insert.bind(QStringLiteral(":at"), toCatalogTime(entry.at))
         .bind(QStringLiteral(":actor"), entry.actor)
         .bind(QStringLiteral(":action"), entry.action)

@@ -57,7 +57,7 @@ Status SweepStatements::audit(const AuditEntry &entry)
     SqlQuery &insert = prepared(m_audit,
         "INSERT INTO audit (at, actor, action, customer_id, album_id, details) "
         "VALUES (:at, :actor, :action, :customer, :album, :details)");
-    const QVariant noId(QMetaType(QMetaType::LongLong));
+    const QVariant noId { QMetaType(QMetaType::LongLong) };
     insert.bind(QStringLiteral(":at"), toCatalogTime(entry.at))
         .bind(QStringLiteral(":actor"), entry.actor)
         .bind(QStringLiteral(":action"), entry.action)
