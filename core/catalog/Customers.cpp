@@ -13,6 +13,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace Keepsake {
 
 namespace {
@@ -37,6 +39,11 @@ Status validate(const NewCustomer &customer)
                                "dots, dashes or underscores, e.g. K-00042.").arg(customer.code));
     if (customer.name.trimmed().isEmpty())
         return Error::usage(Tr::tr("The customer %1 needs a name.").arg(customer.code));
+    // The name goes into mails' To: headers and onto receipts: one line of text.
+    const auto isControl = [](QChar c) { return c.category() == QChar::Other_Control; };
+    if (std::any_of(customer.name.cbegin(), customer.name.cend(), isControl))
+        return Error::usage(Tr::tr("The name of customer %1 holds a line break or another control character: "
+                                   "type it on one line.").arg(customer.code));
     if (!customer.email.isEmpty())
         if (const QString problem = MailAddress::problem(customer.email); !problem.isEmpty())
             return Error::usage(problem);

@@ -26,7 +26,7 @@ QString tr(const char *text)
 
 HandinWriter::HandinWriter(const Lab &lab, qint64 customerId, qint64 handinId, QString albumTitle)
     : m_lab(lab), m_customerId(customerId), m_handinId(handinId),
-      m_albumTitle(std::move(albumTitle)), m_now(lab.clock().now()), m_batch(lab.store())
+      m_albumTitle(albumTitle.simplified()), m_now(lab.clock().now()), m_batch(lab.store())
 {
 }
 

@@ -31,6 +31,8 @@ public:
     static constexpr int BatchFiles = 64;
     static constexpr qint64 BatchBytes = qint64(256) << 20;
 
+    // The album title is kept on one line (runs of white space, line breaks too, become
+    // one space, as a rename does): it goes into mail subjects and onto prints.
     HandinWriter(const Lab &lab, qint64 customerId, qint64 handinId, QString albumTitle);
     ~HandinWriter();
 

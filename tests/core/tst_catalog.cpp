@@ -172,6 +172,8 @@ void TestCatalog::refusesBadCustomers_data()
     QTest::newRow("bad e-mail") << "C9" << "Anna" << "anna.example.org" << "";
     // An address goes into a mail's To: header: a line break would start a header of its own.
     QTest::newRow("CR/LF in e-mail") << "C9" << "Anna" << "anna@example.org\r\nBcc: all@example.org" << "";
+    QTest::newRow("CR/LF in name") << "C9" << "Anna\r\nBcc: all@example.org" << "anna@example.org" << "";
+    QTest::newRow("tab in name") << "C9" << "Anna\tBerg" << "anna@example.org" << "";
     QTest::newRow("LF in e-mail") << "C9" << "Anna" << "anna@example.org\nX: y" << "";
     QTest::newRow("tab in e-mail") << "C9" << "Anna" << "anna\t@example.org" << "";
     QTest::newRow("two @ in e-mail") << "C9" << "Anna" << "anna@home@example.org" << "";

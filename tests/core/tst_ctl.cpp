@@ -38,6 +38,7 @@ private Q_SLOTS:
     void reportsRejectsWithExitThree();
     void checksTheStore();
     void keepsTheDataFolderPrivateWhateverTheUmask();
+    void keepsAlbumTitlesOnOneLine();
     void survivesBeingKilledMidHandIn();
     void fullDiskMidHandInKeepsWhatWasStored();
 
@@ -267,6 +268,17 @@ void TestCtl::keepsTheDataFolderPrivateWhateverTheUmask()
     QCOMPARE(modes.value(catalog), QStringLiteral("644"));
     const Run text = ctl(lab + QStringList { QStringLiteral("check") });
     QVERIFY2(text.out.contains("chmod 700 " + QFile::encodeName(dataDir)), text.out.constData());
+}
+
+void TestCtl::keepsAlbumTitlesOnOneLine()
+{
+    // A title goes into mail subjects: a line break in it would start a header of its own.
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--album"),
+                                       QStringLiteral("Holiday\r\nBcc: all@example.org"),
+                                       Keepsake::Test::corpusPath(QStringLiteral("real/png")) }).code, 0);
+    const Run albums = ctl(lab() + QStringList { QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--json") });
+    QCOMPARE(albums.code, 0);
+    QCOMPARE(albums.records.first().value(QStringLiteral("title")).toString(), QStringLiteral("Holiday Bcc: all@example.org"));
 }
 
 void TestCtl::survivesBeingKilledMidHandIn()
