@@ -64,7 +64,10 @@ QList<Settings::Spec> makeSpecs()
           [] { return QString(); }, {} },
         { "smtp.port", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server port"),
           [] { return fixed("25"); }, numberBetween(1, 65535) },
-        { "smtp.starttls", QT_TRANSLATE_NOOP("Keepsake::Settings", "auto (when offered), required or off"),
+        { "smtp.starttls", QT_TRANSLATE_NOOP("Keepsake::Settings", "auto (encrypt when the server offers STARTTLS; "
+                                                                   "with smtp.user or smtp.password set, the mail goes "
+                                                                   "only encrypted), required, or off (never encrypt: "
+                                                                   "the password too goes in clear)"),
           [] { return fixed("auto"); }, oneOf({ QStringLiteral("auto"), QStringLiteral("required"), QStringLiteral("off") }) },
         { "smtp.user", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server user"),
           [] { return QString(); }, {} },
