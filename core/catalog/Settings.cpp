@@ -64,7 +64,10 @@ QList<Settings::Spec> makeSpecs()
           [] { return QString(); }, {} },
         { "smtp.port", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server port"),
           [] { return fixed("25"); }, numberBetween(1, 65535) },
-        { "smtp.starttls", QT_TRANSLATE_NOOP("Keepsake::Settings", "auto (when offered), required or off"),
+        { "smtp.starttls", QT_TRANSLATE_NOOP("Keepsake::Settings", "auto (encrypt when the server offers STARTTLS; "
+                                                                   "with smtp.user or smtp.password set, the mail goes "
+                                                                   "only encrypted), required, or off (never encrypt: "
+                                                                   "the password too goes in clear)"),
           [] { return fixed("auto"); }, oneOf({ QStringLiteral("auto"), QStringLiteral("required"), QStringLiteral("off") }) },
         { "smtp.user", QT_TRANSLATE_NOOP("Keepsake::Settings", "mail server user"),
           [] { return QString(); }, {} },
@@ -112,15 +115,20 @@ Result<QString> Settings::value(const QString &key) const
     return s->defaultValue();
 }
 
-int Settings::intValue(const QString &key) const
+Result<int> Settings::intValue(const QString &key) const
 {
     const Result<QString> text = value(key);
+    if (!text)
+        return Error(text.error().kind(), tr("The setting %1 could not be read from the catalog: %2. Check the catalog "
+                                             "with keepsakectl check, then try again.").arg(key, text.error().message()));
     bool ok = false;
-    const int number = text ? text->toInt(&ok) : 0;
-    if (ok)
-        return number;
+    const int number = text->toInt(&ok);
     const Spec *s = spec(key);
-    return s ? s->defaultValue().toInt() : 0;
+    const QString problem = !ok ? tr("a whole number") : s && s->check ? s->check(*text) : QString();
+    if (problem.isEmpty())
+        return number;
+    return Error::failure(tr("The setting %1 holds \"%2\", but it takes %3. Set it again with keepsakectl config set "
+                             "%1 VALUE (or in the counter's settings).").arg(key, *text, problem));
 }
 
 Status Settings::set(const QString &key, const QString &value) const

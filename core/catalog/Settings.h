@@ -35,8 +35,9 @@ public:
     static const Spec *spec(const QString &key);
 
     Result<QString> value(const QString &key) const;
-    // The value as a number; the default when the stored text is not one.
-    int intValue(const QString &key) const;
+    // The value as a number. A value that cannot be read, or a stored text that is
+    // not a number the setting takes, is an error naming the setting: never the default.
+    Result<int> intValue(const QString &key) const;
     Status set(const QString &key, const QString &value) const;
     Status unset(const QString &key) const;
     Result<QList<Entry>> all() const;

@@ -453,7 +453,7 @@ Status BurnJob::writeAndVerify(Target &target, const DiscManifest &manifest, Bur
     if (verified.ok)
         return Error::failure(tr("The disc in %1 does not hold the photos its manifest lists (%2). A photo may have "
                                  "changed in the store while burning. Nothing was recorded; the albums stay expired. "
-                                 "Check the store with keepsakectl store check, then burn again.")
+                                 "Check the store with keepsakectl check, then burn again.")
                                   .arg(target.address, listed.bad.join(QStringLiteral("; "))));
     if (verified.cancelled)
         return Error::cancelled(tr("Verification was cancelled; the albums stay expired, ready to burn again."));

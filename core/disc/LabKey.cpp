@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <openssl/evp.h>
@@ -85,6 +86,15 @@ Result<LabKey> LabKey::loadOrCreate(const QString &dataDir)
     if (labKey.m_private.isEmpty() || labKey.m_public.isEmpty())
         return Error::failure(tr("The lab key %1 could not be used.").arg(path));
     return labKey;
+}
+
+Result<LabKey> LabKey::load(const QString &dataDir)
+{
+    const QString path = QDir(dataDir).filePath(fileName());
+    if (!QFileInfo::exists(path))
+        return Error::notFound(tr("This lab has no key yet (%1): it has made no disc, so no disc can be checked "
+                                  "as its own yet.").arg(path));
+    return loadOrCreate(dataDir);   // the key is there: only read
 }
 
 QString LabKey::keyId() const

@@ -20,8 +20,11 @@ class LabKey
 public:
     static QString fileName() { return QStringLiteral("lab-key.pem"); }
 
-    // Loads DIR/lab-key.pem, making it first when it is missing.
+    // Loads DIR/lab-key.pem, making it first when it is missing (to sign a disc).
     static Result<LabKey> loadOrCreate(const QString &dataDir);
+    // Loads DIR/lab-key.pem and never makes one (to check a disc): a missing key is
+    // Error::Kind::NotFound, as this lab has made no disc that could be checked yet.
+    static Result<LabKey> load(const QString &dataDir);
 
     QByteArray publicKey() const { return m_public; }   // 32 raw bytes
     QString keyId() const;                              // 16 hex digits of its SHA-256

@@ -38,7 +38,10 @@ Result<SmtpConfig> NoticeDelivery::smtpConfig(const Catalog &catalog)
             return value.error();
     }
     config.host = settings.value(QStringLiteral("smtp.host")).value().trimmed();
-    config.port = settings.intValue(QStringLiteral("smtp.port"));
+    const Result<int> port = settings.intValue(QStringLiteral("smtp.port"));
+    if (!port)
+        return port.error();
+    config.port = *port;
     config.startTls = SmtpConfig::startTlsFromName(settings.value(QStringLiteral("smtp.starttls")).value());
     config.user = settings.value(QStringLiteral("smtp.user")).value();
     config.password = settings.value(QStringLiteral("smtp.password")).value();

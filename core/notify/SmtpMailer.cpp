@@ -5,7 +5,6 @@
 #include "NotifyLog.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 
 #include <curl/curl.h>
 
@@ -18,49 +17,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Keepsake::SmtpMailer", text);
-}
-
-bool isPlainAscii(const QString &text)
-{
-    for (QChar c : text) {
-        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
-            return false;
-    }
-    return true;
-}
-
-// RFC 2047 encoded-words, kept under the 75-character limit per word.
-QByteArray encodedWord(const QString &text)
-{
-    if (isPlainAscii(text))
-        return text.toUtf8();
-    QByteArray out;
-    QString chunk;
-    auto flush = [&] {
-        if (chunk.isEmpty())
-            return;
-        if (!out.isEmpty())
-            out += "\r\n ";
-        out += "=?UTF-8?B?" + chunk.toUtf8().toBase64() + "?=";
-        chunk.clear();
-    };
-    for (QChar c : text) {
-        if (chunk.toUtf8().size() >= 39 && !c.isLowSurrogate())
-            flush();
-        chunk += c;
-    }
-    flush();
-    return out;
-}
-
-QByteArray address(const QString &name, const QString &mail)
-{
-    if (name.isEmpty())
-        return "<" + mail.toUtf8() + ">";
-    QString quoted = name;
-    quoted.replace(QLatin1Char('"'), QLatin1Char('\''));
-    return (isPlainAscii(quoted) ? "\"" + quoted.toUtf8() + "\"" : encodedWord(quoted))
-        + " <" + mail.toUtf8() + ">";
 }
 
 struct Upload
@@ -90,6 +46,67 @@ int traceServer(CURL *, curl_infotype type, char *data, size_t size, void *user)
     return 0;
 }
 
+// CURLOPT_USE_SSL for the lab's choice: with a user or password set, auto means
+// TLS or nothing (CURLUSESSL_TRY would send AUTH in clear to a server without STARTTLS).
+long useSsl(const SmtpConfig &config)
+{
+    if (config.startTls == SmtpConfig::StartTls::Off)
+        return long(CURLUSESSL_NONE);
+    return long(config.requiresTls() ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+}
+
+// One mail's transfer: the buffers libcurl reads from and writes into while it runs.
+struct Transfer
+{
+    Transfer(const SmtpConfig &config, const MailMessage &message)
+        : config(config),
+          url(QStringLiteral("smtp://%1:%2").arg(config.host).arg(config.port).toUtf8()),
+          from("<" + message.from.toUtf8() + ">"),
+          to("<" + message.to.toUtf8() + ">"),
+          user(config.user.toUtf8()),
+          password(config.password.toUtf8()),
+          upload { message.toRfc5322(), 0 },
+          recipients(curl_slist_append(nullptr, to.constData()))
+    {
+    }
+    ~Transfer() { curl_slist_free_all(recipients); }
+    Transfer(const Transfer &) = delete;
+    Transfer &operator=(const Transfer &) = delete;
+
+    void apply(CURL *curl)
+    {
+        curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+        curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.constData());
+        curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+        curl_easy_setopt(curl, CURLOPT_READFUNCTION, readUpload);
+        curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorText);
+        curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, long(config.timeoutSeconds));
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT, long(config.timeoutSeconds * 4));
+        curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, traceServer);
+        curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &answer);
+        curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
+        curl_easy_setopt(curl, CURLOPT_USE_SSL, useSsl(config));
+        if (!user.isEmpty()) {
+            curl_easy_setopt(curl, CURLOPT_USERNAME, user.constData());
+            curl_easy_setopt(curl, CURLOPT_PASSWORD, password.constData());
+        }
+    }
+
+    const SmtpConfig &config;
+    const QByteArray url;
+    const QByteArray from;
+    const QByteArray to;
+    const QByteArray user;
+    const QByteArray password;
+    Upload upload;
+    curl_slist *recipients = nullptr;
+    QByteArray answer;
+    char errorText[CURL_ERROR_SIZE] = {};
+};
+
 } // namespace
 
 SmtpConfig::StartTls SmtpConfig::startTlsFromName(const QString &name)
@@ -101,25 +118,9 @@ SmtpConfig::StartTls SmtpConfig::startTlsFromName(const QString &name)
     return StartTls::Auto;
 }
 
-QByteArray MailMessage::toRfc5322() const
+bool SmtpConfig::requiresTls() const
 {
-    QByteArray text;
-    const QLocale c = QLocale::c();
-    text += "Date: " + c.toString(date.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() + " +0000\r\n";
-    text += "From: " + address(fromName, from) + "\r\n";
-    text += "To: " + address(toName, to) + "\r\n";
-    text += "Subject: " + encodedWord(subject) + "\r\n";
-    text += "Message-ID: " + messageId.toLatin1() + "\r\n";
-    text += "MIME-Version: 1.0\r\n";
-    text += "Content-Type: text/plain; charset=UTF-8\r\n";
-    text += "Content-Transfer-Encoding: base64\r\n";
-    text += "Auto-Submitted: auto-generated\r\n\r\n";
-    QString normalized = body;
-    normalized.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
-    const QByteArray encoded = normalized.toUtf8().toBase64();
-    for (qsizetype i = 0; i < encoded.size(); i += 76)
-        text += encoded.mid(i, 76) + "\r\n";
-    return text;
+    return startTls == StartTls::Required || (startTls == StartTls::Auto && hasCredentials());
 }
 
 struct SmtpMailer::Handle
@@ -143,6 +144,19 @@ SmtpMailer::~SmtpMailer()
     curl_global_cleanup();
 }
 
+// Where the server offers no STARTTLS and TLS is required: what happened, what to do.
+QString SmtpMailer::noEncryption(const MailMessage &message) const
+{
+    const QString server = QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port);
+    if (m_config.startTls == SmtpConfig::StartTls::Required)
+        return tr("The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and "
+                  "smtp.starttls is required. Use a mail server with STARTTLS, or change smtp.starttls.")
+            .arg(message.to, server);
+    return tr("The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and the "
+              "password is not sent in clear. Set smtp.starttls off to allow it, or use a mail server with STARTTLS.")
+        .arg(message.to, server);
+}
+
 Status SmtpMailer::send(const MailMessage &message)
 {
     if (m_config.host.isEmpty())
@@ -154,46 +168,19 @@ Status SmtpMailer::send(const MailMessage &message)
         return Error::failure(tr("libcurl could not start a mail transfer."));
     curl_easy_reset(curl);
 
-    const QByteArray url = QStringLiteral("smtp://%1:%2").arg(m_config.host).arg(m_config.port).toUtf8();
-    const QByteArray from = "<" + message.from.toUtf8() + ">";
-    const QByteArray to = "<" + message.to.toUtf8() + ">";
-    const QByteArray user = m_config.user.toUtf8();
-    const QByteArray password = m_config.password.toUtf8();
-    Upload upload { message.toRfc5322(), 0 };
-    QByteArray answer;
-    char errorText[CURL_ERROR_SIZE] = {};
-    curl_slist *recipients = curl_slist_append(nullptr, to.constData());
-
-    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
-    curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.constData());
-    curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
-    curl_easy_setopt(curl, CURLOPT_READFUNCTION, readUpload);
-    curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
-    curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorText);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, long(m_config.timeoutSeconds));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, long(m_config.timeoutSeconds * 4));
-    curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, traceServer);
-    curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &answer);
-    curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
-    switch (m_config.startTls) {
-    case SmtpConfig::StartTls::Auto: curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_TRY)); break;
-    case SmtpConfig::StartTls::Required: curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_ALL)); break;
-    case SmtpConfig::StartTls::Off: curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_NONE)); break;
-    }
-    if (!user.isEmpty()) {
-        curl_easy_setopt(curl, CURLOPT_USERNAME, user.constData());
-        curl_easy_setopt(curl, CURLOPT_PASSWORD, password.constData());
-    }
+    Transfer transfer(m_config, message);
+    transfer.apply(curl);
     const CURLcode code = curl_easy_perform(curl);
-    curl_slist_free_all(recipients);
     if (code == CURLE_OK) {
-        qCDebug(lcNotify) << "Mail" << message.messageId << "to" << message.to << "accepted:" << answer;
+        qCDebug(lcNotify) << "Mail" << message.messageId << "to" << message.to << "accepted:" << transfer.answer;
         return Status::success();
     }
-    const QString what = QString::fromUtf8(errorText[0] ? errorText : curl_easy_strerror(code));
-    const QString server = QString::fromUtf8(answer);
+    if (code == CURLE_USE_SSL_FAILED && m_config.requiresTls()) {
+        qCWarning(lcNotify) << "Mail server" << m_config.host << "offers no STARTTLS; nothing sent";
+        return Error::failure(noEncryption(message));
+    }
+    const QString what = QString::fromUtf8(transfer.errorText[0] ? transfer.errorText : curl_easy_strerror(code));
+    const QString server = QString::fromUtf8(transfer.answer);
     return Error::failure(tr("The mail to %1 could not be sent through %2:%3: %4%5")
                               .arg(message.to, m_config.host)
                               .arg(m_config.port)

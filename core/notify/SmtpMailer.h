@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "MailMessage.h"
 #include "base/Error.h"
 
-#include <QByteArray>
-#include <QDateTime>
 #include <QString>
 
 #include <memory>
@@ -15,6 +14,9 @@ namespace Keepsake {
 // How to reach the lab's mail server (the smtp.* settings).
 struct SmtpConfig
 {
+    // Auto: STARTTLS when the server offers it, except that a user or password is
+    // only ever sent over TLS; Required: TLS always; Off: never, AUTH in clear too
+    // (the lab's explicit choice).
     enum class StartTls { Auto, Required, Off };
 
     QString host;          // empty: no mail server configured
@@ -26,26 +28,13 @@ struct SmtpConfig
     int timeoutSeconds = 30;
 
     static StartTls startTlsFromName(const QString &name);
+    bool hasCredentials() const { return !user.isEmpty() || !password.isEmpty(); }
+    // Whether a connection without TLS is refused: required, or auto with credentials.
+    bool requiresTls() const;
 };
 
-// One mail, ready to go.
-struct MailMessage
-{
-    QString from;
-    QString fromName;
-    QString to;
-    QString toName;
-    QString subject;
-    QString body;          // plain text
-    QString messageId;     // "<...>"
-    QDateTime date;
-
-    // RFC 5322 text: UTF-8 headers encoded per RFC 2047, the body in base64.
-    QByteArray toRfc5322() const;
-};
-
-// Sends mails over SMTP through libcurl: STARTTLS when offered (auto), required or
-// off; AUTH when a user is set. One connection is reused for the mails of a run.
+// Sends mails over SMTP through libcurl, TLS by STARTTLS as SmtpConfig says; AUTH
+// when a user is set. One connection is reused for the mails of a run.
 class SmtpMailer
 {
 public:
@@ -55,10 +44,13 @@ public:
     SmtpMailer &operator=(const SmtpMailer &) = delete;
 
     const SmtpConfig &config() const { return m_config; }
-    // On failure the error carries what libcurl said and the server's last answer.
+    // On failure the error carries what libcurl said and the server's last answer;
+    // a server that offers no STARTTLS where TLS is required is named as such.
     Status send(const MailMessage &message);
 
 private:
+    QString noEncryption(const MailMessage &message) const;
+
     struct Handle;
     SmtpConfig m_config;
     std::unique_ptr<Handle> m_handle;

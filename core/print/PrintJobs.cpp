@@ -3,6 +3,7 @@
 #include "PrintJobs.h"
 
 #include "PrintLanguage.h"
+#include "PrintLog.h"
 #include "PrintOutput.h"
 #include "PrintSources.h"
 #include "catalog/PickupCode.h"
@@ -36,7 +37,11 @@ PrintJobs::Settings PrintJobs::labSettings() const
     result.indexFormat = PaperFormat(paper("print.index_paper", Paper::A4), QPageLayout::Portrait);
     if (result.indexFormat.isPhotoPaper())
         result.indexFormat = PaperFormat(result.indexFormat.paper(), QPageLayout::Landscape);
-    result.indexColumns = settings.intValue(QStringLiteral("print.index_columns"));
+    // A column count that cannot be read leaves the paper's own (0), and says so in the log.
+    const Result<int> columns = settings.intValue(QStringLiteral("print.index_columns"));
+    if (!columns)
+        qCWarning(lcPrint) << "Index prints use the paper's columns:" << columns.error().message();
+    result.indexColumns = columns ? *columns : 0;
     result.receiptFormat = PaperFormat(paper("print.receipt_paper", Paper::Roll80), QPageLayout::Portrait);
     return result;
 }

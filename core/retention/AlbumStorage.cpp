@@ -47,13 +47,15 @@ Status AlbumStorage::extend(const Actor &actor, const QList<qint64> &albumIds, i
 
 Status AlbumStorage::restore(const Actor &actor, const QList<qint64> &albumIds) const
 {
-    const int graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
+    const Result<int> graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
+    if (!graceDays)
+        return graceDays.error();
     const QDateTime now = m_clock.now();
     const Status status = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         for (const qint64 albumId : albumIds) {
             if (const auto album = AlbumAccess::check(db, actor, albumId, AlbumAccess::Need::LabOnly); !album)
                 return album.error();
-            if (Status done = AlbumLife::restore(db, now, albumId, graceDays, actor.auditText()); !done)
+            if (Status done = AlbumLife::restore(db, now, albumId, *graceDays, actor.auditText()); !done)
                 return done;
         }
         return Status::success();

@@ -53,7 +53,10 @@ Result<SweepReport> ExpirySweep::run(bool dryRun, const QString &actor)
     timer.start();
     m_now = m_clock.now();
     m_today = m_now.toLocalTime().date();
-    m_noticeDays = Settings(m_catalog).intValue(QStringLiteral("notice.days_before"));
+    const Result<int> noticeDays = Settings(m_catalog).intValue(QStringLiteral("notice.days_before"));
+    if (!noticeDays)
+        return noticeDays.error();
+    m_noticeDays = *noticeDays;
     SweepReport report;
     report.dryRun = dryRun;
     const Status status = m_catalog.transaction([&](QSqlDatabase &db) -> Status {

@@ -198,8 +198,11 @@ Status Purge::removeLeftovers()
 Result<QList<PurgeItem>> Purge::run(std::optional<qint64> albumId, bool dryRun, const QString &actor,
                                     const CancelToken &cancel)
 {
-    const int graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
-    Result<QList<PurgeItem>> items = plan(albumId, graceDays);
+    // Without a grace period the lab set, nothing is purged: a guess could delete too early.
+    const Result<int> graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
+    if (!graceDays)
+        return graceDays.error().prefixed(tr("Nothing was purged: "));
+    Result<QList<PurgeItem>> items = plan(albumId, *graceDays);
     if (!items)
         return items;
     if (albumId && !items->first().purge)

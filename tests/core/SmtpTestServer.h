@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // A real SMTP server for tests: Debian's aiosmtpd (python3-aiosmtpd) on loopback,
-// storing every mail it accepts in a maildir. Started and stopped by the test.
+// storing every mail it accepts in a maildir, read back with Python's email package.
+// Started and stopped by the test.
 #pragma once
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -43,18 +46,19 @@ public:
         return socket.waitForConnected(200);
     }
 
-    // Starts aiosmtpd and waits until it accepts connections. On failure, failure()
-    // says why in the server's own words (its exit status and what it printed).
+    // Starts aiosmtpd and waits until it accepts connections. It offers AUTH without
+    // TLS (as a careless server would) and notes each AUTH command a client sends; it
+    // never offers STARTTLS. On failure, failure() says why in the server's own words
+    // (its exit status and what it printed).
     bool start()
     {
         m_port = freePort();
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start(QStringLiteral("/usr/bin/python3"),
-                        { QStringLiteral("-m"), QStringLiteral("aiosmtpd"), QStringLiteral("-n"), QStringLiteral("-l"),
-                          QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("-c"),
-                          QStringLiteral("aiosmtpd.handlers.Mailbox"), maildir() });
+                        { QStringLiteral("-c"), QString::fromUtf8(ServerScript), QString::number(m_port), maildir(),
+                          authLog() });
         if (!m_process.waitForStarted()) {
-            m_failure = QStringLiteral("python3 -m aiosmtpd did not start: %1 (install python3-aiosmtpd)")
+            m_failure = QStringLiteral("python3 with aiosmtpd did not start: %1 (install python3-aiosmtpd)")
                             .arg(m_process.errorString());
             return false;
         }
@@ -91,61 +95,77 @@ public:
     // Must not exist before the server starts: Mailbox makes it with new/, cur/, tmp/.
     QString maildir() const { return m_dir.filePath(QStringLiteral("mail")); }
 
+    // The AUTH commands clients sent ("AUTH PLAIN"), one a line.
+    QStringList authCommands() const
+    {
+        QFile file(authLog());
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+
+    // Every mail accepted, read by Python's email package (an independent reader).
     QList<ReceivedMail> mails() const
     {
         QList<ReceivedMail> result;
-        const QDir dir(maildir() + QStringLiteral("/new"));
-        const QStringList files = dir.entryList(QDir::Files, QDir::Name);
-        for (const QString &name : files) {
-            QFile file(dir.filePath(name));
-            if (file.open(QIODevice::ReadOnly))
-                result.append(parse(file.readAll()));
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"),
+                     { QStringLiteral("-c"), QString::fromUtf8(ReadScript), maildir() + QStringLiteral("/new") });
+        if (!python.waitForFinished(30000) || python.exitCode() != 0) {
+            qWarning("reading the test server's mails failed: %s", python.readAllStandardError().constData());
+            return result;
+        }
+        for (const QByteArray &line : python.readAllStandardOutput().split('\n')) {
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            if (o.isEmpty())
+                continue;
+            ReceivedMail mail;
+            for (const QString &to : o.value(QStringLiteral("to")).toString().split(QLatin1Char(',')))
+                mail.to.append(to.trimmed().toLower());
+            mail.subject = o.value(QStringLiteral("subject")).toString();
+            mail.messageId = o.value(QStringLiteral("message_id")).toString();
+            mail.body = o.value(QStringLiteral("body")).toString();
+            result.append(mail);
         }
         return result;
     }
 
 private:
-    static ReceivedMail parse(const QByteArray &raw)
-    {
-        ReceivedMail mail;
-        const qsizetype split = raw.indexOf("\r\n\r\n") >= 0 ? raw.indexOf("\r\n\r\n") : raw.indexOf("\n\n");
-        const QList<QByteArray> lines = raw.left(split).split('\n');
-        QHash<QByteArray, QByteArray> headers;
-        QByteArray last;
-        for (QByteArray line : lines) {
-            if (line.endsWith('\r'))
-                line.chop(1);
-            if (!line.isEmpty() && (line.at(0) == ' ' || line.at(0) == '\t')) {
-                headers[last] += line.trimmed();
-                continue;
-            }
-            const qsizetype colon = line.indexOf(':');
-            last = line.left(colon).toLower();
-            headers[last] = line.mid(colon + 1).trimmed();
-        }
-        for (const QByteArray &to : headers.value("x-rcptto").split(','))
-            mail.to.append(QString::fromUtf8(to.trimmed()).toLower());
-        mail.subject = decodeWords(headers.value("subject"));
-        mail.messageId = QString::fromLatin1(headers.value("message-id"));
-        const QByteArray body = raw.mid(split).trimmed();
-        mail.body = headers.value("content-transfer-encoding").toLower() == "base64"
-            ? QString::fromUtf8(QByteArray::fromBase64(body)) : QString::fromUtf8(body);
-        return mail;
-    }
+    QString authLog() const { return m_dir.filePath(QStringLiteral("auth.log")); }
 
-    static QString decodeWords(const QByteArray &value)
-    {
-        if (!value.startsWith("=?UTF-8?B?"))
-            return QString::fromUtf8(value);
-        QByteArray decoded;
-        qsizetype at = 0;
-        while ((at = value.indexOf("=?UTF-8?B?", at)) >= 0) {
-            const qsizetype end = value.indexOf("?=", at + 10);
-            decoded += QByteArray::fromBase64(value.mid(at + 10, end - at - 10));
-            at = end + 2;
-        }
-        return QString::fromUtf8(decoded);
-    }
+    static constexpr const char *ServerScript = R"PY(
+import signal, sys
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Mailbox
+from aiosmtpd.smtp import SMTP, AuthResult
+port, maildir, authlog = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+class Server(SMTP):
+    async def smtp_AUTH(self, arg):
+        with open(authlog, "a") as log:
+            log.write("AUTH " + (arg or "").split(" ")[0] + "\n")   # the mechanism, not the secret
+        await super().smtp_AUTH(arg)
+class Control(Controller):
+    def factory(self):
+        return Server(self.handler, **self.SMTP_kwargs)
+def accept(server, session, envelope, mechanism, data):
+    return AuthResult(success=True)
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
+control = Control(Mailbox(maildir), hostname="127.0.0.1", port=port, authenticator=accept, auth_require_tls=False)
+control.start()
+signal.sigwait({signal.SIGTERM, signal.SIGINT})
+control.stop()
+)PY";
+
+    static constexpr const char *ReadScript = R"PY(
+import email, email.policy, json, os, sys
+folder = sys.argv[1]
+for name in sorted(os.listdir(folder)):
+    with open(os.path.join(folder, name), "rb") as f:
+        m = email.message_from_binary_file(f, policy=email.policy.default)
+    print(json.dumps({"to": str(m["X-RcptTo"] or ""), "subject": str(m["Subject"] or ""),
+                      "message_id": str(m["Message-ID"] or ""),
+                      "body": m.get_content().replace("\r\n", "\n")}))
+)PY";
 
     QTemporaryDir m_dir;
     QProcess m_process;

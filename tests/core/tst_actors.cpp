@@ -496,7 +496,7 @@ private Q_SLOTS:
         const QString key = QStringLiteral("notice.days_before");
         const Status set = edits.set(actor, key, QStringLiteral("21"));
         QVERIFY(outcomeIs(set, allowed));
-        QCOMPARE(settings.intValue(key), allowed ? 21 : 14);
+        QCOMPARE(settings.intValue(key).value(), allowed ? 21 : 14);
         if (!allowed) {
             QVERIFY(set.error().message().contains(key));
             QVERIFY(outcomeIs(edits.unset(actor, key), false));
@@ -504,7 +504,7 @@ private Q_SLOTS:
         }
         QCOMPARE(lastAuditActor(t, QStringLiteral("config")), actor.auditText());
         QVERIFY(edits.unset(actor, key));
-        QCOMPARE(settings.intValue(key), 14);
+        QCOMPARE(settings.intValue(key).value(), 14);
         QVERIFY(edits.set(actor, QStringLiteral("smtp.password"), QStringLiteral("hunter2")));
         QCOMPARE(t.scalar(QStringLiteral("SELECT details FROM audit WHERE action = 'config' ORDER BY id DESC LIMIT 1"))
                      .contains(QStringLiteral("hunter2")), false);

@@ -256,14 +256,14 @@ void TestCatalog::rollsBackFailedTransactions()
 void TestCatalog::keepsSettingsWithDefaults()
 {
     const Settings settings(*m_catalog);
-    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 14);
-    QCOMPARE(settings.intValue(QStringLiteral("grace.days")), 30);
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")).value(), 14);
+    QCOMPARE(settings.intValue(QStringLiteral("grace.days")).value(), 30);
     QCOMPARE(*settings.value(QStringLiteral("smtp.starttls")), QStringLiteral("auto"));
     QVERIFY(settings.value(QStringLiteral("smtp.from"))->startsWith(QLatin1String("keepsake@")));
     QVERIFY(settings.set(QStringLiteral("notice.days_before"), QStringLiteral("21")).ok());
-    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 21);
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")).value(), 21);
     QVERIFY(settings.set(QStringLiteral("notice.days_before"), QStringLiteral("22")).ok());
-    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 22);
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")).value(), 22);
     const Status bad = settings.set(QStringLiteral("smtp.port"), QStringLiteral("seventy"));
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().kind(), Error::Kind::Usage);
@@ -276,7 +276,17 @@ void TestCatalog::keepsSettingsWithDefaults()
     QVERIFY(it != all->cend());
     QVERIFY(!it->isDefault);
     QVERIFY(settings.unset(QStringLiteral("notice.days_before")).ok());
-    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 14);
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")).value(), 14);
+    // A stored value that is no number (written around `config set`) is an error the
+    // caller sees, naming the setting and what to do; never the default in its place.
+    SqlQuery stored(m_catalog->db(), QStringLiteral("INSERT INTO settings (key, value) VALUES ('grace.days', 'thirty')"));
+    QVERIFY(stored.exec());
+    const Result<int> grace = settings.intValue(QStringLiteral("grace.days"));
+    QVERIFY(!grace);
+    QVERIFY2(grace.error().message().contains(QStringLiteral("grace.days"))
+                 && grace.error().message().contains(QStringLiteral("\"thirty\""))
+                 && grace.error().message().contains(QStringLiteral("keepsakectl config set grace.days")),
+             qPrintable(grace.error().message()));
 }
 
 void TestCatalog::recordsAndFiltersAudit()

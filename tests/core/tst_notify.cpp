@@ -3,7 +3,8 @@
 //
 // Notices over a real SMTP server (aiosmtpd on loopback): owner and current viewers
 // get one mail each per event; a crash between outbox and delivery loses nothing
-// and repeats nothing; a server that is down leaves mail queued with its answer.
+// and repeats nothing; a server that is down leaves mail queued with its answer; a
+// password never goes to a server without STARTTLS unless the lab says so.
 #include "ExpiryFixture.h"
 #include "SmtpTestServer.h"
 #include "base/CancelToken.h"
@@ -251,6 +252,68 @@ private Q_SLOTS:
         QTRY_COMPARE(server.mails().size(), 3);
         QCOMPARE(runKeepsakectl(ctl + QStringList { QStringLiteral("expire") }, t.clock, cancel), 0);
         QCOMPARE(server.mails().size(), 3);
+    }
+
+    void passwordGoesOnlyOverTls_data()
+    {
+        QTest::addColumn<QString>("startTls");   // empty: the default
+        QTest::addColumn<bool>("authInClear");
+        QTest::addColumn<QString>("whatToDo");
+        const QString allowIt = QStringLiteral("the password is not sent in clear. Set smtp.starttls off to allow it, "
+                                               "or use a mail server with STARTTLS.");
+        QTest::newRow("default") << QString() << false << allowIt;
+        QTest::newRow("auto") << QStringLiteral("auto") << false << allowIt;
+        QTest::newRow("required") << QStringLiteral("required") << false
+                                  << QStringLiteral("smtp.starttls is required. Use a mail server with STARTTLS");
+        QTest::newRow("off, said by the lab") << QStringLiteral("off") << true << QString();
+    }
+
+    // A server that offers AUTH but no STARTTLS, and a password set: unless the lab
+    // says smtp.starttls off, no AUTH is sent and the mail stays queued with a reason
+    // that says what happened and what to do.
+    void passwordGoesOnlyOverTls()
+    {
+        QFETCH(QString, startTls);
+        QFETCH(bool, authInClear);
+        QFETCH(QString, whatToDo);
+        SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.failure()));
+        ExpiryLab t;
+        queueThreeNotices(t, server.port());
+        const Settings settings(t.lab->catalog());
+        QVERIFY(settings.set(QStringLiteral("smtp.user"), QStringLiteral("lab")));
+        QVERIFY(settings.set(QStringLiteral("smtp.password"), QStringLiteral("s3cret")));
+        if (!startTls.isEmpty())
+            QVERIFY(settings.set(QStringLiteral("smtp.starttls"), startTls));
+        const auto report = deliver(t);
+        QVERIFY(report);
+        if (authInClear) {
+            QCOMPARE(report->sent, 3);
+            QTRY_COMPARE(server.mails().size(), 3);
+            QVERIFY(!server.authCommands().isEmpty());
+            return;
+        }
+        QCOMPARE(report->sent, 0);
+        QCOMPARE(report->failed, 3);
+        QCOMPARE(server.authCommands(), QStringList());
+        QCOMPARE(server.mails().size(), 0);
+        const QString reason = report->outcomes.first().error;
+        QVERIFY2(reason.contains(QStringLiteral("offers no encryption (no STARTTLS)")) && reason.contains(whatToDo),
+                 qPrintable(reason));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM notices WHERE channel = 'mail' AND state = 'queued' "
+                                        "AND last_error LIKE '%offers no encryption%'")), 3);
+    }
+
+    // Without a user and password, auto still sends over a server without STARTTLS.
+    void withoutPasswordAutoSendsInClear()
+    {
+        SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.failure()));
+        ExpiryLab t;
+        queueThreeNotices(t, server.port());
+        QCOMPARE(deliver(t)->sent, 3);
+        QTRY_COMPARE(server.mails().size(), 3);
+        QCOMPARE(server.authCommands(), QStringList());
     }
 
     // Recorded on a verified disc: owner and viewers hear about it with the disc and

@@ -9,6 +9,8 @@
 #include "retention/AlbumLife.h"
 #include "retention/Purge.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Keepsake;
@@ -163,6 +165,39 @@ private Q_SLOTS:
         QVERIFY(!restored);
         QCOMPARE(restored.error().kind(), Error::Kind::Refused);
         QCOMPARE(t.state(a), QStringLiteral("purged"));
+    }
+
+    void unreadableGraceRefusesPurge_data()
+    {
+        QTest::addColumn<QString>("breakIt");
+        QTest::addColumn<QString>("wantInReason");
+        QTest::newRow("not a number") << QStringLiteral("INSERT INTO settings (key, value) VALUES ('grace.days', 'thirty')")
+                                      << QStringLiteral("thirty");
+        QTest::newRow("out of range") << QStringLiteral("INSERT INTO settings (key, value) VALUES ('grace.days', '-5')")
+                                      << QStringLiteral("-5");
+        QTest::newRow("settings unreadable") << QStringLiteral("ALTER TABLE settings RENAME TO settings_gone")
+                                             << QStringLiteral("could not be read");
+    }
+
+    // grace.days cannot be read: purge refuses to run, rather than guess a grace period.
+    void unreadableGraceRefusesPurge()
+    {
+        QFETCH(QString, breakIt);
+        QFETCH(QString, wantInReason);
+        ExpiryLab t;
+        const qint64 a = recordedPastGrace(t);
+        QSqlQuery broken(t.db());   // not prepared: PostgreSQL prepares no ALTER TABLE
+        QVERIFY2(broken.exec(breakIt), qPrintable(broken.lastError().text()));
+        for (const bool dry : { true, false }) {
+            const auto refused = purge(t, {}, dry);
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().message().contains(QStringLiteral("grace.days"))
+                         && refused.error().message().contains(wantInReason),
+                     qPrintable(refused.error().message()));
+        }
+        QCOMPARE(t.state(a), QStringLiteral("recorded"));
+        QVERIFY(t.lab->store().contains(sha("one")));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'purge'")), 0);
     }
 };
 

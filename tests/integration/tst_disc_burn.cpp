@@ -43,6 +43,19 @@ void TestDiscBurn::burnReadsBackEverywhere()
     QVERIFY2(burned.code == 0, qPrintable(burned.out));
     QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
 
+    // A data folder that never made a disc shows it, says its signature cannot be
+    // checked here, and makes no lab key by reading.
+    const QString fresh = m_dir.filePath(QStringLiteral("fresh-lab"));
+    const Run elsewhere = run(QStringLiteral(KEEPSAKE_CTL), { QStringLiteral("--data-dir"), fresh, QStringLiteral("--catalog"),
+                                                              QStringLiteral("sqlite:") + fresh + QStringLiteral("/catalog.sqlite"),
+                                                              QStringLiteral("--json"), QStringLiteral("disc"), QStringLiteral("show"),
+                                                              QStringLiteral("--drive"), QStringLiteral("stdio:") + iso });
+    QVERIFY2(elsewhere.code == 0, qPrintable(elsewhere.out));
+    QVERIFY(QFileInfo::exists(fresh + QStringLiteral("/catalog.sqlite")));
+    QVERIFY(!QFileInfo::exists(fresh + QStringLiteral("/lab-key.pem")));
+    QVERIFY2(elsewhere.out.contains(QLatin1String("\"signed_by_this_lab\":false")), qPrintable(elsewhere.out));
+    QVERIFY2(elsewhere.out.contains(QLatin1String("\"signature_check\":\"no_lab_key\"")), qPrintable(elsewhere.out));
+
     const Run xorriso = run(QStringLiteral("xorriso"), { QStringLiteral("-md5"), QStringLiteral("on"), QStringLiteral("-indev"), iso,
                                                          QStringLiteral("-check_md5"), QStringLiteral("FAILURE"), QStringLiteral("--"),
                                                          QStringLiteral("-check_md5_r"), QStringLiteral("FAILURE"), QStringLiteral("/"),
@@ -145,6 +158,7 @@ void TestDiscBurn::appendChecksTheCustomer()
     QCOMPARE(ctl({ QStringLiteral("verify"), QStringLiteral("--drive"), drive }).code, 0);
     const Run shown = ctl({ QStringLiteral("--json"), QStringLiteral("disc"), QStringLiteral("show"), QStringLiteral("--drive"), drive });
     QVERIFY(shown.out.contains(QLatin1String("\"signed_by_this_lab\":true")));
+    QVERIFY(shown.out.contains(QLatin1String("\"signature_check\":\"this_lab\"")));
     QCOMPARE(shown.out.count(QLatin1String("\"recorded_at\"")), 2);
     QCOMPARE(run(QStringLiteral("xorriso"), { QStringLiteral("-md5"), QStringLiteral("on"), QStringLiteral("-indev"), iso,
                                               QStringLiteral("-check_md5_r"), QStringLiteral("FAILURE"), QStringLiteral("/"), QStringLiteral("--") }).code, 0);

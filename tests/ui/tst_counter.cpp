@@ -216,7 +216,7 @@ void TestCounter::settingsAreSaved()
     QVERIFY(dialog.save());
     const Settings settings(m_lab.lab->catalog());
     QCOMPARE(*settings.value(QStringLiteral("lab.name")), QStringLiteral("Foto Sonne Berlin"));
-    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")), 21);
+    QCOMPARE(settings.intValue(QStringLiteral("notice.days_before")).value(), 21);
     QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("dataFolder"))->text(), m_lab.lab->dataDir());
     // The clerk changed them: core checked and audited it.
     const auto entries = AuditLog::read(m_lab.lab->catalog().db(), {});

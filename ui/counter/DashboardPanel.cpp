@@ -97,9 +97,12 @@ QTreeWidget *DashboardPanel::makeTree(const char *name, const QStringList &heade
 
 void DashboardPanel::refresh()
 {
-    const Settings settings(m_lab.catalog());
-    auto data = DayDashboard(m_lab.catalog()).read(m_lab.clock().today(),
-                                                   settings.intValue(QStringLiteral("notice.days_before")));
+    const Result<int> noticeDays = Settings(m_lab.catalog()).intValue(QStringLiteral("notice.days_before"));
+    if (!noticeDays) {
+        m_summary->setText(noticeDays.error().message());
+        return;
+    }
+    auto data = DayDashboard(m_lab.catalog()).read(m_lab.clock().today(), *noticeDays);
     if (!data) {
         m_summary->setText(data.error().message());
         return;

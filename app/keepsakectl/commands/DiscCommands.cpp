@@ -354,11 +354,16 @@ private:
         const Result<DiscManifest> manifest = DiscManifest::fromJson(*json);
         if (!manifest)
             return context.fail(manifest.error());
-        const Result<LabKey> key = LabKey::loadOrCreate(lab.dataDir());
+        // Reading a disc never makes a lab key: without one, no disc can be this lab's yet.
+        const Result<LabKey> key = LabKey::load(lab.dataDir());
+        if (!key && key.error().kind() != Error::Kind::NotFound)
+            return context.fail(key.error());
         const bool signedHere = key && sig && DiscManifest::readSigned(*json, *sig, *key).ok();
+        const QString signature = !key ? tr("cannot be checked: this lab has no key yet, as it has made no disc")
+                                  : signedHere ? tr("this lab's") : tr("NOT this lab's");
         QStringList lines { tr("Disc %1 of customer %2 (%3), made by %4; signature: %5")
                                 .arg(manifest->discId, manifest->customerCode, manifest->customerName, manifest->labName,
-                                     signedHere ? tr("this lab's") : tr("NOT this lab's")) };
+                                     signature) };
         for (const ManifestSession &session : manifest->sessions) {
             lines << tr("  session %1, %2:").arg(session.number).arg(session.recordedAt);
             for (const ManifestAlbum &album : session.albums)
@@ -366,6 +371,9 @@ private:
         }
         QJsonObject record = QJsonDocument::fromJson(*json).object();
         record.insert(QStringLiteral("signed_by_this_lab"), signedHere);
+        record.insert(QStringLiteral("signature_check"), !key  ? QStringLiteral("no_lab_key")
+                                                   : signedHere ? QStringLiteral("this_lab")
+                                                                : QStringLiteral("other"));
         context.console.item(record, lines.join(QLatin1Char('\n')));
         context.console.summary({ { QStringLiteral("sessions"), manifest->sessions.size() } });
         return ExitDone;
