@@ -29,6 +29,13 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Keepsake::CardWalk)
 };
 
+// The messages for what is handed in by name were IngestJob's and keep its context, so
+// that their translations still match.
+struct HandinTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::IngestJob)
+};
+
 QString systemError(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error));
@@ -99,18 +106,18 @@ Result<QList<CardEntry>> CardWalk::collect(const QStringList &sources)
 {
     QList<CardEntry> entries;
     if (sources.isEmpty())
-        return Error::usage(Tr::tr("Name the card or folder to hand in."));
+        return Error::usage(HandinTr::tr("Name the card or folder to hand in."));
     for (const QString &given : sources) {
         const QFileInfo info(given);   // what is handed in by name may be a link
         if (!info.exists())
-            return Error::usage(Tr::tr("%1 does not exist. Check the card is inserted and the path is right.").arg(given));
+            return Error::usage(HandinTr::tr("%1 does not exist. Check the card is inserted and the path is right.").arg(given));
         if (!info.isDir()) {
             const CardWalk alone(QString{});
             entries.append(alone.entryFor(info.absoluteFilePath()));
             continue;
         }
         if (!info.isReadable() || !info.isExecutable())
-            return Error::usage(Tr::tr("The folder %1 cannot be read. Check its permissions.").arg(given));
+            return Error::usage(HandinTr::tr("The folder %1 cannot be read. Check its permissions.").arg(given));
         const CardWalk walk(info.absoluteFilePath());
         QList<CardEntry> found;
         walk.walk(walk.m_root, found);

@@ -8,6 +8,7 @@
 #include "catalog/Customers.h"
 #include "catalog/SqlQuery.h"
 #include "ingest/IngestJob.h"
+#include "ingest/MemoryBudget.h"
 #include "lab/HandinLiveness.h"
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
@@ -24,7 +25,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using namespace Keepsake;
 
@@ -93,6 +97,7 @@ private Q_SLOTS:
     void refusesUnknownCustomersAndMissingCards();
     void keepsToTheCardWithBoundedMemory_data();
     void keepsToTheCardWithBoundedMemory();
+    void holdsNoMoreThanItsMemoryBudget();
     void tellsARunningHandInFromADeadOne();
 
 private:
@@ -421,6 +426,22 @@ void TestIngest::keepsToTheCardWithBoundedMemory_data()
         QFile video(card + QStringLiteral("/MVI_0001.MP4"));
         return video.open(QIODevice::WriteOnly) && video.resize(qint64(1) << 30);
     }) << QStringLiteral("not a photo");
+    QTest::newRow("socket") << QStringLiteral("socket.jpg") << CardEntryMaker([](const QString &card, const QString &) {
+        sockaddr_un address {};
+        address.sun_family = AF_UNIX;
+        const QByteArray path = QFile::encodeName(card + QStringLiteral("/socket.jpg"));
+        if (path.size() >= qsizetype(sizeof address.sun_path))
+            return false;
+        std::copy(path.cbegin(), path.cend(), address.sun_path);
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        const bool bound = fd >= 0 && ::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0;
+        ::close(fd);
+        return bound;
+    }) << QStringLiteral("socket");
+    QTest::newRow("300 MB file with a JPEG head") << QStringLiteral("huge.jpg") << CardEntryMaker([](const QString &card, const QString &) {
+        QFile huge(card + QStringLiteral("/huge.jpg"));
+        return huge.open(QIODevice::WriteOnly) && huge.write("\xFF\xD8\xFF\xE0") == 4 && huge.resize(qint64(300) << 20);
+    }) << QStringLiteral("too large for a photo");
     QTest::newRow("DNG cut after its header") << QStringLiteral("truncated.dng") << CardEntryMaker([=](const QString &card, const QString &) {
         return copyHead(dng, card + QStringLiteral("/truncated.dng"), 200000);
     }) << QStringLiteral("RAW picture data is incomplete");
@@ -467,6 +488,23 @@ void TestIngest::keepsToTheCardWithBoundedMemory()
     QCOMPARE(summary->rejected, 1);
     QCOMPARE(records.size(), 2);   // nothing of the folder outside
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos")), 1);
+}
+
+void TestIngest::holdsNoMoreThanItsMemoryBudget()
+{
+    MemoryBudget budget(100);
+    std::optional<MemoryBudget::Hold> first = budget.tryHold(60);
+    QVERIFY(first);
+    QVERIFY(!budget.tryHold(50));              // would go past the capacity
+    const MemoryBudget::Hold copy = *first;   // copies share the bytes
+    first.reset();
+    QCOMPARE(budget.held(), 60);
+    std::optional<MemoryBudget::Hold> rest = budget.tryHold(40);
+    QVERIFY(rest);
+    QCOMPARE(budget.held(), 100);
+    rest->release();
+    QCOMPARE(budget.held(), 60);
+    QVERIFY(!budget.tryHold(1000));           // asks for all of it (the most), which is not free
 }
 
 // A hand-in that runs (its liveness file locked) is left alone when another program
