@@ -10,17 +10,21 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <algorithm>
+
 namespace Keepsake {
 
 namespace {
 
-QString tr(const char *text)
+// This file's context as a class, so that lupdate files Tr::tr() calls under it
+// wherever they stand (it files a free function's unqualified call under "Keepsake").
+struct Tr
 {
-    return QCoreApplication::translate("Keepsake::FileInspector", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::FileInspector)
+};
 
-// Photos larger than this are refused before they are read into memory.
-constexpr qint64 MaxPhotoBytes = qint64(2) << 30;
+// A picture streams in (and through the hash) in pieces of this size.
+constexpr qint64 ChunkBytes = qint64(4) << 20;
 
 } // namespace
 
@@ -32,29 +36,33 @@ FileInspector::FileInspector(const CustomerIndex &index, const MetadataReader &m
 {
 }
 
-InspectedFile FileInspector::inspect(const QString &absolutePath, const QString &relativePath) const
+qint64 FileInspector::bytesHeld(const CardEntry &entry)
+{
+    if (entry.refused())
+        return 0;
+    if (entry.size > MaxPictureBytes)
+        return QuickHash::HeadBytes;   // refused after its head
+    return entry.size;
+}
+
+InspectedFile FileInspector::inspect(const CardEntry &entry) const
 {
     InspectedFile file;
-    file.path = relativePath;
-    file.absolutePath = absolutePath;
-    QFile source(absolutePath);
-    if (!source.open(QIODevice::ReadOnly)) {
-        file.readError = tr("the file cannot be read (%1)").arg(source.errorString());
+    file.path = entry.relativePath;
+    file.absolutePath = entry.absolutePath;
+    file.size = std::max<qint64>(entry.size, 0);
+    QFile source;
+    QByteArray head;
+    if (!readHead(file, entry, source, head))
+        return file;
+    // What the head shows to be no picture (a video, say) is never read whole.
+    if (std::optional<DecodedImage> refusal = m_decoder.refuseByHead(head, file.size)) {
+        file.decoded = std::move(*refusal);
         return file;
     }
-    file.size = source.size();
-    if (file.size == 0) {
-        file.readError = tr("the file is empty (0 bytes)");
-        return file;
-    }
-    if (file.size > MaxPhotoBytes) {
-        file.readError = tr("the file is too large to be a photo (%1 MB)").arg(file.size >> 20);
-        return file;
-    }
-
-    QByteArray head = source.read(QuickHash::HeadBytes);
-    if (head.isEmpty()) {
-        file.readError = tr("the file cannot be read (%1)").arg(source.errorString());
+    if (file.size > MaxPictureBytes) {
+        file.readError = Tr::tr("the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)")
+                             .arg(file.size >> 20).arg(MaxPictureBytes >> 20);
         return file;
     }
     // The camera's metadata sits in the head of most photos: read it once from there.
@@ -66,6 +74,31 @@ InspectedFile FileInspector::inspect(const QString &absolutePath, const QString 
         return file;
     examine(file, headHasIdentity ? std::optional<PhotoMetadata>(*headMeta) : std::nullopt);
     return file;
+}
+
+// Opens the entry on the card (a link, a FIFO or a device is refused with its reason)
+// and reads its first bytes.
+bool FileInspector::readHead(InspectedFile &file, const CardEntry &entry, QFile &source, QByteArray &head) const
+{
+    if (entry.refused()) {
+        file.readError = entry.refusal;
+        return false;
+    }
+    if (Status opened = CardWalk::open(entry, source); !opened) {
+        file.readError = opened.error().message();
+        return false;
+    }
+    file.size = source.size();
+    if (file.size == 0) {
+        file.readError = Tr::tr("the file is empty (0 bytes)");
+        return false;
+    }
+    head = source.read(QuickHash::HeadBytes);
+    if (head.isEmpty()) {
+        file.readError = Tr::tr("the file cannot be read (%1)").arg(source.errorString());
+        return false;
+    }
+    return true;
 }
 
 bool FileInspector::recognise(InspectedFile &file, const PhotoMetadata &headMeta, const QByteArray &head,
@@ -90,22 +123,28 @@ bool FileInspector::recognise(InspectedFile &file, const PhotoMetadata &headMeta
 
 bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &source) const
 {
+    // The bytes are hashed as they stream in, a piece at a time.
+    Sha256 hash;
+    hash.add(head);
+    qint64 at = head.size();
     file.data = std::move(head);
-    if (file.size > file.data.size()) {
-        if (!source.seek(file.data.size())) {
-            file.readError = tr("the file cannot be read (%1)").arg(source.errorString());
-            return false;
-        }
-        const qsizetype already = file.data.size();
-        file.data.resize(file.size);
-        const qint64 got = source.read(file.data.data() + already, file.size - already);
-        if (got != file.size - already) {
-            file.readError = tr("the file cannot be read to its end (%1)").arg(source.errorString());
+    if (at < file.size && !source.seek(at)) {
+        file.readError = Tr::tr("the file cannot be read (%1)").arg(source.errorString());
+        file.data.clear();
+        return false;
+    }
+    file.data.resize(file.size);
+    while (at < file.size) {
+        const qint64 got = source.read(file.data.data() + at, std::min(ChunkBytes, file.size - at));
+        if (got <= 0) {
+            file.readError = Tr::tr("the file cannot be read to its end (%1)").arg(source.errorString());
             file.data.clear();
             return false;
         }
+        hash.add(file.data.constData() + at, got);
+        at += got;
     }
-    file.sha256 = Sha256::of(file.data);
+    file.sha256 = hash.hex();
     file.quickHash = QuickHash::ofData(file.data);
     return true;
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CardWalk.h"
 #include "CustomerIndex.h"
 #include "metadata/ImageDecoder.h"
 #include "metadata/PhotoMetadata.h"
@@ -34,19 +35,30 @@ struct InspectedFile
 };
 
 // The work on a file that needs no catalog and may run on several threads at once
-// (DESIGN.md, "Recognising a card again"): read the head; when the customer has a
-// photo of this identity and size, compare head and tail; otherwise read it whole,
-// hash it, read its metadata and decode it at thumbnail size.
+// (DESIGN.md, "Recognising a card again"): open it without leaving the card, read the
+// head and refuse from there what is no picture (a video is never read whole); when
+// the customer has a photo of this identity and size, compare head and tail;
+// otherwise read it whole, hashing while it streams in, read its metadata and decode
+// it at thumbnail size.
 class FileInspector
 {
 public:
+    // A picture is held in memory whole while it is checked and stored: larger files
+    // are refused (no camera writes one photo this large; a medium-format RAW of 100
+    // megapixels is about 130 MB), and a hand-in holds at most this much of its
+    // files at once, so that a card never takes the kiosk's memory.
+    static constexpr qint64 MaxPictureBytes = qint64(192) << 20;
+
     FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
                   const ImageDecoder &decoder, const Thumbnailer *thumbnails, bool verifyFull,
                   bool again);
 
-    InspectedFile inspect(const QString &absolutePath, const QString &relativePath) const;
+    InspectedFile inspect(const CardEntry &entry) const;
+    // The bytes of the entry that inspect() may hold in memory at once.
+    static qint64 bytesHeld(const CardEntry &entry);
 
 private:
+    bool readHead(InspectedFile &file, const CardEntry &entry, QFile &source, QByteArray &head) const;
     bool readWhole(InspectedFile &file, QByteArray head, QFile &source) const;
     bool recognise(InspectedFile &file, const PhotoMetadata &headMeta, const QByteArray &head,
                    QFile &source) const;

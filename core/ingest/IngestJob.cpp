@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IngestJob.h"
 
+#include "CardWalk.h"
 #include "CustomerIndex.h"
 #include "FileInspector.h"
 #include "HandinWriter.h"
 #include "IngestLog.h"
+#include "MemoryBudget.h"
 #include "base/Time.h"
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
@@ -18,8 +20,6 @@
 #include "metadata/Thumbnailer.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFuture>
@@ -29,6 +29,17 @@
 #include <deque>
 
 namespace Keepsake {
+
+namespace {
+
+// A file handed to a worker, with the memory its bytes may take.
+struct InFlight
+{
+    QFuture<InspectedFile> future;
+    MemoryBudget::Hold hold;
+};
+
+} // namespace
 
 QString ingestOutcomeName(IngestOutcome outcome)
 {
@@ -49,37 +60,6 @@ IngestJob::IngestJob(const Lab &lab, IngestOptions options, QObject *parent)
 }
 
 IngestJob::~IngestJob() = default;
-
-Result<QList<IngestJob::Source>> IngestJob::collectSources() const
-{
-    QList<Source> sources;
-    if (m_options.sources.isEmpty())
-        return Error::usage(tr("Name the card or folder to hand in."));
-    for (const QString &given : m_options.sources) {
-        const QFileInfo info(given);
-        if (!info.exists())
-            return Error::usage(tr("%1 does not exist. Check the card is inserted and the path is right.").arg(given));
-        if (info.isFile()) {
-            sources.append({ info.absoluteFilePath(), info.fileName(), info.size() });
-            continue;
-        }
-        const QDir folder(info.absoluteFilePath());
-        if (!info.isReadable() || !info.isExecutable())
-            return Error::usage(tr("The folder %1 cannot be read. Check its permissions.").arg(given));
-        QList<Source> found;
-        // Hidden entries (.Trashes, ._IMG_0001.JPG) are the operating system's, not photos.
-        QDirIterator it(folder.path(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            const QFileInfo file = it.fileInfo();
-            found.append({ path, folder.relativeFilePath(path), file.size() });
-        }
-        std::sort(found.begin(), found.end(),
-                  [](const Source &a, const Source &b) { return a.relativePath < b.relativePath; });
-        sources.append(found);
-    }
-    return sources;
-}
 
 Result<qint64> IngestJob::startHandin(qint64 customerId, const QString &runner, QString &pickupCode)
 {
@@ -190,7 +170,8 @@ Result<IngestSummary> IngestJob::run()
     const Result<Customer> customer = Customers(m_lab.catalog()).byCode(m_options.customerCode);
     if (!customer)
         return customer.error();
-    const Result<QList<Source>> sources = collectSources();
+    // Symbolic links, FIFOs and devices come back refused, each with its reason.
+    const Result<QList<CardEntry>> sources = CardWalk::collect(m_options.sources);
     if (!sources)
         return sources.error();
     CustomerIndex index;
@@ -208,8 +189,8 @@ Result<IngestSummary> IngestJob::run()
     summary.handinId = *handin;
 
     qint64 bytesTotal = 0;
-    for (const Source &source : *sources)
-        bytesTotal += source.size;
+    for (const CardEntry &source : *sources)
+        bytesTotal += std::max<qint64>(source.size, 0);
     Q_EMIT started(int(sources->size()), bytesTotal);
 
     const MetadataReader metadata;
@@ -220,7 +201,9 @@ Result<IngestSummary> IngestJob::run()
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     const qsizetype window = pool.maxThreadCount() * 2;
-    std::deque<QFuture<InspectedFile>> inFlight;
+    // Files in the works hold their bytes in memory: never more than the budget at once.
+    MemoryBudget memory(FileInspector::MaxPictureBytes);
+    std::deque<InFlight> inFlight;
     qsizetype next = 0;
     int done = 0;
     qint64 bytesDone = 0;
@@ -234,8 +217,8 @@ Result<IngestSummary> IngestJob::run()
     IngestSummary committed = summary;   // what the catalog holds: up to the last flushed batch
     auto stop = [&](const Error &error) -> Result<IngestSummary> {
         m_cancel.cancel();
-        for (QFuture<InspectedFile> &future : inFlight)
-            future.waitForFinished();
+        for (InFlight &file : inFlight)
+            file.future.waitForFinished();
         writer.rollback();
         (void)finishHandin(committed, QStringLiteral("failed"));
         const int stored = committed.added + committed.newVersions;
@@ -247,14 +230,18 @@ Result<IngestSummary> IngestJob::run()
 
     while (next < sources->size() || !inFlight.empty()) {
         while (!m_cancel.isCancelled() && next < sources->size() && qsizetype(inFlight.size()) < window) {
-            const Source source = sources->at(next++);
-            inFlight.push_back(QtConcurrent::run(&pool, [&inspector, source] {
-                return inspector.inspect(source.absolutePath, source.relativePath);
-            }));
+            const CardEntry source = sources->at(next);
+            std::optional<MemoryBudget::Hold> hold = memory.tryHold(FileInspector::bytesHeld(source));
+            if (!hold)
+                break;   // decide what is in the works first
+            ++next;
+            inFlight.push_back({ QtConcurrent::run(&pool, [&inspector, source] { return inspector.inspect(source); }),
+                                 std::move(*hold) });
         }
         if (inFlight.empty())
             break;
-        InspectedFile file = inFlight.front().result();
+        InspectedFile file = inFlight.front().future.result();
+        const MemoryBudget::Hold hold = std::move(inFlight.front().hold);   // until the file is decided
         inFlight.pop_front();
         if (m_cancel.isCancelled())
             continue;   // what was inspected but not decided stays as before

@@ -42,8 +42,6 @@ Q_SIGNALS:
     void thumbnailsStarted(int count);
 
 private:
-    struct Source { QString absolutePath; QString relativePath; qint64 size; };
-    Result<QList<Source>> collectSources() const;
     Result<qint64> startHandin(qint64 customerId, const QString &runner, QString &pickupCode);
     Status finishHandin(const IngestSummary &summary, const QString &state);
     Status decide(InspectedFile &file, HandinWriter &writer, CustomerIndex &index,

@@ -3,14 +3,12 @@
 #include "DecoderBackends.h"
 
 #include "MetadataLog.h"
-#include "MetadataReader.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QImageReader>
 
 #include <libheif/heif.h>
-#include <libraw/libraw.h>
 
 #include <memory>
 
@@ -242,105 +240,6 @@ DecodedImage decodeHeif(const QByteArray &data, int maxEdge)
     result.fullSize = picture.size(); // as shown: libheif applied irot/imir/clap
     result.picture = fitWithin(picture, maxEdge);
     result.transformsApplied = true;
-    return result;
-}
-
-// ---- camera RAW ----------------------------------------------------------------------
-
-namespace {
-
-void ignoreDataError(void *, const char *, const int) { }
-
-QString rawMimeType(const QByteArray &data, const libraw_data_t &info)
-{
-    if (info.idata.dng_version != 0)
-        return QStringLiteral("image/x-adobe-dng");
-    const QByteArray head = data.left(16);
-    if (head.mid(4, 8) == "ftypcrx ")
-        return QStringLiteral("image/x-canon-cr3");
-    if (head.mid(6, 8) == "HEAPCCDR")
-        return QStringLiteral("image/x-canon-crw");
-    if (head.startsWith("FUJIFILM"))
-        return QStringLiteral("image/x-fuji-raf");
-    if (head.startsWith(QByteArrayLiteral("\0MRM")))
-        return QStringLiteral("image/x-minolta-mrw");
-    if (head.startsWith("IIRO") || head.startsWith("IIRS") || head.startsWith("MMOR"))
-        return QStringLiteral("image/x-olympus-orf");
-    if (head.startsWith(QByteArrayLiteral("IIU\0")))
-        return QStringLiteral("image/x-panasonic-rw2");
-    const QString make = QString::fromLatin1(info.idata.make).toLower();
-    if (make.startsWith(QLatin1String("canon")))
-        return QStringLiteral("image/x-canon-cr2");
-    if (make.startsWith(QLatin1String("nikon")))
-        return QStringLiteral("image/x-nikon-nef");
-    if (make.startsWith(QLatin1String("sony")))
-        return QStringLiteral("image/x-sony-arw");
-    if (make.startsWith(QLatin1String("pentax")))
-        return QStringLiteral("image/x-pentax-pef");
-    return QStringLiteral("image/x-dcraw");
-}
-
-// The camera's own preview, as LibRaw finds it: a JPEG, or an RGB bitmap.
-QImage rawThumbnail(LibRaw &raw, int maxEdge)
-{
-    if (raw.unpack_thumb() != LIBRAW_SUCCESS)
-        return {};
-    int error = 0;
-    libraw_processed_image_t *thumb = raw.dcraw_make_mem_thumb(&error);
-    if (!thumb)
-        return {};
-    struct ThumbDeleter
-    {
-        void operator()(libraw_processed_image_t *p) const { LibRaw::dcraw_clear_mem(p); }
-    };
-    const std::unique_ptr<libraw_processed_image_t, ThumbDeleter> owner(thumb);
-    const auto bytes = QByteArray(reinterpret_cast<const char *>(thumb->data), qsizetype(thumb->data_size));
-    if (thumb->type == LIBRAW_IMAGE_JPEG) {
-        const DecodedImage preview = decodeWithQt(bytes, ImageFormat::Jpeg, maxEdge);
-        return preview.picture;
-    }
-    if (thumb->type == LIBRAW_IMAGE_BITMAP && thumb->colors == 3 && thumb->bits == 8
-        && qint64(thumb->width) * thumb->height * 3 <= thumb->data_size) {
-        const QImage image(thumb->data, thumb->width, thumb->height, thumb->width * 3,
-                           QImage::Format_RGB888);
-        return fitWithin(image.copy(), maxEdge);
-    }
-    return {};
-}
-
-// Some RAWs keep their preview where only exiv2 looks (a CRW's JPEG thumbnail).
-QImage exiv2Preview(const QByteArray &data, int maxEdge)
-{
-    const QByteArray preview = MetadataReader().largestJpegPreview(data);
-    if (preview.isEmpty() || !preview.startsWith("\xFF\xD8\xFF"))
-        return {};
-    return decodeWithQt(preview, ImageFormat::Jpeg, maxEdge).picture;
-}
-
-} // namespace
-
-// Threads: LibRaw's API notes ("Thread safety") promise safety when a LibRaw object is
-// created and used within one thread, any number of such threads at once, with the
-// reentrant build of the library — libraw_r, which the build links. The object here
-// lives and dies in this call.
-std::optional<DecodedImage> decodeRaw(const QByteArray &data, int maxEdge)
-{
-    auto raw = std::make_unique<LibRaw>(LIBRAW_OPIONS_NO_DATAERR_CALLBACK);
-    raw->set_dataerror_handler(&ignoreDataError, nullptr);
-    // LibRaw reads from the buffer only; the cast drops a const it never uses.
-    const int opened = raw->open_buffer(const_cast<char *>(data.constData()), size_t(data.size()));
-    if (opened != LIBRAW_SUCCESS || raw->imgdata.idata.make[0] == '\0')
-        return std::nullopt;
-    DecodedImage result;
-    result.accepted = true;
-    result.format = ImageFormat::Raw;
-    result.mimeType = rawMimeType(data, raw->imgdata);
-    result.fullSize = QSize(raw->imgdata.sizes.width, raw->imgdata.sizes.height);
-    result.picture = rawThumbnail(*raw, maxEdge);
-    if (result.picture.isNull())
-        result.picture = exiv2Preview(data, maxEdge);
-    if (result.picture.isNull() && maxEdge != VerifyOnly)
-        result.reason = Tr::tr("the camera left no preview in this RAW file that Keepsake can show");
     return result;
 }
 

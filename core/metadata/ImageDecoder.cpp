@@ -130,17 +130,45 @@ DecodedImage ImageDecoder::decode(const QByteArray &data, int maxEdge) const
     case Kind::Heif: return DecoderBackends::decodeHeif(data, maxEdge);
     case Kind::Tiff: {
         // DNG, CR2, NEF, ARW... are TIFF inside: LibRaw has the first word.
-        if (auto raw = DecoderBackends::decodeRaw(data, maxEdge))
-            return *raw;
-        return DecoderBackends::decodeWithQt(data, ImageFormat::Tiff, maxEdge);
+        const DecoderBackends::RawResult raw = DecoderBackends::decodeRaw(data, maxEdge);
+        if (raw.decoded)
+            return *raw.decoded;
+        DecodedImage tiff = DecoderBackends::decodeWithQt(data, ImageFormat::Tiff, maxEdge);
+        if (!tiff.accepted && raw.cutShort)
+            tiff.reason = DecoderBackends::incompleteRawReason();
+        return tiff;
     }
     case Kind::Cr3:
-    case Kind::Unknown:
+    case Kind::Unknown: {
         // CR3, CRW, RAF, MRW, ORF, RW2... have signatures of their own.
-        if (auto raw = DecoderBackends::decodeRaw(data, maxEdge))
-            return *raw;
+        const DecoderBackends::RawResult raw = DecoderBackends::decodeRaw(data, maxEdge);
+        if (raw.decoded)
+            return *raw.decoded;
         return refusedKind(kind);
+    }
     default: return refusedKind(kind);
+    }
+}
+
+std::optional<DecodedImage> ImageDecoder::refuseByHead(const QByteArray &head, qint64 fileSize) const
+{
+    if (head.isEmpty() || head.size() >= fileSize)
+        return std::nullopt;   // the head is the whole file: decode() judges it
+    const Kind kind = sniff(head);
+    switch (kind) {
+    case Kind::Jpeg:
+    case Kind::Png:
+    case Kind::Tiff:
+    case Kind::Heif:
+    case Kind::Cr3:
+        return std::nullopt;
+    case Kind::Unknown:
+        // A RAW with a signature of its own, or no picture at all: LibRaw looks at the head.
+        if (DecoderBackends::probeRawHead(head) != DecoderBackends::RawHead::NotRaw)
+            return std::nullopt;
+        return refusedKind(kind);
+    default:
+        return refusedKind(kind);
     }
 }
 

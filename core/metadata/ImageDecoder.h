@@ -6,6 +6,8 @@
 #include <QImage>
 #include <QString>
 
+#include <optional>
+
 namespace Keepsake {
 
 enum class ImageFormat { Unknown, Jpeg, Png, Tiff, Heif, Raw };
@@ -40,6 +42,12 @@ public:
     // allows (a JPEG's header and first rows): the verdict of decode() without its
     // rendition. Ingest uses it when thumbnails are made later.
     DecodedImage check(const QByteArray &data) const;
+    // Whether the head of a larger file (its first bytes) can start a picture Keepsake
+    // takes: nothing when it can (a decoder must still read the picture from the whole
+    // file), else the refusal with its reason. Videos and other files are told from
+    // their signatures; a file without a known one is shown to LibRaw. A large file is
+    // thus refused without being read whole (issue 12, item 6).
+    std::optional<DecodedImage> refuseByHead(const QByteArray &head, qint64 fileSize) const;
 };
 
 } // namespace Keepsake
