@@ -44,7 +44,7 @@ SELECT a.id, a.title, a.owner_id, c.code, a.state, a.group_date, a.expires_on, r
         JOIN photos q ON q.id = dp.photo_id WHERE q.album_id = a.id
         ORDER BY s.recorded_at DESC LIMIT 1),
        r.basis, a.last_viewed_at, c.plan_ends_on, a.expiry_source, a.expiry_set_at, a.recorded_at,
-       a.purged_at
+       a.purged_at, c.name
 FROM albums a
 JOIN customers c ON c.id = a.owner_id
 LEFT JOIN retention_rules r ON r.id = a.rule_id
@@ -52,7 +52,7 @@ LEFT JOIN photos p ON p.album_id = a.id
 WHERE %1
 GROUP BY a.id, a.title, a.owner_id, c.code, a.state, a.group_date, a.expires_on, r.name,
          a.first_handin_at, a.cover_photo_id, r.basis, a.last_viewed_at, c.plan_ends_on,
-         a.expiry_source, a.expiry_set_at, a.recorded_at, a.purged_at
+         a.expiry_source, a.expiry_set_at, a.recorded_at, a.purged_at, c.name
 ORDER BY a.group_date IS NULL, a.group_date, a.title, a.id)";
 
 } // namespace
@@ -176,6 +176,7 @@ Result<QList<AlbumSummary>> Albums::select(const QString &where, const QVariantL
         a.expirySetAt = fromCatalogTime(query.value(17).toString());
         a.recordedAt = fromCatalogTime(query.value(18).toString());
         a.purgedAt = fromCatalogTime(query.value(19).toString());
+        a.ownerName = query.value(20).toString();
         albums.append(a);
     }
     return albums;

@@ -29,7 +29,8 @@ struct AlbumSummary
     qint64 id = 0;
     QString title;
     qint64 ownerId = 0;
-    QString ownerCode;
+    QString ownerCode;        // empty in a customer's view of an album shared with them
+    QString ownerName;
     AlbumState state = AlbumState::Active;
     QDate groupDate;          // for albums made by capture date
     QDate expires;

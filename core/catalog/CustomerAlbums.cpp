@@ -23,6 +23,12 @@ Result<CustomerAlbumsView> CustomerAlbums::read(const Actor &actor, qint64 custo
     if (!list)
         return list.error();
     view.albums = std::move(list).value();
+    // The owner's code of an album shared with a customer is theirs to sign in with: the
+    // viewer gets the owner's name only.
+    for (AlbumSummary &album : view.albums) {
+        if (!actor.actsForLab() && !actor.isCustomer(album.ownerId))
+            album.ownerCode.clear();
+    }
     for (const AlbumSummary &album : std::as_const(view.albums)) {
         const Result<QList<PhotoRecord>> photos = albums.photos(album.id);
         if (!photos)

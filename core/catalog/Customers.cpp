@@ -127,6 +127,20 @@ Result<bool> Customers::checkPin(qint64 customerId, const QString &pin) const
     return PinHash::verify(pin, query.text(0));
 }
 
+Result<Customers::PinRecord> Customers::pinRecord(const QString &code) const
+{
+    SqlQuery query(m_catalog.db(), QStringLiteral("SELECT id, pin_hash FROM customers WHERE code_key = :key"));
+    query.bind(QStringLiteral(":key"), codeKey(code));
+    if (Status status = query.exec(); !status)
+        return status.error();
+    PinRecord record;
+    if (query.next()) {
+        record.customerId = query.integer(0);
+        record.hash = query.text(1);
+    }
+    return record;
+}
+
 Result<QList<Customer>> Customers::select(const QString &where, const QVariantList &values) const
 {
     QSqlQuery query(m_catalog.db());

@@ -50,6 +50,15 @@ public:
     Result<QList<Customer>> search(const QString &text, int limit = 200) const;
     Result<bool> checkPin(qint64 customerId, const QString &pin) const;
 
+    // What sign-in checks a PIN against, in one read whether the code exists or not:
+    // the customer (0: no such code) and their stored PIN hash (empty: none).
+    struct PinRecord
+    {
+        qint64 customerId = 0;
+        QString hash;
+    };
+    Result<PinRecord> pinRecord(const QString &code) const;
+
     static QString codeKey(const QString &code) { return code.trimmed().toUpper(); }
 
 private:

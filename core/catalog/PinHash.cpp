@@ -19,6 +19,15 @@ constexpr quint64 BlockR = 8;
 constexpr quint64 ParallelP = 1;
 constexpr int HashBytes = 32;
 
+QString encode(quint64 n, quint64 r, quint64 p, const QByteArray &salt, const QByteArray &hash)
+{
+    return QStringLiteral("scrypt$%1$%2$%3$%4$%5")
+        .arg(n)
+        .arg(r)
+        .arg(p)
+        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(hash.toBase64()));
+}
+
 QByteArray scrypt(const QString &pin, const QByteArray &salt, quint64 n, quint64 r, quint64 p)
 {
     const QByteArray secret = pin.toUtf8();
@@ -43,12 +52,13 @@ QString PinHash::make(const QString &pin)
 {
     QByteArray salt(16, Qt::Uninitialized);
     RAND_bytes(reinterpret_cast<unsigned char *>(salt.data()), int(salt.size()));
-    const QByteArray hash = scrypt(pin, salt, CostN, BlockR, ParallelP);
-    return QStringLiteral("scrypt$%1$%2$%3$%4$%5")
-        .arg(CostN)
-        .arg(BlockR)
-        .arg(ParallelP)
-        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(hash.toBase64()));
+    return encode(CostN, BlockR, ParallelP, salt, scrypt(pin, salt, CostN, BlockR, ParallelP));
+}
+
+QString PinHash::dummy()
+{
+    // A PIN whose scrypt output is 32 zero bytes: a chance of 2^-256.
+    return encode(CostN, BlockR, ParallelP, QByteArray(16, '\x5a'), QByteArray(HashBytes, '\0'));
 }
 
 bool PinHash::verify(const QString &pin, const QString &stored)

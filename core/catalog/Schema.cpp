@@ -241,6 +241,21 @@ const char *const Version5[] = {
     R"(INSERT INTO disc_ids (id, reserved_at) SELECT id, created_at FROM discs)",
 };
 
+// Migration 6: sign-in attempts (issue 12). Every attempt at a terminal, with the code
+// as typed kept only as a hash (unknown codes count like known ones), so that the
+// lockouts per code and per terminal hold across processes (PinLockout). Rows older
+// than a day lock nothing and are removed as new ones come.
+const char *const Version6[] = {
+    R"(CREATE TABLE sign_in_attempts (
+        id {id},
+        at TEXT NOT NULL,
+        code_key TEXT NOT NULL,
+        terminal TEXT NOT NULL,
+        accepted INTEGER NOT NULL))",
+    R"(CREATE INDEX sign_in_attempts_code ON sign_in_attempts (code_key, at))",
+    R"(CREATE INDEX sign_in_attempts_terminal ON sign_in_attempts (terminal, at))",
+};
+
 struct Migration
 {
     int version;
@@ -254,6 +269,7 @@ const Migration Migrations[] = {
     { 3, std::begin(Version3), std::end(Version3) },
     { 4, std::begin(Version4), std::end(Version4) },
     { 5, std::begin(Version5), std::end(Version5) },
+    { 6, std::begin(Version6), std::end(Version6) },
 };
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "catalog/Customers.h"
 #include "catalog/PickupCode.h"
 #include "catalog/PinHash.h"
+#include "catalog/PinLockout.h"
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 
@@ -59,8 +60,14 @@ private Q_SLOTS:
     void recordsAndFiltersAudit();
     void makesPickupCodes();
     void connectionsEndWithTheirThreads();
+    void unknownCodeAnswersLikeWrongPin();
+    void locksOutPerCode();
+    void locksOutPerTerminal();
+    void verifiesEveryPinAgainstAHash();
 
 private:
+    qint64 addPinCustomer(const QString &code, const QString &pin);
+
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Catalog> m_catalog;
     ManualClock m_clock { QDateTime(QDate(2026, 10, 7), QTime(10, 0), QTimeZone::utc()) };
@@ -327,6 +334,135 @@ void TestCatalog::makesPickupCodes()
     QVERIFY(seen.size() > 190);
     QCOMPARE(PickupCode::display(QStringLiteral("ABCDEFGH")), QStringLiteral("ABCD-EFGH"));
     QCOMPARE(PickupCode::normalise(QStringLiteral(" abcd-efgh ")), QStringLiteral("ABCDEFGH"));
+}
+
+qint64 TestCatalog::addPinCustomer(const QString &code, const QString &pin)
+{
+    const auto added = Customers(*m_catalog).add(newCustomer(code, QStringLiteral("Customer ") + code, {}, {}, {}, pin),
+                                                 m_clock.now());
+    if (!added)
+        qWarning("%s", qPrintable(added.error().message()));
+    return added ? added->id : 0;
+}
+
+// Sign-in tells nobody which codes exist: an unknown code, a wrong PIN and a customer
+// without a PIN get the same answer, word for word, with the same attempts left.
+void TestCatalog::unknownCodeAnswersLikeWrongPin()
+{
+    QVERIFY(addPinCustomer(QStringLiteral("C1"), QStringLiteral("4711")));
+    QVERIFY(Customers(*m_catalog).add(newCustomer(QStringLiteral("C2"), QStringLiteral("No Pin")), m_clock.now()));
+    const PinLockout lockout(*m_catalog, m_clock);
+    for (int round = 1; round <= 3; ++round) {
+        const auto wrong = lockout.signIn(QStringLiteral("C1"), QStringLiteral("0000"), QStringLiteral("kiosk-a"));
+        const auto unknown = lockout.signIn(QStringLiteral("C404"), QStringLiteral("4711"), QStringLiteral("kiosk-a"));
+        const auto noPin = lockout.signIn(QStringLiteral("c2"), QStringLiteral("4711"), QStringLiteral("kiosk-a"));
+        QVERIFY(wrong && unknown && noPin);
+        for (const auto *attempt : { &*unknown, &*noPin }) {
+            QCOMPARE(attempt->message, wrong->message);
+            QCOMPARE(attempt->outcome, wrong->outcome);
+            QCOMPARE(attempt->attemptsLeft, wrong->attemptsLeft);
+            QCOMPARE(attempt->customerId, wrong->customerId);
+        }
+        QCOMPARE(wrong->outcome, PinLockout::Outcome::WrongPin);
+        QCOMPARE(wrong->attemptsLeft, PinLockout::MaxAttempts - round);
+        QCOMPARE(wrong->customerId, 0);   // nothing about the customer before the PIN is right
+        QVERIFY2(wrong->message.contains(QStringLiteral("Attempts left: %1.").arg(PinLockout::MaxAttempts - round)),
+                 qPrintable(wrong->message));
+    }
+}
+
+// Five wrong PINs lock a code, known or not, everywhere: at another terminal and
+// through another connection to the catalog (another process); the time lifts it.
+void TestCatalog::locksOutPerCode()
+{
+    const qint64 c1 = addPinCustomer(QStringLiteral("C1"), QStringLiteral("4711"));
+    QVERIFY(c1);
+    const PinLockout lockout(*m_catalog, m_clock);
+    for (const QString &code : { QStringLiteral("C1"), QStringLiteral("C404") }) {
+        for (int i = 1; i <= PinLockout::MaxAttempts; ++i) {
+            m_clock.advanceSeconds(20);
+            const auto attempt = lockout.signIn(code, QStringLiteral("0000"), QStringLiteral("kiosk-%1").arg(i % 2));
+            QVERIFY(attempt);
+            QCOMPARE(attempt->outcome, i < PinLockout::MaxAttempts ? PinLockout::Outcome::WrongPin
+                                                                   : PinLockout::Outcome::Locked);
+        }
+    }
+    auto other = Catalog::open(m_catalog->url());   // as another process would
+    QVERIFY(other);
+    const auto locked = PinLockout(**other, m_clock).signIn(QStringLiteral("c1"), QStringLiteral("4711"),
+                                                            QStringLiteral("kiosk-far"));
+    QVERIFY(locked);
+    QCOMPARE(locked->outcome, PinLockout::Outcome::Locked);
+    QCOMPARE(locked->customerId, 0);
+    QVERIFY(locked->lockedUntil > m_clock.now());
+    m_clock.set(locked->lockedUntil.addSecs(1));
+    const auto accepted = lockout.signIn(QStringLiteral("C1"), QStringLiteral("4711"), QStringLiteral("kiosk-far"));
+    QVERIFY(accepted);
+    QCOMPARE(accepted->outcome, PinLockout::Outcome::Accepted);
+    QCOMPARE(accepted->customerId, c1);
+}
+
+// A terminal that sees many failures across codes stops signing in for a while,
+// even with a right PIN; other terminals go on.
+void TestCatalog::locksOutPerTerminal()
+{
+    const qint64 c1 = addPinCustomer(QStringLiteral("C1"), QStringLiteral("4711"));
+    QVERIFY(c1);
+    const PinLockout lockout(*m_catalog, m_clock);
+    for (int i = 0; i < 10; ++i) {
+        m_clock.advanceSeconds(10);
+        const auto attempt = lockout.signIn(QStringLiteral("X%1").arg(i), QStringLiteral("1234"), QStringLiteral("kiosk-a"));
+        QVERIFY(attempt);
+        QCOMPARE(attempt->outcome, i + 1 < PinLockout::TerminalMaxFailures ? PinLockout::Outcome::WrongPin
+                                                                          : PinLockout::Outcome::TerminalLocked);
+    }
+    const auto refused = lockout.signIn(QStringLiteral("C1"), QStringLiteral("4711"), QStringLiteral("kiosk-a"));
+    QVERIFY(refused);
+    QCOMPARE(refused->outcome, PinLockout::Outcome::TerminalLocked);
+    QCOMPARE(refused->customerId, 0);
+    QVERIFY2(refused->message.contains(QLatin1String("paused")), qPrintable(refused->message));
+    QCOMPARE(*lockout.terminalLockedUntil(QStringLiteral("kiosk-a")), refused->lockedUntil);
+    QVERIFY(!lockout.terminalLockedUntil(QStringLiteral("kiosk-b"))->isValid());
+    const auto elsewhere = lockout.signIn(QStringLiteral("C1"), QStringLiteral("4711"), QStringLiteral("kiosk-b"));
+    QVERIFY(elsewhere);
+    QCOMPARE(elsewhere->outcome, PinLockout::Outcome::Accepted);
+    m_clock.advanceSeconds(16 * 60);
+    const auto later = lockout.signIn(QStringLiteral("C1"), QStringLiteral("4711"), QStringLiteral("kiosk-a"));
+    QVERIFY(later);
+    QCOMPARE(later->outcome, PinLockout::Outcome::Accepted);
+}
+
+// The time an answer takes is the PIN hash's: every attempt that is not locked
+// verifies exactly one hash, the dummy when the code is unknown or has no PIN, and
+// the dummy costs what a real hash costs.
+void TestCatalog::verifiesEveryPinAgainstAHash()
+{
+    QVERIFY(addPinCustomer(QStringLiteral("C1"), QStringLiteral("4711")));
+    QVERIFY(Customers(*m_catalog).add(newCustomer(QStringLiteral("C2"), QStringLiteral("No Pin")), m_clock.now()));
+    QStringList verified;
+    const PinLockout lockout(*m_catalog, m_clock, [&verified](const QString &pin, const QString &stored) {
+        verified.append(stored);
+        return PinHash::verify(pin, stored);
+    });
+    const QString dummy = PinHash::dummy();
+    QVERIFY(lockout.signIn(QStringLiteral("C1"), QStringLiteral("0000"), QStringLiteral("kiosk-a")));
+    QCOMPARE(verified.size(), 1);
+    QVERIFY(verified.last() != dummy);
+    QVERIFY(lockout.signIn(QStringLiteral("C404"), QStringLiteral("4711"), QStringLiteral("kiosk-a")));
+    QCOMPARE(verified.size(), 2);
+    QCOMPARE(verified.last(), dummy);
+    QVERIFY(lockout.signIn(QStringLiteral("C2"), QStringLiteral("4711"), QStringLiteral("kiosk-a")));
+    QCOMPARE(verified.size(), 3);
+    QCOMPARE(verified.last(), dummy);
+    const QString real = verified.first();
+    QCOMPARE(dummy.section(QLatin1Char('$'), 0, 3), real.section(QLatin1Char('$'), 0, 3));   // scrypt, N, r, p
+    QCOMPARE(dummy.section(QLatin1Char('$'), 4, 4).size(), real.section(QLatin1Char('$'), 4, 4).size());
+    QCOMPARE(dummy.section(QLatin1Char('$'), 5, 5).size(), real.section(QLatin1Char('$'), 5, 5).size());
+    QVERIFY(!PinHash::verify(QStringLiteral("4711"), dummy));
+    const auto accepted = lockout.signIn(QStringLiteral("c1"), QStringLiteral("4711"), QStringLiteral("kiosk-a"));
+    QVERIFY(accepted);
+    QCOMPARE(accepted->outcome, PinLockout::Outcome::Accepted);
+    QCOMPARE(verified.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -18,6 +18,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Keepsake {
 
 namespace {
@@ -141,9 +143,9 @@ void AlbumsPage::applyData(const CustomerData &data)
     int row = 0;
     for (int i = 0; i < data.albums.size(); ++i) {
         const AlbumSummary &album = data.albums[i];
-        auto *item = new QListWidgetItem(tr("%1\n%n photo(s)", nullptr, album.photos).arg(album.title), m_albums);
+        auto *item = new QListWidgetItem(albumLine(album), m_albums);
         item->setData(Qt::UserRole, album.id);
-        item->setSizeHint(QSize(0, 88));
+        item->setSizeHint(QSize(0, album.ownerId == data.customer.id ? 88 : 124));   // shared: a line for the owner
         if (album.id == keep)
             row = i;
     }
@@ -154,6 +156,14 @@ void AlbumsPage::applyData(const CustomerData &data)
         m_status->setText(data.error);
     showAlbum();
     Q_EMIT loaded();
+}
+
+QString AlbumsPage::albumLine(const AlbumSummary &album) const
+{
+    // A shared album's title gets its owner's line below it.
+    const QString title = album.ownerId == m_data.customer.id
+        ? album.title : album.title + QLatin1Char('\n') + tr("shared by %1").arg(album.ownerName);
+    return tr("%1\n%n photo(s)", nullptr, album.photos).arg(title);
 }
 
 qint64 AlbumsPage::currentAlbumId() const
@@ -181,25 +191,49 @@ void AlbumsPage::showAlbum()
     }
     m_model->setPhotos(photos);
     m_albumInfo->clear();
-    for (const AlbumSummary &album : std::as_const(m_data.albums)) {
-        if (album.id != albumId)
-            continue;
-        m_model->setCover(album.cover);
-        m_albumInfo->setText(tr("%1 — kept until %2. After that it comes back to you on disc.")
-                                 .arg(album.title, QLocale().toString(album.expires, QLocale::LongFormat)));
+    if (const AlbumSummary *album = currentAlbum()) {
+        m_model->setCover(album->cover);
+        const QString until = QLocale().toString(album->expires, QLocale::LongFormat);
+        m_albumInfo->setText(ownsCurrentAlbum()
+            ? tr("%1 — kept until %2. After that it comes back to you on disc.").arg(album->title, until)
+            : tr("%1 — shared with you by %2, to view only. Kept until %3; after that it goes back to %2 "
+                 "on disc.").arg(album->title, album->ownerName, until));
     }
     updateButtons();
 }
 
+const AlbumSummary *AlbumsPage::currentAlbum() const
+{
+    const qint64 albumId = currentAlbumId();
+    for (const AlbumSummary &album : m_data.albums) {
+        if (album.id == albumId && albumId != 0)
+            return &album;
+    }
+    return nullptr;
+}
+
+bool AlbumsPage::ownsCurrentAlbum() const
+{
+    const AlbumSummary *album = currentAlbum();
+    return album && album->ownerId == m_data.customer.id;
+}
+
 void AlbumsPage::updateButtons()
 {
-    const bool album = currentAlbumId() != 0;
+    const bool album = currentAlbum() != nullptr;
+    const bool own = ownsCurrentAlbum();
     const int selected = int(m_grid->selectionModel()->selectedIndexes().size());
-    m_rename->setEnabled(album);
-    m_move->setEnabled(selected > 0 && m_data.albums.size() > 1);
-    m_cover->setEnabled(selected == 1);
-    m_printSelect->setEnabled(album);
-    m_share->setEnabled(album);
+    const auto ownAlbums = std::count_if(m_data.albums.cbegin(), m_data.albums.cend(), [this](const AlbumSummary &a) {
+        return a.ownerId == m_data.customer.id;
+    });
+    // A shared album is its owner's to change: the owner's actions are not shown for it.
+    for (QPushButton *button : { m_rename, m_move, m_cover, m_printSelect, m_share })
+        button->setVisible(own || !album);
+    m_rename->setEnabled(own);
+    m_move->setEnabled(own && selected > 0 && ownAlbums > 1);
+    m_cover->setEnabled(own && selected == 1);
+    m_printSelect->setEnabled(own);
+    m_share->setEnabled(own);
     m_extend->setEnabled(album);
 }
 
@@ -224,7 +258,7 @@ void AlbumsPage::report(const Status &status, const QString &done)
 void AlbumsPage::rename()
 {
     const qint64 albumId = currentAlbumId();
-    if (!albumId || !m_askText)
+    if (!ownsCurrentAlbum() || !m_askText)
         return;
     m_askText(tr("A new name for the album"), m_albums->currentItem()->text().section(QLatin1Char('\n'), 0, 0),
               [this, albumId](const QString &title) {
@@ -237,7 +271,7 @@ void AlbumsPage::movePhotos()
 {
     const QList<qint64> photos = selectedPhotos();
     const qint64 from = currentAlbumId();
-    if (photos.isEmpty() || !m_askChoice)
+    if (photos.isEmpty() || !ownsCurrentAlbum() || !m_askChoice)
         return;
     QList<QPair<qint64, QString>> targets;
     for (const AlbumSummary &album : std::as_const(m_data.albums)) {

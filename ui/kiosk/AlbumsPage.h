@@ -22,6 +22,8 @@ class PhotoGridModel;
 // The signed-in customer's albums: a list of albums and the chosen album's photos as
 // a thumbnail grid, with what a customer does with them: rename, move photos, choose
 // the cover, pick photos for the index print, share, read notices and extend.
+// Albums shared with the customer are listed with their owner's name, to view only:
+// none of the owner's actions is offered for them (core would refuse them).
 class AlbumsPage : public QWidget
 {
     Q_OBJECT
@@ -55,6 +57,10 @@ private:
     void applyData(const CustomerData &data);
     void showAlbum();
     void updateButtons();
+    // The album shown, or none; whether it is the signed-in customer's own.
+    const AlbumSummary *currentAlbum() const;
+    bool ownsCurrentAlbum() const;
+    QString albumLine(const AlbumSummary &album) const;
     QList<qint64> selectedPhotos() const;
     void report(const Status &status, const QString &done);
     void rename();

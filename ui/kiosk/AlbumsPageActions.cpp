@@ -34,7 +34,7 @@ void AlbumsPage::chooseCover()
 {
     const QList<qint64> photos = selectedPhotos();
     const qint64 albumId = currentAlbumId();
-    if (photos.size() != 1 || !albumId)
+    if (photos.size() != 1 || !ownsCurrentAlbum())
         return;
     report(AlbumChoices(m_lab.catalog(), customer()).setCover(albumId, photos.first(), m_lab.clock().now()),
            tr("This photo is now the album's cover: the disc opens with it."));
@@ -42,6 +42,10 @@ void AlbumsPage::chooseCover()
 
 void AlbumsPage::togglePrintSelection(bool on)
 {
+    if (on && !ownsCurrentAlbum()) {   // the owner's choice (the button is hidden for a shared album)
+        m_printSelect->setChecked(false);
+        return;
+    }
     // The album being chosen for stays the one saved, even when another is opened.
     const qint64 albumId = on ? currentAlbumId() : std::exchange(m_selectionAlbum, 0);
     if (!albumId)
@@ -78,7 +82,7 @@ void AlbumsPage::togglePrintSelection(bool on)
 void AlbumsPage::share()
 {
     const qint64 albumId = currentAlbumId();
-    if (!albumId || !m_askText)
+    if (!ownsCurrentAlbum() || !m_askText)
         return;
     m_askText(tr("Share this album with: customer code or e-mail address"), QString(),
               [this, albumId](const QString &viewer) {

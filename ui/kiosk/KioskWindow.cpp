@@ -26,6 +26,7 @@
 #include <QLocale>
 #include <QRandomGenerator>
 #include <QStackedWidget>
+#include <QSysInfo>
 
 namespace Keepsake {
 
@@ -33,10 +34,18 @@ namespace {
 
 const QString KioskActor = QStringLiteral("kiosk");
 
+QString terminalName(const KioskOptions &options)
+{
+    if (!options.terminalName.trimmed().isEmpty())
+        return options.terminalName.trimmed();
+    const QString host = QSysInfo::machineHostName();
+    return host.isEmpty() ? KioskActor : KioskActor + QLatin1Char('@') + host;
+}
+
 } // namespace
 
 KioskWindow::KioskWindow(const Lab &lab, Translations &translations, const KioskOptions &options, QWidget *parent)
-    : QMainWindow(parent), m_lab(lab), m_translations(translations)
+    : QMainWindow(parent), m_lab(lab), m_translations(translations), m_terminal(terminalName(options))
 {
     setObjectName(QStringLiteral("kioskWindow"));
     setStyleSheet(kioskStyleSheet());
@@ -149,26 +158,20 @@ void KioskWindow::signIn(const QString &code, const QString &pin)
         return;
     m_signIn->setMessage(tr("Checking…"));
     const Lab &lab = m_lab;
-    m_pinCheck->start([&lab, code, pin](JobControl &) {
-        return PinLockout(lab.catalog(), lab.clock()).signIn(code, pin, KioskActor);
+    m_pinCheck->start([&lab, code, pin, terminal = m_terminal](JobControl &) {
+        return PinLockout(lab.catalog(), lab.clock()).signIn(code, pin, terminal);
     }, [this](const Result<PinLockout::Attempt> &attempt) { pinChecked(attempt); });
 }
 
 void KioskWindow::pinChecked(const Result<PinLockout::Attempt> &attempt)
 {
-    if (!attempt) {
+    // Core words the answer: the same for an unknown code and a wrong PIN.
+    if (!attempt)
         m_signIn->setMessage(attempt.error().message());
-    } else if (attempt->outcome == PinLockout::Outcome::Accepted) {
+    else if (attempt->outcome == PinLockout::Outcome::Accepted)
         signedInAs(attempt->customerId);
-    } else if (attempt->outcome == PinLockout::Outcome::Locked) {
-        m_signIn->setMessage(tr("Too many wrong PINs. This code is locked until %1. "
-                                "Please ask at the counter.")
-                                 .arg(QLocale().toString(attempt->lockedUntil.toLocalTime().time(),
-                                                         QLocale::ShortFormat)));
-    } else {
-        m_signIn->setMessage(tr("The customer code or the PIN is not right. %n attempt(s) left.", nullptr,
-                                attempt->attemptsLeft));
-    }
+    else
+        m_signIn->setMessage(attempt->message);
 }
 
 void KioskWindow::signedInAs(qint64 customerId)

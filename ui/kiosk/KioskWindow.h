@@ -30,6 +30,8 @@ struct KioskOptions
     QStringList mountRoots;          // empty: CardWatcher::defaultRoots()
     int idleMilliseconds = 120 * 1000;
     int cardSettleMilliseconds = 1000;
+    // This kiosk's name, for its sign-in lockout and the audit trail; empty: "kiosk@HOST".
+    QString terminalName;
 };
 
 // The customers' touchscreen: welcome with the language choice, sign-in with code
@@ -90,6 +92,7 @@ private:
     IdleGuard *m_idle = nullptr;
     JobRunner *m_ingest = nullptr;     // the hand-in of a card
     JobRunner *m_pinCheck = nullptr;   // the PIN's slow hash
+    QString m_terminal;                // this kiosk, to the sign-in lockout
     qint64 m_customerId = 0;
     QString m_customerCode;
     QString m_pendingCard;
