@@ -582,6 +582,14 @@
         <source>Your notices</source>
         <translation>Ihre Hinweise</translation>
     </message>
+    <message>
+        <source>shared by %1</source>
+        <translation>geteilt von %1</translation>
+    </message>
+    <message>
+        <source>%1 — shared with you by %2, to view only. Kept until %3; after that it goes back to %2 on disc.</source>
+        <translation>%1 — von %2 mit Ihnen geteilt, nur zum Ansehen. Aufbewahrt bis %3; danach bekommt %2 es auf Disc zurück.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
@@ -734,8 +742,47 @@
         <translation>Disc %1 von %2 wurde nicht gebrannt: %3 Die Discs davor (%4) sind gebrannt und geprüft; brennen Sie die übrigen Alben erneut.</translation>
     </message>
     <message>
-        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl store check, then burn again.</source>
-        <translation>Die Disc in %1 enthält nicht die Fotos, die ihr Manifest aufführt (%2). Ein Foto hat sich während des Brennens in der Ablage vielleicht geändert. Es wurde nichts gebrannt; die Alben bleiben abgelaufen. Prüfen Sie die Ablage mit keepsakectl store check und brennen Sie dann erneut.</translation>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
+        <translation>Die Disc in %1 enthält nicht die Fotos, die ihr Manifest aufführt (%2). Ein Foto hat sich beim Brennen vielleicht in der Ablage geändert. Es wurde nichts verbucht; die Alben bleiben abgelaufen. Prüfen Sie die Ablage mit keepsakectl check und brennen Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CardWalk</name>
+    <message>
+        <source>it is a symbolic link to the folder %1; only folders on the card itself are looked into: copy the photos onto the card instead</source>
+        <translation>es ist ein symbolischer Link auf den Ordner %1; nur Ordner auf der Karte selbst werden durchsucht: Kopieren Sie die Fotos stattdessen auf die Karte</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link (to %1); only files stored on the card itself are taken in: copy the photo onto the card instead</source>
+        <translation>es ist ein symbolischer Link (auf %1); nur Dateien auf der Karte selbst werden übernommen: Kopieren Sie das Foto stattdessen auf die Karte</translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a file; nothing was read from it</source>
+        <translation>es ist eine benannte Pipe (FIFO), keine Datei; nichts wurde daraus gelesen</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file; nothing was read from it</source>
+        <translation>es ist ein Socket, keine Datei; nichts wurde daraus gelesen</translation>
+    </message>
+    <message>
+        <source>it is a device file, not a photo; nothing was read from it</source>
+        <translation>es ist eine Gerätedatei, kein Foto; nichts wurde daraus gelesen</translation>
+    </message>
+    <message>
+        <source>it is not a regular file; nothing was read from it</source>
+        <translation>es ist keine gewöhnliche Datei; nichts wurde daraus gelesen</translation>
+    </message>
+    <message>
+        <source>the folder cannot be read (%1), so none of its photos were taken in; check its permissions and hand the card in again</source>
+        <translation>der Ordner kann nicht gelesen werden (%1), daher wurde keines seiner Fotos übernommen; prüfen Sie seine Berechtigungen und geben Sie die Karte erneut ab</translation>
+    </message>
+    <message>
+        <source>its path leads outside the folder handed in; nothing was read from it</source>
+        <translation>sein Pfad führt aus dem abgegebenen Ordner hinaus; nichts wurde daraus gelesen</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>die Datei kann nicht gelesen werden (%1)</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1367,10 @@ Beispiel:
         <source>A PIN has 4 to 8 digits.</source>
         <translation>Eine PIN hat 4 bis 8 Ziffern.</translation>
     </message>
+    <message>
+        <source>The name of customer %1 holds a line break or another control character: type it on one line.</source>
+        <translation>Der Name von Kunde %1 enthält einen Zeilenumbruch oder ein anderes Steuerzeichen: Geben Sie ihn in einer Zeile ein.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DashboardPanel</name>
@@ -1733,6 +1784,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
             <numerusform>    %1: %n Fotos</numerusform>
             <numerusform>    %1: %n Fotos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>cannot be checked: this lab has no key yet, as it has made no disc</source>
+        <translation>nicht prüfbar: Dieses Labor hat noch keinen Schlüssel, da es noch keine Disc gebrannt hat</translation>
     </message>
 </context>
 <context>
@@ -2231,12 +2286,12 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>die Datei ist leer (0 Bytes)</translation>
     </message>
     <message>
-        <source>the file is too large to be a photo (%1 MB)</source>
-        <translation>die Datei ist zu groß für ein Foto (%1 MB)</translation>
-    </message>
-    <message>
         <source>the file cannot be read to its end (%1)</source>
         <translation>die Datei kann nicht bis zum Ende gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)</source>
+        <translation>die Datei ist zu groß für ein Foto (%1 MB; Keepsake nimmt Fotos bis %2 MB)</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2393,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>the camera left no preview in this RAW file that Keepsake can show</source>
         <translation>die Kamera hat in dieser RAW-Datei keine Vorschau hinterlassen, die Keepsake anzeigen kann</translation>
+    </message>
+    <message>
+        <source>The RAW picture data is incomplete (file truncated?): neither the camera&apos;s preview nor its raw data can be read from the file. Copy the photo from the camera again.</source>
+        <translation>Die RAW-Bilddaten sind unvollständig (Datei abgeschnitten?): Weder die Vorschau der Kamera noch ihre Rohdaten lassen sich aus der Datei lesen. Kopieren Sie das Foto erneut von der Kamera.</translation>
     </message>
 </context>
 <context>
@@ -2627,17 +2686,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>Wird geprüft …</translation>
     </message>
     <message>
-        <source>Too many wrong PINs. This code is locked until %1. Please ask at the counter.</source>
-        <translation>Zu viele falsche PINs. Diese Kundennummer ist bis %1 gesperrt. Bitte fragen Sie an der Theke.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The customer code or the PIN is not right. %n attempt(s) left.</source>
-        <translation>
-            <numerusform>Kundennummer oder PIN stimmt nicht. Noch %n Versuch.</numerusform>
-            <numerusform>Kundennummer oder PIN stimmt nicht. Noch %n Versuche.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
         <translation>Willkommen, %1! Ihre Kundennummer ist %2. Bitte merken Sie sie sich; die Theke bestätigt Ihre Anmeldung. Melden Sie sich jetzt mit Nummer und PIN an.</translation>
     </message>
@@ -2649,8 +2697,8 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
 <context>
     <name>Keepsake::Lab</name>
     <message>
-        <source>The data folder %1 cannot be created. Check the path and its permissions, or choose another with --data-dir.</source>
-        <translation>Der Datenordner %1 kann nicht angelegt werden. Prüfen Sie den Pfad und seine Rechte oder wählen Sie mit --data-dir einen anderen.</translation>
+        <source>The data folder %1 cannot be created (%2). Check the path and its permissions, or choose another with --data-dir.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden (%2). Prüfen Sie den Pfad und seine Berechtigungen oder wählen Sie mit --data-dir einen anderen.</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +2730,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>The disc manifest could not be signed.</source>
         <translation>Das Disc-Manifest konnte nicht signiert werden.</translation>
+    </message>
+    <message>
+        <source>This lab has no key yet (%1): it has made no disc, so no disc can be checked as its own yet.</source>
+        <translation>Dieses Labor hat noch keinen Schlüssel (%1): Es hat noch keine Disc gebrannt, daher kann noch keine Disc als eigene geprüft werden.</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2867,21 @@ Kamera: %3</translation>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PinLockout</name>
+    <message>
+        <source>Too many failed sign-ins at this kiosk. Signing in here is paused until %1; please ask at the counter.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldungen an diesem Terminal. Die Anmeldung ist hier bis %1 gesperrt; bitte fragen Sie an der Theke.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. This code is locked until %1. Please ask at the counter.</source>
+        <translation>Zu viele falsche PINs. Diese Kundennummer ist bis %1 gesperrt. Bitte fragen Sie an der Theke.</translation>
+    </message>
+    <message>
+        <source>The customer code or the PIN is not right. Attempts left: %1.</source>
+        <translation>Kundennummer oder PIN stimmen nicht. Verbleibende Versuche: %1.</translation>
     </message>
 </context>
 <context>
@@ -3099,6 +3166,29 @@ Kamera: %3</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::PrivateFiles</name>
+    <message>
+        <source>The folder %1 cannot be created. Check the path and its permissions.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden. Prüfen Sie den Pfad und seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created: %2. Check the path and its permissions.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden: %2. Prüfen Sie den Pfad und seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made private (mode 700): %2. Check its owner.</source>
+        <translation>Der Ordner %1 kann nicht privat gemacht werden (Modus 700): %2. Prüfen Sie seinen Besitzer.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be created: %2. Check the folder&apos;s permissions.</source>
+        <translation>Die Datei %1 kann nicht angelegt werden: %2. Prüfen Sie die Berechtigungen des Ordners.</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be made private (mode 600): %2. Check its owner.</source>
+        <translation>Die Datei %1 kann nicht privat gemacht werden (Modus 600): %2. Prüfen Sie ihren Besitzer.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Purge</name>
     <message>
         <source>it is %1, not recorded on a disc</source>
@@ -3141,6 +3231,10 @@ Kamera: %3</translation>
     <message>
         <source>it changed while the purge ran (restored or purged meanwhile); it was left as it is</source>
         <translation>es hat sich während des Löschens geändert (inzwischen zurückgeholt oder gelöscht); es blieb, wie es ist</translation>
+    </message>
+    <message>
+        <source>Nothing was purged: </source>
+        <translation>Es wurde nichts gelöscht: </translation>
     </message>
 </context>
 <context>
@@ -3635,10 +3729,6 @@ Kamera: %3</translation>
         <translation>Port des Mailservers</translation>
     </message>
     <message>
-        <source>auto (when offered), required or off</source>
-        <translation>auto (wenn angeboten), required oder off</translation>
-    </message>
-    <message>
         <source>mail server user</source>
         <translation>Benutzer des Mailservers</translation>
     </message>
@@ -3681,6 +3771,22 @@ Kamera: %3</translation>
     <message>
         <source>one of: %1</source>
         <translation>eines von: %1</translation>
+    </message>
+    <message>
+        <source>auto (encrypt when the server offers STARTTLS; with smtp.user or smtp.password set, the mail goes only encrypted), required, or off (never encrypt: the password too goes in clear)</source>
+        <translation>auto (verschlüsseln, wenn der Server STARTTLS anbietet; mit gesetztem smtp.user oder smtp.password geht die Mail nur verschlüsselt), required oder off (nie verschlüsseln: auch das Passwort geht im Klartext)</translation>
+    </message>
+    <message>
+        <source>The setting %1 could not be read from the catalog: %2. Check the catalog with keepsakectl check, then try again.</source>
+        <translation>Die Einstellung %1 konnte nicht aus dem Katalog gelesen werden: %2. Prüfen Sie den Katalog mit keepsakectl check und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>The setting %1 holds &quot;%2&quot;, but it takes %3. Set it again with keepsakectl config set %1 VALUE (or in the counter&apos;s settings).</source>
+        <translation>Die Einstellung %1 enthält „%2“, erwartet aber %3. Setzen Sie sie erneut mit keepsakectl config set %1 WERT (oder in den Einstellungen der Theke).</translation>
     </message>
 </context>
 <context>
@@ -3977,6 +4083,14 @@ Beispiel:
         <source> (the server said: %1)</source>
         <translation> (der Server sagte: %1)</translation>
     </message>
+    <message>
+        <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and smtp.starttls is required. Use a mail server with STARTTLS, or change smtp.starttls.</source>
+        <translation>Die Mail an %1 wurde nicht gesendet: Der Mailserver %2 bietet keine Verschlüsselung (kein STARTTLS), und smtp.starttls ist required. Nutzen Sie einen Mailserver mit STARTTLS oder ändern Sie smtp.starttls.</translation>
+    </message>
+    <message>
+        <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and the password is not sent in clear. Set smtp.starttls off to allow it, or use a mail server with STARTTLS.</source>
+        <translation>Die Mail an %1 wurde nicht gesendet: Der Mailserver %2 bietet keine Verschlüsselung (kein STARTTLS), und das Passwort wird nicht im Klartext gesendet. Setzen Sie smtp.starttls auf off, um das zu erlauben, oder nutzen Sie einen Mailserver mit STARTTLS.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>
@@ -4092,6 +4206,10 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
         <translation>%1 Dateien geprüft: %2 ohne Verweis (%3 gelöscht), %4 fehlen, %5 beschädigt.</translation>
+    </message>
+    <message>
+        <source>warning: %1 has mode %2: other local users can read the lab&apos;s photos, PIN hashes or mail password. Run: chmod %3 %1</source>
+        <translation>Warnung: %1 hat den Modus %2: Andere lokale Benutzer können die Fotos, PIN-Hashes oder das Mail-Passwort des Labors lesen. Führen Sie aus: chmod %3 %1</translation>
     </message>
 </context>
 <context>

@@ -581,6 +581,14 @@
         <source>Your notices</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>shared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — shared with you by %2, to view only. Kept until %3; after that it goes back to %2 on disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
@@ -733,7 +741,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl store check, then burn again.</source>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CardWalk</name>
+    <message>
+        <source>it is a symbolic link to the folder %1; only folders on the card itself are looked into: copy the photos onto the card instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a symbolic link (to %1); only files stored on the card itself are taken in: copy the photo onto the card instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a file; nothing was read from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file; nothing was read from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a device file, not a photo; nothing was read from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file; nothing was read from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder cannot be read (%1), so none of its photos were taken in; check its permissions and hand the card in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its path leads outside the folder handed in; nothing was read from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,6 +1342,10 @@ Example:
         <source>A PIN has 4 to 8 digits.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The name of customer %1 holds a line break or another control character: type it on one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DashboardPanel</name>
@@ -1706,6 +1757,10 @@ When the albums need several discs: an album larger than a whole disc is split i
             <numerusform>    %1: %n photo</numerusform>
             <numerusform>    %1: %n photos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>cannot be checked: this lab has no key yet, as it has made no disc</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2204,11 +2259,11 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the file is too large to be a photo (%1 MB)</source>
+        <source>the file cannot be read to its end (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the file cannot be read to its end (%1)</source>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2310,6 +2365,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>the camera left no preview in this RAW file that Keepsake can show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RAW picture data is incomplete (file truncated?): neither the camera&apos;s preview nor its raw data can be read from the file. Copy the photo from the camera again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2600,17 +2659,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too many wrong PINs. This code is locked until %1. Please ask at the counter.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>The customer code or the PIN is not right. %n attempt(s) left.</source>
-        <translation>
-            <numerusform>The customer code or the PIN is not right. %n attempt left.</numerusform>
-            <numerusform>The customer code or the PIN is not right. %n attempts left.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2622,7 +2670,7 @@ When the albums need several discs: an album larger than a whole disc is split i
 <context>
     <name>Keepsake::Lab</name>
     <message>
-        <source>The data folder %1 cannot be created. Check the path and its permissions, or choose another with --data-dir.</source>
+        <source>The data folder %1 cannot be created (%2). Check the path and its permissions, or choose another with --data-dir.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2654,6 +2702,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>The disc manifest could not be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lab has no key yet (%1): it has made no disc, so no disc can be checked as its own yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2785,6 +2837,21 @@ Camera: %3</source>
     </message>
     <message>
         <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PinLockout</name>
+    <message>
+        <source>Too many failed sign-ins at this kiosk. Signing in here is paused until %1; please ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. This code is locked until %1. Please ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer code or the PIN is not right. Attempts left: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3067,6 +3134,29 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::PrivateFiles</name>
+    <message>
+        <source>The folder %1 cannot be created. Check the path and its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created: %2. Check the path and its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made private (mode 700): %2. Check its owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be created: %2. Check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be made private (mode 600): %2. Check its owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Purge</name>
     <message>
         <source>it is %1, not recorded on a disc</source>
@@ -3108,6 +3198,10 @@ Camera: %3</source>
     </message>
     <message>
         <source>it changed while the purge ran (restored or purged meanwhile); it was left as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was purged: </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3603,10 +3697,6 @@ Camera: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>auto (when offered), required or off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>mail server user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3648,6 +3738,22 @@ Camera: %3</source>
     </message>
     <message>
         <source>one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (encrypt when the server offers STARTTLS; with smtp.user or smtp.password set, the mail goes only encrypted), required, or off (never encrypt: the password too goes in clear)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 could not be read from the catalog: %2. Check the catalog with keepsakectl check, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The setting %1 holds &quot;%2&quot;, but it takes %3. Set it again with keepsakectl config set %1 VALUE (or in the counter&apos;s settings).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3934,6 +4040,14 @@ Example:
         <source> (the server said: %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and smtp.starttls is required. Use a mail server with STARTTLS, or change smtp.starttls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and the password is not sent in clear. Set smtp.starttls off to allow it, or use a mail server with STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>
@@ -4042,6 +4156,10 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: %1 has mode %2: other local users can read the lab&apos;s photos, PIN hashes or mail password. Run: chmod %3 %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

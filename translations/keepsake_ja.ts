@@ -574,6 +574,14 @@
         <source>Your notices</source>
         <translation>お知らせ</translation>
     </message>
+    <message>
+        <source>shared by %1</source>
+        <translation>%1 さんが共有</translation>
+    </message>
+    <message>
+        <source>%1 — shared with you by %2, to view only. Kept until %3; after that it goes back to %2 on disc.</source>
+        <translation>%1 — %2 さんがあなたと共有（閲覧のみ）。%3 まで保管され、その後ディスクで %2 さんに返却されます。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
@@ -725,8 +733,47 @@
         <translation>ディスク %1 / %2 は記録されませんでした: %3 それより前のディスク（%4）は記録・検証済みです。残りのアルバムをもう一度記録してください。</translation>
     </message>
     <message>
-        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl store check, then burn again.</source>
-        <translation>%1 のディスクには、マニフェストに記載された写真が入っていません（%2）。記録中に保管庫の写真が変わった可能性があります。何も記録していません。アルバムは期限切れのままです。keepsakectl store check で保管庫を確認してから、もう一度記録してください。</translation>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
+        <translation>%1 のディスクにはマニフェストに記載された写真がありません（%2）。書き込み中に保存領域の写真が変わった可能性があります。何も記録されず、アルバムは期限切れのままです。keepsakectl check で保存領域を確認してから、もう一度書き込んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CardWalk</name>
+    <message>
+        <source>it is a symbolic link to the folder %1; only folders on the card itself are looked into: copy the photos onto the card instead</source>
+        <translation>フォルダー %1 へのシンボリックリンクです。カード上のフォルダーだけを読み込みます。写真をカードにコピーしてください</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link (to %1); only files stored on the card itself are taken in: copy the photo onto the card instead</source>
+        <translation>シンボリックリンク（%1 へ）です。カード上に保存されたファイルだけを受け付けます。写真をカードにコピーしてください</translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a file; nothing was read from it</source>
+        <translation>名前付きパイプ（FIFO）でファイルではありません。何も読み込んでいません</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file; nothing was read from it</source>
+        <translation>ソケットでファイルではありません。何も読み込んでいません</translation>
+    </message>
+    <message>
+        <source>it is a device file, not a photo; nothing was read from it</source>
+        <translation>デバイスファイルで写真ではありません。何も読み込んでいません</translation>
+    </message>
+    <message>
+        <source>it is not a regular file; nothing was read from it</source>
+        <translation>通常のファイルではありません。何も読み込んでいません</translation>
+    </message>
+    <message>
+        <source>the folder cannot be read (%1), so none of its photos were taken in; check its permissions and hand the card in again</source>
+        <translation>フォルダーを読み取れません（%1）。その写真は受け付けていません。権限を確認して、もう一度カードを入れてください</translation>
+    </message>
+    <message>
+        <source>its path leads outside the folder handed in; nothing was read from it</source>
+        <translation>パスが受け付けたフォルダーの外を指しています。何も読み込んでいません</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>ファイルを読み取れません（%1）</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1350,10 @@ Example:
         <source>A PIN has 4 to 8 digits.</source>
         <translation>PIN は 4〜8 桁です。</translation>
     </message>
+    <message>
+        <source>The name of customer %1 holds a line break or another control character: type it on one line.</source>
+        <translation>顧客 %1 の名前に改行などの制御文字が含まれています。1 行で入力してください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DashboardPanel</name>
@@ -1706,6 +1757,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>
             <numerusform>    %1: 写真 %n 枚</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>cannot be checked: this lab has no key yet, as it has made no disc</source>
+        <translation>確認できません：この店はまだディスクを作成していないため、鍵がありません</translation>
     </message>
 </context>
 <context>
@@ -2191,12 +2246,12 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>ファイルが空です（0 バイト）</translation>
     </message>
     <message>
-        <source>the file is too large to be a photo (%1 MB)</source>
-        <translation>写真としては大きすぎるファイルです（%1 MB）</translation>
-    </message>
-    <message>
         <source>the file cannot be read to its end (%1)</source>
         <translation>ファイルを最後まで読めません（%1）</translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)</source>
+        <translation>写真としては大きすぎるファイルです（%1 MB。Keepsake が受け付けるのは %2 MB までです）</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2353,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>the camera left no preview in this RAW file that Keepsake can show</source>
         <translation>この RAW ファイルには、Keepsake が表示できるカメラのプレビューがありません</translation>
+    </message>
+    <message>
+        <source>The RAW picture data is incomplete (file truncated?): neither the camera&apos;s preview nor its raw data can be read from the file. Copy the photo from the camera again.</source>
+        <translation>RAW 画像データが不完全です（ファイルが途中で切れている可能性があります）。カメラのプレビューも RAW データも読み取れません。カメラから写真をもう一度コピーしてください。</translation>
     </message>
 </context>
 <context>
@@ -2581,16 +2640,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>確認中…</translation>
     </message>
     <message>
-        <source>Too many wrong PINs. This code is locked until %1. Please ask at the counter.</source>
-        <translation>PIN の誤りが多すぎます。この番号は %1 までロックされています。カウンターでお尋ねください。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The customer code or the PIN is not right. %n attempt(s) left.</source>
-        <translation>
-            <numerusform>お客様番号または PIN が正しくありません。残り %n 回です。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
         <translation>ようこそ、%1 様！お客様番号は %2 です。お控えください。登録はカウンターで確認いたします。番号と PIN でサインインしてください。</translation>
     </message>
@@ -2602,8 +2651,8 @@ When the albums need several discs: an album larger than a whole disc is split i
 <context>
     <name>Keepsake::Lab</name>
     <message>
-        <source>The data folder %1 cannot be created. Check the path and its permissions, or choose another with --data-dir.</source>
-        <translation>データフォルダー %1 を作成できません。パスと権限を確認するか、--data-dir で別のフォルダーを指定してください。</translation>
+        <source>The data folder %1 cannot be created (%2). Check the path and its permissions, or choose another with --data-dir.</source>
+        <translation>データフォルダー %1 を作成できません（%2）。パスと権限を確認するか、--data-dir で別のフォルダーを指定してください。</translation>
     </message>
 </context>
 <context>
@@ -2635,6 +2684,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>The disc manifest could not be signed.</source>
         <translation>ディスクのマニフェストに署名できませんでした。</translation>
+    </message>
+    <message>
+        <source>This lab has no key yet (%1): it has made no disc, so no disc can be checked as its own yet.</source>
+        <translation>この店にはまだ鍵がありません（%1）。まだディスクを作成していないため、自店のディスクかどうかを確認できません。</translation>
     </message>
 </context>
 <context>
@@ -2764,6 +2817,21 @@ Camera: %3</source>
     <message>
         <source>unknown</source>
         <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PinLockout</name>
+    <message>
+        <source>Too many failed sign-ins at this kiosk. Signing in here is paused until %1; please ask at the counter.</source>
+        <translation>この端末でのサインインの失敗が多すぎます。%1 までここでのサインインを停止しています。カウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. This code is locked until %1. Please ask at the counter.</source>
+        <translation>PIN の誤りが多すぎます。このコードは %1 までロックされています。カウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>The customer code or the PIN is not right. Attempts left: %1.</source>
+        <translation>顧客コードまたは PIN が正しくありません。残りの試行回数：%1。</translation>
     </message>
 </context>
 <context>
@@ -3048,6 +3116,29 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::PrivateFiles</name>
+    <message>
+        <source>The folder %1 cannot be created. Check the path and its permissions.</source>
+        <translation>フォルダー %1 を作成できません。パスと権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created: %2. Check the path and its permissions.</source>
+        <translation>フォルダー %1 を作成できません：%2。パスと権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be made private (mode 700): %2. Check its owner.</source>
+        <translation>フォルダー %1 を非公開（モード 700）にできません：%2。所有者を確認してください。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be created: %2. Check the folder&apos;s permissions.</source>
+        <translation>ファイル %1 を作成できません：%2。フォルダーの権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be made private (mode 600): %2. Check its owner.</source>
+        <translation>ファイル %1 を非公開（モード 600）にできません：%2。所有者を確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Purge</name>
     <message>
         <source>it is %1, not recorded on a disc</source>
@@ -3088,6 +3179,10 @@ Camera: %3</source>
     <message>
         <source>it changed while the purge ran (restored or purged meanwhile); it was left as it is</source>
         <translation>削除の実行中に変更されたため（その間に復元または削除済み）、そのままにしました</translation>
+    </message>
+    <message>
+        <source>Nothing was purged: </source>
+        <translation>何も削除していません：</translation>
     </message>
 </context>
 <context>
@@ -3568,10 +3663,6 @@ Camera: %3</source>
         <translation>メールサーバーのポート</translation>
     </message>
     <message>
-        <source>auto (when offered), required or off</source>
-        <translation>auto（提供されている場合）、required、off</translation>
-    </message>
-    <message>
         <source>mail server user</source>
         <translation>メールサーバーのユーザー</translation>
     </message>
@@ -3614,6 +3705,22 @@ Camera: %3</source>
     <message>
         <source>one of: %1</source>
         <translation>次のいずれか: %1</translation>
+    </message>
+    <message>
+        <source>auto (encrypt when the server offers STARTTLS; with smtp.user or smtp.password set, the mail goes only encrypted), required, or off (never encrypt: the password too goes in clear)</source>
+        <translation>auto（サーバーが STARTTLS を提供すれば暗号化。smtp.user または smtp.password を設定した場合は暗号化時のみ送信）、required、または off（暗号化しない：パスワードも平文で送信）</translation>
+    </message>
+    <message>
+        <source>The setting %1 could not be read from the catalog: %2. Check the catalog with keepsakectl check, then try again.</source>
+        <translation>設定 %1 をカタログから読み取れません：%2。keepsakectl check でカタログを確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>The setting %1 holds &quot;%2&quot;, but it takes %3. Set it again with keepsakectl config set %1 VALUE (or in the counter&apos;s settings).</source>
+        <translation>設定 %1 の値は「%2」ですが、%3 が必要です。keepsakectl config set %1 値（またはカウンターの設定）で設定し直してください。</translation>
     </message>
 </context>
 <context>
@@ -3908,6 +4015,14 @@ Example:
         <source> (the server said: %1)</source>
         <translation> (サーバーの応答: %1)</translation>
     </message>
+    <message>
+        <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and smtp.starttls is required. Use a mail server with STARTTLS, or change smtp.starttls.</source>
+        <translation>%1 へのメールは送信されませんでした：メールサーバー %2 は暗号化（STARTTLS）を提供しておらず、smtp.starttls が required です。STARTTLS に対応したメールサーバーを使うか、smtp.starttls を変更してください。</translation>
+    </message>
+    <message>
+        <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and the password is not sent in clear. Set smtp.starttls off to allow it, or use a mail server with STARTTLS.</source>
+        <translation>%1 へのメールは送信されませんでした：メールサーバー %2 は暗号化（STARTTLS）を提供しておらず、パスワードは平文では送信しません。許可するには smtp.starttls を off にするか、STARTTLS に対応したメールサーバーを使ってください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>
@@ -4023,6 +4138,10 @@ Failed hand-ins: %10</source>
     <message>
         <source>%1 files checked: %2 unreferenced (%3 deleted), %4 missing, %5 damaged.</source>
         <translation>%1 ファイルを確認: 参照なし %2（削除 %3）、欠落 %4、破損 %5。</translation>
+    </message>
+    <message>
+        <source>warning: %1 has mode %2: other local users can read the lab&apos;s photos, PIN hashes or mail password. Run: chmod %3 %1</source>
+        <translation>警告：%1 のモードは %2 です。このコンピューターの他のユーザーが店の写真、PIN ハッシュ、メールのパスワードを読めます。実行してください：chmod %3 %1</translation>
     </message>
 </context>
 <context>

@@ -134,17 +134,25 @@ std::optional<QImage> exiv2Preview(const QByteArray &data, int maxEdge)
 }
 
 // Whether LibRaw decodes the raw data itself (on an object of its own: a failed
-// unpack_thumb() leaves LibRaw's object recycled).
-bool rawDataDecodes(const QByteArray &data)
+// unpack_thumb() leaves LibRaw's object recycled), and whether it asked for bytes past
+// the end of the file on the way.
+struct RawData
+{
+    bool decodes = false;
+    bool cutShort = false;
+};
+
+RawData rawData(const QByteArray &data)
 {
     const auto raw = newLibRaw();
     CheckedRawStream stream(data);
     if (raw->open_datastream(&stream) != LIBRAW_SUCCESS)
-        return false;
+        return { false, stream.overran() };
     const libraw_image_sizes_t &sizes = raw->imgdata.sizes;
     if (qint64(sizes.raw_width) * sizes.raw_height > MaxPixels)
-        return false;
-    return raw->unpack() == LIBRAW_SUCCESS;
+        return {};
+    const bool decodes = raw->unpack() == LIBRAW_SUCCESS;
+    return { decodes, stream.overran() };
 }
 
 } // namespace
@@ -166,15 +174,29 @@ RawResult decodeRaw(const QByteArray &data, int maxEdge)
     result.format = ImageFormat::Raw;
     result.mimeType = rawMimeType(data, raw->imgdata);
     result.fullSize = QSize(raw->imgdata.sizes.width, raw->imgdata.sizes.height);
+    // A copy broken off shows as LibRaw asking for bytes past the end of the file: for
+    // the file's structure, for the camera's preview or for the raw data.
+    bool cutShort = stream.overran();
     std::optional<QImage> preview = rawThumbnail(*raw, stream, maxEdge);
+    cutShort = cutShort || stream.overran();
     if (!preview)
         preview = exiv2Preview(data, maxEdge);
-    if (!preview && rawDataDecodes(data))
-        preview = QImage();   // the raw data is there; the camera left no preview to show
     if (!preview) {
-        qCDebug(lcMetadata) << "RAW without a readable preview or raw data:" << result.mimeType;
+        const RawData rawPixels = rawData(data);
+        cutShort = cutShort || rawPixels.cutShort;
+        if (rawPixels.decodes)
+            preview = QImage();   // the raw data is there; the camera left no preview to show
+    }
+    if (!preview && cutShort) {
+        qCDebug(lcMetadata) << "RAW cut short: no readable preview or raw data:" << result.mimeType;
         result.reason = incompleteRawReason();
         return { result, true };
+    }
+    if (!preview) {
+        // Whole as far as LibRaw can tell, yet nothing to show: a camera's file Keepsake
+        // keeps as handed in (the corpus's metadata stubs are such files).
+        qCDebug(lcMetadata) << "RAW with no preview and no raw data LibRaw reads, not cut short:" << result.mimeType;
+        preview = QImage();
     }
     result.accepted = true;
     result.picture = *preview;

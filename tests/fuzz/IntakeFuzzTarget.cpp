@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // The intake of an untrusted file, as a libFuzzer target: what a hand-in does with a
-// card file before it is stored — the camera's metadata read from the file's head and
-// from the whole file, the embedded preview looked up, the decoder's verdict, and the
-// print-size rendition a thumbnail is made from, turned upright. The same function is
+// card file before it is stored — the verdict on its head, the camera's metadata read
+// from the head and from the whole file, the embedded preview looked up, the decoder's
+// verdict, and the print-size rendition a thumbnail is made from, turned upright. The same function is
 // replayed over the regression files in CI (ReplayMain.cpp); `run-fuzz.sh` runs it
 // under libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer.
 #include "metadata/ImageDecoder.h"
@@ -35,8 +35,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const ImageDecoder decoder;
 
     // A card file's head is read first; the whole file only when it may be a picture.
-    if (bytes.size() > QuickHash::HeadBytes)
-        (void)metadata.read(bytes.left(qsizetype(QuickHash::HeadBytes)));
+    const QByteArray head = bytes.left(qsizetype(QuickHash::HeadBytes));
+    if (bytes.size() > head.size())
+        (void)metadata.read(head);
+    (void)decoder.refuseByHead(bytes.left(bytes.size() / 2), bytes.size());   // as if the rest were still on the card
     const Result<PhotoMetadata> whole = metadata.read(bytes);
     const QByteArray preview = metadata.largestJpegPreview(bytes);
     if (!preview.isEmpty())
