@@ -2398,6 +2398,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>The RAW picture data is incomplete (file truncated?): neither the camera&apos;s preview nor its raw data can be read from the file. Copy the photo from the camera again.</source>
         <translation>Die RAW-Bilddaten sind unvollständig (Datei abgeschnitten?): Weder die Vorschau der Kamera noch ihre Rohdaten lassen sich aus der Datei lesen. Kopieren Sie das Foto erneut von der Kamera.</translation>
     </message>
+    <message>
+        <source>The RAW file is damaged: its structure sends the RAW reader round in circles, so it was not read to the end. Copy the photo from the camera again.</source>
+        <translation>Die RAW-Datei ist beschädigt: Ihre Struktur schickt das RAW-Leseprogramm im Kreis, daher wurde sie nicht zu Ende gelesen. Kopieren Sie das Foto erneut von der Kamera.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::ImportPage</name>

@@ -2371,6 +2371,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>The RAW picture data is incomplete (file truncated?): neither the camera&apos;s preview nor its raw data can be read from the file. Copy the photo from the camera again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The RAW file is damaged: its structure sends the RAW reader round in circles, so it was not read to the end. Copy the photo from the camera again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::ImportPage</name>

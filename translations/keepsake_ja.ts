@@ -2358,6 +2358,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>The RAW picture data is incomplete (file truncated?): neither the camera&apos;s preview nor its raw data can be read from the file. Copy the photo from the camera again.</source>
         <translation>RAW 画像データが不完全です（ファイルが途中で切れている可能性があります）。カメラのプレビューも RAW データも読み取れません。カメラから写真をもう一度コピーしてください。</translation>
     </message>
+    <message>
+        <source>The RAW file is damaged: its structure sends the RAW reader round in circles, so it was not read to the end. Copy the photo from the camera again.</source>
+        <translation>RAW ファイルが壊れています。構造のせいで RAW 読み取りが同じ所を回り続けるため、最後まで読み取れませんでした。カメラから写真をもう一度コピーしてください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::ImportPage</name>

@@ -27,28 +27,55 @@ void ignoreDataError(void *, const char *, const int) { }
 
 // LibRaw reads the file's bytes through this, which notes when LibRaw asks for bytes
 // past the end: the sign that what it is after (a preview, the raw data) was cut off.
+// It also bounds LibRaw's work: a damaged file can send LibRaw 0.20's parsers round in
+// circles (the fuzzer found CR3 files it never leaves), so past a generous budget of
+// reads the stream throws LibRaw's own I/O exception, which LibRaw catches and turns into
+// an error return, and the file is refused.
 class CheckedRawStream : public LibRaw_buffer_datastream
 {
 public:
     explicit CheckedRawStream(const QByteArray &data)
         // LibRaw reads from the buffer only; the cast drops a const it never uses.
         : LibRaw_buffer_datastream(const_cast<char *>(data.constData()), size_t(data.size())),
-          m_size(data.size())
+          m_size(data.size()), m_byteBudget(16 * m_size + (qint64(256) << 20))
     {
     }
 
     int read(void *into, size_t size, size_t count) override
     {
+        spend(qint64(size * count));
         if (qint64(tell()) + qint64(size * count) > m_size)
             m_overran = true;
         return LibRaw_buffer_datastream::read(into, size, count);
     }
+    int seek(INT64 offset, int whence) override
+    {
+        spend(0);
+        return LibRaw_buffer_datastream::seek(offset, whence);
+    }
+
     bool overran() const { return m_overran; }
     void forgetOverrun() { m_overran = false; }
+    bool exhausted() const { return m_exhausted; }
 
 private:
+    static constexpr qint64 CallBudget = 4'000'000;
+
+    void spend(qint64 bytes)
+    {
+        m_bytesRead += bytes;
+        if (++m_calls > CallBudget || m_bytesRead > m_byteBudget) {
+            m_exhausted = true;
+            throw LIBRAW_EXCEPTION_IO_CORRUPT;
+        }
+    }
+
     qint64 m_size;
+    qint64 m_byteBudget;
+    qint64 m_bytesRead = 0;
+    qint64 m_calls = 0;
     bool m_overran = false;
+    bool m_exhausted = false;
 };
 
 // Threads: LibRaw's API notes ("Thread safety") promise safety when a LibRaw object is
@@ -140,6 +167,7 @@ struct RawData
 {
     bool decodes = false;
     bool cutShort = false;
+    bool endless = false;   // LibRaw spent its reading budget
 };
 
 RawData rawData(const QByteArray &data)
@@ -147,12 +175,22 @@ RawData rawData(const QByteArray &data)
     const auto raw = newLibRaw();
     CheckedRawStream stream(data);
     if (raw->open_datastream(&stream) != LIBRAW_SUCCESS)
-        return { false, stream.overran() };
+        return { false, stream.overran(), stream.exhausted() };
     const libraw_image_sizes_t &sizes = raw->imgdata.sizes;
     if (qint64(sizes.raw_width) * sizes.raw_height > MaxPixels)
         return {};
     const bool decodes = raw->unpack() == LIBRAW_SUCCESS;
-    return { decodes, stream.overran() };
+    return { decodes && !stream.exhausted(), stream.overran(), stream.exhausted() };
+}
+
+// A file LibRaw would not finish reading.
+DecodedImage endlessRaw()
+{
+    DecodedImage refused;
+    refused.format = ImageFormat::Raw;
+    refused.reason = Tr::tr("The RAW file is damaged: its structure sends the RAW reader round in circles, "
+                            "so it was not read to the end. Copy the photo from the camera again.");
+    return refused;
 }
 
 } // namespace
@@ -163,11 +201,15 @@ QString incompleteRawReason()
                   "its raw data can be read from the file. Copy the photo from the camera again.");
 }
 
-RawResult decodeRaw(const QByteArray &data, int maxEdge)
+namespace {
+
+RawResult decodeRawUnguarded(const QByteArray &data, int maxEdge)
 {
     const auto raw = newLibRaw();
     CheckedRawStream stream(data);
     const int opened = raw->open_datastream(&stream);
+    if (stream.exhausted())
+        return { endlessRaw(), false };
     if (opened != LIBRAW_SUCCESS || raw->imgdata.idata.make[0] == '\0')
         return { std::nullopt, opened == LIBRAW_IO_ERROR };
     DecodedImage result;
@@ -183,10 +225,14 @@ RawResult decodeRaw(const QByteArray &data, int maxEdge)
         preview = exiv2Preview(data, maxEdge);
     if (!preview) {
         const RawData rawPixels = rawData(data);
+        if (rawPixels.endless)
+            return { endlessRaw(), false };
         cutShort = cutShort || rawPixels.cutShort;
         if (rawPixels.decodes)
             preview = QImage();   // the raw data is there; the camera left no preview to show
     }
+    if (stream.exhausted())
+        return { endlessRaw(), false };
     if (!preview && cutShort) {
         qCDebug(lcMetadata) << "RAW cut short: no readable preview or raw data:" << result.mimeType;
         result.reason = incompleteRawReason();
@@ -205,11 +251,31 @@ RawResult decodeRaw(const QByteArray &data, int maxEdge)
     return { result, false };
 }
 
+} // namespace
+
+RawResult decodeRaw(const QByteArray &data, int maxEdge)
+{
+    // LibRaw catches the stream's exception in its own calls; this is the net beneath
+    // any call of LibRaw's that does not.
+    try {
+        return decodeRawUnguarded(data, maxEdge);
+    } catch (const LibRaw_exceptions &) {
+        return { endlessRaw(), false };
+    }
+}
+
 RawHead probeRawHead(const QByteArray &head)
 {
     const auto raw = newLibRaw();
     CheckedRawStream stream(head);
-    const int opened = raw->open_datastream(&stream);
+    int opened = LIBRAW_IO_ERROR;
+    try {
+        opened = raw->open_datastream(&stream);
+    } catch (const LibRaw_exceptions &) {
+        return RawHead::NeedsMore;
+    }
+    if (stream.exhausted())
+        return RawHead::NeedsMore;   // judged on the whole file, with its reason
     if (opened == LIBRAW_SUCCESS && raw->imgdata.idata.make[0] != '\0')
         return RawHead::Camera;
     // Where LibRaw looked past the head (a RAF's header points further in), the head

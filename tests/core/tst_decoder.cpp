@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metadata/ImageDecoder.h"
 
+#include "TestConfig.h"
 #include "TestSupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QtConcurrent>
 #include <QtTest>
@@ -54,6 +56,12 @@ QByteArray corpusBytes(const QString &relative, qsizetype length = -1)
 }
 
 const QString CanonDng = QStringLiteral("real/raw/Canon_EOS_6D.dng");
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 } // namespace
 
@@ -248,6 +256,27 @@ private slots:
         const DecodedImage noScan = decoder.decodeFile(
             Test::corpusPath(QStringLiteral("bad/truncated/trunc_headers_only_no_scan.jpg")), MaxEdge);
         QVERIFY(noScan.reason.startsWith(QLatin1String("The picture data is damaged")));
+    }
+
+    // Inputs the fuzzer found (tests/fuzz/regressions): CR3 files LibRaw 0.20's atom
+    // parser never leaves. Before the reading budget each of these hung the hand-in.
+    void rawThatSendsTheReaderInCirclesIsRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("CR3 atoms 1") << QStringLiteral("libraw-0.20-cr3-endless-atoms-1.cr3");
+        QTest::newRow("CR3 atoms 2") << QStringLiteral("libraw-0.20-cr3-endless-atoms-2.cr3");
+    }
+
+    void rawThatSendsTheReaderInCirclesIsRefused()
+    {
+        QFETCH(QString, name);
+        const QString path = QStringLiteral(KEEPSAKE_TEST_SOURCE_DIR "/tests/fuzz/regressions/") + name;
+        QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+        const ImageDecoder decoder;
+        for (const DecodedImage &decoded : { decoder.decodeFile(path, MaxEdge), decoder.check(fileBytes(path)) }) {
+            QVERIFY(!decoded.accepted);
+            QVERIFY2(decoded.reason.contains(QLatin1String("round in circles")), qPrintable(decoded.reason));
+        }
     }
 
     void zeroBytesRefused()
