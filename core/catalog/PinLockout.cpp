@@ -88,15 +88,6 @@ Result<QList<QDateTime>> PinLockout::terminalFailures(const QString &terminal, c
     return failures;
 }
 
-Result<QDateTime> PinLockout::lockedUntil(const QString &code) const
-{
-    const QDateTime now = m_clock.now();
-    auto failures = codeFailures(attemptKey(code), now);
-    if (!failures)
-        return failures.error();
-    return lockEnd(*failures, MaxAttempts, LockMinutes, now);
-}
-
 Result<QDateTime> PinLockout::terminalLockedUntil(const QString &terminal) const
 {
     const QDateTime now = m_clock.now();
@@ -119,21 +110,21 @@ PinLockout::Attempt PinLockout::locked(Outcome outcome, const QDateTime &until)
     return attempt;
 }
 
-// The lock in force, terminal first; nothing when sign-in may go on.
-Result<std::optional<PinLockout::Attempt>> PinLockout::refusedIfLocked(const QString &key, const QString &terminal,
-                                                                      const QDateTime &now) const
+// The lock in force, terminal first, and the code's failures in a row behind it.
+Result<PinLockout::LockState> PinLockout::lockState(const QString &key, const QString &terminal,
+                                                   const QDateTime &now) const
 {
     auto atTerminal = terminalFailures(terminal, now);
     if (!atTerminal)
         return atTerminal.error();
     if (const QDateTime until = lockEnd(*atTerminal, TerminalMaxFailures, TerminalMinutes, now); until.isValid())
-        return std::optional<Attempt>(locked(Outcome::TerminalLocked, until));
+        return LockState { locked(Outcome::TerminalLocked, until), 0 };
     auto forCode = codeFailures(key, now);
     if (!forCode)
         return forCode.error();
     if (const QDateTime until = lockEnd(*forCode, MaxAttempts, LockMinutes, now); until.isValid())
-        return std::optional<Attempt>(locked(Outcome::Locked, until));
-    return std::optional<Attempt>();
+        return LockState { locked(Outcome::Locked, until), int(forCode->size()) };
+    return LockState { std::nullopt, int(forCode->size()) };
 }
 
 Status PinLockout::record(const QString &key, const QString &terminal, qint64 customerId, bool accepted,
@@ -163,16 +154,13 @@ Status PinLockout::record(const QString &key, const QString &terminal, qint64 cu
 Result<PinLockout::Attempt> PinLockout::afterFailure(const QString &key, const QString &terminal,
                                                     const QDateTime &now) const
 {
-    auto refused = refusedIfLocked(key, terminal, now);
-    if (!refused)
-        return refused.error();
-    if (*refused)
-        return **refused;
-    auto failures = codeFailures(key, now);
-    if (!failures)
-        return failures.error();
+    auto state = lockState(key, terminal, now);
+    if (!state)
+        return state.error();
+    if (state->refusal)
+        return *state->refusal;
     Attempt attempt;
-    attempt.attemptsLeft = qMax(0, MaxAttempts - int(failures->size()));
+    attempt.attemptsLeft = qMax(0, MaxAttempts - state->codeFailures);
     // No plural forms to pick: the words stand in English without a translation file.
     attempt.message = tr("The customer code or the PIN is not right. Attempts left: %1.").arg(attempt.attemptsLeft);
     return attempt;
@@ -182,12 +170,12 @@ Result<PinLockout::Attempt> PinLockout::signIn(const QString &code, const QStrin
 {
     const QDateTime now = m_clock.now();
     const QString key = attemptKey(code);
-    auto refused = refusedIfLocked(key, terminal, now);
-    if (!refused)
-        return refused.error();
-    if (*refused) {
+    auto state = lockState(key, terminal, now);
+    if (!state)
+        return state.error();
+    if (state->refusal) {
         qCInfo(lcCatalog).noquote() << "Sign-in refused at" << terminal << "while locked";
-        return **refused;
+        return *state->refusal;
     }
     auto stored = Customers(m_catalog).pinRecord(code);
     if (!stored)

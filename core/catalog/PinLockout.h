@@ -55,16 +55,18 @@ public:
     // Checks the PIN for this code at this terminal (its name, as the audit trail shows
     // it: "kiosk@shop-1"), unless the terminal or the code is locked.
     Result<Attempt> signIn(const QString &code, const QString &pin, const QString &terminal) const;
-    // When the code (known or not) is locked now, until when; else an invalid time.
-    Result<QDateTime> lockedUntil(const QString &code) const;
     // When sign-in at the terminal is paused now, until when; else an invalid time.
     Result<QDateTime> terminalLockedUntil(const QString &terminal) const;
 
 private:
     Result<QList<QDateTime>> codeFailures(const QString &codeKey, const QDateTime &now) const;
     Result<QList<QDateTime>> terminalFailures(const QString &terminal, const QDateTime &now) const;
-    Result<std::optional<Attempt>> refusedIfLocked(const QString &codeKey, const QString &terminal,
-                                                   const QDateTime &now) const;
+    struct LockState
+    {
+        std::optional<Attempt> refusal;   // the lock in force; nothing when sign-in may go on
+        int codeFailures = 0;             // the code's wrong PINs in a row within LockMinutes
+    };
+    Result<LockState> lockState(const QString &codeKey, const QString &terminal, const QDateTime &now) const;
     Status record(const QString &codeKey, const QString &terminal, qint64 customerId, bool accepted,
                   const QDateTime &now) const;
     Result<Attempt> afterFailure(const QString &codeKey, const QString &terminal, const QDateTime &now) const;

@@ -44,48 +44,52 @@ Result<QByteArray> pemOf(EVP_PKEY *key)
     return QByteArray(data, qsizetype(length));
 }
 
+Result<Key> readKey(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failure(LabKey::tr("The lab key %1 cannot be read: %2. Check its owner and permissions.")
+                                  .arg(path, file.errorString()));
+    const QByteArray pem = file.readAll();
+    std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    Key key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+    if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519)
+        return Error::failure(LabKey::tr("The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a "
+                                         "backup; without it the lab's discs cannot be appended to.").arg(path));
+    return key;
+}
+
+Result<Key> makeKey(const QString &dataDir, const QString &path)
+{
+    EVP_PKEY *made = nullptr;
+    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
+        EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr), &EVP_PKEY_CTX_free);
+    if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_keygen(ctx.get(), &made) != 1)
+        return Error::failure(LabKey::tr("A lab key could not be made."));
+    Key key(made);
+    const Result<QByteArray> pem = pemOf(key.get());
+    if (!pem)
+        return pem.error();
+    QDir().mkpath(dataDir);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)
+        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || out.write(*pem) != pem->size() || !out.commit())
+        return Error::failure(LabKey::tr("The lab key could not be saved to %1: %2").arg(path, out.errorString()));
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    qCInfo(lcDisc) << "Made the lab key" << path;
+    return key;
+}
+
 } // namespace
 
 Result<LabKey> LabKey::loadOrCreate(const QString &dataDir)
 {
     const QString path = QDir(dataDir).filePath(fileName());
-    Key key;
-    QFile file(path);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly))
-            return Error::failure(tr("The lab key %1 cannot be read: %2. Check its owner and permissions.")
-                                      .arg(path, file.errorString()));
-        const QByteArray pem = file.readAll();
-        std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
-        key.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
-        if (!key || EVP_PKEY_id(key.get()) != EVP_PKEY_ED25519)
-            return Error::failure(tr("The lab key %1 is damaged: it is not an Ed25519 key. Restore it from a "
-                                     "backup; without it the lab's discs cannot be appended to.").arg(path));
-    } else {
-        EVP_PKEY *made = nullptr;
-        std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> ctx(
-            EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr), &EVP_PKEY_CTX_free);
-        if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_keygen(ctx.get(), &made) != 1)
-            return Error::failure(tr("A lab key could not be made."));
-        key.reset(made);
-        const Result<QByteArray> pem = pemOf(key.get());
-        if (!pem)
-            return pem.error();
-        QDir().mkpath(dataDir);
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly)
-            || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || out.write(*pem) != pem->size() || !out.commit())
-            return Error::failure(tr("The lab key could not be saved to %1: %2").arg(path, out.errorString()));
-        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        qCInfo(lcDisc) << "Made the lab key" << path;
-    }
-    LabKey labKey;
-    labKey.m_private = rawKey(key.get(), true);
-    labKey.m_public = rawKey(key.get(), false);
-    if (labKey.m_private.isEmpty() || labKey.m_public.isEmpty())
-        return Error::failure(tr("The lab key %1 could not be used.").arg(path));
-    return labKey;
+    const Result<Key> key = QFileInfo::exists(path) ? readKey(path) : makeKey(dataDir, path);
+    if (!key)
+        return key.error();
+    return fromKey(key->get(), path);
 }
 
 Result<LabKey> LabKey::load(const QString &dataDir)
@@ -94,7 +98,20 @@ Result<LabKey> LabKey::load(const QString &dataDir)
     if (!QFileInfo::exists(path))
         return Error::notFound(tr("This lab has no key yet (%1): it has made no disc, so no disc can be checked "
                                   "as its own yet.").arg(path));
-    return loadOrCreate(dataDir);   // the key is there: only read
+    const Result<Key> key = readKey(path);
+    if (!key)
+        return key.error();
+    return fromKey(key->get(), path);
+}
+
+Result<LabKey> LabKey::fromKey(EVP_PKEY *key, const QString &path)
+{
+    LabKey labKey;
+    labKey.m_private = rawKey(key, true);
+    labKey.m_public = rawKey(key, false);
+    if (labKey.m_private.isEmpty() || labKey.m_public.isEmpty())
+        return Error::failure(tr("The lab key %1 could not be used.").arg(path));
+    return labKey;
 }
 
 QString LabKey::keyId() const

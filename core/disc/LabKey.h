@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+struct evp_pkey_st;
+
 namespace Keepsake {
 
 // The lab's Ed25519 key (DESIGN.md, "Disc"): made at first use in the data folder
@@ -32,6 +34,8 @@ public:
     bool verify(const QByteArray &message, const QByteArray &signature) const;
 
 private:
+    static Result<LabKey> fromKey(evp_pkey_st *key, const QString &path);   // OpenSSL's EVP_PKEY
+
     QByteArray m_private;   // 32 raw bytes
     QByteArray m_public;
 };
