@@ -256,6 +256,70 @@ const char *const Version6[] = {
     R"(CREATE INDEX sign_in_attempts_terminal ON sign_in_attempts (terminal, at))",
 };
 
+// Migration 7: devices of a chain and their terminals (the network work, CLI.md
+// "Network"). A device is a data folder serving on the network: its URL and the
+// SHA-256 fingerprint of its certificate, which the other devices and its terminals
+// pin. A terminal's token is kept only as a hash; revoking sets revoked_at. A kiosk's
+// signed-in customer gets a session (hashed token) that expires. cameras register a
+// storage location for a camera body. photos.device_id names the device that holds
+// (or will hold, once forwarded) the photo's file; forwards is the durable queue of
+// files a receiving device still owes their device. lab_keys: the public disc-signing
+// keys of the chain's devices, so that a disc signed at one store is known at another.
+const char *const Version7[] = {
+    R"(ALTER TABLE devices ADD COLUMN url TEXT)",
+    R"(ALTER TABLE devices ADD COLUMN fingerprint TEXT)",
+    R"(ALTER TABLE devices ADD COLUMN certificate TEXT)",
+    R"(CREATE UNIQUE INDEX devices_fingerprint ON devices (fingerprint))",
+    R"(CREATE TABLE terminals (
+        id {id},
+        device_id BIGINT NOT NULL REFERENCES devices(id),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('kiosk', 'station', 'counter')),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT,
+        revoked_at TEXT))",
+    R"(CREATE UNIQUE INDEX terminals_active_name ON terminals (device_id, name) WHERE revoked_at IS NULL)",
+    R"(CREATE TABLE terminal_sessions (
+        id {id},
+        terminal_id BIGINT NOT NULL REFERENCES terminals(id),
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        ended_at TEXT))",
+    R"(CREATE TABLE cameras (
+        id {id},
+        serial TEXT NOT NULL,
+        serial_key TEXT NOT NULL,
+        make TEXT,
+        make_key TEXT NOT NULL DEFAULT '',
+        device_id BIGINT NOT NULL REFERENCES devices(id),
+        created_at TEXT NOT NULL,
+        UNIQUE (serial_key, make_key)))",
+    R"(ALTER TABLE photos ADD COLUMN device_id BIGINT REFERENCES devices(id))",
+    R"(CREATE INDEX photos_device ON photos (device_id, sha256))",
+    R"(CREATE TABLE forwards (
+        photo_id BIGINT PRIMARY KEY REFERENCES photos(id),
+        sha256 TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        from_device_id BIGINT NOT NULL REFERENCES devices(id),
+        to_device_id BIGINT NOT NULL REFERENCES devices(id),
+        since TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_attempt_at TEXT,
+        claimed_by TEXT,
+        claimed_until TEXT))",
+    R"(CREATE INDEX forwards_from ON forwards (from_device_id, next_attempt_at))",
+    R"(CREATE INDEX forwards_sha ON forwards (sha256))",
+    R"(CREATE TABLE lab_keys (
+        key_id TEXT PRIMARY KEY,
+        public_key TEXT NOT NULL,
+        device_id BIGINT REFERENCES devices(id),
+        created_at TEXT NOT NULL))",
+};
+
 struct Migration
 {
     int version;
@@ -270,6 +334,7 @@ const Migration Migrations[] = {
     { 4, std::begin(Version4), std::end(Version4) },
     { 5, std::begin(Version5), std::end(Version5) },
     { 6, std::begin(Version6), std::end(Version6) },
+    { 7, std::begin(Version7), std::end(Version7) },
 };
 
 } // namespace
