@@ -63,7 +63,8 @@ IngestJob::~IngestJob() = default;
 
 Result<qint64> IngestJob::startHandin(qint64 customerId, const QString &runner, QString &pickupCode)
 {
-    const QString source = m_options.sources.join(QStringLiteral(", "));
+    const QString source = m_options.sourceName.isEmpty() ? m_options.sources.join(QStringLiteral(", "))
+                                                          : m_options.sourceName;
     for (int attempt = 0; attempt < 5; ++attempt) {
         pickupCode = PickupCode::generate();
         SqlQuery insert(m_lab.catalog().db(), QStringLiteral(
@@ -209,6 +210,10 @@ Result<IngestSummary> IngestJob::run()
     qint64 bytesDone = 0;
     HandinWriter writer(m_lab, customer->id, summary.handinId, m_options.albumTitle);
     QList<IngestRecord> pending;
+    for (const IngestRecord &record : std::as_const(m_options.decidedElsewhere)) {
+        count(summary, record.outcome, record.size);
+        pending.append(record);
+    }
     auto publish = [&] {
         for (const IngestRecord &record : std::as_const(pending))
             Q_EMIT fileDecided(record);

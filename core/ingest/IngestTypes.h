@@ -60,6 +60,10 @@ struct IngestOptions
     bool thumbnails = true;       // make thumbnails before finishing
     QString channel = QStringLiteral("counter");   // counter, kiosk, cli, network
     QString actor;                // who, for the audit trail
+    // Files of the hand-in a client decided without sending them (the network: already
+    // received, or refused on the card): counted and reported with the rest.
+    QList<IngestRecord> decidedElsewhere;
+    QString sourceName;           // what the hand-in names as its source; the sources when empty
 };
 
 } // namespace Keepsake

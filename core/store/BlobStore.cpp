@@ -3,6 +3,7 @@
 #include "BlobStore.h"
 
 #include "StoreLog.h"
+#include "Sha256.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -159,6 +160,31 @@ void BlobStore::Batch::discard()
     m_pending.clear();
     m_shas.clear();
     m_bytes = 0;
+}
+
+QString BlobStore::incomingPath(const QString &sha256) const
+{
+    const QString finalPath = pathFor(sha256);
+    return QFileInfo(finalPath).path() + QLatin1Char('/') + TempPrefix + sha256 + QLatin1String("-forward");
+}
+
+Status BlobStore::adopt(const QString &sha256) const
+{
+    const QString temp = incomingPath(sha256);
+    const Result<QString> got = Sha256::ofFile(temp);
+    if (!got)
+        return got.error();
+    if (*got != sha256) {
+        QFile::remove(temp);
+        return Error::failure(Tr::tr("The file that arrived for %1 has another SHA-256 (%2): it was damaged on "
+                                     "the way and is sent again.").arg(sha256, *got));
+    }
+    const QString finalPath = pathFor(sha256);
+    if (!flushPath(temp, false)
+        || ::rename(QFile::encodeName(temp).constData(), QFile::encodeName(finalPath).constData()) != 0
+        || !flushPath(QFileInfo(finalPath).path(), true))
+        return Error::failure(Tr::tr("The photo store could not put %1 in place: %2.").arg(finalPath, systemError()));
+    return Status::success();
 }
 
 Status BlobStore::remove(const QString &sha256) const

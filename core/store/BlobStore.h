@@ -52,6 +52,13 @@ public:
         qint64 m_bytes = 0;
     };
 
+    // A file arriving in pieces from another device of the chain is written to this
+    // temporary name in its final folder (the same name each time, so that a cut
+    // transfer goes on where it stopped); adopt() checks its SHA-256 and puts it in
+    // place durably (flushed, renamed, folder flushed).
+    QString incomingPath(const QString &sha256) const;
+    Status adopt(const QString &sha256) const;
+
     // Deletes a stored file (the caller has made sure nothing references it).
     Status remove(const QString &sha256) const;
     // Every stored file's hash, and leftover temporary files of interrupted writes.

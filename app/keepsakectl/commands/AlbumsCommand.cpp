@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Command.h"
 #include "Commands.h"
+#include "ClientMode.h"
 #include "JsonRecords.h"
 #include "catalog/Albums.h"
 #include "catalog/Catalog.h"
@@ -23,6 +24,7 @@ class AlbumsCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("albums"); }
     QString description() const override { return tr("the albums a customer can reach now"); }
+    bool hasClientMode() const override { return true; }
 
     int run(CtlContext &context, const QStringList &args) override
     {
@@ -35,6 +37,8 @@ public:
             return *done;
         if (!p.isSet(QStringLiteral("customer")))
             return context.fail(Error::usage(tr("Name the customer: --customer CODE.")));
+        if (DeviceClient *device = context.device())
+            return ClientMode::albums(context, *device, p.value(QStringLiteral("customer")), p.isSet(QStringLiteral("all")));
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;
@@ -66,6 +70,7 @@ class PhotosCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("photos"); }
     QString description() const override { return tr("every stored photo of an album"); }
+    bool hasClientMode() const override { return true; }
 
     int run(CtlContext &context, const QStringList &args) override
     {
@@ -78,6 +83,8 @@ public:
             return *done;
         if (!p.isSet(QStringLiteral("album")))
             return context.fail(Error::usage(tr("Name the album: --album ID.")));
+        if (DeviceClient *device = context.device())
+            return ClientMode::photos(context, *device, p.value(QStringLiteral("album")));
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;

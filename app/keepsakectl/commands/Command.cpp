@@ -32,8 +32,9 @@ int exitCodeFor(const Error &error)
     return ExitFailed;
 }
 
-CtlContext::CtlContext(Console &console_, LabLocation location_, const Clock &clock_, CancelToken &cancel_)
-    : console(console_), location(std::move(location_)), clock(clock_), cancel(cancel_)
+CtlContext::CtlContext(Console &console_, LabLocation location_, const Clock &clock_, CancelToken &cancel_,
+                       std::optional<DeviceEndpoint> device)
+    : console(console_), location(std::move(location_)), clock(clock_), cancel(cancel_), m_endpoint(std::move(device))
 {
 }
 
@@ -50,6 +51,21 @@ Lab *CtlContext::lab()
     }
     m_lab = std::move(opened).value();
     return m_lab.get();
+}
+
+DeviceClient *CtlContext::device()
+{
+    if (!m_endpoint)
+        return nullptr;
+    if (!m_device)
+        m_device = std::make_unique<DeviceClient>(*m_endpoint, &cancel);
+    return m_device.get();
+}
+
+int CtlContext::refuseClientMode(const QString &command)
+{
+    return fail(Error::usage(Tr::tr("keepsakectl %1 runs on a data folder, not against a device (--device): "
+                                    "run it on the device itself.").arg(command)));
 }
 
 int CtlContext::fail(const Error &error)

@@ -8,6 +8,7 @@
 #include "base/Clock.h"
 #include "base/Error.h"
 #include "lab/Lab.h"
+#include "net/DeviceClient.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -32,7 +33,8 @@ int exitCodeFor(const Error &error);
 class CtlContext
 {
 public:
-    CtlContext(Console &console, LabLocation location, const Clock &clock, CancelToken &cancel);
+    CtlContext(Console &console, LabLocation location, const Clock &clock, CancelToken &cancel,
+               std::optional<DeviceEndpoint> device = std::nullopt);
     ~CtlContext();
 
     Console &console;
@@ -42,6 +44,10 @@ public:
 
     // Opens the lab on first use; an error is already reported when null.
     Lab *lab();
+    // Client mode (--device): the device's client; null when the command runs on a data folder.
+    DeviceClient *device();
+    // A command that has no client mode refuses --device with this (exit 2).
+    int refuseClientMode(const QString &command);
     // Reports an error and gives its exit code.
     int fail(const Error &error);
     // Who acts: keepsakectl, run by the lab's admin, acts as the system and is
@@ -50,6 +56,8 @@ public:
 
 private:
     std::unique_ptr<Lab> m_lab;
+    std::optional<DeviceEndpoint> m_endpoint;
+    std::unique_ptr<DeviceClient> m_device;
 };
 
 // One keepsakectl command ("ingest", "customer" with its sub-commands, ...).
@@ -59,6 +67,8 @@ public:
     virtual ~Command() = default;
     virtual QString name() const = 0;
     virtual QString description() const = 0;
+    // Whether it runs against a device too (--device; CLI.md, "Client mode").
+    virtual bool hasClientMode() const { return false; }
     // args[0] is "keepsakectl <name>"; global options are already taken out.
     virtual int run(CtlContext &context, const QStringList &args) = 0;
 };

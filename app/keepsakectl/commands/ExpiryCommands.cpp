@@ -4,6 +4,7 @@
 // keepsakectl expire, notify, purge and serve.
 #include "AlbumLookup.h"
 #include "Command.h"
+#include "net/DeviceService.h"
 #include "Commands.h"
 #include "base/ByteSize.h"
 #include "base/Time.h"
@@ -252,11 +253,14 @@ public:
 
     int run(CtlContext &context, const QStringList &args) override
     {
-        CommandParser p(QStringLiteral("keepsakectl serve [--interval SECONDS]"),
+        CommandParser p(QStringLiteral("keepsakectl serve [--listen HOST:PORT] [--interval SECONDS]"),
                         tr("Runs the expiry sweep, mail delivery and purge now and then every interval, until "
-                           "Ctrl-C or SIGTERM."),
-                        QStringLiteral("keepsakectl serve --interval 600"));
+                           "Ctrl-C or SIGTERM. On a device (keepsakectl device init) it also serves the device "
+                           "service over HTTPS and forwards photos to the devices that keep them."),
+                        QStringLiteral("keepsakectl serve --listen 0.0.0.0:8443 --interval 600"));
         p.addOption({ QStringLiteral("interval"), tr("seconds between rounds (default 3600)"), tr("SECONDS"), QStringLiteral("3600") });
+        p.addOption({ QStringLiteral("listen"), tr("address and port to serve on (default: from the device's URL)"),
+                      tr("HOST:PORT") });
         if (auto done = p.parse(context, args))
             return *done;
         bool ok = false;
@@ -266,6 +270,18 @@ public:
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;
+        std::unique_ptr<DeviceService> service;
+        if (lab->device() || p.isSet(QStringLiteral("listen"))) {
+            const Result<std::pair<QHostAddress, quint16>> listen = listenAddress(*lab, p.value(QStringLiteral("listen")));
+            if (!listen)
+                return context.fail(listen.error());
+            service = std::make_unique<DeviceService>(*lab);
+            const Result<quint16> port = service->start(listen->first, listen->second);
+            if (!port)
+                return context.fail(port.error());
+            context.console.line(tr("Device %1 serves on https://%2:%3/ (fingerprint %4).")
+                                     .arg(lab->device()->name, listen->first.toString()).arg(*port).arg(lab->device()->fingerprint));
+        }
         SweepScheduler scheduler(*lab, AuditLog::currentActor(QStringLiteral("serve")));
         QEventLoop loop;
         QObject::connect(&scheduler, &SweepScheduler::roundFinished, &loop, [&context](const SweepRound &round) {
@@ -275,7 +291,9 @@ public:
         QObject::connect(&stopCheck, &QTimer::timeout, &loop, [&] {
             if (context.cancel.isCancelled()) {
                 scheduler.stop();
-                if (!scheduler.isRunning())
+                if (service)
+                    service->stop();
+                if (!scheduler.isRunning() && (!service || service->isIdle()))
                     loop.quit();
             }
         });
@@ -288,6 +306,20 @@ public:
     }
 
 private:
+    // --listen HOST:PORT, or the host and port of the device's URL.
+    static Result<std::pair<QHostAddress, quint16>> listenAddress(const Lab &lab, const QString &listen)
+    {
+        if (!lab.device())
+            return Error::usage(tr("%1 is not a device: run keepsakectl device init --name NAME --url https://HOST:PORT "
+                                   "first.").arg(lab.dataDir()));
+        const QUrl url = listen.isEmpty() ? QUrl(lab.device()->url) : QUrl(QStringLiteral("https://") + listen);
+        const QHostAddress address(url.host());
+        const int port = url.port(-1);
+        if (!url.isValid() || port <= 0 || port > 65535)
+            return Error::usage(tr("--listen takes HOST:PORT, e.g. 127.0.0.1:8443."));
+        return std::make_pair(address.isNull() ? QHostAddress(QHostAddress::Any) : address, quint16(port));
+    }
+
     static void report(Console &console, const SweepRound &round)
     {
         const QJsonObject json { { QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) },

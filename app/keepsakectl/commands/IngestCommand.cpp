@@ -6,6 +6,7 @@
 #include "base/ByteSize.h"
 #include "catalog/AuditLog.h"
 #include "ingest/IngestJob.h"
+#include "net/RemoteIngest.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +24,7 @@ class IngestCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("ingest"); }
     QString description() const override { return tr("hand in a card or folder for a customer"); }
+    bool hasClientMode() const override { return true; }
 
     int run(CtlContext &context, const QStringList &args) override
     {
@@ -42,10 +44,6 @@ public:
             return context.fail(Error::usage(tr("Say whose photos these are: --customer CODE.")));
         if (p.positionals().isEmpty())
             return context.fail(Error::usage(tr("Name the card or folder to hand in.")));
-        Lab *lab = context.lab();
-        if (!lab)
-            return ExitFailed;
-
         IngestOptions options;
         options.customerCode = p.value(QStringLiteral("customer"));
         options.sources = p.positionals();
@@ -55,25 +53,34 @@ public:
         options.thumbnails = !p.isSet(QStringLiteral("no-thumbnails"));
         options.channel = QStringLiteral("keepsakectl");
         options.actor = AuditLog::currentActor(QStringLiteral("keepsakectl"));
-        return ingest(context, *lab, options);
+        if (DeviceClient *device = context.device()) {
+            RemoteIngest job(*device, options);
+            return report(context, options, job);
+        }
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
+        IngestJob job(*lab, options);
+        return report(context, options, job);
     }
 
 private:
-    int ingest(CtlContext &context, Lab &lab, const IngestOptions &options)
+    // The same for a local hand-in (IngestJob) and one through a device (RemoteIngest).
+    template<typename Job>
+    int report(CtlContext &context, const IngestOptions &options, Job &job)
     {
-        IngestJob job(lab, options);
         Console &console = context.console;
-        QObject::connect(&job, &IngestJob::fileDecided, &job, [&console](const IngestRecord &record) {
+        QObject::connect(&job, &Job::fileDecided, &job, [&console](const IngestRecord &record) {
             console.item(ingestRecordJson(record),
                          record.outcome == IngestOutcome::New ? QString() : ingestRecordLine(record));
         });
-        QObject::connect(&job, &IngestJob::progress, &job,
+        QObject::connect(&job, &Job::progress, &job,
                          [&console](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
                              console.progress(done, total, bytesDone, bytesTotal, tr("files"));
                          });
         // Ctrl-C reaches the job through the shared cancel token.
         CancelToken &token = job.cancelToken();
-        QObject::connect(&job, &IngestJob::progress, &job, [&context, &token] {
+        QObject::connect(&job, &Job::progress, &job, [&context, &token] {
             if (context.cancel.isCancelled())
                 token.cancel();
         });
@@ -82,7 +89,10 @@ private:
         if (!summary)
             return context.fail(summary.error());
         const IngestSummary &s = *summary;
-        console.summary(ingestSummaryJson(s),
+        QJsonObject json = ingestSummaryJson(s);
+        if constexpr (std::is_same_v<Job, RemoteIngest>)
+            json.insert(QStringLiteral("bytes_sent"), job.bytesSent());
+        console.summary(json,
                         tr("Hand-in %1 for %2 (pickup code %3): %4 new, %5 already received, "
                            "%6 new versions, %7 rejected; %8 stored in %9 s.")
                             .arg(s.handinId)

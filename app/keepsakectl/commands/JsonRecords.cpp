@@ -1,6 +1,8 @@
 // Keepsake — photo keeping for photo labs
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JsonRecords.h"
+#include "net/IngestWire.h"
+#include "net/LabRecords.h"
 
 #include "base/ByteSize.h"
 #include "base/Time.h"
@@ -23,48 +25,16 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Keepsake::Records)
 };
 
-QJsonValue idOrNull(const std::optional<qint64> &id)
-{
-    return id ? QJsonValue(*id) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 } // namespace
 
 QJsonObject customerJson(const Customer &c)
 {
-    return {
-        { QStringLiteral("id"), c.id },
-        { QStringLiteral("code"), c.code },
-        { QStringLiteral("name"), c.name },
-        { QStringLiteral("email"), textOrNull(c.email) },
-        { QStringLiteral("phone"), textOrNull(c.phone) },
-        { QStringLiteral("language"), textOrNull(c.language) },
-        { QStringLiteral("pin"), c.hasPin },
-        { QStringLiteral("plan"), textOrNull(c.planRule) },
-        { QStringLiteral("created"), toCatalogTime(c.createdAt) },
-    };
+    return LabRecords::customer(c);
 }
 
 QJsonObject albumJson(const AlbumSummary &a)
 {
-    return {
-        { QStringLiteral("id"), a.id },
-        { QStringLiteral("title"), a.title },
-        { QStringLiteral("owner"), a.ownerCode },
-        { QStringLiteral("state"), albumStateName(a.state) },
-        { QStringLiteral("expires"), textOrNull(toCatalogDate(a.expires)) },
-        { QStringLiteral("reason"), expiryReasonText(a) },
-        { QStringLiteral("rule"), textOrNull(a.rule) },
-        { QStringLiteral("photos"), a.photos },
-        { QStringLiteral("bytes"), a.bytes },
-        { QStringLiteral("cover"), idOrNull(a.cover) },
-        { QStringLiteral("disc"), textOrNull(a.disc) },
-    };
+    return LabRecords::album(a);
 }
 
 QString albumLine(const AlbumSummary &a)
@@ -76,19 +46,7 @@ QString albumLine(const AlbumSummary &a)
 
 QJsonObject photoJson(const PhotoRecord &p)
 {
-    return {
-        { QStringLiteral("id"), p.id },
-        { QStringLiteral("name"), p.name },
-        { QStringLiteral("album"), p.albumId },
-        { QStringLiteral("taken"), textOrNull(p.taken) },
-        { QStringLiteral("camera"), textOrNull(p.camera) },
-        { QStringLiteral("size"), p.size },
-        { QStringLiteral("sha256"), p.sha256 },
-        { QStringLiteral("version_of"), idOrNull(p.versionOf) },
-        { QStringLiteral("width"), p.width },
-        { QStringLiteral("height"), p.height },
-        { QStringLiteral("format"), textOrNull(p.format) },
-    };
+    return LabRecords::photo(p);
 }
 
 QString photoLine(const PhotoRecord &p)
@@ -102,24 +60,7 @@ QString photoLine(const PhotoRecord &p)
 
 QJsonObject ingestRecordJson(const IngestRecord &r)
 {
-    QJsonValue matched(QJsonValue::Null);
-    if (r.matched) {
-        matched = QJsonObject {
-            { QStringLiteral("photo"), r.matched->photoId },
-            { QStringLiteral("name"), r.matched->name },
-            { QStringLiteral("album"), r.matched->albumId },
-            { QStringLiteral("disc"), textOrNull(r.matched->disc) },
-        };
-    }
-    return {
-        { QStringLiteral("path"), r.path },
-        { QStringLiteral("outcome"), ingestOutcomeName(r.outcome) },
-        { QStringLiteral("photo"), idOrNull(r.photoId) },
-        { QStringLiteral("album"), idOrNull(r.albumId) },
-        { QStringLiteral("matched"), matched },
-        { QStringLiteral("reason"), textOrNull(r.reason) },
-        { QStringLiteral("size"), r.size },
-    };
+    return IngestWire::recordToJson(r);
 }
 
 QString ingestRecordLine(const IngestRecord &r)
@@ -144,17 +85,7 @@ QString ingestRecordLine(const IngestRecord &r)
 
 QJsonObject ingestSummaryJson(const IngestSummary &s)
 {
-    return {
-        { QStringLiteral("new"), s.added },
-        { QStringLiteral("already_received"), s.alreadyReceived },
-        { QStringLiteral("new_version"), s.newVersions },
-        { QStringLiteral("rejected"), s.rejected },
-        { QStringLiteral("bytes_stored"), s.bytesStored },
-        { QStringLiteral("seconds"), s.seconds },
-        { QStringLiteral("handin"), s.handinId },
-        { QStringLiteral("pickup_code"), s.pickupCode },
-        { QStringLiteral("cancelled"), s.cancelled },
-    };
+    return IngestWire::summaryToJson(s);
 }
 
 } // namespace Keepsake

@@ -23,6 +23,9 @@ struct GlobalOptions
 {
     QString dataDir;
     QString catalog;
+    QString device;
+    QString fingerprint;
+    QString token;
     bool json = false;
     bool quiet = false;
     QStringList rest;     // the command and its own arguments
@@ -55,7 +58,10 @@ GlobalOptions splitGlobalOptions(const QStringList &arguments)
             break;
         }
         if (takeValue(QStringLiteral("--data-dir"), options.dataDir)
-            || takeValue(QStringLiteral("--catalog"), options.catalog))
+            || takeValue(QStringLiteral("--catalog"), options.catalog)
+            || takeValue(QStringLiteral("--device"), options.device)
+            || takeValue(QStringLiteral("--fingerprint"), options.fingerprint)
+            || takeValue(QStringLiteral("--token"), options.token))
             continue;
         if (arg == QLatin1String("--json"))
             options.json = true;
@@ -65,6 +71,27 @@ GlobalOptions splitGlobalOptions(const QStringList &arguments)
             options.rest.append(arg);
     }
     return options;
+}
+
+// Client mode (CLI.md, "Network"): the option wins over the environment.
+std::optional<DeviceEndpoint> deviceEndpoint(const GlobalOptions &options, QString &error)
+{
+    auto pick = [](const QString &option, const char *variable) {
+        return option.isEmpty() ? qEnvironmentVariable(variable) : option;
+    };
+    const QString url = pick(options.device, "KEEPSAKE_DEVICE");
+    if (url.isEmpty())
+        return std::nullopt;
+    DeviceEndpoint endpoint;
+    endpoint.url = QUrl(url);
+    endpoint.fingerprint = pick(options.fingerprint, "KEEPSAKE_DEVICE_FINGERPRINT");
+    endpoint.token = pick(options.token, "KEEPSAKE_DEVICE_TOKEN");
+    if (!endpoint.url.isValid() || endpoint.url.scheme() != QLatin1String("https") || endpoint.url.host().isEmpty())
+        error = Tr::tr("--device takes the device's address as https://HOST:PORT, not \"%1\".").arg(url);
+    else if (endpoint.fingerprint.isEmpty() || endpoint.token.isEmpty())
+        error = Tr::tr("--device needs the device's certificate fingerprint (--fingerprint) and this terminal's "
+                       "token (--token), as keepsakectl terminal add printed them on the device.");
+    return endpoint;
 }
 
 std::vector<std::unique_ptr<Command>> allCommands()
@@ -107,6 +134,9 @@ void printOverview(const std::vector<std::unique_ptr<Command>> &commands)
               "  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)\n"
               "  --json           one JSON object per line on stdout\n"
               "  --quiet          no progress, errors only\n"
+              "  --device URL     run against a device service (or KEEPSAKE_DEVICE), with\n"
+              "  --fingerprint FP its certificate's SHA-256 (or KEEPSAKE_DEVICE_FINGERPRINT) and\n"
+              "  --token TOKEN    this terminal's token (or KEEPSAKE_DEVICE_TOKEN)\n"
               "  --help, --version\n\nCommands:\n").arg(LabLocation::defaultDataDir());
     for (const auto &command : commands)
         out << QStringLiteral("  %1").arg(command->name(), -12) << command->description() << '\n';
@@ -134,10 +164,18 @@ int runKeepsakectl(const QStringList &arguments, const Clock &clock, CancelToken
         return ExitDone;
     }
     const QString name = globals.rest.first();
+    QString deviceError;
+    const std::optional<DeviceEndpoint> device = deviceEndpoint(globals, deviceError);
+    if (!deviceError.isEmpty()) {
+        console.error(deviceError);
+        return ExitUsage;
+    }
     for (const auto &command : commands) {
         if (command->name() != name)
             continue;
-        CtlContext context(console, LabLocation::resolve(globals.dataDir, globals.catalog), clock, cancel);
+        CtlContext context(console, LabLocation::resolve(globals.dataDir, globals.catalog), clock, cancel, device);
+        if (device && !command->hasClientMode())
+            return context.refuseClientMode(name);
         QStringList args = globals.rest;
         args[0] = QStringLiteral("keepsakectl ") + name;
         return command->run(context, args);

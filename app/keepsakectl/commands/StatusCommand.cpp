@@ -4,6 +4,8 @@
 #include "Commands.h"
 #include "base/ByteSize.h"
 #include "lab/LabOverview.h"
+#include "net/LabRecords.h"
+#include "ClientMode.h"
 
 #include <QCoreApplication>
 
@@ -21,6 +23,7 @@ class StatusCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("status"); }
     QString description() const override { return tr("the lab at a glance"); }
+    bool hasClientMode() const override { return true; }
 
     int run(CtlContext &context, const QStringList &args) override
     {
@@ -29,6 +32,8 @@ public:
                         QStringLiteral("keepsakectl --data-dir /srv/keepsake status --json"));
         if (auto done = p.parse(context, args))
             return *done;
+        if (DeviceClient *device = context.device())
+            return ClientMode::status(context, *device);
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;
@@ -36,10 +41,8 @@ public:
         if (!overview)
             return context.fail(overview.error());
         const LabOverview &o = *overview;
-        QJsonObject states;
         QStringList stateText;
         for (auto it = o.albumsByState.cbegin(); it != o.albumsByState.cend(); ++it) {
-            states.insert(it.key(), it.value());
             stateText.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
         }
         const QString text = tr("Data folder: %1\nCatalog:     %2 (schema %3)\nCustomers:   %4\n"
@@ -54,17 +57,7 @@ public:
                                                             "the photos stored stay, hand those cards in again)")
                                                              .arg(o.handinsInterrupted)
                                    : QString());
-        context.console.summary({ { QStringLiteral("data_dir"), o.dataDir },
-                                  { QStringLiteral("catalog"), o.catalog },
-                                  { QStringLiteral("schema"), o.schemaVersion },
-                                  { QStringLiteral("customers"), o.customers },
-                                  { QStringLiteral("albums"), states },
-                                  { QStringLiteral("photos"), o.photos },
-                                  { QStringLiteral("stored_files"), o.storedFiles },
-                                  { QStringLiteral("stored_bytes"), o.storedBytes },
-                                  { QStringLiteral("free_bytes"), o.freeBytes },
-                                  { QStringLiteral("handins_failed"), o.handinsFailed },
-                                  { QStringLiteral("handins_interrupted"), o.handinsInterrupted } },
+        context.console.summary(LabRecords::overview(o),
                                 text);
         return ExitDone;
     }

@@ -1,0 +1,101 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeviceService.h"
+
+#include "DeviceServer.h"
+#include "HandinReception.h"
+#include "NetLog.h"
+#include "ServiceRoutes.h"
+#include "lab/DeviceIdentity.h"
+#include "lab/Lab.h"
+
+#include <QtConcurrent>
+
+namespace Keepsake {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::DeviceService)
+};
+
+} // namespace
+
+DeviceService::DeviceService(const Lab &lab, QObject *parent) : QObject(parent), m_lab(lab)
+{
+    m_timer.setInterval(Forwarder::RetrySeconds * 1000);
+    connect(&m_timer, &QTimer::timeout, this, &DeviceService::forwardNow);
+    connect(&m_round, &QFutureWatcher<Result<Forwarder::Round>>::finished, this, &DeviceService::onRoundDone);
+}
+
+DeviceService::~DeviceService()
+{
+    stop();
+    m_round.waitForFinished();
+}
+
+Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
+{
+    const Result<DeviceIdentity> identity = DeviceIdentity::load(m_lab.dataDir());
+    if (!identity)
+        return identity.error();
+    if (!m_lab.device())
+        return Error::usage(Tr::tr("%1 has a device certificate that the catalog does not know (was the device "
+                                   "removed?): run keepsakectl device init in a new data folder.").arg(m_lab.dataDir()));
+    m_server = new DeviceServer(m_lab.catalog(), m_lab.device()->id, m_lab.clock(), this);
+    m_reception = new HandinReception(m_lab, this);
+    ServiceRoutes::addHandins(*m_server, *m_reception);
+    ServiceRoutes::addLab(*m_server, m_lab);
+    ServiceRoutes::addFiles(*m_server, m_lab);
+    if (port == 0)
+        port = quint16(QUrl(m_lab.device()->url).port(0));
+    const Result<quint16> listening = m_server->listen(address, port, *identity);
+    if (!listening)
+        return listening;
+    m_forwarder = std::make_unique<Forwarder>(m_lab, *identity);
+    connect(m_reception, &HandinReception::handinFinished, this, &DeviceService::forwardNow);
+    m_timer.start();
+    forwardNow();
+    qCInfo(lcNet) << "Device" << m_lab.device()->name << "serves on" << address.toString() << *listening;
+    return listening;
+}
+
+void DeviceService::stop()
+{
+    m_stopped = true;
+    m_timer.stop();
+    m_cancel.cancel();
+}
+
+bool DeviceService::isIdle() const
+{
+    return !m_round.isRunning();
+}
+
+void DeviceService::forwardNow()
+{
+    if (m_stopped || !m_forwarder)
+        return;
+    if (m_round.isRunning()) {
+        m_again = true;
+        return;
+    }
+    m_again = false;
+    const Forwarder *forwarder = m_forwarder.get();
+    const CancelToken *cancel = &m_cancel;
+    m_round.setFuture(QtConcurrent::run([forwarder, cancel] { return forwarder->run(*cancel); }));
+}
+
+void DeviceService::onRoundDone()
+{
+    const Result<Forwarder::Round> round = m_round.result();
+    if (!round)
+        qCWarning(lcNet) << "A forwarding round failed:" << round.error().message();
+    else if (round->delivered + round->failed > 0)
+        Q_EMIT forwarded(*round);
+    if (m_again || (round && round->delivered > 0))
+        forwardNow();   // more may be due
+}
+
+} // namespace Keepsake

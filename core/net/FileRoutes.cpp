@@ -1,0 +1,109 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DeviceServer.h"
+#include "NetLog.h"
+#include "ServiceProtocol.h"
+#include "ServiceRoutes.h"
+#include "lab/Lab.h"
+#include "store/BlobStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace Keepsake::ServiceRoutes {
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using Access = DeviceServer::Access;
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::FileRoutes)
+};
+
+bool isSha256(const QString &text)
+{
+    if (text.size() != 64)
+        return false;
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+    });
+}
+
+QJsonObject received(const BlobStore &store, const QString &sha)
+{
+    if (store.contains(sha))
+        return { { QStringLiteral("complete"), true }, { QStringLiteral("received"), QFileInfo(store.pathFor(sha)).size() } };
+    return { { QStringLiteral("complete"), false }, { QStringLiteral("received"), QFileInfo(store.incomingPath(sha)).size() } };
+}
+
+// A piece of a forwarded file: appended at the offset the device has; the last piece
+// makes it whole, verified and durable.
+ServiceReply receivePiece(const Lab &lab, ServiceRequest &request)
+{
+    const QString sha = request.captures.at(0);
+    bool sizeOk = false;
+    bool offsetOk = false;
+    const qint64 size = request.query(QStringLiteral("size")).toLongLong(&sizeOk);
+    const qint64 offset = request.query(QStringLiteral("offset")).toLongLong(&offsetOk);
+    if (!isSha256(sha) || !sizeOk || !offsetOk || size <= 0 || offset < 0)
+        return ServiceReply::fail(Error::usage(Tr::tr("A piece of a file needs its SHA-256, size and offset.")));
+    const BlobStore &store = lab.store();
+    if (store.contains(sha))
+        return ServiceReply::object(received(store, sha));
+    const QString temp = store.incomingPath(sha);
+    QDir().mkpath(QFileInfo(temp).path());
+    const QByteArray bytes = request.http.body();
+    if (offset != QFileInfo(temp).size() || offset + bytes.size() > size)
+        return ServiceReply::object(received(store, sha), 409);
+    QFile out(temp);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Append) || out.write(bytes) != bytes.size() || !out.flush())
+        return ServiceReply::fail(Error::failure(Tr::tr("%1 cannot be written: %2. Make room on the device's disk.")
+                                                     .arg(temp, out.errorString())));
+    out.close();
+    if (offset + bytes.size() == size) {
+        if (Status adopted = store.adopt(sha); !adopted)
+            return ServiceReply::fail(adopted.error());
+        qCInfo(lcNet) << "Received" << sha << "from" << request.caller.describe();
+    }
+    return ServiceReply::object(received(store, sha));
+}
+
+ServiceReply sendPiece(const Lab &lab, ServiceRequest &request)
+{
+    const QString sha = request.captures.at(0);
+    const qint64 offset = request.query(QStringLiteral("offset")).toLongLong();
+    const qint64 length = std::min(request.query(QStringLiteral("length")).toLongLong(), ServiceProtocol::ChunkBytes);
+    if (!isSha256(sha) || offset < 0 || length <= 0)
+        return ServiceReply::fail(Error::usage(Tr::tr("A piece of a file needs its SHA-256, offset and length.")));
+    QFile file(lab.store().pathFor(sha));
+    if (!file.open(QIODevice::ReadOnly))
+        return ServiceReply::fail(Error::notFound(Tr::tr("This device does not hold the file %1.").arg(sha)));
+    if (!file.seek(offset))
+        return ServiceReply::fail(Error::usage(Tr::tr("The offset lies past the file's end.")));
+    ServiceReply reply;
+    reply.bytes = file.read(length);
+    reply.mimeType = "application/octet-stream";
+    return reply;
+}
+
+} // namespace
+
+void addFiles(DeviceServer &server, const Lab &lab)
+{
+    server.route(Method::Put, QStringLiteral("files/{}"), Access::Device,
+                 [&lab](ServiceRequest &request) { return receivePiece(lab, request); });
+    server.route(Method::Get, QStringLiteral("files/{}/received"), Access::Device, [&lab](ServiceRequest &request) {
+        const QString sha = request.captures.at(0);
+        if (!isSha256(sha))
+            return ServiceReply::fail(Error::usage(Tr::tr("Name a file by its SHA-256.")));
+        return ServiceReply::object(received(lab.store(), sha));
+    });
+    server.route(Method::Get, QStringLiteral("files/{}"), Access::Device,
+                 [&lab](ServiceRequest &request) { return sendPiece(lab, request); });
+}
+
+} // namespace Keepsake::ServiceRoutes

@@ -1,0 +1,51 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/CancelToken.h"
+#include "base/Error.h"
+#include "catalog/Devices.h"
+#include "lab/DeviceIdentity.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace Keepsake {
+
+class DeviceClient;
+struct Forward;
+class Lab;
+
+// Carries the photo files this device received for another device of the chain
+// (claim 15): claims what is due in the forward queue, sends each file in pieces to
+// its device over HTTPS (this device's certificate as client certificate, the other's
+// fingerprint pinned from the catalog), lets the queue row go only when the target
+// holds the file whole with its SHA-256, and then deletes its own copy unless it
+// still needs it. What fails waits for the next round, with its reason kept.
+class Forwarder
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::Forwarder)
+
+public:
+    static constexpr int RetrySeconds = 5;   // a running device retries at least every 10 s
+
+    Forwarder(const Lab &lab, DeviceIdentity identity);
+
+    struct Round
+    {
+        int delivered = 0;
+        int failed = 0;
+        QStringList errors;
+    };
+    // One round, in the calling thread (which owns the clients it makes).
+    Result<Round> run(const CancelToken &cancel) const;
+
+private:
+    Status deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel) const;
+    Status afterDelivery(const Forward &forward) const;
+
+    const Lab &m_lab;
+    DeviceIdentity m_identity;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,339 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "HandinReception.h"
+
+#include "IngestWire.h"
+#include "NetLog.h"
+#include "ServiceProtocol.h"
+#include "catalog/Customers.h"
+#include "ingest/CustomerIndex.h"
+#include "ingest/IngestJob.h"
+#include "lab/Lab.h"
+#include "store/Sha256.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QtConcurrent>
+
+namespace Keepsake {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::HandinReception)
+};
+
+constexpr int MaxFilesPerOffer = 2000;
+constexpr int MaxFilesPerHandin = 100'000;
+constexpr qint64 MaxFileBytes = qint64(4) << 30;   // videos are refused by the client's look at their head
+constexpr int StaleHours = 6;
+
+QString newId()
+{
+    return QString::number(QRandomGenerator::system()->generate64(), 36);
+}
+
+} // namespace
+
+struct HandinReception::Incoming
+{
+    qint64 size = 0;
+    QString sha256;
+    qint64 received = 0;
+    std::unique_ptr<Sha256> hash;   // over what came in order
+    bool complete = false;
+};
+
+struct HandinReception::Reception
+{
+    QString id;
+    Opening opening;
+    qint64 customerId = 0;
+    QString folder;
+    CustomerIndex index;
+    std::map<QString, Incoming> files;
+    QList<IngestRecord> decided;   // known or refused on the card
+    QDateTime touched;
+    CancelToken cancel;
+    // Written by the worker, read by the service: under the mutex.
+    QMutex mutex;
+    QString state = QStringLiteral("receiving");   // running, done, failed, cancelled
+    QJsonArray records;
+    int done = 0;
+    int total = 0;
+    QJsonObject summary;
+    QString error;
+};
+
+HandinReception::HandinReception(const Lab &lab, QObject *parent) : QObject(parent), m_lab(lab)
+{
+    m_workers.setMaxThreadCount(2);
+}
+
+HandinReception::~HandinReception()
+{
+    for (auto &[id, reception] : m_receptions)
+        reception->cancel.cancel();
+    m_workers.waitForDone();
+}
+
+QString HandinReception::spoolRoot() const
+{
+    return m_lab.path(QStringLiteral("spool/handins"));
+}
+
+Result<QString> HandinReception::open(const Opening &opening)
+{
+    const Result<Customer> customer = Customers(m_lab.catalog()).byCode(opening.customerCode);
+    if (!customer)
+        return customer.error();
+    if (!opening.actor.actsForLab() && !opening.actor.isCustomer(customer->id))
+        return Error::refused(Tr::tr("%1 may not hand in photos for customer %2.")
+                                  .arg(opening.actor.describe(), customer->code));
+    auto reception = std::make_unique<Reception>();
+    reception->id = newId();
+    reception->opening = opening;
+    reception->customerId = customer->id;
+    reception->folder = QDir(spoolRoot()).filePath(reception->id);
+    reception->touched = m_lab.clock().now();
+    if (!QDir().mkpath(reception->folder))
+        return Error::failure(Tr::tr("The spool folder %1 cannot be made: check the data folder's free space and "
+                                     "permissions.").arg(reception->folder));
+    if (Status loaded = reception->index.load(m_lab.catalog(), customer->id); !loaded)
+        return loaded.error();
+    const QString id = reception->id;
+    m_receptions.emplace(id, std::move(reception));
+    qCInfo(lcNet) << "Hand-in" << id << "opened for" << customer->code << "by" << opening.actor.auditText();
+    return id;
+}
+
+Result<HandinReception::Reception *> HandinReception::find(const QString &id, const QString &owner)
+{
+    const auto it = m_receptions.find(id);
+    if (it == m_receptions.end() || it->second->opening.owner != owner)
+        return Error::notFound(Tr::tr("No hand-in %1 is open here for this terminal: start the hand-in again.").arg(id));
+    it->second->touched = m_lab.clock().now();
+    return it->second.get();
+}
+
+Result<QJsonArray> HandinReception::offer(const QString &id, const QString &owner, const QJsonArray &files)
+{
+    Result<Reception *> reception = find(id, owner);
+    if (!reception)
+        return reception.error();
+    if (files.size() > MaxFilesPerOffer)
+        return Error::usage(Tr::tr("Offer at most %1 files at a time.").arg(MaxFilesPerOffer));
+    if ((*reception)->state != QLatin1String("receiving"))
+        return Error::refused(Tr::tr("The hand-in %1 takes no more files: it is %2.").arg(id, (*reception)->state));
+    QJsonArray answers;
+    for (const QJsonValue &file : files) {
+        if ((*reception)->files.size() + (*reception)->decided.size() > MaxFilesPerHandin)
+            return Error::usage(Tr::tr("A hand-in takes at most %1 files.").arg(MaxFilesPerHandin));
+        answers.append(answer(**reception, file.toObject()));
+    }
+    return answers;
+}
+
+QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &file)
+{
+    const QString path = ServiceProtocol::safeRelativePath(file.value(QStringLiteral("path")).toString());
+    const qint64 size = file.value(QStringLiteral("size")).toInteger(-1);
+    const QString sha = file.value(QStringLiteral("sha256")).toString();
+    QJsonObject reply { { QStringLiteral("path"), file.value(QStringLiteral("path")) } };
+    auto say = [&reply](const char *answer) {
+        reply.insert(QStringLiteral("answer"), QLatin1String(answer));
+        return reply;
+    };
+    if (path.isEmpty() || size < 0 || size > MaxFileBytes) {
+        reply.insert(QStringLiteral("reason"), Tr::tr("a path or size the device does not take"));
+        return say("refused");
+    }
+    if (const QString refusal = file.value(QStringLiteral("refused")).toString(); !refusal.isEmpty()) {
+        IngestRecord record;
+        record.path = path;
+        record.size = size;
+        record.outcome = IngestOutcome::Rejected;
+        record.reason = refusal;
+        reception.decided.append(record);
+        return say("known");
+    }
+    std::optional<CustomerIndex::Entry> earlier;
+    if (!reception.opening.again) {
+        const QString identity = file.value(QStringLiteral("identity")).toString();
+        const QString quick = file.value(QStringLiteral("quick_hash")).toString();
+        if (!sha.isEmpty())
+            earlier = reception.index.bySha(sha);
+        else if (!identity.isEmpty() && !quick.isEmpty())
+            earlier = reception.index.byQuickHash(identity, size, quick);
+    }
+    if (earlier) {
+        IngestRecord record;
+        record.path = path;
+        record.size = size;
+        record.outcome = IngestOutcome::AlreadyReceived;
+        record.matched = earlier->photo;
+        reception.decided.append(record);
+        reply.insert(QStringLiteral("record"), IngestWire::recordToJson(record));
+        return say("known");
+    }
+    if (sha.size() != 64)
+        return say("need_sha");
+    Incoming &incoming = reception.files[path];
+    if (incoming.sha256 != sha || incoming.size != size) {
+        incoming = Incoming { size, sha, 0, std::make_unique<Sha256>(), false };
+        QFile::remove(QDir(reception.folder).filePath(path));
+    }
+    reply.insert(QStringLiteral("offset"), incoming.received);
+    return say(incoming.complete ? "received" : "send");
+}
+
+Result<QJsonObject> HandinReception::receive(const QString &id, const QString &owner, const QString &path,
+                                             qint64 offset, const QByteArray &bytes)
+{
+    Result<Reception *> reception = find(id, owner);
+    if (!reception)
+        return reception.error();
+    const auto it = (*reception)->files.find(path);
+    if (it == (*reception)->files.end() || (*reception)->state != QLatin1String("receiving"))
+        return Error::notFound(Tr::tr("%1 was not offered to this hand-in, or the hand-in takes no more files.").arg(path));
+    Incoming &incoming = it->second;
+    if (offset != incoming.received || offset + bytes.size() > incoming.size || incoming.complete)
+        return Error(Error::Kind::Cancelled, Tr::tr("%1: the device has %2 bytes of it; send from there.")
+                                                 .arg(path).arg(incoming.received));
+    const QString target = QDir((*reception)->folder).filePath(path);
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    QFile out(target);
+    if (!out.open(offset == 0 ? QIODevice::WriteOnly | QIODevice::Truncate : QIODevice::WriteOnly | QIODevice::Append)
+        || out.write(bytes) != bytes.size() || !out.flush())
+        return Error::failure(Tr::tr("%1 cannot be spooled: %2. Check the device's free space.").arg(path, out.errorString()));
+    incoming.hash->add(bytes);
+    incoming.received += bytes.size();
+    if (incoming.received == incoming.size) {
+        const QString got = incoming.hash->hex();
+        if (got != incoming.sha256) {
+            qCWarning(lcNet) << "Hand-in" << id << path << "arrived with SHA-256" << got << "instead of" << incoming.sha256;
+            incoming = Incoming { incoming.size, incoming.sha256, 0, std::make_unique<Sha256>(), false };
+            out.remove();
+            return Error::usage(Tr::tr("%1 arrived damaged (its SHA-256 differs): send it again.").arg(path));
+        }
+        incoming.complete = true;
+    }
+    return QJsonObject { { QStringLiteral("received"), incoming.received },
+                         { QStringLiteral("complete"), incoming.complete } };
+}
+
+Status HandinReception::finish(const QString &id, const QString &owner)
+{
+    Result<Reception *> reception = find(id, owner);
+    if (!reception)
+        return reception.error();
+    Reception *r = *reception;
+    if (r->state != QLatin1String("receiving"))
+        return Status::success();   // asked twice (a retry after a cut): it runs already
+    for (const auto &[path, incoming] : r->files) {
+        if (!incoming.complete)
+            return Error::usage(Tr::tr("%1 has not fully arrived (%2 of %3 bytes): send the rest first.")
+                                    .arg(path).arg(incoming.received).arg(incoming.size));
+    }
+    {
+        QMutexLocker lock(&r->mutex);
+        r->state = QStringLiteral("running");
+    }
+    (void)QtConcurrent::run(&m_workers, [this, r] { run(r); });
+    return Status::success();
+}
+
+void HandinReception::run(Reception *r)
+{
+    IngestOptions options;
+    options.customerCode = r->opening.customerCode;
+    options.sources = { r->folder };
+    options.sourceName = r->opening.source;
+    options.albumTitle = r->opening.albumTitle;
+    options.again = r->opening.again;
+    options.thumbnails = r->opening.thumbnails;
+    options.channel = QStringLiteral("network");
+    options.actor = r->opening.actor.auditText();
+    options.decidedElsewhere = r->decided;
+    IngestJob job(m_lab, options);
+    QObject::connect(&job, &IngestJob::fileDecided, &job, [r](const IngestRecord &record) {
+        QMutexLocker lock(&r->mutex);
+        r->records.append(IngestWire::recordToJson(record));
+    }, Qt::DirectConnection);
+    QObject::connect(&job, &IngestJob::progress, &job, [r, &job](int done, int total) {
+        if (r->cancel.isCancelled())
+            job.cancelToken().cancel();
+        QMutexLocker lock(&r->mutex);
+        r->done = done;
+        r->total = total;
+    }, Qt::DirectConnection);
+    const Result<IngestSummary> summary = job.run();
+    QDir(r->folder).removeRecursively();
+    {
+        QMutexLocker lock(&r->mutex);
+        if (summary) {
+            r->summary = IngestWire::summaryToJson(*summary);
+            r->state = summary->cancelled ? QStringLiteral("cancelled") : QStringLiteral("done");
+        } else {
+            r->error = summary.error().message();
+            r->state = QStringLiteral("failed");
+        }
+    }
+    QMetaObject::invokeMethod(this, &HandinReception::handinFinished, Qt::QueuedConnection);
+}
+
+Result<QJsonObject> HandinReception::state(const QString &id, const QString &owner, int after)
+{
+    Result<Reception *> reception = find(id, owner);
+    if (!reception)
+        return reception.error();
+    Reception *r = *reception;
+    QMutexLocker lock(&r->mutex);
+    QJsonArray records;
+    for (qsizetype i = std::max(0, after); i < r->records.size(); ++i)
+        records.append(r->records.at(i));
+    return QJsonObject {
+        { QStringLiteral("state"), r->state },
+        { QStringLiteral("records"), records },
+        { QStringLiteral("done"), r->done },
+        { QStringLiteral("total"), r->total },
+        { QStringLiteral("summary"), r->summary.isEmpty() ? QJsonValue() : QJsonValue(r->summary) },
+        { QStringLiteral("error"), r->error.isEmpty() ? QJsonValue() : QJsonValue(r->error) },
+    };
+}
+
+Status HandinReception::cancel(const QString &id, const QString &owner)
+{
+    Result<Reception *> reception = find(id, owner);
+    if (!reception)
+        return reception.error();
+    Reception *r = *reception;
+    r->cancel.cancel();
+    QMutexLocker lock(&r->mutex);
+    if (r->state == QLatin1String("receiving")) {
+        r->state = QStringLiteral("cancelled");
+        QDir(r->folder).removeRecursively();
+    }
+    return Status::success();
+}
+
+void HandinReception::dropStale(const QDateTime &now)
+{
+    for (auto it = m_receptions.begin(); it != m_receptions.end();) {
+        Reception &r = *it->second;
+        QMutexLocker lock(&r.mutex);
+        const bool idle = r.state != QLatin1String("running") && r.touched.secsTo(now) > StaleHours * 3600;
+        lock.unlock();
+        if (idle) {
+            QDir(r.folder).removeRecursively();
+            it = m_receptions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+} // namespace Keepsake

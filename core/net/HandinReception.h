@@ -1,0 +1,81 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Actor.h"
+#include "base/CancelToken.h"
+#include "base/Error.h"
+#include "ingest/IngestTypes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMutex>
+#include <QObject>
+#include <QThreadPool>
+
+#include <map>
+#include <memory>
+
+namespace Keepsake {
+
+class Lab;
+class CustomerIndex;
+class Sha256;
+
+// The device's side of a hand-in over the network (claim 3): a client offers a card's
+// files by identity, size and head/tail hash, then by SHA-256; the device answers
+// which it already has and which to send; the bytes come in pieces into a spool
+// folder (DIR/spool/handins/ID), each file verified by its SHA-256; at the end the
+// spooled files go through the same hand-in as a local card (IngestJob) on a worker
+// thread, and the client reads the records as they are decided. A cut connection
+// loses nothing: the client asks again and sends from where the device stopped.
+class HandinReception : public QObject
+{
+    Q_OBJECT
+
+public:
+    HandinReception(const Lab &lab, QObject *parent = nullptr);
+    ~HandinReception() override;
+
+    struct Opening
+    {
+        QString customerCode;
+        QString albumTitle;
+        bool again = false;
+        bool thumbnails = true;
+        QString source;       // what the client calls the card, for the hand-in's record
+        Actor actor = Actor::system(QString());
+        QString owner;        // who may go on with it: the caller's key
+    };
+    Result<QString> open(const Opening &opening);
+    // Answers per file: {"path", "answer": "known"|"need_sha"|"send"|"received"|"refused", ...}.
+    Result<QJsonArray> offer(const QString &id, const QString &owner, const QJsonArray &files);
+    // A piece of a file at an offset; {"received": N, "complete": bool}.
+    Result<QJsonObject> receive(const QString &id, const QString &owner, const QString &path, qint64 offset,
+                                const QByteArray &bytes);
+    Status finish(const QString &id, const QString &owner);
+    // {"state", "records" (from index `after`), "done", "total", "summary"|null, "error"|null}
+    Result<QJsonObject> state(const QString &id, const QString &owner, int after);
+    Status cancel(const QString &id, const QString &owner);
+    // Receptions whose client went away long ago are dropped with their spool.
+    void dropStale(const QDateTime &now);
+
+Q_SIGNALS:
+    void handinFinished();
+
+private:
+    struct Incoming;
+    struct Reception;
+    Result<Reception *> find(const QString &id, const QString &owner);
+    QJsonObject answer(Reception &reception, const QJsonObject &file);
+    void run(Reception *reception);
+    QString spoolRoot() const;
+
+    const Lab &m_lab;
+    std::map<QString, std::unique_ptr<Reception>> m_receptions;
+    QThreadPool m_workers;
+};
+
+} // namespace Keepsake

@@ -1,0 +1,301 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RemoteIngest.h"
+
+#include "DeviceClient.h"
+#include "IngestWire.h"
+#include "NetLog.h"
+#include "ServiceProtocol.h"
+#include "ingest/FileInspector.h"
+#include "metadata/ImageDecoder.h"
+#include "metadata/MetadataReader.h"
+#include "store/Sha256.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QThread>
+#include <QUrlQuery>
+
+namespace Keepsake {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::RemoteIngest)
+};
+
+constexpr int FilesPerOffer = 200;
+constexpr int PollMs = 150;
+constexpr int ResumeAttempts = 5;
+
+Result<QString> hashFile(const CardEntry &entry, const CancelToken &cancel)
+{
+    QFile file;
+    if (Status opened = CardWalk::open(entry, file); !opened)
+        return opened.error();
+    Sha256 hash;
+    QByteArray piece;
+    while (!(piece = file.read(ServiceProtocol::ChunkBytes)).isEmpty()) {
+        if (cancel.isCancelled())
+            return Error::cancelled(Tr::tr("Cancelled."));
+        hash.add(piece);
+    }
+    if (file.error() != QFileDevice::NoError)
+        return Error::failure(Tr::tr("%1 cannot be read to its end (%2).").arg(entry.absolutePath, file.errorString()));
+    return hash.hex();
+}
+
+} // namespace
+
+struct RemoteIngest::Local
+{
+    QString refusal;
+};
+
+RemoteIngest::RemoteIngest(DeviceClient &client, IngestOptions options, QObject *parent)
+    : QObject(parent), m_client(client), m_options(std::move(options))
+{
+}
+
+RemoteIngest::~RemoteIngest() = default;
+
+QString RemoteIngest::wirePath(const CardEntry &entry) const
+{
+    // Several sources: each keeps its own folder name in front, as paths may repeat.
+    if (m_options.sources.size() > 1 && !entry.root.isEmpty())
+        return QFileInfo(entry.root).fileName() + QLatin1Char('/') + entry.relativePath;
+    return entry.relativePath;
+}
+
+// What the device needs to recognise a file without its bytes: identity, size and the
+// head/tail hash; or why it is refused here.
+QJsonObject RemoteIngest::describe(const CardEntry &entry, Local &local) const
+{
+    QJsonObject file { { QStringLiteral("path"), wirePath(entry) }, { QStringLiteral("size"), entry.size } };
+    QFile source;
+    if (entry.refused()) {
+        local.refusal = entry.refusal;
+    } else if (Status opened = CardWalk::open(entry, source); !opened) {
+        local.refusal = opened.error().message();
+    } else {
+        const QByteArray head = source.read(QuickHash::HeadBytes);
+        const qint64 size = source.size();
+        file.insert(QStringLiteral("size"), size);
+        if (size == 0) {
+            local.refusal = Tr::tr("the file is empty (0 bytes)");
+        } else if (const std::optional<DecodedImage> refusal = ImageDecoder().refuseByHead(head, size)) {
+            local.refusal = refusal->reason;
+        } else if (size > FileInspector::MaxPictureBytes) {
+            local.refusal = Tr::tr("the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)")
+                                .arg(size >> 20).arg(FileInspector::MaxPictureBytes >> 20);
+        } else {
+            const Result<PhotoMetadata> meta = MetadataReader().read(head);
+            const qint64 tailSize = std::min(size, QuickHash::TailBytes);
+            const QByteArray tail = source.seek(size - tailSize) ? source.read(tailSize) : QByteArray();
+            if (meta && meta->identity.isUsable() && tail.size() == tailSize) {
+                file.insert(QStringLiteral("identity"), meta->identity.key());
+                file.insert(QStringLiteral("quick_hash"), QuickHash::of(size, head, tail));
+            }
+        }
+    }
+    if (!local.refusal.isEmpty())
+        file.insert(QStringLiteral("refused"), local.refusal);
+    return file;
+}
+
+Result<QList<QJsonObject>> RemoteIngest::offer(const QList<QJsonObject> &files)
+{
+    QJsonArray array;
+    for (const QJsonObject &file : files)
+        array.append(file);
+    const Result<QJsonValue> answer = m_client.post(QStringLiteral("handins/%1/offers").arg(m_handin),
+                                                    { { QStringLiteral("files"), array } });
+    if (!answer)
+        return answer.error();
+    QList<QJsonObject> answers;
+    for (const QJsonValue &value : answer->toObject().value(QStringLiteral("files")).toArray())
+        answers.append(value.toObject());
+    if (answers.size() != files.size())
+        return Error::failure(Tr::tr("The device answered %1 of %2 offered files.").arg(answers.size()).arg(files.size()));
+    return answers;
+}
+
+Result<IngestSummary> RemoteIngest::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Result<QList<CardEntry>> entries = CardWalk::collect(m_options.sources);
+    if (!entries)
+        return entries.error();
+    const Result<QJsonValue> opened = m_client.post(QStringLiteral("handins"), {
+        { QStringLiteral("customer"), m_options.customerCode },
+        { QStringLiteral("album"), m_options.albumTitle },
+        { QStringLiteral("again"), m_options.again },
+        { QStringLiteral("thumbnails"), m_options.thumbnails },
+        { QStringLiteral("source"), m_options.sources.join(QStringLiteral(", ")) } });
+    if (!opened)
+        return opened.error();
+    m_handin = opened->toObject().value(QStringLiteral("handin")).toString();
+    m_filesTotal = int(entries->size());
+    for (const CardEntry &entry : *entries) {
+        m_bytesTotal += std::max<qint64>(entry.size, 0);
+        m_absolute.insert(wirePath(entry), entry.absolutePath);
+    }
+    Q_EMIT started(m_filesTotal, m_bytesTotal);
+    for (qsizetype at = 0; at < entries->size(); at += FilesPerOffer) {
+        if (Status sent = offerAndSend(entries->mid(at, FilesPerOffer)); !sent) {
+            if (sent.error().kind() == Error::Kind::Cancelled)
+                break;
+            cancelOnDevice();
+            return sent.error();
+        }
+    }
+    if (m_cancel.isCancelled()) {
+        cancelOnDevice();
+        IngestSummary summary;
+        summary.cancelled = true;
+        summary.seconds = double(timer.elapsed()) / 1000.0;
+        return summary;
+    }
+    Result<IngestSummary> summary = finish();
+    if (summary)
+        summary->seconds = double(timer.elapsed()) / 1000.0;
+    return summary;
+}
+
+Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
+{
+    QList<QJsonObject> files;
+    QList<Local> locals(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i)
+        files.append(describe(entries.at(i), locals[i]));
+    Result<QList<QJsonObject>> first = offer(files);
+    if (!first)
+        return first.error();
+    // What identity and quick hash did not settle is offered by its SHA-256.
+    QList<qsizetype> needSha;
+    QList<QJsonObject> byHash;
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (first->at(i).value(QStringLiteral("answer")).toString() != QLatin1String("need_sha"))
+            continue;
+        const Result<QString> sha = hashFile(entries.at(i), m_cancel);
+        if (!sha)
+            return sha.error();
+        QJsonObject file = files.at(i);
+        file.insert(QStringLiteral("sha256"), *sha);
+        needSha.append(i);
+        byHash.append(file);
+    }
+    Result<QList<QJsonObject>> second = byHash.isEmpty() ? QList<QJsonObject>() : offer(byHash);
+    if (!second)
+        return second.error();
+    for (qsizetype k = 0; k < needSha.size(); ++k) {
+        const QJsonObject &answer = second->at(k);
+        const CardEntry &entry = entries.at(needSha.at(k));
+        if (answer.value(QStringLiteral("answer")).toString() == QLatin1String("send")) {
+            if (Status sent = send(entry, byHash.at(k).value(QStringLiteral("sha256")).toString(),
+                                   answer.value(QStringLiteral("offset")).toInteger()); !sent)
+                return sent;
+        }
+    }
+    for (const CardEntry &entry : entries) {
+        m_bytesDone += std::max<qint64>(entry.size, 0);
+        Q_EMIT progress(++m_filesDone, m_filesTotal, m_bytesDone, m_bytesTotal);
+    }
+    return Status::success();
+}
+
+// The file's bytes from the offset the device has, a piece per request; after a cut
+// the device is asked where it stands and the sending goes on from there.
+Status RemoteIngest::send(const CardEntry &entry, const QString &sha256, qint64 offset)
+{
+    QFile file;
+    if (Status opened = CardWalk::open(entry, file); !opened)
+        return opened;
+    const QString path = wirePath(entry);
+    int failures = 0;
+    while (offset < file.size()) {
+        if (m_cancel.isCancelled())
+            return Error::cancelled(Tr::tr("Cancelled."));
+        if (!file.seek(offset))
+            return Error::failure(Tr::tr("%1 cannot be read (%2).").arg(entry.absolutePath, file.errorString()));
+        const QByteArray piece = file.read(ServiceProtocol::ChunkBytes);
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("path"), path);
+        query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+        const Result<QJsonValue> answer = m_client.put(QStringLiteral("handins/%1/files").arg(m_handin), query, piece);
+        if (answer) {
+            m_bytesSent += piece.size();
+            offset = answer->toObject().value(QStringLiteral("received")).toInteger();
+            continue;
+        }
+        const Error::Kind kind = answer.error().kind();
+        if ((kind != Error::Kind::Failure && kind != Error::Kind::Cancelled && kind != Error::Kind::Usage)
+            || ++failures > ResumeAttempts || m_cancel.isCancelled())
+            return answer.error().prefixed(Tr::tr("%1 could not be sent: ").arg(entry.absolutePath));
+        qCInfo(lcNet) << "Sending" << path << "again from where the device stands:" << answer.error().message();
+        QThread::msleep(200 * failures);
+        const QJsonObject offered { { QStringLiteral("path"), path }, { QStringLiteral("size"), entry.size },
+                                    { QStringLiteral("sha256"), sha256 } };
+        const Result<QList<QJsonObject>> again = offer({ offered });
+        if (!again)
+            continue;
+        offset = again->first().value(QStringLiteral("offset")).toInteger();
+        if (again->first().value(QStringLiteral("answer")).toString() != QLatin1String("send"))
+            return Status::success();
+    }
+    return Status::success();
+}
+
+// The device runs the hand-in; its records come back as they are decided.
+Result<IngestSummary> RemoteIngest::finish()
+{
+    if (const Result<QJsonValue> started = m_client.post(QStringLiteral("handins/%1/finish").arg(m_handin), {}); !started)
+        return started.error();
+    // Polled without the cancel token: after Ctrl-C the device still says how it ended.
+    DeviceClient poller(m_client.endpoint());
+    int seen = 0;
+    bool cancelSent = false;
+    for (;;) {
+        if (m_cancel.isCancelled() && !cancelSent) {
+            cancelOnDevice();
+            cancelSent = true;
+        }
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("after"), QString::number(seen));
+        const Result<QJsonValue> state = poller.get(QStringLiteral("handins/%1").arg(m_handin), query);
+        if (!state)
+            return state.error();
+        const QJsonObject object = state->toObject();
+        for (const QJsonValue &value : object.value(QStringLiteral("records")).toArray()) {
+            IngestRecord record = IngestWire::recordFromJson(value.toObject());
+            record.absolutePath = m_absolute.value(record.path);
+            Q_EMIT fileDecided(record);
+            ++seen;
+        }
+        const QString phase = object.value(QStringLiteral("state")).toString();
+        if (phase == QLatin1String("failed"))
+            return Error::failure(object.value(QStringLiteral("error")).toString());
+        if (phase == QLatin1String("done") || phase == QLatin1String("cancelled")) {
+            IngestSummary summary = IngestWire::summaryFromJson(object.value(QStringLiteral("summary")).toObject());
+            summary.cancelled = summary.cancelled || phase == QLatin1String("cancelled");
+            return summary;
+        }
+        QThread::msleep(PollMs);
+    }
+}
+
+void RemoteIngest::cancelOnDevice()
+{
+    if (m_handin.isEmpty())
+        return;
+    // Sent even after Ctrl-C: the client itself is not cancelled for this one request.
+    DeviceClient client(m_client.endpoint());
+    if (const Result<QJsonValue> cancelled = client.post(QStringLiteral("handins/%1/cancel").arg(m_handin), {}); !cancelled)
+        qCInfo(lcNet) << "The device was not told of the cancel:" << cancelled.error().message();
+}
+
+} // namespace Keepsake

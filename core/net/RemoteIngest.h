@@ -1,0 +1,66 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/CancelToken.h"
+#include "base/Error.h"
+#include "ingest/CardWalk.h"
+#include "ingest/IngestTypes.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+
+namespace Keepsake {
+
+class DeviceClient;
+
+// A hand-in through a device over the network (claim 3; CLI.md, "Client mode"): the
+// card is read here, the device decides. Each file is offered first by its camera
+// identity, size and head/tail hash, then — when that does not settle it — by its
+// SHA-256; only what the device has not received goes, in pieces, each file verified
+// by SHA-256 there, and a cut connection resumes where the device stopped. Videos and
+// what the card walk refuses are reported without being sent. The device runs the
+// hand-in as a local one and its records come back as they are decided, with the
+// same signals as IngestJob, so the front ends show both alike.
+class RemoteIngest : public QObject
+{
+    Q_OBJECT
+
+public:
+    RemoteIngest(DeviceClient &client, IngestOptions options, QObject *parent = nullptr);
+    ~RemoteIngest() override;
+
+    Result<IngestSummary> run();
+    CancelToken &cancelToken() { return m_cancel; }
+    qint64 bytesSent() const { return m_bytesSent; }
+
+Q_SIGNALS:
+    void started(int files, qint64 bytes);
+    void fileDecided(const Keepsake::IngestRecord &record);
+    void progress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
+
+private:
+    struct Local;
+    QJsonObject describe(const CardEntry &entry, Local &local) const;
+    Result<QList<QJsonObject>> offer(const QList<QJsonObject> &files);
+    Status offerAndSend(const QList<CardEntry> &entries);
+    Status send(const CardEntry &entry, const QString &sha256, qint64 offset);
+    Result<IngestSummary> finish();
+    void cancelOnDevice();
+    QString wirePath(const CardEntry &entry) const;
+
+    DeviceClient &m_client;
+    IngestOptions m_options;
+    CancelToken m_cancel;
+    QString m_handin;
+    qint64 m_bytesSent = 0;
+    qint64 m_bytesDone = 0;
+    qint64 m_bytesTotal = 0;
+    int m_filesDone = 0;
+    int m_filesTotal = 0;
+    QHash<QString, QString> m_absolute;   // wire path → path on this machine
+};
+
+} // namespace Keepsake

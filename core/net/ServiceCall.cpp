@@ -1,0 +1,104 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServiceCall.h"
+
+#include "ServiceProtocol.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace Keepsake {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ServiceCall)
+};
+
+} // namespace
+
+bool ServiceCaller::actsAsClerk() const
+{
+    if (device)
+        return true;
+    return terminal && terminal->kind != Terminal::Kind::Kiosk;
+}
+
+Actor ServiceCaller::actor() const
+{
+    if (device)
+        return Actor::device(device->name);
+    if (!terminal)
+        return Actor::device(QString());
+    if (terminal->kind == Terminal::Kind::Kiosk) {
+        if (sessionCustomerId > 0)
+            return Actor::customer(sessionCustomerId, terminal->name);
+        return Actor::device(terminal->name);
+    }
+    return Actor::clerk(QString(), terminal->name);
+}
+
+QString ServiceCaller::describe() const
+{
+    if (device)
+        return QStringLiteral("device %1").arg(device->name);
+    if (terminal)
+        return QStringLiteral("terminal %1").arg(terminal->name);
+    return QStringLiteral("nobody");
+}
+
+QString ServiceRequest::query(const QString &name) const
+{
+    return http.query().queryItemValue(name, QUrl::FullyDecoded);
+}
+
+Result<QJsonObject> ServiceRequest::json() const
+{
+    const QByteArray body = http.body();
+    if (body.size() > ServiceProtocol::MaxJsonBytes)
+        return Error::usage(Tr::tr("The request is too large."));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return Error::usage(Tr::tr("The request's body is not a JSON object."));
+    return document.object();
+}
+
+ServiceReply ServiceReply::object(const QJsonObject &object, int status)
+{
+    ServiceReply reply;
+    reply.status = status;
+    reply.json = QJsonDocument(object);
+    return reply;
+}
+
+ServiceReply ServiceReply::array(const QJsonArray &array, int status)
+{
+    ServiceReply reply;
+    reply.status = status;
+    reply.json = QJsonDocument(array);
+    return reply;
+}
+
+ServiceReply ServiceReply::fail(const Error &error)
+{
+    static const char *const codes[] = { "failed", "bad_request", "not_found", "refused", "cancelled" };
+    return fail(ServiceProtocol::statusFor(error.kind()), QString::fromLatin1(codes[int(error.kind())]),
+                error.message());
+}
+
+ServiceReply ServiceReply::fail(int status, const QString &code, const QString &message)
+{
+    return object(ServiceProtocol::errorBody(code, message), status);
+}
+
+ServiceReply ServiceReply::file(const QString &path, const QByteArray &mimeType)
+{
+    ServiceReply reply;
+    reply.filePath = path;
+    reply.mimeType = mimeType;
+    return reply;
+}
+
+} // namespace Keepsake

@@ -1,0 +1,79 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ServiceProtocol.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace Keepsake::ServiceProtocol {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::ServiceProtocol)
+};
+
+constexpr qsizetype MaxPathLength = 1024;
+constexpr qsizetype MaxSegments = 32;
+
+} // namespace
+
+int statusFor(Error::Kind kind)
+{
+    switch (kind) {
+    case Error::Kind::Usage: return 400;
+    case Error::Kind::NotFound: return 404;
+    case Error::Kind::Refused: return 403;
+    case Error::Kind::Cancelled: return 409;
+    case Error::Kind::Failure: break;
+    }
+    return 500;
+}
+
+Error::Kind kindFor(int status)
+{
+    switch (status) {
+    case 400: case 413: case 422: return Error::Kind::Usage;
+    case 404: return Error::Kind::NotFound;
+    case 401: case 403: return Error::Kind::Refused;
+    case 409: return Error::Kind::Cancelled;
+    default: return Error::Kind::Failure;
+    }
+}
+
+QJsonObject errorBody(const QString &code, const QString &message)
+{
+    return { { QStringLiteral("error"), QJsonObject { { QStringLiteral("code"), code },
+                                                      { QStringLiteral("message"), message } } } };
+}
+
+Error errorFrom(int status, const QByteArray &body)
+{
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
+    QString message = error.value(QStringLiteral("message")).toString();
+    if (message.isEmpty())
+        message = Tr::tr("The device answered HTTP %1.").arg(status);
+    return Error(kindFor(status), message);
+}
+
+QString safeRelativePath(const QString &path)
+{
+    if (path.isEmpty() || path.size() > MaxPathLength || path.startsWith(QLatin1Char('/'))
+        || path.contains(QLatin1Char('\\')))
+        return {};
+    for (const QChar c : path) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            return {};
+    }
+    const QStringList segments = path.split(QLatin1Char('/'));
+    if (segments.size() > MaxSegments)
+        return {};
+    for (const QString &segment : segments) {
+        if (segment.isEmpty() || segment == QLatin1String(".") || segment == QLatin1String(".."))
+            return {};
+    }
+    return path;
+}
+
+} // namespace Keepsake::ServiceProtocol

@@ -1,0 +1,35 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace Keepsake {
+
+class DeviceServer;
+class HandinReception;
+class Lab;
+struct ServiceCaller;
+
+// The device service's routes, by concern: each registers its paths below /v1/ with
+// the access they need, and calls core's operations with the caller's actor.
+namespace ServiceRoutes {
+
+// POST handins, POST handins/{id}/offers, PUT handins/{id}/files, POST
+// handins/{id}/finish, GET handins/{id}, POST handins/{id}/cancel.
+void addHandins(DeviceServer &server, HandinReception &reception);
+// GET customers/{code}/albums, GET albums/{id}/photos, POST sessions, DELETE
+// sessions, GET queue, GET status.
+void addLab(DeviceServer &server, const Lab &lab);
+// The chain's devices among themselves: PUT files/{sha256} (a forwarded photo's
+// bytes, in pieces), GET files/{sha256} (a piece of a file this device holds), GET
+// thumbnails/{sha256}.
+void addFiles(DeviceServer &server, const Lab &lab);
+
+// Whose open hand-in a request may go on with: the same terminal (and customer), or
+// the same device.
+QString ownerKey(const ServiceCaller &caller);
+
+} // namespace ServiceRoutes
+
+} // namespace Keepsake

@@ -1,0 +1,212 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Devices of a chain for the network tests: data folders made devices with keepsakectl
+// device init, served by keepsakectl serve on free loopback ports, on one catalog
+// (SQLite, or a fresh PostgreSQL database as tst_network_postgres); and a TCP relay
+// that cuts a connection after a number of bytes, to show resuming.
+#pragma once
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace Keepsake::Test {
+
+struct CtlRun
+{
+    int code = -1;
+    QByteArray out;
+    QString err;
+
+    QList<QJsonObject> records() const
+    {
+        QList<QJsonObject> list;
+        for (const QByteArray &line : out.split('\n')) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            if (!object.isEmpty() && !object.contains(QStringLiteral("summary")))
+                list.append(object);
+        }
+        return list;
+    }
+    QJsonObject summary() const
+    {
+        for (const QByteArray &line : out.split('\n')) {
+            const QJsonObject object = QJsonDocument::fromJson(line).object();
+            if (object.contains(QStringLiteral("summary")))
+                return object.value(QStringLiteral("summary")).toObject();
+        }
+        return {};
+    }
+    QJsonObject first() const { return records().value(0); }
+    QString why() const { return QStringLiteral("exit %1: %2 %3").arg(code).arg(QString::fromUtf8(out), err); }
+};
+
+inline QString keepsakectl() { return qEnvironmentVariable("KEEPSAKECTL"); }
+
+inline CtlRun ctl(const QStringList &args)
+{
+    QProcess process;
+    process.start(keepsakectl(), args);
+    if (!process.waitForStarted(30000) || !process.waitForFinished(300000)) {
+        process.kill();
+        process.waitForFinished();
+        return { -1, {}, QStringLiteral("keepsakectl did not run or finish") };
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+// The same, with this process's event loop turning meanwhile (for a relay it serves).
+inline CtlRun ctlBeside(const QStringList &args)
+{
+    QProcess process;
+    process.start(keepsakectl(), args);
+    if (!process.waitForStarted(30000))
+        return { -1, {}, QStringLiteral("keepsakectl did not start") };
+    if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 300000)) {
+        process.kill();
+        process.waitForFinished();
+        return { -1, {}, QStringLiteral("keepsakectl did not finish within 5 minutes") };
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+inline quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+// One device: its data folder, its serve process and its port.
+class ChainDevice
+{
+public:
+    ChainDevice(QString name, QString dataDir, QString catalog)
+        : name(std::move(name)), dataDir(std::move(dataDir)), catalog(std::move(catalog)), port(freePort())
+    {
+    }
+    ~ChainDevice() { stop(); }
+
+    QStringList local(const QStringList &args) const
+    {
+        return QStringList { QStringLiteral("--data-dir"), dataDir, QStringLiteral("--catalog"), catalog,
+                             QStringLiteral("--json") } + args;
+    }
+    CtlRun run(const QStringList &args) const { return ctl(local(args)); }
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(port); }
+
+    bool init()
+    {
+        const CtlRun made = run({ QStringLiteral("device"), QStringLiteral("init"), QStringLiteral("--name"), name,
+                                  QStringLiteral("--url"), url() });
+        fingerprint = made.first().value(QStringLiteral("fingerprint")).toString();
+        return made.code == 0 && fingerprint.size() == 64;
+    }
+
+    // serve, until it answers GET /health.
+    bool start()
+    {
+        process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::ForwardedChannels);
+        process->start(keepsakectl(), local({ QStringLiteral("serve"), QStringLiteral("--listen"),
+                                              QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--interval"),
+                                              QStringLiteral("5") }));
+        if (!process->waitForStarted(30000))
+            return false;
+        QNetworkAccessManager network;
+        bool healthy = false;
+        QElapsedTimer waited;
+        waited.start();
+        while (!healthy && waited.elapsed() < 30000 && process->state() == QProcess::Running) {
+            QNetworkReply *reply = network.get(QNetworkRequest(QUrl(url() + QStringLiteral("/health"))));
+            QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
+            QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
+            healthy = reply->error() == QNetworkReply::NoError;
+            reply->deleteLater();
+            if (!healthy)
+                QTest::qWait(100);   // the process is starting: poll again, bounded by the deadline
+        }
+        return healthy;
+    }
+
+    // SIGTERM, and wait until it is gone.
+    bool stop()
+    {
+        if (!process || process->state() == QProcess::NotRunning)
+            return true;
+        process->terminate();
+        const bool stopped = process->waitForFinished(30000);
+        if (!stopped) {
+            process->kill();
+            process->waitForFinished();
+        }
+        return stopped;
+    }
+
+    QString name;
+    QString dataDir;
+    QString catalog;
+    quint16 port;
+    QString fingerprint;
+    std::unique_ptr<QProcess> process;
+};
+
+// Relays loopback TCP to a device; the first connection that carries more than
+// cutAfter bytes from the client is cut (both ends closed), later ones pass whole.
+class CuttingRelay : public QObject
+{
+public:
+    CuttingRelay(quint16 target, qint64 cutAfter) : m_target(target), m_cutAfter(cutAfter)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, &CuttingRelay::accept);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    bool cut() const { return m_cut; }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            auto *upstream = new QTcpSocket(client);
+            upstream->connectToHost(QHostAddress::LocalHost, m_target);
+            QObject::connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream] {
+                const QByteArray bytes = client->readAll();
+                m_relayed += bytes.size();
+                if (!m_cut && m_relayed > m_cutAfter) {
+                    m_cut = true;
+                    client->abort();
+                    upstream->abort();
+                    return;
+                }
+                upstream->write(bytes);
+            });
+            QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            QObject::connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        }
+    }
+
+    QTcpServer m_server;
+    quint16 m_target;
+    qint64 m_cutAfter;
+    qint64 m_relayed = 0;
+    bool m_cut = false;
+};
+
+} // namespace Keepsake::Test

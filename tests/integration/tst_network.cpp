@@ -1,0 +1,330 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Devices of a chain (CLI.md, "Network"): two devices on one catalog, each serving on a
+// loopback port with its own data folder, and a paired counter terminal handing cards
+// in through the first. Photos go to the device their storage information names (the
+// camera's registration, the owner's home device, else the receiver); with the target
+// down they wait in the receiver's queue and arrive once; a cut upload resumes; the same
+// card again sends nothing; untrusted requests are refused. Runs on SQLite and (as
+// tst_network_postgres) on a fresh PostgreSQL database.
+#include "NetworkChain.h"
+#include "TestSupport.h"
+
+#include "net/DeviceClient.h"
+#include "store/Sha256.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QSet>
+#include <QUrlQuery>
+
+using namespace Keepsake;
+using namespace Keepsake::Test;
+
+class TestNetwork : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void onlyHealthWithoutToken();
+    void wrongFingerprintSendsNothing();
+    void photosGoToTheirHomeDevice();
+    void keptWhereReceivedWithoutHome();
+    void cameraRegistrationBeatsHome();
+    void sameCardAgainSendsNothing();
+    void targetDownQueuesThenDeliversOnce();
+    void cutUploadResumes();
+    void pathOutsideTheCardRefused();
+    void anotherCustomersSessionRefused();
+    void revokedTokenRefused();
+
+private:
+    QStringList client(const QStringList &args, quint16 port = 0) const;
+    DeviceEndpoint endpoint(const QString &token) const;
+    // Hashes of every regular file under a device's data folder.
+    static QSet<QString> held(const ChainDevice &device);
+    // The customer's photos as `photos --json` lists them on the device.
+    QList<QJsonObject> photosOf(const QString &customer) const;
+    bool drained() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ChainDevice> m_s1;
+    std::unique_ptr<ChainDevice> m_s2;
+    QString m_token;        // counter terminal K1 on S1
+    QString m_kioskToken;   // kiosk terminal K2 on S1
+};
+
+void TestNetwork::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString catalog = testCatalogUrl(m_dir.path());
+    m_s1 = std::make_unique<ChainDevice>(QStringLiteral("S1"), m_dir.filePath(QStringLiteral("s1")), catalog);
+    m_s2 = std::make_unique<ChainDevice>(QStringLiteral("S2"), m_dir.filePath(QStringLiteral("s2")), catalog);
+    QVERIFY(m_s1->init());
+    QVERIFY(m_s2->init());
+    QVERIFY(m_s1->start());
+    QVERIFY(m_s2->start());
+    const CtlRun k1 = m_s1->run({ QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K1"),
+                                  QStringLiteral("--kind"), QStringLiteral("counter") });
+    QVERIFY2(k1.code == 0, qPrintable(k1.why()));
+    m_token = k1.first().value(QStringLiteral("token")).toString();
+    const CtlRun k2 = m_s1->run({ QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K2"),
+                                  QStringLiteral("--kind"), QStringLiteral("kiosk") });
+    m_kioskToken = k2.first().value(QStringLiteral("token")).toString();
+    QVERIFY(!m_token.isEmpty() && !m_kioskToken.isEmpty());
+    const QList<QStringList> customers {
+        { QStringLiteral("C1"), QStringLiteral("Home at S2"), QStringLiteral("--home"), QStringLiteral("S2") },
+        { QStringLiteral("C2"), QStringLiteral("No home") },
+        { QStringLiteral("C3"), QStringLiteral("Kiosk customer"), QStringLiteral("--pin"), QStringLiteral("4321") },
+        { QStringLiteral("C4"), QStringLiteral("Home at S1"), QStringLiteral("--home"), QStringLiteral("S1") },
+    };
+    for (const QStringList &c : customers) {
+        QStringList args { QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), c.at(0),
+                           QStringLiteral("--name"), c.at(1) };
+        const CtlRun added = m_s1->run(args + c.mid(2));
+        QVERIFY2(added.code == 0, qPrintable(added.why()));
+    }
+}
+
+void TestNetwork::cleanupTestCase()
+{
+    if (m_s1)
+        QVERIFY(m_s1->stop());
+    if (m_s2)
+        QVERIFY(m_s2->stop());
+}
+
+QStringList TestNetwork::client(const QStringList &args, quint16 port) const
+{
+    return QStringList { QStringLiteral("--json"), QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("kiosk")),
+                         QStringLiteral("--device"), QStringLiteral("https://127.0.0.1:%1").arg(port ? port : m_s1->port),
+                         QStringLiteral("--fingerprint"), m_s1->fingerprint, QStringLiteral("--token"), m_token } + args;
+}
+
+DeviceEndpoint TestNetwork::endpoint(const QString &token) const
+{
+    DeviceEndpoint endpoint;
+    endpoint.url = QUrl(m_s1->url());
+    endpoint.fingerprint = m_s1->fingerprint;
+    endpoint.token = token;
+    return endpoint;
+}
+
+QSet<QString> TestNetwork::held(const ChainDevice &device)
+{
+    QSet<QString> hashes;
+    QDirIterator it(device.dataDir, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const Result<QString> sha = Sha256::ofFile(it.next());
+        if (sha)
+            hashes.insert(*sha);
+    }
+    return hashes;
+}
+
+QList<QJsonObject> TestNetwork::photosOf(const QString &customer) const
+{
+    QList<QJsonObject> photos;
+    for (const QJsonObject &album : m_s2->run({ QStringLiteral("albums"), QStringLiteral("--customer"), customer }).records()) {
+        const QString id = QString::number(album.value(QStringLiteral("id")).toInteger());
+        photos += m_s2->run({ QStringLiteral("photos"), QStringLiteral("--album"), id }).records();
+    }
+    return photos;
+}
+
+bool TestNetwork::drained() const
+{
+    return QTest::qWaitFor([this] { return m_s1->run({ QStringLiteral("queue") }).records().isEmpty(); }, 120000);
+}
+
+static int uniqueFiles(const QString &folder)
+{
+    QSet<QByteArray> hashes;
+    for (const QString &file : corpusFiles(folder)) {
+        QFile f(corpusPath(file));
+        if (f.open(QIODevice::ReadOnly))
+            hashes.insert(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256));
+    }
+    return int(hashes.size());
+}
+
+void TestNetwork::onlyHealthWithoutToken()
+{
+    DeviceClient anonymous(endpoint(QString()));
+    const Result<QJsonValue> albums = anonymous.get(QStringLiteral("customers/C1/albums"));
+    QVERIFY(!albums);
+    QCOMPARE(albums.error().kind(), Error::Kind::Refused);
+    DeviceClient forged(endpoint(QStringLiteral("not-a-token")));
+    QCOMPARE(forged.get(QStringLiteral("status")).error().kind(), Error::Kind::Refused);
+    DeviceClient counter(endpoint(m_token));
+    QVERIFY(counter.get(QStringLiteral("status")));
+}
+
+void TestNetwork::wrongFingerprintSendsNothing()
+{
+    QStringList args = client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                                corpusPath(QStringLiteral("real/png")) });
+    args[args.indexOf(QStringLiteral("--fingerprint")) + 1] = QString(64, QLatin1Char('0'));
+    const CtlRun refused = ctl(args);
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("fingerprint")), qPrintable(refused.why()));
+    QVERIFY(m_s1->run({ QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C2") }).records().isEmpty());
+}
+
+void TestNetwork::photosGoToTheirHomeDevice()
+{
+    const CtlRun in = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                   corpusPath(QStringLiteral("dups/exact")) }));
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    QVERIFY(in.summary().value(QStringLiteral("bytes_sent")).toInteger() > 0);
+    QVERIFY(drained());
+    const QList<QJsonObject> photos = photosOf(QStringLiteral("C1"));
+    QCOMPARE(photos.size(), uniqueFiles(QStringLiteral("dups/exact")));
+    const QSet<QString> onS1 = held(*m_s1);
+    const QSet<QString> onS2 = held(*m_s2);
+    for (const QJsonObject &photo : photos) {
+        const QString sha = photo.value(QStringLiteral("sha256")).toString();
+        QCOMPARE(photo.value(QStringLiteral("device")).toString(), QStringLiteral("S2"));
+        QCOMPARE(photo.value(QStringLiteral("queued")).toBool(), false);
+        QVERIFY2(onS2.contains(sha), qPrintable(sha));
+        QVERIFY2(!onS1.contains(sha), qPrintable(sha));
+    }
+}
+
+void TestNetwork::keptWhereReceivedWithoutHome()
+{
+    const CtlRun in = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                                   corpusPath(QStringLiteral("real/png")) }));
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    const QSet<QString> onS1 = held(*m_s1);
+    for (const QJsonObject &photo : photosOf(QStringLiteral("C2"))) {
+        QCOMPARE(photo.value(QStringLiteral("device")).toString(), QStringLiteral("S1"));
+        QVERIFY(onS1.contains(photo.value(QStringLiteral("sha256")).toString()));
+    }
+}
+
+void TestNetwork::cameraRegistrationBeatsHome()
+{
+    const CtlRun camera = m_s1->run({ QStringLiteral("camera"), QStringLiteral("add"), QStringLiteral("--serial"),
+                                      QStringLiteral("380319450"), QStringLiteral("--make"), QStringLiteral("Canon"),
+                                      QStringLiteral("--device"), QStringLiteral("S2") });
+    QVERIFY2(camera.code == 0, qPrintable(camera.why()));
+    const CtlRun in = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C4"),
+                                   corpusPath(QStringLiteral("dups/exact")) }));
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    QVERIFY(drained());
+    int onS2 = 0;
+    for (const QJsonObject &photo : photosOf(QStringLiteral("C4"))) {
+        const bool canon7d = photo.value(QStringLiteral("camera")).toString().contains(QLatin1String("7D"));
+        QCOMPARE(photo.value(QStringLiteral("device")).toString(), canon7d ? QStringLiteral("S2") : QStringLiteral("S1"));
+        onS2 += canon7d;
+    }
+    QVERIFY(onS2 >= 1);
+}
+
+void TestNetwork::sameCardAgainSendsNothing()
+{
+    const CtlRun again = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                      corpusPath(QStringLiteral("dups/exact")) }));
+    QVERIFY2(again.code == 0, qPrintable(again.why()));
+    QCOMPARE(again.summary().value(QStringLiteral("bytes_sent")).toInteger(), 0);
+    QCOMPARE(again.summary().value(QStringLiteral("already_received")).toInt(),
+             int(corpusFiles(QStringLiteral("dups/exact")).size()));
+}
+
+void TestNetwork::targetDownQueuesThenDeliversOnce()
+{
+    const int before = int(photosOf(QStringLiteral("C1")).size());
+    QVERIFY(m_s2->stop());
+    const CtlRun in = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                   corpusPath(QStringLiteral("real/tiff")) }));
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    const QList<QJsonObject> waiting = m_s1->run({ QStringLiteral("queue") }).records();
+    QVERIFY(!waiting.isEmpty());
+    QCOMPARE(waiting.first().value(QStringLiteral("to")).toString(), QStringLiteral("S2"));
+    QVERIFY(m_s2->start());
+    QVERIFY(drained());
+    const QList<QJsonObject> photos = photosOf(QStringLiteral("C1"));
+    QCOMPARE(photos.size(), before + uniqueFiles(QStringLiteral("real/tiff")));
+    const QSet<QString> onS1 = held(*m_s1);
+    const QSet<QString> onS2 = held(*m_s2);
+    for (const QJsonObject &photo : photos) {
+        QVERIFY(onS2.contains(photo.value(QStringLiteral("sha256")).toString()));
+        QVERIFY(!onS1.contains(photo.value(QStringLiteral("sha256")).toString()));
+    }
+    QVERIFY2(m_s1->run({ QStringLiteral("check") }).code == 0, "check on S1");
+    QVERIFY2(m_s2->run({ QStringLiteral("check") }).code == 0, "check on S2");
+}
+
+// The connection is cut in the middle of the first photo's bytes; the client asks the
+// device where it stands and sends the rest: every photo once, verified.
+void TestNetwork::cutUploadResumes()
+{
+    CuttingRelay relay(m_s1->port, 3 << 20);
+    const CtlRun in = ctlBeside(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                                         corpusPath(QStringLiteral("real/jpeg")) }, relay.port()));
+    QVERIFY2(in.code == 0 || in.code == 3, qPrintable(in.why()));
+    QVERIFY(relay.cut());
+    const QList<QJsonObject> photos = photosOf(QStringLiteral("C2"));
+    QSet<QString> shas;
+    for (const QJsonObject &photo : photos)
+        shas.insert(photo.value(QStringLiteral("sha256")).toString());
+    QCOMPARE(shas.size(), photos.size());   // none stored twice
+    const CtlRun again = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                                      corpusPath(QStringLiteral("real/jpeg")) }));
+    QCOMPARE(again.summary().value(QStringLiteral("bytes_sent")).toInteger(), 0);
+}
+
+void TestNetwork::pathOutsideTheCardRefused()
+{
+    DeviceClient counter(endpoint(m_token));
+    const Result<QJsonValue> opened = counter.post(QStringLiteral("handins"), { { QStringLiteral("customer"), QStringLiteral("C2") } });
+    QVERIFY(opened);
+    const QString id = opened->toObject().value(QStringLiteral("handin")).toString();
+    const QString evil = QStringLiteral("../../etc/passwd");
+    const Result<QJsonValue> offered = counter.post(QStringLiteral("handins/%1/offers").arg(id), {
+        { QStringLiteral("files"), QJsonArray { QJsonObject { { QStringLiteral("path"), evil }, { QStringLiteral("size"), 5 },
+                                                              { QStringLiteral("sha256"), QString(64, QLatin1Char('a')) } } } } });
+    QVERIFY(offered);
+    QCOMPARE(offered->toObject().value(QStringLiteral("files")).toArray().first().toObject()
+                 .value(QStringLiteral("answer")).toString(), QStringLiteral("refused"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("path"), evil);
+    query.addQueryItem(QStringLiteral("offset"), QStringLiteral("0"));
+    const Result<QJsonValue> put = counter.put(QStringLiteral("handins/%1/files").arg(id), query, "root:x:0:0");
+    QVERIFY(!put);
+    QCOMPARE(put.error().kind(), Error::Kind::Usage);
+    QVERIFY(!QFile::exists(QDir(m_s1->dataDir).filePath(QStringLiteral("spool/etc/passwd"))));
+    QVERIFY(!QFile::exists(QDir(m_s1->dataDir).filePath(QStringLiteral("etc/passwd"))));
+}
+
+void TestNetwork::anotherCustomersSessionRefused()
+{
+    DeviceClient kiosk(endpoint(m_kioskToken));
+    QCOMPARE(kiosk.get(QStringLiteral("customers/C3/albums")).error().kind(), Error::Kind::Refused);
+    const Result<QJsonValue> session = kiosk.post(QStringLiteral("sessions"), { { QStringLiteral("code"), QStringLiteral("C3") },
+                                                                               { QStringLiteral("pin"), QStringLiteral("4321") } });
+    QVERIFY(session);
+    kiosk.setSession(session->toObject().value(QStringLiteral("session")).toString());
+    QVERIFY(kiosk.get(QStringLiteral("customers/C3/albums")));
+    const Result<QJsonValue> other = kiosk.get(QStringLiteral("customers/C1/albums"));
+    QVERIFY(!other);
+    QCOMPARE(other.error().kind(), Error::Kind::Refused);
+    const Result<QJsonValue> wrongPin = DeviceClient(endpoint(m_kioskToken)).post(
+        QStringLiteral("sessions"), { { QStringLiteral("code"), QStringLiteral("C3") }, { QStringLiteral("pin"), QStringLiteral("0000") } });
+    QVERIFY(!wrongPin);
+}
+
+void TestNetwork::revokedTokenRefused()
+{
+    QVERIFY(m_s1->run({ QStringLiteral("terminal"), QStringLiteral("remove"), QStringLiteral("K1") }).code == 0);
+    const CtlRun refused = ctl(client({ QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C1") }));
+    QCOMPARE(refused.code, 4);
+}
+
+QTEST_MAIN(TestNetwork)
+#include "tst_network.moc"
