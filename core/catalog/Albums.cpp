@@ -187,9 +187,11 @@ Result<QList<PhotoRecord>> Albums::photos(qint64 albumId) const
     QSqlQuery query(m_catalog.db());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
-        "SELECT id, album_id, original_name, taken_at, camera, size, sha256, version_of, width, "
-        "height, orientation, format, caption FROM photos WHERE album_id = ? "
-        "ORDER BY taken_at IS NULL, taken_at, id"));
+        "SELECT p.id, p.album_id, p.original_name, p.taken_at, p.camera, p.size, p.sha256, p.version_of, "
+        "p.width, p.height, p.orientation, p.format, p.caption, d.name, "
+        "EXISTS (SELECT 1 FROM forwards f WHERE f.photo_id = p.id) FROM photos p "
+        "LEFT JOIN devices d ON d.id = p.device_id WHERE p.album_id = ? "
+        "ORDER BY p.taken_at IS NULL, p.taken_at, p.id"));
     query.addBindValue(albumId);
     if (!query.exec())
         return Error::failure(tr("The photos of album %1 cannot be read from the catalog: %2.")
@@ -211,6 +213,8 @@ Result<QList<PhotoRecord>> Albums::photos(qint64 albumId) const
         p.orientation = query.value(10).toInt();
         p.format = query.value(11).toString();
         p.caption = query.value(12).toString();
+        p.device = query.value(13).toString();
+        p.queued = query.value(14).toBool();
         photos.append(p);
     }
     return photos;

@@ -3,6 +3,7 @@
 #include "Customers.h"
 
 #include "Catalog.h"
+#include "Devices.h"
 #include "PinHash.h"
 #include "SqlQuery.h"
 #include "base/MailAddress.h"
@@ -14,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <optional>
 
 namespace Keepsake {
 
@@ -31,7 +33,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("Keepsake::Customers", text);
 }
 
-Status validate(const NewCustomer &customer)
+} // namespace
+
+Status Customers::validate(const NewCustomer &customer)
 {
     static const QRegularExpression codeShape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
     if (!codeShape.match(customer.code.trimmed()).hasMatch())
@@ -52,18 +56,23 @@ Status validate(const NewCustomer &customer)
     return Status::success();
 }
 
-} // namespace
-
 Result<Customer> Customers::add(const NewCustomer &customer, const QDateTime &now) const
 {
     if (Status status = validate(customer); !status)
         return status.error();
     if (byCode(customer.code).ok())
         return Error::usage(tr("There is already a customer with the code %1.").arg(customer.code.trimmed()));
+    std::optional<qint64> home;
+    if (!customer.homeDevice.trimmed().isEmpty()) {
+        const Result<Device> device = Devices(m_catalog).byName(customer.homeDevice);
+        if (!device)
+            return device.error();
+        home = device->id;
+    }
 
     SqlQuery insert(m_catalog.db(), QStringLiteral(
-        "INSERT INTO customers (code, code_key, name, email, phone, language, pin_hash, created_at) "
-        "VALUES (:code, :key, :name, :email, :phone, :language, :pin, :now) RETURNING id"));
+        "INSERT INTO customers (code, code_key, name, email, phone, language, pin_hash, home_device_id, created_at) "
+        "VALUES (:code, :key, :name, :email, :phone, :language, :pin, :home, :now) RETURNING id"));
     insert.bind(QStringLiteral(":code"), customer.code.trimmed())
         .bind(QStringLiteral(":key"), codeKey(customer.code))
         .bind(QStringLiteral(":name"), customer.name.trimmed())
@@ -71,6 +80,7 @@ Result<Customer> Customers::add(const NewCustomer &customer, const QDateTime &no
         .bind(QStringLiteral(":phone"), nullIfEmpty(customer.phone.trimmed()))
         .bind(QStringLiteral(":language"), nullIfEmpty(customer.language.trimmed()))
         .bind(QStringLiteral(":pin"), nullIfEmpty(customer.pin.isEmpty() ? QString() : PinHash::make(customer.pin)))
+        .bind(QStringLiteral(":home"), home ? QVariant(*home) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":now"), toCatalogTime(now));
     const Result<qint64> id = insert.execReturningId();
     if (!id)
@@ -147,7 +157,8 @@ Result<QList<Customer>> Customers::select(const QString &where, const QVariantLi
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
         "SELECT c.id, c.code, c.name, c.email, c.phone, c.language, c.pin_hash IS NOT NULL, "
-        "r.name, c.created_at FROM customers c LEFT JOIN retention_rules r ON r.id = c.plan_rule_id "
+        "r.name, c.created_at, c.home_device_id, d.name FROM customers c "
+        "LEFT JOIN retention_rules r ON r.id = c.plan_rule_id LEFT JOIN devices d ON d.id = c.home_device_id "
         "WHERE %1 ORDER BY c.code_key").arg(where));
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -166,6 +177,8 @@ Result<QList<Customer>> Customers::select(const QString &where, const QVariantLi
         c.hasPin = query.value(6).toBool();
         c.planRule = query.value(7).toString();
         c.createdAt = fromCatalogTime(query.value(8).toString());
+        c.homeDeviceId = query.value(9).toLongLong();
+        c.homeDevice = query.value(10).toString();
         customers.append(c);
     }
     return customers;

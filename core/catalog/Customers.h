@@ -23,6 +23,8 @@ struct Customer
     bool hasPin = false;
     QString planRule;  // the retention rule new albums get; empty: the lab's default
     QDateTime createdAt;
+    qint64 homeDeviceId = 0;   // where their photos are kept (CLI.md "Network"); 0: none
+    QString homeDevice;        // that device's name
 };
 
 struct NewCustomer
@@ -33,6 +35,7 @@ struct NewCustomer
     QString phone;
     QString language;
     QString pin;       // 4–8 digits, or empty
+    QString homeDevice;   // a device's name, or empty
 };
 
 // Customers of the lab: add, find, list.
@@ -60,6 +63,9 @@ public:
     Result<PinRecord> pinRecord(const QString &code) const;
 
     static QString codeKey(const QString &code) { return code.trimmed().toUpper(); }
+    // The checks a customer's data passes before it is written (add, and changes):
+    // code shape, a name on one line, an e-mail address, a PIN of 4 to 8 digits.
+    static Status validate(const NewCustomer &customer);
 
 private:
     Result<QList<Customer>> select(const QString &where, const QVariantList &values) const;

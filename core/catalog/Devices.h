@@ -44,6 +44,9 @@ public:
     // Removes a device that holds no photo and owes or awaits no forward; refused otherwise.
     Status remove(const QString &name) const;
 
+    // A usable device name: 1 to 64 letters, digits, dots, dashes or underscores.
+    static Status checkName(const QString &name);
+
 private:
     const Catalog &m_catalog;
 };

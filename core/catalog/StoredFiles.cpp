@@ -7,24 +7,68 @@
 
 namespace Keepsake {
 
-Result<QSet<QString>> StoredFiles::expected() const
+namespace {
+
+// The photos of this store whose file must be here ({where} narrows them to one hash).
+const char *const ExpectedHere =
+    "SELECT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
+    "WHERE b.removed_at IS NULL AND p.device_id IS NULL{where}";
+const char *const ExpectedOnDevice =
+    "SELECT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
+    "WHERE b.removed_at IS NULL AND p.device_id = :device "
+    "AND NOT EXISTS (SELECT 1 FROM forwards f WHERE f.photo_id = p.id){where} "
+    "UNION SELECT f.sha256 FROM forwards f JOIN blobs b ON b.sha256 = f.sha256 "
+    "WHERE b.removed_at IS NULL AND f.from_device_id = :device2{whereForward}";
+// Every file a photo points at: what a data folder that is no device never deletes.
+const char *const KeptHere =
+    "SELECT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 WHERE b.removed_at IS NULL{where}";
+const char *const KeptOnDevice =
+    "SELECT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
+    "WHERE b.removed_at IS NULL AND (p.device_id = :device OR p.device_id IS NULL){where} "
+    "UNION SELECT f.sha256 FROM forwards f WHERE f.from_device_id = :device2{whereForward}";
+
+QString statement(const char *sql, bool oneHash)
 {
-    SqlQuery query(m_catalog.db(), QStringLiteral(
-        "SELECT DISTINCT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
-        "WHERE b.removed_at IS NULL"));
+    QString text = QString::fromLatin1(sql);
+    text.replace(QLatin1String("{where}"), oneHash ? QLatin1String(" AND p.sha256 = :sha") : QLatin1String(""));
+    text.replace(QLatin1String("{whereForward}"), oneHash ? QLatin1String(" AND f.sha256 = :sha2") : QLatin1String(""));
+    return text;
+}
+
+} // namespace
+
+Result<QSet<QString>> StoredFiles::hashes(const QString &sql) const
+{
+    SqlQuery query(m_catalog.db(), sql);
+    if (m_deviceId)
+        query.bind(QStringLiteral(":device"), *m_deviceId).bind(QStringLiteral(":device2"), *m_deviceId);
     if (Status status = query.exec(); !status)
         return status.error();
-    QSet<QString> hashes;
+    QSet<QString> found;
     while (query.next())
-        hashes.insert(query.text(0));
-    return hashes;
+        found.insert(query.text(0));
+    return found;
+}
+
+Result<QSet<QString>> StoredFiles::expected() const
+{
+    return hashes(statement(m_deviceId ? ExpectedOnDevice : ExpectedHere, false));
+}
+
+Result<QSet<QString>> StoredFiles::kept() const
+{
+    return hashes(statement(m_deviceId ? KeptOnDevice : KeptHere, false));
 }
 
 Result<bool> StoredFiles::isReferenced(const QString &sha256) const
 {
-    SqlQuery query(m_catalog.db(), QStringLiteral(
-        "SELECT 1 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 WHERE p.sha256 = :sha AND b.removed_at IS NULL"));
+    SqlQuery query(m_catalog.db(), statement(m_deviceId ? KeptOnDevice : KeptHere, true));
     query.bind(QStringLiteral(":sha"), sha256);
+    if (m_deviceId) {
+        query.bind(QStringLiteral(":device"), *m_deviceId)
+            .bind(QStringLiteral(":device2"), *m_deviceId)
+            .bind(QStringLiteral(":sha2"), sha256);
+    }
     return query.execFindsRow();
 }
 

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Keepsake {
 
 class Catalog;
@@ -44,6 +46,7 @@ public:
     Result<QList<Terminal>> list(qint64 deviceId) const;   // the active ones
     // Revokes at once: the token authenticates nothing from now on, and its sessions end.
     Status remove(qint64 deviceId, const QString &name) const;
+    Status remove(qint64 deviceId, const QString &name, const QDateTime &now) const;   // dated by the caller's clock
     // The active terminal of this device with this token; Error::Kind::Refused otherwise
     // (unknown, revoked, or paired with another device), in the same words each time.
     Result<Terminal> authenticate(qint64 deviceId, const QString &token, const QDateTime &now) const;

@@ -8,6 +8,7 @@
 #include "DiscLog.h"
 #include "DiscManifest.h"
 #include "DiscRecord.h"
+#include "ChainKeys.h"
 #include "LabKey.h"
 #include "base/Time.h"
 #include "catalog/Catalog.h"
@@ -21,6 +22,8 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QTemporaryDir>
+
+#include <algorithm>
 
 namespace Keepsake {
 
@@ -130,7 +133,13 @@ Status BurnJob::checkDisc(const Target &target, const Customer &customer, const 
     if (!json || !sig)
         return Error::refused(tr("This disc's manifest cannot be read, so it cannot be checked. "
                                  "Nothing was written; please use a new disc."));
-    Result<DiscManifest> read = DiscManifest::readSigned(*json, *sig, key);
+    // Discs of this lab's chain: signed with this data folder's key or any the catalog holds.
+    Result<QList<LabKey>> keys = ChainKeys::trusted(m_lab);
+    if (!keys)
+        return keys.error();
+    if (std::none_of(keys->cbegin(), keys->cend(), [&](const LabKey &k) { return k.keyId() == key.keyId(); }))
+        keys->append(key);
+    Result<DiscManifest> read = DiscManifest::readSigned(*json, *sig, *keys);
     if (!read)
         return read.error();
     if (Customers::codeKey(read->customerCode) != Customers::codeKey(customer.code))
@@ -208,7 +217,7 @@ Result<BurnSummary> BurnJob::run()
         summary.nothingToRecord = true;
         return summary;
     }
-    const Result<LabKey> key = LabKey::loadOrCreate(m_lab.dataDir());
+    const Result<LabKey> key = ChainKeys::signingKey(m_lab);
     if (!key)
         return key.error();
     Result<Target> target = openTarget(m_options.drive);

@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Keepsake {
 
 namespace {
@@ -147,18 +149,26 @@ Result<QByteArray> DiscManifest::signature(const LabKey &key, const QByteArray &
 Result<DiscManifest> DiscManifest::readSigned(const QByteArray &json, const QByteArray &signatureFile,
                                               const LabKey &key)
 {
+    return readSigned(json, signatureFile, QList<LabKey> { key });
+}
+
+Result<DiscManifest> DiscManifest::readSigned(const QByteArray &json, const QByteArray &signatureFile,
+                                              const QList<LabKey> &keys)
+{
     Result<DiscManifest> manifest = fromJson(json);
     if (!manifest)
         return manifest.error();
     const QJsonObject sig = QJsonDocument::fromJson(signatureFile).object();
     const QByteArray signature = QByteArray::fromBase64(sig.value(QStringLiteral("signature")).toString().toLatin1());
-    if (sig.value(QStringLiteral("key")).toString() != key.keyId()) {
+    const QString keyId = sig.value(QStringLiteral("key")).toString();
+    const auto key = std::find_if(keys.cbegin(), keys.cend(), [&](const LabKey &k) { return k.keyId() == keyId; });
+    if (key == keys.cend()) {
         const QString lab = manifest->labName.isEmpty() ? tr("another lab") : manifest->labName;
         return Error::refused(tr("This disc was made by %1, not by this lab (its manifest is signed with "
                                  "another key). Nothing can be added to it here: please use a new disc.")
                                   .arg(lab));
     }
-    if (!key.verify(json, signature))
+    if (!key->verify(json, signature))
         return Error::refused(tr("This disc was made by this lab, but its manifest has been altered or damaged "
                                  "since (the signature no longer matches). Nothing can be added to it: please "
                                  "use a new disc."));

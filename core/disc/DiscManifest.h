@@ -76,6 +76,10 @@ public:
     // here and altered or damaged since.
     static Result<DiscManifest> readSigned(const QByteArray &json, const QByteArray &signatureFile,
                                            const LabKey &key);
+    // The same against every key of the lab or chain (ChainKeys::trusted): signed by
+    // any of them is the lab's own.
+    static Result<DiscManifest> readSigned(const QByteArray &json, const QByteArray &signatureFile,
+                                           const QList<LabKey> &keys);
 };
 
 } // namespace Keepsake

@@ -114,6 +114,16 @@ Result<LabKey> LabKey::fromKey(EVP_PKEY *key, const QString &path)
     return labKey;
 }
 
+Result<LabKey> LabKey::fromPublicKey(const QByteArray &publicKey)
+{
+    if (publicKey.size() != 32)
+        return Error::failure(tr("A lab key of the chain is damaged in the catalog: its public key has %1 bytes, "
+                                 "not 32.").arg(publicKey.size()));
+    LabKey labKey;
+    labKey.m_public = publicKey;
+    return labKey;
+}
+
 QString LabKey::keyId() const
 {
     return QString::fromLatin1(QCryptographicHash::hash(m_public, QCryptographicHash::Sha256).toHex().left(16));
@@ -121,6 +131,9 @@ QString LabKey::keyId() const
 
 Result<QByteArray> LabKey::sign(const QByteArray &message) const
 {
+    if (!canSign())
+        return Error::failure(tr("The disc manifest could not be signed: this is another device's key, known "
+                                 "here by its public half only."));
     Key key(EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr,
                                          reinterpret_cast<const unsigned char *>(m_private.constData()), 32));
     std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());

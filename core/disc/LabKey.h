@@ -27,8 +27,12 @@ public:
     // Loads DIR/lab-key.pem and never makes one (to check a disc): a missing key is
     // Error::Kind::NotFound, as this lab has made no disc that could be checked yet.
     static Result<LabKey> load(const QString &dataDir);
+    // Another key of the chain, known by its public key only (32 raw bytes): it
+    // verifies, it never signs.
+    static Result<LabKey> fromPublicKey(const QByteArray &publicKey);
 
     QByteArray publicKey() const { return m_public; }   // 32 raw bytes
+    bool canSign() const { return m_private.size() == 32; }
     QString keyId() const;                              // 16 hex digits of its SHA-256
     Result<QByteArray> sign(const QByteArray &message) const;   // 64 bytes
     bool verify(const QByteArray &message, const QByteArray &signature) const;

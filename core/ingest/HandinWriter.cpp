@@ -5,6 +5,7 @@
 #include "IngestLog.h"
 #include "base/Time.h"
 #include "catalog/Catalog.h"
+#include "catalog/ForwardQueue.h"
 #include "catalog/SqlQuery.h"
 #include "lab/Lab.h"
 #include "retention/RetentionRule.h"
@@ -138,13 +139,16 @@ Status HandinWriter::insertPhoto(const InspectedFile &file, qint64 albumId,
     const PhotoMetadata &meta = file.metadata;
     const PhotoIdentity &identity = meta.identity;
     const QSize size = file.decoded.fullSize.isValid() ? file.decoded.fullSize : meta.pixelSize;
+    const Result<std::optional<qint64>> device = placeFor(file);
+    if (!device)
+        return device.error();
     SqlQuery insert(m_db, QStringLiteral(
         "INSERT INTO photos (album_id, customer_id, handin_id, sha256, original_name, source_path, "
         "identity_key, taken_at, taken_date, make, model, body_serial, camera, size, width, height, "
-        "orientation, format, mime, gps_lat, gps_lon, version_of, created_at) VALUES (:album, "
+        "orientation, format, mime, gps_lat, gps_lon, version_of, device_id, created_at) VALUES (:album, "
         ":customer, :handin, :sha, :name, :source, :identity, :taken, :takenDate, :make, :model, "
         ":serial, :camera, :size, :width, :height, :orientation, :format, :mime, :lat, :lon, "
-        ":versionOf, :now) RETURNING id"));
+        ":versionOf, :device, :now) RETURNING id"));
     insert.bind(QStringLiteral(":album"), albumId)
         .bind(QStringLiteral(":customer"), m_customerId)
         .bind(QStringLiteral(":handin"), m_handinId)
@@ -167,12 +171,42 @@ Status HandinWriter::insertPhoto(const InspectedFile &file, qint64 albumId,
         .bind(QStringLiteral(":lat"), meta.gps ? QVariant(meta.gps->latitude) : QVariant(QMetaType(QMetaType::Double)))
         .bind(QStringLiteral(":lon"), meta.gps ? QVariant(meta.gps->longitude) : QVariant(QMetaType(QMetaType::Double)))
         .bind(QStringLiteral(":versionOf"), versionOf ? QVariant(*versionOf) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":device"), *device ? QVariant(**device) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":now"), toCatalogTime(m_now));
     const Result<qint64> id = insert.execReturningId();
     if (!id)
         return id.error();
     photoId = *id;
-    return Status::success();
+    return forwardIfElsewhere(file, photoId, *device);
+}
+
+Result<std::optional<qint64>> HandinWriter::placeFor(const InspectedFile &file)
+{
+    const std::optional<qint64> receiver = m_lab.deviceId();
+    if (!receiver)
+        return std::optional<qint64>();
+    if (!m_places)
+        m_places.emplace(m_db, m_customerId, *receiver);
+    const Result<qint64> device = m_places->deviceFor(file.metadata.identity.make, file.metadata.identity.bodySerial);
+    if (!device)
+        return device.error();
+    return std::optional<qint64>(*device);
+}
+
+// The receiving device keeps the bytes until the forwarder has delivered them.
+Status HandinWriter::forwardIfElsewhere(const InspectedFile &file, qint64 photoId, std::optional<qint64> device)
+{
+    const std::optional<qint64> receiver = m_lab.deviceId();
+    if (!device || !receiver || *device == *receiver)
+        return Status::success();
+    Forward forward;
+    forward.photoId = photoId;
+    forward.sha256 = file.sha256;
+    forward.size = file.size;
+    forward.fromDeviceId = *receiver;
+    forward.toDeviceId = *device;
+    qCDebug(lcIngest) << "Photo" << photoId << "is kept on device" << *device << "- queued for forwarding";
+    return ForwardQueue::enqueue(m_db, forward, m_now);
 }
 
 bool HandinWriter::batchFull() const

@@ -5,6 +5,7 @@
 #include "FileInspector.h"
 #include "IngestTypes.h"
 #include "base/Error.h"
+#include "catalog/StoragePlaces.h"
 #include "store/BlobStore.h"
 #include "store/StoreLock.h"
 
@@ -24,7 +25,9 @@ class Lab;
 // only then commits the rows (DESIGN.md, "Store"). A failure rolls the batch back
 // and leaves at most unreferenced files. From its first file to its commit a batch
 // holds the store's lock shared, so that check --repair never takes its files for
-// unreferenced ones (StoreLock).
+// unreferenced ones (StoreLock). On a device of a chain each photo names the device
+// that is to keep it (StoragePlaces); one kept elsewhere gets its forward in the same
+// transaction, and its bytes stay in this store until it is delivered.
 class HandinWriter
 {
 public:
@@ -53,6 +56,9 @@ private:
     Result<qint64> createAlbum(const QString &title, const QDate &groupDate);
     Status insertPhoto(const InspectedFile &file, qint64 albumId, std::optional<qint64> versionOf,
                        qint64 &photoId);
+    // The device to keep the photo: none when this data folder is no device.
+    Result<std::optional<qint64>> placeFor(const InspectedFile &file);
+    Status forwardIfElsewhere(const InspectedFile &file, qint64 photoId, std::optional<qint64> device);
     Status begin();
 
     const Lab &m_lab;
@@ -65,6 +71,7 @@ private:
     std::optional<StoreLock> m_storeLock;   // while a batch is open
     BlobStore::Batch m_batch;
     QHash<QString, qint64> m_albums;   // "d:2026-06-01" or "t:Title" → album id
+    std::optional<StoragePlaces> m_places;   // on a device, once its transaction is open
     std::function<void()> m_beforeCommitHook;
 };
 

@@ -3,6 +3,7 @@
 #include "Lab.h"
 
 #include "HandinLiveness.h"
+#include "LabDevice.h"
 #include "LabLog.h"
 #include "base/PrivateFiles.h"
 #include "catalog/Catalog.h"
@@ -62,6 +63,10 @@ Result<std::unique_ptr<Lab>> Lab::open(const LabLocation &location, const Clock 
     lab->m_catalog = std::move(catalog).value();
     lab->m_store = std::make_unique<BlobStore>(lab->path(QStringLiteral("store")));
     lab->m_thumbnails = std::make_unique<Thumbnailer>(lab->path(QStringLiteral("thumbs")));
+    Result<std::optional<Device>> device = LabDevice::registered(location.dataDir, *lab->m_catalog);
+    if (!device)
+        return device.error();
+    lab->m_device = std::move(device).value();
     // Hand-ins of this data folder whose process died are marked as such now.
     if (const Result<int> interrupted = HandinLiveness::markInterrupted(*lab); !interrupted)
         qCWarning(lcLab) << "Interrupted hand-ins could not be marked:" << interrupted.error().message();

@@ -4,10 +4,12 @@
 
 #include "base/Clock.h"
 #include "base/Error.h"
+#include "catalog/Devices.h"
 
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace Keepsake {
 
@@ -28,7 +30,9 @@ struct LabLocation
 };
 
 // An opened lab: its catalog (migrated), photo store and thumbnail cache, and the
-// clock every rule reads. One per program; long jobs borrow it.
+// clock every rule reads. One per program; long jobs borrow it. A data folder with a
+// device identity registered in the catalog is that device of the chain (device());
+// otherwise it is a plain single store.
 class Lab
 {
 public:
@@ -41,6 +45,9 @@ public:
     const Clock &clock() const { return m_clock; }
     const QString &dataDir() const { return m_dataDir; }
     QString path(const QString &relative) const;   // inside the data folder
+    // The device this data folder is (CLI.md "Network"), as registered when the lab opened.
+    const std::optional<Device> &device() const { return m_device; }
+    std::optional<qint64> deviceId() const { return m_device ? std::optional<qint64>(m_device->id) : std::nullopt; }
 
 private:
     Lab(QString dataDir, const Clock &clock);
@@ -50,6 +57,7 @@ private:
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<BlobStore> m_store;
     std::unique_ptr<Thumbnailer> m_thumbnails;
+    std::optional<Device> m_device;
 };
 
 } // namespace Keepsake

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LabPrivacy.h"
 
+#include "DeviceIdentity.h"
 #include "Lab.h"
 #include "catalog/Catalog.h"
 
@@ -14,8 +15,11 @@ QList<PrivateFiles::TooOpen> LabPrivacy::tooOpen() const
 {
     QStringList paths { m_lab.dataDir() };
     const QDir dataDir(m_lab.dataDir());
-    for (const QString &name : dataDir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name))
-        paths.append(dataDir.filePath(name));
+    for (const QString &name : dataDir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name)) {
+        // A device's certificate is public: its clients and the chain's devices are given it.
+        if (name != DeviceIdentity::certificateFileName())
+            paths.append(dataDir.filePath(name));
+    }
     const CatalogUrl &url = m_lab.catalog().url();
     if (url.driver == CatalogUrl::Driver::Sqlite) {
         const QString catalog = QFileInfo(url.sqlitePath).absoluteFilePath();

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreCheck.h"
 
+#include "Lab.h"
 #include "LabLog.h"
+#include "catalog/Catalog.h"
 #include "catalog/StoredFiles.h"
 #include "store/BlobStore.h"
 #include "store/Sha256.h"
@@ -19,12 +21,18 @@
 
 namespace Keepsake {
 
+StoreCheck::StoreCheck(const Lab &lab) : StoreCheck(lab.catalog(), lab.store(), lab.deviceId()) { }
+
 Result<StoreCheck::Report> StoreCheck::run(const CancelToken &cancel,
                                            const std::function<void(int, int)> &progress) const
 {
-    const Result<QSet<QString>> referenced = StoredFiles(m_catalog).expected();
-    if (!referenced)
-        return referenced.error();
+    const StoredFiles files(m_catalog, m_deviceId);
+    const Result<QSet<QString>> expected = files.expected();
+    if (!expected)
+        return expected.error();
+    const Result<QSet<QString>> kept = files.kept();
+    if (!kept)
+        return kept.error();
     const Result<BlobStore::Listing> listing = m_store.list();
     if (!listing)
         return listing.error();
@@ -35,12 +43,12 @@ Result<StoreCheck::Report> StoreCheck::run(const CancelToken &cancel,
     QStringList toVerify;
     for (const QString &sha : listing->blobs) {
         onDisk.insert(sha);
-        if (referenced->contains(sha))
+        if (kept->contains(sha) || expected->contains(sha))
             toVerify.append(sha);
         else
             report.unreferenced.append(m_store.pathFor(sha));
     }
-    for (const QString &sha : *referenced) {
+    for (const QString &sha : *expected) {
         if (!onDisk.contains(sha))
             report.missing.append(sha);
     }
@@ -77,18 +85,18 @@ Result<int> StoreCheck::repair(const Report &report) const
     int removed = 0;
     for (const QString &path : report.unreferenced) {
         const QString sha = path.section(QLatin1Char('/'), -1);
-        const Result<bool> referenced = StoredFiles(m_catalog).isReferenced(sha);
+        const Result<bool> referenced = StoredFiles(m_catalog, m_deviceId).isReferenced(sha);
         if (!referenced)
             return referenced.error();
         if (*referenced) {
-            qCInfo(lcLab) << "Kept" << path << "- a hand-in committed it since the check";
+            qCInfo(lcLab) << "Kept" << path << "- a hand-in committed it since the check, or it is owed a device";
             continue;
         }
         if (QFile::remove(path)) {
             ++removed;
             qCInfo(lcLab) << "Removed unreferenced file" << path;
         }
-        if (Status forgotten = StoredFiles(m_catalog).forgetUnreferenced(sha); !forgotten)
+        if (Status forgotten = StoredFiles(m_catalog, m_deviceId).forgetUnreferenced(sha); !forgotten)
             return forgotten.error();
     }
     return removed;

@@ -8,15 +8,19 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace Keepsake {
 
 class BlobStore;
 class Catalog;
+class Lab;
 
 // Whether the photo store and the catalog agree (`keepsakectl check`): files no row
 // references (left by an interrupted write), rows whose file is missing, and files
-// whose bytes no longer match their hash.
+// whose bytes no longer match their hash. On a device of a chain it checks that
+// device's files only (catalog/StoredFiles says which): the photos it holds, and
+// the files it still owes another device.
 class StoreCheck
 {
 public:
@@ -29,7 +33,10 @@ public:
         bool clean() const { return unreferenced.isEmpty() && missing.isEmpty() && damaged.isEmpty(); }
     };
 
-    StoreCheck(const Catalog &catalog, const BlobStore &store) : m_catalog(catalog), m_store(store) { }
+    StoreCheck(const Catalog &catalog, const BlobStore &store, std::optional<qint64> deviceId = std::nullopt)
+        : m_catalog(catalog), m_store(store), m_deviceId(deviceId) { }
+    // The lab's store, as the device the lab is (if it is one).
+    explicit StoreCheck(const Lab &lab);
 
     // progress(done, total) is called from the checking thread.
     Result<Report> run(const CancelToken &cancel, const std::function<void(int, int)> &progress) const;
@@ -42,6 +49,7 @@ public:
 private:
     const Catalog &m_catalog;
     const BlobStore &m_store;
+    std::optional<qint64> m_deviceId;
 };
 
 } // namespace Keepsake
