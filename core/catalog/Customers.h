@@ -35,7 +35,7 @@ struct NewCustomer
     QString phone;
     QString language;
     QString pin;       // 4–8 digits, or empty
-    QString homeDevice;   // a device's name, or empty
+    QString homeDevice = {};   // a device's name, or empty
 };
 
 // Customers of the lab: add, find, list.

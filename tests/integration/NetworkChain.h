@@ -135,7 +135,7 @@ public:
         while (!healthy && waited.elapsed() < 30000 && process->state() == QProcess::Running) {
             QNetworkReply *reply = network.get(QNetworkRequest(QUrl(url() + QStringLiteral("/health"))));
             QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
-            QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
+            (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
             healthy = reply->error() == QNetworkReply::NoError;
             reply->deleteLater();
             if (!healthy)
