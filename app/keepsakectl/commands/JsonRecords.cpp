@@ -46,6 +46,7 @@ QJsonObject customerJson(const Customer &c)
         { QStringLiteral("language"), textOrNull(c.language) },
         { QStringLiteral("pin"), c.hasPin },
         { QStringLiteral("plan"), textOrNull(c.planRule) },
+        { QStringLiteral("home"), textOrNull(c.homeDevice) },
         { QStringLiteral("created"), toCatalogTime(c.createdAt) },
     };
 }
@@ -88,6 +89,8 @@ QJsonObject photoJson(const PhotoRecord &p)
         { QStringLiteral("width"), p.width },
         { QStringLiteral("height"), p.height },
         { QStringLiteral("format"), textOrNull(p.format) },
+        { QStringLiteral("device"), textOrNull(p.device) },
+        { QStringLiteral("queued"), p.queued },
     };
 }
 
@@ -97,6 +100,8 @@ QString photoLine(const PhotoRecord &p)
                                                          p.camera.isEmpty() ? Tr::tr("(unknown camera)") : p.camera);
     if (p.versionOf)
         line += Tr::tr("  — a version of photo %1").arg(*p.versionOf);
+    if (!p.device.isEmpty())
+        line += p.queued ? Tr::tr("  [kept on %1, on its way there]").arg(p.device) : Tr::tr("  [kept on %1]").arg(p.device);
     return line;
 }
 
