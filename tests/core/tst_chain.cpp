@@ -46,9 +46,11 @@ private Q_SLOTS:
     void cleanup();
 
     void initMakesADevice();
-    void pairsAndRevokesTerminals();
+    void pairsTerminals();
+    void revokesTerminalsAtOnce();
     void changesCustomersAndTheirHome();
     void routesByCameraThenHomeThenReceiver();
+    void keepsWhatItOwesUntilDelivered();
     void eachDeviceChecksItsOwnFiles();
     void claimsForwardsOnce();
     void discOfOneStoreIsAppendedAtAnother();
@@ -65,6 +67,10 @@ private:
     void registerRoutes();
     QString card(const QString &name, const QStringList &files);
     QHash<QString, QJsonObject> photosOf(const QString &dir, const QString &customer);
+    void pairCounter(QString &token);
+    // C1's PNGs and C2's TIFFs handed in at S1: what S1 owes S2.
+    void handInOwed(QList<QJsonObject> &owed);
+    void deliverByHand(const Lab &from, const Lab &to, const QList<QJsonObject> &owed);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_catalog;
@@ -214,7 +220,7 @@ void TestChain::initMakesADevice()
     QCOMPARE(ctl(dirB(), { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list") }).records.size(), 1);
 }
 
-void TestChain::pairsAndRevokesTerminals()
+void TestChain::pairCounter(QString &token)
 {
     // A data folder that is no device pairs nothing.
     QCOMPARE(ctl(dirA(), { QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K1") }).code, 4);
@@ -222,12 +228,28 @@ void TestChain::pairsAndRevokesTerminals()
     const Run paired = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K1"),
                                      QStringLiteral("--kind"), QStringLiteral("counter") });
     QVERIFY2(paired.code == 0, paired.err.constData());
-    const QJsonObject record = paired.records.first();
-    const QString token = record.value(QStringLiteral("token")).toString();
+    QCOMPARE(paired.records.size(), 1);
+    token = paired.records.first().value(QStringLiteral("token")).toString();
+}
+
+void TestChain::pairsTerminals()
+{
+    QString token;
+    pairCounter(token);
+    if (QTest::currentTestFailed())
+        return;
+    const Run shown = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list") });
+    QJsonObject record;
+    for (const QJsonObject &device : shown.records)
+        if (device.value(QStringLiteral("self")).toBool())
+            record = device;
     QVERIFY2(QRegularExpression(QStringLiteral("^[A-Za-z0-9_-]{43}$")).match(token).hasMatch(), qPrintable(token));
-    QCOMPARE(record.value(QStringLiteral("name")).toString(), QStringLiteral("K1"));
-    QVERIFY(record.value(QStringLiteral("url")).toString().startsWith(QLatin1String("https://")));
-    QCOMPARE(record.value(QStringLiteral("fingerprint")).toString().size(), 64);
+    const Run paired = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K3") });
+    QCOMPARE(paired.records.first().value(QStringLiteral("url")).toString(), record.value(QStringLiteral("url")).toString());
+    QCOMPARE(paired.records.first().value(QStringLiteral("fingerprint")).toString(),
+             record.value(QStringLiteral("fingerprint")).toString());
+    QVERIFY(paired.records.first().value(QStringLiteral("token")).toString() != token);
+    QCOMPARE(ctl(dirA(), { QStringLiteral("terminal"), QStringLiteral("remove"), QStringLiteral("K3") }).code, 0);
     QCOMPARE(ctl(dirA(), { QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K1") }).code, 4);
     QCOMPARE(ctl(dirA(), { QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K2"), QStringLiteral("--kind"),
                            QStringLiteral("toaster") }).code, 2);
@@ -250,15 +272,30 @@ void TestChain::pairsAndRevokesTerminals()
     // The token is kept only as its SHA-256: not in any row, not in the catalog's files.
     SqlQuery rows(lab->catalog().db(), QStringLiteral("SELECT name, kind, token_hash FROM terminals"));
     QVERIFY(rows.exec());
+    int hashed = 0;
     while (rows.next()) {
-        QVERIFY(!rows.text(0).contains(token) && !rows.text(1).contains(token));
-        QCOMPARE(rows.text(2), Terminals::tokenHash(token));
+        QVERIFY(!rows.text(0).contains(token) && !rows.text(1).contains(token) && rows.text(2) != token);
+        hashed += rows.text(2) == Terminals::tokenHash(token) ? 1 : 0;
     }
+    QCOMPARE(hashed, 1);
     for (const QString &suffix : { QString(), QStringLiteral("-wal") }) {
         QFile file(QDir(dirA()).filePath(QStringLiteral("catalog.sqlite") + suffix));
         if (file.open(QIODevice::ReadOnly))
             QVERIFY(!file.readAll().contains(token.toLatin1()));
     }
+}
+
+void TestChain::revokesTerminalsAtOnce()
+{
+    QString token;
+    pairCounter(token);
+    if (QTest::currentTestFailed())
+        return;
+    auto lab = openLab(dirA());
+    QVERIFY(lab && lab->device());
+    const Terminals terminals(lab->catalog());
+    const Result<Terminal> known = terminals.authenticate(lab->device()->id, token, m_clock.now());
+    QVERIFY(known);
     // A customer signed in on the terminal; revoking ends the session with the token.
     SqlQuery session(lab->catalog().db(), QStringLiteral(
         "INSERT INTO customers (code, code_key, name, created_at) VALUES ('S', 'S', 'Signed in', '2026-12-01T10:00:00Z')"));
@@ -389,7 +426,7 @@ void TestChain::routesByCameraThenHomeThenReceiver()
     QCOMPARE(where(photosOf(dirA(), QStringLiteral("C2")).value(QStringLiteral("Canon_EOS_6D_example.tif"))), QStringLiteral("S2"));
 }
 
-void TestChain::eachDeviceChecksItsOwnFiles()
+void TestChain::handInOwed(QList<QJsonObject> &owed)
 {
     makeTwoDevices();
     registerRoutes();
@@ -397,8 +434,39 @@ void TestChain::eachDeviceChecksItsOwnFiles()
                            Test::corpusPath(QStringLiteral("real/png")) }).code, 0);
     QCOMPARE(ctl(dirA(), { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"), QStringLiteral("--no-thumbnails"),
                            Test::corpusPath(QStringLiteral("real/tiff")) }).code, 0);
-    const Run owed = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("queue") });
-    QVERIFY(owed.records.size() >= 2);
+    owed = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("queue") }).records;
+    QVERIFY(owed.size() >= 2);
+}
+
+// The forwarder's part, done by hand: the target stores the bytes, the forward goes,
+// the receiver drops its copy.
+void TestChain::deliverByHand(const Lab &from, const Lab &to, const QList<QJsonObject> &owed)
+{
+    const ForwardQueue queue(from.catalog());
+    BlobStore::Batch batch(to.store());
+    for (const QJsonObject &forward : owed) {
+        QFile file(from.store().pathFor(forward.value(QStringLiteral("sha256")).toString()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(batch.add(forward.value(QStringLiteral("sha256")).toString(), file.readAll()));
+    }
+    QVERIFY(batch.commit());
+    for (const QJsonObject &forward : owed) {
+        const QString sha = forward.value(QStringLiteral("sha256")).toString();
+        QVERIFY(*queue.stillNeeded(from.device()->id, sha));
+        QVERIFY(queue.delivered(forward.value(QStringLiteral("photo")).toInteger()));
+        QVERIFY(!*queue.stillNeeded(from.device()->id, sha));
+        QVERIFY(*queue.stillNeeded(to.device()->id, sha));
+        QVERIFY(*LabDevice::dropForwardedCopy(from, sha));
+        QVERIFY(!from.store().contains(sha));
+    }
+}
+
+void TestChain::keepsWhatItOwesUntilDelivered()
+{
+    QList<QJsonObject> owed;
+    handInOwed(owed);
+    if (QTest::currentTestFailed())
+        return;
     // S1 holds what it owes S2 (a repair keeps it); S2 is not yet missing what is on its way.
     for (const QString &dir : { dirA(), dirB() }) {
         const Run checked = ctl(dir, { QStringLiteral("--json"), QStringLiteral("check"), QStringLiteral("--repair") });
@@ -408,36 +476,31 @@ void TestChain::eachDeviceChecksItsOwnFiles()
     auto labA = openLab(dirA());
     auto labB = openLab(dirB());
     QVERIFY(labA && labB && labA->device() && labB->device());
-    for (const QJsonObject &forward : owed.records)
+    for (const QJsonObject &forward : owed)
         QVERIFY(labA->store().contains(forward.value(QStringLiteral("sha256")).toString()));
-
-    // The forwarder's part, done by hand: S2 stores the bytes, the forward goes, S1 drops its copy.
-    const ForwardQueue queue(labA->catalog());
-    BlobStore::Batch batch(labB->store());
-    for (const QJsonObject &forward : owed.records) {
-        const QString sha = forward.value(QStringLiteral("sha256")).toString();
-        QFile file(labA->store().pathFor(sha));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(batch.add(sha, file.readAll()));
-    }
-    QVERIFY(batch.commit());
-    for (const QJsonObject &forward : owed.records) {
-        const QString sha = forward.value(QStringLiteral("sha256")).toString();
-        QVERIFY(*queue.stillNeeded(labA->device()->id, sha));
-        QVERIFY(queue.delivered(forward.value(QStringLiteral("photo")).toInteger()));
-        QVERIFY(!*queue.stillNeeded(labA->device()->id, sha));
-        QVERIFY(*queue.stillNeeded(labB->device()->id, sha));
-        QVERIFY(*LabDevice::dropForwardedCopy(*labA, sha));
-        QVERIFY(!labA->store().contains(sha));
-    }
+    deliverByHand(*labA, *labB, owed);
     QCOMPARE(ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("queue") }).records.size(), 0);
     for (const QString &dir : { dirA(), dirB() }) {
         const Run checked = ctl(dir, { QStringLiteral("--json"), QStringLiteral("check") });
         QVERIFY2(checked.code == 0, checked.out.constData());
         QVERIFY(checked.summary.value(QStringLiteral("checked")).toInt() > 0);
     }
+    for (const QJsonObject &photo : photosOf(dirA(), QStringLiteral("C1")))
+        QVERIFY(!photo.value(QStringLiteral("queued")).toBool());
+}
+
+void TestChain::eachDeviceChecksItsOwnFiles()
+{
+    QList<QJsonObject> owed;
+    handInOwed(owed);
+    if (QTest::currentTestFailed())
+        return;
+    auto labA = openLab(dirA());
+    auto labB = openLab(dirB());
+    QVERIFY(labA && labB && labA->device() && labB->device());
+    deliverByHand(*labA, *labB, owed);
     // A copy of S2's file at S1 is a stray there, and only there.
-    const QString sha = owed.records.first().value(QStringLiteral("sha256")).toString();
+    const QString sha = owed.first().value(QStringLiteral("sha256")).toString();
     QFile copy(labB->store().pathFor(sha));
     QVERIFY(copy.open(QIODevice::ReadOnly));
     BlobStore::Batch stray(labA->store());
