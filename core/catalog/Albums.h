@@ -65,7 +65,7 @@ struct PhotoRecord
     int orientation = 1;
     QString format;
     QString caption;
-    QString device;           // the device that keeps its file (or will, once forwarded); empty: none named
+    QString device {};        // the device that keeps its file (or will, once forwarded); empty: none named
     bool queued = false;      // still on its way to that device
 };
 

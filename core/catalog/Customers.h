@@ -24,7 +24,7 @@ struct Customer
     QString planRule;  // the retention rule new albums get; empty: the lab's default
     QDateTime createdAt;
     qint64 homeDeviceId = 0;   // where their photos are kept (CLI.md "Network"); 0: none
-    QString homeDevice;        // that device's name
+    QString homeDevice {};     // that device's name
 };
 
 struct NewCustomer
@@ -35,7 +35,7 @@ struct NewCustomer
     QString phone;
     QString language;
     QString pin;       // 4–8 digits, or empty
-    QString homeDevice = {};   // a device's name, or empty
+    QString homeDevice {};   // a device's name, or empty
 };
 
 // Customers of the lab: add, find, list.

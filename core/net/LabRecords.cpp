@@ -36,6 +36,7 @@ QJsonObject customer(const Customer &c)
         { QStringLiteral("language"), textOrNull(c.language) },
         { QStringLiteral("pin"), c.hasPin },
         { QStringLiteral("plan"), textOrNull(c.planRule) },
+        { QStringLiteral("home"), textOrNull(c.homeDevice) },
         { QStringLiteral("created"), toCatalogTime(c.createdAt) },
     };
 }
@@ -71,6 +72,8 @@ QJsonObject photo(const PhotoRecord &p)
         { QStringLiteral("width"), p.width },
         { QStringLiteral("height"), p.height },
         { QStringLiteral("format"), textOrNull(p.format) },
+        { QStringLiteral("device"), textOrNull(p.device) },
+        { QStringLiteral("queued"), p.queued },
     };
 }
 
@@ -81,9 +84,10 @@ QJsonObject forward(const Forward &f)
         { QStringLiteral("sha256"), f.sha256 },
         { QStringLiteral("size"), f.size },
         { QStringLiteral("to"), f.toDeviceName },
-        { QStringLiteral("since"), toCatalogTime(f.since) },
+        { QStringLiteral("since"), f.since.isValid() ? QJsonValue(toCatalogTime(f.since)) : QJsonValue() },
         { QStringLiteral("attempts"), f.attempts },
         { QStringLiteral("last_error"), textOrNull(f.lastError) },
+        { QStringLiteral("next_attempt"), f.nextAttemptAt.isValid() ? QJsonValue(toCatalogTime(f.nextAttemptAt)) : QJsonValue() },
     };
 }
 

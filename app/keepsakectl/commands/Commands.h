@@ -33,5 +33,10 @@ std::unique_ptr<Command> makeDrivesCommand();
 std::unique_ptr<Command> makeBurnCommand();
 std::unique_ptr<Command> makeVerifyCommand();
 std::unique_ptr<Command> makeDiscCommand();
+// the chain's commands (DeviceCommands.cpp, RoutingCommands.cpp)
+std::unique_ptr<Command> makeDeviceCommand();
+std::unique_ptr<Command> makeTerminalCommand();
+std::unique_ptr<Command> makeCameraCommand();
+std::unique_ptr<Command> makeQueueCommand();
 
 } // namespace Keepsake

@@ -5,6 +5,7 @@
 #include "JsonRecords.h"
 #include "catalog/Albums.h"
 #include "catalog/Catalog.h"
+#include "catalog/CustomerEdits.h"
 #include "catalog/Customers.h"
 
 #include <QCoreApplication>
@@ -25,6 +26,8 @@ QString describe(const Customer &c)
         parts.append(c.email);
     if (!c.phone.isEmpty())
         parts.append(c.phone);
+    if (!c.homeDevice.isEmpty())
+        parts.append(QCoreApplication::translate("Keepsake::CustomerCommand", "home: %1").arg(c.homeDevice));
     return parts.join(QStringLiteral("  "));
 }
 
@@ -32,7 +35,7 @@ class CustomerCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("customer"); }
-    QString description() const override { return tr("add, list and show customers"); }
+    QString description() const override { return tr("add, change, list and show customers"); }
 
     int run(CtlContext &context, const QStringList &args) override
     {
@@ -42,19 +45,22 @@ public:
             rest[0] = args.at(0) + QLatin1Char(' ') + sub;
         if (sub == QLatin1String("add"))
             return add(context, rest);
+        if (sub == QLatin1String("set"))
+            return set(context, rest);
         if (sub == QLatin1String("list"))
             return list(context, rest);
         if (sub == QLatin1String("show"))
             return show(context, rest);
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-            QTextStream(stdout) << tr("Usage: keepsakectl customer add|list|show ...\n"
-                                      "  add    a new customer\n  list   every customer\n"
+            QTextStream(stdout) << tr("Usage: keepsakectl customer add|set|list|show ...\n"
+                                      "  add    a new customer\n  set    change a customer's data\n"
+                                      "  list   every customer\n"
                                       "  show   one customer with their albums\n"
                                       "Example:\n  keepsakectl customer add --code C1 --name \"Anna Berg\" "
                                       "--email anna@example.org\n");
             return ExitDone;
         }
-        context.console.error(tr("Say what to do with customers: add, list or show. See: "
+        context.console.error(tr("Say what to do with customers: add, set, list or show. See: "
                                  "keepsakectl customer --help"));
         return ExitUsage;
     }
@@ -71,6 +77,7 @@ private:
         p.addOption({ QStringLiteral("phone"), tr("phone number"), tr("P") });
         p.addOption({ QStringLiteral("pin"), tr("PIN for the kiosk, 4 to 8 digits"), tr("PIN") });
         p.addOption({ QStringLiteral("lang"), tr("language for notices and prints (en, de, ja)"), tr("LANG") });
+        p.addOption({ QStringLiteral("home"), tr("the device that keeps the customer's photos"), tr("DEVICE") });
         if (auto done = p.parse(context, args))
             return *done;
         if (!p.isSet(QStringLiteral("code")) || !p.isSet(QStringLiteral("name")))
@@ -80,11 +87,51 @@ private:
             return ExitFailed;
         NewCustomer input { p.value(QStringLiteral("code")), p.value(QStringLiteral("name")),
                             p.value(QStringLiteral("email")), p.value(QStringLiteral("phone")),
-                            p.value(QStringLiteral("lang")), p.value(QStringLiteral("pin")) };
+                            p.value(QStringLiteral("lang")), p.value(QStringLiteral("pin")),
+                            p.value(QStringLiteral("home")) };
         const Result<Customer> added = Customers(lab->catalog()).add(input, context.clock.now());
         if (!added)
             return context.fail(added.error());
         context.console.item(customerJson(*added), tr("Added customer %1").arg(describe(*added)));
+        return ExitDone;
+    }
+
+    int set(CtlContext &context, const QStringList &args)
+    {
+        CommandParser p(QStringLiteral("keepsakectl customer set C [options]"),
+                        tr("Changes a customer's data; what is not given stays. An empty value (\"\") removes an "
+                           "e-mail, phone, PIN, language, plan or home device."),
+                        QStringLiteral("keepsakectl customer set C1 --email anna@example.org --home store-berlin"));
+        p.addPositional(QStringLiteral("customer"), tr("the customer code"), tr("C"));
+        const QList<std::pair<QString, QString>> fields {
+            { QStringLiteral("name"), tr("the customer's name") },
+            { QStringLiteral("email"), tr("e-mail address for notices") },
+            { QStringLiteral("phone"), tr("phone number") },
+            { QStringLiteral("pin"), tr("PIN for the kiosk, 4 to 8 digits") },
+            { QStringLiteral("lang"), tr("language for notices and prints (en, de, ja)") },
+            { QStringLiteral("plan"), tr("the retention rule new albums get") },
+            { QStringLiteral("home"), tr("the device that keeps the customer's photos") },
+        };
+        for (const auto &[option, help] : fields)
+            p.addOption({ option, help, option.toUpper() });
+        if (auto done = p.parse(context, args))
+            return *done;
+        if (p.positionals().size() != 1)
+            return context.fail(Error::usage(tr("Name one customer code.")));
+        const auto given = [&](const char *option) {
+            const QString name = QString::fromLatin1(option);
+            return p.isSet(name) ? std::optional<QString>(p.value(name)) : std::nullopt;
+        };
+        const CustomerChanges changes { given("name"), given("email"), given("phone"), given("pin"),
+                                        given("lang"), given("plan"), given("home") };
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
+        const Result<Customer> changed = CustomerEdits(lab->catalog(), context.clock)
+                                             .update(context.actor(), p.positionals().first(), changes);
+        if (!changed)
+            return context.fail(changed.error());
+        context.console.item(customerJson(*changed), tr("Changed customer %1").arg(describe(*changed)));
         return ExitDone;
     }
 

@@ -10,6 +10,7 @@
 #include "disc/DiscCheck.h"
 #include "disc/DiscDrive.h"
 #include "disc/DiscManifest.h"
+#include "disc/ChainKeys.h"
 #include "disc/LabKey.h"
 
 #include <QCoreApplication>
@@ -354,11 +355,13 @@ private:
         const Result<DiscManifest> manifest = DiscManifest::fromJson(*json);
         if (!manifest)
             return context.fail(manifest.error());
-        // Reading a disc never makes a lab key: without one, no disc can be this lab's yet.
-        const Result<LabKey> key = LabKey::load(lab.dataDir());
-        if (!key && key.error().kind() != Error::Kind::NotFound)
-            return context.fail(key.error());
-        const bool signedHere = key && sig && DiscManifest::readSigned(*json, *sig, *key).ok();
+        // Reading a disc never makes a lab key: without one here or in the chain, no disc
+        // can be this lab's yet.
+        const Result<QList<LabKey>> keys = ChainKeys::trusted(lab);
+        if (!keys)
+            return context.fail(keys.error());
+        const bool key = !keys->isEmpty();
+        const bool signedHere = key && sig && DiscManifest::readSigned(*json, *sig, *keys).ok();
         const QString signature = !key ? tr("cannot be checked: this lab has no key yet, as it has made no disc")
                                   : signedHere ? tr("this lab's") : tr("NOT this lab's");
         QStringList lines { tr("Disc %1 of customer %2 (%3), made by %4; signature: %5")

@@ -55,6 +55,8 @@ QString photoLine(const PhotoRecord &p)
                                                          p.camera.isEmpty() ? Tr::tr("(unknown camera)") : p.camera);
     if (p.versionOf)
         line += Tr::tr("  — a version of photo %1").arg(*p.versionOf);
+    if (!p.device.isEmpty())
+        line += p.queued ? Tr::tr("  [kept on %1, on its way there]").arg(p.device) : Tr::tr("  [kept on %1]").arg(p.device);
     return line;
 }
 

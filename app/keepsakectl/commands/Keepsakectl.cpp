@@ -121,6 +121,11 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeBurnCommand());
     commands.push_back(makeVerifyCommand());
     commands.push_back(makeDiscCommand());
+    // the chain's commands (device, terminal, camera, queue)
+    commands.push_back(makeDeviceCommand());
+    commands.push_back(makeTerminalCommand());
+    commands.push_back(makeCameraCommand());
+    commands.push_back(makeQueueCommand());
     return commands;
 }
 

@@ -93,7 +93,7 @@ public:
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;
-        const StoreCheck check(lab->catalog(), lab->store());
+        const StoreCheck check(*lab);
         Console &console = context.console;
         QMutex mutex;
         const auto report = check.run(context.cancel, [&](int done, int total) {
