@@ -122,7 +122,8 @@ public:
     bool start()
     {
         process = std::make_unique<QProcess>();
-        process->setProcessChannelMode(QProcess::ForwardedChannels);
+        process->setProcessChannelMode(QProcess::MergedChannels);
+        process->setStandardOutputFile(dataDir + QStringLiteral(".serve.log"), QIODevice::Append);
         process->start(keepsakectl(), local({ QStringLiteral("serve"), QStringLiteral("--listen"),
                                               QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--interval"),
                                               QStringLiteral("5") }));

@@ -57,9 +57,14 @@ GlobalOptions splitGlobalOptions(const QStringList &arguments)
             options.rest.append(arguments.mid(i));
             break;
         }
+        // "--device https://…" is client mode; "--device NAME" belongs to the command
+        // (camera add --device S2, customer set --home takes a name the same way).
+        const bool deviceUrl = (arg == QLatin1String("--device") && i + 1 < arguments.size()
+                                && arguments.at(i + 1).startsWith(QLatin1String("https://"), Qt::CaseInsensitive))
+            || arg.startsWith(QLatin1String("--device=https://"), Qt::CaseInsensitive);
         if (takeValue(QStringLiteral("--data-dir"), options.dataDir)
             || takeValue(QStringLiteral("--catalog"), options.catalog)
-            || takeValue(QStringLiteral("--device"), options.device)
+            || (deviceUrl && takeValue(QStringLiteral("--device"), options.device))
             || takeValue(QStringLiteral("--fingerprint"), options.fingerprint)
             || takeValue(QStringLiteral("--token"), options.token))
             continue;
