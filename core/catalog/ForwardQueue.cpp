@@ -76,8 +76,11 @@ Result<QList<Forward>> ForwardQueue::claimDue(qint64 fromDeviceId, const QString
     const QDateTime nowUtc = now.toUTC();
     SqlQuery due(m_catalog.db(), QStringLiteral(
         "SELECT %1 FROM forwards f JOIN devices d ON d.id = f.to_device_id WHERE f.from_device_id = :from AND %2 "
-        "ORDER BY f.since, f.photo_id").arg(Columns, QString::fromLatin1(FreeForClaimer)));
+        "ORDER BY f.since, f.photo_id LIMIT :limit").arg(Columns, QString::fromLatin1(FreeForClaimer)));
+    // Rows another sender holds are not read at all; twice the limit leaves room for
+    // those another sender claims between this read and the claims below.
     due.bind(QStringLiteral(":from"), fromDeviceId)
+        .bind(QStringLiteral(":limit"), qMax(1, limit) * 2)
         .bind(QStringLiteral(":now"), toCatalogTime(nowUtc))
         .bind(QStringLiteral(":now2"), toCatalogTime(nowUtc))
         .bind(QStringLiteral(":me"), claimer);

@@ -12,6 +12,8 @@
 #include "store/BlobStore.h"
 #include "store/StoreLock.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonObject>
 
 namespace Keepsake {
@@ -20,9 +22,11 @@ Result<std::optional<Device>> LabDevice::registered(const QString &dataDir, cons
 {
     const Result<DeviceIdentity> identity = DeviceIdentity::load(dataDir);
     if (!identity) {
-        if (identity.error().kind() == Error::Kind::NotFound)
-            return std::optional<Device>();
-        return identity.error();
+        // Unreadable or half-made: this folder cannot tell which device it is. It then
+        // works as a plain store, which deletes nothing a device of the chain holds.
+        if (identity.error().kind() != Error::Kind::NotFound)
+            qCWarning(lcLab).noquote() << identity.error().message();
+        return std::optional<Device>();
     }
     const Result<Device> device = Devices(catalog).byFingerprint(identity->fingerprint());
     if (!device) {
@@ -64,6 +68,14 @@ Result<LabDevice::Initialized> LabDevice::init(const Lab &lab, const Actor &acto
         return Error::refused(tr("There is already a device named %1 in this catalog (at %2). Choose another name.")
                                   .arg(taken->name, taken->url));
     Initialized done;
+    // A key without its certificate is what a `device init` cut short leaves: never
+    // registered (that comes after the certificate), so it is made anew.
+    const QDir dir(lab.dataDir());
+    if (QFile::exists(dir.filePath(DeviceIdentity::keyFileName()))
+        && !QFile::exists(dir.filePath(DeviceIdentity::certificateFileName()))) {
+        qCInfo(lcLab) << "Removing the key of a device identity that was never finished in" << lab.dataDir();
+        QFile::remove(dir.filePath(DeviceIdentity::keyFileName()));
+    }
     Result<DeviceIdentity> identity = DeviceIdentity::load(lab.dataDir());
     done.keptIdentity = identity.ok();
     if (!identity && identity.error().kind() == Error::Kind::NotFound)

@@ -46,6 +46,8 @@ private Q_SLOTS:
     void cleanup();
 
     void initMakesADevice();
+    void listsAndRemovesDevices();
+    void initCutShortIsMadeAgain();
     void pairsTerminals();
     void revokesTerminalsAtOnce();
     void changesCustomersAndTheirHome();
@@ -200,13 +202,20 @@ void TestChain::initMakesADevice()
     QVERIFY(!QFile::exists(QDir(dirB()).filePath(QStringLiteral("device-key.pem"))));
     QCOMPARE(ctl(dirB(), { QStringLiteral("device"), QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("S2"),
                            QStringLiteral("--url"), QStringLiteral("https://127.0.0.1:18444") }).code, 0);
+}
 
+void TestChain::listsAndRemovesDevices()
+{
+    makeTwoDevices();
+    QString fingerprintB;
     // Each data folder knows itself in the list; `check` does not take the certificate for a private file.
     for (const auto &[dir, self] : { std::pair { dirA(), QStringLiteral("S1") }, std::pair { dirB(), QStringLiteral("S2") } }) {
         const Run listed = ctl(dir, { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list") });
         QCOMPARE(listed.code, 0);
         QCOMPARE(listed.records.size(), 2);
         for (const QJsonObject &device : listed.records) {
+            if (device.value(QStringLiteral("name")).toString() == QLatin1String("S2"))
+                fingerprintB = device.value(QStringLiteral("fingerprint")).toString();
             for (const char *field : { "name", "url", "fingerprint", "self" })
                 QVERIFY2(device.contains(QLatin1String(field)), field);
             QCOMPARE(device.value(QStringLiteral("self")).toBool(), device.value(QStringLiteral("name")).toString() == self);
@@ -218,6 +227,31 @@ void TestChain::initMakesADevice()
     QCOMPARE(ctl(dirA(), { QStringLiteral("device"), QStringLiteral("remove"), QStringLiteral("S9") }).code, 2);
     QCOMPARE(ctl(dirA(), { QStringLiteral("device"), QStringLiteral("remove"), QStringLiteral("S2") }).code, 0);
     QCOMPARE(ctl(dirB(), { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list") }).records.size(), 1);
+    // Registered again, the folder keeps its key: its terminals' pinned fingerprint stays right.
+    const Run back = ctl(dirB(), { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("init"), QStringLiteral("--name"),
+                                   QStringLiteral("S2b"), QStringLiteral("--url"), QStringLiteral("https://127.0.0.1:18445") });
+    QCOMPARE(back.code, 0);
+    QCOMPARE(back.records.first().value(QStringLiteral("fingerprint")).toString(), fingerprintB);
+}
+
+void TestChain::initCutShortIsMadeAgain()
+{
+    // A key without a certificate: `device init` was killed between the two files.
+    QVERIFY(QDir().mkpath(dirA()));
+    QFile key(QDir(dirA()).filePath(QStringLiteral("device-key.pem")));
+    QVERIFY(key.open(QIODevice::WriteOnly));
+    key.write("-----BEGIN PRIVATE KEY-----\n");
+    key.close();
+    const Run listed = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list") });
+    QCOMPARE(listed.code, 0);
+    QCOMPARE(listed.records.size(), 0);
+    const Run made = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("init"), QStringLiteral("--name"),
+                                   QStringLiteral("S1"), QStringLiteral("--url"), QStringLiteral("https://127.0.0.1:18443") });
+    QVERIFY2(made.code == 0, made.err.constData());
+    const Run again = ctl(dirA(), { QStringLiteral("--json"), QStringLiteral("device"), QStringLiteral("list") });
+    QCOMPARE(again.records.size(), 1);
+    QVERIFY(again.records.first().value(QStringLiteral("self")).toBool());
+    QCOMPARE(again.records.first().value(QStringLiteral("fingerprint")), made.records.first().value(QStringLiteral("fingerprint")));
 }
 
 void TestChain::pairCounter(QString &token)

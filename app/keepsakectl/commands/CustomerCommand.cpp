@@ -103,17 +103,13 @@ private:
                            "e-mail, phone, PIN, language, plan or home device."),
                         QStringLiteral("keepsakectl customer set C1 --email anna@example.org --home store-berlin"));
         p.addPositional(QStringLiteral("customer"), tr("the customer code"), tr("C"));
-        const QList<std::pair<QString, QString>> fields {
-            { QStringLiteral("name"), tr("the customer's name") },
-            { QStringLiteral("email"), tr("e-mail address for notices") },
-            { QStringLiteral("phone"), tr("phone number") },
-            { QStringLiteral("pin"), tr("PIN for the kiosk, 4 to 8 digits") },
-            { QStringLiteral("lang"), tr("language for notices and prints (en, de, ja)") },
-            { QStringLiteral("plan"), tr("the retention rule new albums get") },
-            { QStringLiteral("home"), tr("the device that keeps the customer's photos") },
-        };
-        for (const auto &[option, help] : fields)
-            p.addOption({ option, help, option.toUpper() });
+        p.addOption({ QStringLiteral("name"), tr("the customer's name"), tr("N") });
+        p.addOption({ QStringLiteral("email"), tr("e-mail address for notices"), tr("E") });
+        p.addOption({ QStringLiteral("phone"), tr("phone number"), tr("P") });
+        p.addOption({ QStringLiteral("pin"), tr("PIN for the kiosk, 4 to 8 digits"), tr("PIN") });
+        p.addOption({ QStringLiteral("lang"), tr("language for notices and prints (en, de, ja)"), tr("LANG") });
+        p.addOption({ QStringLiteral("plan"), tr("the retention rule new albums get"), tr("RULE") });
+        p.addOption({ QStringLiteral("home"), tr("the device that keeps the customer's photos"), tr("DEVICE") });
         if (auto done = p.parse(context, args))
             return *done;
         if (p.positionals().size() != 1)
