@@ -7,6 +7,7 @@
 #include "ServiceProtocol.h"
 #include "catalog/ForwardQueue.h"
 #include "lab/Lab.h"
+#include "lab/LabDevice.h"
 #include "store/BlobStore.h"
 
 #include <QCoreApplication>
@@ -125,10 +126,9 @@ Status Forwarder::afterDelivery(const Forward &forward) const
     if (Status gone = queue.delivered(forward.photoId); !gone)
         return gone;
     qCInfo(lcNet) << "Forwarded photo" << forward.photoId << "to" << forward.toDeviceName;
-    const Result<bool> needed = queue.stillNeeded(m_lab.device()->id, forward.sha256);
-    if (needed && !*needed)
-        return m_lab.store().remove(forward.sha256);
-    return Status::success();
+    // The store lock keeps a hand-in that stores the same bytes meanwhile from losing them.
+    const Result<bool> dropped = LabDevice::dropForwardedCopy(m_lab, forward.sha256);
+    return dropped ? Status::success() : Status(dropped.error());
 }
 
 } // namespace Keepsake
