@@ -55,8 +55,11 @@ Result<HandinWriter::Stored> HandinWriter::stage(const InspectedFile &file, std:
 {
     if (Status status = begin(); !status)
         return status.error();
-    if (Status status = m_batch.add(file.sha256, file.data); !status)
-        return status.error();
+    const bool linked = m_linkSources && m_batch.addLinked(file.sha256, file.absolutePath, file.size);
+    if (!linked) {
+        if (Status status = m_batch.add(file.sha256, file.data); !status)
+            return status.error();
+    }
     SqlQuery blob(m_db, QStringLiteral(
         "INSERT INTO blobs (sha256, size, quick_hash, stored_at) VALUES (:sha, :size, :quick, :now) "
         "ON CONFLICT (sha256) DO UPDATE SET removed_at = NULL"));

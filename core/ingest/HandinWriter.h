@@ -47,6 +47,10 @@ public:
     Status flush(const IngestSummary &counts);
     void rollback();
 
+    // The files handed in are the lab's own, on the store's file system, and change no
+    // more (a device's spool): they are linked into the store instead of copied.
+    void setLinkSources(bool link) { m_linkSources = link; }
+
     // Test hook: called in flush() once the batch's files are in place, before its
     // rows are committed — the moment a careless repair would take them for leftovers.
     void setBeforeCommitHook(std::function<void()> hook) { m_beforeCommitHook = std::move(hook); }
@@ -73,6 +77,7 @@ private:
     QHash<QString, qint64> m_albums;   // "d:2026-06-01" or "t:Title" → album id
     std::optional<StoragePlaces> m_places;   // on a device, once its transaction is open
     std::function<void()> m_beforeCommitHook;
+    bool m_linkSources = false;
 };
 
 } // namespace Keepsake

@@ -209,6 +209,7 @@ Result<IngestSummary> IngestJob::run()
     int done = 0;
     qint64 bytesDone = 0;
     HandinWriter writer(m_lab, customer->id, summary.handinId, m_options.albumTitle);
+    writer.setLinkSources(m_options.sourcesAreSpool);
     QList<IngestRecord> pending;
     for (const IngestRecord &record : std::as_const(m_options.decidedElsewhere)) {
         count(summary, record.outcome, record.size);

@@ -64,6 +64,7 @@ struct IngestOptions
     // received, or refused on the card): counted and reported with the rest.
     QList<IngestRecord> decidedElsewhere;
     QString sourceName;           // what the hand-in names as its source; the sources when empty
+    bool sourcesAreSpool = false; // the lab's own spool: files are linked into the store, not copied
 };
 
 } // namespace Keepsake

@@ -41,7 +41,8 @@ QString newId()
 struct HandinReception::Incoming
 {
     qint64 size = 0;
-    QString sha256;
+    QString sha256;      // as offered; empty when offered by identity and quick hash
+    QString quickHash;
     qint64 received = 0;
     std::unique_ptr<Sha256> hash;   // over what came in order
     bool complete = false;
@@ -179,19 +180,26 @@ QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &fil
         reply.insert(QStringLiteral("record"), IngestWire::recordToJson(record));
         return say("known");
     }
-    if (sha.size() != 64)
+    // A file the camera's identity names, unknown by it and its quick hash, is new: it
+    // comes without a SHA-256 first, which goes with its last piece.
+    const QString quick = file.value(QStringLiteral("quick_hash")).toString();
+    const bool identified = !file.value(QStringLiteral("identity")).toString().isEmpty() && !quick.isEmpty();
+    if (sha.size() != 64 && (!identified || reception.opening.again))
         return say("need_sha");
     Incoming &incoming = reception.files[path];
-    if (incoming.sha256 != sha || incoming.size != size) {
-        incoming = Incoming { size, sha, 0, std::make_unique<Sha256>(), false };
+    const bool same = incoming.size == size && incoming.hash
+        && ((!sha.isEmpty() && incoming.sha256 == sha) || (!quick.isEmpty() && incoming.quickHash == quick));
+    if (!same) {
+        incoming = Incoming { size, sha, quick, 0, std::make_unique<Sha256>(), false };
         QFile::remove(QDir(reception.folder).filePath(path));
+    } else if (incoming.sha256.isEmpty()) {
+        incoming.sha256 = sha;
     }
-    reply.insert(QStringLiteral("offset"), incoming.received);
     return say(incoming.complete ? "received" : "send");
 }
 
 Result<QJsonObject> HandinReception::receive(const QString &id, const QString &owner, const QString &path,
-                                             qint64 offset, const QByteArray &bytes)
+                                             qint64 offset, const QByteArray &bytes, const QString &claimedSha256)
 {
     Result<Reception *> reception = find(id, owner);
     if (!reception)
@@ -213,12 +221,15 @@ Result<QJsonObject> HandinReception::receive(const QString &id, const QString &o
     incoming.received += bytes.size();
     if (incoming.received == incoming.size) {
         const QString got = incoming.hash->hex();
-        if (got != incoming.sha256) {
-            qCWarning(lcNet) << "Hand-in" << id << path << "arrived with SHA-256" << got << "instead of" << incoming.sha256;
-            incoming = Incoming { incoming.size, incoming.sha256, 0, std::make_unique<Sha256>(), false };
+        const QString want = incoming.sha256.isEmpty() ? claimedSha256 : incoming.sha256;
+        if (got != want || (!claimedSha256.isEmpty() && claimedSha256 != want)) {
+            qCWarning(lcNet) << "Hand-in" << id << path << "arrived with SHA-256" << got << "instead of" << want;
+            incoming = Incoming { incoming.size, incoming.sha256, incoming.quickHash, 0, std::make_unique<Sha256>(), false };
             out.remove();
-            return Error::usage(Tr::tr("%1 arrived damaged (its SHA-256 differs): send it again.").arg(path));
+            return Error::usage(Tr::tr("%1 arrived damaged (its SHA-256 differs from the one sent with it): send it "
+                                       "again.").arg(path));
         }
+        incoming.sha256 = got;
         incoming.complete = true;
     }
     return QJsonObject { { QStringLiteral("received"), incoming.received },
@@ -258,6 +269,7 @@ void HandinReception::run(Reception *r)
     options.channel = QStringLiteral("network");
     options.actor = r->opening.actor.auditText();
     options.decidedElsewhere = r->decided;
+    options.sourcesAreSpool = true;   // verified on arrival, and nobody writes them any more
     IngestJob job(m_lab, options);
     QObject::connect(&job, &IngestJob::fileDecided, &job, [r](const IngestRecord &record) {
         QMutexLocker lock(&r->mutex);

@@ -52,9 +52,10 @@ public:
     Result<QString> open(const Opening &opening);
     // Answers per file: {"path", "answer": "known"|"need_sha"|"send"|"received"|"refused", ...}.
     Result<QJsonArray> offer(const QString &id, const QString &owner, const QJsonArray &files);
-    // A piece of a file at an offset; {"received": N, "complete": bool}.
+    // A piece of a file at an offset; {"received": N, "complete": bool}. The piece that
+    // completes a file offered without its SHA-256 carries it (claimedSha256).
     Result<QJsonObject> receive(const QString &id, const QString &owner, const QString &path, qint64 offset,
-                                const QByteArray &bytes);
+                                const QByteArray &bytes, const QString &claimedSha256);
     Status finish(const QString &id, const QString &owner);
     // {"state", "records" (from index `after`), "done", "total", "summary"|null, "error"|null}
     Result<QJsonObject> state(const QString &id, const QString &owner, int after);

@@ -70,7 +70,8 @@ void addHandins(DeviceServer &server, HandinReception &reception)
         if (path.isEmpty() || !ok || offset < 0)
             return ServiceReply::fail(Error::usage(Tr::tr("A piece of a file needs a safe relative path and an offset.")));
         const Result<QJsonObject> got = reception.receive(request.captures.at(0), ownerKey(request.caller), path,
-                                                          offset, request.http.body());
+                                                          offset, request.http.body(),
+                                                          request.query(QStringLiteral("sha256")).toLower());
         return got ? ServiceReply::object(*got) : ServiceReply::fail(got.error());
     });
     server.route(Method::Post, QStringLiteral("handins/{}/finish"), Access::Terminal,

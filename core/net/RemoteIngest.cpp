@@ -12,6 +12,9 @@
 #include "store/Sha256.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QMutex>
+#include <QThreadPool>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -32,6 +35,7 @@ constexpr int FilesPerOffer = 200;
 constexpr int FirstPollMs = 5;
 constexpr int PollMs = 150;
 constexpr int ResumeAttempts = 5;
+constexpr int Lanes = 2;
 
 Result<QString> hashFile(const CardEntry &entry, const CancelToken &cancel)
 {
@@ -178,83 +182,170 @@ Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
     if (!first)
         return first.error();
     // What identity and quick hash did not settle is offered by its SHA-256.
-    QList<qsizetype> needSha;
-    QList<QJsonObject> byHash;
+    QList<Outgoing> outgoing;
+    QList<qsizetype> byHash;
+    QList<QJsonObject> hashed;
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (first->at(i).value(QStringLiteral("answer")).toString() != QLatin1String("need_sha"))
-            continue;
-        const Result<QString> sha = hashFile(entries.at(i), m_cancel);
-        if (!sha)
-            return sha.error();
-        QJsonObject file = files.at(i);
-        file.insert(QStringLiteral("sha256"), *sha);
-        needSha.append(i);
-        byHash.append(file);
+        const QString answer = first->at(i).value(QStringLiteral("answer")).toString();
+        if (answer == QLatin1String("send")) {
+            outgoing.append({ entries.at(i), QString(), first->at(i).value(QStringLiteral("offset")).toInteger() });
+        } else if (answer == QLatin1String("need_sha")) {
+            const Result<QString> sha = hashFile(entries.at(i), m_cancel);
+            if (!sha)
+                return sha.error();
+            QJsonObject file = files.at(i);
+            file.insert(QStringLiteral("sha256"), *sha);
+            byHash.append(i);
+            hashed.append(file);
+        } else {
+            settled(entries.at(i));   // known to the device, or refused here
+        }
     }
-    Result<QList<QJsonObject>> second = byHash.isEmpty() ? QList<QJsonObject>() : offer(byHash);
+    Result<QList<QJsonObject>> second = hashed.isEmpty() ? QList<QJsonObject>() : offer(hashed);
     if (!second)
         return second.error();
-    auto settled = [this](const CardEntry &entry) {
-        m_bytesDone += std::max<qint64>(entry.size, 0);
-        Q_EMIT progress(++m_filesDone, m_filesTotal, m_bytesDone, m_bytesTotal);
-    };
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (!needSha.contains(i))
-            settled(entries.at(i));   // known to the device, or refused here
-    }
-    for (qsizetype k = 0; k < needSha.size(); ++k) {
+    for (qsizetype k = 0; k < byHash.size(); ++k) {
         const QJsonObject &answer = second->at(k);
-        const CardEntry &entry = entries.at(needSha.at(k));
-        if (answer.value(QStringLiteral("answer")).toString() == QLatin1String("send")) {
-            if (Status sent = send(entry, byHash.at(k).value(QStringLiteral("sha256")).toString(),
-                                   answer.value(QStringLiteral("offset")).toInteger()); !sent)
-                return sent;
-        }
-        settled(entry);
+        if (answer.value(QStringLiteral("answer")).toString() == QLatin1String("send"))
+            outgoing.append({ entries.at(byHash.at(k)), hashed.at(k).value(QStringLiteral("sha256")).toString(),
+                              answer.value(QStringLiteral("offset")).toInteger() });
+        else
+            settled(entries.at(byHash.at(k)));
     }
-    return Status::success();
+    return sendAll(outgoing);
 }
 
-// The file's bytes from the offset the device has, a piece per request; after a cut
-// the device is asked where it stands and the sending goes on from there.
-Status RemoteIngest::send(const CardEntry &entry, const QString &sha256, qint64 offset)
+void RemoteIngest::settled(const CardEntry &entry)
+{
+    const qint64 bytes = m_bytesDone.fetch_add(std::max<qint64>(entry.size, 0)) + std::max<qint64>(entry.size, 0);
+    Q_EMIT progress(m_filesDone.fetch_add(1) + 1, m_filesTotal, bytes, m_bytesTotal);
+}
+
+// Files go over Lanes connections at once, each lane a thread with its own client:
+// one request at a time leaves both ends waiting on each other half the time.
+Status RemoteIngest::sendAll(const QList<Outgoing> &outgoing)
+{
+    if (outgoing.isEmpty())
+        return Status::success();
+    QThreadPool lanes;
+    lanes.setMaxThreadCount(int(std::min<qsizetype>(Lanes, outgoing.size())));
+    std::atomic<qsizetype> next { 0 };
+    QMutex failureLock;
+    std::optional<Error> failure;
+    QEventLoop wait;   // progress reports, queued from the lanes, reach their receivers meanwhile
+    std::atomic<int> running { lanes.maxThreadCount() };
+    for (int lane = 0; lane < lanes.maxThreadCount(); ++lane) {
+        lanes.start([&] {
+            DeviceClient client(m_client.endpoint(), &m_cancel);
+            for (qsizetype i = next++; i < outgoing.size(); i = next++) {
+                if (Status sent = send(client, outgoing.at(i)); !sent) {
+                    QMutexLocker lock(&failureLock);
+                    if (!failure)
+                        failure = sent.error();
+                    next = outgoing.size();
+                    break;
+                }
+                settled(outgoing.at(i).entry);
+            }
+            if (--running == 0)
+                QMetaObject::invokeMethod(&wait, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+    }
+    wait.exec(QEventLoop::ExcludeUserInputEvents);
+    lanes.waitForDone();
+    return failure ? Status(*failure) : Status::success();
+}
+
+// The file's bytes from the offset the device has, a piece per request, its SHA-256
+// computed on the way and sent with the last piece; after a cut the device is asked
+// where it stands and the sending goes on from there.
+Status RemoteIngest::send(DeviceClient &client, const Outgoing &outgoing)
 {
     QFile file;
-    if (Status opened = CardWalk::open(entry, file); !opened)
+    if (Status opened = CardWalk::open(outgoing.entry, file); !opened)
         return opened;
-    const QString path = wirePath(entry);
+    const QString path = wirePath(outgoing.entry);
+    qint64 offset = outgoing.offset;
     int failures = 0;
+    auto hash = std::make_unique<Sha256>();
+    qint64 hashedTo = 0;   // the hash covers the file's bytes before this
     while (offset < file.size()) {
-        if (m_cancel.isCancelled())
-            return Error::cancelled(Tr::tr("Cancelled."));
-        if (!file.seek(offset))
-            return Error::failure(Tr::tr("%1 cannot be read (%2).").arg(entry.absolutePath, file.errorString()));
-        const QByteArray piece = file.read(ServiceProtocol::ChunkBytes);
+        Result<QByteArray> piece = hashUpTo(file, *hash, hashedTo, offset);
+        if (!piece)
+            return piece.error().prefixed(outgoing.entry.absolutePath + QStringLiteral(": "));
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("path"), path);
         query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-        const Result<QJsonValue> answer = m_client.put(QStringLiteral("handins/%1/files").arg(m_handin), query, piece);
+        if (offset + piece->size() == file.size())
+            query.addQueryItem(QStringLiteral("sha256"), hash->hex());
+        const Result<QJsonValue> answer = client.put(QStringLiteral("handins/%1/files").arg(m_handin), query, *piece);
         if (answer) {
-            m_bytesSent += piece.size();
+            m_bytesSent += piece->size();
             offset = answer->toObject().value(QStringLiteral("received")).toInteger();
             continue;
         }
         const Error::Kind kind = answer.error().kind();
         if ((kind != Error::Kind::Failure && kind != Error::Kind::Cancelled && kind != Error::Kind::Usage)
             || ++failures > ResumeAttempts || m_cancel.isCancelled())
-            return answer.error().prefixed(Tr::tr("%1 could not be sent: ").arg(entry.absolutePath));
+            return answer.error().prefixed(Tr::tr("%1 could not be sent: ").arg(outgoing.entry.absolutePath));
         qCInfo(lcNet) << "Sending" << path << "again from where the device stands:" << answer.error().message();
         QThread::msleep(200 * failures);
-        const QJsonObject offered { { QStringLiteral("path"), path }, { QStringLiteral("size"), entry.size },
-                                    { QStringLiteral("sha256"), sha256 } };
-        const Result<QList<QJsonObject>> again = offer({ offered });
-        if (!again)
+        hash = std::make_unique<Sha256>();   // it holds a piece the device may not have
+        hashedTo = 0;
+        const Result<qint64> resumed = resumeAt(client, outgoing, file.size());
+        if (!resumed)
             continue;
-        offset = again->first().value(QStringLiteral("offset")).toInteger();
-        if (again->first().value(QStringLiteral("answer")).toString() != QLatin1String("send"))
-            return Status::success();
+        offset = *resumed;
     }
     return Status::success();
+}
+
+// Hashes the file's bytes from where the hash stands up to the offset (what the device
+// has, after a resume), then reads the piece that goes next and hashes it too.
+Result<QByteArray> RemoteIngest::hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset) const
+{
+    if (m_cancel.isCancelled())
+        return Error::cancelled(Tr::tr("Cancelled."));
+    if (!file.seek(hashedTo))
+        return Error::failure(file.errorString());
+    while (hashedTo < offset) {
+        const QByteArray before = file.read(std::min(ServiceProtocol::ChunkBytes, offset - hashedTo));
+        if (before.isEmpty())
+            return Error::failure(Tr::tr("the file cannot be read (%1)").arg(file.errorString()));
+        hash.add(before);
+        hashedTo += before.size();
+    }
+    QByteArray piece = file.read(ServiceProtocol::ChunkBytes);
+    if (piece.isEmpty())
+        return Error::failure(Tr::tr("the file cannot be read (%1)").arg(file.errorString()));
+    hash.add(piece);
+    hashedTo += piece.size();
+    return piece;
+}
+
+// Where the device stands with a file after a failed piece: the offset to go on from,
+// or the file's size when it has it all.
+Result<qint64> RemoteIngest::resumeAt(DeviceClient &client, const Outgoing &outgoing, qint64 size) const
+{
+    QJsonObject offered = describeForResume(outgoing, size);
+    const Result<QJsonValue> answer = client.post(QStringLiteral("handins/%1/offers").arg(m_handin),
+                                                  { { QStringLiteral("files"), QJsonArray { offered } } });
+    if (!answer)
+        return answer.error();
+    const QJsonObject state = answer->toObject().value(QStringLiteral("files")).toArray().first().toObject();
+    if (state.value(QStringLiteral("answer")).toString() != QLatin1String("send"))
+        return size;
+    return state.value(QStringLiteral("offset")).toInteger();
+}
+
+QJsonObject RemoteIngest::describeForResume(const Outgoing &outgoing, qint64 size) const
+{
+    Local local;
+    QJsonObject offered = describe(outgoing.entry, local);
+    offered.insert(QStringLiteral("size"), size);
+    if (!outgoing.sha256.isEmpty())
+        offered.insert(QStringLiteral("sha256"), outgoing.sha256);
+    return offered;
 }
 
 // The device runs the hand-in; its records come back as they are decided.

@@ -8,13 +8,17 @@
 #include "ingest/IngestTypes.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 
+#include <atomic>
+
 namespace Keepsake {
 
 class DeviceClient;
+class Sha256;
 
 // A hand-in through a device over the network (claim 3; CLI.md, "Client mode"): the
 // card is read here, the device decides. Each file is offered first by its camera
@@ -43,10 +47,21 @@ Q_SIGNALS:
 
 private:
     struct Local;
+    struct Outgoing
+    {
+        CardEntry entry;
+        QString sha256;   // empty: offered by identity and quick hash, hashed on the way
+        qint64 offset = 0;
+    };
     QJsonObject describe(const CardEntry &entry, Local &local) const;
     Result<QList<QJsonObject>> offer(const QList<QJsonObject> &files);
     Status offerAndSend(const QList<CardEntry> &entries);
-    Status send(const CardEntry &entry, const QString &sha256, qint64 offset);
+    void settled(const CardEntry &entry);
+    Status sendAll(const QList<Outgoing> &outgoing);
+    Status send(DeviceClient &client, const Outgoing &outgoing);
+    Result<QByteArray> hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset) const;
+    Result<qint64> resumeAt(DeviceClient &client, const Outgoing &outgoing, qint64 size) const;
+    QJsonObject describeForResume(const Outgoing &outgoing, qint64 size) const;
     Result<IngestSummary> finish();
     void cancelOnDevice();
     QString wirePath(const CardEntry &entry) const;
@@ -55,10 +70,10 @@ private:
     IngestOptions m_options;
     CancelToken m_cancel;
     QString m_handin;
-    qint64 m_bytesSent = 0;
-    qint64 m_bytesDone = 0;
+    std::atomic<qint64> m_bytesSent { 0 };
+    std::atomic<qint64> m_bytesDone { 0 };
     qint64 m_bytesTotal = 0;
-    int m_filesDone = 0;
+    std::atomic<int> m_filesDone { 0 };
     int m_filesTotal = 0;
     QHash<QString, QString> m_absolute;   // wire path → path on this machine
 };

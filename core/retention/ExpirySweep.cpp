@@ -60,6 +60,10 @@ Result<SweepReport> ExpirySweep::run(bool dryRun, const QString &actor)
     SweepReport report;
     report.dryRun = dryRun;
     const Status status = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        if (Status turn = SweepStatements(db).takeTurn(m_catalog.isPostgres()); !turn)
+            return turn;
+        if (m_turnHook)
+            m_turnHook();
         const Result<NoticeComposer::LabFacts> lab = NoticeComposer::labFacts(db);
         if (!lab)
             return lab.error();

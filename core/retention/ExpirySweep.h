@@ -13,6 +13,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 namespace Keepsake {
 
 class Catalog;
@@ -78,6 +80,10 @@ public:
     // dryRun: the same work, rolled back.
     Result<SweepReport> run(bool dryRun, const QString &actor);
 
+    // Test hook: called inside the sweep's transaction once it has its turn, before it
+    // reads anything — the moment another sweep beside it must wait.
+    void setTurnHook(std::function<void()> hook) { m_turnHook = std::move(hook); }
+
 private:
     // What one sweep shares between its steps: its transaction, report, outbox and
     // prepared statements.
@@ -99,6 +105,7 @@ private:
     QDateTime m_now;
     QDate m_today;
     int m_noticeDays = 14;
+    std::function<void()> m_turnHook;
 };
 
 } // namespace Keepsake

@@ -15,6 +15,13 @@ SqlQuery &SweepStatements::prepared(std::optional<SqlQuery> &slot, const char *s
     return *slot;
 }
 
+Status SweepStatements::takeTurn(bool postgres)
+{
+    // A constant of Keepsake's own for the sweep's advisory lock ("KSsweep" in ASCII).
+    return SqlQuery::execDirect(m_db, postgres ? QStringLiteral("SELECT pg_advisory_xact_lock(23491039782516080)")
+                                               : QStringLiteral("UPDATE schema_version SET version = version WHERE 0 = 1"));
+}
+
 Status SweepStatements::markNoticed(qint64 albumId, const QDateTime &now)
 {
     SqlQuery &update = prepared(m_noticed,

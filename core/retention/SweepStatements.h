@@ -22,6 +22,13 @@ class SweepStatements
 public:
     explicit SweepStatements(const QSqlDatabase &db) : m_db(db) { }
 
+    // Sweeps take turns, whichever device or process runs them (a chain's devices
+    // share one catalog): the first statement of a sweep's transaction waits for any
+    // other sweep's to end, so that each reads what the one before wrote — one notice
+    // per album and date, one expiry. PostgreSQL: a transaction-scoped advisory lock;
+    // SQLite: the write lock, taken before anything is read.
+    Status takeTurn(bool postgres);
+
     // `expiring`, told now; `late` also moves the date to give the full notice.
     Status markNoticed(qint64 albumId, const QDateTime &now);
     Status markNoticedLate(qint64 albumId, const QDate &date, const QDateTime &now);

@@ -116,6 +116,23 @@ Status BlobStore::Batch::add(const QString &sha256, const QByteArray &data)
     return Status::success();
 }
 
+bool BlobStore::Batch::addLinked(const QString &sha256, const QString &path, qint64 size)
+{
+    if (m_shas.contains(sha256) || m_store.contains(sha256))
+        return true;
+    const QString folder = QFileInfo(m_store.pathFor(sha256)).path();
+    if (!QDir().mkpath(folder))
+        return false;
+    const QString tempPath = folder + QLatin1Char('/') + TempPrefix + sha256 + QLatin1Char('-')
+        + QUuid::createUuid().toString(QUuid::Id128).left(8);
+    if (::link(QFile::encodeName(path).constData(), QFile::encodeName(tempPath).constData()) != 0)
+        return false;
+    m_pending.append({ sha256, tempPath });
+    m_shas.insert(sha256);
+    m_bytes += size;
+    return true;
+}
+
 Status BlobStore::Batch::commit()
 {
     if (m_pending.isEmpty())

@@ -38,6 +38,10 @@ public:
 
         // Writes the bytes to a temporary file; a blob already stored is skipped.
         Status add(const QString &sha256, const QByteArray &data);
+        // The same without writing: a file of this file system that nobody changes any
+        // more (a device's spool of what arrived over the network) gets a second name, a
+        // hard link. False when it cannot be linked (another file system): add() then.
+        bool addLinked(const QString &sha256, const QString &path, qint64 size);
         int count() const { return int(m_pending.size()); }
         qint64 bytes() const { return m_bytes; }
         // Flushes every file, renames them into place and flushes their folders.

@@ -4,15 +4,15 @@
 #
 #   bench-network.sh [--ctl PATH] [--files N] [--runs R] [--size WxH] [--keep]
 #
-# Two devices S1 and S2 on one SQLite catalog serve on loopback ports (keepsakectl
-# serve); a counter terminal is paired with S1. Per run, interleaved:
+# Devices on one SQLite catalog serve on loopback ports (keepsakectl serve); a counter
+# terminal is paired with S1. Per run, interleaved:
 #   local    keepsakectl ingest --no-thumbnails of the card into a fresh data folder
 #   client   the same card from a client process (--device, HTTPS) through S1, for a
 #            customer without home device: kept on S1
 #   again    the same card again through S1 (nothing should be sent)
-#   forward  the card through S1 for a customer whose home is S2, then until S1's
-#            queue is empty: the time from the end of the hand-in to the last photo
-#            held by S2
+#   forward  the card through S1 for a customer whose home is another device (a new
+#            one each run), then until S1's queue is empty: the time from the end of
+#            the hand-in to the last photo held there
 # Every command is a whole process. Peak memory: the client's (/usr/bin/time) and the
 # devices' (VmHWM of the serve processes).
 # Exit status: 0 when every step ran and gave the expected outcome, whether or not the
@@ -89,15 +89,18 @@ PY
 
 cat_url="sqlite:$work/chain.sqlite"
 declare -A port
-for d in S1 S2; do
+start_device() {   # NAME: device init and serve, until it answers
+    local d=$1
     port[$d]=$(free_port)
     "$ctl" --data-dir "$work/$d" --catalog "$cat_url" --json device init --name "$d" --url "https://127.0.0.1:${port[$d]}" \
         >"$work/$d.json" 2>"$work/err" || { cat "$work/err" >&2; die "device init $d failed"; }
     "$ctl" --data-dir "$work/$d" --catalog "$cat_url" serve --listen "127.0.0.1:${port[$d]}" --interval 60 \
         >"$work/$d.log" 2>&1 &
     pids+=($!)
-    for _ in $(seq 150); do curl -skf -m 2 "https://127.0.0.1:${port[$d]}/health" >/dev/null && break; sleep 0.2; done
-done
+    for _ in $(seq 150); do curl -skf -m 2 "https://127.0.0.1:${port[$d]}/health" >/dev/null && return 0; sleep 0.2; done
+    die "device $d did not answer"
+}
+start_device S1
 S1=("$ctl" --data-dir "$work/S1" --catalog "$cat_url")
 fp=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["fingerprint"])' "$work/S1.json")
 token=$("${S1[@]}" --json terminal add BENCH --kind counter | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["token"])')
@@ -108,7 +111,8 @@ bytes=$(find "$card" -type f -name '*.JPG' -printf '%s\n' | awk '{ s += $1 } END
 for ((r = 1; r <= runs; r++)); do
     say "run $r of $runs"
     "${S1[@]}" customer add --code "N$r" --name "Bench net $r" >/dev/null
-    "${S1[@]}" customer add --code "F$r" --name "Bench forward $r" --home S2 >/dev/null
+    start_device "S2r$r"   # a new home device each run: it holds none of the card yet
+    "${S1[@]}" customer add --code "F$r" --name "Bench forward $r" --home "S2r$r" >/dev/null
     local_side() {
         rm -rf "$work/local"
         "$ctl" --data-dir "$work/local" customer add --code L --name Local >/dev/null
@@ -139,7 +143,7 @@ hwm() { awk '/VmHWM/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 export BENCH_FILES=$n BENCH_BYTES=$bytes BENCH_SIZE=$size BENCH_RUNS=$runs BENCH_CORES
 BENCH_CORES=$(nproc)
 export BENCH_HWM_S1 BENCH_HWM_S2
-BENCH_HWM_S1=$(hwm "${pids[0]}"); BENCH_HWM_S2=$(hwm "${pids[1]}")
+BENCH_HWM_S1=$(hwm "${pids[0]}"); BENCH_HWM_S2=$(hwm "${pids[-1]}")
 python3 - "$results" <<'PY'
 import os, statistics, sys
 from collections import defaultdict
@@ -165,7 +169,7 @@ for label, mine, peer, target in rows:
     print(f"| {label} | {med(mine):.2f} s | {med(peer):.2f} s | {r:.3f} | <= {target} | {'yes' if r <= target else 'NO'} |")
 print()
 peaks = [("client process", max(rss["client"] + rss["again"])), ("local ingest", max(rss["local"])),
-         ("device S1 (serve)", int(e["BENCH_HWM_S1"]) / 1024), ("device S2 (serve)", int(e["BENCH_HWM_S2"]) / 1024)]
+         ("device S1 (serve)", int(e["BENCH_HWM_S1"]) / 1024), ("receiving device (serve)", int(e["BENCH_HWM_S2"]) / 1024)]
 print("| peak memory | MB | target | met? |")
 print("|---|---|---|---|")
 for label, mb in peaks:

@@ -17,7 +17,12 @@
 #include "retention/AlbumLife.h"
 #include "retention/ExpirySweep.h"
 
+#include "TestSupport.h"
+
+#include <QSemaphore>
+#include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 using namespace Keepsake;
 using namespace Keepsake::Test;
@@ -82,6 +87,15 @@ private:
         QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
     }
 
+    // Sessions of the test's database waiting on an advisory lock (PostgreSQL).
+    static int advisoryWaiters(ExpiryLab &t)
+    {
+        QSqlQuery query(t.lab->catalog().db());
+        return query.exec(QStringLiteral("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                                             "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
+                && query.next() ? query.value(0).toInt() : -1;
+    }
+
     static Result<NoticeDelivery::Report> deliver(ExpiryLab &t, bool everything = false)
     {
         CancelToken cancel;
@@ -90,6 +104,48 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale::c()); }
+
+    // Two sweeps at once — two devices of a chain on one catalog — take turns: the
+    // second waits for the first's transaction (on PostgreSQL it is seen waiting on
+    // the sweep's advisory lock), then reads what it wrote: one notice per recipient,
+    // one audit entry, nothing for the second sweep to do.
+    void sweepsTakeTurns()
+    {
+        SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.failure()));
+        ExpiryLab t;
+        const qint64 a = setUp(t, server.port());
+        t.clock.advanceDays(16);
+        QSemaphore inside, release;
+        ExpirySweep first(t.lab->catalog(), t.clock);
+        first.setTurnHook([&] { inside.release(); release.acquire(); });
+        Result<SweepReport> firstReport = Error::failure(QStringLiteral("not run"));
+        Result<SweepReport> secondReport = Error::failure(QStringLiteral("not run"));
+        std::unique_ptr<QThread> one(QThread::create([&] { firstReport = first.run(false, QStringLiteral("device-1")); }));
+        one->start();
+        QVERIFY(inside.tryAcquire(1, 30000));
+        std::unique_ptr<QThread> two(QThread::create([&] {
+            secondReport = ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("device-2"));
+        }));
+        two->start();
+        if (usingPostgres())
+            QTRY_VERIFY_WITH_TIMEOUT(advisoryWaiters(t) == 1, 30000);
+        QVERIFY(!two->isFinished());
+        release.release();
+        QVERIFY(one->wait(30000));
+        QVERIFY(two->wait(30000));
+        QVERIFY2(firstReport, qPrintable(firstReport ? QString() : firstReport.error().message()));
+        QVERIFY2(secondReport, qPrintable(secondReport ? QString() : secondReport.error().message()));
+        QCOMPARE(firstReport->notices, 1);
+        QCOMPARE(secondReport->notices, 0);
+        const auto count = [&t](const QString &sql) {
+            QSqlQuery query(t.lab->catalog().db());
+            return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
+        };
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM notice_events WHERE album_id = %1").arg(a)), 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM notices WHERE channel = 'mail'")), 3);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'notice_issued'")), 1);
+    }
 
     void ownerAndCurrentViewersMailedOnce()
     {
