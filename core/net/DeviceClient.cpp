@@ -35,7 +35,7 @@ Result<QJsonValue> parse(const QByteArray &bytes)
 } // namespace
 
 DeviceClient::DeviceClient(DeviceEndpoint endpoint, const CancelToken *cancel)
-    : m_endpoint(std::move(endpoint)), m_cancel(cancel)
+    : m_endpoint(std::move(endpoint)), m_cancel(cancel), m_timeoutMs(TransferTimeoutMs)
 {
     m_endpoint.fingerprint = DeviceIdentity::normalizedFingerprint(m_endpoint.fingerprint);
     m_network.setAutoDeleteReplies(false);
@@ -54,7 +54,7 @@ QNetworkRequest DeviceClient::request(const QString &path, const QUrlQuery &quer
     url.setPath(QLatin1String(ServiceProtocol::ApiPrefix) + path);
     url.setQuery(query);
     QNetworkRequest request(url);
-    request.setTransferTimeout(TransferTimeoutMs);
+    request.setTransferTimeout(m_timeoutMs);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (!m_endpoint.token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_endpoint.token.toLatin1());
@@ -83,7 +83,8 @@ Result<QByteArray> DeviceClient::exchange(Verb verb, const QString &path, const 
         req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     QNetworkReply *reply = verb == Verb::Get ? m_network.get(req)
                          : verb == Verb::Post ? m_network.post(req, body)
-                                              : m_network.put(req, body);
+                         : verb == Verb::Put ? m_network.put(req, body)
+                                             : m_network.deleteResource(req);
     std::unique_ptr<QNetworkReply> owner(reply);
     m_pinFailure.clear();
     auto pinned = [this](const QSslCertificate &certificate) {
@@ -156,6 +157,12 @@ Result<QJsonValue> DeviceClient::put(const QString &path, const QUrlQuery &query
 Result<QByteArray> DeviceClient::download(const QString &path, const QUrlQuery &query)
 {
     return exchange(Verb::Get, path, query, {}, {});
+}
+
+Result<QJsonValue> DeviceClient::remove(const QString &path)
+{
+    Result<QByteArray> bytes = exchange(Verb::Delete, path, {}, {}, {});
+    return bytes ? parse(*bytes) : Result<QJsonValue>(bytes.error());
 }
 
 } // namespace Keepsake

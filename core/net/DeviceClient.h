@@ -43,6 +43,8 @@ public:
 
     const DeviceEndpoint &endpoint() const { return m_endpoint; }
     void setSession(const QString &session) { m_endpoint.session = session; }
+    // How long a request may go without a byte moving before it fails (60 s unless set).
+    void setTransferTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
     Result<QJsonValue> get(const QString &path, const QUrlQuery &query = {});
     Result<QJsonValue> post(const QString &path, const QJsonObject &body);
@@ -50,9 +52,10 @@ public:
     Result<QJsonValue> put(const QString &path, const QUrlQuery &query, const QByteArray &bytes);
     // Raw bytes from a path (a piece of a photo, a thumbnail).
     Result<QByteArray> download(const QString &path, const QUrlQuery &query = {});
+    Result<QJsonValue> remove(const QString &path);
 
 private:
-    enum class Verb { Get, Post, Put };
+    enum class Verb { Get, Post, Put, Delete };
     Result<QByteArray> exchange(Verb verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
                                 const QByteArray &contentType);
     QNetworkRequest request(const QString &path, const QUrlQuery &query) const;
@@ -60,6 +63,7 @@ private:
 
     DeviceEndpoint m_endpoint;
     const CancelToken *m_cancel;
+    int m_timeoutMs;
     QNetworkAccessManager m_network;
     QString m_pinFailure;   // set when the device showed another certificate
 };

@@ -12,6 +12,7 @@
 #include "store/Sha256.h"
 
 #include <QElapsedTimer>
+#include <functional>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -31,7 +32,7 @@ constexpr int FilesPerOffer = 200;
 constexpr int PollMs = 150;
 constexpr int ResumeAttempts = 5;
 
-Result<QString> hashFile(const CardEntry &entry, const CancelToken &cancel)
+Result<QString> hashFile(const CardEntry &entry, const std::function<bool()> &cancelled)
 {
     QFile file;
     if (Status opened = CardWalk::open(entry, file); !opened)
@@ -39,7 +40,7 @@ Result<QString> hashFile(const CardEntry &entry, const CancelToken &cancel)
     Sha256 hash;
     QByteArray piece;
     while (!(piece = file.read(ServiceProtocol::ChunkBytes)).isEmpty()) {
-        if (cancel.isCancelled())
+        if (cancelled())
             return Error::cancelled(Tr::tr("Cancelled."));
         hash.add(piece);
     }
@@ -61,6 +62,13 @@ RemoteIngest::RemoteIngest(DeviceClient &client, IngestOptions options, QObject 
 }
 
 RemoteIngest::~RemoteIngest() = default;
+
+bool RemoteIngest::isCancelled()
+{
+    if (m_outer && m_outer->isCancelled())
+        m_cancel.cancel();
+    return m_cancel.isCancelled();
+}
 
 QString RemoteIngest::wirePath(const CardEntry &entry) const
 {
@@ -153,7 +161,7 @@ Result<IngestSummary> RemoteIngest::run()
             return sent.error();
         }
     }
-    if (m_cancel.isCancelled()) {
+    if (isCancelled()) {
         cancelOnDevice();
         IngestSummary summary;
         summary.cancelled = true;
@@ -181,7 +189,7 @@ Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (first->at(i).value(QStringLiteral("answer")).toString() != QLatin1String("need_sha"))
             continue;
-        const Result<QString> sha = hashFile(entries.at(i), m_cancel);
+        const Result<QString> sha = hashFile(entries.at(i), [this] { return isCancelled(); });
         if (!sha)
             return sha.error();
         QJsonObject file = files.at(i);
@@ -218,7 +226,7 @@ Status RemoteIngest::send(const CardEntry &entry, const QString &sha256, qint64 
     const QString path = wirePath(entry);
     int failures = 0;
     while (offset < file.size()) {
-        if (m_cancel.isCancelled())
+        if (isCancelled())
             return Error::cancelled(Tr::tr("Cancelled."));
         if (!file.seek(offset))
             return Error::failure(Tr::tr("%1 cannot be read (%2).").arg(entry.absolutePath, file.errorString()));
@@ -234,7 +242,7 @@ Status RemoteIngest::send(const CardEntry &entry, const QString &sha256, qint64 
         }
         const Error::Kind kind = answer.error().kind();
         if ((kind != Error::Kind::Failure && kind != Error::Kind::Cancelled && kind != Error::Kind::Usage)
-            || ++failures > ResumeAttempts || m_cancel.isCancelled())
+            || ++failures > ResumeAttempts || isCancelled())
             return answer.error().prefixed(Tr::tr("%1 could not be sent: ").arg(entry.absolutePath));
         qCInfo(lcNet) << "Sending" << path << "again from where the device stands:" << answer.error().message();
         QThread::msleep(200 * failures);
@@ -260,7 +268,7 @@ Result<IngestSummary> RemoteIngest::finish()
     int seen = 0;
     bool cancelSent = false;
     for (;;) {
-        if (m_cancel.isCancelled() && !cancelSent) {
+        if (isCancelled() && !cancelSent) {
             cancelOnDevice();
             cancelSent = true;
         }

@@ -34,6 +34,9 @@ public:
 
     Result<IngestSummary> run();
     CancelToken &cancelToken() { return m_cancel; }
+    // Also stops when this token is cancelled: one that outlives the run, held by
+    // whoever cancels from another thread (a window's job runner).
+    void followCancel(const CancelToken *outer) { m_outer = outer; }
     qint64 bytesSent() const { return m_bytesSent; }
 
 Q_SIGNALS:
@@ -50,10 +53,12 @@ private:
     Result<IngestSummary> finish();
     void cancelOnDevice();
     QString wirePath(const CardEntry &entry) const;
+    bool isCancelled();
 
     DeviceClient &m_client;
     IngestOptions m_options;
     CancelToken m_cancel;
+    const CancelToken *m_outer = nullptr;
     QString m_handin;
     qint64 m_bytesSent = 0;
     qint64 m_bytesDone = 0;

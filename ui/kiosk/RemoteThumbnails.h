@@ -1,0 +1,40 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/ThumbnailSource.h"
+#include "net/DeviceClient.h"
+
+#include <QMutex>
+
+namespace Keepsake {
+
+// Thumbnails for a kiosk that is a device's client: asked of the device (GET
+// photos/{id}/thumbnail, with the signed-in customer's session, so the device checks
+// that the customer may see the photo) and kept in a small cache folder on the kiosk,
+// the only thing the kiosk writes. Each read makes its own DeviceClient on the thread
+// it runs on.
+class RemoteThumbnails final : public ThumbnailSource
+{
+public:
+    static constexpr int MaxCachedFiles = 3000;   // the oldest beyond this go when the kiosk starts
+    static constexpr int TimeoutMs = 15'000;
+
+    RemoteThumbnails(DeviceEndpoint endpoint, QString cacheFolder);
+
+    // The signed-in customer's session; empty: nobody is signed in, nothing is asked.
+    void setSession(const QString &session);
+    QImage read(const PhotoRecord &photo, int edge) const override;
+    const QString &cacheFolder() const { return m_folder; }
+
+private:
+    QString cachePath(const QString &sha256) const;
+    QByteArray fetch(const PhotoRecord &photo) const;
+    void prune() const;
+
+    mutable QMutex m_mutex;      // the endpoint's session
+    DeviceEndpoint m_endpoint;
+    QString m_folder;
+};
+
+} // namespace Keepsake
