@@ -17,6 +17,7 @@
 #include "common/PhotoGridModel.h"
 #include "common/ThumbnailSource.h"
 #include "kiosk/AlbumsPage.h"
+#include "kiosk/ImportPage.h"
 #include "kiosk/KioskWindow.h"
 #include "kiosk/RemoteKioskBackend.h"
 #include "kiosk/TouchPad.h"
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -39,6 +41,47 @@ using namespace Keepsake::Test;
 namespace {
 
 constexpr int NetworkMs = 30000;
+
+// Relays loopback TCP to the device; a connection that has carried more than stallAfter
+// bytes from the client forwards nothing more: it hangs, as on a network gone dead.
+class StallingRelay : public QObject
+{
+public:
+    StallingRelay(quint16 target, qint64 stallAfter) : m_target(target), m_stallAfter(stallAfter)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, &StallingRelay::accept);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    bool stalled() const { return m_stalled; }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            auto *upstream = new QTcpSocket(client);
+            upstream->connectToHost(QHostAddress::LocalHost, m_target);
+            auto relayed = std::make_shared<qint64>(0);
+            QObject::connect(client, &QTcpSocket::readyRead, upstream, [this, client, upstream, relayed] {
+                const QByteArray bytes = client->readAll();
+                if (*relayed > m_stallAfter) {
+                    m_stalled = true;
+                    return;
+                }
+                *relayed += bytes.size();
+                upstream->write(bytes);
+            });
+            QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            QObject::connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        }
+    }
+
+    QTcpServer m_server;
+    quint16 m_target;
+    qint64 m_stallAfter;
+    bool m_stalled = false;
+};
 
 } // namespace
 
@@ -57,6 +100,7 @@ private Q_SLOTS:
     void renameAndCoverGoThroughTheDevice();
     void selectionMoveAndShareGoThroughTheDevice();
     void cardHandedInArrivesOnTheDevice();
+    void handInCancelledWhileTheNetworkHangs();
     void anotherCustomersAlbumIsOutOfReach();
     void registrationGoesToTheDevice();
     void kioskFolderHoldsNoCatalog();
@@ -186,7 +230,9 @@ QString TestKioskRemote::tryCode(const QString &code, const QString &pin)
     m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(code);
     pinField->setText(pin);
     QTest::keyClick(pinField, Qt::Key_Return);
-    if (!QTest::qWaitFor([&] { return !message->text().startsWith(QLatin1String("Checking")); }, NetworkMs))
+    // Answered: signed in, or a refusal in place of "Checking…".
+    if (!QTest::qWaitFor([&] { return m_window->customerId() || !message->text().startsWith(QLatin1String("Checking")); },
+                         NetworkMs))
         return QStringLiteral("(no answer)");
     return message->text();
 }
@@ -406,6 +452,58 @@ void TestKioskRemote::cardHandedInArrivesOnTheDevice()
     press(QStringLiteral("importDone"));
     QCOMPARE(page(), QStringLiteral("homePage"));
     QVERIFY(QDir(m_media.filePath(QStringLiteral("CARD"))).removeRecursively());
+}
+
+// A hand-in whose upload hangs (the network gone dead mid-file) is cancelled from the
+// kiosk's progress page: the request in flight is dropped, the device is told, the
+// window stays usable, and nothing of the card counts as handed in.
+void TestKioskRemote::handInCancelledWhileTheNetworkHangs()
+{
+    StallingRelay relay(m_device->port, 256 * 1024);
+    DeviceEndpoint endpoint;
+    endpoint.url = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(relay.port()));
+    endpoint.fingerprint = m_device->fingerprint;
+    endpoint.token = m_token;
+    QTemporaryDir media;
+    KioskOptions options;
+    options.mountRoots = { media.path() };
+    options.cardSettleMilliseconds = 100;
+    KioskWindow kiosk(std::make_unique<RemoteKioskBackend>(endpoint, m_kioskFolder + QStringLiteral("/thumbnails")),
+                      m_translations, options);
+    kiosk.resize(1280, 800);
+    kiosk.show();
+    QSignalSpy signedIn(&kiosk, &KioskWindow::signedIn);
+    kiosk.findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(QStringLiteral("1001"));
+    auto *pin = kiosk.findChild<QLineEdit *>(QStringLiteral("pinField"));
+    pin->setText(QStringLiteral("2468"));
+    QTest::keyClick(pin, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, NetworkMs);
+
+    QTemporaryDir staging;
+    const QString card = staging.filePath(QStringLiteral("CARD"));
+    QVERIFY(QDir().mkpath(card));
+    const QStringList files = QDir(corpusPath(QStringLiteral("real/heif"))).entryList(QDir::Files);
+    for (const QString &file : files)
+        QVERIFY(QFile::copy(corpusPath(QStringLiteral("real/heif/") + file), card + QLatin1Char('/') + file));
+    QSignalSpy finished(&kiosk, &KioskWindow::importFinished);
+    QVERIFY(QDir().rename(card, media.filePath(QStringLiteral("CARD"))));
+    QTRY_VERIFY_WITH_TIMEOUT(relay.stalled(), NetworkMs);
+    QCOMPARE(kiosk.currentPage()->objectName(), QStringLiteral("importPage"));
+    auto *bar = kiosk.findChild<QProgressBar *>(QStringLiteral("jobBar"));
+    QTRY_VERIFY(bar->maximum() > 0);   // started: the card's files counted
+    QVERIFY(kiosk.isImporting());
+    QTest::mouseClick(kiosk.findChild<QPushButton *>(QStringLiteral("jobCancel")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);   // at once, not after the 60 s transfer timeout
+    const auto summary = finished.first().first().value<IngestSummary>();
+    QVERIFY(summary.cancelled);
+    QCOMPARE(summary.added, 0);
+    QVERIFY(!kiosk.isImporting());
+    QVERIFY(kiosk.importPage()->summaryText().contains(QLatin1String("0 new")));
+    for (const QJsonObject &album : albumsOnDevice(QStringLiteral("1001"))) {
+        for (const QJsonObject &photo : photosOnDevice(album.value(QStringLiteral("id")).toInteger()))
+            QVERIFY2(!files.contains(photo.value(QStringLiteral("name")).toString()), "a cancelled hand-in counted");
+    }
+    QTest::mouseClick(kiosk.findChild<QPushButton *>(QStringLiteral("signOutButton")), Qt::LeftButton);
 }
 
 // Whatever the kiosk asks, the device decides with the signed-in customer as the
