@@ -40,7 +40,7 @@ PhotoGridModel::PhotoGridModel(std::shared_ptr<const ThumbnailSource> source, in
     : QAbstractListModel(parent), m_source(std::move(source)), m_edge(iconEdge),
       m_placeholder(makePlaceholder(iconEdge)), m_cache(600)
 {
-    m_pool.setMaxThreadCount(qBound(1, QThread::idealThreadCount() - 1, MaxInFlight));
+    m_pool.setMaxThreadCount(qBound(1, m_source->parallelReads(), MaxInFlight));
     m_pool.setObjectName(QStringLiteral("keepsake-thumbnails"));
     m_flush.setSingleShot(true);
     m_flush.setInterval(FrameMs);

@@ -7,8 +7,14 @@
 #include "store/BlobStore.h"
 
 #include <QImageReader>
+#include <QThread>
 
 namespace Keepsake {
+
+int ThumbnailSource::parallelReads() const
+{
+    return qBound(1, QThread::idealThreadCount() - 1, 4);
+}
 
 QImage LabThumbnails::read(const PhotoRecord &photo, int edge) const
 {

@@ -20,6 +20,9 @@ public:
 
     // The photo's thumbnail scaled to fit edge × edge; a null image when there is none.
     virtual QImage read(const PhotoRecord &photo, int edge) const = 0;
+    // How many reads may run at once: decoding leaves a core to the window; waiting
+    // for a device's answer costs no core.
+    virtual int parallelReads() const;
 };
 
 // The lab's thumbnail cache (Thumbnailer), made from the stored file when missing.

@@ -25,6 +25,7 @@ public:
     // The signed-in customer's session; empty: nobody is signed in, nothing is asked.
     void setSession(const QString &session);
     QImage read(const PhotoRecord &photo, int edge) const override;
+    int parallelReads() const override { return 4; }   // each waits for the network, not a core
     const QString &cacheFolder() const { return m_folder; }
 
 private:
