@@ -29,6 +29,8 @@ struct Tr
 constexpr double BurstRequests = 2000;
 constexpr double RequestsPerSecond = 1000;
 constexpr int MaxAuthFailuresPerMinute = 30;
+// Addresses remembered at most; past that, those quiet for a minute are forgotten.
+constexpr qsizetype MaxAddresses = 4096;
 
 QStringList pathParts(const QString &path)
 {
@@ -155,6 +157,11 @@ bool DeviceServer::allowed(const ServiceCaller &caller, Access access) const
 
 bool DeviceServer::withinRate(const QHostAddress &address, bool failure)
 {
+    if (m_buckets.size() >= MaxAddresses && !m_buckets.contains(address)) {
+        m_buckets.removeIf([](const QHash<QHostAddress, Bucket>::iterator it) {
+            return it->refilled.elapsed() > 60'000 && it->failures == 0;
+        });
+    }
     Bucket &bucket = m_buckets[address];
     if (!bucket.refilled.isValid()) {
         bucket.tokens = BurstRequests;

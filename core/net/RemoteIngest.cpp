@@ -12,12 +12,13 @@
 #include "store/Sha256.h"
 
 #include <QElapsedTimer>
-#include <functional>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QThread>
 #include <QUrlQuery>
+
+#include <functional>
 
 namespace Keepsake {
 
@@ -29,6 +30,8 @@ struct Tr
 };
 
 constexpr int FilesPerOffer = 200;
+// The device's records are asked for at once, then after waits that grow to PollMs.
+constexpr int FirstPollMs = 5;
 constexpr int PollMs = 150;
 constexpr int ResumeAttempts = 5;
 
@@ -200,6 +203,14 @@ Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
     Result<QList<QJsonObject>> second = byHash.isEmpty() ? QList<QJsonObject>() : offer(byHash);
     if (!second)
         return second.error();
+    auto settled = [this](const CardEntry &entry) {
+        m_bytesDone += std::max<qint64>(entry.size, 0);
+        Q_EMIT progress(++m_filesDone, m_filesTotal, m_bytesDone, m_bytesTotal);
+    };
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (!needSha.contains(i))
+            settled(entries.at(i));   // known to the device, or refused here
+    }
     for (qsizetype k = 0; k < needSha.size(); ++k) {
         const QJsonObject &answer = second->at(k);
         const CardEntry &entry = entries.at(needSha.at(k));
@@ -208,10 +219,7 @@ Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
                                    answer.value(QStringLiteral("offset")).toInteger()); !sent)
                 return sent;
         }
-    }
-    for (const CardEntry &entry : entries) {
-        m_bytesDone += std::max<qint64>(entry.size, 0);
-        Q_EMIT progress(++m_filesDone, m_filesTotal, m_bytesDone, m_bytesTotal);
+        settled(entry);
     }
     return Status::success();
 }
@@ -266,6 +274,7 @@ Result<IngestSummary> RemoteIngest::finish()
     // Polled without the cancel token: after Ctrl-C the device still says how it ended.
     DeviceClient poller(m_client.endpoint());
     int seen = 0;
+    int wait = FirstPollMs;
     bool cancelSent = false;
     for (;;) {
         if (isCancelled() && !cancelSent) {
@@ -292,7 +301,8 @@ Result<IngestSummary> RemoteIngest::finish()
             summary.cancelled = summary.cancelled || phase == QLatin1String("cancelled");
             return summary;
         }
-        QThread::msleep(PollMs);
+        QThread::msleep(wait);
+        wait = std::min(wait * 2, PollMs);
     }
 }
 

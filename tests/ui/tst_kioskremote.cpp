@@ -197,6 +197,8 @@ void TestKioskRemote::init()
 
 void TestKioskRemote::cleanup()
 {
+    if (page() == QLatin1String("importPage") && !m_window->isImporting())
+        press(QStringLiteral("importDone"));
     if (m_window->customerId())
         press(QStringLiteral("signOutButton"));
     else if (page() == QLatin1String("signInPage"))
@@ -439,7 +441,7 @@ void TestKioskRemote::cardHandedInArrivesOnTheDevice()
     QVERIFY(QDir().rename(card, m_media.filePath(QStringLiteral("CARD"))));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
     const auto summary = finished.first().first().value<IngestSummary>();
-    QCOMPARE(summary.added, int(files.size()));
+    QVERIFY2(summary.added == int(files.size()), qPrintable(m_window->importPage()->summaryText()));
     QCOMPARE(summary.alreadyReceived, 1);
     QCOMPARE(summary.rejected, 1);
     QCOMPARE(page(), QStringLiteral("importPage"));

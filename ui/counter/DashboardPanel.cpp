@@ -8,6 +8,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/Settings.h"
 #include "base/ByteSize.h"
+#include "base/JobRunner.h"
 #include "lab/Lab.h"
 #include "notify/NoticeMails.h"
 
@@ -38,6 +39,8 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     m_notices = makeTree("failedNoticesTree", { tr("Customer"), tr("Album"), tr("To"), tr("Why") });
     m_registered = makeTree("registrationsTree", { tr("Customer"), tr("Registered"), tr("E-mail"), tr("Phone") });
     m_stopped = makeTree("stoppedHandinsTree", { tr("Customer"), tr("Started"), tr("What happened"), tr("Photos stored") });
+    m_devices = makeTree("devicesTree", { tr("Device"), tr("Address"), tr("Answers"), tr("Photos waiting to go there") });
+    m_chain = new JobRunner(this);
     m_record = new QPushButton(tr("Record to disc…"));
     m_record->setObjectName(QStringLiteral("dashboardRecordButton"));
     m_confirm = new QPushButton(tr("Confirm registration"));
@@ -58,6 +61,9 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     grid->addWidget(box(tr("Notices that failed"), m_notices), 1, 1);
     grid->addWidget(box(tr("Registered at the kiosk, to confirm"), withButton(m_registered, m_confirm)), 2, 0);
     grid->addWidget(box(tr("Hand-ins that stopped: hand these cards in again"), m_stopped), 2, 1);
+    auto *devices = box(tr("Devices of the chain"), m_devices);
+    devices->setVisible(m_lab.device().has_value());
+    grid->addWidget(devices, 3, 0, 1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addLayout(grid, 1);
@@ -114,6 +120,7 @@ void DashboardPanel::refresh()
     fillNotices();
     fillRegistrations();
     fillStoppedHandins();
+    askDevices();
     m_summary->setText(tr("%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed "
                           "notices, %6 kiosk registrations to confirm.")
                            .arg(QLocale().toString(m_lab.clock().today(), QLocale::LongFormat))
@@ -234,6 +241,37 @@ void DashboardPanel::confirmChosen()
                                           AuditLog::currentActor(QStringLiteral("counter")));
     Q_EMIT message(confirmed ? tr("Registration of %1 confirmed.").arg(item->text(0)) : confirmed.error().message());
     refresh();
+}
+
+} // namespace Keepsake
+
+namespace Keepsake {
+
+void DashboardPanel::askDevices()
+{
+    if (!m_lab.device() || m_chain->isRunning())
+        return;
+    const Lab *lab = &m_lab;
+    m_chain->start([lab](JobControl &control) { return ChainStatus::read(*lab, control.cancelToken()); },
+                   [this](const Result<QList<DeviceState>> &states) { fillDevices(states); });
+}
+
+void DashboardPanel::fillDevices(const Result<QList<DeviceState>> &states)
+{
+    m_devices->clear();
+    if (!states) {
+        new QTreeWidgetItem(m_devices, { states.error().message() });
+        return;
+    }
+    for (const DeviceState &state : *states) {
+        const QString name = state.self ? tr("%1 (this device)").arg(state.device.name) : state.device.name;
+        auto *item = new QTreeWidgetItem(m_devices, { name, state.device.url, state.reachable ? tr("yes") : tr("no"),
+                                                     QLocale().toString(state.owed) });
+        if (!state.reachable) {
+            item->setToolTip(2, state.problem);
+            item->setForeground(2, palette().color(QPalette::Disabled, QPalette::Text));
+        }
+    }
 }
 
 } // namespace Keepsake

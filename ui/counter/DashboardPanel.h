@@ -4,6 +4,7 @@
 
 #include "catalog/DayDashboard.h"
 #include "catalog/KioskRegistrations.h"
+#include "net/ChainStatus.h"
 #include "notify/Notice.h"
 
 #include <QTimer>
@@ -15,11 +16,13 @@ class QTreeWidget;
 
 namespace Keepsake {
 
+class JobRunner;
 class Lab;
 
 // The counter's day: albums expiring soon, expired albums waiting for their disc
 // (grouped by customer), albums in their grace period, notices that failed, and
-// customers who registered at the kiosk and wait for the clerk's confirmation.
+// customers who registered at the kiosk and wait for the clerk's confirmation; in a
+// chain, its devices, whether each answers, and the photos waiting to go to each.
 class DashboardPanel : public QWidget
 {
     Q_OBJECT
@@ -47,6 +50,9 @@ private:
     void fillNotices();
     void fillRegistrations();
     void fillStoppedHandins();
+    // The chain's devices, asked off this thread: reachable or not, photos owed to each.
+    void askDevices();
+    void fillDevices(const Result<QList<DeviceState>> &states);
     QWidget *withButton(QTreeWidget *tree, QPushButton *button);
 
     const Lab &m_lab;
@@ -59,6 +65,8 @@ private:
     QTreeWidget *m_notices = nullptr;
     QTreeWidget *m_registered = nullptr;
     QTreeWidget *m_stopped = nullptr;
+    QTreeWidget *m_devices = nullptr;
+    JobRunner *m_chain = nullptr;
     QPushButton *m_record = nullptr;
     QPushButton *m_confirm = nullptr;
     QList<Notice> m_failed;

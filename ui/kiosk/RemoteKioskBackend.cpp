@@ -87,7 +87,7 @@ void RemoteKioskBackend::pump()
     m_closingRuns = next.closing;
     m_calls->start([task = std::move(next.task), endpoint = std::move(next.endpoint)](JobControl &control) {
         DeviceClient client(endpoint, &control.cancelToken());
-        client.setTransferTimeout(CallTimeoutMs);
+        client.setTimeout(CallTimeoutMs);
         return task(client);
     }, [this, session = next.session](const Delivery &delivery) {
         if (session == m_sessionCount)

@@ -73,7 +73,7 @@ QByteArray RemoteThumbnails::fetch(const PhotoRecord &photo) const
     if (endpoint.session.isEmpty())
         return {};
     DeviceClient client(endpoint);
-    client.setTransferTimeout(TimeoutMs);
+    client.setTimeout(TimeoutMs);
     const Result<QByteArray> bytes = client.download(QStringLiteral("photos/%1/thumbnail").arg(photo.id));
     if (!bytes) {
         qCInfo(lcKiosk) << "No thumbnail of photo" << photo.id << "from the device:" << bytes.error().message();
