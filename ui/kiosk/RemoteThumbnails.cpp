@@ -65,16 +65,27 @@ QImage RemoteThumbnails::read(const PhotoRecord &photo, int edge) const
 
 QByteArray RemoteThumbnails::fetch(const PhotoRecord &photo) const
 {
-    DeviceEndpoint endpoint;
+    std::unique_ptr<DeviceClient> client;
+    QString session;
     {
         const QMutexLocker lock(&m_mutex);
-        endpoint = m_endpoint;
+        session = m_endpoint.session;
+        if (!m_idle.empty()) {
+            client = std::move(m_idle.back());
+            m_idle.pop_back();
+        } else {
+            client = std::make_unique<DeviceClient>(m_endpoint);
+            client->setTimeout(TimeoutMs);
+        }
     }
-    if (endpoint.session.isEmpty())
+    if (session.isEmpty())
         return {};
-    DeviceClient client(endpoint);
-    client.setTimeout(TimeoutMs);
-    const Result<QByteArray> bytes = client.download(QStringLiteral("photos/%1/thumbnail").arg(photo.id));
+    client->setSession(session);
+    const Result<QByteArray> bytes = client->download(QStringLiteral("photos/%1/thumbnail").arg(photo.id));
+    {
+        const QMutexLocker lock(&m_mutex);
+        m_idle.push_back(std::move(client));
+    }
     if (!bytes) {
         qCInfo(lcKiosk) << "No thumbnail of photo" << photo.id << "from the device:" << bytes.error().message();
         return {};

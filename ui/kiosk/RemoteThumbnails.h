@@ -7,13 +7,16 @@
 
 #include <QMutex>
 
+#include <memory>
+#include <vector>
+
 namespace Keepsake {
 
 // Thumbnails for a kiosk that is a device's client: asked of the device (GET
 // photos/{id}/thumbnail, with the signed-in customer's session, so the device checks
 // that the customer may see the photo) and kept in a small cache folder on the kiosk,
-// the only thing the kiosk writes. Each read makes its own DeviceClient on the thread
-// it runs on.
+// the only thing the kiosk writes. Reads running at once each take a DeviceClient of
+// their own from a small pool, which keeps its connection to the device for the next.
 class RemoteThumbnails final : public ThumbnailSource
 {
 public:
@@ -33,8 +36,9 @@ private:
     QByteArray fetch(const PhotoRecord &photo) const;
     void prune() const;
 
-    mutable QMutex m_mutex;      // the endpoint's session
+    mutable QMutex m_mutex;      // the endpoint's session and the idle clients
     DeviceEndpoint m_endpoint;
+    mutable std::vector<std::unique_ptr<DeviceClient>> m_idle;
     QString m_folder;
 };
 
