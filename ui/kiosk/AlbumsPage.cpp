@@ -64,7 +64,24 @@ AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent)
     m_printSelect = actionButton("printSelectButton", true);
     m_share = actionButton("shareButton");
     m_extend = actionButton("extendButton");
+    layOut();
+    connect(m_albums, &QListWidget::currentRowChanged, this, &AlbumsPage::showAlbum);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlbumsPage::updateButtons);
+    connect(m_signOut, &QPushButton::clicked, this, &AlbumsPage::signOutRequested);
+    connect(m_rename, &QPushButton::clicked, this, &AlbumsPage::rename);
+    connect(m_move, &QPushButton::clicked, this, &AlbumsPage::movePhotos);
+    connect(m_cover, &QPushButton::clicked, this, &AlbumsPage::chooseCover);
+    connect(m_printSelect, &QPushButton::toggled, this, &AlbumsPage::togglePrintSelection);
+    connect(m_share, &QPushButton::clicked, this, &AlbumsPage::share);
+    connect(m_extend, &QPushButton::clicked, this, &AlbumsPage::extend);
+    retranslate();
+    updateButtons();
+}
 
+// The greeting and Sign out on top; the albums on the left; the album's photos, the
+// actions and the status on the right.
+void AlbumsPage::layOut()
+{
     auto *top = new QHBoxLayout;
     top->addWidget(m_greeting, 1);
     top->addWidget(m_signOut);
@@ -90,18 +107,6 @@ AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
-
-    connect(m_albums, &QListWidget::currentRowChanged, this, &AlbumsPage::showAlbum);
-    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlbumsPage::updateButtons);
-    connect(m_signOut, &QPushButton::clicked, this, &AlbumsPage::signOutRequested);
-    connect(m_rename, &QPushButton::clicked, this, &AlbumsPage::rename);
-    connect(m_move, &QPushButton::clicked, this, &AlbumsPage::movePhotos);
-    connect(m_cover, &QPushButton::clicked, this, &AlbumsPage::chooseCover);
-    connect(m_printSelect, &QPushButton::toggled, this, &AlbumsPage::togglePrintSelection);
-    connect(m_share, &QPushButton::clicked, this, &AlbumsPage::share);
-    connect(m_extend, &QPushButton::clicked, this, &AlbumsPage::extend);
-    retranslate();
-    updateButtons();
 }
 
 void AlbumsPage::setAskers(TextAsker text, ChoiceAsker choice)

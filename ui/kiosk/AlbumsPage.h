@@ -56,6 +56,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void layOut();
     void retranslate();
     void applyData(const CustomerData &data);
     void showAlbum();
