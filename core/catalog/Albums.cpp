@@ -182,7 +182,7 @@ Result<QList<AlbumSummary>> Albums::select(const QString &where, const QVariantL
     return albums;
 }
 
-Result<QList<PhotoRecord>> Albums::photos(qint64 albumId) const
+Result<QList<PhotoRecord>> Albums::selectPhotos(const QString &where, qint64 id) const
 {
     QSqlQuery query(m_catalog.db());
     query.setForwardOnly(true);
@@ -190,12 +190,11 @@ Result<QList<PhotoRecord>> Albums::photos(qint64 albumId) const
         "SELECT p.id, p.album_id, p.original_name, p.taken_at, p.camera, p.size, p.sha256, p.version_of, "
         "p.width, p.height, p.orientation, p.format, p.caption, d.name, "
         "EXISTS (SELECT 1 FROM forwards f WHERE f.photo_id = p.id) FROM photos p "
-        "LEFT JOIN devices d ON d.id = p.device_id WHERE p.album_id = ? "
-        "ORDER BY p.taken_at IS NULL, p.taken_at, p.id"));
-    query.addBindValue(albumId);
+        "LEFT JOIN devices d ON d.id = p.device_id WHERE ") + where +
+        QStringLiteral(" ORDER BY p.taken_at IS NULL, p.taken_at, p.id"));
+    query.addBindValue(id);
     if (!query.exec())
-        return Error::failure(tr("The photos of album %1 cannot be read from the catalog: %2.")
-                                  .arg(albumId).arg(query.lastError().text()));
+        return Error::failure(query.lastError().text());   // the callers say which photos
     QList<PhotoRecord> photos;
     while (query.next()) {
         PhotoRecord p;
@@ -218,6 +217,25 @@ Result<QList<PhotoRecord>> Albums::photos(qint64 albumId) const
         photos.append(p);
     }
     return photos;
+}
+
+Result<QList<PhotoRecord>> Albums::photos(qint64 albumId) const
+{
+    Result<QList<PhotoRecord>> photos = selectPhotos(QStringLiteral("p.album_id = ?"), albumId);
+    if (!photos)
+        return Error::failure(tr("The photos of album %1 cannot be read from the catalog: %2.")
+                                  .arg(albumId).arg(photos.error().message()));
+    return photos;
+}
+
+Result<PhotoRecord> Albums::photo(qint64 photoId) const
+{
+    const Result<QList<PhotoRecord>> photos = selectPhotos(QStringLiteral("p.id = ?"), photoId);
+    if (!photos)
+        return Error::failure(tr("Photo %1 cannot be read from the catalog: %2.").arg(photoId).arg(photos.error().message()));
+    if (photos->isEmpty())
+        return Error::notFound(tr("There is no photo %1.").arg(photoId));
+    return photos->first();
 }
 
 } // namespace Keepsake

@@ -82,8 +82,11 @@ public:
     // ALBUM as CLI.md names it: an ID, or a title together with a customer.
     Result<AlbumSummary> resolve(const QString &idOrTitle, std::optional<qint64> customerId) const;
     Result<QList<PhotoRecord>> photos(qint64 albumId) const;
+    // One photo by its ID; NotFound names it.
+    Result<PhotoRecord> photo(qint64 photoId) const;
 
 private:
+    Result<QList<PhotoRecord>> selectPhotos(const QString &where, qint64 id) const;
     Result<QList<AlbumSummary>> select(const QString &where, const QVariantList &values) const;
 
     const Catalog &m_catalog;

@@ -4,10 +4,12 @@
 
 #include "AuditLog.h"
 #include "Catalog.h"
+#include "CatalogLog.h"
 #include "SqlQuery.h"
 #include "base/Time.h"
 
 #include <QJsonObject>
+#include <QRandomGenerator>
 
 namespace Keepsake {
 
@@ -28,6 +30,34 @@ Status KioskRegistrations::record(const Actor &actor, qint64 customerId, const Q
         return AuditLog::record(db, { 0, now, actor.auditText(), QStringLiteral("kiosk_registration"), customerId,
                                       std::nullopt, QJsonObject { { QStringLiteral("confirmed"), false } } });
     });
+}
+
+Result<Customer> KioskRegistrations::registerAtKiosk(const Actor &actor, const KioskSignUp &form,
+                                                     const QDateTime &now) const
+{
+    if (actor.kind() != Actor::Kind::Device && !actor.actsForLab())
+        return Error::refused(tr("New customers register at a kiosk before they sign in, or at the counter; %1 "
+                                 "may not register one.").arg(actor.describe()));
+    const Customers customers(m_catalog);
+    NewCustomer customer;
+    customer.name = form.name;
+    (form.contact.contains(QLatin1Char('@')) ? customer.email : customer.phone) = form.contact;
+    customer.pin = form.pin;
+    customer.language = form.language;
+    for (int tries = 0; tries < 20 && customer.code.isEmpty(); ++tries) {
+        const QString code = QStringLiteral("K%1").arg(QRandomGenerator::global()->bounded(10000, 99999));
+        const Result<Customer> existing = customers.byCode(code);
+        if (!existing && existing.error().kind() == Error::Kind::NotFound)
+            customer.code = code;
+    }
+    Result<Customer> added = customers.add(customer, now);
+    if (!added)
+        return added;
+    // The customer exists now: they get their code even when the clerk's list misses them.
+    if (const Status recorded = record(actor, added->id, now); !recorded)
+        qCWarning(lcCatalog) << "The kiosk registration of" << added->code << "is not on the clerk's list:"
+                             << recorded.error().message();
+    return added;
 }
 
 Result<QList<KioskRegistration>> KioskRegistrations::pending() const

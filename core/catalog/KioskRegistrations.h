@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Customers.h"
 #include "base/Actor.h"
 #include "base/Error.h"
 
@@ -26,6 +27,16 @@ struct KioskRegistration
     QDateTime registeredAt;
 };
 
+// What a new customer types at the kiosk: their name, a phone number or an e-mail
+// address, a PIN, and the language the kiosk shows.
+struct KioskSignUp
+{
+    QString name;
+    QString contact;
+    QString pin;
+    QString language;
+};
+
 // The kiosk writes a `kiosk_registration` audit entry (record()); the clerk's confirmation is a
 // `registration_confirmed` entry for the same customer. Registrations without one
 // are pending.
@@ -40,6 +51,10 @@ public:
     // customer themselves, the clerk or the system writes it; a viewer or another
     // customer is refused.
     Status record(const Actor &actor, qint64 customerId, const QDateTime &now) const;
+    // A customer registers themselves at a kiosk: a new customer with a fresh code
+    // ("K" and five digits), and the registration recorded for the clerk to confirm.
+    // The kiosk terminal (a device), the clerk or the system registers; nobody else.
+    Result<Customer> registerAtKiosk(const Actor &actor, const KioskSignUp &form, const QDateTime &now) const;
     // Oldest first.
     Result<QList<KioskRegistration>> pending() const;
     Status confirm(qint64 customerId, const QDateTime &now, const QString &actor) const;

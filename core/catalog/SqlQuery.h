@@ -29,6 +29,10 @@ public:
     Result<bool> execFindsRow();
 
     bool next() { return m_query.next(); }
+    // No more rows are read: the statement lets go of the catalog (on SQLite its read
+    // snapshot), so that a write may follow on this connection without being refused
+    // as "database is locked" while another connection writes.
+    void finish() { m_query.finish(); }
     QVariant value(int column) const { return m_query.value(column); }
     QVariant value(const QString &name) const { return m_query.value(name); }
     QString text(int column) const { return m_query.value(column).toString(); }

@@ -53,6 +53,11 @@ Result<qint64> TerminalSessions::resolve(qint64 terminalId, const QString &token
         return Error::refused(refusal);
     const qint64 sessionId = find.integer(0);
     const qint64 customerId = find.integer(1);
+    const QDateTime expires = fromCatalogTime(find.text(2));
+    find.finish();
+    // Lives on: written at most once a minute, not on every request of a busy kiosk.
+    if (now.secsTo(expires) > IdleMinutes * 60 - ExtendEverySeconds)
+        return customerId;
     SqlQuery extend(m_catalog.db(), QStringLiteral("UPDATE terminal_sessions SET expires_at = :expires WHERE id = :id"));
     extend.bind(QStringLiteral(":expires"), toCatalogTime(now.addSecs(IdleMinutes * 60)))
         .bind(QStringLiteral(":id"), sessionId);

@@ -22,6 +22,7 @@ class TerminalSessions
 
 public:
     static constexpr int IdleMinutes = 30;
+    static constexpr int ExtendEverySeconds = 60;   // how often resolve() writes the new end
 
     explicit TerminalSessions(const Catalog &catalog) : m_catalog(catalog) { }
 

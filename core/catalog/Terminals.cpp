@@ -158,6 +158,7 @@ Result<Terminal> Terminals::authenticate(qint64 deviceId, const QString &token, 
     if (!query.next())
         return refused;
     Terminal terminal = terminalFrom(query);
+    query.finish();   // before the write below
     if (!terminal.lastSeenAt.isValid() || terminal.lastSeenAt.secsTo(now) >= LastSeenEverySeconds) {
         SqlQuery seen(m_catalog.db(), QStringLiteral("UPDATE terminals SET last_seen_at = :now WHERE id = :id"));
         seen.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":id"), terminal.id);

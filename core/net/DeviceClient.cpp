@@ -167,6 +167,16 @@ curl_slist *configure(CURL *curl, const QByteArray &address, char *errors, Devic
     return headers;
 }
 
+// What a POST or PUT sends: the body, read by libcurl from the transfer.
+void setBody(CURL *curl, bool post, DeviceClient::Transfer &transfer)
+{
+    curl_easy_setopt(curl, post ? CURLOPT_POST : CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(curl, post ? CURLOPT_POSTFIELDSIZE_LARGE : CURLOPT_INFILESIZE_LARGE,
+                     curl_off_t(transfer.body->size()));
+    curl_easy_setopt(curl, CURLOPT_READFUNCTION, &DeviceClient::Transfer::read);
+    curl_easy_setopt(curl, CURLOPT_READDATA, &transfer);
+}
+
 } // namespace
 
 Result<QByteArray> DeviceClient::exchange(Verb verb, const QUrl &url, const QByteArray &body, const QByteArray &contentType)
@@ -189,13 +199,10 @@ Result<QByteArray> DeviceClient::exchange(Verb verb, const QUrl &url, const QByt
     if (!contentType.isEmpty())
         headers = curl_slist_append(headers, QByteArray("Content-Type: " + contentType).constData());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    if (verb != Verb::Get) {
-        curl_easy_setopt(curl, verb == Verb::Post ? CURLOPT_POST : CURLOPT_UPLOAD, 1L);
-        curl_easy_setopt(curl, verb == Verb::Post ? CURLOPT_POSTFIELDSIZE_LARGE : CURLOPT_INFILESIZE_LARGE,
-                         curl_off_t(body.size()));
-        curl_easy_setopt(curl, CURLOPT_READFUNCTION, &Transfer::read);
-        curl_easy_setopt(curl, CURLOPT_READDATA, &transfer);
-    }
+    if (verb == Verb::Delete)
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
+    else if (verb != Verb::Get)
+        setBody(curl, verb == Verb::Post, transfer);
     const CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);
     long status = 0;
@@ -255,6 +262,12 @@ Result<QJsonValue> DeviceClient::put(const QString &path, const QUrlQuery &query
 Result<QByteArray> DeviceClient::download(const QString &path, const QUrlQuery &query)
 {
     return exchange(Verb::Get, urlFor(path, query), {}, {});
+}
+
+Result<QJsonValue> DeviceClient::remove(const QString &path)
+{
+    Result<QByteArray> bytes = exchange(Verb::Delete, urlFor(path, {}), {}, {});
+    return bytes ? parse(*bytes) : Result<QJsonValue>(bytes.error());
 }
 
 } // namespace Keepsake

@@ -62,9 +62,10 @@ public:
     Result<QJsonValue> put(const QString &path, const QUrlQuery &query, const QByteArray &bytes);
     // Raw bytes from a path (a piece of a photo, a thumbnail).
     Result<QByteArray> download(const QString &path, const QUrlQuery &query = {});
+    Result<QJsonValue> remove(const QString &path);
 
 private:
-    enum class Verb { Get, Post, Put };
+    enum class Verb { Get, Post, Put, Delete };
     Result<QByteArray> exchange(Verb verb, const QUrl &url, const QByteArray &body, const QByteArray &contentType);
     Result<QByteArray> answerOf(int status, const QByteArray &answer) const;
     QUrl urlFor(const QString &path, const QUrlQuery &query) const;

@@ -47,6 +47,7 @@ Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
     m_reception = new HandinReception(m_lab, this);
     ServiceRoutes::addHandins(*m_server, *m_reception);
     ServiceRoutes::addLab(*m_server, m_lab);
+    ServiceRoutes::addAlbums(*m_server, m_lab);
     ServiceRoutes::addFiles(*m_server, m_lab);
     if (port == 0)
         port = quint16(QUrl(m_lab.device()->url).port(0));

@@ -21,6 +21,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <functional>
+
 namespace Keepsake {
 
 namespace {
@@ -37,7 +39,7 @@ constexpr int PollMs = 150;
 constexpr int ResumeAttempts = 5;
 constexpr int Lanes = 2;
 
-Result<QString> hashFile(const CardEntry &entry, const CancelToken &cancel)
+Result<QString> hashFile(const CardEntry &entry, const std::function<bool()> &cancelled)
 {
     QFile file;
     if (Status opened = CardWalk::open(entry, file); !opened)
@@ -45,7 +47,7 @@ Result<QString> hashFile(const CardEntry &entry, const CancelToken &cancel)
     Sha256 hash;
     QByteArray piece;
     while (!(piece = file.read(ServiceProtocol::ChunkBytes)).isEmpty()) {
-        if (cancel.isCancelled())
+        if (cancelled())
             return Error::cancelled(Tr::tr("Cancelled."));
         hash.add(piece);
     }
@@ -67,6 +69,13 @@ RemoteIngest::RemoteIngest(DeviceClient &client, IngestOptions options, QObject 
 }
 
 RemoteIngest::~RemoteIngest() = default;
+
+bool RemoteIngest::isCancelled()
+{
+    if (m_outer && m_outer->isCancelled())
+        m_cancel.cancel();
+    return m_cancel.isCancelled();
+}
 
 QString RemoteIngest::wirePath(const CardEntry &entry) const
 {
@@ -159,7 +168,7 @@ Result<IngestSummary> RemoteIngest::run()
             return sent.error();
         }
     }
-    if (m_cancel.isCancelled()) {
+    if (isCancelled()) {
         cancelOnDevice();
         IngestSummary summary;
         summary.cancelled = true;
@@ -190,7 +199,7 @@ Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
         if (answer == QLatin1String("send")) {
             outgoing.append({ entries.at(i), QString(), first->at(i).value(QStringLiteral("offset")).toInteger() });
         } else if (answer == QLatin1String("need_sha")) {
-            const Result<QString> sha = hashFile(entries.at(i), m_cancel);
+            const Result<QString> sha = hashFile(entries.at(i), [this] { return isCancelled(); });
             if (!sha)
                 return sha.error();
             QJsonObject file = files.at(i);
@@ -286,7 +295,7 @@ Status RemoteIngest::send(DeviceClient &client, const Outgoing &outgoing)
         }
         const Error::Kind kind = answer.error().kind();
         if ((kind != Error::Kind::Failure && kind != Error::Kind::Cancelled && kind != Error::Kind::Usage)
-            || ++failures > ResumeAttempts || m_cancel.isCancelled())
+            || ++failures > ResumeAttempts || isCancelled())
             return answer.error().prefixed(Tr::tr("%1 could not be sent: ").arg(outgoing.entry.absolutePath));
         qCInfo(lcNet) << "Sending" << path << "again from where the device stands:" << answer.error().message();
         QThread::msleep(200 * failures);
@@ -302,9 +311,9 @@ Status RemoteIngest::send(DeviceClient &client, const Outgoing &outgoing)
 
 // Hashes the file's bytes from where the hash stands up to the offset (what the device
 // has, after a resume), then reads the piece that goes next and hashes it too.
-Result<QByteArray> RemoteIngest::hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset) const
+Result<QByteArray> RemoteIngest::hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset)
 {
-    if (m_cancel.isCancelled())
+    if (isCancelled())
         return Error::cancelled(Tr::tr("Cancelled."));
     if (!file.seek(hashedTo))
         return Error::failure(file.errorString());
@@ -359,7 +368,7 @@ Result<IngestSummary> RemoteIngest::finish()
     int wait = FirstPollMs;
     bool cancelSent = false;
     for (;;) {
-        if (m_cancel.isCancelled() && !cancelSent) {
+        if (isCancelled() && !cancelSent) {
             cancelOnDevice();
             cancelSent = true;
         }

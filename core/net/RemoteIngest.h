@@ -38,6 +38,9 @@ public:
 
     Result<IngestSummary> run();
     CancelToken &cancelToken() { return m_cancel; }
+    // Also stops when this token is cancelled: one that outlives the run, held by
+    // whoever cancels from another thread (a window's job runner).
+    void followCancel(const CancelToken *outer) { m_outer = outer; }
     qint64 bytesSent() const { return m_bytesSent; }
 
 Q_SIGNALS:
@@ -59,16 +62,18 @@ private:
     void settled(const CardEntry &entry);
     Status sendAll(const QList<Outgoing> &outgoing);
     Status send(DeviceClient &client, const Outgoing &outgoing);
-    Result<QByteArray> hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset) const;
+    Result<QByteArray> hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset);
     Result<qint64> resumeAt(DeviceClient &client, const Outgoing &outgoing, qint64 size) const;
     QJsonObject describeForResume(const Outgoing &outgoing, qint64 size) const;
     Result<IngestSummary> finish();
     void cancelOnDevice();
     QString wirePath(const CardEntry &entry) const;
+    bool isCancelled();
 
     DeviceClient &m_client;
     IngestOptions m_options;
     CancelToken m_cancel;
+    const CancelToken *m_outer = nullptr;
     QString m_handin;
     std::atomic<qint64> m_bytesSent { 0 };
     std::atomic<qint64> m_bytesDone { 0 };

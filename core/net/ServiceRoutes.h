@@ -21,6 +21,11 @@ void addHandins(DeviceServer &server, HandinReception &reception);
 // GET customers/{code}/albums, GET albums/{id}/photos, POST sessions, DELETE
 // sessions, GET queue, GET status.
 void addLab(DeviceServer &server, const Lab &lab);
+// A kiosk's signed-in customer (AlbumRoutes.cpp): GET lab, POST registrations, GET
+// customers/{code}/view and /notices, POST albums/{id}/title, /photos (move into),
+// /cover, /selection, /shares, GET albums/{id}/selection, POST notices/{id}/read, GET
+// photos/{id}/thumbnail.
+void addAlbums(DeviceServer &server, const Lab &lab);
 // The chain's devices among themselves: PUT files/{sha256} (a forwarded photo's
 // bytes, in pieces), GET files/{sha256} (a piece of a file this device holds), GET
 // thumbnails/{sha256}.

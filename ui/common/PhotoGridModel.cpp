@@ -2,11 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PhotoGridModel.h"
 
-#include "lab/Lab.h"
-#include "metadata/Thumbnailer.h"
-#include "store/BlobStore.h"
+#include "ThumbnailSource.h"
 
-#include <QImageReader>
 #include <QListView>
 #include <QPainter>
 #include <QScroller>
@@ -19,18 +16,6 @@ constexpr int MaxInFlight = 4;
 constexpr int MaxQueued = 256;
 constexpr int PixmapsPerFrame = 16;   // QImage → QPixmap on the GUI thread, in slices
 constexpr int FrameMs = 16;
-
-QImage readThumbnail(const Lab &lab, const QString &sha256, int edge)
-{
-    const Thumbnailer &thumbs = lab.thumbnails();
-    QImageReader reader(thumbs.path(sha256, Thumbnailer::Size::Grid));
-    QImage image = reader.read();
-    if (image.isNull())   // not made yet: make it from the stored file
-        image = thumbs.load(sha256, Thumbnailer::Size::Grid, lab.store().pathFor(sha256));
-    if (image.isNull())
-        return {};
-    return image.scaled(edge, edge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-}
 
 QPixmap makePlaceholder(int edge)
 {
@@ -47,10 +32,15 @@ QPixmap makePlaceholder(int edge)
 } // namespace
 
 PhotoGridModel::PhotoGridModel(const Lab &lab, int iconEdge, QObject *parent)
-    : QAbstractListModel(parent), m_lab(lab), m_edge(iconEdge), m_placeholder(makePlaceholder(iconEdge)),
-      m_cache(600)
+    : PhotoGridModel(std::make_shared<LabThumbnails>(lab), iconEdge, parent)
 {
-    m_pool.setMaxThreadCount(qBound(1, QThread::idealThreadCount() - 1, MaxInFlight));
+}
+
+PhotoGridModel::PhotoGridModel(std::shared_ptr<const ThumbnailSource> source, int iconEdge, QObject *parent)
+    : QAbstractListModel(parent), m_source(std::move(source)), m_edge(iconEdge),
+      m_placeholder(makePlaceholder(iconEdge)), m_cache(600)
+{
+    m_pool.setMaxThreadCount(qBound(1, m_source->parallelReads(), MaxInFlight));
     m_pool.setObjectName(QStringLiteral("keepsake-thumbnails"));
     m_flush.setSingleShot(true);
     m_flush.setInterval(FrameMs);
@@ -66,6 +56,7 @@ void PhotoGridModel::setPhotos(const QList<PhotoRecord> &photos)
         m_rowsBySha[m_photos[row].sha256].append(row);
     m_queue.clear();
     m_arrived.clear();
+    m_failed.clear();   // a new list: those missing before are asked for again
     endResetModel();
 }
 
@@ -185,14 +176,18 @@ void PhotoGridModel::startLoads() const
     auto *self = const_cast<PhotoGridModel *>(this);
     while (m_inFlight.size() < MaxInFlight && !m_queue.isEmpty()) {
         const QString sha = m_queue.takeLast();
+        const QList<int> rows = m_rowsBySha.value(sha);
+        if (rows.isEmpty())
+            continue;   // no longer listed
         m_inFlight.insert(sha);
-        const Lab &lab = m_lab;
+        const PhotoRecord photo = m_photos.at(rows.first());
         const int edge = m_edge;
         // The answer is posted to the model; it is dropped if the model is gone (the
         // pool, destroyed first, waits for running reads).
-        m_pool.start([self, &lab, sha, edge] {
-            const QImage image = readThumbnail(lab, sha, edge);
-            QMetaObject::invokeMethod(self, [self, sha, image] { self->loaded(sha, image); }, Qt::QueuedConnection);
+        m_pool.start([self, source = m_source, photo, edge] {
+            const QImage image = source->read(photo, edge);
+            QMetaObject::invokeMethod(self, [self, sha = photo.sha256, image] { self->loaded(sha, image); },
+                                      Qt::QueuedConnection);
         });
     }
 }

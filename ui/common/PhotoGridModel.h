@@ -11,6 +11,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 class QListView;
@@ -18,9 +19,10 @@ class QListView;
 namespace Keepsake {
 
 class Lab;
+class ThumbnailSource;
 
-// Photos as a thumbnail grid. Thumbnails are read from the Thumbnailer's grid cache
-// on a small pool of their own (leaving a core to the window), only for the rows the
+// Photos as a thumbnail grid. Thumbnails are read from their source (the lab's
+// Thumbnailer grid cache, or a device the window is a client of) on a small pool of their own (leaving a core to the window), only for the rows the
 // view asks for (the visible ones), newest request first; a placeholder shows until
 // one arrives. Arrivals are turned into pixmaps and announced a few at a time, once
 // per frame, so that a flick through 10,000 photos never stalls the window.
@@ -32,6 +34,7 @@ public:
     enum Role { PhotoIdRole = Qt::UserRole + 1, AlbumIdRole, LoadedRole, CoverRole };
 
     PhotoGridModel(const Lab &lab, int iconEdge, QObject *parent = nullptr);
+    PhotoGridModel(std::shared_ptr<const ThumbnailSource> source, int iconEdge, QObject *parent = nullptr);
 
     void setPhotos(const QList<PhotoRecord> &photos);
     const QList<PhotoRecord> &photos() const { return m_photos; }
@@ -62,7 +65,7 @@ private:
     void loaded(const QString &sha256, const QImage &image);
     void flush();
 
-    const Lab &m_lab;
+    std::shared_ptr<const ThumbnailSource> m_source;
     int m_edge;
     QList<PhotoRecord> m_photos;
     QHash<QString, QList<int>> m_rowsBySha;

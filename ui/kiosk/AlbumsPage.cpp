@@ -2,9 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AlbumsPage.h"
 
-#include "catalog/AlbumEdits.h"
+#include "KioskBackend.h"
 #include "common/PhotoGridModel.h"
-#include "lab/Lab.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -25,7 +24,6 @@ namespace Keepsake {
 namespace {
 
 constexpr int KioskIconEdge = 200;
-const QString KioskActor = QStringLiteral("kiosk");
 
 QPushButton *actionButton(const char *name, bool checkable = false)
 {
@@ -37,10 +35,9 @@ QPushButton *actionButton(const char *name, bool checkable = false)
 
 } // namespace
 
-AlbumsPage::AlbumsPage(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab(lab)
+AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent), m_backend(backend)
 {
     setObjectName(QStringLiteral("homePage"));
-    m_loader = new CustomerLoader(lab, this);
     m_greeting = new QLabel;
     m_greeting->setObjectName(QStringLiteral("greeting"));
     m_greeting->setProperty("role", QStringLiteral("title"));
@@ -56,7 +53,7 @@ AlbumsPage::AlbumsPage(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("albumStatus"));
     m_status->setWordWrap(true);
-    m_model = new PhotoGridModel(lab, KioskIconEdge, this);
+    m_model = new PhotoGridModel(backend.thumbnails(), KioskIconEdge, this);
     m_grid = new QListView;
     m_grid->setObjectName(QStringLiteral("photoGrid"));
     m_grid->setModel(m_model);
@@ -67,7 +64,24 @@ AlbumsPage::AlbumsPage(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab
     m_printSelect = actionButton("printSelectButton", true);
     m_share = actionButton("shareButton");
     m_extend = actionButton("extendButton");
+    layOut();
+    connect(m_albums, &QListWidget::currentRowChanged, this, &AlbumsPage::showAlbum);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlbumsPage::updateButtons);
+    connect(m_signOut, &QPushButton::clicked, this, &AlbumsPage::signOutRequested);
+    connect(m_rename, &QPushButton::clicked, this, &AlbumsPage::rename);
+    connect(m_move, &QPushButton::clicked, this, &AlbumsPage::movePhotos);
+    connect(m_cover, &QPushButton::clicked, this, &AlbumsPage::chooseCover);
+    connect(m_printSelect, &QPushButton::toggled, this, &AlbumsPage::togglePrintSelection);
+    connect(m_share, &QPushButton::clicked, this, &AlbumsPage::share);
+    connect(m_extend, &QPushButton::clicked, this, &AlbumsPage::extend);
+    retranslate();
+    updateButtons();
+}
 
+// The greeting and Sign out on top; the albums on the left; the album's photos, the
+// actions and the status on the right.
+void AlbumsPage::layOut()
+{
     auto *top = new QHBoxLayout;
     top->addWidget(m_greeting, 1);
     top->addWidget(m_signOut);
@@ -93,19 +107,6 @@ AlbumsPage::AlbumsPage(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
-
-    connect(m_loader, &CustomerLoader::loaded, this, &AlbumsPage::applyData);
-    connect(m_albums, &QListWidget::currentRowChanged, this, &AlbumsPage::showAlbum);
-    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlbumsPage::updateButtons);
-    connect(m_signOut, &QPushButton::clicked, this, &AlbumsPage::signOutRequested);
-    connect(m_rename, &QPushButton::clicked, this, &AlbumsPage::rename);
-    connect(m_move, &QPushButton::clicked, this, &AlbumsPage::movePhotos);
-    connect(m_cover, &QPushButton::clicked, this, &AlbumsPage::chooseCover);
-    connect(m_printSelect, &QPushButton::toggled, this, &AlbumsPage::togglePrintSelection);
-    connect(m_share, &QPushButton::clicked, this, &AlbumsPage::share);
-    connect(m_extend, &QPushButton::clicked, this, &AlbumsPage::extend);
-    retranslate();
-    updateButtons();
 }
 
 void AlbumsPage::setAskers(TextAsker text, ChoiceAsker choice)
@@ -114,10 +115,10 @@ void AlbumsPage::setAskers(TextAsker text, ChoiceAsker choice)
     m_askChoice = std::move(choice);
 }
 
-void AlbumsPage::showCustomer(qint64 customerId)
+void AlbumsPage::load()
 {
     m_loaded = false;
-    m_loader->load(Actor::customer(customerId, KioskActor), customerId, false);
+    m_backend.loadAlbums([this](const CustomerData &data) { applyData(data); });
 }
 
 void AlbumsPage::clear()
@@ -250,7 +251,7 @@ void AlbumsPage::report(const Status &status, const QString &done)
     m_status->setText(status ? done : status.error().message());
     if (status) {
         m_wantedAlbum = currentAlbumId();
-        m_loader->load(customer(), m_data.customer.id, false);
+        load();
         Q_EMIT changed(done);
     }
 }
@@ -262,8 +263,9 @@ void AlbumsPage::rename()
         return;
     m_askText(tr("A new name for the album"), m_albums->currentItem()->text().section(QLatin1Char('\n'), 0, 0),
               [this, albumId](const QString &title) {
-                  report(AlbumEdits(m_lab.catalog(), customer()).rename(albumId, title, m_lab.clock().now()),
-                         tr("The album is now called \"%1\".").arg(title));
+                  m_backend.rename(albumId, title, [this, title](const Status &status) {
+                      report(status, tr("The album is now called \"%1\".").arg(title));
+                  });
               });
 }
 
@@ -280,8 +282,9 @@ void AlbumsPage::movePhotos()
     }
     m_askChoice(tr("Move %n photo(s) into which album?", nullptr, int(photos.size())), targets,
                 [this, photos](qint64 target) {
-                    report(AlbumEdits(m_lab.catalog(), customer()).movePhotos(photos, target, m_lab.clock().now()),
-                           tr("%n photo(s) moved.", nullptr, int(photos.size())));
+                    m_backend.movePhotos(photos, target, [this, moved = int(photos.size())](const Status &status) {
+                        report(status, tr("%n photo(s) moved.", nullptr, moved));
+                    });
                 });
 }
 

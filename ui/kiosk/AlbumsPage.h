@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "base/Actor.h"
+#include "base/Error.h"
 #include "common/CustomerLoader.h"
+#include "notify/Notice.h"
 
 #include <QWidget>
 
@@ -16,22 +17,24 @@ class QPushButton;
 
 namespace Keepsake {
 
-class Lab;
+class KioskBackend;
 class PhotoGridModel;
 
 // The signed-in customer's albums: a list of albums and the chosen album's photos as
 // a thumbnail grid, with what a customer does with them: rename, move photos, choose
 // the cover, pick photos for the index print, share, read notices and extend.
 // Albums shared with the customer are listed with their owner's name, to view only:
-// none of the owner's actions is offered for them (core would refuse them).
+// none of the owner's actions is offered for them (core would refuse them). Everything
+// goes through the kiosk's backend: the lab on this machine, or a device.
 class AlbumsPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    AlbumsPage(const Lab &lab, QWidget *parent = nullptr);
+    explicit AlbumsPage(KioskBackend &backend, QWidget *parent = nullptr);
 
-    void showCustomer(qint64 customerId);
+    // The signed-in customer's albums, read (again) from the backend.
+    void load();
     void clear();
     bool isLoaded() const { return m_loaded; }
     qint64 currentAlbumId() const;
@@ -53,6 +56,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void layOut();
     void retranslate();
     void applyData(const CustomerData &data);
     void showAlbum();
@@ -69,11 +73,11 @@ private:
     void togglePrintSelection(bool on);
     void share();
     void extend();
-    // The signed-in customer, acting at the kiosk.
-    Actor customer() const;
+    void selectionRead(qint64 albumId, const Result<QList<qint64>> &selection);
+    void saveSelection(qint64 albumId);
+    void showNotices(const Result<QList<Notice>> &notices);
 
-    const Lab &m_lab;
-    CustomerLoader *m_loader = nullptr;
+    KioskBackend &m_backend;
     CustomerData m_data;
     bool m_loaded = false;
     qint64 m_wantedAlbum = 0;

@@ -5,12 +5,8 @@
 // selection), sharing, and the notices kept for them.
 #include "AlbumsPage.h"
 
-#include "base/Actor.h"
-#include "catalog/AlbumChoices.h"
-#include "catalog/AlbumSharing.h"
+#include "KioskBackend.h"
 #include "common/PhotoGridModel.h"
-#include "lab/Lab.h"
-#include "notify/TerminalNotices.h"
 
 #include <QLabel>
 #include <QListView>
@@ -19,25 +15,15 @@
 
 namespace Keepsake {
 
-namespace {
-
-const QString KioskTerminal = QStringLiteral("kiosk");
-
-} // namespace
-
-Actor AlbumsPage::customer() const
-{
-    return Actor::customer(m_data.customer.id, KioskTerminal);
-}
-
 void AlbumsPage::chooseCover()
 {
     const QList<qint64> photos = selectedPhotos();
     const qint64 albumId = currentAlbumId();
     if (photos.size() != 1 || !ownsCurrentAlbum())
         return;
-    report(AlbumChoices(m_lab.catalog(), customer()).setCover(albumId, photos.first(), m_lab.clock().now()),
-           tr("This photo is now the album's cover: the disc opens with it."));
+    m_backend.setCover(albumId, photos.first(), [this](const Status &status) {
+        report(status, tr("This photo is now the album's cover: the disc opens with it."));
+    });
 }
 
 void AlbumsPage::togglePrintSelection(bool on)
@@ -52,31 +38,43 @@ void AlbumsPage::togglePrintSelection(bool on)
         return;
     if (on) {
         m_selectionAlbum = albumId;
-        auto selection = AlbumChoices(m_lab.catalog(), customer()).selection(albumId);
-        if (!selection) {
-            m_status->setText(selection.error().message());
-            return;
-        }
-        m_model->setCheckable(true);
-        m_model->setChecked(QSet<qint64>(selection->begin(), selection->end()));
-        m_printSelect->setText(tr("Save the index print choice"));
-        m_status->setText(tr("Tick the photos for the index print. None ticked: all photos are printed."));
+        m_backend.selection(albumId, [this, albumId](const Result<QList<qint64>> &selection) {
+            selectionRead(albumId, selection);
+        });
         return;
     }
-    {
-        QList<qint64> chosen;
-        for (const PhotoRecord &photo : m_model->photos()) {   // in the album's order
-            if (m_model->checked().contains(photo.id))
-                chosen.append(photo.id);
-        }
-        const Status saved = AlbumChoices(m_lab.catalog(), customer()).setSelection(albumId, chosen, m_lab.clock().now());
-        m_status->setText(saved ? (chosen.isEmpty() ? tr("All photos of the album go on the index print.")
-                                                    : tr("%n photo(s) chosen for the index print.", nullptr,
-                                                         int(chosen.size())))
-                                : saved.error().message());
-    }
+    saveSelection(albumId);
     m_model->setCheckable(false);
     m_printSelect->setText(tr("Choose for index print"));
+}
+
+// The saved selection arrived: the photos are ticked, unless the choice was left meanwhile.
+void AlbumsPage::selectionRead(qint64 albumId, const Result<QList<qint64>> &selection)
+{
+    if (m_selectionAlbum != albumId || !m_printSelect->isChecked())
+        return;
+    if (!selection) {
+        m_status->setText(selection.error().message());
+        return;
+    }
+    m_model->setCheckable(true);
+    m_model->setChecked(QSet<qint64>(selection->begin(), selection->end()));
+    m_printSelect->setText(tr("Save the index print choice"));
+    m_status->setText(tr("Tick the photos for the index print. None ticked: all photos are printed."));
+}
+
+void AlbumsPage::saveSelection(qint64 albumId)
+{
+    QList<qint64> chosen;
+    for (const PhotoRecord &photo : m_model->photos()) {   // in the album's order
+        if (m_model->checked().contains(photo.id))
+            chosen.append(photo.id);
+    }
+    m_backend.setSelection(albumId, chosen, [this, count = int(chosen.size())](const Status &saved) {
+        m_status->setText(saved ? (count == 0 ? tr("All photos of the album go on the index print.")
+                                              : tr("%n photo(s) chosen for the index print.", nullptr, count))
+                                : saved.error().message());
+    });
 }
 
 void AlbumsPage::share()
@@ -86,15 +84,19 @@ void AlbumsPage::share()
         return;
     m_askText(tr("Share this album with: customer code or e-mail address"), QString(),
               [this, albumId](const QString &viewer) {
-                  const Status status = AlbumSharing(m_lab.catalog(), m_lab.clock()).share(customer(), albumId, viewer);
-                  report(status, tr("%1 may now view this album and will be told before it expires.").arg(viewer));
+                  m_backend.share(albumId, viewer, [this, viewer](const Status &status) {
+                      report(status, tr("%1 may now view this album and will be told before it expires.").arg(viewer));
+                  });
               });
 }
 
 void AlbumsPage::extend()
 {
-    const TerminalNotices terminal(m_lab.catalog(), m_lab.clock());
-    auto notices = terminal.forCustomer(customer(), m_data.customer.id, false);
+    m_backend.notices([this](const Result<QList<Notice>> &notices) { showNotices(notices); });
+}
+
+void AlbumsPage::showNotices(const Result<QList<Notice>> &notices)
+{
     if (!notices) {
         m_status->setText(notices.error().message());
         return;
@@ -109,9 +111,10 @@ void AlbumsPage::extend()
         return;
     m_askChoice(tr("Your notices"), lines, [this](qint64 noticeId) {
         if (noticeId > 0) {
-            const Status read = TerminalNotices(m_lab.catalog(), m_lab.clock()).markRead(customer(), noticeId);
-            if (!read)
-                m_status->setText(read.error().message());
+            m_backend.markRead(noticeId, [this](const Status &read) {
+                if (!read)
+                    m_status->setText(read.error().message());
+            });
         }
     });
 }

@@ -7,24 +7,19 @@
 #include "EntryPage.h"
 #include "IdleGuard.h"
 #include "ImportPage.h"
+#include "KioskBackend.h"
+#include "KioskLog.h"
 #include "KioskStyle.h"
+#include "LocalKioskBackend.h"
 #include "RegisterPage.h"
 #include "SignInPage.h"
 #include "WelcomePage.h"
-#include "base/Translations.h"
-#include "base/Actor.h"
 #include "base/JobRunner.h"
-#include "catalog/Customers.h"
-#include "catalog/KioskRegistrations.h"
-#include "catalog/PinLockout.h"
-#include "catalog/Settings.h"
-#include "ingest/IngestJob.h"
-#include "lab/Lab.h"
+#include "base/Translations.h"
 
 #include <QEvent>
 #include <QFileInfo>
 #include <QLocale>
-#include <QRandomGenerator>
 #include <QStackedWidget>
 #include <QSysInfo>
 
@@ -45,7 +40,13 @@ QString terminalName(const KioskOptions &options)
 } // namespace
 
 KioskWindow::KioskWindow(const Lab &lab, Translations &translations, const KioskOptions &options, QWidget *parent)
-    : QMainWindow(parent), m_lab(lab), m_translations(translations), m_terminal(terminalName(options))
+    : KioskWindow(std::make_unique<LocalKioskBackend>(lab, terminalName(options)), translations, options, parent)
+{
+}
+
+KioskWindow::KioskWindow(std::unique_ptr<KioskBackend> backend, Translations &translations,
+                         const KioskOptions &options, QWidget *parent)
+    : QMainWindow(parent), m_backend(std::move(backend)), m_translations(translations)
 {
     setObjectName(QStringLiteral("kioskWindow"));
     setStyleSheet(kioskStyleSheet());
@@ -55,11 +56,17 @@ KioskWindow::KioskWindow(const Lab &lab, Translations &translations, const Kiosk
     m_idle->setInterval(options.idleMilliseconds);
     m_ingest = new JobRunner(this);
     m_ingest->setObjectName(QStringLiteral("kioskIngest"));
-    m_pinCheck = new JobRunner(this);
     buildPages();
     connectPages();
     m_cards->setRoots(options.mountRoots.isEmpty() ? CardWatcher::defaultRoots() : options.mountRoots);
-    m_welcome->setLabName(Settings(lab.catalog()).value(QStringLiteral("lab.name")).value());
+    // The product's name until the lab's arrives (from a device, a moment later), or when it cannot.
+    m_welcome->setLabName(QStringLiteral("Keepsake"));
+    m_backend->labName([this](const Result<QString> &name) {
+        if (name && !name->isEmpty())
+            m_welcome->setLabName(*name);
+        else if (!name)
+            qCWarning(lcKiosk) << "The lab's name cannot be read:" << name.error().message();
+    });
     retranslate();
     showPage(m_welcome);
 }
@@ -69,6 +76,11 @@ KioskWindow::~KioskWindow()
     m_ingest->cancel();
 }
 
+qint64 KioskWindow::customerId() const
+{
+    return m_backend->customerId();
+}
+
 void KioskWindow::buildPages()
 {
     m_pages = new QStackedWidget;
@@ -76,7 +88,7 @@ void KioskWindow::buildPages()
     m_welcome = new WelcomePage;
     m_signIn = new SignInPage;
     m_register = new RegisterPage;
-    m_albums = new AlbumsPage(m_lab);
+    m_albums = new AlbumsPage(*m_backend);
     m_import = new ImportPage;
     m_entry = new EntryPage;
     for (QWidget *page : { static_cast<QWidget *>(m_welcome), static_cast<QWidget *>(m_signIn),
@@ -118,7 +130,7 @@ void KioskWindow::connectPages()
     connect(m_entry, &EntryPage::closed, this, [this] { showPage(m_entryReturn ? m_entryReturn : m_albums); });
     connect(m_import, &ImportPage::cancelRequested, m_ingest, &JobRunner::cancel);
     connect(m_import, &ImportPage::doneRequested, this, [this] {
-        m_albums->showCustomer(m_customerId);
+        m_albums->load();
         showPage(m_albums);
     });
     connect(m_cards, &CardWatcher::cardInserted, this, &KioskWindow::cardInserted);
@@ -154,42 +166,32 @@ void KioskWindow::setLanguage(const QString &language)
 
 void KioskWindow::signIn(const QString &code, const QString &pin)
 {
-    if (m_pinCheck->isRunning())
-        return;
+    const QString before = m_signIn->message();
     m_signIn->setMessage(tr("Checking…"));
-    const Lab &lab = m_lab;
-    m_pinCheck->start([&lab, code, pin, terminal = m_terminal](JobControl &) {
-        return PinLockout(lab.catalog(), lab.clock()).signIn(code, pin, terminal);
-    }, [this](const Result<PinLockout::Attempt> &attempt) { pinChecked(attempt); });
+    if (!m_backend->signIn(code, pin, [this](const Result<KioskSignIn> &answer) { signInAnswered(answer); }))
+        m_signIn->setMessage(before);   // the earlier attempt is still being checked
 }
 
-void KioskWindow::pinChecked(const Result<PinLockout::Attempt> &attempt)
+void KioskWindow::signInAnswered(const Result<KioskSignIn> &answer)
 {
     // Core words the answer: the same for an unknown code and a wrong PIN.
-    if (!attempt)
-        m_signIn->setMessage(attempt.error().message());
-    else if (attempt->outcome == PinLockout::Outcome::Accepted)
-        signedInAs(attempt->customerId);
+    if (!answer)
+        m_signIn->setMessage(answer.error().message());
+    else if (answer->accepted)
+        signedInAs(answer->customer);
     else
-        m_signIn->setMessage(attempt->message);
+        m_signIn->setMessage(answer->message);
 }
 
-void KioskWindow::signedInAs(qint64 customerId)
+void KioskWindow::signedInAs(const Customer &customer)
 {
-    auto customer = Customers(m_lab.catalog()).byId(customerId);
-    if (!customer) {
-        m_signIn->setMessage(customer.error().message());
-        return;
-    }
-    m_customerId = customerId;
-    m_customerCode = customer->code;
-    if (!customer->language.isEmpty() && m_translations.language() == QLatin1String("en"))
-        setLanguage(customer->language);
+    if (!customer.language.isEmpty() && m_translations.language() == QLatin1String("en"))
+        setLanguage(customer.language);
     m_idle->arm();
     m_albums->clear();
-    m_albums->showCustomer(customerId);
+    m_albums->load();
     showPage(m_albums);
-    Q_EMIT signedIn(customerId);
+    Q_EMIT signedIn(customer.id);
     if (!m_pendingCard.isEmpty())
         startImport(std::exchange(m_pendingCard, {}));
 }
@@ -198,8 +200,7 @@ void KioskWindow::signOut()
 {
     m_ingest->cancel();
     m_idle->disarm();
-    m_customerId = 0;
-    m_customerCode.clear();
+    m_backend->signOut();
     m_albums->clear();
     m_signIn->reset();
     m_register->reset();
@@ -210,37 +211,26 @@ void KioskWindow::signOut()
 
 void KioskWindow::registerCustomer(const QString &name, const QString &contact, const QString &pin)
 {
-    const Customers customers(m_lab.catalog());
-    NewCustomer customer;
-    customer.name = name;
-    (contact.contains(QLatin1Char('@')) ? customer.email : customer.phone) = contact;
-    customer.pin = pin;
-    customer.language = m_translations.language();
-    for (int tries = 0; tries < 20 && customer.code.isEmpty(); ++tries) {
-        const QString code = QStringLiteral("K%1").arg(QRandomGenerator::global()->bounded(10000, 99999));
-        auto existing = customers.byCode(code);
-        if (!existing && existing.error().kind() == Error::Kind::NotFound)
-            customer.code = code;
-    }
-    auto added = customers.add(customer, m_lab.clock().now());
-    if (!added) {
-        m_register->setMessage(added.error().message());
+    const KioskSignUp form { name, contact, pin, m_translations.language() };
+    m_backend->registerCustomer(form, [this](const Result<Customer> &customer) { registered(customer); });
+}
+
+void KioskWindow::registered(const Result<Customer> &customer)
+{
+    if (!customer) {
+        m_register->setMessage(customer.error().message());
         return;
     }
-    const Status audited = KioskRegistrations(m_lab.catalog()).record(Actor::device(KioskActor), added->id,
-                                                                       m_lab.clock().now());
-    if (!audited)
-        m_register->setMessage(audited.error().message());
     m_signIn->reset();
     showPage(m_signIn);
     m_signIn->setMessage(tr("Welcome, %1! Your customer code is %2. Please remember it; the counter will "
                             "confirm your registration. Sign in now with your code and PIN.")
-                             .arg(added->name, added->code));
+                             .arg(customer->name, customer->code));
 }
 
 void KioskWindow::cardInserted(const QString &path)
 {
-    if (m_customerId && !isImporting()) {
+    if (customerId() && !isImporting()) {
         startImport(path);
         return;
     }
@@ -258,21 +248,18 @@ void KioskWindow::cardRemoved(const QString &path)
 
 void KioskWindow::startImport(const QString &path)
 {
-    IngestOptions options;
-    options.customerCode = m_customerCode;
-    options.sources = { path };
-    options.channel = QStringLiteral("kiosk");
-    options.actor = KioskActor;
-    auto job = std::make_unique<IngestJob>(m_lab, options);
-    connect(job.get(), &IngestJob::started, m_import, &ImportPage::setStarted);
-    connect(job.get(), &IngestJob::progress, this, [this](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
+    HandinReceivers to;
+    to.context = this;
+    to.started = [this](int files, qint64 bytes) { m_import->setStarted(files, bytes); };
+    to.decided = [this](const IngestRecord &record) { m_import->addRecord(record); };
+    to.progress = [this](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
         m_idle->touch();
         m_import->setProgress(done, total, bytesDone, bytesTotal);
-    });
-    connect(job.get(), &IngestJob::fileDecided, m_import, &ImportPage::addRecord);
+    };
+    to.done = [this](const Result<IngestSummary> &result) { importDone(result); };
     m_import->begin(QFileInfo(path).fileName());
     showPage(m_import);
-    m_ingest->start(std::move(job), [this](const Result<IngestSummary> &result) { importDone(result); });
+    m_backend->startHandIn(*m_ingest, path, to);
 }
 
 void KioskWindow::importDone(const Result<IngestSummary> &result)

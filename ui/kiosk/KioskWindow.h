@@ -3,11 +3,13 @@
 #pragma once
 
 #include "base/Error.h"
-#include "catalog/PinLockout.h"
+#include "catalog/Customers.h"
 #include "ingest/IngestTypes.h"
 
 #include <QMainWindow>
 #include <QStringList>
+
+#include <memory>
 
 class QStackedWidget;
 
@@ -19,11 +21,13 @@ class EntryPage;
 class IdleGuard;
 class ImportPage;
 class JobRunner;
+class KioskBackend;
 class Lab;
 class RegisterPage;
 class SignInPage;
 class Translations;
 class WelcomePage;
+struct KioskSignIn;
 
 struct KioskOptions
 {
@@ -37,16 +41,23 @@ struct KioskOptions
 // The customers' touchscreen: welcome with the language choice, sign-in with code
 // and PIN on an on-screen pad, registration, the customer's albums, and a card
 // handed in as soon as it is inserted. A session ends after a while without touch.
+// The kiosk works on the lab of this machine, or as the client of a device (its
+// backend says which; the pages do not know).
 class KioskWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    // The kiosk on the machine that holds the lab.
     KioskWindow(const Lab &lab, Translations &translations, const KioskOptions &options,
+                QWidget *parent = nullptr);
+    // The kiosk on whatever backend it is given: a device's client (RemoteKioskBackend).
+    KioskWindow(std::unique_ptr<KioskBackend> backend, Translations &translations, const KioskOptions &options,
                 QWidget *parent = nullptr);
     ~KioskWindow() override;
 
-    qint64 customerId() const { return m_customerId; }
+    qint64 customerId() const;
+    KioskBackend *backend() const { return m_backend.get(); }
     QWidget *currentPage() const;
     AlbumsPage *albumsPage() const { return m_albums; }
     ImportPage *importPage() const { return m_import; }
@@ -67,10 +78,11 @@ private:
     void connectPages();
     void setLanguage(const QString &language);
     void signIn(const QString &code, const QString &pin);
-    void pinChecked(const Result<PinLockout::Attempt> &attempt);
-    void signedInAs(qint64 customerId);
+    void signInAnswered(const Result<KioskSignIn> &answer);
+    void signedInAs(const Customer &customer);
     void signOut();
     void registerCustomer(const QString &name, const QString &contact, const QString &pin);
+    void registered(const Result<Customer> &customer);
     void cardInserted(const QString &path);
     void cardRemoved(const QString &path);
     void startImport(const QString &path);
@@ -78,7 +90,7 @@ private:
     void showPage(QWidget *page);
     void retranslate();
 
-    const Lab &m_lab;
+    std::unique_ptr<KioskBackend> m_backend;   // destroyed first: no answer reaches the pages after
     Translations &m_translations;
     QStackedWidget *m_pages = nullptr;
     WelcomePage *m_welcome = nullptr;
@@ -91,10 +103,6 @@ private:
     CardWatcher *m_cards = nullptr;
     IdleGuard *m_idle = nullptr;
     JobRunner *m_ingest = nullptr;     // the hand-in of a card
-    JobRunner *m_pinCheck = nullptr;   // the PIN's slow hash
-    QString m_terminal;                // this kiosk, to the sign-in lockout
-    qint64 m_customerId = 0;
-    QString m_customerCode;
     QString m_pendingCard;
 };
 

@@ -1,0 +1,9 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "KioskBackend.h"
+
+namespace Keepsake {
+
+KioskBackend::~KioskBackend() = default;
+
+} // namespace Keepsake

@@ -1,0 +1,105 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/Error.h"
+#include "base/JobRunner.h"
+#include "catalog/Customers.h"
+#include "catalog/KioskRegistrations.h"
+#include "common/CustomerLoader.h"
+#include "ingest/IngestTypes.h"
+#include "notify/Notice.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace Keepsake {
+
+class ThumbnailSource;
+
+// The answer to a code and PIN: signed in, or why not in the words of the lockout.
+struct KioskSignIn
+{
+    bool accepted = false;
+    Customer customer;   // when accepted
+    QString message;     // when not
+};
+
+// Where a hand-in's reports go, on the window's thread: the job's signals and its end.
+struct HandinReceivers
+{
+    QObject *context = nullptr;
+    std::function<void(int files, qint64 bytes)> started;
+    std::function<void(const IngestRecord &record)> decided;
+    std::function<void(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal)> progress;
+    std::function<void(const Result<IngestSummary> &result)> done;
+};
+
+// What the kiosk's pages ask of the lab: sign-in, registration, the signed-in
+// customer's albums and what they do with them, their notices, thumbnails, and the
+// hand-in of a card. The kiosk on the machine that holds the lab answers from it
+// (LocalKioskBackend); a kiosk that is a device's client asks the device over the
+// network (RemoteKioskBackend). The pages do not know which they talk to.
+//
+// Every answer arrives on the window's thread, through the function given: at once
+// or later (a call to a device runs off the window's thread), never after the
+// backend is gone. Answers to the previous customer's requests are dropped once they
+// signed out. Core checks the rights either way, with the signed-in customer as the
+// actor.
+class KioskBackend : public QObject
+{
+    Q_OBJECT
+
+public:
+    template <typename T>
+    using Answer = std::function<void(const Result<T> &)>;
+    using Done = std::function<void(const Status &)>;
+
+    using QObject::QObject;
+    ~KioskBackend() override;
+
+    // The lab's name for the welcome screen.
+    virtual void labName(Answer<QString> answer) = 0;
+    // False, and nothing asked, while an earlier sign-in is being checked.
+    virtual bool signIn(const QString &code, const QString &pin, Answer<KioskSignIn> answer) = 0;
+    virtual void signOut() = 0;
+    virtual qint64 customerId() const = 0;   // the signed-in customer; 0: none
+    virtual void registerCustomer(const KioskSignUp &form, Answer<Customer> answer) = 0;
+
+    // The signed-in customer's albums, their own and those shared with them, and photos.
+    virtual void loadAlbums(std::function<void(const CustomerData &data)> answer) = 0;
+    virtual void rename(qint64 albumId, const QString &title, Done done) = 0;
+    virtual void movePhotos(const QList<qint64> &photoIds, qint64 targetAlbumId, Done done) = 0;
+    virtual void setCover(qint64 albumId, qint64 photoId, Done done) = 0;
+    virtual void selection(qint64 albumId, Answer<QList<qint64>> answer) = 0;
+    virtual void setSelection(qint64 albumId, const QList<qint64> &photoIds, Done done) = 0;
+    virtual void share(qint64 albumId, const QString &viewer, Done done) = 0;
+    virtual void notices(Answer<QList<Notice>> answer) = 0;
+    virtual void markRead(qint64 noticeId, Done done) = 0;
+
+    // Thumbnails of the photos the customer sees.
+    virtual std::shared_ptr<const ThumbnailSource> thumbnails() const = 0;
+    // Hands in the card at this path for the signed-in customer, on the runner (its
+    // cancel() stops it); false when the runner is busy.
+    virtual bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) = 0;
+
+protected:
+    // A hand-in job (IngestJob and alike: run(), cancelToken(), its signals) on the runner.
+    template <typename Job>
+    static bool runHandIn(JobRunner &runner, std::unique_ptr<Job> job, const HandinReceivers &to);
+};
+
+template <typename Job>
+bool KioskBackend::runHandIn(JobRunner &runner, std::unique_ptr<Job> job, const HandinReceivers &to)
+{
+    if (runner.isRunning())
+        return false;
+    QObject::connect(job.get(), &Job::started, to.context, to.started);
+    QObject::connect(job.get(), &Job::fileDecided, to.context, to.decided);
+    QObject::connect(job.get(), &Job::progress, to.context, to.progress);
+    return runner.start(std::move(job), to.done);
+}
+
+} // namespace Keepsake
