@@ -43,6 +43,7 @@ struct DeviceClient::Transfer
     QByteArray answer;
     bool tooLarge = false;
     const CancelToken *cancel = nullptr;
+    const CancelToken *alsoCancel = nullptr;
     QString expected;   // the pinned fingerprint
     QString shown;      // the fingerprint the device showed, when it was another
 
@@ -67,7 +68,8 @@ struct DeviceClient::Transfer
     static int progress(void *self, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
     {
         const auto *transfer = static_cast<Transfer *>(self);
-        return transfer->cancel && transfer->cancel->isCancelled() ? 1 : 0;
+        return (transfer->cancel && transfer->cancel->isCancelled())
+                || (transfer->alsoCancel && transfer->alsoCancel->isCancelled()) ? 1 : 0;
     }
     // Replaces OpenSSL's certificate check: the device's certificate is trusted when,
     // and only when, its SHA-256 is the pinned one.
@@ -184,7 +186,7 @@ Result<QByteArray> DeviceClient::exchange(Verb verb, const QUrl &url, const QByt
     if (m_endpoint.fingerprint.isEmpty())
         return Error::usage(tr("The device's certificate fingerprint is missing or malformed: give the 64 hex "
                                "digits that device init or terminal add printed (--fingerprint)."));
-    if (m_cancel && m_cancel->isCancelled())
+    if ((m_cancel && m_cancel->isCancelled()) || (m_alsoCancel && m_alsoCancel->isCancelled()))
         return Error::cancelled(tr("Cancelled."));
     if (!m_handle->curl && !(m_handle->curl = curl_easy_init()))
         return Error::failure(tr("libcurl could not start a transfer."));
@@ -193,6 +195,7 @@ Result<QByteArray> DeviceClient::exchange(Verb verb, const QUrl &url, const QByt
     Transfer transfer;
     transfer.body = &body;
     transfer.cancel = m_cancel;
+    transfer.alsoCancel = m_alsoCancel;
     transfer.expected = m_endpoint.fingerprint;
     char errors[CURL_ERROR_SIZE] = {};
     curl_slist *headers = configure(curl, url.toEncoded(), errors, transfer, m_endpoint, m_timeoutMs);

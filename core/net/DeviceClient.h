@@ -51,6 +51,9 @@ public:
 
     const DeviceEndpoint &endpoint() const { return m_endpoint; }
     void setSession(const QString &session) { m_endpoint.session = session; }
+    // A second token that stops its calls too (a job's own beside the window's or Ctrl-C's).
+    void alsoCancelledBy(const CancelToken *cancel) { m_alsoCancel = cancel; }
+    const CancelToken *cancelToken() const { return m_cancel; }
     // How long a request may go without a byte moving (default 60 s).
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
@@ -78,6 +81,7 @@ private:
     struct Handle;
     DeviceEndpoint m_endpoint;
     const CancelToken *m_cancel;
+    const CancelToken *m_alsoCancel = nullptr;
     std::unique_ptr<Handle> m_handle;
     int m_timeoutMs = 60'000;
 };

@@ -245,7 +245,8 @@ Status RemoteIngest::sendAll(const QList<Outgoing> &outgoing)
     std::atomic<int> running { lanes.maxThreadCount() };
     for (int lane = 0; lane < lanes.maxThreadCount(); ++lane) {
         lanes.start([&] {
-            DeviceClient client(m_client.endpoint(), &m_cancel);
+            DeviceClient client(m_client.endpoint(), m_client.cancelToken());   // Ctrl-C, the window's Cancel
+            client.alsoCancelledBy(m_outer ? m_outer : &m_cancel);
             for (qsizetype i = next++; i < outgoing.size(); i = next++) {
                 if (Status sent = send(client, outgoing.at(i)); !sent) {
                     QMutexLocker lock(&failureLock);
