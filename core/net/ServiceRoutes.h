@@ -9,6 +9,7 @@ namespace Keepsake {
 class DeviceServer;
 class HandinReception;
 class Lab;
+class ThumbnailMaker;
 struct ServiceCaller;
 
 // The device service's routes, by concern: each registers its paths below /v1/ with
@@ -28,8 +29,9 @@ void addLab(DeviceServer &server, const Lab &lab);
 void addAlbums(DeviceServer &server, const Lab &lab);
 // The chain's devices among themselves: PUT files/{sha256} (a forwarded photo's
 // bytes, in pieces), GET files/{sha256} (a piece of a file this device holds), GET
-// thumbnails/{sha256}.
-void addFiles(DeviceServer &server, const Lab &lab);
+// thumbnails/{sha256}?size=grid|print (the thumbnail of a file this device keeps).
+// Each file received whole gets its thumbnails from `thumbnails`.
+void addFiles(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
 
 // Whose open hand-in a request may go on with: the same terminal (and customer), or
 // the same device.
