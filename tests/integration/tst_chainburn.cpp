@@ -19,6 +19,7 @@
 #include "lab/PhotoThumbnails.h"
 #include "metadata/Thumbnailer.h"
 #include "net/ChainFiles.h"
+#include "net/DeviceClient.h"
 #include "store/Sha256.h"
 
 #include <QDirIterator>
@@ -300,6 +301,17 @@ void TestChainBurn::forwardedPhotoGetsItsThumbnailWhereItLands()
     QVERIFY(mine.open(QIODevice::ReadOnly) && theirs.open(QIODevice::ReadOnly));
     QCOMPARE(mine.readAll(), theirs.readAll());
     QVERIFY(!PhotoThumbnails(s1).load(sha, Thumbnailer::Size::Print).isNull());
+
+    // The route is for the chain's devices only, and takes nothing but a SHA-256.
+    DeviceClient anonymous(DeviceEndpoint { QUrl(m_s2->url()), m_s2->fingerprint, {}, {}, {}, {} });
+    QCOMPARE(anonymous.download(QStringLiteral("thumbnails/") + sha).error().kind(), Error::Kind::Refused);
+    const Result<DeviceIdentity> identity = DeviceIdentity::load(m_s1->dataDir);
+    QVERIFY(identity.ok());
+    DeviceClient device(DeviceEndpoint { QUrl(m_s2->url()), m_s2->fingerprint, {}, {}, identity->certificatePem(),
+                                         identity->keyPem() });
+    QCOMPARE(device.download(QStringLiteral("thumbnails/not-a-hash")).error().kind(), Error::Kind::Usage);
+    QCOMPARE(device.download(QStringLiteral("thumbnails/") + QString(64, QLatin1Char('0'))).error().kind(),
+             Error::Kind::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestChainBurn)
