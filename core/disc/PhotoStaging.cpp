@@ -91,8 +91,8 @@ QString PhotoStaging::source(const Task &task, QString &problem) const
         return task.fetched;
     if (!isCancelled())
         problem = tr("%1 (album '%2') is kept on device %3, and it could not be fetched from there: %4 Nothing was "
-                     "recorded; the albums stay expired. Start device %3 (keepsakectl serve) or mend the network "
-                     "to it, then burn again.")
+                     "recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve "
+                     "there, reachable from here).")
                       .arg(task.photo.name, task.albumTitle, task.holder, fetched.error().message());
     return {};
 }

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void burnStopsWhenTheKeepingDeviceIsDown();
     void burnAtS2ReadsThePhotosKeptAtS1();
     void discBurnedAtS1IsAppendedToAtS2();
+    void damagedCopyAtS1StopsTheBurn();
     void forwardedPhotoGetsItsThumbnailWhereItLands();
 
 private:
@@ -86,6 +87,7 @@ void TestChainBurn::initTestCase()
         { QStringLiteral("C1"), QStringLiteral("Anna Berg"), QStringLiteral("S1") },
         { QStringLiteral("C2"), QStringLiteral("Ben Kato"), QStringLiteral("S1") },
         { QStringLiteral("C3"), QStringLiteral("Cleo Park"), QStringLiteral("S2") },
+        { QStringLiteral("C4"), QStringLiteral("Dana Ito"), QStringLiteral("S1") },
     };
     for (const QStringList &c : customers) {
         const CtlRun added = m_s1->run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), c.at(0),
@@ -265,6 +267,36 @@ void TestChainBurn::discBurnedAtS1IsAppendedToAtS2()
     }
 }
 
+// A photo whose bytes at S1 no longer match its SHA-256 never goes onto a disc burned
+// at S2: the copy is refused, the burn stops naming it and S1.
+void TestChainBurn::damagedCopyAtS1StopsTheBurn()
+{
+    const CtlRun in = m_s1->run({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C4"),
+                                  corpusPath(QStringLiteral("real/png")) });
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    expire(QStringLiteral("C4"));
+    const QHash<QString, QString> photos = catalogHashes(QStringLiteral("C4"));
+    QVERIFY(!photos.isEmpty());
+    const QString name = photos.cbegin().key();
+    const QString sha = photos.cbegin().value();
+    QFile stored(QDir(m_s1->dataDir).filePath(QStringLiteral("store/%1/%2/%3").arg(sha.left(2), sha.mid(2, 2), sha)));
+    QVERIFY(stored.open(QIODevice::ReadWrite));
+    const QByteArray original = stored.readAll();
+    QByteArray flipped = original;
+    flipped[flipped.size() / 2] = char(flipped.at(flipped.size() / 2) ^ 0x01);
+    QVERIFY(stored.seek(0) && stored.write(flipped) == flipped.size() && stored.flush());
+
+    const QString iso = image(QStringLiteral("damaged.iso"));
+    const CtlRun refused = m_s2->run({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C4"),
+                                       QStringLiteral("--drive"), QStringLiteral("stdio:") + iso });
+    QVERIFY(stored.seek(0) && stored.write(original) == original.size() && stored.flush());
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains(name) && refused.err.contains(QLatin1String("device S1"))
+                 && refused.err.contains(QLatin1String("SHA-256")), qPrintable(refused.why()));
+    QCOMPARE(states(QStringLiteral("C4")), QStringList { QStringLiteral("expired") });
+    QVERIFY(!QFileInfo::exists(iso));
+}
+
 // C3's home is S2: handed in at S1, forwarded to S2, which makes the thumbnails there.
 // S1, whose copy went, fetches a thumbnail from S2 when it shows the photo.
 void TestChainBurn::forwardedPhotoGetsItsThumbnailWhereItLands()
@@ -301,6 +333,18 @@ void TestChainBurn::forwardedPhotoGetsItsThumbnailWhereItLands()
     QVERIFY(mine.open(QIODevice::ReadOnly) && theirs.open(QIODevice::ReadOnly));
     QCOMPARE(mine.readAll(), theirs.readAll());
     QVERIFY(!PhotoThumbnails(s1).load(sha, Thumbnailer::Size::Print).isNull());
+
+    // S2 without the thumbnails of a file it keeps: it makes them when asked, off its
+    // service's thread, and S1 gets them once they are there.
+    const QString other = photos.size() > 1 ? *std::next(photos.cbegin()) : sha;
+    for (const Thumbnailer::Size size : { Thumbnailer::Size::Grid, Thumbnailer::Size::Print }) {
+        QFile::remove(onS2.path(other, size));
+        QFile::remove(s1.thumbnails().path(other, size));
+    }
+    const Result<QString> remade = PhotoThumbnails(s1).ensure(other, Thumbnailer::Size::Print);
+    QVERIFY2(remade.ok(), qPrintable(remade.ok() ? QString() : remade.error().message()));
+    QVERIFY(onS2.has(other));
+    QVERIFY(!QImage(*remade).isNull());
 
     // The route is for the chain's devices only, and takes nothing but a SHA-256.
     DeviceClient anonymous(DeviceEndpoint { QUrl(m_s2->url()), m_s2->fingerprint, {}, {}, {}, {} });
