@@ -29,8 +29,11 @@ void addLab(DeviceServer &server, const Lab &lab);
 void addAlbums(DeviceServer &server, const Lab &lab);
 // The chain's devices among themselves: PUT files/{sha256} (a forwarded photo's
 // bytes, in pieces), GET files/{sha256} (a piece of a file this device holds), GET
-// thumbnails/{sha256}?size=grid|print (the thumbnail of a file this device keeps).
-// Each file received whole gets its thumbnails from `thumbnails`.
+// thumbnails/{sha256}?size=grid|print (the thumbnail of a file this device keeps;
+// 202 {"pending": true} while it is being made). Each file received whole gets its
+// thumbnails from `thumbnails`. These are for devices only: a route that shows
+// terminals a photo's thumbnail belongs with their routes and reads it through
+// lab/PhotoThumbnails, which fetches it from the device keeping the photo.
 void addFiles(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
 
 // Whose open hand-in a request may go on with: the same terminal (and customer), or
