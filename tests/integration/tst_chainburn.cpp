@@ -24,6 +24,8 @@
 
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QImage>
+#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QSet>
 
@@ -94,9 +96,18 @@ void TestChainBurn::initTestCase()
                                          QStringLiteral("--name"), c.at(1), QStringLiteral("--home"), c.at(2) });
         QVERIFY2(added.code == 0, qPrintable(added.why()));
     }
-    // Handed in at S1, kept at S1 (their home).
+    // Handed in at S1, kept at S1 (their home); one photo larger than two pieces of a fetch.
+    const QString card = m_dir.filePath(QStringLiteral("card"));
+    QVERIFY(QDir().mkpath(card));
+    QImage noise(3000, 2000, QImage::Format_RGB888);
+    QRandomGenerator random(13);
+    for (int y = 0; y < noise.height(); ++y)
+        for (qsizetype x = 0; x < noise.bytesPerLine(); ++x)
+            noise.scanLine(y)[x] = uchar(random.bounded(256));
+    QVERIFY(noise.save(QDir(card).filePath(QStringLiteral("LARGE_0001.PNG")), "PNG", 0));
+    QVERIFY(QFileInfo(QDir(card).filePath(QStringLiteral("LARGE_0001.PNG"))).size() > 2 * (qint64(8) << 20));
     const CtlRun in = m_s1->run({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
-                                  corpusPath(QStringLiteral("dups/exact")), corpusPath(QStringLiteral("real/tiff")) });
+                                  corpusPath(QStringLiteral("dups/exact")), corpusPath(QStringLiteral("real/tiff")), card });
     QVERIFY2(in.code == 0, qPrintable(in.why()));
     const Result<CatalogUrl> url = CatalogUrl::parse(m_catalogUrl);
     QVERIFY(url.ok());
@@ -215,6 +226,7 @@ void TestChainBurn::burnAtS2ReadsThePhotosKeptAtS1()
     const QString folder = m_dir.filePath(QStringLiteral("c1"));
     const QList<QJsonObject> onDisc = extract(iso, folder);
     QCOMPARE(onDisc.size(), catalog.size());
+    QVERIFY(catalog.contains(QStringLiteral("LARGE_0001.PNG")));
     for (const QJsonObject &photo : onDisc) {
         const QString name = photo.value(QStringLiteral("name")).toString();
         const Result<QString> sha = Sha256::ofFile(QDir(folder).filePath(photo.value(QStringLiteral("path")).toString()));
