@@ -28,6 +28,7 @@
 #include <QRandomGenerator>
 #include <QJsonArray>
 #include <QSet>
+#include <QUrlQuery>
 
 using namespace Keepsake;
 using namespace Keepsake::Test;
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void discBurnedAtS1IsAppendedToAtS2();
     void damagedCopyAtS1StopsTheBurn();
     void forwardedPhotoGetsItsThumbnailWhereItLands();
+    void thumbnailRouteIsForDevicesOnly();
 
 private:
     // Every album of the customer with photos, expired as the sweep leaves them.
@@ -357,14 +359,24 @@ void TestChainBurn::forwardedPhotoGetsItsThumbnailWhereItLands()
     QVERIFY2(remade.ok(), qPrintable(remade.ok() ? QString() : remade.error().message()));
     QVERIFY(onS2.has(other));
     QVERIFY(!QImage(*remade).isNull());
+}
 
-    // The route is for the chain's devices only, and takes nothing but a SHA-256.
+// GET thumbnails/{sha256} answers the chain's devices only, and takes nothing but a SHA-256.
+void TestChainBurn::thumbnailRouteIsForDevicesOnly()
+{
+    const QHash<QString, QString> photos = catalogHashes(QStringLiteral("C3"));
+    QVERIFY(!photos.isEmpty());
+    const QString sha = *photos.cbegin();
     DeviceClient anonymous(DeviceEndpoint { QUrl(m_s2->url()), m_s2->fingerprint, {}, {}, {}, {} });
     QCOMPARE(anonymous.download(QStringLiteral("thumbnails/") + sha).error().kind(), Error::Kind::Refused);
     const Result<DeviceIdentity> identity = DeviceIdentity::load(m_s1->dataDir);
     QVERIFY(identity.ok());
     DeviceClient device(DeviceEndpoint { QUrl(m_s2->url()), m_s2->fingerprint, {}, {}, identity->certificatePem(),
                                          identity->keyPem() });
+    const Result<QByteArray> jpeg = device.download(QStringLiteral("thumbnails/") + sha);
+    QVERIFY(jpeg.ok() && jpeg->startsWith("\xff\xd8"));
+    QCOMPARE(device.download(QStringLiteral("thumbnails/") + sha, QUrlQuery(QStringLiteral("size=poster"))).error().kind(),
+             Error::Kind::Usage);
     QCOMPARE(device.download(QStringLiteral("thumbnails/not-a-hash")).error().kind(), Error::Kind::Usage);
     QCOMPARE(device.download(QStringLiteral("thumbnails/") + QString(64, QLatin1Char('0'))).error().kind(),
              Error::Kind::NotFound);
