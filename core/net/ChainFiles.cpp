@@ -11,7 +11,6 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
 #include <QUrlQuery>
@@ -19,22 +18,6 @@
 #include <memory>
 
 namespace Keepsake {
-
-namespace {
-
-// A device that has the file but not yet its thumbnail makes it at once and says so
-// (202, {"pending": true}); it is asked again for this long.
-constexpr int ThumbnailWaitMs = 15'000;
-constexpr int ThumbnailPollMs = 200;
-
-bool isPending(const QByteArray &answer)
-{
-    if (!answer.startsWith('{'))
-        return false;
-    return QJsonDocument::fromJson(answer).object().value(QStringLiteral("pending")).toBool();
-}
-
-} // namespace
 
 ChainFiles::ChainFiles(const Catalog &catalog, DeviceIdentity identity)
     : m_catalog(catalog), m_identity(std::move(identity))
@@ -127,15 +110,16 @@ Result<QByteArray> ChainFiles::fetchThumbnail(const QString &device, const QStri
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("size"), size == Thumbnailer::Size::Grid ? QStringLiteral("grid")
                                                                                : QStringLiteral("print"));
-    const QDeadlineTimer deadline(ThumbnailWaitMs);
+    // A device that has the file but not yet its thumbnail makes it at once and says so.
+    const QDeadlineTimer deadline(ServiceProtocol::PendingWaitMs);
     for (;;) {
         Result<QByteArray> answer = client.download(QStringLiteral("thumbnails/%1").arg(sha256), query);
-        if (!answer || !isPending(*answer))
+        if (!answer || !ServiceProtocol::isPending(*answer))
             return answer;
         if (deadline.hasExpired() || cancel.isCancelled())
             return Error::failure(tr("Device %1 is still making the thumbnail of file %2: try again in a moment.")
                                       .arg(device, sha256));
-        QThread::msleep(ThumbnailPollMs);   // the other device makes it meanwhile
+        QThread::msleep(ServiceProtocol::PendingPollMs);   // the other device makes it meanwhile
     }
 }
 

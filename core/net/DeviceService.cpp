@@ -49,7 +49,7 @@ Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
     m_reception = new HandinReception(m_lab, this);
     ServiceRoutes::addHandins(*m_server, *m_reception);
     ServiceRoutes::addLab(*m_server, m_lab);
-    ServiceRoutes::addAlbums(*m_server, m_lab);
+    ServiceRoutes::addAlbums(*m_server, m_lab, *m_thumbnails);
     ServiceRoutes::addFiles(*m_server, m_lab, *m_thumbnails);
     if (port == 0)
         port = quint16(QUrl(m_lab.device()->url).port(0));

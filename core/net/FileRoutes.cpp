@@ -111,7 +111,7 @@ ServiceReply sendThumbnail(const Lab &lab, ThumbnailMaker &thumbnails, ServiceRe
         return ServiceReply::fail(Error::notFound(Tr::tr("This device does not keep the file %1, so it has no "
                                                          "thumbnail of it.").arg(sha)));
     thumbnails.make(sha);
-    return ServiceReply::object({ { QStringLiteral("pending"), true } }, 202);
+    return ServiceReply::object(ServiceProtocol::pendingBody(), 202);
 }
 
 } // namespace

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void damagedCopyAtS1StopsTheBurn();
     void forwardedPhotoGetsItsThumbnailWhereItLands();
     void thumbnailRouteIsForDevicesOnly();
+    void kioskAtS2SeesThumbnailsKeptAtS1();
 
 private:
     // Every album of the customer with photos, expired as the sweep leaves them.
@@ -92,10 +93,12 @@ void TestChainBurn::initTestCase()
         { QStringLiteral("C2"), QStringLiteral("Ben Kato"), QStringLiteral("S1") },
         { QStringLiteral("C3"), QStringLiteral("Cleo Park"), QStringLiteral("S2") },
         { QStringLiteral("C4"), QStringLiteral("Dana Ito"), QStringLiteral("S1") },
+        { QStringLiteral("C5"), QStringLiteral("Emil Roth"), QStringLiteral("S1"), QStringLiteral("--pin"), QStringLiteral("2468") },
     };
     for (const QStringList &c : customers) {
-        const CtlRun added = m_s1->run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), c.at(0),
-                                         QStringLiteral("--name"), c.at(1), QStringLiteral("--home"), c.at(2) });
+        const CtlRun added = m_s1->run(QStringList { QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"),
+                                                     c.at(0), QStringLiteral("--name"), c.at(1), QStringLiteral("--home"), c.at(2) }
+                                       + c.mid(3));
         QVERIFY2(added.code == 0, qPrintable(added.why()));
     }
     // Handed in at S1, kept at S1 (their home); one photo larger than two pieces of a fetch.
@@ -380,6 +383,43 @@ void TestChainBurn::thumbnailRouteIsForDevicesOnly()
     QCOMPARE(device.download(QStringLiteral("thumbnails/not-a-hash")).error().kind(), Error::Kind::Usage);
     QCOMPARE(device.download(QStringLiteral("thumbnails/") + QString(64, QLatin1Char('0'))).error().kind(),
              Error::Kind::NotFound);
+}
+
+// A kiosk paired with S2 shows a customer whose photos S1 keeps: S2 fetches each
+// thumbnail from S1 off its service's thread (202 meanwhile) and keeps it.
+void TestChainBurn::kioskAtS2SeesThumbnailsKeptAtS1()
+{
+    const CtlRun in = m_s1->run({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C5"),
+                                  corpusPath(QStringLiteral("real/png")) });
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    const CtlRun albums = m_s2->run({ QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C5") });
+    QVERIFY(!albums.records().isEmpty());
+    const QString albumId = QString::number(albums.first().value(QStringLiteral("id")).toInteger());
+    const QJsonObject photo = m_s2->run({ QStringLiteral("photos"), QStringLiteral("--album"), albumId }).first();
+    const QString sha = photo.value(QStringLiteral("sha256")).toString();
+    QCOMPARE(photo.value(QStringLiteral("device")).toString(), QStringLiteral("S1"));
+    const Thumbnailer onS2(QDir(m_s2->dataDir).filePath(QStringLiteral("thumbs")));
+    QFile::remove(onS2.path(sha, Thumbnailer::Size::Grid));   // a burn at S2 may have made it before
+
+    const CtlRun paired = m_s2->run({ QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K5"),
+                                      QStringLiteral("--kind"), QStringLiteral("kiosk") });
+    QVERIFY2(paired.code == 0, qPrintable(paired.why()));
+    DeviceClient kiosk(DeviceEndpoint { QUrl(m_s2->url()), m_s2->fingerprint,
+                                        paired.first().value(QStringLiteral("token")).toString(), {}, {}, {} });
+    const Result<QJsonValue> session = kiosk.post(QStringLiteral("sessions"), { { QStringLiteral("code"), QStringLiteral("C5") },
+                                                                               { QStringLiteral("pin"), QStringLiteral("2468") } });
+    QVERIFY(session.ok());
+    kiosk.setSession(session->toObject().value(QStringLiteral("session")).toString());
+    const QString path = QStringLiteral("photos/%1/thumbnail").arg(photo.value(QStringLiteral("id")).toInteger());
+    QByteArray jpeg;
+    QVERIFY(QTest::qWaitFor([&] {
+        const Result<QByteArray> answer = kiosk.download(path);
+        jpeg = answer.ok() ? *answer : QByteArray();
+        return jpeg.startsWith("\xff\xd8");
+    }, 30000));
+    QVERIFY(!QImage::fromData(jpeg, "JPEG").isNull());
+    QVERIFY(QFileInfo::exists(onS2.path(sha, Thumbnailer::Size::Grid)));
+    QVERIFY(!QFileInfo::exists(QDir(m_s2->dataDir).filePath(QStringLiteral("store/%1/%2/%3").arg(sha.left(2), sha.mid(2, 2), sha))));
 }
 
 QTEST_GUILESS_MAIN(TestChainBurn)
