@@ -10,6 +10,7 @@
 #include "kiosk/KioskWindow.h"
 #include "kiosk/RemoteKioskBackend.h"
 #include "lab/Lab.h"
+#include "net/ChainFiles.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -140,6 +141,7 @@ int main(int argc, char *argv[])
     auto lab = Keepsake::Lab::open(location, clock);
     if (!lab)
         return fail(lab.error().message());
+    Keepsake::ChainFiles::install(**lab);   // a device shows and burns photos the chain's other devices keep
     std::unique_ptr<QWidget> window;
     if (parser.isSet(o.kiosk)) {
         window = std::make_unique<Keepsake::KioskWindow>(**lab, translations, kioskOptions);

@@ -189,8 +189,9 @@ Result<QList<PhotoRecord>> Albums::selectPhotos(const QString &where, qint64 id)
     query.prepare(QStringLiteral(
         "SELECT p.id, p.album_id, p.original_name, p.taken_at, p.camera, p.size, p.sha256, p.version_of, "
         "p.width, p.height, p.orientation, p.format, p.caption, d.name, "
-        "EXISTS (SELECT 1 FROM forwards f WHERE f.photo_id = p.id) FROM photos p "
-        "LEFT JOIN devices d ON d.id = p.device_id WHERE ") + where +
+        "f.photo_id IS NOT NULL, fd.name FROM photos p "
+        "LEFT JOIN devices d ON d.id = p.device_id LEFT JOIN forwards f ON f.photo_id = p.id "
+        "LEFT JOIN devices fd ON fd.id = f.from_device_id WHERE ") + where +
         QStringLiteral(" ORDER BY p.taken_at IS NULL, p.taken_at, p.id"));
     query.addBindValue(id);
     if (!query.exec())
@@ -214,6 +215,7 @@ Result<QList<PhotoRecord>> Albums::selectPhotos(const QString &where, qint64 id)
         p.caption = query.value(12).toString();
         p.device = query.value(13).toString();
         p.queued = query.value(14).toBool();
+        p.holder = p.queued ? query.value(15).toString() : p.device;
         photos.append(p);
     }
     return photos;

@@ -67,6 +67,7 @@ struct PhotoRecord
     QString caption;
     QString device {};        // the device that keeps its file (or will, once forwarded); empty: none named
     bool queued = false;      // still on its way to that device
+    QString holder {};        // the device whose store has the file now: the sender while queued, else `device`
 };
 
 // Reading albums and photos: the customer view (DESIGN.md) and the clerk's view.

@@ -72,6 +72,23 @@ Result<bool> StoredFiles::isReferenced(const QString &sha256) const
     return query.execFindsRow();
 }
 
+Result<QStringList> StoredFiles::holders(const QString &sha256) const
+{
+    SqlQuery query(m_catalog.db(), QStringLiteral(
+        "SELECT d.name, 0 FROM photos p JOIN devices d ON d.id = p.device_id JOIN blobs b ON b.sha256 = p.sha256 "
+        "WHERE p.sha256 = :sha AND b.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM forwards f WHERE f.photo_id = p.id) "
+        "UNION SELECT d.name, 1 FROM forwards f JOIN devices d ON d.id = f.from_device_id WHERE f.sha256 = :sha2 "
+        "ORDER BY 2, 1"));
+    query.bind(QStringLiteral(":sha"), sha256).bind(QStringLiteral(":sha2"), sha256);
+    if (Status status = query.exec(); !status)
+        return status.error();
+    QStringList names;
+    while (query.next())
+        if (!names.contains(query.text(0)))
+            names.append(query.text(0));
+    return names;
+}
+
 Status StoredFiles::forgetUnreferenced(const QString &sha256) const
 {
     SqlQuery forget(m_catalog.db(), QStringLiteral(

@@ -6,6 +6,7 @@
 
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -34,6 +35,10 @@ public:
     Result<QSet<QString>> kept() const;
     // Whether this store still needs the file (asked again just before deleting it).
     Result<bool> isReferenced(const QString &sha256) const;
+    // The devices whose stores have the file now (not purged): those that photos with it
+    // name, once it has reached them, and those that still owe it as a forward. Names;
+    // empty when no device has it (a single store's file, or one purged).
+    Result<QStringList> holders(const QString &sha256) const;
     // Forgets a file's row when no photo points at it (its file was deleted).
     Status forgetUnreferenced(const QString &sha256) const;
 

@@ -63,7 +63,8 @@ QString baseName(const QString &name)
 } // namespace
 
 DiscLayout::DiscLayout(const Lab &lab, QString stagingDir, const CancelToken &cancel, int threads)
-    : m_lab(lab), m_staging(std::move(stagingDir)), m_cancel(cancel), m_stage(lab.thumbnails(), cancel, m_stagingCancel)
+    : m_lab(lab), m_staging(std::move(stagingDir)), m_cancel(cancel),
+      m_stage(lab.thumbnails(), lab.remoteFiles(), cancel, m_stagingCancel)
 {
     m_pool.setMaxThreadCount(threads > 0 ? threads : qMax(1, QThread::idealThreadCount()));
 }
@@ -147,7 +148,7 @@ Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const Plan
     const QString folder = QLatin1Char('/') + result.folder + QLatin1Char('/');
     QSet<QString> names { QStringLiteral("album.json"), QStringLiteral("thumbs"), QStringLiteral("view") };
     QSet<QString> viewNames;
-    Pending pending { album.ownerCode, {}, {} };
+    Pending pending { album.ownerCode, {}, {}, {} };
     QList<PhotoStaging::Task> tasks;
     for (const PhotoRecord &photo : std::as_const(*photos)) {
         if (isCancelled())
@@ -156,7 +157,8 @@ Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const Plan
         const QString name = uniqueIn(names, safeName(photo.name, QStringLiteral("photo-%1").arg(photo.id)));
         names.insert((name + QStringLiteral(".xmp")).toCaseFolded());
         const QString sidecar = QDir(stagedDir).filePath(QStringLiteral("%1.xmp").arg(photo.id));
-        m_entries.append({ folder + name, stored });
+        pending.originals.append(m_entries.size());
+        m_entries.append({ folder + name, stored });   // or the copy fetched from another device
         m_entries.append({ folder + name + QStringLiteral(".xmp"), sidecar });
         result.photos.append({ photo.id, photo.name, folder.mid(1) + name, photo.sha256, {}, photo.size,
                                photo.taken, photo.camera, photo.caption, {}, folder.mid(1) + name });
@@ -164,16 +166,26 @@ Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const Plan
         const SidecarFields fields { photo.name, photo.taken, photo.camera, photo.caption, album.title, result.handedIn };
         tasks.append({ photo, album.title, stored, fields, sidecar,
                        m_lab.thumbnails().path(photo.sha256, Thumbnailer::Size::Grid),
-                       browserShows(photo) ? QString() : stagedDir });
+                       browserShows(photo) ? QString() : stagedDir, keeperElsewhere(photo),
+                       QDir(stagedDir).filePath(QStringLiteral("original-%1").arg(photo.id)) });
     }
     pending.staged = QtConcurrent::mapped(&m_pool, std::move(tasks), m_stage);
     m_pending.append(std::move(pending));
     return result;
 }
 
-Status DiscLayout::completePhotos(ManifestAlbum &album, const QFuture<PhotoStaging::Staged> &staged,
-                                  const QStringList &viewNames)
+QString DiscLayout::keeperElsewhere(const PhotoRecord &photo) const
 {
+    if (m_lab.isOtherDevice(photo.holder))
+        return photo.holder;
+    // Still queued here for its device: once delivered there, this store drops its copy.
+    return m_lab.isOtherDevice(photo.device) ? photo.device : QString();
+}
+
+Status DiscLayout::completePhotos(ManifestAlbum &album, const Pending &pending)
+{
+    const QFuture<PhotoStaging::Staged> &staged = pending.staged;
+    const QStringList &viewNames = pending.viewNames;
     const QString folder = QLatin1Char('/') + album.folder + QLatin1Char('/');
     for (qsizetype p = 0; p < album.photos.size(); ++p) {
         ManifestPhoto &photo = album.photos[p];
@@ -183,6 +195,7 @@ Status DiscLayout::completePhotos(ManifestAlbum &album, const QFuture<PhotoStagi
         if (made.md5.isEmpty())
             return Error::failure(made.problem);
         photo.md5 = made.md5;
+        m_entries[pending.originals.at(p)].source = made.source;
         if (made.hasThumbnail) {
             photo.thumb = album.folder + QStringLiteral("/thumbs/") + viewNames.at(p);
             m_entries.append({ QLatin1Char('/') + photo.thumb, m_lab.thumbnails().path(photo.sha256, Thumbnailer::Size::Grid) });
@@ -208,7 +221,7 @@ Status DiscLayout::completeAlbums(QList<ManifestAlbum> &albums)
         ManifestAlbum &album = albums[i];
         QFuture<PhotoStaging::Staged> &photos = m_pending[i].staged;
         photos.waitForFinished();
-        if (Status made = completePhotos(album, photos, m_pending.at(i).viewNames); !made)
+        if (Status made = completePhotos(album, m_pending.at(i)); !made)
             return made;
         QJsonArray listed;
         for (const ManifestPhoto &photo : std::as_const(album.photos)) {

@@ -24,13 +24,14 @@ class Lab;
 // date and title, the originals under their own names, NAME.xmp beside each, album.json,
 // thumbs/ and view/ renditions, the cover once more as the first name of its folder;
 // at the root the offline viewer and the manifest, both covering every session.
-// Generated files are staged in a folder; the originals are taken from the store.
-// Each photo is staged on a pool of threads (PhotoStaging): its stored bytes checked
-// against their SHA-256 in the read that computes the MD5 listed in the manifest and
-// album.json, its sidecar, thumbnail and rendition; completeAlbums() waits for them
-// and refuses the disc when a photo is damaged. After writing, the MD5 the medium
-// records for each file must equal the manifest's: a file that changed between
-// staging and writing is caught too.
+// Generated files are staged in a folder; the originals are taken from the store, or
+// from a copy in the staging folder when another device of the chain keeps them.
+// Each photo is staged on a pool of threads (PhotoStaging): fetched first when kept
+// elsewhere, its bytes checked against their SHA-256 in the read that computes the MD5
+// listed in the manifest and album.json, its sidecar, thumbnail and rendition;
+// completeAlbums() waits for them and refuses the disc when a photo is damaged or
+// cannot be fetched. After writing, the MD5 the medium records for each file must
+// equal the manifest's: a file that changed between staging and writing is caught too.
 class DiscLayout
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscLayout)
@@ -68,8 +69,10 @@ public:
 private:
     QString uniqueFolder(const QString &wanted);
     Status stageFile(const QString &relative, const QByteArray &bytes, QString &staged);
-    Status completePhotos(ManifestAlbum &album, const QFuture<PhotoStaging::Staged> &staged,
-                          const QStringList &viewNames);
+    struct Pending;
+    Status completePhotos(ManifestAlbum &album, const Pending &pending);
+    // The device to fetch a photo's file from when this store lacks it; empty: none.
+    QString keeperElsewhere(const PhotoRecord &photo) const;
     bool isCancelled() const { return m_cancel.isCancelled() || m_stagingCancel.isCancelled(); }
 
     const Lab &m_lab;
@@ -83,6 +86,7 @@ private:
         QString owner;
         QStringList viewNames;                    // per photo: its name in thumbs/ and view/
         QFuture<PhotoStaging::Staged> staged;     // per photo, in the album's order
+        QList<qsizetype> originals;               // per photo: its original's place in m_entries
     };
     QList<Pending> m_pending;   // one per album added, in order
     const CancelToken &m_cancel;

@@ -3,6 +3,7 @@
 #include "PhotoStaging.h"
 
 #include "DiscLog.h"
+#include "lab/RemoteFiles.h"
 #include "metadata/ImageDecoder.h"
 #include "metadata/Thumbnailer.h"
 #include "store/Sha256.h"
@@ -52,25 +53,53 @@ PhotoStaging::Staged PhotoStaging::operator()(const Task &task) const
     Staged staged;
     if (isCancelled())
         return staged;
-    staged.md5 = verifiedMd5(task, staged.problem);
+    staged.source = source(task, staged.problem);
+    if (staged.source.isEmpty())
+        return staged;
+    staged.md5 = verifiedMd5(task, staged.source, staged.problem);
     if (staged.md5.isEmpty())
         return staged;
-    if (Status written = XmpSidecar::write(task.stored, task.fields, task.sidecar); !written) {
+    if (Status written = XmpSidecar::write(staged.source, task.fields, task.sidecar); !written) {
         staged.md5.clear();
         staged.problem = written.error().message();
         return staged;
     }
     if (!QFileInfo::exists(task.thumbnail))
-        (void)m_thumbnails.make(task.photo.sha256, task.stored);   // without one, the viewer shows the rendition
+        (void)m_thumbnails.make(task.photo.sha256, staged.source);   // without one, the viewer shows the rendition
     staged.hasThumbnail = QFileInfo::exists(task.thumbnail);
     if (!task.viewFolder.isEmpty() && !isCancelled())
-        staged.view = rendition(task);
+        staged.view = rendition(task, staged.source);
     return staged;
 }
 
-QString PhotoStaging::verifiedMd5(const Task &task, QString &problem) const
+// The stored original; when this store lacks it and another device keeps it, a copy
+// fetched from there. Empty, with the problem, when there is none (cancelled: no problem).
+QString PhotoStaging::source(const Task &task, QString &problem) const
 {
-    QFile file(task.stored);
+    if (task.holder.isEmpty() || QFileInfo::exists(task.stored))
+        return task.stored;
+    if (!m_remote) {
+        problem = tr("%1 (album '%2') is kept on device %3, and this data folder cannot fetch files from other "
+                     "devices (it is no device of the chain, or its certificate cannot be read). Nothing was "
+                     "recorded; the albums stay expired. Burn on a device of the chain.")
+                      .arg(task.photo.name, task.albumTitle, task.holder);
+        return {};
+    }
+    QDir().mkpath(QFileInfo(task.fetched).absolutePath());
+    const Status fetched = m_remote->fetchFile(task.holder, task.photo.sha256, task.fetched, m_job);
+    if (fetched)
+        return task.fetched;
+    if (!isCancelled())
+        problem = tr("%1 (album '%2') is kept on device %3, and it could not be fetched from there: %4 Nothing was "
+                     "recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve "
+                     "there, reachable from here).")
+                      .arg(task.photo.name, task.albumTitle, task.holder, fetched.error().message());
+    return {};
+}
+
+QString PhotoStaging::verifiedMd5(const Task &task, const QString &source, QString &problem) const
+{
+    QFile file(source);
     if (!file.open(QIODevice::ReadOnly)) {
         problem = tr("The stored original of %1 (album '%2') could not be read: %3. Check the store with "
                      "keepsakectl check.").arg(task.photo.name, task.albumTitle, file.errorString());
@@ -104,9 +133,9 @@ QString PhotoStaging::verifiedMd5(const Task &task, QString &problem) const
     return hex;
 }
 
-QString PhotoStaging::rendition(const Task &task)
+QString PhotoStaging::rendition(const Task &task, const QString &source)
 {
-    const DecodedImage decoded = ImageDecoder().decodeFile(task.stored, RenditionEdge);
+    const DecodedImage decoded = ImageDecoder().decodeFile(source, RenditionEdge);
     if (!decoded.accepted || decoded.picture.isNull()) {
         qCWarning(lcDisc).noquote() << tr("No picture could be made of %1 for the disc's viewer: %2")
                                            .arg(task.photo.name, decoded.reason);

@@ -40,6 +40,8 @@ Result<ThumbnailJob::Summary> ThumbnailJob::run()
     const Thumbnailer &thumbnails = m_lab.thumbnails();
     while (query.next()) {
         const QString sha = query.text(0);
+        if (m_lab.device() && !m_lab.store().contains(sha))
+            continue;   // kept by another device, which made its thumbnails; fetched from there when shown
         if (thumbnails.has(sha))
             ++summary.present;
         else

@@ -5,6 +5,7 @@
 #include "HandinLiveness.h"
 #include "LabDevice.h"
 #include "LabLog.h"
+#include "RemoteFiles.h"
 #include "base/PrivateFiles.h"
 #include "catalog/Catalog.h"
 #include "metadata/Thumbnailer.h"
@@ -72,6 +73,11 @@ Result<std::unique_ptr<Lab>> Lab::open(const LabLocation &location, const Clock 
         qCWarning(lcLab) << "Interrupted hand-ins could not be marked:" << interrupted.error().message();
     qCDebug(lcLab) << "Lab open at" << location.dataDir;
     return lab;
+}
+
+bool Lab::isOtherDevice(const QString &device) const
+{
+    return !device.isEmpty() && (!m_device || device.compare(m_device->name, Qt::CaseInsensitive) != 0);
 }
 
 QString Lab::path(const QString &relative) const

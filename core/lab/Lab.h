@@ -15,6 +15,7 @@ namespace Keepsake {
 
 class BlobStore;
 class Catalog;
+class RemoteFiles;
 class Thumbnailer;
 
 // Where a lab's data lives: the data folder (catalog file, photo store, thumbnails,
@@ -48,6 +49,15 @@ public:
     // The device this data folder is (CLI.md "Network"), as registered when the lab opened.
     const std::optional<Device> &device() const { return m_device; }
     std::optional<qint64> deviceId() const { return m_device ? std::optional<qint64>(m_device->id) : std::nullopt; }
+    // Whether `device` (a name, as photo records give it) is another device than this
+    // data folder's: its files are fetched from there.
+    bool isOtherDevice(const QString &device) const;
+
+    // How a device reads the files and thumbnails other devices keep; null until a
+    // front end installs it (net/ChainFiles::install), and on a folder that is no device.
+    // Installed once, before any job runs.
+    const RemoteFiles *remoteFiles() const { return m_remoteFiles.get(); }
+    void setRemoteFiles(std::shared_ptr<const RemoteFiles> remoteFiles) { m_remoteFiles = std::move(remoteFiles); }
 
 private:
     Lab(QString dataDir, const Clock &clock);
@@ -58,6 +68,7 @@ private:
     std::unique_ptr<BlobStore> m_store;
     std::unique_ptr<Thumbnailer> m_thumbnails;
     std::optional<Device> m_device;
+    std::shared_ptr<const RemoteFiles> m_remoteFiles;
 };
 
 } // namespace Keepsake

@@ -151,6 +151,19 @@ Status Thumbnailer::make(const QString &sha256, const QString &storedFile) const
     return saveFrom(sha256, decoded, orientation);
 }
 
+Status Thumbnailer::keep(const QString &sha256, Size size, const QByteArray &jpeg) const
+{
+    if (sha256.size() < 4)
+        return Error::usage(tr("A thumbnail needs the file's SHA-256, not \"%1\".").arg(sha256));
+    QBuffer buffer;
+    buffer.setData(jpeg);
+    QImageReader reader(&buffer, "jpeg");
+    const QSize shown = reader.size();
+    if (!shown.isValid() || qMax(shown.width(), shown.height()) > edge(size) || reader.read().isNull())
+        return Error::failure(tr("The thumbnail received for %1 is no JPEG picture of the expected size.").arg(sha256));
+    return writeAtomically(path(sha256, size), jpeg);
+}
+
 QImage Thumbnailer::load(const QString &sha256, Size size, const QString &storedFile) const
 {
     const QString file = path(sha256, size);

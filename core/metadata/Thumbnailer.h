@@ -30,6 +30,9 @@ public:
     Status saveFrom(const QString &sha256, const DecodedImage &decoded, int exifOrientation) const;
     // From the stored file: an embedded preview when big enough, else a scaled decode.
     Status make(const QString &sha256, const QString &storedFile) const;
+    // Keeps a thumbnail made elsewhere (another device's, fetched): JPEG bytes that
+    // decode to a picture no larger than the size's edge; anything else is refused.
+    Status keep(const QString &sha256, Size size, const QByteArray &jpeg) const;
     // Loads one, making it from storedFile when missing.
     QImage load(const QString &sha256, Size size, const QString &storedFile) const;
 

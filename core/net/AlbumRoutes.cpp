@@ -8,7 +8,9 @@
 #include "DeviceServer.h"
 #include "KioskWire.h"
 #include "LabRecords.h"
+#include "ServiceProtocol.h"
 #include "ServiceRoutes.h"
+#include "ThumbnailMaker.h"
 #include "catalog/AlbumAccess.h"
 #include "catalog/AlbumChoices.h"
 #include "catalog/AlbumEdits.h"
@@ -109,9 +111,11 @@ ServiceReply notices(const Lab &lab, ServiceRequest &request)
     return ServiceReply::object({ { QStringLiteral("notices"), items } });
 }
 
-// The photo's grid thumbnail, from the device's thumbnail cache; made from the stored
-// file when it is missing. A photo whose file another device keeps has none here.
-ServiceReply thumbnail(const Lab &lab, ServiceRequest &request)
+// The photo's grid thumbnail, from the device's thumbnail cache. When missing it is
+// made from the stored file, or fetched from the device of the chain that keeps the
+// photo, off the service's thread: the answer is then 202 {"pending": true}, and the
+// terminal asks again.
+ServiceReply thumbnail(const Lab &lab, ThumbnailMaker &thumbnails, ServiceRequest &request)
 {
     const Result<qint64> id = capturedId(request);
     if (!id)
@@ -123,16 +127,17 @@ ServiceReply thumbnail(const Lab &lab, ServiceRequest &request)
         AlbumAccess::check(lab.catalog().db(), request.caller.actor(), photo->albumId, AlbumAccess::Need::Read);
     if (!album)
         return ServiceReply::fail(album.error());
-    const Thumbnailer &thumbs = lab.thumbnails();
-    const QString path = thumbs.path(photo->sha256, Thumbnailer::Size::Grid);
-    if (!QFileInfo::exists(path) && lab.store().contains(photo->sha256)) {
-        if (const Status made = thumbs.make(photo->sha256, lab.store().pathFor(photo->sha256)); !made)
-            return ServiceReply::fail(made.error());
-    }
-    if (!QFileInfo::exists(path))
+    const QString path = lab.thumbnails().path(photo->sha256, Thumbnailer::Size::Grid);
+    if (QFileInfo::exists(path))
+        return ServiceReply::file(path, "image/jpeg");
+    if (lab.store().contains(photo->sha256))
+        thumbnails.make(photo->sha256);
+    else if (lab.remoteFiles() && lab.isOtherDevice(photo->holder))
+        thumbnails.fetch(photo->sha256, photo->holder);
+    else
         return ServiceReply::fail(Error::notFound(Tr::tr("The thumbnail of photo %1 is not on this device: its file "
                                                          "is kept on %2.").arg(*id).arg(photo->device)));
-    return ServiceReply::file(path, "image/jpeg");
+    return ServiceReply::object(ServiceProtocol::pendingBody(), 202);
 }
 
 void addChanges(DeviceServer &server, const Lab &lab)
@@ -179,7 +184,7 @@ void addChanges(DeviceServer &server, const Lab &lab)
 
 } // namespace
 
-void addAlbums(DeviceServer &server, const Lab &lab)
+void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
 {
     server.route(Method::Get, QStringLiteral("lab"), Access::Terminal, [&lab](ServiceRequest &) {
         const Result<QString> name = Settings(lab.catalog()).value(QStringLiteral("lab.name"));
@@ -200,7 +205,7 @@ void addAlbums(DeviceServer &server, const Lab &lab)
                          : ServiceReply::fail(selection.error());
     });
     server.route(Method::Get, QStringLiteral("photos/{}/thumbnail"), Access::Terminal,
-                 [&lab](ServiceRequest &request) { return thumbnail(lab, request); });
+                 [&lab, &thumbnails](ServiceRequest &request) { return thumbnail(lab, thumbnails, request); });
     addChanges(server, lab);
 }
 

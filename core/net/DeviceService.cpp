@@ -6,6 +6,7 @@
 #include "HandinReception.h"
 #include "NetLog.h"
 #include "ServiceRoutes.h"
+#include "ThumbnailMaker.h"
 #include "lab/DeviceIdentity.h"
 #include "lab/Lab.h"
 
@@ -22,7 +23,8 @@ struct Tr
 
 } // namespace
 
-DeviceService::DeviceService(const Lab &lab, QObject *parent) : QObject(parent), m_lab(lab)
+DeviceService::DeviceService(const Lab &lab, QObject *parent)
+    : QObject(parent), m_lab(lab), m_thumbnails(std::make_unique<ThumbnailMaker>(lab))
 {
     m_timer.setInterval(Forwarder::RetrySeconds * 1000);
     connect(&m_timer, &QTimer::timeout, this, &DeviceService::forwardNow);
@@ -47,8 +49,8 @@ Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
     m_reception = new HandinReception(m_lab, this);
     ServiceRoutes::addHandins(*m_server, *m_reception);
     ServiceRoutes::addLab(*m_server, m_lab);
-    ServiceRoutes::addAlbums(*m_server, m_lab);
-    ServiceRoutes::addFiles(*m_server, m_lab);
+    ServiceRoutes::addAlbums(*m_server, m_lab, *m_thumbnails);
+    ServiceRoutes::addFiles(*m_server, m_lab, *m_thumbnails);
     if (port == 0)
         port = quint16(QUrl(m_lab.device()->url).port(0));
     const Result<quint16> listening = m_server->listen(address, port, *identity);
@@ -67,11 +69,12 @@ void DeviceService::stop()
     m_stopped = true;
     m_timer.stop();
     m_cancel.cancel();
+    m_thumbnails->stop();
 }
 
 bool DeviceService::isIdle() const
 {
-    return !m_round.isRunning();
+    return !m_round.isRunning() && m_thumbnails->isIdle();
 }
 
 void DeviceService::forwardNow()

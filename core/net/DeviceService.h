@@ -18,10 +18,12 @@ namespace Keepsake {
 class DeviceServer;
 class HandinReception;
 class Lab;
+class ThumbnailMaker;
 
 // A data folder serving as a device of the chain (`keepsakectl serve`): the HTTPS
-// service with its routes, and the forwarding of received photos to their devices,
-// a round at least every few seconds and at once after each hand-in.
+// service with its routes, the forwarding of received photos to their devices, a
+// round at least every few seconds and at once after each hand-in, and the thumbnails
+// of the files it receives, made on a thread of their own.
 class DeviceService : public QObject
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ private:
 
     const Lab &m_lab;
     std::unique_ptr<Forwarder> m_forwarder;
+    std::unique_ptr<ThumbnailMaker> m_thumbnails;   // of files received; the file routes use it
     DeviceServer *m_server = nullptr;
     HandinReception *m_reception = nullptr;
     QTimer m_timer;

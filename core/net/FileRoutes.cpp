@@ -4,7 +4,9 @@
 #include "NetLog.h"
 #include "ServiceProtocol.h"
 #include "ServiceRoutes.h"
+#include "ThumbnailMaker.h"
 #include "lab/Lab.h"
+#include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
 
 #include <QDir>
@@ -42,7 +44,7 @@ QJsonObject received(const BlobStore &store, const QString &sha)
 
 // A piece of a forwarded file: appended at the offset the device has; the last piece
 // makes it whole, verified and durable.
-ServiceReply receivePiece(const Lab &lab, ServiceRequest &request)
+ServiceReply receivePiece(const Lab &lab, ThumbnailMaker &thumbnails, ServiceRequest &request)
 {
     const QString sha = request.captures.at(0);
     bool sizeOk = false;
@@ -68,6 +70,7 @@ ServiceReply receivePiece(const Lab &lab, ServiceRequest &request)
         if (Status adopted = store.adopt(sha); !adopted)
             return ServiceReply::fail(adopted.error());
         qCInfo(lcNet) << "Received" << sha << "from" << request.caller.describe();
+        thumbnails.make(sha);   // made where the file lands, off the service's thread
     }
     return ServiceReply::object(received(store, sha));
 }
@@ -90,12 +93,34 @@ ServiceReply sendPiece(const Lab &lab, ServiceRequest &request)
     return reply;
 }
 
+// The thumbnail this device made of a file it keeps, for another device showing the
+// photo (size=grid, the default, or print). Not made yet: it is made now, on the
+// maker's thread, and the caller asked to come back (202, {"pending": true}).
+ServiceReply sendThumbnail(const Lab &lab, ThumbnailMaker &thumbnails, ServiceRequest &request)
+{
+    const QString sha = request.captures.at(0);
+    const QString sizeName = request.query(QStringLiteral("size"));
+    if (!isSha256(sha) || !(sizeName.isEmpty() || sizeName == QLatin1String("grid") || sizeName == QLatin1String("print")))
+        return ServiceReply::fail(Error::usage(Tr::tr("A thumbnail is named by its file's SHA-256, and its size is "
+                                                      "grid or print.")));
+    const Thumbnailer::Size size = sizeName == QLatin1String("print") ? Thumbnailer::Size::Print : Thumbnailer::Size::Grid;
+    const QString path = lab.thumbnails().path(sha, size);
+    if (QFileInfo::exists(path))
+        return ServiceReply::file(path, "image/jpeg");
+    if (!lab.store().contains(sha))
+        return ServiceReply::fail(Error::notFound(Tr::tr("This device does not keep the file %1, so it has no "
+                                                         "thumbnail of it.").arg(sha)));
+    thumbnails.make(sha);
+    return ServiceReply::object(ServiceProtocol::pendingBody(), 202);
+}
+
 } // namespace
 
-void addFiles(DeviceServer &server, const Lab &lab)
+void addFiles(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
 {
-    server.route(Method::Put, QStringLiteral("files/{}"), Access::Device,
-                 [&lab](ServiceRequest &request) { return receivePiece(lab, request); });
+    server.route(Method::Put, QStringLiteral("files/{}"), Access::Device, [&lab, &thumbnails](ServiceRequest &request) {
+        return receivePiece(lab, thumbnails, request);
+    });
     server.route(Method::Get, QStringLiteral("files/{}/received"), Access::Device, [&lab](ServiceRequest &request) {
         const QString sha = request.captures.at(0);
         if (!isSha256(sha))
@@ -104,6 +129,9 @@ void addFiles(DeviceServer &server, const Lab &lab)
     });
     server.route(Method::Get, QStringLiteral("files/{}"), Access::Device,
                  [&lab](ServiceRequest &request) { return sendPiece(lab, request); });
+    server.route(Method::Get, QStringLiteral("thumbnails/{}"), Access::Device, [&lab, &thumbnails](ServiceRequest &request) {
+        return sendThumbnail(lab, thumbnails, request);
+    });
 }
 
 } // namespace Keepsake::ServiceRoutes

@@ -42,6 +42,16 @@ Error::Kind kindFor(int status)
     }
 }
 
+QJsonObject pendingBody()
+{
+    return { { QStringLiteral("pending"), true } };
+}
+
+bool isPending(const QByteArray &answer)
+{
+    return answer.startsWith('{') && QJsonDocument::fromJson(answer).object().value(QStringLiteral("pending")).toBool();
+}
+
 QJsonObject errorBody(const QString &code, const QString &message)
 {
     return { { QStringLiteral("error"), QJsonObject { { QStringLiteral("code"), code },

@@ -29,6 +29,13 @@ inline constexpr qint64 MaxRequestBytes = ChunkBytes + (qint64(256) << 10);
 // JSON bodies (offers of a card's files, sign-in) are smaller than this.
 inline constexpr qint64 MaxJsonBytes = qint64(4) << 20;
 
+// A thumbnail a device is still making or fetching is answered 202 with
+// {"pending": true}: the client asks again after PendingPollMs, for at most PendingWaitMs.
+inline constexpr int PendingPollMs = 200;
+inline constexpr int PendingWaitMs = 15'000;
+QJsonObject pendingBody();
+bool isPending(const QByteArray &answer);
+
 // HTTP status for an error's kind, and back (a client turns a status into an Error).
 int statusFor(Error::Kind kind);
 Error::Kind kindFor(int status);

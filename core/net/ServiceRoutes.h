@@ -9,6 +9,7 @@ namespace Keepsake {
 class DeviceServer;
 class HandinReception;
 class Lab;
+class ThumbnailMaker;
 struct ServiceCaller;
 
 // The device service's routes, by concern: each registers its paths below /v1/ with
@@ -24,12 +25,15 @@ void addLab(DeviceServer &server, const Lab &lab);
 // A kiosk's signed-in customer (AlbumRoutes.cpp): GET lab, POST registrations, GET
 // customers/{code}/view and /notices, POST albums/{id}/title, /photos (move into),
 // /cover, /selection, /shares, GET albums/{id}/selection, POST notices/{id}/read, GET
-// photos/{id}/thumbnail.
-void addAlbums(DeviceServer &server, const Lab &lab);
+// photos/{id}/thumbnail (202 {"pending": true} while `thumbnails` makes or fetches it).
+void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
 // The chain's devices among themselves: PUT files/{sha256} (a forwarded photo's
 // bytes, in pieces), GET files/{sha256} (a piece of a file this device holds), GET
-// thumbnails/{sha256}.
-void addFiles(DeviceServer &server, const Lab &lab);
+// thumbnails/{sha256}?size=grid|print (the thumbnail of a file this device keeps;
+// 202 {"pending": true} while it is being made). Each file received whole gets its
+// thumbnails from `thumbnails`. These are for devices only; terminals ask for
+// photos/{id}/thumbnail, which fetches from the device keeping the photo when needed.
+void addFiles(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
 
 // Whose open hand-in a request may go on with: the same terminal (and customer), or
 // the same device.

@@ -10,8 +10,8 @@
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 #include "lab/Lab.h"
+#include "lab/PhotoThumbnails.h"
 #include "metadata/Thumbnailer.h"
-#include "store/BlobStore.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -126,7 +126,7 @@ IndexSheet::ThumbnailLoader PrintSources::thumbnails() const
 {
     const Lab &lab = m_lab;
     return [&lab](const IndexEntry &entry) {
-        return lab.thumbnails().load(entry.sha256, Thumbnailer::Size::Print, lab.store().pathFor(entry.sha256));
+        return PhotoThumbnails(lab).load(entry.sha256, Thumbnailer::Size::Print);   // fetched when kept elsewhere
     };
 }
 

@@ -3,8 +3,8 @@
 #include "ThumbnailSource.h"
 
 #include "lab/Lab.h"
+#include "lab/PhotoThumbnails.h"
 #include "metadata/Thumbnailer.h"
-#include "store/BlobStore.h"
 
 #include <QImageReader>
 #include <QThread>
@@ -21,8 +21,8 @@ QImage LabThumbnails::read(const PhotoRecord &photo, int edge) const
     const Thumbnailer &thumbs = m_lab.thumbnails();
     QImageReader reader(thumbs.path(photo.sha256, Thumbnailer::Size::Grid));
     QImage image = reader.read();
-    if (image.isNull())   // not made yet: make it from the stored file
-        image = thumbs.load(photo.sha256, Thumbnailer::Size::Grid, m_lab.store().pathFor(photo.sha256));
+    if (image.isNull())   // not made yet: made from the stored file, or fetched from the device keeping it
+        image = PhotoThumbnails(m_lab).load(photo.sha256, Thumbnailer::Size::Grid, photo.holder);
     if (image.isNull())
         return {};
     return image.scaled(edge, edge, Qt::KeepAspectRatio, Qt::SmoothTransformation);

@@ -25,7 +25,9 @@ public:
     virtual int parallelReads() const;
 };
 
-// The lab's thumbnail cache (Thumbnailer), made from the stored file when missing.
+// The lab's thumbnail cache (Thumbnailer), made from the stored file when missing;
+// on a device of a chain, fetched from the device that keeps the photo when this one
+// does not (lab/PhotoThumbnails).
 class LabThumbnails final : public ThumbnailSource
 {
 public:

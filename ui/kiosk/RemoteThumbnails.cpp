@@ -3,13 +3,16 @@
 #include "RemoteThumbnails.h"
 
 #include "KioskLog.h"
+#include "net/ServiceProtocol.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QImageReader>
 #include <QMutexLocker>
 #include <QSaveFile>
+#include <QThread>
 
 #include <algorithm>
 
@@ -81,7 +84,14 @@ QByteArray RemoteThumbnails::fetch(const PhotoRecord &photo) const
     if (session.isEmpty())
         return {};
     client->setSession(session);
-    const Result<QByteArray> bytes = client->download(QStringLiteral("photos/%1/thumbnail").arg(photo.id));
+    // A device that is making the thumbnail, or fetching it from the device keeping the
+    // photo, says so (202, pending): asked again, a while at most.
+    const QDeadlineTimer deadline(ServiceProtocol::PendingWaitMs);
+    Result<QByteArray> bytes = client->download(QStringLiteral("photos/%1/thumbnail").arg(photo.id));
+    while (bytes && ServiceProtocol::isPending(*bytes) && !deadline.hasExpired()) {
+        QThread::msleep(ServiceProtocol::PendingPollMs);
+        bytes = client->download(QStringLiteral("photos/%1/thumbnail").arg(photo.id));
+    }
     {
         const QMutexLocker lock(&m_mutex);
         m_idle.push_back(std::move(client));

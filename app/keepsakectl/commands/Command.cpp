@@ -4,6 +4,7 @@
 
 #include "CtlLog.h"
 #include "catalog/AuditLog.h"
+#include "net/ChainFiles.h"
 
 #include <QCoreApplication>
 
@@ -50,6 +51,7 @@ Lab *CtlContext::lab()
         return nullptr;
     }
     m_lab = std::move(opened).value();
+    ChainFiles::install(*m_lab);   // a device reads the files the chain's other devices keep
     return m_lab.get();
 }
 
