@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
+#include <QMutex>
+#include <QThreadPool>
 #include <QUrlQuery>
 
 #include <map>
@@ -24,6 +26,7 @@ namespace {
 
 constexpr int ClaimMinutes = 10;
 constexpr int FilesPerRound = 200;
+constexpr int LaneCount = 4;
 
 } // namespace
 
@@ -36,49 +39,67 @@ Result<Forwarder::Round> Forwarder::run(const CancelToken &cancel) const
         return round;
     const QDateTime now = m_lab.clock().now();
     const QString claimer = QStringLiteral("%1:%2").arg(m_lab.device()->name).arg(QCoreApplication::applicationPid());
-    const ForwardQueue queue(m_lab.catalog());
-    const Result<QList<Forward>> due = queue.claimDue(m_lab.device()->id, claimer, now,
-                                                      now.addSecs(ClaimMinutes * 60), FilesPerRound);
+    const Result<QList<Forward>> due = ForwardQueue(m_lab.catalog()).claimDue(m_lab.device()->id, claimer, now,
+                                                                              now.addSecs(ClaimMinutes * 60), FilesPerRound);
     if (!due)
         return due.error();
-    std::map<qint64, std::unique_ptr<DeviceClient>> clients;   // one per target device
-    QHash<qint64, QString> unreachable;                           // a target that failed once this round
-    for (const Forward &forward : *due) {
-        Status sent = Status::success();
-        if (cancel.isCancelled()) {
-            sent = Error::cancelled(tr("The device is stopping."));
-        } else if (unreachable.contains(forward.toDeviceId)) {
-            sent = Error::failure(unreachable.value(forward.toDeviceId));
-        } else {
-            auto &client = clients[forward.toDeviceId];
-            if (!client) {
-                const Result<Device> target = Devices(m_lab.catalog()).byId(forward.toDeviceId);
-                if (!target) {
-                    sent = target.error();
-                } else {
-                    client = std::make_unique<DeviceClient>(
-                        DeviceEndpoint { QUrl(target->url), target->fingerprint, {}, {},
-                                         m_identity.certificatePem(), m_identity.keyPem() }, &cancel);
-                }
-            }
-            if (sent)
-                sent = deliver(*client, forward, cancel);
-            if (sent)
-                sent = afterDelivery(forward);
-            else if (sent.error().kind() == Error::Kind::Failure)
-                unreachable.insert(forward.toDeviceId, sent.error().message());
-        }
+    // Several files travel at once, each lane with its own connections: the target
+    // makes each file durable on its own, and those flushes overlap.
+    Lanes lanes(*due, cancel);
+    QThreadPool pool;
+    pool.setMaxThreadCount(int(std::min<qsizetype>(LaneCount, due->size())));
+    for (int lane = 0; lane < pool.maxThreadCount(); ++lane)
+        pool.start([this, &lanes] { runLane(lanes); });
+    pool.waitForDone();
+    return lanes.round;
+}
+
+// One lane: takes the next forward until none is left.
+void Forwarder::runLane(Lanes &lanes) const
+{
+    std::map<qint64, std::unique_ptr<DeviceClient>> clients;   // this lane's, one per target device
+    const ForwardQueue queue(m_lab.catalog());
+    for (qsizetype i = lanes.next++; i < lanes.due.size(); i = lanes.next++) {
+        const Forward &forward = lanes.due.at(i);
+        Status sent = carry(forward, clients, lanes);
+        QMutexLocker lock(&lanes.mutex);
         if (sent) {
-            ++round.delivered;
+            ++lanes.round.delivered;
             continue;
         }
-        ++round.failed;
-        round.errors.append(sent.error().message());
+        if (sent.error().kind() == Error::Kind::Failure)
+            lanes.unreachable.insert(forward.toDeviceId, sent.error().message());
+        ++lanes.round.failed;
+        lanes.round.errors.append(sent.error().message());
+        lock.unlock();
         const QDateTime next = m_lab.clock().now().addSecs(RetrySeconds);
         if (Status kept = queue.failed(forward.photoId, sent.error().message(), next); !kept)
             qCWarning(lcNet) << "The forward queue could not note a failure:" << kept.error().message();
     }
-    return round;
+}
+
+Status Forwarder::carry(const Forward &forward, std::map<qint64, std::unique_ptr<DeviceClient>> &clients,
+                        Lanes &lanes) const
+{
+    if (lanes.cancel.isCancelled())
+        return Error::cancelled(tr("The device is stopping."));
+    {
+        QMutexLocker lock(&lanes.mutex);
+        if (lanes.unreachable.contains(forward.toDeviceId))   // failed once this round: not again now
+            return Error::failure(lanes.unreachable.value(forward.toDeviceId));
+    }
+    auto &client = clients[forward.toDeviceId];
+    if (!client) {
+        const Result<Device> target = Devices(m_lab.catalog()).byId(forward.toDeviceId);
+        if (!target)
+            return target.error();
+        client = std::make_unique<DeviceClient>(DeviceEndpoint { QUrl(target->url), target->fingerprint, {}, {},
+                                                                 m_identity.certificatePem(), m_identity.keyPem() },
+                                                &lanes.cancel);
+    }
+    if (Status sent = deliver(*client, forward, lanes.cancel); !sent)
+        return sent;
+    return afterDelivery(forward);
 }
 
 Status Forwarder::deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel) const

@@ -8,7 +8,14 @@
 #include "lab/DeviceIdentity.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QList>
+#include <QMutex>
 #include <QStringList>
+
+#include <atomic>
+#include <map>
+#include <memory>
 
 namespace Keepsake {
 
@@ -41,6 +48,19 @@ public:
     Result<Round> run(const CancelToken &cancel) const;
 
 private:
+    // What the lanes of one round share.
+    struct Lanes
+    {
+        Lanes(const QList<Forward> &due_, const CancelToken &cancel_) : due(due_), cancel(cancel_) { }
+        const QList<Forward> &due;
+        const CancelToken &cancel;
+        std::atomic<qsizetype> next { 0 };
+        QMutex mutex;                      // guards the rest
+        QHash<qint64, QString> unreachable;
+        Round round;
+    };
+    void runLane(Lanes &lanes) const;
+    Status carry(const Forward &forward, std::map<qint64, std::unique_ptr<DeviceClient>> &clients, Lanes &lanes) const;
     Status deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel) const;
     Status afterDelivery(const Forward &forward) const;
 
