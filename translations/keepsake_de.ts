@@ -351,6 +351,17 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation>„%1“ ist keine ID.</translation>
+    </message>
+    <message>
+        <source>The thumbnail of photo %1 is not on this device: its file is kept on %2.</source>
+        <translation>Das Vorschaubild von Foto %1 ist nicht auf diesem Gerät: Seine Datei wird auf %2 aufbewahrt.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::AlbumSharing</name>
     <message>
         <source>Album %1 (%2): who else may view it is its owner&apos;s business, not shown to %3. Ask its owner.</source>
@@ -402,6 +413,14 @@
     <message>
         <source>deleted after recording</source>
         <translation>nach dem Brennen gelöscht</translation>
+    </message>
+    <message>
+        <source>Photo %1 cannot be read from the catalog: %2.</source>
+        <translation>Foto %1 kann nicht aus dem Katalog gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>There is no photo %1.</source>
+        <translation>Es gibt kein Foto %1.</translation>
     </message>
 </context>
 <context>
@@ -666,6 +685,10 @@
         <source>The photo store could not flush the folder %1: %2.</source>
         <translation>Die Fotoablage konnte den Ordner %1 nicht auf den Datenträger schreiben: %2.</translation>
     </message>
+    <message>
+        <source>The file that arrived for %1 has another SHA-256 (%2): it was damaged on the way and is sent again.</source>
+        <translation>Die für %1 eingetroffene Datei hat eine andere SHA-256 (%2): Sie wurde unterwegs beschädigt und wird erneut gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
@@ -744,6 +767,25 @@
     <message>
         <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
         <translation>Die Disc in %1 enthält nicht die Fotos, die ihr Manifest aufführt (%2). Ein Foto hat sich beim Brennen vielleicht in der Ablage geändert. Es wurde nichts verbucht; die Alben bleiben abgelaufen. Prüfen Sie die Ablage mit keepsakectl check und brennen Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Cameras</name>
+    <message>
+        <source>The camera&apos;s body serial &quot;%1&quot; (make &quot;%2&quot;) is not usable: give the serial as the camera shows it, on one line, at most 64 characters.</source>
+        <translation>Die Gehäuse-Seriennummer „%1“ der Kamera (Hersteller „%2“) ist nicht verwendbar: Geben Sie die Seriennummer so an, wie die Kamera sie zeigt, in einer Zeile, höchstens 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The camera %1 is registered already. Remove it first (keepsakectl camera remove --serial %1) to register it for another device.</source>
+        <translation>Die Kamera %1 ist bereits registriert. Entfernen Sie sie zuerst (keepsakectl camera remove --serial %1), um sie für ein anderes Gerät zu registrieren.</translation>
+    </message>
+    <message>
+        <source>The camera %1 was registered but cannot be read back.</source>
+        <translation>Die Kamera %1 wurde registriert, kann aber nicht zurückgelesen werden.</translation>
+    </message>
+    <message>
+        <source>No camera with the body serial %1 is registered. See: keepsakectl camera list</source>
+        <translation>Es ist keine Kamera mit der Gehäuse-Seriennummer %1 registriert. Siehe: keepsakectl camera list</translation>
     </message>
 </context>
 <context>
@@ -829,6 +871,114 @@
     <message>
         <source>The catalog URL &quot;%1&quot; needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
         <translation>Die Katalog-URL „%1“ braucht einen Benutzer und einen Datenbanknamen: postgresql://BENUTZER@HOST:PORT/DB.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ChainFiles</name>
+    <message>
+        <source>Device %1 cannot read its own certificate, so it cannot fetch the photos other devices keep: %2</source>
+        <translation>Gerät %1 kann sein eigenes Zertifikat nicht lesen und daher keine Fotos abrufen, die andere Geräte aufbewahren: %2</translation>
+    </message>
+    <message>
+        <source>Device %1 does not hold the file %2. Run keepsakectl check on device %1.</source>
+        <translation>Gerät %1 hat die Datei %2 nicht. Führen Sie keepsakectl check auf Gerät %1 aus.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2. Make room in the data folder.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Schaffen Sie Platz im Datenordner.</translation>
+    </message>
+    <message>
+        <source>The copy of file %1 from device %2 does not match its SHA-256 (%3 of %4 bytes came). Run keepsakectl check on device %2.</source>
+        <translation>Die Kopie der Datei %1 von Gerät %2 passt nicht zu ihrer SHA-256 (%3 von %4 Bytes kamen an). Führen Sie keepsakectl check auf Gerät %2 aus.</translation>
+    </message>
+    <message>
+        <source>Device %1 is still making the thumbnail of file %2: try again in a moment.</source>
+        <translation>Gerät %1 erstellt noch das Vorschaubild der Datei %2: Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ChainRecords</name>
+    <message>
+        <source>%1  (this data folder)</source>
+        <translation>%1  (dieser Datenordner)</translation>
+    </message>
+    <message>
+        <source>%1  %2  paired %3, last seen %4</source>
+        <translation>%1  %2  gekoppelt %3, zuletzt gesehen %4</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1  %2  → device %3</source>
+        <translation>%1  %2  → Gerät %3</translation>
+    </message>
+    <message>
+        <source>(any make)</source>
+        <translation>(beliebiger Hersteller)</translation>
+    </message>
+    <message numerus="yes">
+        <source>photo %1 (%2) → %3, waiting since %4, %n attempt(s)</source>
+        <translation>
+            <numerusform>Foto %1 (%2) → %3, wartet seit %4, %n Versuch</numerusform>
+            <numerusform>Foto %1 (%2) → %3, wartet seit %4, %n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; last error: %1</source>
+        <translation>; letzter Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ClientMode</name>
+    <message numerus="yes">
+        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
+        <translation>
+            <numerusform>%1  %2  [%3]  %n Foto, %4 — %5</numerusform>
+            <numerusform>%1  %2  [%3]  %n Fotos, %4 — %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>(kein Datum)</translation>
+    </message>
+    <message>
+        <source>(unknown camera)</source>
+        <translation>(unbekannte Kamera)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s)</source>
+        <translation>
+            <numerusform>%n Album</numerusform>
+            <numerusform>%n Alben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in album %1</source>
+        <translation>
+            <numerusform>%n Foto in Album %1</numerusform>
+            <numerusform>%n Fotos in Album %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Device:    %1
+Customers: %2
+Photos:    %3 in %4 stored files, %5</source>
+        <translation>Gerät:  %1
+Kunden: %2
+Fotos:  %3 in %4 gespeicherten Dateien, %5</translation>
+    </message>
+    <message>
+        <source>photo %1 to %2, waiting since %3, %4 attempt(s)%5</source>
+        <translation>Foto %1 an %2, wartet seit %3, %4 Versuch(e)%5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be forwarded</source>
+        <translation>
+            <numerusform>%n Foto wartet auf Weiterleitung</numerusform>
+            <numerusform>%n Fotos warten auf Weiterleitung</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -998,6 +1148,30 @@ Siehe: %2 --help</translation>
         <translation>%1 braucht einen Wert.</translation>
     </message>
     <message>
+        <source>
+&apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
+</source>
+        <translation>
+„keepsakectl BEFEHL --help“ zeigt die Optionen eines Befehls und ein Beispiel.
+</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
+        <translation>Unbekannter Befehl „%1“. Siehe: keepsakectl --help</translation>
+    </message>
+    <message>
+        <source>keepsakectl %1 runs on a data folder, not against a device (--device): run it on the device itself.</source>
+        <translation>keepsakectl %1 arbeitet mit einem Datenordner, nicht mit einem Gerät über --device: Führen Sie es auf dem Gerät selbst aus.</translation>
+    </message>
+    <message>
+        <source>--device takes the device&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>--device erwartet die Adresse des Geräts als https://HOST:PORT, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--device needs the device&apos;s certificate fingerprint (--fingerprint) and this terminal&apos;s token (--token), as keepsakectl terminal add printed them on the device.</source>
+        <translation>--device braucht den Zertifikat-Fingerabdruck des Geräts (--fingerprint) und das Token dieses Terminals (--token), wie keepsakectl terminal add sie auf dem Gerät ausgegeben hat.</translation>
+    </message>
+    <message>
         <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
 
 Runs Keepsake&apos;s jobs without a window: hand-ins, checks, and later expiry, discs and prints.
@@ -1007,6 +1181,9 @@ Global options (before or after the command):
   --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
   --json           one JSON object per line on stdout
   --quiet          no progress, errors only
+  --device URL     run against a device service (or KEEPSAKE_DEVICE), with
+  --fingerprint FP its certificate&apos;s SHA-256 (or KEEPSAKE_DEVICE_FINGERPRINT) and
+  --token TOKEN    this terminal&apos;s token (or KEEPSAKE_DEVICE_TOKEN)
   --help, --version
 
 Commands:
@@ -1020,50 +1197,17 @@ Globale Optionen (vor oder nach dem Befehl):
   --catalog URL      sqlite:PFAD oder postgresql://BENUTZER@HOST:PORT/DB (oder KEEPSAKE_CATALOG)
   --json             ein JSON-Objekt pro Zeile auf stdout
   --quiet            kein Fortschritt, nur Fehler
+  --device URL       mit einem Gerätedienst arbeiten (oder KEEPSAKE_DEVICE), mit
+  --fingerprint FP   der SHA-256 seines Zertifikats (oder KEEPSAKE_DEVICE_FINGERPRINT) und
+  --token TOKEN      dem Token dieses Terminals (oder KEEPSAKE_DEVICE_TOKEN)
   --help, --version
 
 Befehle:
 </translation>
     </message>
-    <message>
-        <source>
-&apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
-</source>
-        <translation>
-„keepsakectl BEFEHL --help“ zeigt die Optionen eines Befehls und ein Beispiel.
-</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
-        <translation>Unbekannter Befehl „%1“. Siehe: keepsakectl --help</translation>
-    </message>
 </context>
 <context>
     <name>Keepsake::CustomerCommand</name>
-    <message>
-        <source>add, list and show customers</source>
-        <translation>Kunden anlegen, auflisten und zeigen</translation>
-    </message>
-    <message>
-        <source>Usage: keepsakectl customer add|list|show ...
-  add    a new customer
-  list   every customer
-  show   one customer with their albums
-Example:
-  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
-</source>
-        <translation>Aufruf: keepsakectl customer add|list|show ...
-  add    ein neuer Kunde
-  list   alle Kunden
-  show   ein Kunde mit seinen Alben
-Beispiel:
-  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
-</translation>
-    </message>
-    <message>
-        <source>Say what to do with customers: add, list or show. See: keepsakectl customer --help</source>
-        <translation>Sagen Sie, was mit Kunden geschehen soll: add, list oder show. Siehe: keepsakectl customer --help</translation>
-    </message>
     <message>
         <source>Adds a customer to the lab&apos;s catalog.</source>
         <translation>Fügt einen Kunden zum Katalog des Labors hinzu.</translation>
@@ -1146,6 +1290,79 @@ Beispiel:
     <message>
         <source>Name one customer code.</source>
         <translation>Nennen Sie eine Kundennummer.</translation>
+    </message>
+    <message>
+        <source>home: %1</source>
+        <translation>Heimatgerät: %1</translation>
+    </message>
+    <message>
+        <source>add, change, list and show customers</source>
+        <translation>Kunden anlegen, ändern, auflisten und zeigen</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl customer add|set|list|show ...
+  add    a new customer
+  set    change a customer&apos;s data
+  list   every customer
+  show   one customer with their albums
+Example:
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+</source>
+        <translation>Aufruf: keepsakectl customer add|set|list|show ...
+  add    ein neuer Kunde
+  set    die Daten eines Kunden ändern
+  list   alle Kunden
+  show   ein Kunde mit seinen Alben
+Beispiel:
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with customers: add, set, list or show. See: keepsakectl customer --help</source>
+        <translation>Sagen Sie, was mit Kunden geschehen soll: add, set, list oder show. Siehe: keepsakectl customer --help</translation>
+    </message>
+    <message>
+        <source>the device that keeps the customer&apos;s photos</source>
+        <translation>das Gerät, das die Fotos des Kunden aufbewahrt</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>GERÄT</translation>
+    </message>
+    <message>
+        <source>Changes a customer&apos;s data; what is not given stays. An empty value (&quot;&quot;) removes an e-mail, phone, PIN, language, plan or home device.</source>
+        <translation>Ändert die Daten eines Kunden; was nicht angegeben wird, bleibt. Ein leerer Wert (&quot;&quot;) entfernt E-Mail, Telefon, PIN, Sprache, Tarif oder Heimatgerät.</translation>
+    </message>
+    <message>
+        <source>the retention rule new albums get</source>
+        <translation>die Aufbewahrungsregel für neue Alben</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>REGEL</translation>
+    </message>
+    <message>
+        <source>Changed customer %1</source>
+        <translation>Kunde %1 geändert</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CustomerEdits</name>
+    <message>
+        <source>There is no retention rule named &quot;%1&quot;. See: keepsakectl rule list</source>
+        <translation>Es gibt keine Aufbewahrungsregel namens „%1“. Siehe: keepsakectl rule list</translation>
+    </message>
+    <message>
+        <source>Customer %1 was not changed: %2 may not change this (a customer changes only their own name, contact, language and PIN; plan and home device are the lab&apos;s). Ask at the counter.</source>
+        <translation>Kunde %1 wurde nicht geändert: %2 darf das nicht ändern (ein Kunde ändert nur den eigenen Namen, Kontakt, Sprache und PIN; Tarif und Heimatgerät legt das Labor fest). Fragen Sie an der Theke.</translation>
+    </message>
+    <message>
+        <source>Say what to change of customer %1: --name, --email, --phone, --pin, --lang, --plan or --home.</source>
+        <translation>Sagen Sie, was an Kunde %1 geändert werden soll: --name, --email, --phone, --pin, --lang, --plan oder --home.</translation>
+    </message>
+    <message>
+        <source>The customer %1 needs a name: it cannot be removed.</source>
+        <translation>Der Kunde %1 braucht einen Namen: Er kann nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +1702,38 @@ Beispiel:
         <source>stopped on an error</source>
         <translation>wegen eines Fehlers beendet</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antwortet</translation>
+    </message>
+    <message>
+        <source>Photos waiting to go there</source>
+        <translation>Fotos, die noch dorthin sollen</translation>
+    </message>
+    <message>
+        <source>Devices of the chain</source>
+        <translation>Geräte der Kette</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (dieses Gerät)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
@@ -1495,6 +1744,344 @@ Beispiel:
     <message>
         <source>The day&apos;s hand-ins cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
         <translation>Die Abgaben des Tages können nicht aus dem Katalog gelesen werden: %1. Prüfen Sie, ob der Katalog erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceClient</name>
+    <message>
+        <source>The device answered something that is not JSON.</source>
+        <translation>Das Gerät hat etwas geantwortet, das kein JSON ist.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s certificate fingerprint is missing or malformed: give the 64 hex digits that device init or terminal add printed (--fingerprint).</source>
+        <translation>Der Zertifikat-Fingerabdruck des Geräts fehlt oder ist fehlerhaft: Geben Sie die 64 Hex-Ziffern an, die device init oder terminal add ausgegeben hat (--fingerprint).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>libcurl could not start a transfer.</source>
+        <translation>libcurl konnte keine Übertragung starten.</translation>
+    </message>
+    <message>
+        <source>The device at %1 shows a certificate with fingerprint %2, not the pinned %3: nothing was sent. Check the device&apos;s address and fingerprint (keepsakectl device list on the device).</source>
+        <translation>Das Gerät unter %1 zeigt ein Zertifikat mit dem Fingerabdruck %2, nicht mit dem festgelegten %3: Es wurde nichts gesendet. Prüfen Sie Adresse und Fingerabdruck des Geräts (keepsakectl device list auf dem Gerät).</translation>
+    </message>
+    <message>
+        <source>The device at %1 answered more than a client takes.</source>
+        <translation>Das Gerät unter %1 hat mehr geantwortet, als ein Client annimmt.</translation>
+    </message>
+    <message>
+        <source>The device at %1 cannot be reached: %2.</source>
+        <translation>Das Gerät unter %1 ist nicht erreichbar: %2.</translation>
+    </message>
+    <message>
+        <source>The device at %1 refused this terminal: %2 Pair it again (keepsakectl terminal add on the device) and use the new token.</source>
+        <translation>Das Gerät unter %1 hat dieses Terminal abgewiesen: %2 Koppeln Sie es erneut (keepsakectl terminal add auf dem Gerät) und verwenden Sie das neue Token.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceCommands</name>
+    <message>
+        <source>this data folder as a device of the chain: init, list, remove</source>
+        <translation>dieser Datenordner als Gerät der Kette: init, list, remove</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl device init|list|remove ...
+  init    make this data folder a device: key, certificate, registration
+  list    the devices of this catalog
+  remove  take a device that holds no photos out of the chain
+Example:
+  keepsakectl device init --name store-berlin --url https://192.168.1.20:8443
+</source>
+        <translation>Aufruf: keepsakectl device init|list|remove ...
+  init    diesen Datenordner zu einem Gerät machen: Schlüssel, Zertifikat, Eintrag
+  list    die Geräte dieses Katalogs
+  remove  ein Gerät ohne Fotos aus der Kette nehmen
+Beispiel:
+  keepsakectl device init --name store-berlin --url https://192.168.1.20:8443
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with devices: init, list or remove. See: keepsakectl device --help</source>
+        <translation>Sagen Sie, was mit Geräten geschehen soll: init, list oder remove. Siehe: keepsakectl device --help</translation>
+    </message>
+    <message>
+        <source>Makes this data folder a device of the chain: its TLS key (device-key.pem, readable by the owner only) and self-signed certificate (device-cert.pem), registered in the catalog with its URL and the certificate&apos;s fingerprint.</source>
+        <translation>Macht diesen Datenordner zu einem Gerät der Kette: sein TLS-Schlüssel (device-key.pem, nur für den Besitzer lesbar) und sein selbstsigniertes Zertifikat (device-cert.pem), im Katalog eingetragen mit seiner URL und dem Fingerabdruck des Zertifikats.</translation>
+    </message>
+    <message>
+        <source>the device&apos;s name in the chain</source>
+        <translation>der Name des Geräts in der Kette</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>where terminals and the other devices reach it</source>
+        <translation>wo Terminals und die anderen Geräte es erreichen</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A device needs --name and --url (https://HOST:PORT).</source>
+        <translation>Ein Gerät braucht --name und --url (https://HOST:PORT).</translation>
+    </message>
+    <message>
+        <source>This data folder is now device %1 at %2.
+Certificate fingerprint (SHA-256): %3</source>
+        <translation>Dieser Datenordner ist jetzt Gerät %1 unter %2.
+Zertifikat-Fingerabdruck (SHA-256): %3</translation>
+    </message>
+    <message>
+        <source>
+It kept the key and certificate it had.</source>
+        <translation>
+Schlüssel und Zertifikat, die er schon hatte, bleiben erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n photo(s) stored here before are now kept on this device.</source>
+        <translation>
+            <numerusform>
+%n zuvor hier gespeichertes Foto wird jetzt auf diesem Gerät aufbewahrt.</numerusform>
+            <numerusform>
+%n zuvor hier gespeicherte Fotos werden jetzt auf diesem Gerät aufbewahrt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lists the devices of this catalog.</source>
+        <translation>Listet die Geräte dieses Katalogs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n Gerät</numerusform>
+            <numerusform>%n Geräte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes a device out of the chain: refused while it holds photos, owes or awaits forwards, or cameras or customers name it. Its terminals are revoked with it.</source>
+        <translation>Nimmt ein Gerät aus der Kette: abgelehnt, solange es Fotos hat, Weiterleitungen schuldet oder erwartet oder Kameras oder Kunden es nennen. Seine Terminals werden mit ihm widerrufen.</translation>
+    </message>
+    <message>
+        <source>the device&apos;s name</source>
+        <translation>der Name des Geräts</translation>
+    </message>
+    <message>
+        <source>Name one device to remove.</source>
+        <translation>Nennen Sie ein Gerät, das entfernt werden soll.</translation>
+    </message>
+    <message>
+        <source>Device %1 removed from the chain.</source>
+        <translation>Gerät %1 aus der Kette entfernt.</translation>
+    </message>
+    <message>
+        <source>terminals paired with this device: add, list, remove</source>
+        <translation>mit diesem Gerät gekoppelte Terminals: add, list, remove</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl terminal add|list|remove ...
+  add     pair a kiosk, station or counter with this device; shows its token once
+  list    the terminals paired with this device
+  remove  revoke a terminal&apos;s token at once
+Example:
+  keepsakectl terminal add kiosk-1 --kind kiosk
+</source>
+        <translation>Aufruf: keepsakectl terminal add|list|remove ...
+  add     ein Foto-Terminal, eine Station oder Theke mit diesem Gerät koppeln; zeigt dessen Token einmal
+  list    die mit diesem Gerät gekoppelten Terminals
+  remove  das Token eines Terminals sofort widerrufen
+Beispiel:
+  keepsakectl terminal add kiosk-1 --kind kiosk
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with terminals: add, list or remove. See: keepsakectl terminal --help</source>
+        <translation>Sagen Sie, was mit Terminals geschehen soll: add, list oder remove. Siehe: keepsakectl terminal --help</translation>
+    </message>
+    <message>
+        <source>%1 is not a device, so no terminal can be paired with it. Make it one first: keepsakectl device init --name NAME --url https://HOST:PORT</source>
+        <translation>%1 ist kein Gerät, daher kann kein Terminal damit gekoppelt werden. Machen Sie es zuerst zu einem: keepsakectl device init --name NAME --url https://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Pairs a terminal with this device and shows its token, this once: the device keeps only a hash of it. A counter or station acts as the clerk; a kiosk only for a customer signed in on it.</source>
+        <translation>Koppelt ein Terminal mit diesem Gerät und zeigt sein Token, nur dieses eine Mal: Das Gerät speichert nur einen Hash davon. Eine Theke oder Station handelt als die Mitarbeiter; ein Foto-Terminal nur für einen daran angemeldeten Kunden.</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s name</source>
+        <translation>der Name des Terminals</translation>
+    </message>
+    <message>
+        <source>kiosk (the default), station or counter</source>
+        <translation>kiosk (Standard), station oder counter</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>Name one terminal to pair.</source>
+        <translation>Nennen Sie ein Terminal, das gekoppelt werden soll.</translation>
+    </message>
+    <message>
+        <source>Unknown terminal kind &quot;%1&quot;: say kiosk, station or counter.</source>
+        <translation>Unbekannte Terminal-Art „%1“: Geben Sie kiosk, station oder counter an.</translation>
+    </message>
+    <message>
+        <source>Terminal %1 (%2) paired with device %3.
+URL:         %4
+Fingerprint: %5
+Token:       %6
+The token is shown this once; keep it on the terminal only.</source>
+        <translation>Terminal %1 (%2) mit Gerät %3 gekoppelt.
+URL:           %4
+Fingerabdruck: %5
+Token:         %6
+Das Token wird nur dieses eine Mal gezeigt; bewahren Sie es nur auf dem Terminal auf.</translation>
+    </message>
+    <message>
+        <source>Lists the terminals paired with this device.</source>
+        <translation>Listet die mit diesem Gerät gekoppelten Terminals.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n terminal(s)</source>
+        <translation>
+            <numerusform>%n Terminal</numerusform>
+            <numerusform>%n Terminals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revokes a terminal at once: its token authenticates nothing from now on, and the customers signed in on it are signed out.</source>
+        <translation>Widerruft ein Terminal sofort: Sein Token authentifiziert ab jetzt nichts mehr, und die daran angemeldeten Kunden werden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Name one terminal to remove.</source>
+        <translation>Nennen Sie ein Terminal, das entfernt werden soll.</translation>
+    </message>
+    <message>
+        <source>Terminal %1 revoked: its token is no longer accepted.</source>
+        <translation>Terminal %1 widerrufen: Sein Token wird nicht mehr angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceIdentity</name>
+    <message>
+        <source>%1 could not be written: %2. Check the data folder&apos;s free space and permissions.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Prüfen Sie freien Platz und Rechte des Datenordners.</translation>
+    </message>
+    <message>
+        <source>%1 is a device already (it has %2): a device keeps its key and fingerprint. Use another data folder for another device.</source>
+        <translation>%1 ist bereits ein Gerät (%2 ist vorhanden): Ein Gerät behält seinen Schlüssel und Fingerabdruck. Verwenden Sie für ein anderes Gerät einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s key and certificate could not be made (OpenSSL).</source>
+        <translation>Schlüssel und Zertifikat des Geräts konnten nicht erstellt werden (OpenSSL).</translation>
+    </message>
+    <message>
+        <source>%1 is not a device: run keepsakectl device init there first.</source>
+        <translation>%1 ist kein Gerät: Führen Sie dort zuerst keepsakectl device init aus.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s key or certificate in %1 cannot be read. Check their owner and permissions.</source>
+        <translation>Schlüssel oder Zertifikat des Geräts in %1 können nicht gelesen werden. Prüfen Sie Besitzer und Rechte.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it holds no certificate.</source>
+        <translation>%1 ist beschädigt: Die Datei enthält kein Zertifikat.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceServer</name>
+    <message>
+        <source>The device&apos;s key or certificate cannot be used for TLS.</source>
+        <translation>Schlüssel oder Zertifikat des Geräts können nicht für TLS verwendet werden.</translation>
+    </message>
+    <message>
+        <source>The device service cannot listen on %1 port %2: %3. Is another program using the port?</source>
+        <translation>Der Gerätedienst kann nicht auf %1 Port %2 lauschen: %3. Nutzt ein anderes Programm den Port?</translation>
+    </message>
+    <message>
+        <source>This device answers only its paired terminals and the chain&apos;s devices: send a terminal token (keepsakectl terminal add).</source>
+        <translation>Dieses Gerät antwortet nur seinen gekoppelten Terminals und den Geräten der Kette: Senden Sie ein Terminal-Token (keepsakectl terminal add).</translation>
+    </message>
+    <message>
+        <source>Too many requests from this address: wait a minute.</source>
+        <translation>Zu viele Anfragen von dieser Adresse: Warten Sie eine Minute.</translation>
+    </message>
+    <message>
+        <source>Method not allowed here.</source>
+        <translation>Methode hier nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>No such path: %1</source>
+        <translation>Diesen Pfad gibt es nicht: %1</translation>
+    </message>
+    <message>
+        <source>%1 may not do this.</source>
+        <translation>%1 darf das nicht.</translation>
+    </message>
+    <message>
+        <source>No such path.</source>
+        <translation>Diesen Pfad gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The file is gone.</source>
+        <translation>Die Datei ist nicht mehr da.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceService</name>
+    <message>
+        <source>%1 has a device certificate that the catalog does not know (was the device removed?): run keepsakectl device init in a new data folder.</source>
+        <translation>%1 hat ein Gerätezertifikat, das der Katalog nicht kennt (wurde das Gerät entfernt?): Führen Sie keepsakectl device init in einem neuen Datenordner aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Devices</name>
+    <message>
+        <source>camera %1</source>
+        <translation>Kamera %1</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>The device name &quot;%1&quot; is not usable: use 1 to 64 letters, digits, dots, dashes or underscores, e.g. store-berlin.</source>
+        <translation>Der Gerätename „%1“ ist nicht verwendbar: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, z. B. store-berlin.</translation>
+    </message>
+    <message>
+        <source>There is already a device named %1 in this catalog (at %2). Choose another name, or remove that device first.</source>
+        <translation>In diesem Katalog gibt es bereits ein Gerät namens %1 (unter %2). Wählen Sie einen anderen Namen oder entfernen Sie zuerst dieses Gerät.</translation>
+    </message>
+    <message>
+        <source>The certificate with fingerprint %1 is registered already, as device %2. A device is registered once.</source>
+        <translation>Das Zertifikat mit dem Fingerabdruck %1 ist bereits eingetragen, als Gerät %2. Ein Gerät wird nur einmal eingetragen.</translation>
+    </message>
+    <message>
+        <source>There is no device named %1 in this catalog. See: keepsakectl device list</source>
+        <translation>In diesem Katalog gibt es kein Gerät namens %1. Siehe: keepsakectl device list</translation>
+    </message>
+    <message>
+        <source>There is no device number %1 in this catalog.</source>
+        <translation>In diesem Katalog gibt es kein Gerät mit der Nummer %1.</translation>
+    </message>
+    <message>
+        <source>No device of this catalog has the certificate fingerprint %1.</source>
+        <translation>Kein Gerät dieses Katalogs hat den Zertifikat-Fingerabdruck %1.</translation>
+    </message>
+    <message>
+        <source>Device %1 was not removed: it holds %2 photo(s), and %3 forward(s) to or from it are still owed. Its photos must stay reachable; a device that holds photos stays in the chain.</source>
+        <translation>Gerät %1 wurde nicht entfernt: Es hat %2 Foto(s), und %3 Weiterleitung(en) zu ihm oder von ihm stehen noch aus. Seine Fotos müssen erreichbar bleiben; ein Gerät mit Fotos bleibt in der Kette.</translation>
+    </message>
+    <message>
+        <source>Device %1 was not removed: new photos are still routed to it by %2. Move them first (keepsakectl camera remove, keepsakectl customer set C --home DEVICE).</source>
+        <translation>Gerät %1 wurde nicht entfernt: Neue Fotos werden noch durch %2 dorthin geleitet. Leiten Sie diese zuerst um (keepsakectl camera remove, keepsakectl customer set C --home GERÄT).</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +2466,14 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
         <translation>Für %1 (Album „%2“) konnte keine MD5-Summe berechnet werden.</translation>
     </message>
+    <message>
+        <source>%1 (album &apos;%2&apos;) is kept on device %3, and this data folder cannot fetch files from other devices (it is no device of the chain, or its certificate cannot be read). Nothing was recorded; the albums stay expired. Burn on a device of the chain.</source>
+        <translation>%1 (Album „%2“) wird auf Gerät %3 aufbewahrt, und dieser Datenordner kann keine Dateien von anderen Geräten abrufen (er ist kein Gerät der Kette, oder sein Zertifikat kann nicht gelesen werden). Es wurde nichts verbucht; die Alben bleiben abgelaufen. Brennen Sie auf einem Gerät der Kette.</translation>
+    </message>
+    <message>
+        <source>%1 (album &apos;%2&apos;) is kept on device %3, and it could not be fetched from there: %4 Nothing was recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve there, reachable from here).</source>
+        <translation>%1 (Album „%2“) wird auf Gerät %3 aufbewahrt und konnte von dort nicht abgerufen werden: %4 Es wurde nichts verbucht; die Alben bleiben abgelaufen. Brennen Sie erneut, sobald Gerät %3 die Datei bereitstellt (keepsakectl serve dort, von hier aus erreichbar).</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscManifest</name>
@@ -2133,10 +2728,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>die Durchgänge zeitgesteuert ausführen, bis sie angehalten werden</translation>
     </message>
     <message>
-        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation>Führt Ablaufdurchgang, Mailzustellung und Löschen jetzt und dann in jedem Intervall aus, bis Strg+C oder SIGTERM.</translation>
-    </message>
-    <message>
         <source>seconds between rounds (default 3600)</source>
         <translation>Sekunden zwischen den Runden (Standard 3600)</translation>
     </message>
@@ -2163,6 +2754,30 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>round failed: %1</source>
         <translation>Runde fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM. On a device (keepsakectl device init) it also serves the device service over HTTPS and forwards photos to the devices that keep them.</source>
+        <translation>Führt Ablaufdurchgang, Mailzustellung und Löschen jetzt und dann in jedem Intervall aus, bis Strg+C oder SIGTERM. Auf einem Gerät (keepsakectl device init) stellt es außerdem den Gerätedienst über HTTPS bereit und leitet Fotos an die Geräte weiter, die sie aufbewahren.</translation>
+    </message>
+    <message>
+        <source>address and port to serve on (default: from the device&apos;s URL)</source>
+        <translation>Adresse und Port für den Dienst (Standard: aus der URL des Geräts)</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Device %1 serves on https://%2:%3/ (fingerprint %4).</source>
+        <translation>Gerät %1 ist erreichbar unter https://%2:%3/ (Fingerabdruck %4).</translation>
+    </message>
+    <message>
+        <source>%1 is not a device: run keepsakectl device init --name NAME --url https://HOST:PORT first.</source>
+        <translation>%1 ist kein Gerät: Führen Sie zuerst keepsakectl device init --name NAME --url https://HOST:PORT aus.</translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8443.</source>
+        <translation>--listen erwartet HOST:PORT, z. B. 127.0.0.1:8443.</translation>
     </message>
 </context>
 <context>
@@ -2295,10 +2910,114 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::FileRoutes</name>
+    <message>
+        <source>A piece of a file needs its SHA-256, size and offset.</source>
+        <translation>Ein Stück einer Datei braucht deren SHA-256, Größe und Offset.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2. Make room on the device&apos;s disk.</source>
+        <translation>%1 kann nicht geschrieben werden: %2. Schaffen Sie Platz auf dem Datenträger des Geräts.</translation>
+    </message>
+    <message>
+        <source>A piece of a file needs its SHA-256, offset and length.</source>
+        <translation>Ein Stück einer Datei braucht deren SHA-256, Offset und Länge.</translation>
+    </message>
+    <message>
+        <source>This device does not hold the file %1.</source>
+        <translation>Dieses Gerät hat die Datei %1 nicht.</translation>
+    </message>
+    <message>
+        <source>The offset lies past the file&apos;s end.</source>
+        <translation>Der Offset liegt hinter dem Dateiende.</translation>
+    </message>
+    <message>
+        <source>A thumbnail is named by its file&apos;s SHA-256, and its size is grid or print.</source>
+        <translation>Ein Vorschaubild wird über die SHA-256 seiner Datei benannt, und seine Größe ist grid oder print.</translation>
+    </message>
+    <message>
+        <source>This device does not keep the file %1, so it has no thumbnail of it.</source>
+        <translation>Dieses Gerät bewahrt die Datei %1 nicht auf und hat daher kein Vorschaubild davon.</translation>
+    </message>
+    <message>
+        <source>Name a file by its SHA-256.</source>
+        <translation>Nennen Sie eine Datei über ihre SHA-256.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Forwarder</name>
+    <message>
+        <source>The device is stopping.</source>
+        <translation>Das Gerät wird beendet.</translation>
+    </message>
+    <message>
+        <source>The file of photo %1 (%2) is missing from this device&apos;s store: run keepsakectl check.</source>
+        <translation>Die Datei von Foto %1 (%2) fehlt in der Ablage dieses Geräts: Führen Sie keepsakectl check aus.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinLiveness</name>
     <message>
         <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
         <translation>Die Abgabe kann sich in %1 nicht als laufend kennzeichnen: %2. Prüfen Sie Rechte und freien Platz des Datenordners.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinReception</name>
+    <message>
+        <source>%1 may not hand in photos for customer %2.</source>
+        <translation>%1 darf keine Fotos für Kunde %2 abgeben.</translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the data folder&apos;s free space and permissions.</source>
+        <translation>Der Zwischenordner %1 kann nicht angelegt werden: Prüfen Sie freien Platz und Rechte des Datenordners.</translation>
+    </message>
+    <message>
+        <source>No hand-in %1 is open here for this terminal: start the hand-in again.</source>
+        <translation>Für dieses Terminal ist hier keine Abgabe %1 offen: Beginnen Sie die Abgabe erneut.</translation>
+    </message>
+    <message>
+        <source>Offer at most %1 files at a time.</source>
+        <translation>Bieten Sie höchstens %1 Dateien auf einmal an.</translation>
+    </message>
+    <message>
+        <source>The hand-in %1 takes no more files: it is %2.</source>
+        <translation>Die Abgabe %1 nimmt keine Dateien mehr an: Sie ist %2.</translation>
+    </message>
+    <message>
+        <source>A hand-in takes at most %1 files.</source>
+        <translation>Eine Abgabe nimmt höchstens %1 Dateien an.</translation>
+    </message>
+    <message>
+        <source>a path or size the device does not take</source>
+        <translation>ein Pfad oder eine Größe, die das Gerät nicht annimmt</translation>
+    </message>
+    <message>
+        <source>%1 was not offered to this hand-in, or the hand-in takes no more files.</source>
+        <translation>%1 wurde dieser Abgabe nicht angeboten, oder die Abgabe nimmt keine Dateien mehr an.</translation>
+    </message>
+    <message>
+        <source>%1: the device has %2 bytes of it; send from there.</source>
+        <translation>%1: Das Gerät hat %2 Bytes davon; senden Sie ab dort weiter.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be spooled: %2. Check the device&apos;s free space.</source>
+        <translation>%1 kann nicht zwischengespeichert werden: %2. Prüfen Sie den freien Platz des Geräts.</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (its SHA-256 differs from the one sent with it): send it again.</source>
+        <translation>%1 ist beschädigt angekommen (seine SHA-256 weicht von der mitgesendeten ab): Senden Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 has not fully arrived (%2 of %3 bytes): send the rest first.</source>
+        <translation>%1 ist nicht vollständig angekommen (%2 von %3 Bytes): Senden Sie zuerst den Rest.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinRoutes</name>
+    <message>
+        <source>A piece of a file needs a safe relative path and an offset.</source>
+        <translation>Ein Stück einer Datei braucht einen sicheren relativen Pfad und einen Offset.</translation>
     </message>
 </context>
 <context>
@@ -2682,6 +3401,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>There is no customer %1 whose registration could be recorded; register them again.</source>
         <translation>Es gibt keinen Kunden %1, dessen Anmeldung erfasst werden könnte; melden Sie ihn erneut an.</translation>
     </message>
+    <message>
+        <source>New customers register at a kiosk before they sign in, or at the counter; %1 may not register one.</source>
+        <translation>Neue Kunden registrieren sich vor dem ersten Anmelden an einem Foto-Terminal oder an der Theke; %1 darf keinen Kunden registrieren.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::KioskWindow</name>
@@ -2703,6 +3426,25 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>The data folder %1 cannot be created (%2). Check the path and its permissions, or choose another with --data-dir.</source>
         <translation>Der Datenordner %1 kann nicht angelegt werden (%2). Prüfen Sie den Pfad und seine Berechtigungen oder wählen Sie mit --data-dir einen anderen.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabDevice</name>
+    <message>
+        <source>The device URL &quot;%1&quot; is not usable: give https://HOST:PORT, the address its terminals and the other devices reach it at, e.g. https://192.168.1.20:8443.</source>
+        <translation>Die Geräte-URL „%1“ ist nicht verwendbar: Geben Sie https://HOST:PORT an, die Adresse, unter der seine Terminals und die anderen Geräte es erreichen, z. B. https://192.168.1.20:8443.</translation>
+    </message>
+    <message>
+        <source>Only the lab&apos;s clerk makes a data folder a device, not %1.</source>
+        <translation>Nur die Mitarbeiter des Labors machen einen Datenordner zu einem Gerät, nicht %1.</translation>
+    </message>
+    <message>
+        <source>%1 is device %2 already. A data folder is one device; use another data folder for another device.</source>
+        <translation>%1 ist bereits Gerät %2. Ein Datenordner ist ein Gerät; verwenden Sie für ein anderes Gerät einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <source>There is already a device named %1 in this catalog (at %2). Choose another name.</source>
+        <translation>In diesem Katalog gibt es bereits ein Gerät namens %1 (unter %2). Wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>
@@ -2738,6 +3480,32 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>This lab has no key yet (%1): it has made no disc, so no disc can be checked as its own yet.</source>
         <translation>Dieses Labor hat noch keinen Schlüssel (%1): Es hat noch keine Disc gebrannt, daher kann noch keine Disc als eigene geprüft werden.</translation>
+    </message>
+    <message>
+        <source>A lab key of the chain is damaged in the catalog: its public key has %1 bytes, not 32.</source>
+        <translation>Ein Laborschlüssel der Kette ist im Katalog beschädigt: Sein öffentlicher Schlüssel hat %1 Bytes, nicht 32.</translation>
+    </message>
+    <message>
+        <source>The disc manifest could not be signed: this is another device&apos;s key, known here by its public half only.</source>
+        <translation>Das Disc-Manifest konnte nicht signiert werden: Dies ist der Schlüssel eines anderen Geräts, hier nur über seine öffentliche Hälfte bekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabKeys</name>
+    <message>
+        <source>The catalog holds another public key under the lab key ID %1. Discs signed with this data folder&apos;s key cannot be told apart from another&apos;s: ask the chain&apos;s administrator to check the table lab_keys.</source>
+        <translation>Der Katalog enthält unter der Laborschlüssel-ID %1 einen anderen öffentlichen Schlüssel. Mit dem Schlüssel dieses Datenordners signierte Discs lassen sich nicht von denen eines anderen unterscheiden: Bitten Sie den Administrator der Kette, die Tabelle lab_keys zu prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabRoutes</name>
+    <message>
+        <source>An album is named by its ID here.</source>
+        <translation>Ein Album wird hier über seine ID benannt.</translation>
+    </message>
+    <message>
+        <source>Customers sign in at a kiosk terminal.</source>
+        <translation>Kunden melden sich an einem Foto-Terminal an.</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +3639,13 @@ Kamera: %3</translation>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoThumbnails</name>
+    <message>
+        <source>No device of the chain keeps the file %1, so it has no thumbnail. Run keepsakectl check on the devices.</source>
+        <translation>Kein Gerät der Kette bewahrt die Datei %1 auf, daher gibt es kein Vorschaubild. Führen Sie keepsakectl check auf den Geräten aus.</translation>
     </message>
 </context>
 <context>
@@ -3588,6 +4363,14 @@ Kamera: %3</translation>
         <source>rejected          %1 — %2</source>
         <translation>abgelehnt         %1 — %2</translation>
     </message>
+    <message>
+        <source>  [kept on %1, on its way there]</source>
+        <translation>  [aufbewahrt auf %1, unterwegs dorthin]</translation>
+    </message>
+    <message>
+        <source>  [kept on %1]</source>
+        <translation>  [aufbewahrt auf %1]</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RegisterPage</name>
@@ -3630,6 +4413,37 @@ Kamera: %3</translation>
     <message>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RemoteIngest</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read to its end (%2).</source>
+        <translation>%1 kann nicht bis zum Ende gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>die Datei ist leer (0 Bytes)</translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)</source>
+        <translation>die Datei ist zu groß für ein Foto (%1 MB; Keepsake nimmt Fotos bis %2 MB)</translation>
+    </message>
+    <message>
+        <source>The device answered %1 of %2 offered files.</source>
+        <translation>Das Gerät hat auf %1 von %2 angebotenen Dateien geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 could not be sent: </source>
+        <translation>%1 konnte nicht gesendet werden: </translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>die Datei kann nicht gelesen werden (%1)</translation>
     </message>
 </context>
 <context>
@@ -3689,10 +4503,133 @@ Kamera: %3</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::RoutingCommands</name>
+    <message>
+        <source>the device that keeps a camera body&apos;s photos: add, list, remove</source>
+        <translation>das Gerät, das die Fotos eines Kameragehäuses aufbewahrt: add, list, remove</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl camera add|list|remove ...
+  add     keep a camera body&apos;s photos on a device, wherever they are handed in
+  list    the registered cameras
+  remove  forget a camera&apos;s registration
+Example:
+  keepsakectl camera add --serial 380319450 --make Canon --device store-berlin
+</source>
+        <translation>Aufruf: keepsakectl camera add|list|remove ...
+  add     die Fotos eines Kameragehäuses auf einem Gerät aufbewahren, wo immer sie abgegeben werden
+  list    die registrierten Kameras
+  remove  die Registrierung einer Kamera vergessen
+Beispiel:
+  keepsakectl camera add --serial 380319450 --make Canon --device store-berlin
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with cameras: add, list or remove. See: keepsakectl camera --help</source>
+        <translation>Sagen Sie, was mit Kameras geschehen soll: add, list oder remove. Siehe: keepsakectl camera --help</translation>
+    </message>
+    <message>
+        <source>Registers a camera body: its photos are kept on the device named, whichever device receives them. The serial matches regardless of case; with --make, the camera&apos;s make must be that make (&quot;Nikon&quot; matches &quot;NIKON CORPORATION&quot;).</source>
+        <translation>Registriert ein Kameragehäuse: Seine Fotos werden auf dem genannten Gerät aufbewahrt, egal welches Gerät sie empfängt. Die Seriennummer passt unabhängig von Groß- und Kleinschreibung; mit --make muss die Kamera von diesem Hersteller sein („Nikon“ passt zu „NIKON CORPORATION“).</translation>
+    </message>
+    <message>
+        <source>the camera&apos;s body serial number</source>
+        <translation>die Seriennummer des Kameragehäuses</translation>
+    </message>
+    <message>
+        <source>SERIAL</source>
+        <translation>SERIENNUMMER</translation>
+    </message>
+    <message>
+        <source>the camera&apos;s make, if the serial alone is not enough</source>
+        <translation>der Hersteller der Kamera, falls die Seriennummer allein nicht reicht</translation>
+    </message>
+    <message>
+        <source>MAKE</source>
+        <translation>HERSTELLER</translation>
+    </message>
+    <message>
+        <source>the device that keeps its photos</source>
+        <translation>das Gerät, das ihre Fotos aufbewahrt</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>GERÄT</translation>
+    </message>
+    <message>
+        <source>A camera registration needs --serial and --device.</source>
+        <translation>Eine Kamera-Registrierung braucht --serial und --device.</translation>
+    </message>
+    <message>
+        <source>Registered camera %1</source>
+        <translation>Kamera %1 registriert</translation>
+    </message>
+    <message>
+        <source>Lists the registered camera bodies.</source>
+        <translation>Listet die registrierten Kameragehäuse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>%n Kamera</numerusform>
+            <numerusform>%n Kameras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forgets a camera body&apos;s registrations: its next photos are kept by the usual rule (the owner&apos;s home device, else the receiving one). Photos already stored stay where they are.</source>
+        <translation>Vergisst die Registrierungen eines Kameragehäuses: Seine nächsten Fotos werden nach der üblichen Regel aufbewahrt (auf dem Heimatgerät des Besitzers, sonst auf dem empfangenden Gerät). Bereits gespeicherte Fotos bleiben, wo sie sind.</translation>
+    </message>
+    <message>
+        <source>Name the camera: --serial SERIAL.</source>
+        <translation>Nennen Sie die Kamera: --serial SERIENNUMMER.</translation>
+    </message>
+    <message>
+        <source>Camera %1 is no longer registered.</source>
+        <translation>Kamera %1 ist nicht mehr registriert.</translation>
+    </message>
+    <message>
+        <source>photos this device still owes the devices that keep them</source>
+        <translation>Fotos, die dieses Gerät den aufbewahrenden Geräten noch schuldet</translation>
+    </message>
+    <message>
+        <source>Lists the photos this device received for another device and has not yet delivered there: in flight or waiting for the target to be reachable.</source>
+        <translation>Listet die Fotos, die dieses Gerät für ein anderes Gerät empfangen und dort noch nicht abgeliefert hat: unterwegs oder wartend, bis das Ziel erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 is not a device: it forwards no photos.</source>
+        <translation>%1 ist kein Gerät und leitet daher keine Fotos weiter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be forwarded.</source>
+        <translation>
+            <numerusform>%n Foto wartet auf Weiterleitung.</numerusform>
+            <numerusform>%n Fotos warten auf Weiterleitung.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::RuleBook</name>
     <message>
         <source>The retention rule &quot;%1&quot; was not added: only the lab&apos;s clerk adds retention rules, not %2. Ask at the counter.</source>
         <translation>Die Aufbewahrungsregel „%1“ wurde nicht angelegt: Aufbewahrungsregeln legen nur die Mitarbeiter des Labors an, nicht %2. Fragen Sie an der Theke.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ServiceCall</name>
+    <message>
+        <source>The request is too large.</source>
+        <translation>Die Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is not a JSON object.</source>
+        <translation>Der Rumpf der Anfrage ist kein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ServiceProtocol</name>
+    <message>
+        <source>The device answered HTTP %1.</source>
+        <translation>Das Gerät antwortete mit HTTP %1.</translation>
     </message>
 </context>
 <context>
@@ -4235,6 +5172,32 @@ Fehlgeschlagene Abgaben: %10</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::TerminalSessions</name>
+    <message>
+        <source>The customer&apos;s session at this terminal has ended: sign in again.</source>
+        <translation>Die Sitzung des Kunden an diesem Terminal ist beendet: Melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Terminals</name>
+    <message>
+        <source>The terminal name &quot;%1&quot; is not usable: give 1 to 64 characters on one line, e.g. kiosk-1.</source>
+        <translation>Der Terminalname „%1“ ist nicht verwendbar: Geben Sie 1 bis 64 Zeichen in einer Zeile an, z. B. kiosk-1.</translation>
+    </message>
+    <message>
+        <source>This device already has a terminal named %1. Remove it first (keepsakectl terminal remove %1), or choose another name.</source>
+        <translation>Dieses Gerät hat bereits ein Terminal namens %1. Entfernen Sie es zuerst (keepsakectl terminal remove %1) oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>This device has no terminal named %1. See: keepsakectl terminal list</source>
+        <translation>Dieses Gerät hat kein Terminal namens %1. Siehe: keepsakectl terminal list</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s token is not accepted by the device (unknown or revoked). Pair the terminal again: keepsakectl terminal add NAME.</source>
+        <translation>Das Token dieses Terminals wird vom Gerät nicht angenommen (unbekannt oder widerrufen). Koppeln Sie das Terminal erneut: keepsakectl terminal add NAME.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
@@ -4270,6 +5233,10 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>Cannot write the thumbnail %1: %2</source>
         <translation>Das Vorschaubild %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The thumbnail received for %1 is no JPEG picture of the expected size.</source>
+        <translation>Das für %1 empfangene Vorschaubild ist kein JPEG-Bild der erwarteten Größe.</translation>
     </message>
 </context>
 <context>
@@ -4354,6 +5321,38 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>Keepsake</source>
         <translation>Keepsake</translation>
+    </message>
+    <message>
+        <source>The kiosk as the client of this device&apos;s service, https://HOST:PORT (or KEEPSAKE_DEVICE): it opens no lab here; --data-dir then only holds its cache of thumbnails.</source>
+        <translation>Das Terminal als Client des Dienstes dieses Geräts, https://HOST:PORT (oder KEEPSAKE_DEVICE): Es öffnet hier kein Labor; --data-dir enthält dann nur seinen Zwischenspeicher für Vorschaubilder.</translation>
+    </message>
+    <message>
+        <source>The device&apos;s certificate fingerprint, as terminal add printed it (or KEEPSAKE_DEVICE_FINGERPRINT).</source>
+        <translation>Der Zertifikat-Fingerabdruck des Geräts, wie terminal add ihn ausgegeben hat (oder KEEPSAKE_DEVICE_FINGERPRINT).</translation>
+    </message>
+    <message>
+        <source>FP</source>
+        <translation>FP</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s token, as terminal add printed it (or KEEPSAKE_DEVICE_TOKEN).</source>
+        <translation>Das Token dieses Terminals, wie terminal add es ausgegeben hat (oder KEEPSAKE_DEVICE_TOKEN).</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>--device takes the device&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>--device erwartet die Adresse des Geräts als https://HOST:PORT, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>--device needs the device&apos;s certificate fingerprint (--fingerprint) and this kiosk&apos;s token (--token), as keepsakectl terminal add printed them on the device.</source>
+        <translation>--device braucht den Zertifikat-Fingerabdruck des Geräts (--fingerprint) und das Token dieses Terminals (--token), wie keepsakectl terminal add sie auf dem Gerät ausgegeben hat.</translation>
+    </message>
+    <message>
+        <source>--device is for the kiosk: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</source>
+        <translation>--device ist für das Terminal: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</translation>
     </message>
 </context>
 </TS>

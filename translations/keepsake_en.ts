@@ -350,6 +350,17 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thumbnail of photo %1 is not on this device: its file is kept on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::AlbumSharing</name>
     <message>
         <source>Album %1 (%2): who else may view it is its owner&apos;s business, not shown to %3. Ask its owner.</source>
@@ -400,6 +411,14 @@
     </message>
     <message>
         <source>deleted after recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1 cannot be read from the catalog: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no photo %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -665,6 +684,10 @@
         <source>The photo store could not flush the folder %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file that arrived for %1 has another SHA-256 (%2): it was damaged on the way and is sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
@@ -742,6 +765,25 @@
     </message>
     <message>
         <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Cameras</name>
+    <message>
+        <source>The camera&apos;s body serial &quot;%1&quot; (make &quot;%2&quot;) is not usable: give the serial as the camera shows it, on one line, at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera %1 is registered already. Remove it first (keepsakectl camera remove --serial %1) to register it for another device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera %1 was registered but cannot be read back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera with the body serial %1 is registered. See: keepsakectl camera list</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -828,6 +870,112 @@
     <message>
         <source>The catalog URL &quot;%1&quot; needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ChainFiles</name>
+    <message>
+        <source>Device %1 cannot read its own certificate, so it cannot fetch the photos other devices keep: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1 does not hold the file %2. Run keepsakectl check on device %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2. Make room in the data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy of file %1 from device %2 does not match its SHA-256 (%3 of %4 bytes came). Run keepsakectl check on device %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1 is still making the thumbnail of file %2: try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ChainRecords</name>
+    <message>
+        <source>%1  (this data folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  paired %3, last seen %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2  → device %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(any make)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>photo %1 (%2) → %3, waiting since %4, %n attempt(s)</source>
+        <translation>
+            <numerusform>photo %1 (%2) → %3, waiting since %4, %n attempt</numerusform>
+            <numerusform>photo %1 (%2) → %3, waiting since %4, %n attempts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ClientMode</name>
+    <message numerus="yes">
+        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
+        <translation>
+            <numerusform>%1  %2  [%3]  %n photo, %4 — %5</numerusform>
+            <numerusform>%1  %2  [%3]  %n photos, %4 — %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown camera)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s)</source>
+        <translation>
+            <numerusform>%n album</numerusform>
+            <numerusform>%n albums</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in album %1</source>
+        <translation>
+            <numerusform>%n photo in album %1</numerusform>
+            <numerusform>%n photos in album %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Device:    %1
+Customers: %2
+Photos:    %3 in %4 stored files, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photo %1 to %2, waiting since %3, %4 attempt(s)%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be forwarded</source>
+        <translation>
+            <numerusform>%n photo waiting to be forwarded</numerusform>
+            <numerusform>%n photos waiting to be forwarded</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -993,22 +1141,6 @@ See: %2 --help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
-
-Runs Keepsake&apos;s jobs without a window: hand-ins, checks, and later expiry, discs and prints.
-
-Global options (before or after the command):
-  --data-dir DIR   the lab&apos;s data folder (or KEEPSAKE_DATA_DIR; default %1)
-  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
-  --json           one JSON object per line on stdout
-  --quiet          no progress, errors only
-  --help, --version
-
-Commands:
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>
 &apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
 </source>
@@ -1018,27 +1150,40 @@ Commands:
         <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Keepsake::CustomerCommand</name>
     <message>
-        <source>add, list and show customers</source>
+        <source>keepsakectl %1 runs on a data folder, not against a device (--device): run it on the device itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: keepsakectl customer add|list|show ...
-  add    a new customer
-  list   every customer
-  show   one customer with their albums
-Example:
-  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+        <source>--device takes the device&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--device needs the device&apos;s certificate fingerprint (--fingerprint) and this terminal&apos;s token (--token), as keepsakectl terminal add printed them on the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
+
+Runs Keepsake&apos;s jobs without a window: hand-ins, checks, and later expiry, discs and prints.
+
+Global options (before or after the command):
+  --data-dir DIR   the lab&apos;s data folder (or KEEPSAKE_DATA_DIR; default %1)
+  --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
+  --json           one JSON object per line on stdout
+  --quiet          no progress, errors only
+  --device URL     run against a device service (or KEEPSAKE_DEVICE), with
+  --fingerprint FP its certificate&apos;s SHA-256 (or KEEPSAKE_DEVICE_FINGERPRINT) and
+  --token TOKEN    this terminal&apos;s token (or KEEPSAKE_DEVICE_TOKEN)
+  --help, --version
+
+Commands:
 </source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Say what to do with customers: add, list or show. See: keepsakectl customer --help</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>Keepsake::CustomerCommand</name>
     <message>
         <source>Adds a customer to the lab&apos;s catalog.</source>
         <translation type="unfinished"></translation>
@@ -1120,6 +1265,72 @@ Example:
     </message>
     <message>
         <source>Name one customer code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>home: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add, change, list and show customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl customer add|set|list|show ...
+  add    a new customer
+  set    change a customer&apos;s data
+  list   every customer
+  show   one customer with their albums
+Example:
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do with customers: add, set, list or show. See: keepsakectl customer --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device that keeps the customer&apos;s photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes a customer&apos;s data; what is not given stays. An empty value (&quot;&quot;) removes an e-mail, phone, PIN, language, plan or home device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the retention rule new albums get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CustomerEdits</name>
+    <message>
+        <source>There is no retention rule named &quot;%1&quot;. See: keepsakectl rule list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1 was not changed: %2 may not change this (a customer changes only their own name, contact, language and PIN; plan and home device are the lab&apos;s). Ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to change of customer %1: --name, --email, --phone, --pin, --lang, --plan or --home.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer %1 needs a name: it cannot be removed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1460,6 +1671,38 @@ Example:
         <source>stopped on an error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos waiting to go there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices of the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
@@ -1469,6 +1712,326 @@ Example:
     </message>
     <message>
         <source>The day&apos;s hand-ins cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceClient</name>
+    <message>
+        <source>The device answered something that is not JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device&apos;s certificate fingerprint is missing or malformed: give the 64 hex digits that device init or terminal add printed (--fingerprint).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libcurl could not start a transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device at %1 shows a certificate with fingerprint %2, not the pinned %3: nothing was sent. Check the device&apos;s address and fingerprint (keepsakectl device list on the device).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device at %1 answered more than a client takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device at %1 cannot be reached: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device at %1 refused this terminal: %2 Pair it again (keepsakectl terminal add on the device) and use the new token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceCommands</name>
+    <message>
+        <source>this data folder as a device of the chain: init, list, remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl device init|list|remove ...
+  init    make this data folder a device: key, certificate, registration
+  list    the devices of this catalog
+  remove  take a device that holds no photos out of the chain
+Example:
+  keepsakectl device init --name store-berlin --url https://192.168.1.20:8443
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do with devices: init, list or remove. See: keepsakectl device --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes this data folder a device of the chain: its TLS key (device-key.pem, readable by the owner only) and self-signed certificate (device-cert.pem), registered in the catalog with its URL and the certificate&apos;s fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device&apos;s name in the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where terminals and the other devices reach it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device needs --name and --url (https://HOST:PORT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data folder is now device %1 at %2.
+Certificate fingerprint (SHA-256): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+It kept the key and certificate it had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n photo(s) stored here before are now kept on this device.</source>
+        <translation>
+            <numerusform>
+%n photo stored here before is now kept on this device.</numerusform>
+            <numerusform>
+%n photos stored here before are now kept on this device.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lists the devices of this catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>%n device</numerusform>
+            <numerusform>%n devices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes a device out of the chain: refused while it holds photos, owes or awaits forwards, or cameras or customers name it. Its terminals are revoked with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one device to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1 removed from the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminals paired with this device: add, list, remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl terminal add|list|remove ...
+  add     pair a kiosk, station or counter with this device; shows its token once
+  list    the terminals paired with this device
+  remove  revoke a terminal&apos;s token at once
+Example:
+  keepsakectl terminal add kiosk-1 --kind kiosk
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do with terminals: add, list or remove. See: keepsakectl terminal --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a device, so no terminal can be paired with it. Make it one first: keepsakectl device init --name NAME --url https://HOST:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs a terminal with this device and shows its token, this once: the device keeps only a hash of it. A counter or station acts as the clerk; a kiosk only for a customer signed in on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kiosk (the default), station or counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one terminal to pair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown terminal kind &quot;%1&quot;: say kiosk, station or counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal %1 (%2) paired with device %3.
+URL:         %4
+Fingerprint: %5
+Token:       %6
+The token is shown this once; keep it on the terminal only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the terminals paired with this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n terminal(s)</source>
+        <translation>
+            <numerusform>%n terminal</numerusform>
+            <numerusform>%n terminals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revokes a terminal at once: its token authenticates nothing from now on, and the customers signed in on it are signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name one terminal to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal %1 revoked: its token is no longer accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceIdentity</name>
+    <message>
+        <source>%1 could not be written: %2. Check the data folder&apos;s free space and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a device already (it has %2): a device keeps its key and fingerprint. Use another data folder for another device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device&apos;s key and certificate could not be made (OpenSSL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a device: run keepsakectl device init there first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device&apos;s key or certificate in %1 cannot be read. Check their owner and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it holds no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceServer</name>
+    <message>
+        <source>The device&apos;s key or certificate cannot be used for TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device service cannot listen on %1 port %2: %3. Is another program using the port?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device answers only its paired terminals and the chain&apos;s devices: send a terminal token (keepsakectl terminal add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests from this address: wait a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceService</name>
+    <message>
+        <source>%1 has a device certificate that the catalog does not know (was the device removed?): run keepsakectl device init in a new data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Devices</name>
+    <message>
+        <source>camera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device name &quot;%1&quot; is not usable: use 1 to 64 letters, digits, dots, dashes or underscores, e.g. store-berlin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a device named %1 in this catalog (at %2). Choose another name, or remove that device first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate with fingerprint %1 is registered already, as device %2. A device is registered once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no device named %1 in this catalog. See: keepsakectl device list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no device number %1 in this catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device of this catalog has the certificate fingerprint %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1 was not removed: it holds %2 photo(s), and %3 forward(s) to or from it are still owed. Its photos must stay reachable; a device that holds photos stays in the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1 was not removed: new photos are still routed to it by %2. Move them first (keepsakectl camera remove, keepsakectl customer set C --home DEVICE).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1852,6 +2415,14 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (album &apos;%2&apos;) is kept on device %3, and this data folder cannot fetch files from other devices (it is no device of the chain, or its certificate cannot be read). Nothing was recorded; the albums stay expired. Burn on a device of the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (album &apos;%2&apos;) is kept on device %3, and it could not be fetched from there: %4 Nothing was recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve there, reachable from here).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscManifest</name>
@@ -2106,10 +2677,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>seconds between rounds (default 3600)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2135,6 +2702,30 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>round failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM. On a device (keepsakectl device init) it also serves the device service over HTTPS and forwards photos to the devices that keep them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address and port to serve on (default: from the device&apos;s URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1 serves on https://%2:%3/ (fingerprint %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a device: run keepsakectl device init --name NAME --url https://HOST:PORT first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8443.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2268,9 +2859,113 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::FileRoutes</name>
+    <message>
+        <source>A piece of a file needs its SHA-256, size and offset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2. Make room on the device&apos;s disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A piece of a file needs its SHA-256, offset and length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device does not hold the file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offset lies past the file&apos;s end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A thumbnail is named by its file&apos;s SHA-256, and its size is grid or print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device does not keep the file %1, so it has no thumbnail of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name a file by its SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Forwarder</name>
+    <message>
+        <source>The device is stopping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file of photo %1 (%2) is missing from this device&apos;s store: run keepsakectl check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinLiveness</name>
     <message>
         <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinReception</name>
+    <message>
+        <source>%1 may not hand in photos for customer %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the data folder&apos;s free space and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hand-in %1 is open here for this terminal: start the hand-in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer at most %1 files at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-in %1 takes no more files: it is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hand-in takes at most %1 files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a path or size the device does not take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not offered to this hand-in, or the hand-in takes no more files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the device has %2 bytes of it; send from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be spooled: %2. Check the device&apos;s free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (its SHA-256 differs from the one sent with it): send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not fully arrived (%2 of %3 bytes): send the rest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinRoutes</name>
+    <message>
+        <source>A piece of a file needs a safe relative path and an offset.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2655,6 +3350,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>There is no customer %1 whose registration could be recorded; register them again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New customers register at a kiosk before they sign in, or at the counter; %1 may not register one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::KioskWindow</name>
@@ -2675,6 +3374,25 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::Lab</name>
     <message>
         <source>The data folder %1 cannot be created (%2). Check the path and its permissions, or choose another with --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabDevice</name>
+    <message>
+        <source>The device URL &quot;%1&quot; is not usable: give https://HOST:PORT, the address its terminals and the other devices reach it at, e.g. https://192.168.1.20:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the lab&apos;s clerk makes a data folder a device, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is device %2 already. A data folder is one device; use another data folder for another device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a device named %1 in this catalog (at %2). Choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2710,6 +3428,32 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>This lab has no key yet (%1): it has made no disc, so no disc can be checked as its own yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lab key of the chain is damaged in the catalog: its public key has %1 bytes, not 32.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc manifest could not be signed: this is another device&apos;s key, known here by its public half only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabKeys</name>
+    <message>
+        <source>The catalog holds another public key under the lab key ID %1. Discs signed with this data folder&apos;s key cannot be told apart from another&apos;s: ask the chain&apos;s administrator to check the table lab_keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabRoutes</name>
+    <message>
+        <source>An album is named by its ID here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers sign in at a kiosk terminal.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2841,6 +3585,13 @@ Camera: %3</source>
     </message>
     <message>
         <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoThumbnails</name>
+    <message>
+        <source>No device of the chain keeps the file %1, so it has no thumbnail. Run keepsakectl check on the devices.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3556,6 +4307,14 @@ Camera: %3</source>
         <source>rejected          %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>  [kept on %1, on its way there]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  [kept on %1]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RegisterPage</name>
@@ -3597,6 +4356,37 @@ Camera: %3</source>
     </message>
     <message>
         <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RemoteIngest</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read to its end (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device answered %1 of %2 offered files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be sent: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3657,9 +4447,126 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::RoutingCommands</name>
+    <message>
+        <source>the device that keeps a camera body&apos;s photos: add, list, remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl camera add|list|remove ...
+  add     keep a camera body&apos;s photos on a device, wherever they are handed in
+  list    the registered cameras
+  remove  forget a camera&apos;s registration
+Example:
+  keepsakectl camera add --serial 380319450 --make Canon --device store-berlin
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do with cameras: add, list or remove. See: keepsakectl camera --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registers a camera body: its photos are kept on the device named, whichever device receives them. The serial matches regardless of case; with --make, the camera&apos;s make must be that make (&quot;Nikon&quot; matches &quot;NIKON CORPORATION&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera&apos;s body serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SERIAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera&apos;s make, if the serial alone is not enough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAKE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device that keeps its photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A camera registration needs --serial and --device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered camera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the registered camera bodies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>%n camera</numerusform>
+            <numerusform>%n cameras</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forgets a camera body&apos;s registrations: its next photos are kept by the usual rule (the owner&apos;s home device, else the receiving one). Photos already stored stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the camera: --serial SERIAL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera %1 is no longer registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>photos this device still owes the devices that keep them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the photos this device received for another device and has not yet delivered there: in flight or waiting for the target to be reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a device: it forwards no photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be forwarded.</source>
+        <translation>
+            <numerusform>%n photo waiting to be forwarded.</numerusform>
+            <numerusform>%n photos waiting to be forwarded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::RuleBook</name>
     <message>
         <source>The retention rule &quot;%1&quot; was not added: only the lab&apos;s clerk adds retention rules, not %2. Ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ServiceCall</name>
+    <message>
+        <source>The request is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ServiceProtocol</name>
+    <message>
+        <source>The device answered HTTP %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4186,6 +5093,32 @@ Failed hand-ins: %10</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::TerminalSessions</name>
+    <message>
+        <source>The customer&apos;s session at this terminal has ended: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Terminals</name>
+    <message>
+        <source>The terminal name &quot;%1&quot; is not usable: give 1 to 64 characters on one line, e.g. kiosk-1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device already has a terminal named %1. Remove it first (keepsakectl terminal remove %1), or choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has no terminal named %1. See: keepsakectl terminal list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s token is not accepted by the device (unknown or revoked). Pair the terminal again: keepsakectl terminal add NAME.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
@@ -4220,6 +5153,10 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>Cannot write the thumbnail %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The thumbnail received for %1 is no JPEG picture of the expected size.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4304,6 +5241,38 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>Keepsake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk as the client of this device&apos;s service, https://HOST:PORT (or KEEPSAKE_DEVICE): it opens no lab here; --data-dir then only holds its cache of thumbnails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device&apos;s certificate fingerprint, as terminal add printed it (or KEEPSAKE_DEVICE_FINGERPRINT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s token, as terminal add printed it (or KEEPSAKE_DEVICE_TOKEN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--device takes the device&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--device needs the device&apos;s certificate fingerprint (--fingerprint) and this kiosk&apos;s token (--token), as keepsakectl terminal add printed them on the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--device is for the kiosk: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -350,6 +350,17 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation>「%1」は ID ではありません。</translation>
+    </message>
+    <message>
+        <source>The thumbnail of photo %1 is not on this device: its file is kept on %2.</source>
+        <translation>写真 %1 のサムネイルはこのデバイスにはありません。ファイルは %2 に保管されています。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::AlbumSharing</name>
     <message>
         <source>Album %1 (%2): who else may view it is its owner&apos;s business, not shown to %3. Ask its owner.</source>
@@ -401,6 +412,14 @@
     <message>
         <source>deleted after recording</source>
         <translation>記録後に削除済み</translation>
+    </message>
+    <message>
+        <source>Photo %1 cannot be read from the catalog: %2.</source>
+        <translation>カタログから写真 %1 を読み込めません: %2。</translation>
+    </message>
+    <message>
+        <source>There is no photo %1.</source>
+        <translation>写真 %1 はありません。</translation>
     </message>
 </context>
 <context>
@@ -657,6 +676,10 @@
         <source>The photo store could not flush the folder %1: %2.</source>
         <translation>写真保管庫でフォルダー %1 をディスクに書き出せませんでした: %2。</translation>
     </message>
+    <message>
+        <source>The file that arrived for %1 has another SHA-256 (%2): it was damaged on the way and is sent again.</source>
+        <translation>%1 について届いたファイルの SHA-256 が異なります（%2）。途中で破損したため、もう一度送信します。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
@@ -735,6 +758,25 @@
     <message>
         <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
         <translation>%1 のディスクにはマニフェストに記載された写真がありません（%2）。書き込み中に保存領域の写真が変わった可能性があります。何も記録されず、アルバムは期限切れのままです。keepsakectl check で保存領域を確認してから、もう一度書き込んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Cameras</name>
+    <message>
+        <source>The camera&apos;s body serial &quot;%1&quot; (make &quot;%2&quot;) is not usable: give the serial as the camera shows it, on one line, at most 64 characters.</source>
+        <translation>カメラ本体のシリアル番号「%1」（メーカー「%2」）は使えません。カメラに表示されるとおりのシリアル番号を、1 行、64 文字以内で指定してください。</translation>
+    </message>
+    <message>
+        <source>The camera %1 is registered already. Remove it first (keepsakectl camera remove --serial %1) to register it for another device.</source>
+        <translation>カメラ %1 はすでに登録されています。別のデバイスに登録するには、先に登録を削除してください（keepsakectl camera remove --serial %1）。</translation>
+    </message>
+    <message>
+        <source>The camera %1 was registered but cannot be read back.</source>
+        <translation>カメラ %1 は登録しましたが、登録内容を読み戻せません。</translation>
+    </message>
+    <message>
+        <source>No camera with the body serial %1 is registered. See: keepsakectl camera list</source>
+        <translation>本体シリアル番号 %1 のカメラは登録されていません。keepsakectl camera list を参照してください</translation>
     </message>
 </context>
 <context>
@@ -820,6 +862,109 @@
     <message>
         <source>The catalog URL &quot;%1&quot; needs a user and a database name: postgresql://USER@HOST:PORT/DB.</source>
         <translation>カタログ URL「%1」にはユーザーとデータベース名が必要です: postgresql://USER@HOST:PORT/DB。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ChainFiles</name>
+    <message>
+        <source>Device %1 cannot read its own certificate, so it cannot fetch the photos other devices keep: %2</source>
+        <translation>デバイス %1 は自身の証明書を読めないため、他のデバイスが保管している写真を取得できません: %2</translation>
+    </message>
+    <message>
+        <source>Device %1 does not hold the file %2. Run keepsakectl check on device %1.</source>
+        <translation>デバイス %1 にはファイル %2 がありません。デバイス %1 で keepsakectl check を実行してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2. Make room in the data folder.</source>
+        <translation>%1 を書き込めません: %2。データフォルダーの空き容量を確保してください。</translation>
+    </message>
+    <message>
+        <source>The copy of file %1 from device %2 does not match its SHA-256 (%3 of %4 bytes came). Run keepsakectl check on device %2.</source>
+        <translation>デバイス %2 から取得したファイル %1 のコピーが SHA-256 と一致しません（%4 バイト中 %3 バイトを受信）。デバイス %2 で keepsakectl check を実行してください。</translation>
+    </message>
+    <message>
+        <source>Device %1 is still making the thumbnail of file %2: try again in a moment.</source>
+        <translation>デバイス %1 はファイル %2 のサムネイルをまだ作成中です。しばらくしてからもう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ChainRecords</name>
+    <message>
+        <source>%1  (this data folder)</source>
+        <translation>%1  （このデータフォルダー）</translation>
+    </message>
+    <message>
+        <source>%1  %2  paired %3, last seen %4</source>
+        <translation>%1  %2  ペアリング %3、最終接続 %4</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1  %2  → device %3</source>
+        <translation>%1  %2  → デバイス %3</translation>
+    </message>
+    <message>
+        <source>(any make)</source>
+        <translation>（メーカー指定なし）</translation>
+    </message>
+    <message numerus="yes">
+        <source>photo %1 (%2) → %3, waiting since %4, %n attempt(s)</source>
+        <translation>
+            <numerusform>写真 %1（%2）→ %3、%4 から待機中、試行 %n 回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; last error: %1</source>
+        <translation>。最後のエラー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ClientMode</name>
+    <message numerus="yes">
+        <source>%1  %2  [%3]  %n photo(s), %4 — %5</source>
+        <translation>
+            <numerusform>%1  %2  [%3]  写真 %n 枚、%4 — %5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no date)</source>
+        <translation>（日付なし）</translation>
+    </message>
+    <message>
+        <source>(unknown camera)</source>
+        <translation>（不明なカメラ）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n album(s)</source>
+        <translation>
+            <numerusform>アルバム %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in album %1</source>
+        <translation>
+            <numerusform>アルバム %1 の写真 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Device:    %1
+Customers: %2
+Photos:    %3 in %4 stored files, %5</source>
+        <translation>デバイス: %1
+お客様:   %2
+写真:     %3（保存ファイル %4、%5）</translation>
+    </message>
+    <message>
+        <source>photo %1 to %2, waiting since %3, %4 attempt(s)%5</source>
+        <translation>写真 %1 → %2、%3 から待機中、試行 %4 回%5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be forwarded</source>
+        <translation>
+            <numerusform>転送待ちの写真 %n 枚</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -988,6 +1133,30 @@ See: %2 --help</source>
         <translation>%1 には値が必要です。</translation>
     </message>
     <message>
+        <source>
+&apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
+</source>
+        <translation>
+「keepsakectl コマンド --help」で各コマンドのオプションと例を表示します。
+</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
+        <translation>不明なコマンド「%1」です。keepsakectl --help を参照してください</translation>
+    </message>
+    <message>
+        <source>keepsakectl %1 runs on a data folder, not against a device (--device): run it on the device itself.</source>
+        <translation>keepsakectl %1 はデータフォルダーに対して実行するコマンドで、デバイス（--device）に対しては実行できません。デバイス上で直接実行してください。</translation>
+    </message>
+    <message>
+        <source>--device takes the device&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>--device にはデバイスのアドレスを https://HOST:PORT の形で指定してください（「%1」は使えません）。</translation>
+    </message>
+    <message>
+        <source>--device needs the device&apos;s certificate fingerprint (--fingerprint) and this terminal&apos;s token (--token), as keepsakectl terminal add printed them on the device.</source>
+        <translation>--device には、デバイスの証明書のフィンガープリント（--fingerprint）とこの端末のトークン（--token）が必要です。デバイス上で keepsakectl terminal add が表示したものを指定してください。</translation>
+    </message>
+    <message>
         <source>Usage: keepsakectl [--data-dir DIR] [--catalog URL] [--json] [--quiet] COMMAND ...
 
 Runs Keepsake&apos;s jobs without a window: hand-ins, checks, and later expiry, discs and prints.
@@ -997,6 +1166,9 @@ Global options (before or after the command):
   --catalog URL    sqlite:PATH or postgresql://USER@HOST:PORT/DB (or KEEPSAKE_CATALOG)
   --json           one JSON object per line on stdout
   --quiet          no progress, errors only
+  --device URL     run against a device service (or KEEPSAKE_DEVICE), with
+  --fingerprint FP its certificate&apos;s SHA-256 (or KEEPSAKE_DEVICE_FINGERPRINT) and
+  --token TOKEN    this terminal&apos;s token (or KEEPSAKE_DEVICE_TOKEN)
   --help, --version
 
 Commands:
@@ -1010,50 +1182,17 @@ Keepsake の処理をウィンドウなしで実行します: 受付、チェッ
   --catalog URL    sqlite:PATH または postgresql://USER@HOST:PORT/DB（または KEEPSAKE_CATALOG）
   --json           標準出力に 1 行 1 つの JSON オブジェクト
   --quiet          進行状況を出さず、エラーのみ
+  --device URL     デバイスのサービスに対して実行（または KEEPSAKE_DEVICE）。次の 2 つも指定:
+  --fingerprint FP デバイスの証明書の SHA-256（または KEEPSAKE_DEVICE_FINGERPRINT）
+  --token TOKEN    この端末のトークン（または KEEPSAKE_DEVICE_TOKEN）
   --help, --version
 
 コマンド:
 </translation>
     </message>
-    <message>
-        <source>
-&apos;keepsakectl COMMAND --help&apos; shows a command&apos;s options and an example.
-</source>
-        <translation>
-「keepsakectl コマンド --help」で各コマンドのオプションと例を表示します。
-</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;. See: keepsakectl --help</source>
-        <translation>不明なコマンド「%1」です。keepsakectl --help を参照してください</translation>
-    </message>
 </context>
 <context>
     <name>Keepsake::CustomerCommand</name>
-    <message>
-        <source>add, list and show customers</source>
-        <translation>お客様の追加・一覧・表示</translation>
-    </message>
-    <message>
-        <source>Usage: keepsakectl customer add|list|show ...
-  add    a new customer
-  list   every customer
-  show   one customer with their albums
-Example:
-  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
-</source>
-        <translation>使い方: keepsakectl customer add|list|show ...
-  add    新しいお客様
-  list   すべてのお客様
-  show   1 人のお客様とそのアルバム
-例:
-  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
-</translation>
-    </message>
-    <message>
-        <source>Say what to do with customers: add, list or show. See: keepsakectl customer --help</source>
-        <translation>お客様に対する操作を指定してください: add、list、show。keepsakectl customer --help を参照してください</translation>
-    </message>
     <message>
         <source>Adds a customer to the lab&apos;s catalog.</source>
         <translation>ラボのカタログにお客様を追加します。</translation>
@@ -1135,6 +1274,79 @@ Example:
     <message>
         <source>Name one customer code.</source>
         <translation>お客様番号を 1 つ指定してください。</translation>
+    </message>
+    <message>
+        <source>home: %1</source>
+        <translation>ホームデバイス: %1</translation>
+    </message>
+    <message>
+        <source>add, change, list and show customers</source>
+        <translation>お客様の追加・変更・一覧・表示</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl customer add|set|list|show ...
+  add    a new customer
+  set    change a customer&apos;s data
+  list   every customer
+  show   one customer with their albums
+Example:
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+</source>
+        <translation>使い方: keepsakectl customer add|set|list|show ...
+  add    新しいお客様
+  set    お客様の情報を変更
+  list   すべてのお客様
+  show   1 人のお客様とそのアルバム
+例:
+  keepsakectl customer add --code C1 --name &quot;Anna Berg&quot; --email anna@example.org
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with customers: add, set, list or show. See: keepsakectl customer --help</source>
+        <translation>お客様に対する操作を指定してください: add、set、list、show。keepsakectl customer --help を参照してください</translation>
+    </message>
+    <message>
+        <source>the device that keeps the customer&apos;s photos</source>
+        <translation>お客様の写真を保管するデバイス</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>DEVICE</translation>
+    </message>
+    <message>
+        <source>Changes a customer&apos;s data; what is not given stays. An empty value (&quot;&quot;) removes an e-mail, phone, PIN, language, plan or home device.</source>
+        <translation>お客様の情報を変更します。指定しなかった項目はそのままです。空の値（&quot;&quot;）を指定すると、メール、電話、PIN、言語、プラン、ホームデバイスを削除します。</translation>
+    </message>
+    <message>
+        <source>the retention rule new albums get</source>
+        <translation>新しいアルバムに適用する保管ルール</translation>
+    </message>
+    <message>
+        <source>RULE</source>
+        <translation>RULE</translation>
+    </message>
+    <message>
+        <source>Changed customer %1</source>
+        <translation>お客様 %1 を変更しました</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CustomerEdits</name>
+    <message>
+        <source>There is no retention rule named &quot;%1&quot;. See: keepsakectl rule list</source>
+        <translation>「%1」という保管ルールはありません。keepsakectl rule list を参照してください</translation>
+    </message>
+    <message>
+        <source>Customer %1 was not changed: %2 may not change this (a customer changes only their own name, contact, language and PIN; plan and home device are the lab&apos;s). Ask at the counter.</source>
+        <translation>お客様 %1 は変更されませんでした。%2 はこれを変更できません（お客様が変更できるのはご自身の名前・連絡先・言語・PIN のみで、プランとホームデバイスはラボが決めます）。カウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>Say what to change of customer %1: --name, --email, --phone, --pin, --lang, --plan or --home.</source>
+        <translation>お客様 %1 の変更内容を指定してください: --name、--email、--phone、--pin、--lang、--plan、--home。</translation>
+    </message>
+    <message>
+        <source>The customer %1 needs a name: it cannot be removed.</source>
+        <translation>お客様 %1 には名前が必要です。名前は削除できません。</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1679,38 @@ Example:
         <source>stopped on an error</source>
         <translation>エラーで停止しました</translation>
     </message>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>応答</translation>
+    </message>
+    <message>
+        <source>Photos waiting to go there</source>
+        <translation>転送待ちの写真</translation>
+    </message>
+    <message>
+        <source>Devices of the chain</source>
+        <translation>チェーンのデバイス</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1（このデバイス）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DayDashboard</name>
@@ -1477,6 +1721,340 @@ Example:
     <message>
         <source>The day&apos;s hand-ins cannot be read from the catalog: %1. Check that the catalog is reachable.</source>
         <translation>当日の受け付けをカタログから読み込めません: %1。カタログに接続できるか確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceClient</name>
+    <message>
+        <source>The device answered something that is not JSON.</source>
+        <translation>デバイスの応答が JSON ではありません。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s certificate fingerprint is missing or malformed: give the 64 hex digits that device init or terminal add printed (--fingerprint).</source>
+        <translation>デバイスの証明書のフィンガープリントがないか、形式が正しくありません。device init または terminal add が表示した 16 進数 64 桁を指定してください（--fingerprint）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>libcurl could not start a transfer.</source>
+        <translation>libcurl で転送を開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>The device at %1 shows a certificate with fingerprint %2, not the pinned %3: nothing was sent. Check the device&apos;s address and fingerprint (keepsakectl device list on the device).</source>
+        <translation>%1 のデバイスが示した証明書のフィンガープリントは %2 で、固定された %3 ではありません。何も送信していません。デバイスのアドレスとフィンガープリントを確認してください（デバイス上で keepsakectl device list）。</translation>
+    </message>
+    <message>
+        <source>The device at %1 answered more than a client takes.</source>
+        <translation>%1 のデバイスの応答が、クライアントが受け取れる量を超えています。</translation>
+    </message>
+    <message>
+        <source>The device at %1 cannot be reached: %2.</source>
+        <translation>%1 のデバイスに接続できません: %2。</translation>
+    </message>
+    <message>
+        <source>The device at %1 refused this terminal: %2 Pair it again (keepsakectl terminal add on the device) and use the new token.</source>
+        <translation>%1 のデバイスがこの端末を拒否しました: %2 もう一度ペアリングして（デバイス上で keepsakectl terminal add）、新しいトークンを使ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceCommands</name>
+    <message>
+        <source>this data folder as a device of the chain: init, list, remove</source>
+        <translation>このデータフォルダーをチェーンのデバイスとして使う: init、list、remove</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl device init|list|remove ...
+  init    make this data folder a device: key, certificate, registration
+  list    the devices of this catalog
+  remove  take a device that holds no photos out of the chain
+Example:
+  keepsakectl device init --name store-berlin --url https://192.168.1.20:8443
+</source>
+        <translation>使い方: keepsakectl device init|list|remove ...
+  init    このデータフォルダーをデバイスにする: 鍵、証明書、登録
+  list    このカタログのデバイス
+  remove  写真を保管していないデバイスをチェーンから外す
+例:
+  keepsakectl device init --name store-berlin --url https://192.168.1.20:8443
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with devices: init, list or remove. See: keepsakectl device --help</source>
+        <translation>デバイスに対する操作を指定してください: init、list、remove。keepsakectl device --help を参照してください</translation>
+    </message>
+    <message>
+        <source>Makes this data folder a device of the chain: its TLS key (device-key.pem, readable by the owner only) and self-signed certificate (device-cert.pem), registered in the catalog with its URL and the certificate&apos;s fingerprint.</source>
+        <translation>このデータフォルダーをチェーンのデバイスにします。TLS の鍵（device-key.pem、所有者のみ読み取り可）と自己署名証明書（device-cert.pem）を作り、URL と証明書のフィンガープリントとともにカタログに登録します。</translation>
+    </message>
+    <message>
+        <source>the device&apos;s name in the chain</source>
+        <translation>チェーン内でのデバイス名</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>where terminals and the other devices reach it</source>
+        <translation>端末や他のデバイスからの接続先</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>A device needs --name and --url (https://HOST:PORT).</source>
+        <translation>デバイスには --name と --url（https://HOST:PORT）が必要です。</translation>
+    </message>
+    <message>
+        <source>This data folder is now device %1 at %2.
+Certificate fingerprint (SHA-256): %3</source>
+        <translation>このデータフォルダーは %2 のデバイス %1 になりました。
+証明書のフィンガープリント（SHA-256）: %3</translation>
+    </message>
+    <message>
+        <source>
+It kept the key and certificate it had.</source>
+        <translation>
+これまでの鍵と証明書をそのまま使います。</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n photo(s) stored here before are now kept on this device.</source>
+        <translation>
+            <numerusform>
+これまでここに保存されていた写真 %n 枚は、今後このデバイスに保管されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lists the devices of this catalog.</source>
+        <translation>このカタログのデバイスを一覧表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s)</source>
+        <translation>
+            <numerusform>デバイス %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Takes a device out of the chain: refused while it holds photos, owes or awaits forwards, or cameras or customers name it. Its terminals are revoked with it.</source>
+        <translation>デバイスをチェーンから外します。写真を保管している間、未完了の転送がある間、カメラやお客様がそのデバイスを指定している間は拒否されます。そのデバイスの端末もあわせて無効になります。</translation>
+    </message>
+    <message>
+        <source>the device&apos;s name</source>
+        <translation>デバイス名</translation>
+    </message>
+    <message>
+        <source>Name one device to remove.</source>
+        <translation>削除するデバイスを 1 つ指定してください。</translation>
+    </message>
+    <message>
+        <source>Device %1 removed from the chain.</source>
+        <translation>デバイス %1 をチェーンから外しました。</translation>
+    </message>
+    <message>
+        <source>terminals paired with this device: add, list, remove</source>
+        <translation>このデバイスとペアリングした端末: add、list、remove</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl terminal add|list|remove ...
+  add     pair a kiosk, station or counter with this device; shows its token once
+  list    the terminals paired with this device
+  remove  revoke a terminal&apos;s token at once
+Example:
+  keepsakectl terminal add kiosk-1 --kind kiosk
+</source>
+        <translation>使い方: keepsakectl terminal add|list|remove ...
+  add     キオスク、ステーション、カウンターをこのデバイスとペアリングし、トークンを一度だけ表示
+  list    このデバイスとペアリングした端末
+  remove  端末のトークンを直ちに無効にする
+例:
+  keepsakectl terminal add kiosk-1 --kind kiosk
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with terminals: add, list or remove. See: keepsakectl terminal --help</source>
+        <translation>端末に対する操作を指定してください: add、list、remove。keepsakectl terminal --help を参照してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a device, so no terminal can be paired with it. Make it one first: keepsakectl device init --name NAME --url https://HOST:PORT</source>
+        <translation>%1 はデバイスではないため、端末をペアリングできません。先にデバイスにしてください: keepsakectl device init --name NAME --url https://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Pairs a terminal with this device and shows its token, this once: the device keeps only a hash of it. A counter or station acts as the clerk; a kiosk only for a customer signed in on it.</source>
+        <translation>端末をこのデバイスとペアリングし、そのトークンを今回だけ表示します。デバイスにはトークンのハッシュだけが保存されます。カウンターとステーションはスタッフとして操作し、キオスクはそこでサインインしたお客様のためにのみ操作します。</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s name</source>
+        <translation>端末名</translation>
+    </message>
+    <message>
+        <source>kiosk (the default), station or counter</source>
+        <translation>kiosk（既定）、station、counter</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>KIND</translation>
+    </message>
+    <message>
+        <source>Name one terminal to pair.</source>
+        <translation>ペアリングする端末を 1 つ指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown terminal kind &quot;%1&quot;: say kiosk, station or counter.</source>
+        <translation>不明な端末の種類「%1」です。kiosk、station、counter のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Terminal %1 (%2) paired with device %3.
+URL:         %4
+Fingerprint: %5
+Token:       %6
+The token is shown this once; keep it on the terminal only.</source>
+        <translation>端末 %1（%2）をデバイス %3 とペアリングしました。
+URL:                %4
+フィンガープリント: %5
+トークン:           %6
+トークンが表示されるのは今回だけです。端末にのみ保管してください。</translation>
+    </message>
+    <message>
+        <source>Lists the terminals paired with this device.</source>
+        <translation>このデバイスとペアリングした端末を一覧表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n terminal(s)</source>
+        <translation>
+            <numerusform>端末 %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revokes a terminal at once: its token authenticates nothing from now on, and the customers signed in on it are signed out.</source>
+        <translation>端末を直ちに無効にします。そのトークンでは今後何も認証されず、その端末でサインインしているお客様はサインアウトされます。</translation>
+    </message>
+    <message>
+        <source>Name one terminal to remove.</source>
+        <translation>削除する端末を 1 つ指定してください。</translation>
+    </message>
+    <message>
+        <source>Terminal %1 revoked: its token is no longer accepted.</source>
+        <translation>端末 %1 を無効にしました。そのトークンは今後受け付けられません。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceIdentity</name>
+    <message>
+        <source>%1 could not be written: %2. Check the data folder&apos;s free space and permissions.</source>
+        <translation>%1 を書き込めませんでした: %2。データフォルダーの空き容量と権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is a device already (it has %2): a device keeps its key and fingerprint. Use another data folder for another device.</source>
+        <translation>%1 はすでにデバイスです（%2 があります）。デバイスの鍵とフィンガープリントは変わりません。別のデバイスには別のデータフォルダーを使ってください。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s key and certificate could not be made (OpenSSL).</source>
+        <translation>デバイスの鍵と証明書を作成できませんでした（OpenSSL）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a device: run keepsakectl device init there first.</source>
+        <translation>%1 はデバイスではありません。先にそこで keepsakectl device init を実行してください。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s key or certificate in %1 cannot be read. Check their owner and permissions.</source>
+        <translation>%1 にあるデバイスの鍵または証明書を読めません。所有者と権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it holds no certificate.</source>
+        <translation>%1 は破損しています。証明書が含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceServer</name>
+    <message>
+        <source>The device&apos;s key or certificate cannot be used for TLS.</source>
+        <translation>デバイスの鍵または証明書を TLS に使えません。</translation>
+    </message>
+    <message>
+        <source>The device service cannot listen on %1 port %2: %3. Is another program using the port?</source>
+        <translation>デバイスのサービスが %1 のポート %2 で待ち受けできません: %3。別のプログラムがそのポートを使っていませんか？</translation>
+    </message>
+    <message>
+        <source>This device answers only its paired terminals and the chain&apos;s devices: send a terminal token (keepsakectl terminal add).</source>
+        <translation>このデバイスは、ペアリングした端末とチェーンのデバイスにのみ応答します。端末のトークンを送ってください（keepsakectl terminal add）。</translation>
+    </message>
+    <message>
+        <source>Too many requests from this address: wait a minute.</source>
+        <translation>このアドレスからのリクエストが多すぎます。1 分待ってください。</translation>
+    </message>
+    <message>
+        <source>Method not allowed here.</source>
+        <translation>このメソッドはここでは使えません。</translation>
+    </message>
+    <message>
+        <source>No such path: %1</source>
+        <translation>そのパスはありません: %1</translation>
+    </message>
+    <message>
+        <source>%1 may not do this.</source>
+        <translation>%1 にはこの操作は許可されていません。</translation>
+    </message>
+    <message>
+        <source>No such path.</source>
+        <translation>そのパスはありません。</translation>
+    </message>
+    <message>
+        <source>The file is gone.</source>
+        <translation>ファイルがなくなっています。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DeviceService</name>
+    <message>
+        <source>%1 has a device certificate that the catalog does not know (was the device removed?): run keepsakectl device init in a new data folder.</source>
+        <translation>%1 にはカタログが知らないデバイス証明書があります（デバイスが削除されましたか？）。新しいデータフォルダーで keepsakectl device init を実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Devices</name>
+    <message>
+        <source>camera %1</source>
+        <translation>カメラ %1</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>お客様 %1</translation>
+    </message>
+    <message>
+        <source>The device name &quot;%1&quot; is not usable: use 1 to 64 letters, digits, dots, dashes or underscores, e.g. store-berlin.</source>
+        <translation>デバイス名「%1」は使えません。英字・数字・ピリオド・ハイフン・アンダースコアを 1〜64 文字で指定してください（例: store-berlin）。</translation>
+    </message>
+    <message>
+        <source>There is already a device named %1 in this catalog (at %2). Choose another name, or remove that device first.</source>
+        <translation>このカタログには %1 という名前のデバイスがすでにあります（%2）。別の名前を選ぶか、先にそのデバイスを削除してください。</translation>
+    </message>
+    <message>
+        <source>The certificate with fingerprint %1 is registered already, as device %2. A device is registered once.</source>
+        <translation>フィンガープリント %1 の証明書は、デバイス %2 としてすでに登録されています。デバイスの登録は 1 回だけです。</translation>
+    </message>
+    <message>
+        <source>There is no device named %1 in this catalog. See: keepsakectl device list</source>
+        <translation>このカタログに %1 という名前のデバイスはありません。keepsakectl device list を参照してください</translation>
+    </message>
+    <message>
+        <source>There is no device number %1 in this catalog.</source>
+        <translation>このカタログに番号 %1 のデバイスはありません。</translation>
+    </message>
+    <message>
+        <source>No device of this catalog has the certificate fingerprint %1.</source>
+        <translation>このカタログには、証明書のフィンガープリントが %1 のデバイスはありません。</translation>
+    </message>
+    <message>
+        <source>Device %1 was not removed: it holds %2 photo(s), and %3 forward(s) to or from it are still owed. Its photos must stay reachable; a device that holds photos stays in the chain.</source>
+        <translation>デバイス %1 は削除されませんでした。写真 %2 枚を保管しており、このデバイスとの間の転送が %3 件残っています。写真に到達できなくなってはいけないため、写真を保管しているデバイスはチェーンに残ります。</translation>
+    </message>
+    <message>
+        <source>Device %1 was not removed: new photos are still routed to it by %2. Move them first (keepsakectl camera remove, keepsakectl customer set C --home DEVICE).</source>
+        <translation>デバイス %1 は削除されませんでした。新しい写真がまだ %2 によってこのデバイスに振り分けられています。先に振り分け先を変えてください（keepsakectl camera remove、keepsakectl customer set C --home DEVICE）。</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +2430,14 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
         <translation>%1（アルバム「%2」）の MD5 を計算できませんでした。</translation>
     </message>
+    <message>
+        <source>%1 (album &apos;%2&apos;) is kept on device %3, and this data folder cannot fetch files from other devices (it is no device of the chain, or its certificate cannot be read). Nothing was recorded; the albums stay expired. Burn on a device of the chain.</source>
+        <translation>%1（アルバム「%2」）はデバイス %3 に保管されていますが、このデータフォルダーは他のデバイスからファイルを取得できません（チェーンのデバイスではないか、証明書を読めません）。何も記録されていません。アルバムは期限切れのままです。チェーンのデバイスで記録してください。</translation>
+    </message>
+    <message>
+        <source>%1 (album &apos;%2&apos;) is kept on device %3, and it could not be fetched from there: %4 Nothing was recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve there, reachable from here).</source>
+        <translation>%1（アルバム「%2」）はデバイス %3 に保管されていますが、そこから取得できませんでした: %4 何も記録されていません。アルバムは期限切れのままです。デバイス %3 がファイルを提供できるようになったら（そこで keepsakectl serve を実行し、ここから接続できる状態にして）もう一度記録してください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscManifest</name>
@@ -2097,10 +2683,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>停止するまでタイマーで定期処理を実行する</translation>
     </message>
     <message>
-        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM.</source>
-        <translation>期限処理・メール配信・削除処理を今すぐ実行し、その後 Ctrl+C か SIGTERM まで一定間隔で実行します。</translation>
-    </message>
-    <message>
         <source>seconds between rounds (default 3600)</source>
         <translation>各回の間隔（秒、既定 3600）</translation>
     </message>
@@ -2127,6 +2709,30 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>round failed: %1</source>
         <translation>処理に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Runs the expiry sweep, mail delivery and purge now and then every interval, until Ctrl-C or SIGTERM. On a device (keepsakectl device init) it also serves the device service over HTTPS and forwards photos to the devices that keep them.</source>
+        <translation>期限処理・メール配信・削除処理を今すぐ実行し、その後 Ctrl+C か SIGTERM まで一定間隔で実行します。デバイス（keepsakectl device init）では、HTTPS でデバイスのサービスも提供し、写真を保管先のデバイスへ転送します。</translation>
+    </message>
+    <message>
+        <source>address and port to serve on (default: from the device&apos;s URL)</source>
+        <translation>サービスを提供するアドレスとポート（既定: デバイスの URL から）</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Device %1 serves on https://%2:%3/ (fingerprint %4).</source>
+        <translation>デバイス %1 は https://%2:%3/ でサービスを提供しています（フィンガープリント %4）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a device: run keepsakectl device init --name NAME --url https://HOST:PORT first.</source>
+        <translation>%1 はデバイスではありません。先に keepsakectl device init --name NAME --url https://HOST:PORT を実行してください。</translation>
+    </message>
+    <message>
+        <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8443.</source>
+        <translation>--listen には HOST:PORT を指定してください（例: 127.0.0.1:8443）。</translation>
     </message>
 </context>
 <context>
@@ -2255,10 +2861,114 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::FileRoutes</name>
+    <message>
+        <source>A piece of a file needs its SHA-256, size and offset.</source>
+        <translation>ファイルの断片には SHA-256、サイズ、オフセットが必要です。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2. Make room on the device&apos;s disk.</source>
+        <translation>%1 を書き込めません: %2。デバイスのディスクの空き容量を確保してください。</translation>
+    </message>
+    <message>
+        <source>A piece of a file needs its SHA-256, offset and length.</source>
+        <translation>ファイルの断片には SHA-256、オフセット、長さが必要です。</translation>
+    </message>
+    <message>
+        <source>This device does not hold the file %1.</source>
+        <translation>このデバイスにはファイル %1 がありません。</translation>
+    </message>
+    <message>
+        <source>The offset lies past the file&apos;s end.</source>
+        <translation>オフセットがファイルの末尾を超えています。</translation>
+    </message>
+    <message>
+        <source>A thumbnail is named by its file&apos;s SHA-256, and its size is grid or print.</source>
+        <translation>サムネイルはファイルの SHA-256 で指定し、サイズは grid か print です。</translation>
+    </message>
+    <message>
+        <source>This device does not keep the file %1, so it has no thumbnail of it.</source>
+        <translation>このデバイスはファイル %1 を保管していないため、そのサムネイルはありません。</translation>
+    </message>
+    <message>
+        <source>Name a file by its SHA-256.</source>
+        <translation>ファイルは SHA-256 で指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Forwarder</name>
+    <message>
+        <source>The device is stopping.</source>
+        <translation>デバイスは停止中です。</translation>
+    </message>
+    <message>
+        <source>The file of photo %1 (%2) is missing from this device&apos;s store: run keepsakectl check.</source>
+        <translation>写真 %1（%2）のファイルがこのデバイスの保管庫にありません。keepsakectl check を実行してください。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinLiveness</name>
     <message>
         <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
         <translation>受け付けを %1 で実行中として記録できません: %2。データフォルダーの権限と空き容量を確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinReception</name>
+    <message>
+        <source>%1 may not hand in photos for customer %2.</source>
+        <translation>%1 はお客様 %2 の写真を受け付けることはできません。</translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the data folder&apos;s free space and permissions.</source>
+        <translation>スプールフォルダー %1 を作成できません。データフォルダーの空き容量と権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>No hand-in %1 is open here for this terminal: start the hand-in again.</source>
+        <translation>この端末の受付 %1 はここでは開かれていません。受付をもう一度開始してください。</translation>
+    </message>
+    <message>
+        <source>Offer at most %1 files at a time.</source>
+        <translation>一度に提示できるファイルは %1 個までです。</translation>
+    </message>
+    <message>
+        <source>The hand-in %1 takes no more files: it is %2.</source>
+        <translation>受付 %1 はこれ以上ファイルを受け付けません（%2）。</translation>
+    </message>
+    <message>
+        <source>A hand-in takes at most %1 files.</source>
+        <translation>1 回の受付で受け付けられるファイルは %1 個までです。</translation>
+    </message>
+    <message>
+        <source>a path or size the device does not take</source>
+        <translation>デバイスが受け付けないパスまたはサイズ</translation>
+    </message>
+    <message>
+        <source>%1 was not offered to this hand-in, or the hand-in takes no more files.</source>
+        <translation>%1 はこの受付に提示されていないか、受付がこれ以上ファイルを受け付けません。</translation>
+    </message>
+    <message>
+        <source>%1: the device has %2 bytes of it; send from there.</source>
+        <translation>%1: デバイスには %2 バイトまで届いています。その続きから送信してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be spooled: %2. Check the device&apos;s free space.</source>
+        <translation>%1 をスプールできません: %2。デバイスの空き容量を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 arrived damaged (its SHA-256 differs from the one sent with it): send it again.</source>
+        <translation>%1 は破損して届きました（SHA-256 が一緒に送られた値と異なります）。もう一度送信してください。</translation>
+    </message>
+    <message>
+        <source>%1 has not fully arrived (%2 of %3 bytes): send the rest first.</source>
+        <translation>%1 はまだすべて届いていません（%3 バイト中 %2 バイト）。先に残りを送信してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::HandinRoutes</name>
+    <message>
+        <source>A piece of a file needs a safe relative path and an offset.</source>
+        <translation>ファイルの断片には安全な相対パスとオフセットが必要です。</translation>
     </message>
 </context>
 <context>
@@ -2636,6 +3346,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>There is no customer %1 whose registration could be recorded; register them again.</source>
         <translation>登録を記録できるお客様 %1 がいません。もう一度登録してください。</translation>
     </message>
+    <message>
+        <source>New customers register at a kiosk before they sign in, or at the counter; %1 may not register one.</source>
+        <translation>新しいお客様は、サインインする前にキオスクで、またはカウンターで登録します。%1 はお客様を登録できません。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::KioskWindow</name>
@@ -2657,6 +3371,25 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>The data folder %1 cannot be created (%2). Check the path and its permissions, or choose another with --data-dir.</source>
         <translation>データフォルダー %1 を作成できません（%2）。パスと権限を確認するか、--data-dir で別のフォルダーを指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabDevice</name>
+    <message>
+        <source>The device URL &quot;%1&quot; is not usable: give https://HOST:PORT, the address its terminals and the other devices reach it at, e.g. https://192.168.1.20:8443.</source>
+        <translation>デバイスの URL「%1」は使えません。端末や他のデバイスからの接続先アドレスを https://HOST:PORT の形で指定してください（例: https://192.168.1.20:8443）。</translation>
+    </message>
+    <message>
+        <source>Only the lab&apos;s clerk makes a data folder a device, not %1.</source>
+        <translation>データフォルダーをデバイスにできるのはラボのスタッフだけで、%1 ではできません。</translation>
+    </message>
+    <message>
+        <source>%1 is device %2 already. A data folder is one device; use another data folder for another device.</source>
+        <translation>%1 はすでにデバイス %2 です。1 つのデータフォルダーは 1 台のデバイスです。別のデバイスには別のデータフォルダーを使ってください。</translation>
+    </message>
+    <message>
+        <source>There is already a device named %1 in this catalog (at %2). Choose another name.</source>
+        <translation>このカタログには %1 という名前のデバイスがすでにあります（%2）。別の名前を選んでください。</translation>
     </message>
 </context>
 <context>
@@ -2692,6 +3425,32 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>This lab has no key yet (%1): it has made no disc, so no disc can be checked as its own yet.</source>
         <translation>この店にはまだ鍵がありません（%1）。まだディスクを作成していないため、自店のディスクかどうかを確認できません。</translation>
+    </message>
+    <message>
+        <source>A lab key of the chain is damaged in the catalog: its public key has %1 bytes, not 32.</source>
+        <translation>カタログにあるチェーンのラボの鍵が破損しています。公開鍵が 32 バイトではなく %1 バイトです。</translation>
+    </message>
+    <message>
+        <source>The disc manifest could not be signed: this is another device&apos;s key, known here by its public half only.</source>
+        <translation>ディスクのマニフェストに署名できませんでした。これは別のデバイスの鍵で、ここでは公開鍵しかわかりません。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabKeys</name>
+    <message>
+        <source>The catalog holds another public key under the lab key ID %1. Discs signed with this data folder&apos;s key cannot be told apart from another&apos;s: ask the chain&apos;s administrator to check the table lab_keys.</source>
+        <translation>カタログには、ラボの鍵 ID %1 で別の公開鍵が登録されています。このデータフォルダーの鍵で署名したディスクを、別の鍵で署名したものと区別できません。チェーンの管理者にテーブル lab_keys の確認を依頼してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::LabRoutes</name>
+    <message>
+        <source>An album is named by its ID here.</source>
+        <translation>ここではアルバムを ID で指定します。</translation>
+    </message>
+    <message>
+        <source>Customers sign in at a kiosk terminal.</source>
+        <translation>お客様はキオスク端末でサインインします。</translation>
     </message>
 </context>
 <context>
@@ -2821,6 +3580,13 @@ Camera: %3</source>
     <message>
         <source>unknown</source>
         <translation>不明</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoThumbnails</name>
+    <message>
+        <source>No device of the chain keeps the file %1, so it has no thumbnail. Run keepsakectl check on the devices.</source>
+        <translation>チェーンのどのデバイスもファイル %1 を保管していないため、サムネイルはありません。各デバイスで keepsakectl check を実行してください。</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +4290,14 @@ Camera: %3</source>
         <source>rejected          %1 — %2</source>
         <translation>受付不可          %1 — %2</translation>
     </message>
+    <message>
+        <source>  [kept on %1, on its way there]</source>
+        <translation>  [%1 に保管、転送中]</translation>
+    </message>
+    <message>
+        <source>  [kept on %1]</source>
+        <translation>  [%1 に保管]</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RegisterPage</name>
@@ -3566,6 +4340,37 @@ Camera: %3</source>
     <message>
         <source>Back</source>
         <translation>戻る</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RemoteIngest</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read to its end (%2).</source>
+        <translation>%1 を最後まで読めません（%2）。</translation>
+    </message>
+    <message>
+        <source>the file is empty (0 bytes)</source>
+        <translation>ファイルが空です（0 バイト）</translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)</source>
+        <translation>写真としては大きすぎるファイルです（%1 MB。Keepsake が受け付けるのは %2 MB までです）</translation>
+    </message>
+    <message>
+        <source>The device answered %1 of %2 offered files.</source>
+        <translation>デバイスは提示したファイル %2 個のうち %1 個に応答しました。</translation>
+    </message>
+    <message>
+        <source>%1 could not be sent: </source>
+        <translation>%1 を送信できませんでした: </translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>ファイルを読み取れません（%1）</translation>
     </message>
 </context>
 <context>
@@ -3623,10 +4428,131 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::RoutingCommands</name>
+    <message>
+        <source>the device that keeps a camera body&apos;s photos: add, list, remove</source>
+        <translation>カメラ本体の写真を保管するデバイス: add、list、remove</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl camera add|list|remove ...
+  add     keep a camera body&apos;s photos on a device, wherever they are handed in
+  list    the registered cameras
+  remove  forget a camera&apos;s registration
+Example:
+  keepsakectl camera add --serial 380319450 --make Canon --device store-berlin
+</source>
+        <translation>使い方: keepsakectl camera add|list|remove ...
+  add     カメラ本体の写真を、どこで受け付けても指定のデバイスに保管する
+  list    登録済みのカメラ
+  remove  カメラの登録を取り消す
+例:
+  keepsakectl camera add --serial 380319450 --make Canon --device store-berlin
+</translation>
+    </message>
+    <message>
+        <source>Say what to do with cameras: add, list or remove. See: keepsakectl camera --help</source>
+        <translation>カメラに対する操作を指定してください: add、list、remove。keepsakectl camera --help を参照してください</translation>
+    </message>
+    <message>
+        <source>Registers a camera body: its photos are kept on the device named, whichever device receives them. The serial matches regardless of case; with --make, the camera&apos;s make must be that make (&quot;Nikon&quot; matches &quot;NIKON CORPORATION&quot;).</source>
+        <translation>カメラ本体を登録します。どのデバイスが受け取っても、その写真は指定したデバイスに保管されます。シリアル番号は大文字・小文字を区別せずに照合します。--make を付けると、カメラのメーカーがそのメーカーである必要があります（「Nikon」は「NIKON CORPORATION」に一致します）。</translation>
+    </message>
+    <message>
+        <source>the camera&apos;s body serial number</source>
+        <translation>カメラ本体のシリアル番号</translation>
+    </message>
+    <message>
+        <source>SERIAL</source>
+        <translation>SERIAL</translation>
+    </message>
+    <message>
+        <source>the camera&apos;s make, if the serial alone is not enough</source>
+        <translation>シリアル番号だけでは足りない場合のカメラのメーカー</translation>
+    </message>
+    <message>
+        <source>MAKE</source>
+        <translation>MAKE</translation>
+    </message>
+    <message>
+        <source>the device that keeps its photos</source>
+        <translation>写真を保管するデバイス</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>DEVICE</translation>
+    </message>
+    <message>
+        <source>A camera registration needs --serial and --device.</source>
+        <translation>カメラの登録には --serial と --device が必要です。</translation>
+    </message>
+    <message>
+        <source>Registered camera %1</source>
+        <translation>カメラ %1 を登録しました</translation>
+    </message>
+    <message>
+        <source>Lists the registered camera bodies.</source>
+        <translation>登録済みのカメラ本体を一覧表示します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s)</source>
+        <translation>
+            <numerusform>カメラ %n 台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forgets a camera body&apos;s registrations: its next photos are kept by the usual rule (the owner&apos;s home device, else the receiving one). Photos already stored stay where they are.</source>
+        <translation>カメラ本体の登録を取り消します。以後の写真は通常のルール（持ち主のホームデバイス、なければ受け取ったデバイス）で保管されます。すでに保存された写真はそのままです。</translation>
+    </message>
+    <message>
+        <source>Name the camera: --serial SERIAL.</source>
+        <translation>カメラを指定してください: --serial SERIAL。</translation>
+    </message>
+    <message>
+        <source>Camera %1 is no longer registered.</source>
+        <translation>カメラ %1 の登録を取り消しました。</translation>
+    </message>
+    <message>
+        <source>photos this device still owes the devices that keep them</source>
+        <translation>このデバイスが保管先のデバイスにまだ転送していない写真</translation>
+    </message>
+    <message>
+        <source>Lists the photos this device received for another device and has not yet delivered there: in flight or waiting for the target to be reachable.</source>
+        <translation>このデバイスが別のデバイス宛てに受け取り、まだ届けていない写真を一覧表示します: 転送中のもの、または送り先に接続できるのを待っているもの。</translation>
+    </message>
+    <message>
+        <source>%1 is not a device: it forwards no photos.</source>
+        <translation>%1 はデバイスではないため、写真を転送しません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be forwarded.</source>
+        <translation>
+            <numerusform>転送待ちの写真は %n 枚です。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::RuleBook</name>
     <message>
         <source>The retention rule &quot;%1&quot; was not added: only the lab&apos;s clerk adds retention rules, not %2. Ask at the counter.</source>
         <translation>保存ルール「%1」は追加されませんでした: 保存ルールを追加できるのはラボの店員だけで、%2 はできません。カウンターでお尋ねください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ServiceCall</name>
+    <message>
+        <source>The request is too large.</source>
+        <translation>リクエストが大きすぎます。</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is not a JSON object.</source>
+        <translation>リクエストの本文が JSON オブジェクトではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ServiceProtocol</name>
+    <message>
+        <source>The device answered HTTP %1.</source>
+        <translation>デバイスが HTTP %1 を返しました。</translation>
     </message>
 </context>
 <context>
@@ -4167,6 +5093,32 @@ Failed hand-ins: %10</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::TerminalSessions</name>
+    <message>
+        <source>The customer&apos;s session at this terminal has ended: sign in again.</source>
+        <translation>この端末でのお客様のセッションは終了しました。もう一度サインインしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::Terminals</name>
+    <message>
+        <source>The terminal name &quot;%1&quot; is not usable: give 1 to 64 characters on one line, e.g. kiosk-1.</source>
+        <translation>端末名「%1」は使えません。1 行で 1〜64 文字を指定してください（例: kiosk-1）。</translation>
+    </message>
+    <message>
+        <source>This device already has a terminal named %1. Remove it first (keepsakectl terminal remove %1), or choose another name.</source>
+        <translation>このデバイスには %1 という名前の端末がすでにあります。先にその端末を削除するか（keepsakectl terminal remove %1）、別の名前を選んでください。</translation>
+    </message>
+    <message>
+        <source>This device has no terminal named %1. See: keepsakectl terminal list</source>
+        <translation>このデバイスに %1 という名前の端末はありません。keepsakectl terminal list を参照してください</translation>
+    </message>
+    <message>
+        <source>This terminal&apos;s token is not accepted by the device (unknown or revoked). Pair the terminal again: keepsakectl terminal add NAME.</source>
+        <translation>この端末のトークンはデバイスに受け付けられません（不明または無効化済み）。端末をもう一度ペアリングしてください: keepsakectl terminal add NAME。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
@@ -4202,6 +5154,10 @@ Failed hand-ins: %10</source>
     <message>
         <source>Cannot write the thumbnail %1: %2</source>
         <translation>サムネイル %1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>The thumbnail received for %1 is no JPEG picture of the expected size.</source>
+        <translation>%1 について受け取ったサムネイルは、想定したサイズの JPEG 画像ではありません。</translation>
     </message>
 </context>
 <context>
@@ -4286,6 +5242,38 @@ Failed hand-ins: %10</source>
     <message>
         <source>Keepsake</source>
         <translation>Keepsake</translation>
+    </message>
+    <message>
+        <source>The kiosk as the client of this device&apos;s service, https://HOST:PORT (or KEEPSAKE_DEVICE): it opens no lab here; --data-dir then only holds its cache of thumbnails.</source>
+        <translation>このデバイスのサービスのクライアントとしてキオスクを動かします。https://HOST:PORT（または KEEPSAKE_DEVICE）。ここではラボを開かず、--data-dir にはサムネイルのキャッシュだけを置きます。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s certificate fingerprint, as terminal add printed it (or KEEPSAKE_DEVICE_FINGERPRINT).</source>
+        <translation>terminal add が表示した、デバイスの証明書のフィンガープリント（または KEEPSAKE_DEVICE_FINGERPRINT）。</translation>
+    </message>
+    <message>
+        <source>FP</source>
+        <translation>FP</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s token, as terminal add printed it (or KEEPSAKE_DEVICE_TOKEN).</source>
+        <translation>terminal add が表示した、このキオスクのトークン（または KEEPSAKE_DEVICE_TOKEN）。</translation>
+    </message>
+    <message>
+        <source>TOKEN</source>
+        <translation>TOKEN</translation>
+    </message>
+    <message>
+        <source>--device takes the device&apos;s address as https://HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>--device にはデバイスのアドレスを https://HOST:PORT の形で指定してください（「%1」は使えません）。</translation>
+    </message>
+    <message>
+        <source>--device needs the device&apos;s certificate fingerprint (--fingerprint) and this kiosk&apos;s token (--token), as keepsakectl terminal add printed them on the device.</source>
+        <translation>--device には、デバイスの証明書のフィンガープリント（--fingerprint）とこのキオスクのトークン（--token）が必要です。デバイス上で keepsakectl terminal add が表示したものを指定してください。</translation>
+    </message>
+    <message>
+        <source>--device is for the kiosk: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</source>
+        <translation>--device はキオスク用です: keepsake --kiosk --device URL --fingerprint FP --token TOKEN。</translation>
     </message>
 </context>
 </TS>
