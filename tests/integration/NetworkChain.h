@@ -125,7 +125,8 @@ public:
         process->setProcessChannelMode(QProcess::MergedChannels);
         process->setStandardOutputFile(dataDir + QStringLiteral(".serve.log"), QIODevice::Append);
         process->start(keepsakectl(), local({ QStringLiteral("serve"), QStringLiteral("--listen"),
-                                              QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--interval"),
+                                              QStringLiteral("127.0.0.1:%1").arg(listenPort ? listenPort : port),
+                                              QStringLiteral("--interval"),
                                               QStringLiteral("5") }));
         if (!process->waitForStarted(30000))
             return false;
@@ -162,7 +163,8 @@ public:
     QString name;
     QString dataDir;
     QString catalog;
-    quint16 port;
+    quint16 port;              // in its URL
+    quint16 listenPort = 0;    // where it listens, when not there (behind a relay)
     QString fingerprint;
     std::unique_ptr<QProcess> process;
 };
