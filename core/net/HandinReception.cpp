@@ -111,6 +111,13 @@ Result<QString> HandinReception::open(const Opening &opening)
     return id;
 }
 
+// The state is the worker's to change once the hand-in runs: read under the mutex.
+QString HandinReception::stateOf(Reception &reception)
+{
+    QMutexLocker lock(&reception.mutex);
+    return reception.state;
+}
+
 Result<HandinReception::Reception *> HandinReception::find(const QString &id, const QString &owner)
 {
     const auto it = m_receptions.find(id);
@@ -127,8 +134,8 @@ Result<QJsonArray> HandinReception::offer(const QString &id, const QString &owne
         return reception.error();
     if (files.size() > MaxFilesPerOffer)
         return Error::usage(Tr::tr("Offer at most %1 files at a time.").arg(MaxFilesPerOffer));
-    if ((*reception)->state != QLatin1String("receiving"))
-        return Error::refused(Tr::tr("The hand-in %1 takes no more files: it is %2.").arg(id, (*reception)->state));
+    if (const QString state = stateOf(**reception); state != QLatin1String("receiving"))
+        return Error::refused(Tr::tr("The hand-in %1 takes no more files: it is %2.").arg(id, state));
     QJsonArray answers;
     for (const QJsonValue &file : files) {
         if ((*reception)->files.size() + (*reception)->decided.size() > MaxFilesPerHandin)
@@ -205,7 +212,7 @@ Result<QJsonObject> HandinReception::receive(const QString &id, const QString &o
     if (!reception)
         return reception.error();
     const auto it = (*reception)->files.find(path);
-    if (it == (*reception)->files.end() || (*reception)->state != QLatin1String("receiving"))
+    if (it == (*reception)->files.end() || stateOf(**reception) != QLatin1String("receiving"))
         return Error::notFound(Tr::tr("%1 was not offered to this hand-in, or the hand-in takes no more files.").arg(path));
     Incoming &incoming = it->second;
     if (offset != incoming.received || offset + bytes.size() > incoming.size || incoming.complete)
@@ -242,7 +249,7 @@ Status HandinReception::finish(const QString &id, const QString &owner)
     if (!reception)
         return reception.error();
     Reception *r = *reception;
-    if (r->state != QLatin1String("receiving"))
+    if (stateOf(*r) != QLatin1String("receiving"))
         return Status::success();   // asked twice (a retry after a cut): it runs already
     for (const auto &[path, incoming] : r->files) {
         if (!incoming.complete)

@@ -70,6 +70,7 @@ private:
     struct Incoming;
     struct Reception;
     Result<Reception *> find(const QString &id, const QString &owner);
+    static QString stateOf(Reception &reception);
     QJsonObject answer(Reception &reception, const QJsonObject &file);
     void run(Reception *reception);
     QString spoolRoot() const;
