@@ -2768,16 +2768,16 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>HOST:PORT</translation>
     </message>
     <message>
-        <source>Device %1 serves on https://%2:%3/ (fingerprint %4).</source>
-        <translation>Gerät %1 ist erreichbar unter https://%2:%3/ (Fingerabdruck %4).</translation>
-    </message>
-    <message>
         <source>%1 is not a device: run keepsakectl device init --name NAME --url https://HOST:PORT first.</source>
         <translation>%1 ist kein Gerät: Führen Sie zuerst keepsakectl device init --name NAME --url https://HOST:PORT aus.</translation>
     </message>
     <message>
         <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8443.</source>
         <translation>--listen erwartet HOST:PORT, z. B. 127.0.0.1:8443.</translation>
+    </message>
+    <message>
+        <source>Device %1 serves on %2 (fingerprint %3).</source>
+        <translation>Gerät %1 ist erreichbar unter %2 (Fingerabdruck %3).</translation>
     </message>
 </context>
 <context>

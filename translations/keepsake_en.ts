@@ -2717,15 +2717,15 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Device %1 serves on https://%2:%3/ (fingerprint %4).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is not a device: run keepsakectl device init --name NAME --url https://HOST:PORT first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device %1 serves on %2 (fingerprint %3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2723,16 +2723,16 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>HOST:PORT</translation>
     </message>
     <message>
-        <source>Device %1 serves on https://%2:%3/ (fingerprint %4).</source>
-        <translation>デバイス %1 は https://%2:%3/ でサービスを提供しています（フィンガープリント %4）。</translation>
-    </message>
-    <message>
         <source>%1 is not a device: run keepsakectl device init --name NAME --url https://HOST:PORT first.</source>
         <translation>%1 はデバイスではありません。先に keepsakectl device init --name NAME --url https://HOST:PORT を実行してください。</translation>
     </message>
     <message>
         <source>--listen takes HOST:PORT, e.g. 127.0.0.1:8443.</source>
         <translation>--listen には HOST:PORT を指定してください（例: 127.0.0.1:8443）。</translation>
+    </message>
+    <message>
+        <source>Device %1 serves on %2 (fingerprint %3).</source>
+        <translation>デバイス %1 は %2 でサービスを提供しています（フィンガープリント %3）。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,31 +118,32 @@ public:
         return made.code == 0 && fingerprint.size() == 64;
     }
 
-    // serve, until it answers GET /health.
+    // serve, until it says it serves ({"serving": …} in its log) and answers GET /health.
     bool start()
     {
+        const QString log = dataDir + QStringLiteral(".serve.log");
+        const qint64 logged = QFileInfo(log).size();   // the log goes on across restarts
         process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::MergedChannels);
-        process->setStandardOutputFile(dataDir + QStringLiteral(".serve.log"), QIODevice::Append);
+        process->setStandardOutputFile(log, QIODevice::Append);
         process->start(keepsakectl(), local({ QStringLiteral("serve"), QStringLiteral("--listen"),
                                               QStringLiteral("127.0.0.1:%1").arg(listenPort ? listenPort : port),
-                                              QStringLiteral("--interval"),
-                                              QStringLiteral("5") }));
+                                              QStringLiteral("--interval"), QStringLiteral("5") }));
         if (!process->waitForStarted(30000))
             return false;
+        const bool serving = QTest::qWaitFor([this, &log, logged] {
+            QFile file(log);
+            return process->state() != QProcess::Running
+                || (file.open(QIODevice::ReadOnly) && file.seek(logged) && file.readAll().contains("\"serving\":"));
+        }, 30000);
+        if (!serving || process->state() != QProcess::Running)
+            return false;
         QNetworkAccessManager network;
-        bool healthy = false;
-        QElapsedTimer waited;
-        waited.start();
-        while (!healthy && waited.elapsed() < 30000 && process->state() == QProcess::Running) {
-            QNetworkReply *reply = network.get(QNetworkRequest(QUrl(url() + QStringLiteral("/health"))));
-            QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
-            (void)QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
-            healthy = reply->error() == QNetworkReply::NoError;
-            reply->deleteLater();
-            if (!healthy)
-                QTest::qWait(100);   // the process is starting: poll again, bounded by the deadline
-        }
+        QNetworkReply *reply = network.get(QNetworkRequest(QUrl(url() + QStringLiteral("/health"))));
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
+        const bool answered = QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+        const bool healthy = answered && reply->error() == QNetworkReply::NoError;
+        reply->deleteLater();
         return healthy;
     }
 

@@ -21,6 +21,14 @@ struct Tr
 
 } // namespace
 
+QStringList subcommandArgs(const QStringList &args)
+{
+    QStringList rest = args.mid(1);
+    if (!rest.isEmpty())
+        rest[0] = args.at(0) + QLatin1Char(' ') + args.at(1);
+    return rest;
+}
+
 int exitCodeFor(const Error &error)
 {
     switch (error.kind()) {

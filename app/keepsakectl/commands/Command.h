@@ -98,6 +98,9 @@ private:
     QString m_example;
 };
 
+// A sub-command's arguments: "keepsakectl share add" as args[0], the rest after it.
+QStringList subcommandArgs(const QStringList &args);
+
 // Runs keepsakectl: splits the global options (which may stand anywhere), finds the
 // command and runs it. Returns the exit code.
 int runKeepsakectl(const QStringList &arguments, const Clock &clock, CancelToken &cancel);

@@ -16,15 +16,6 @@ namespace Keepsake {
 
 namespace {
 
-// "keepsakectl device init" as args[0], the rest after it.
-QStringList subArgs(const QStringList &args)
-{
-    QStringList rest = args.mid(1);
-    if (!rest.isEmpty())
-        rest[0] = args.at(0) + QLatin1Char(' ') + args.at(1);
-    return rest;
-}
-
 class DeviceCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::DeviceCommands)
@@ -37,11 +28,11 @@ public:
     {
         const QString sub = args.size() > 1 ? args.at(1) : QString();
         if (sub == QLatin1String("init"))
-            return init(context, subArgs(args));
+            return init(context, subcommandArgs(args));
         if (sub == QLatin1String("list"))
-            return list(context, subArgs(args));
+            return list(context, subcommandArgs(args));
         if (sub == QLatin1String("remove"))
-            return remove(context, subArgs(args));
+            return remove(context, subcommandArgs(args));
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
             QTextStream(stdout) << tr("Usage: keepsakectl device init|list|remove ...\n"
                                       "  init    make this data folder a device: key, certificate, registration\n"
@@ -146,11 +137,11 @@ public:
     {
         const QString sub = args.size() > 1 ? args.at(1) : QString();
         if (sub == QLatin1String("add"))
-            return add(context, subArgs(args));
+            return add(context, subcommandArgs(args));
         if (sub == QLatin1String("list"))
-            return list(context, subArgs(args));
+            return list(context, subcommandArgs(args));
         if (sub == QLatin1String("remove"))
-            return remove(context, subArgs(args));
+            return remove(context, subcommandArgs(args));
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
             QTextStream(stdout) << tr("Usage: keepsakectl terminal add|list|remove ...\n"
                                       "  add     pair a kiosk, station or counter with this device; shows its token once\n"

@@ -279,8 +279,11 @@ public:
             const Result<quint16> port = service->start(listen->first, listen->second);
             if (!port)
                 return context.fail(port.error());
-            context.console.line(tr("Device %1 serves on https://%2:%3/ (fingerprint %4).")
-                                     .arg(lab->device()->name, listen->first.toString()).arg(*port).arg(lab->device()->fingerprint));
+            const QString address = QStringLiteral("https://%1:%2/").arg(listen->first.toString()).arg(*port);
+            context.console.item({ { QStringLiteral("serving"), address }, { QStringLiteral("device"), lab->device()->name },
+                                   { QStringLiteral("fingerprint"), lab->device()->fingerprint } },
+                                 tr("Device %1 serves on %2 (fingerprint %3).")
+                                     .arg(lab->device()->name, address, lab->device()->fingerprint));
         }
         SweepScheduler scheduler(*lab, AuditLog::currentActor(QStringLiteral("serve")));
         QEventLoop loop;

@@ -18,14 +18,6 @@ namespace Keepsake {
 
 namespace {
 
-QStringList subArgs(const QStringList &args)
-{
-    QStringList rest = args.mid(1);
-    if (!rest.isEmpty())
-        rest[0] = args.at(0) + QLatin1Char(' ') + args.at(1);
-    return rest;
-}
-
 class CameraCommand final : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::RoutingCommands)
@@ -38,11 +30,11 @@ public:
     {
         const QString sub = args.size() > 1 ? args.at(1) : QString();
         if (sub == QLatin1String("add"))
-            return add(context, subArgs(args));
+            return add(context, subcommandArgs(args));
         if (sub == QLatin1String("list"))
-            return list(context, subArgs(args));
+            return list(context, subcommandArgs(args));
         if (sub == QLatin1String("remove"))
-            return remove(context, subArgs(args));
+            return remove(context, subcommandArgs(args));
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
             QTextStream(stdout) << tr("Usage: keepsakectl camera add|list|remove ...\n"
                                       "  add     keep a camera body's photos on a device, wherever they are handed in\n"

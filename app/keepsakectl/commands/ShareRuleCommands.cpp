@@ -18,15 +18,6 @@ namespace Keepsake {
 
 namespace {
 
-// "keepsakectl share add" as args[0], the rest after it.
-QStringList subArgs(const QStringList &args)
-{
-    QStringList rest = args.mid(1);
-    if (!rest.isEmpty())
-        rest[0] = args.at(0) + QLatin1Char(' ') + args.at(1);
-    return rest;
-}
-
 QJsonObject shareJson(const Share &share)
 {
     QJsonObject json { { QStringLiteral("album"), share.albumId },
@@ -50,9 +41,9 @@ public:
     {
         const QString sub = args.size() > 1 ? args.at(1) : QString();
         if (sub == QLatin1String("add") || sub == QLatin1String("remove"))
-            return change(context, subArgs(args), sub == QLatin1String("add"));
+            return change(context, subcommandArgs(args), sub == QLatin1String("add"));
         if (sub == QLatin1String("list"))
-            return list(context, subArgs(args));
+            return list(context, subcommandArgs(args));
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
             QTextStream(stdout) << tr("Usage: keepsakectl share add|remove|list ...\n"
                                       "  add     let a customer or an e-mail address view an album\n"
@@ -150,9 +141,9 @@ public:
     {
         const QString sub = args.size() > 1 ? args.at(1) : QString();
         if (sub == QLatin1String("add"))
-            return add(context, subArgs(args));
+            return add(context, subcommandArgs(args));
         if (sub == QLatin1String("list"))
-            return list(context, subArgs(args));
+            return list(context, subcommandArgs(args));
         if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
             QTextStream(stdout) << tr("Usage: keepsakectl rule add|list ...\n"
                                       "  add   a named retention rule\n  list  the lab's rules\n"
