@@ -24,8 +24,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Keepsake::PrintOutput", text);
 }
 
-constexpr int PdfResolution = 600;
-
 } // namespace
 
 Status PrintOutput::writePdf(const QString &file, const QPageLayout &layout, const QString &title, const Draw &draw)

@@ -20,6 +20,10 @@ class PrintOutput
 public:
     using Draw = std::function<Status(QPdfWriter &)>;
 
+    // The resolution of every PDF Keepsake writes (also what a receipt is measured at
+    // to know its roll's length before it is drawn).
+    static constexpr int PdfResolution = 600;
+
     // Draws onto a QPdfWriter with the given layout and writes 'file' whole or not at
     // all: a temporary file beside it is renamed into place when complete.
     static Status writePdf(const QString &file, const QPageLayout &layout, const QString &title, const Draw &draw);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "PaperFormat.h"
+#include "ReceiptLine.h"
 #include "base/Error.h"
 
 #include <QDate>
@@ -50,13 +51,13 @@ public:
     Receipt(ReceiptContent content, PaperFormat format, const PrintLanguage &language);
 
     const ReceiptContent &content() const { return m_content; }
-    // The layout to set on a device before render(); on a roll, as long as the text.
+    // The layout to set on a device before render(); on a roll, as long as the text
+    // measured on a PDF of PrintOutput's resolution, wrapped lines and all.
     QPageLayout pageLayout() const;
     Status render(QPagedPaintDevice &device) const;
 
 private:
-    struct Line;
-    QList<Line> lines() const;
+    QList<ReceiptLine> lines() const;
     qreal contentHeightMm() const;
 
     ReceiptContent m_content;

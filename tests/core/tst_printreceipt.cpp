@@ -7,6 +7,8 @@
 #include "commands/Command.h"
 #include "print/PdfTextFix.h"
 #include "print/PrintJobs.h"
+#include "print/PrintLanguage.h"
+#include "print/Receipt.h"
 #include "print/PrintOutput.h"
 #include "print/QrCode.h"
 
@@ -53,6 +55,49 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Holiday")));
         QVERIFY(text.contains(QStringLiteral("New photos")));
         QVERIFY(text.contains(QString::number(m_lab.handin.added)));
+    }
+
+    // An 80 mm roll wraps what is longer than a line, never cuts it: a 30-character disc
+    // number, a long album title and the German pickup instruction are there whole,
+    // and every word lies on the paper (pdftotext -bbox).
+    void longTextsWrapOnTheRoll()
+    {
+        const PrintLanguage german(QStringLiteral("de"));
+        ReceiptContent content;
+        content.labName = QStringLiteral("Fotohaus Müller & Töchter, Filiale Charlottenburg");
+        content.labAddress = QStringLiteral("Kurfürstendamm 123, Hinterhaus, 3. Etage, 10711 Berlin-Charlottenburg");
+        content.customerName = QStringLiteral("Maximiliane Schmidt-Hohenstein");
+        content.customerCode = QStringLiteral("C1");
+        content.when = QDateTime(QDate(2026, 12, 6), QTime(12, 0), Qt::UTC);
+        const QString discId = QStringLiteral("FOTOHAUS-CHARLOTTENBURG-261206");
+        QCOMPARE(discId.size(), 30);
+        const QString title = QStringLiteral("Sommerurlaub an der Ostsee mit den Großeltern in Warnemünde");
+        content.albums.append({ title, QDate(2027, 6, 1), QStringLiteral("recorded"), discId, 148 });
+        content.discs.append({ discId, 1, content.when, { title }, 148 });
+        content.pickupCode = QStringLiteral("ABCDEFGH");
+        const Receipt receipt(content, PaperFormat(Paper::Roll80, QPageLayout::Portrait), german);
+        const QString pdf = m_lab.file(QStringLiteral("receipt-long.pdf"));
+        const Status written = PrintOutput::writePdf(pdf, receipt.pageLayout(), QStringLiteral("long"),
+                                                     [&](QPdfWriter &writer) { return receipt.render(writer); });
+        QVERIFY2(written, qPrintable(written ? QString() : written.error().message()));
+        const QString text = pdfText(pdf).simplified();
+        const QString instruction = german.translate("Keepsake::Receipt", "Show this code at the counter to collect your order.");
+        QVERIFY(instruction != QStringLiteral("Show this code at the counter to collect your order."));   // German indeed
+        for (const QString &whole : { discId, title, instruction, content.labAddress, content.customerName })
+            QVERIFY2(text.contains(whole), qPrintable(whole + QStringLiteral(" not whole in: ") + text));
+        QVERIFY(!text.contains(QChar(0x2026)));   // nothing elided
+        const QString boxes = QString::fromUtf8(runTool(QStringLiteral("pdftotext"), { QStringLiteral("-bbox"), pdf, QStringLiteral("-") }));
+        const QRegularExpression page(QStringLiteral("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\""));
+        const auto size = page.match(boxes);
+        QVERIFY(size.hasMatch());
+        const QRegularExpression word(QStringLiteral("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)<"));
+        int words = 0;
+        for (auto it = word.globalMatch(boxes); it.hasNext(); ++words) {
+            const auto m = it.next();
+            QVERIFY2(m.captured(3).toDouble() <= size.captured(1).toDouble() && m.captured(4).toDouble() <= size.captured(2).toDouble(),
+                     qPrintable(m.captured(5) + QStringLiteral(" lies off the paper")));
+        }
+        QVERIFY(words > 30);
     }
 
     void receiptOnA4()
