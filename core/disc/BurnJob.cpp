@@ -375,7 +375,7 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
     const Result<QByteArray> signature = manifest.signature(key, json);
     if (!signature)
         return signature.error();
-    if (Status finished = layout.finish(manifest, json, *signature); !finished)
+    if (Status finished = layout.finish(manifest, json, *signature, customer.language); !finished)
         return finished;
     for (const DiscLayout::Entry &entry : layout.entries())
         if (Status added = target.drive->addFile(entry.path, entry.source); !added)

@@ -248,9 +248,10 @@ Status DiscLayout::completeAlbums(QList<ManifestAlbum> &albums)
     return Status::success();
 }
 
-Status DiscLayout::finish(const DiscManifest &manifest, const QByteArray &json, const QByteArray &signature)
+Status DiscLayout::finish(const DiscManifest &manifest, const QByteArray &json, const QByteArray &signature,
+                          const QString &language)
 {
-    QList<DiscViewer::File> files = DiscViewer::render(manifest);
+    QList<DiscViewer::File> files = DiscViewer::render(manifest, language);
     files.append({ DiscManifest::jsonName(), json });
     files.append({ DiscManifest::signatureName(), signature });
     for (const DiscViewer::File &file : files) {

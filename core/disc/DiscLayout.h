@@ -54,8 +54,10 @@ public:
     // thumbnails and renditions, and stages each album.json. Fails on the first photo
     // that cannot go onto the disc (damaged, unreadable), naming it and its album.
     Status completeAlbums(QList<ManifestAlbum> &albums);
-    // Stages the viewer and the signed manifest for the whole disc.
-    Status finish(const DiscManifest &manifest, const QByteArray &json, const QByteArray &signature);
+    // Stages the viewer (in the customer's language) and the signed manifest for the
+    // whole disc.
+    Status finish(const DiscManifest &manifest, const QByteArray &json, const QByteArray &signature,
+                  const QString &language);
 
     const QList<Entry> &entries() const { return m_entries; }
     const QList<Clone> &clones() const { return m_clones; }

@@ -3,6 +3,7 @@
 #include "DiscViewer.h"
 
 #include "DiscManifest.h"
+#include "print/PrintLanguage.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -38,24 +39,41 @@ QList<const ManifestAlbum *> allAlbums(const DiscManifest &manifest)
     return albums;
 }
 
-QString coversHtml(const QList<const ManifestAlbum *> &albums)
+constexpr const char *Context = "Keepsake::DiscViewer";
+
+QString coversHtml(const QList<const ManifestAlbum *> &albums, const PrintLanguage &language)
 {
     QString html;
     for (qsizetype i = 0; i < albums.size(); ++i) {
         const ManifestAlbum &album = *albums.at(i);
         const ManifestPhoto *cover = album.cover();
         const QString image = cover ? (cover->thumb.isEmpty() ? cover->view : cover->thumb) : QString();
-        html += QStringLiteral("<a class=\"cover\" id=\"cover-%1\" href=\"#album-%1\">"
-                               "<img src=\"%2\" alt=\"%3\"><span>%4</span><small>%5</small></a>\n")
+        // An album whose cover has no picture a browser shows gets a plain tile.
+        const QString picture = image.isEmpty()
+            ? QStringLiteral("<div class=\"nopicture\" role=\"img\" aria-label=\"%1\"></div>").arg(album.title.toHtmlEscaped())
+            : QStringLiteral("<img src=\"%1\" alt=\"%2\">").arg(href(image), cover->name.toHtmlEscaped());
+        html += QStringLiteral("<a class=\"cover\" id=\"cover-%1\" href=\"#album-%1\">%2<span>%3</span><small>%4</small></a>\n")
                     .arg(i)
-                    .arg(href(image), cover ? cover->name.toHtmlEscaped() : QString(),
-                         album.title.toHtmlEscaped(),
-                         DiscViewer::tr("%n photo(s)", nullptr, int(album.photos.size())));
+                    .arg(picture, album.title.toHtmlEscaped(),
+                         language.translate(Context, "%n photo(s)", nullptr, int(album.photos.size())).toHtmlEscaped());
     }
     return html;
 }
 
-QByteArray albumsScript(const QList<const ManifestAlbum *> &albums)
+// The words viewer.js shows, in the customer's language.
+QJsonObject viewerTexts(const PrintLanguage &language)
+{
+    return {
+        { QStringLiteral("close"), language.translate(Context, "Close") },
+        { QStringLiteral("previous"), language.translate(Context, "Previous photo") },
+        { QStringLiteral("next"), language.translate(Context, "Next photo") },
+        { QStringLiteral("noPicture"), language.translate(Context, "A browser cannot show this photo (%1). "
+                                                                   "The original is on the disc:") },
+        { QStringLiteral("open"), language.translate(Context, "Open the original file") },
+    };
+}
+
+QByteArray albumsScript(const QList<const ManifestAlbum *> &albums, const PrintLanguage &language)
 {
     QJsonArray list;
     for (const ManifestAlbum *album : albums) {
@@ -67,27 +85,32 @@ QByteArray albumsScript(const QList<const ManifestAlbum *> &albums)
         list.append(QJsonObject { { QStringLiteral("title"), album->title }, { QStringLiteral("folder"), album->folder },
                                   { QStringLiteral("photos"), photos } });
     }
-    return "window.KEEPSAKE_ALBUMS = " + QJsonDocument(list).toJson(QJsonDocument::Compact) + ";\n";
+    return "window.KEEPSAKE_ALBUMS = " + QJsonDocument(list).toJson(QJsonDocument::Compact) + ";\n"
+        + "window.KEEPSAKE_TEXT = " + QJsonDocument(viewerTexts(language)).toJson(QJsonDocument::Compact) + ";\n";
 }
 
 } // namespace
 
-QList<DiscViewer::File> DiscViewer::render(const DiscManifest &manifest)
+QList<DiscViewer::File> DiscViewer::render(const DiscManifest &manifest, const QString &language)
 {
+    const PrintLanguage words(language);
     const QList<const ManifestAlbum *> albums = allAlbums(manifest);
-    const QString title = manifest.labName.isEmpty() ? tr("Your photos") : tr("Your photos from %1").arg(manifest.labName);
+    const QString title = manifest.labName.isEmpty() ? words.translate(Context, "Your photos")
+                                                     : words.translate(Context, "Your photos from %1").arg(manifest.labName);
     QString page = QString::fromUtf8(resource(QStringLiteral("index.html")));
+    page.replace(QLatin1String("{{LANG}}"), words.locale().bcp47Name().toHtmlEscaped());
     page.replace(QLatin1String("{{TITLE}}"), title.toHtmlEscaped());
     page.replace(QLatin1String("{{OWNER}}"), QStringLiteral("%1 (%2)").arg(manifest.customerName.toHtmlEscaped(),
                                                                             manifest.customerCode.toHtmlEscaped()));
-    page.replace(QLatin1String("{{BACK}}"), tr("All albums").toHtmlEscaped());
-    page.replace(QLatin1String("{{FOOTER}}"), tr("Disc %1").arg(manifest.discId).toHtmlEscaped());
-    page.replace(QLatin1String("{{COVERS}}"), coversHtml(albums));
+    page.replace(QLatin1String("{{BACK}}"), words.translate(Context, "All albums").toHtmlEscaped());
+    page.replace(QLatin1String("{{CLOSE}}"), words.translate(Context, "Close").toHtmlEscaped());
+    page.replace(QLatin1String("{{FOOTER}}"), words.translate(Context, "Disc %1").arg(manifest.discId).toHtmlEscaped());
+    page.replace(QLatin1String("{{COVERS}}"), coversHtml(albums, words));
     return {
         { QStringLiteral("index.html"), page.toUtf8() },
         { QStringLiteral("viewer/viewer.css"), resource(QStringLiteral("viewer.css")) },
         { QStringLiteral("viewer/viewer.js"), resource(QStringLiteral("viewer.js")) },
-        { QStringLiteral("viewer/albums.js"), albumsScript(albums) },
+        { QStringLiteral("viewer/albums.js"), albumsScript(albums, words) },
     };
 }
 

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -15,13 +14,15 @@ struct DiscManifest;
 // covers of every session, each leading to its album's thumbnails and photos. Plain
 // HTML/CSS/JS from the template in resources/viewer, no network; the covers are
 // written into the page itself so that it shows them even without JavaScript.
+//
+// The viewer speaks the customer's language ("de", "ja"; empty: the program's), with
+// its plurals; a photo no browser shows (a RAW or HEIC without a JPEG rendition) gets
+// a tile and a link to its original instead of a broken image.
 class DiscViewer
 {
-    Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscViewer)
-
 public:
     struct File { QString path; QByteArray bytes; };   // path relative to the disc root
-    static QList<File> render(const DiscManifest &manifest);
+    static QList<File> render(const DiscManifest &manifest, const QString &language);
 };
 
 } // namespace Keepsake
