@@ -40,6 +40,7 @@ private Q_SLOTS:
     void symbolsPageHasWhatFormsNeed();
     void japaneseAlbumName();
     void voicedAndSmallKana();
+    void fitsAt1280x800();
 
 private:
     QWidget *page() const { return m_window->currentPage(); }
@@ -51,6 +52,7 @@ private:
     void chooseLanguage(const QString &language);
     void openRegistration();
     void signInAndRename();
+    void checkFits(const QString &shot);
 
     TestLab m_lab;
     Translations m_translations;
@@ -356,6 +358,48 @@ void TestTouchKeyboard::voicedAndSmallKana()
     tap(QStringLiteral("back"));
     QCOMPARE(title->text(), QStringLiteral("がはっド"));
     QCOMPARE(composing(), QStringLiteral("がはっド"));
+}
+
+// The page at 1280×800: the whole keyboard inside the window and clear of the fields,
+// every key a finger's size with its label shown.
+void TestTouchKeyboard::checkFits(const QString &shot)
+{
+    const QImage image = shoot(m_window.get(), QSize(1280, 800), shot);
+    QVERIFY(distinctColours(image) > 20);
+    TouchKeyboard *keys = keyboard();
+    const QRect area(keys->mapTo(m_window.get(), QPoint(0, 0)), keys->size());
+    QVERIFY2(m_window->rect().contains(area), qPrintable(shot));
+    for (QLineEdit *edit : page()->findChildren<QLineEdit *>()) {
+        if (edit->isVisible())
+            QVERIFY(!QRect(edit->mapTo(m_window.get(), QPoint(0, 0)), edit->size()).intersects(area));
+    }
+    for (QPushButton *key : keys->findChildren<QPushButton *>()) {
+        if (!key->isVisible())
+            continue;
+        QVERIFY2(key->height() >= 48 && key->width() >= 40, qPrintable(key->objectName()));
+        QVERIFY2(key->fontMetrics().horizontalAdvance(key->text()) < key->width(), qPrintable(key->objectName()));
+        QVERIFY2(!key->accessibleName().isEmpty(), qPrintable(key->objectName()));
+    }
+}
+
+void TestTouchKeyboard::fitsAt1280x800()
+{
+    chooseLanguage(QStringLiteral("de"));
+    openRegistration();
+    checkFits(QStringLiteral("keyboard-register-de"));
+    QTest::mouseClick(field("registerContact"), Qt::LeftButton);
+    QTRY_COMPARE(keyboard()->currentLayout(), Id::Phone);
+    checkFits(QStringLiteral("keyboard-register-phone"));
+    press(QStringLiteral("registerBack"));
+    chooseLanguage(QStringLiteral("ja"));
+    openRegistration();
+    QCOMPARE(keyboard()->currentLayout(), Id::Kana);
+    checkFits(QStringLiteral("keyboard-register-ja"));
+    press(QStringLiteral("registerBack"));
+    signInAndRename();
+    for (const char *kana : { "な", "つ", "や", "す", "み" })
+        tap(QString::fromUtf8(kana));
+    checkFits(QStringLiteral("keyboard-rename-ja"));
 }
 
 QTEST_MAIN(TestTouchKeyboard)

@@ -66,7 +66,7 @@ RegisterPage::RegisterPage(QWidget *parent) : QWidget(parent)
     left->addStretch();
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 2);
-    columns->addWidget(m_keyboard, 3, Qt::AlignTop);
+    columns->addWidget(m_keyboard, 0, Qt::AlignTop);   // its own width; the form takes the rest
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(columns, 1);
