@@ -24,11 +24,13 @@ CandidateBar::CandidateBar(QWidget *parent) : QWidget(parent)
     m_composing->setObjectName(QStringLiteral("composingText"));
     m_composing->setProperty("role", QStringLiteral("composing"));
     auto *strip = new QWidget;
+    strip->setObjectName(QStringLiteral("candidateStrip"));
     m_row = new QHBoxLayout(strip);
     m_row->setContentsMargins(0, 0, 0, 0);
     m_row->setSpacing(6);
     m_row->addStretch();
     auto *scroll = new QScrollArea;   // many candidates: swiped sideways, no scroll bar
+    scroll->setObjectName(QStringLiteral("candidateScroll"));
     scroll->setWidget(strip);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

@@ -179,6 +179,7 @@ QPushButton[action="layout"], QPushButton[action="symbols"], QPushButton[action=
 QPushButton[action="script"], QPushButton[action="space"] { font-size: 20px; background: #ece8e1; }
 QPushButton[role="candidate"] { min-height: 44px; max-height: 44px; min-width: 48px; padding: 0px 14px;
                                 border-radius: 10px; font-size: 26px; background: #ffffff; border: 2px solid #2f6f5e; }
+QScrollArea#candidateScroll, QScrollArea#candidateScroll > QWidget, QWidget#candidateStrip { background: transparent; }
 QLabel[role="composing"] { font-size: 26px; text-decoration: underline; padding: 0px 8px; }
 )");
 }
