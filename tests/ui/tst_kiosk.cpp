@@ -4,6 +4,7 @@
 // The kiosk driven like a customer would: sign in on the pad, wrong PINs and the
 // lockout, the session ending by itself, a card noticed and handed in, album work,
 // and its screens rendered at 1280×800.
+#include "KeyboardTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "catalog/AlbumChoices.h"
@@ -17,7 +18,7 @@
 #include "kiosk/IdleGuard.h"
 #include "kiosk/ImportPage.h"
 #include "kiosk/KioskWindow.h"
-#include "kiosk/TouchPad.h"
+#include "kiosk/TouchKeyboard.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -52,7 +53,7 @@ private Q_SLOTS:
 private:
     QPushButton *button(const QString &name) const;
     void press(QPushButton *key);
-    void typeOnPad(const QString &pad, const QString &digits);
+    void typeOnPad(KeyboardLayout::Id pad, const QString &keys);
     void signIn(const QString &code, const QString &pin);
     QString page() const { return m_window->currentPage()->objectName(); }
 
@@ -112,22 +113,23 @@ void TestKiosk::press(QPushButton *key)
     QTest::mouseClick(key, Qt::LeftButton);
 }
 
-void TestKiosk::typeOnPad(const QString &pad, const QString &keys)
+// Taps keys of the page's keyboard, which shows `pad`; then its Next/OK key.
+void TestKiosk::typeOnPad(KeyboardLayout::Id pad, const QString &keys)
 {
-    auto *touchPad = m_window->currentPage()->findChild<TouchPad *>(pad);
-    QVERIFY(touchPad);
+    TouchKeyboard *keyboard = keyboardOf(m_window->currentPage());
+    QVERIFY(keyboard);
+    QCOMPARE(keyboard->currentLayout(), pad);
     for (const QChar key : keys)
-        press(touchPad->findChild<QPushButton *>(QStringLiteral("pad_%1").arg(key)));
+        press(keyboard->key(QStringLiteral("key-") + key));
+    press(keyboard->key(QStringLiteral("key-enter")));
 }
 
 void TestKiosk::signIn(const QString &code, const QString &pin)
 {
     press(button(QStringLiteral("startButton")));
     QCOMPARE(page(), QStringLiteral("signInPage"));
-    typeOnPad(QStringLiteral("numberPad"), code);
-    press(m_window->findChild<TouchPad *>(QStringLiteral("numberPad"))->findChild<QPushButton *>(QStringLiteral("pad_ok")));
-    typeOnPad(QStringLiteral("numberPad"), pin);
-    press(m_window->findChild<TouchPad *>(QStringLiteral("numberPad"))->findChild<QPushButton *>(QStringLiteral("pad_ok")));
+    typeOnPad(KeyboardLayout::Id::Digits, code);   // Next: the PIN
+    typeOnPad(KeyboardLayout::Id::Digits, pin);    // OK: signs in
 }
 
 void TestKiosk::signInOnThePad()
@@ -252,7 +254,7 @@ void TestKiosk::renameAndMovePhotos()
     QCOMPARE(page(), QStringLiteral("entryPage"));
     auto *field = m_window->findChild<QLineEdit *>(QStringLiteral("entryField"));
     field->clear();
-    typeOnPad(QStringLiteral("letterPad"), QStringLiteral("GARDEN"));
+    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), QStringLiteral("Garden")));
     QCOMPARE(field->text(), QStringLiteral("Garden"));
     press(button(QStringLiteral("entryOk")));
     QCOMPARE(page(), QStringLiteral("homePage"));
@@ -318,7 +320,8 @@ void TestKiosk::coverPrintSelectionAndShare()
     // Share with another customer, typed on the keys.
     press(button(QStringLiteral("shareButton")));
     QCOMPARE(page(), QStringLiteral("entryPage"));
-    typeOnPad(QStringLiteral("letterPad"), QStringLiteral("C7"));
+    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), QStringLiteral("C7")));
+    QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("entryField"))->text(), QStringLiteral("C7"));
     press(button(QStringLiteral("entryOk")));
     QCOMPARE(page(), QStringLiteral("homePage"));
     const auto shares = Shares::ofAlbum(m_lab.lab->catalog().db(), albumId);
@@ -376,9 +379,11 @@ void TestKiosk::screensAt1280x800()
     press(button(QStringLiteral("startButton")));
     const QImage signInShot = shoot(m_window.get(), size, QStringLiteral("kiosk-signin"));
     QVERIFY(distinctColours(signInShot) > 20);
-    auto *pad = m_window->findChild<TouchPad *>(QStringLiteral("numberPad"));
-    QVERIFY(visibleInside(m_window.get(), pad));
-    QVERIFY(pad->findChild<QPushButton *>(QStringLiteral("pad_5"))->height() >= 64);   // a finger's size
+    TouchKeyboard *keyboard = keyboardOf(m_window->currentPage());
+    QCOMPARE(keyboard->currentLayout(), KeyboardLayout::Id::Digits);
+    QVERIFY(visibleInside(m_window.get(), keyboard->key(QStringLiteral("key-5"))));
+    QVERIFY(visibleInside(m_window.get(), keyboard->key(QStringLiteral("key-enter"))));
+    QVERIFY(keyboard->key(QStringLiteral("key-5"))->height() >= 64);   // a finger's size
     QVERIFY(visibleInside(m_window.get(), m_window->findChild<QLineEdit *>(QStringLiteral("pinField"))));
     press(button(QStringLiteral("backButton")));
 

@@ -9,6 +9,7 @@
 // the device's data folder), a card inserted at the kiosk arrives on the device,
 // another customer's album stays out of reach, registration goes to the device, and
 // the kiosk's own folder holds thumbnails only: no catalog, no photo store.
+#include "KeyboardTestSupport.h"
 #include "NetworkChain.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
@@ -20,7 +21,7 @@
 #include "kiosk/ImportPage.h"
 #include "kiosk/KioskWindow.h"
 #include "kiosk/RemoteKioskBackend.h"
-#include "kiosk/TouchPad.h"
+#include "kiosk/TouchKeyboard.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -217,10 +218,7 @@ void TestKioskRemote::press(const QString &name)
 
 void TestKioskRemote::typeOnLetters(const QString &keys)
 {
-    auto *pad = m_window->currentPage()->findChild<TouchPad *>(QStringLiteral("letterPad"));
-    QVERIFY(pad);
-    for (const QChar key : keys)
-        QTest::mouseClick(pad->findChild<QPushButton *>(QStringLiteral("pad_%1").arg(key)), Qt::LeftButton);
+    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), keys));
 }
 
 QString TestKioskRemote::tryCode(const QString &code, const QString &pin)
@@ -343,7 +341,7 @@ void TestKioskRemote::renameAndCoverGoThroughTheDevice()
     press(QStringLiteral("renameButton"));
     QCOMPARE(page(), QStringLiteral("entryPage"));
     m_window->findChild<QLineEdit *>(QStringLiteral("entryField"))->clear();
-    typeOnLetters(QStringLiteral("GARDEN"));
+    typeOnLetters(QStringLiteral("Garden"));
     press(QStringLiteral("entryOk"));
     QCOMPARE(page(), QStringLiteral("homePage"));
     QTRY_COMPARE_WITH_TIMEOUT(albumOnDevice(albumId, QStringLiteral("1001")).value(QStringLiteral("title")).toString(),

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EntryPage.h"
 
-#include "TouchPad.h"
+#include "TouchKeyboard.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -27,8 +27,8 @@ EntryPage::EntryPage(QWidget *parent) : QWidget(parent)
     m_choices = new QListWidget;
     m_choices->setObjectName(QStringLiteral("entryChoices"));
     QScroller::grabGesture(m_choices->viewport(), QScroller::LeftMouseButtonGesture);
-    m_pad = new TouchPad(TouchPad::Layout::Letters);
-    m_pad->setTarget(m_field);
+    m_keyboard = new TouchKeyboard(this);
+    m_keyboard->setTarget(m_field);
     m_ok = new QPushButton;
     m_ok->setObjectName(QStringLiteral("entryOk"));
     m_ok->setProperty("role", QStringLiteral("primary"));
@@ -43,10 +43,10 @@ EntryPage::EntryPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_prompt);
     layout->addWidget(m_field);
     layout->addWidget(m_choices, 1);
-    layout->addWidget(m_pad, 0, Qt::AlignHCenter);
+    layout->addWidget(m_keyboard, 0, Qt::AlignHCenter);
     layout->addStretch();
     layout->addLayout(buttons);
-    connect(m_pad, &TouchPad::entered, this, &EntryPage::accept);
+    connect(m_keyboard, &TouchKeyboard::submitted, this, &EntryPage::accept);
     connect(m_field, &QLineEdit::returnPressed, this, &EntryPage::accept);
     connect(m_ok, &QPushButton::clicked, this, &EntryPage::accept);
     connect(m_choices, &QListWidget::itemActivated, this, &EntryPage::accept);
@@ -64,7 +64,7 @@ void EntryPage::askText(const QString &prompt, const QString &initial, TextAnswe
     m_field->setText(initial);
     m_field->selectAll();
     m_field->show();
-    m_pad->show();
+    m_keyboard->show();
     m_choices->hide();
     m_textAnswer = std::move(answer);
     m_choiceAnswer = {};
@@ -75,7 +75,7 @@ void EntryPage::askChoice(const QString &prompt, const QList<QPair<qint64, QStri
 {
     m_prompt->setText(prompt);
     m_field->hide();
-    m_pad->hide();
+    m_keyboard->hide();
     m_choices->clear();
     for (const auto &choice : choices) {
         auto *item = new QListWidgetItem(choice.second, m_choices);

@@ -13,7 +13,7 @@ class QPushButton;
 
 namespace Keepsake {
 
-class TouchPad;
+class TouchKeyboard;
 
 // A question on the whole screen, answered by touch: a line of text typed on the
 // on-screen keys (an album title, a viewer's code or e-mail), or one choice of a
@@ -43,7 +43,7 @@ private:
     QLabel *m_prompt = nullptr;
     QLineEdit *m_field = nullptr;
     QListWidget *m_choices = nullptr;
-    TouchPad *m_pad = nullptr;
+    TouchKeyboard *m_keyboard = nullptr;
     QPushButton *m_ok = nullptr;
     QPushButton *m_cancel = nullptr;
     TextAnswer m_textAnswer;

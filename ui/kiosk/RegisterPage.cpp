@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RegisterPage.h"
 
-#include "TouchPad.h"
+#include "TouchKeyboard.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -27,17 +27,20 @@ RegisterPage::RegisterPage(QWidget *parent) : QWidget(parent)
             edit->setEchoMode(QLineEdit::Password);
             edit->setMaxLength(8);
         }
-        edit->installEventFilter(this);
         return edit;
     };
     m_name = field("registerName", false);
     m_contact = field("registerContact", false);
     m_pin = field("registerPin", true);
     m_repeat = field("registerPinAgain", true);
+    TouchKeyboard::setFieldKind(m_name, TouchKeyboard::FieldKind::Name);
+    TouchKeyboard::setFieldKind(m_contact, TouchKeyboard::FieldKind::PhoneOrEmail);
+    TouchKeyboard::setFieldKind(m_pin, TouchKeyboard::FieldKind::Pin);
+    TouchKeyboard::setFieldKind(m_repeat, TouchKeyboard::FieldKind::Pin);
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("registerMessage"));
     m_message->setWordWrap(true);
-    m_pad = new TouchPad(TouchPad::Layout::Letters);
+    m_keyboard = new TouchKeyboard(this);
     m_submit = new QPushButton;
     m_submit->setObjectName(QStringLiteral("registerSubmit"));
     m_submit->setProperty("role", QStringLiteral("primary"));
@@ -63,12 +66,12 @@ RegisterPage::RegisterPage(QWidget *parent) : QWidget(parent)
     left->addStretch();
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 2);
-    columns->addWidget(m_pad, 3, Qt::AlignTop);
+    columns->addWidget(m_keyboard, 0, Qt::AlignTop);   // its own width; the form takes the rest
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addLayout(columns, 1);
     layout->addLayout(buttons);
-    connect(m_pad, &TouchPad::entered, this, &RegisterPage::submit);
+    connect(m_keyboard, &TouchKeyboard::submitted, this, &RegisterPage::submit);
     connect(m_submit, &QPushButton::clicked, this, &RegisterPage::submit);
     connect(m_back, &QPushButton::clicked, this, &RegisterPage::backRequested);
     retranslate();
@@ -79,19 +82,13 @@ void RegisterPage::reset()
     for (QLineEdit *edit : { m_name, m_contact, m_pin, m_repeat })
         edit->clear();
     m_message->clear();
-    m_pad->setTarget(m_name);
+    m_keyboard->setTarget(m_name);
+    m_name->setFocus();
 }
 
 void RegisterPage::setMessage(const QString &text)
 {
     m_message->setText(text);
-}
-
-bool RegisterPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress)
-        m_pad->setTarget(static_cast<QLineEdit *>(watched));
-    return QWidget::eventFilter(watched, event);
 }
 
 void RegisterPage::submit()

@@ -10,7 +10,7 @@ class QPushButton;
 
 namespace Keepsake {
 
-class TouchPad;
+class TouchKeyboard;
 
 // A new customer registers at the kiosk: name, phone or e-mail, and a PIN twice. The
 // kiosk gives them a customer code; the clerk confirms the registration at the counter.
@@ -32,7 +32,6 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -48,7 +47,7 @@ private:
     QLineEdit *m_pin = nullptr;
     QLineEdit *m_repeat = nullptr;
     QLabel *m_message = nullptr;
-    TouchPad *m_pad = nullptr;
+    TouchKeyboard *m_keyboard = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_back = nullptr;
 };

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SignInPage.h"
 
-#include "TouchPad.h"
+#include "TouchKeyboard.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -31,12 +31,9 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     m_message->setWordWrap(true);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setProperty("role", QStringLiteral("warning"));
-    m_digits = new TouchPad(TouchPad::Layout::Digits);
-    m_letterPad = new TouchPad(TouchPad::Layout::Letters);
-    m_letterPad->hide();
-    m_letters = new QPushButton;
-    m_letters->setObjectName(QStringLiteral("lettersButton"));
-    m_letters->setCheckable(true);
+    TouchKeyboard::setFieldKind(m_code, TouchKeyboard::FieldKind::Code);
+    TouchKeyboard::setFieldKind(m_pin, TouchKeyboard::FieldKind::Pin);
+    m_keyboard = new TouchKeyboard(this);
     m_back = new QPushButton;
     m_back->setObjectName(QStringLiteral("backButton"));
 
@@ -45,15 +42,9 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     m_pinLabel = new QLabel;
     form->addRow(m_codeLabel, m_code);
     form->addRow(m_pinLabel, m_pin);
-    auto *pads = new QHBoxLayout;
-    pads->addStretch();
-    pads->addWidget(m_digits);
-    pads->addWidget(m_letterPad);
-    pads->addStretch();
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_back);
     bottom->addStretch();
-    bottom->addWidget(m_letters);
 
     auto *center = new QWidget;
     center->setMaximumWidth(900);
@@ -61,21 +52,14 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     inner->addWidget(m_title);
     inner->addLayout(form);
     inner->addWidget(m_message);
-    inner->addLayout(pads);
+    inner->addWidget(m_keyboard);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(center, 1, Qt::AlignHCenter);
     layout->addLayout(bottom);
 
-    for (QLineEdit *field : { m_code, m_pin })
-        field->installEventFilter(this);
-    connect(m_digits, &TouchPad::entered, this, &SignInPage::submit);
-    connect(m_letterPad, &TouchPad::entered, this, &SignInPage::submit);
+    connect(m_keyboard, &TouchKeyboard::submitted, this, &SignInPage::submit);
     connect(m_code, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_pin, &QLineEdit::returnPressed, this, &SignInPage::submit);
-    connect(m_letters, &QPushButton::toggled, this, [this](bool on) {
-        m_letterPad->setVisible(on);
-        m_digits->setVisible(!on);
-    });
     connect(m_back, &QPushButton::clicked, this, &SignInPage::backRequested);
     retranslate();
     reset();
@@ -86,22 +70,13 @@ void SignInPage::reset()
     m_code->clear();
     m_pin->clear();
     m_message->clear();
-    m_letters->setChecked(false);
     focusField(m_code);
 }
 
 void SignInPage::focusField(QLineEdit *field)
 {
-    m_digits->setTarget(field);
-    m_letterPad->setTarget(field);
+    m_keyboard->setTarget(field);
     field->setFocus();
-}
-
-bool SignInPage::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress)
-        focusField(static_cast<QLineEdit *>(watched));
-    return QWidget::eventFilter(watched, event);
 }
 
 void SignInPage::submit()
@@ -110,7 +85,7 @@ void SignInPage::submit()
         focusField(m_code);
         return;
     }
-    if (m_pin->text().isEmpty()) {   // the code is typed: the pad goes on with the PIN
+    if (m_pin->text().isEmpty()) {   // the code is typed: the keyboard goes on with the PIN
         focusField(m_pin);
         return;
     }
@@ -141,7 +116,6 @@ void SignInPage::retranslate()
     m_title->setText(tr("Sign in"));
     m_codeLabel->setText(tr("Customer code"));
     m_pinLabel->setText(tr("PIN"));
-    m_letters->setText(tr("ABC"));
     m_back->setText(tr("Back"));
 }
 

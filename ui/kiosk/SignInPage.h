@@ -10,9 +10,9 @@ class QPushButton;
 
 namespace Keepsake {
 
-class TouchPad;
+class TouchKeyboard;
 
-// Customer code and PIN, typed on the on-screen pad.
+// Customer code and PIN, typed on the on-screen keyboard.
 class SignInPage : public QWidget
 {
     Q_OBJECT
@@ -30,7 +30,6 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -43,10 +42,8 @@ private:
     QLineEdit *m_code = nullptr;
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
-    QPushButton *m_letters = nullptr;
     QPushButton *m_back = nullptr;
-    TouchPad *m_digits = nullptr;
-    TouchPad *m_letterPad = nullptr;
+    TouchKeyboard *m_keyboard = nullptr;
 };
 
 } // namespace Keepsake
