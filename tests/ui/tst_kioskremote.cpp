@@ -555,7 +555,7 @@ void TestKioskRemote::registrationGoesToTheDevice()
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPinAgain"))->setText(QStringLiteral("4321"));
     press(QStringLiteral("registerSubmit"));
     QTRY_COMPARE_WITH_TIMEOUT(page(), QStringLiteral("signInPage"), NetworkMs);
-    const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInMessage"))->text();
+    const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInWelcomeCode"))->text();
     const QRegularExpressionMatch code = QRegularExpression(QStringLiteral("K\\d{5}")).match(message);
     QVERIFY2(code.hasMatch(), qPrintable(message));
     const CtlRun shown = m_device->run({ QStringLiteral("customer"), QStringLiteral("show"), code.captured() });

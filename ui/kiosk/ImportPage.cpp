@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportPage.h"
 
+#include "KioskStyle.h"
 #include "common/JobProgress.h"
+#include "common/MessageLabel.h"
 #include "base/ByteSize.h"
 
 #include <QEvent>
@@ -38,12 +40,24 @@ ImportPage::ImportPage(QWidget *parent) : QWidget(parent)
     m_results = new QTreeWidget;
     m_results->setObjectName(QStringLiteral("importResults"));
     m_results->setColumnCount(2);
-    m_results->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The file names and the reasons wrap in their columns: nothing runs off to the right.
+    m_results->setWordWrap(true);
+    m_results->setTextElideMode(Qt::ElideMiddle);
+    m_results->setUniformRowHeights(false);
+    m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_results->header()->setStretchLastSection(true);
+    m_results->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_results->header()->resizeSection(0, 420);
+    m_results->setIndentation(KioskTouchEdge);
     m_results->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     QScroller::grabGesture(m_results->viewport(), QScroller::LeftMouseButtonGesture);
-    m_summary = new QLabel;
+    // A group opens and closes with a tap anywhere on its row, not only on its arrow.
+    connect(m_results, &QTreeWidget::itemClicked, this, [](QTreeWidgetItem *item) {
+        if (item->childCount() > 0)
+            item->setExpanded(!item->isExpanded());
+    });
+    m_summary = new MessageLabel(2);
     m_summary->setObjectName(QStringLiteral("importSummary"));
-    m_summary->setWordWrap(true);
     m_summary->setProperty("role", QStringLiteral("title"));
     m_done = new QPushButton;
     m_done->setObjectName(QStringLiteral("importDone"));
@@ -75,13 +89,18 @@ void ImportPage::begin(const QString &source)
 
 void ImportPage::setStarted(int files, qint64 bytes)
 {
-    m_progress->setProgress(0, files, tr("%n file(s), %1", nullptr, files).arg(formatBytes(bytes)));
+    m_progress->setProgress(0, files, tr("%n photo(s) to read (%1)", nullptr, files).arg(formatBytes(bytes)));
 }
 
+// The bar and the words count the same thing: photos read of those on the card (the
+// bytes only say how much that is). Counting bytes for the bar put it at 5 % beside
+// "46 of 164" when the first photos were small.
 void ImportPage::setProgress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal)
 {
-    m_progress->setProgress(bytesTotal > 0 ? bytesDone : filesDone, bytesTotal > 0 ? bytesTotal : filesTotal,
-                            tr("%1 of %2 files").arg(filesDone).arg(filesTotal));
+    QString detail = tr("%1 of %n photo(s) read", nullptr, filesTotal).arg(filesDone);
+    if (bytesTotal > 0)
+        detail += QStringLiteral(" — ") + tr("%1 of %2").arg(formatBytes(bytesDone), formatBytes(bytesTotal));
+    m_progress->setProgress(filesDone, filesTotal, detail);
 }
 
 QTreeWidgetItem *ImportPage::group(IngestOutcome outcome)
@@ -102,11 +121,13 @@ void ImportPage::addRecord(const IngestRecord &record)
 {
     QTreeWidgetItem *parent = group(record.outcome);
     auto *item = new QTreeWidgetItem(parent, { record.path, record.reason });
+    item->setToolTip(0, record.path);
     if (record.outcome == IngestOutcome::AlreadyReceived && record.matched && record.reason.isEmpty()) {
         item->setText(1, record.matched->disc.isEmpty()
                              ? tr("same as %1").arg(record.matched->name)
                              : tr("same as %1, on disc %2").arg(record.matched->name, record.matched->disc));
     }
+    item->setToolTip(1, item->text(1));   // the whole reason also on a long press
     parent->setText(1, tr("%n file(s)", nullptr, parent->childCount()));
 }
 
@@ -114,8 +135,8 @@ void ImportPage::finish(const IngestSummary &summary, const QString &error)
 {
     m_done->setEnabled(true);
     if (!error.isEmpty()) {
-        m_progress->end(error);
-        m_summary->setText(tr("The photos could not be handed in: %1").arg(error));
+        m_progress->end(error);   // the reason under the bar; the heading stays short
+        m_summary->setText(tr("Not all photos could be handed in."));
         return;
     }
     m_progress->end(summary.cancelled ? tr("Stopped. The photos read so far are kept.") : tr("Done."));

@@ -3,6 +3,7 @@
 #include "SignInPage.h"
 
 #include "TouchPad.h"
+#include "common/MessageLabel.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -26,11 +27,11 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     m_pin->setObjectName(QStringLiteral("pinField"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setMaxLength(8);
-    m_message = new QLabel;
+    m_message = new MessageLabel(2);   // a refusal that wraps does not push the pad down
     m_message->setObjectName(QStringLiteral("signInMessage"));
-    m_message->setWordWrap(true);
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setProperty("role", QStringLiteral("warning"));
+    buildWelcome();
     m_digits = new TouchPad(TouchPad::Layout::Digits);
     m_letterPad = new TouchPad(TouchPad::Layout::Letters);
     m_letterPad->hide();
@@ -43,6 +44,8 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     m_codeLabel = new QLabel;
     m_pinLabel = new QLabel;
+    for (QLabel *label : { m_title, m_codeLabel, m_pinLabel })
+        label->setWordWrap(true);
     form->addRow(m_codeLabel, m_code);
     form->addRow(m_pinLabel, m_pin);
     auto *pads = new QHBoxLayout;
@@ -59,6 +62,7 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     center->setMaximumWidth(900);
     auto *inner = new QVBoxLayout(center);
     inner->addWidget(m_title);
+    inner->addWidget(m_welcome);
     inner->addLayout(form);
     inner->addWidget(m_message);
     inner->addLayout(pads);
@@ -81,11 +85,48 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     reset();
 }
 
+void SignInPage::buildWelcome()
+{
+    m_welcome = new QWidget;
+    m_welcome->setObjectName(QStringLiteral("signInWelcome"));
+    m_welcomeText = new QLabel;
+    m_welcomeText->setObjectName(QStringLiteral("signInWelcomeText"));
+    m_welcomeText->setWordWrap(true);
+    m_welcomeText->setProperty("role", QStringLiteral("success"));
+    m_welcomeCode = new QLabel;
+    m_welcomeCode->setObjectName(QStringLiteral("signInWelcomeCode"));
+    m_welcomeCode->setProperty("role", QStringLiteral("code"));
+    m_welcomeCode->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_print = new QPushButton;
+    m_print->setObjectName(QStringLiteral("printCodeButton"));
+    m_print->setFocusPolicy(Qt::NoFocus);   // the PIN field keeps the typing
+    auto *row = new QHBoxLayout(m_welcome);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_welcomeText, 1);
+    row->addWidget(m_welcomeCode);
+    row->addWidget(m_print);
+    m_welcome->hide();
+    connect(m_print, &QPushButton::clicked, this, [this] { Q_EMIT printRequested(m_newName, m_welcomeCode->text()); });
+}
+
+void SignInPage::welcomeNewCustomer(const QString &name, const QString &code)
+{
+    reset();
+    m_newName = name;
+    m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code is:").arg(name));
+    m_welcomeCode->setText(code);
+    m_welcome->show();
+    m_code->setText(code);
+    focusField(m_pin);
+}
+
 void SignInPage::reset()
 {
     m_code->clear();
     m_pin->clear();
     m_message->clear();
+    m_welcome->hide();
+    m_newName.clear();
     m_letters->setChecked(false);
     focusField(m_code);
 }
@@ -143,6 +184,9 @@ void SignInPage::retranslate()
     m_pinLabel->setText(tr("PIN"));
     m_letters->setText(tr("ABC"));
     m_back->setText(tr("Back"));
+    m_print->setText(tr("Print"));
+    if (m_welcome->isVisibleTo(this))
+        m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code is:").arg(m_newName));
 }
 
 } // namespace Keepsake

@@ -23,16 +23,21 @@ public:
     void reset();
     void setMessage(const QString &text);
     QString message() const;
+    // A customer who has just registered: their code shown large as a success, with
+    // Print, and filled in; the PIN field takes the typing.
+    void welcomeNewCustomer(const QString &name, const QString &code);
 
 Q_SIGNALS:
     void signInRequested(const QString &code, const QString &pin);
     void backRequested();
+    void printRequested(const QString &name, const QString &code);
 
 protected:
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void buildWelcome();
     void retranslate();
     void submit();
     void focusField(QLineEdit *field);
@@ -43,6 +48,11 @@ private:
     QLineEdit *m_code = nullptr;
     QLineEdit *m_pin = nullptr;
     QLabel *m_message = nullptr;
+    QWidget *m_welcome = nullptr;    // after a registration
+    QLabel *m_welcomeText = nullptr;
+    QLabel *m_welcomeCode = nullptr;
+    QPushButton *m_print = nullptr;
+    QString m_newName;
     QPushButton *m_letters = nullptr;
     QPushButton *m_back = nullptr;
     TouchPad *m_digits = nullptr;
