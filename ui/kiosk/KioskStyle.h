@@ -11,6 +11,8 @@ constexpr int KioskTouchEdge = 44;
 
 // The kiosk's look: large type and touch targets (KioskTouchEdge), calm colours, a
 // clear primary button; messages in a calm green (success) or a warm red (warning).
+// Scroll bars are wide handles without arrows: a finger drags the handle or flicks
+// the list, the tiny arrow buttons are no target for it.
 inline QString kioskStyleSheet()
 {
     return QStringLiteral(R"(
@@ -44,10 +46,13 @@ QListWidget::item:selected, QListView::item:selected { background: #cfe3dc; colo
 QListView::indicator, QTreeView::indicator, QCheckBox::indicator { width: 44px; height: 44px; }
 QTreeView { show-decoration-selected: 1; }
 QTreeView::item { min-height: 48px; }
-QScrollBar:vertical { width: 44px; }
-QScrollBar:horizontal { height: 44px; }
-QScrollBar::handle:vertical { min-height: 64px; }
-QScrollBar::handle:horizontal { min-width: 64px; }
+QScrollBar:vertical { width: 44px; background: #ece8e1; border: none; border-radius: 12px; margin: 0px; }
+QScrollBar:horizontal { height: 44px; background: #ece8e1; border: none; border-radius: 12px; margin: 0px; }
+QScrollBar::handle:vertical { background: #a9a195; min-height: 64px; border-radius: 10px; margin: 4px; }
+QScrollBar::handle:horizontal { background: #a9a195; min-width: 64px; border-radius: 10px; margin: 4px; }
+QScrollBar::handle:pressed { background: #2f6f5e; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0px; height: 0px; border: none; background: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
 QProgressBar { min-height: 40px; border-radius: 10px; text-align: center; }
 QProgressBar::chunk { background: #2f6f5e; border-radius: 10px; }
 )");

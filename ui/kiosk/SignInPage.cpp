@@ -44,8 +44,7 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     m_codeLabel = new QLabel;
     m_pinLabel = new QLabel;
-    for (QLabel *label : { m_title, m_codeLabel, m_pinLabel })
-        label->setWordWrap(true);
+    m_title->setWordWrap(true);   // the field labels are short and get their whole width
     form->addRow(m_codeLabel, m_code);
     form->addRow(m_pinLabel, m_pin);
     auto *pads = new QHBoxLayout;
@@ -93,6 +92,7 @@ void SignInPage::buildWelcome()
     m_welcomeText->setObjectName(QStringLiteral("signInWelcomeText"));
     m_welcomeText->setWordWrap(true);
     m_welcomeText->setProperty("role", QStringLiteral("success"));
+    m_welcomeText->setMinimumWidth(460);   // two lines at most, not a narrow column of many
     m_welcomeCode = new QLabel;
     m_welcomeCode->setObjectName(QStringLiteral("signInWelcomeCode"));
     m_welcomeCode->setProperty("role", QStringLiteral("code"));
@@ -113,9 +113,11 @@ void SignInPage::welcomeNewCustomer(const QString &name, const QString &code)
 {
     reset();
     m_newName = name;
-    m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code is:").arg(name));
+    m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code:").arg(name));
     m_welcomeCode->setText(code);
     m_welcome->show();
+    m_title->hide();   // the welcome stands in for the title: the page keeps to the screen's height
+    m_welcome->parentWidget()->updateGeometry();   // the page may still be hidden: its size is asked again
     m_code->setText(code);
     focusField(m_pin);
 }
@@ -126,6 +128,8 @@ void SignInPage::reset()
     m_pin->clear();
     m_message->clear();
     m_welcome->hide();
+    m_title->show();
+    m_welcome->parentWidget()->updateGeometry();
     m_newName.clear();
     m_letters->setChecked(false);
     focusField(m_code);
@@ -186,7 +190,7 @@ void SignInPage::retranslate()
     m_back->setText(tr("Back"));
     m_print->setText(tr("Print"));
     if (m_welcome->isVisibleTo(this))
-        m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code is:").arg(m_newName));
+        m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code:").arg(m_newName));
 }
 
 } // namespace Keepsake
