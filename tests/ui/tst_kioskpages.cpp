@@ -17,6 +17,7 @@
 #include "kiosk/AlbumsPage.h"
 #include "kiosk/IdleGuard.h"
 #include "kiosk/ImportPage.h"
+#include "kiosk/KioskLanguages.h"
 #include "kiosk/KioskStyle.h"
 #include "kiosk/KioskWindow.h"
 #include "kiosk/NoticesPage.h"
@@ -54,6 +55,8 @@ private Q_SLOTS:
     void cleanup();
     void registrationShowsTheCodeAndLeadsToSignIn();
     void customerLanguageAtSignIn();
+    void datesInWords_data();
+    void datesInWords();
     void noticesAsCards();
     void noticesCrossTheNetworkWithTheirKind();
     void sharedAndExpiringAlbums();
@@ -198,6 +201,7 @@ void TestKioskPages::registrationShowsTheCodeAndLeadsToSignIn()
     QVERIFY2(QRegularExpression(QStringLiteral("^K\\d{5}$")).match(code).hasMatch(), qPrintable(code));
     QVERIFY2(codeLabel->fontInfo().pixelSize() >= 40, "the code is shown large");
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("signInMessage"))->text().isEmpty());   // not as an error
+    QVERIFY2(m_window->minimumSizeHint().height() <= 800, "the sign-in page with the code fits the screen");
 
     QString printed;
     PrintPreview::setDialogHook([&printed](QPrintPreviewDialog &dialog) { printed = dialog.windowTitle(); });
@@ -242,6 +246,27 @@ void TestKioskPages::customerLanguageAtSignIn()
     QVERIFY(button(QStringLiteral("language_ja"))->isChecked());
 }
 
+void TestKioskPages::datesInWords_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("12 June 2026");
+    QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("12. Juni 2026");
+    QTest::newRow("Japanese") << QStringLiteral("ja") << QStringLiteral("2026年6月12日");
+}
+
+// "expires on 12 June 2026": the month in words, no weekday, in the kiosk's language.
+void TestKioskPages::datesInWords()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, words);
+    const QLocale before;
+    QLocale::setDefault(QLocale(language == QLatin1String("en") ? QStringLiteral("en_GB") : language));
+    const QString said = dateInWords(QDate(2026, 6, 12));
+    QLocale::setDefault(before);
+    QCOMPARE(said, words);
+}
+
 // One card per notice, worded by the kiosk from the notice's kind and album (not the
 // mail's text), newest first; the full text on a tap, which marks it read; one Close;
 // no scrolling sideways.
@@ -264,7 +289,7 @@ void TestKioskPages::noticesAsCards()
     const QString shown = texts.join(QLatin1Char('\n'));
     QVERIFY(!stored->first().albumTitle.isEmpty());
     QVERIFY2(shown.contains(stored->first().albumTitle), qPrintable(shown));
-    QVERIFY2(shown.contains(QLocale().toString(stored->first().eventDate, QLocale::LongFormat)), qPrintable(shown));
+    QVERIFY2(shown.contains(dateInWords(stored->first().eventDate)), qPrintable(shown));
     QVERIFY2(!shown.contains(stored->first().subject), "the card is worded by the kiosk, not the mail");
     for (const QLabel *label : card->findChildren<QLabel *>())
         QVERIFY(label->wordWrap());
@@ -324,8 +349,8 @@ void TestKioskPages::sharedAndExpiringAlbums()
     const QString line = albums->currentItem()->text();
     QVERIFY2(line.contains(QLatin1String("Shared by Anna Berg")), qPrintable(line));
     const QDate expires = Albums(m_lab.lab->catalog()).byId(m_summer)->expires;
-    QVERIFY2(line.contains(QStringLiteral("Expires on %1").arg(QLocale().toString(expires, QLocale::ShortFormat))),
-             qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("Expires on %1").arg(dateInWords(expires))), qPrintable(line));
+    QVERIFY2(dateInWords(expires).contains(QLocale().monthName(expires.month())), "the month in words");
     QVERIFY(!albums->currentItem()->icon().isNull());
     for (const char *name : { "renameButton", "moveButton", "coverButton", "printSelectButton", "shareButton" })
         QVERIFY2(!button(QLatin1String(name))->isVisible(), name);

@@ -3,6 +3,7 @@
 #include "AlbumsPage.h"
 
 #include "KioskBackend.h"
+#include "KioskLanguages.h"
 #include "common/MessageLabel.h"
 #include "common/PhotoGridModel.h"
 
@@ -25,8 +26,6 @@
 namespace Keepsake {
 
 namespace {
-
-constexpr int KioskIconEdge = 200;
 
 QPushButton *actionButton(const char *name, bool checkable = false)
 {
@@ -126,7 +125,7 @@ void AlbumsPage::layOut()
     splitter->addWidget(m_albums);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({ 300, 980 });
+    splitter->setSizes({ 360, 920 });   // room for "Expires on 20 December 2026"; four tiles a row
     m_albums->setMinimumWidth(220);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -158,6 +157,7 @@ void AlbumsPage::clear()
     m_albumInfo->clear();
     m_status->clear();
     m_content->setCurrentWidget(m_albumView);
+    m_albums->show();
 }
 
 void AlbumsPage::applyData(const CustomerData &data)
@@ -177,12 +177,13 @@ void AlbumsPage::applyData(const CustomerData &data)
         item->setToolTip(line);
         if (expiresSoon(album))
             item->setIcon(warning);
-        const int lines = int(line.count(QLatin1Char('\n'))) + 1;
-        item->setSizeHint(QSize(0, lines * m_albums->fontMetrics().lineSpacing() + 28));
+        item->setSizeHint(QSize(0, albumLineHeight(line)));
         if (album.id == keep)
             row = i;
     }
-    m_content->setCurrentWidget(data.albums.isEmpty() && data.error.isEmpty() ? m_firstVisit : m_albumView);
+    const bool firstVisit = data.albums.isEmpty() && data.error.isEmpty();
+    m_content->setCurrentWidget(firstVisit ? m_firstVisit : m_albumView);
+    m_albums->setVisible(!firstVisit);   // no empty list beside the prompt
     m_albums->setCurrentRow(data.albums.isEmpty() ? -1 : row);
     m_loaded = true;
     m_wantedAlbum = 0;
@@ -200,8 +201,15 @@ QString AlbumsPage::albumLine(const AlbumSummary &album) const
         lines.append(tr("Shared by %1").arg(album.ownerName));
     lines.append(tr("%n photo(s)", nullptr, album.photos));
     if (expiresSoon(album))
-        lines.append(tr("Expires on %1").arg(QLocale().toString(album.expires, QLocale::ShortFormat)));
+        lines.append(tr("Expires on %1").arg(dateInWords(album.expires)));
     return lines.join(QLatin1Char('\n'));
+}
+
+// The height of an album's lines wrapped in the list (beside the warning icon).
+int AlbumsPage::albumLineHeight(const QString &line) const
+{
+    const int width = qMax(200, m_albums->viewport()->width() - 72);
+    return m_albums->fontMetrics().boundingRect(QRect(0, 0, width, 4000), Qt::TextWordWrap, line).height() + 28;
 }
 
 bool AlbumsPage::expiresSoon(const AlbumSummary &album) const
@@ -246,7 +254,7 @@ void AlbumsPage::showAlbum()
     m_albumInfo->clear();
     if (const AlbumSummary *album = currentAlbum()) {
         m_model->setCover(album->cover);
-        const QString until = QLocale().toString(album->expires, QLocale::LongFormat);
+        const QString until = dateInWords(album->expires);
         // Only the owner gets an album back on disc; someone it is shared with just stops seeing it.
         m_albumInfo->setText(ownsCurrentAlbum()
             ? tr("%1 — kept until %2. After that it comes back to you on disc.").arg(album->title, until)

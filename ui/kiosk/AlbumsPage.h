@@ -52,6 +52,7 @@ public:
     bool isShowingFirstVisit() const;
     // An album's expiry is flagged this many days ahead (and whenever the lab marked it expiring).
     static constexpr int ExpiryWarningDays = 14;
+    static constexpr int KioskIconEdge = 200;   // a photo's tile
 
     using TextAsker = std::function<void(const QString &, const QString &, std::function<void(const QString &)>)>;
     using ChoiceAsker = std::function<void(const QString &, const QList<QPair<qint64, QString>> &,
@@ -78,6 +79,7 @@ private:
     const AlbumSummary *currentAlbum() const;
     QString albumLine(const AlbumSummary &album) const;
     bool expiresSoon(const AlbumSummary &album) const;
+    int albumLineHeight(const QString &line) const;
     void photoTapped(const QModelIndex &index);
     QList<qint64> selectedPhotos() const;
     void report(const Status &status, const QString &done);
@@ -88,6 +90,7 @@ private:
     void share();
     void selectionRead(qint64 albumId, const Result<QList<qint64>> &selection);
     void saveSelection(qint64 albumId);
+    void setTicking(bool on);
 
     KioskBackend &m_backend;
     CustomerData m_data;

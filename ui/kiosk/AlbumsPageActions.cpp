@@ -6,6 +6,7 @@
 #include "AlbumsPage.h"
 
 #include "KioskBackend.h"
+#include "KioskStyle.h"
 #include "common/MessageLabel.h"
 #include "common/PhotoGridModel.h"
 
@@ -47,7 +48,7 @@ void AlbumsPage::togglePrintSelection(bool on)
         return;
     }
     saveSelection(albumId);
-    m_model->setCheckable(false);
+    setTicking(false);
     m_printSelect->setText(tr("Choose for index print"));
 }
 
@@ -60,10 +61,20 @@ void AlbumsPage::selectionRead(qint64 albumId, const Result<QList<qint64>> &sele
         m_status->setText(selection.error().message());
         return;
     }
-    m_model->setCheckable(true);
+    setTicking(true);
     m_model->setChecked(QSet<qint64>(selection->begin(), selection->end()));
     m_printSelect->setText(tr("Save the index print choice"));
     m_status->setText(tr("Tick the photos for the index print. None ticked: all photos are printed."));
+}
+
+// The photos with a finger-sized tick box beside each: the tiles get wider for it.
+void AlbumsPage::setTicking(bool on)
+{
+    m_model->setCheckable(on);
+    const QSize tile = m_grid->gridSize();
+    const int width = KioskIconEdge + 24 + (on ? KioskTouchEdge + 12 : 0);
+    if (tile.width() != width)
+        m_grid->setGridSize(QSize(width, tile.height()));
 }
 
 void AlbumsPage::saveSelection(qint64 albumId)

@@ -3,6 +3,7 @@
 #include "KioskLanguages.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace Keepsake {
 
@@ -22,6 +23,16 @@ QString languageEndonym(const QString &language)
         return code;
     name[0] = name[0].toUpper();
     return name;
+}
+
+QString dateInWords(const QDate &date)
+{
+    static const QRegularExpression weekday(QStringLiteral("\\s*,?\\s*dddd\\s*,?\\s*"));
+    const QLocale locale;
+    QString format = locale.dateFormat(QLocale::LongFormat);
+    const qsizetype at = format.indexOf(QLatin1String("dddd"));
+    format.replace(weekday, at > 0 && at + 4 < format.size() ? QStringLiteral(" ") : QString());
+    return locale.toString(date, format.trimmed());
 }
 
 } // namespace Keepsake

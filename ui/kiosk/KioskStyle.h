@@ -21,7 +21,7 @@ QMainWindow, QStackedWidget > QWidget { background: #f5f3ef; }
 QLabel[role="title"] { font-size: 34px; font-weight: 600; color: #2b2b2b; padding: 8px; }
 QLabel[role="warning"] { color: #a33a1f; }
 QLabel[role="success"] { color: #1f5e4d; background: #e3f1ec; border: 2px solid #2f6f5e; border-radius: 12px;
-                         padding: 12px; }
+                         padding: 8px; }
 QLabel[role="code"] { font-size: 56px; font-weight: 700; color: #1f5e4d; letter-spacing: 4px; }
 QLabel[role="hint"] { color: #5b564e; }
 QLabel[role="expiry"] { color: #8a4b00; font-weight: 600; }
@@ -34,7 +34,7 @@ QLabel[role="prompt"] { font-size: 30px; color: #2b2b2b; background: white; bord
 QPushButton { min-height: 64px; min-width: 96px; padding: 6px 20px; border-radius: 14px;
               background: #ffffff; border: 2px solid #c9c3b8; color: #2b2b2b; }
 QPushButton:pressed { background: #e4ddd0; }
-QPushButton:checked { background: #cfe3dc; border: 3px solid #2f6f5e; font-weight: 600; }
+QPushButton:checked { background: #cfe3dc; border: 3px solid #2f6f5e; }
 QPushButton:disabled { color: #9a958d; border-color: #e0dbd2; }
 QPushButton[role="key"] { min-width: 56px; padding: 0px; font-size: 26px; }
 QPushButton[role="primary"] { background: #2f6f5e; border-color: #2f6f5e; color: white; font-weight: 600; }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NoticeCards.h"
 
-#include <QLocale>
+#include "KioskLanguages.h"
 
 namespace Keepsake {
 
@@ -10,7 +10,12 @@ namespace {
 
 QString longDate(const QDate &date)
 {
-    return QLocale().toString(date, QLocale::LongFormat);
+    return dateInWords(date);
+}
+
+QString albumLine(const Notice &notice)
+{
+    return notice.albumTitle.isEmpty() ? QString() : NoticeCards::tr("Album: %1").arg(notice.albumTitle);
 }
 
 } // namespace
@@ -22,7 +27,7 @@ NoticeCard NoticeCards::card(const Notice &notice, const QDate &today)
     if (!notice.eventDate.isValid()) {
         // A device of an earlier version sent no kind nor date: its subject stands for it.
         card.what = notice.subject;
-        card.album = notice.albumTitle;
+        card.album = albumLine(notice);
     } else if (notice.kind == NoticeEvent::Kind::Recorded) {
         card = recorded(notice, viewer);
     } else {
@@ -36,7 +41,7 @@ NoticeCard NoticeCards::card(const Notice &notice, const QDate &today)
 NoticeCard NoticeCards::expiring(const Notice &notice, const QDate &today, bool viewer)
 {
     NoticeCard card;
-    card.album = notice.albumTitle;
+    card.album = albumLine(notice);
     const bool past = notice.eventDate < today;
     if (viewer) {
         card.what = past ? tr("Shared with you: the album has expired") : tr("Shared with you: the album expires soon");
@@ -56,7 +61,7 @@ NoticeCard NoticeCards::expiring(const Notice &notice, const QDate &today, bool 
 NoticeCard NoticeCards::recorded(const Notice &notice, bool viewer)
 {
     NoticeCard card;
-    card.album = notice.albumTitle;
+    card.album = albumLine(notice);
     card.when = tr("Recorded on %1").arg(longDate(notice.eventDate));
     if (viewer) {
         card.what = tr("Shared with you: the album went to its owner on disc");

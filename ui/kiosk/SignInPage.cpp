@@ -113,11 +113,13 @@ void SignInPage::welcomeNewCustomer(const QString &name, const QString &code)
 {
     reset();
     m_newName = name;
-    m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code:").arg(name));
+    m_welcomeText->setText(tr("Welcome, %1! Your customer code:").arg(name));
     m_welcomeCode->setText(code);
+    // The welcome stands in for the title: the page keeps to the screen's height. The
+    // title goes first: showing a widget lays its parent out at once, and the window
+    // keeps the tallest size it saw.
+    m_title->hide();
     m_welcome->show();
-    m_title->hide();   // the welcome stands in for the title: the page keeps to the screen's height
-    m_welcome->parentWidget()->updateGeometry();   // the page may still be hidden: its size is asked again
     m_code->setText(code);
     focusField(m_pin);
 }
@@ -129,7 +131,6 @@ void SignInPage::reset()
     m_message->clear();
     m_welcome->hide();
     m_title->show();
-    m_welcome->parentWidget()->updateGeometry();
     m_newName.clear();
     m_letters->setChecked(false);
     focusField(m_code);
@@ -190,7 +191,7 @@ void SignInPage::retranslate()
     m_back->setText(tr("Back"));
     m_print->setText(tr("Print"));
     if (m_welcome->isVisibleTo(this))
-        m_welcomeText->setText(tr("Welcome, %1! You are registered. Your customer code:").arg(m_newName));
+        m_welcomeText->setText(tr("Welcome, %1! Your customer code:").arg(m_newName));
 }
 
 } // namespace Keepsake
