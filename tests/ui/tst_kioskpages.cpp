@@ -37,6 +37,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QHeaderView>
 #include <QSignalSpy>
 #include <QStyleOptionViewItem>
 #include <QTreeWidget>
@@ -450,8 +451,11 @@ void TestKioskPages::importProgressAgrees()
     IngestRecord rejected;
     rejected.outcome = IngestOutcome::Rejected;
     rejected.path = QStringLiteral("DCIM/100CANON/IMG_0001.JPG");
-    rejected.reason = QStringLiteral("The file is not a picture: its contents are cut off after 12 bytes, as a "
-                                     "card removed while writing leaves them. Take the photo again if you can.");
+    rejected.reason = QStringLiteral("The RAW picture data are incomplete (file cut off?): neither the camera's "
+                                     "preview nor its raw data can be read from the file, which ends after 12 bytes "
+                                     "as a card removed while the camera was writing leaves it. Copy the photo from "
+                                     "the camera again, or take it again if the camera no longer has it; the other "
+                                     "photos of the card are kept.");
     page.addRecord(rejected);
     IngestSummary summary;
     summary.rejected = 1;
@@ -462,6 +466,19 @@ void TestKioskPages::importProgressAgrees()
     QTreeWidgetItem *item = results->topLevelItem(0)->child(0);
     QVERIFY(results->wordWrap());
     QCOMPARE(item->toolTip(1), rejected.reason);
+    // The whole reason on screen: its row is as tall as the reason wrapped in its column.
+    const QRect wrapped = results->fontMetrics().boundingRect(
+        QRect(0, 0, results->header()->sectionSize(1) - 16, 4000), Qt::TextWordWrap, rejected.reason);
+    QVERIFY2(wrapped.height() > 3 * results->fontMetrics().height(), "the reason takes more than three lines");
+    const QModelIndex reason = results->indexFromItem(item, 1);
+    QVERIFY2(results->visualRect(reason).height() >= wrapped.height(),
+             qPrintable(QStringLiteral("%1 px for %2 px").arg(results->visualRect(reason).height()).arg(wrapped.height())));
+    // A tap on a group's title closes and opens it.
+    QTreeWidgetItem *group = results->topLevelItem(0);
+    QVERIFY(group->isExpanded());
+    QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, results->visualItemRect(group).center());
+    QVERIFY(!group->isExpanded());
+    QVERIFY(group->text(0).startsWith(QStringLiteral("▸")));
 }
 
 // A portrait photo among landscapes keeps its caption in the grid, after a refresh too.

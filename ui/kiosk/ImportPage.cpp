@@ -8,11 +8,13 @@
 #include "base/ByteSize.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScroller>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -31,6 +33,31 @@ QString outcomeTitle(IngestOutcome outcome)
     return {};
 }
 
+// The file's name on one line (elided in the middle, whole in its tooltip); the note
+// wrapped to as many lines as it needs. QTreeView asks rows for their height without
+// the column's width, so the note's width is given here.
+class ResultDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem wrapped(option);
+        if (const auto *tree = qobject_cast<const QTreeView *>(option.widget); tree && index.column() == 1)
+            wrapped.rect = QRect(0, 0, tree->header()->sectionSize(1), qMax(1, option.rect.height()));
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() == 0)
+            option->features &= ~QStyleOptionViewItem::WrapText;
+    }
+};
+
 } // namespace
 
 ImportPage::ImportPage(QWidget *parent) : QWidget(parent)
@@ -48,7 +75,13 @@ ImportPage::ImportPage(QWidget *parent) : QWidget(parent)
     m_results->header()->setStretchLastSection(true);
     m_results->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_results->header()->resizeSection(0, 420);
+    m_results->setItemDelegate(new ResultDelegate(m_results));
+    // A note wraps to the column's new width: the rows are measured again.
+    connect(m_results->header(), &QHeaderView::sectionResized, m_results, &QTreeView::doItemsLayout);
     m_results->setIndentation(KioskTouchEdge);
+    m_results->setRootIsDecorated(false);   // the groups show ▸/▾ in their title, a finger-sized target
+    connect(m_results, &QTreeWidget::itemExpanded, this, &ImportPage::markGroup);
+    connect(m_results, &QTreeWidget::itemCollapsed, this, &ImportPage::markGroup);
     m_results->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     QScroller::grabGesture(m_results->viewport(), QScroller::LeftMouseButtonGesture);
     // A group opens and closes with a tap anywhere on its row, not only on its arrow.
@@ -107,9 +140,11 @@ QTreeWidgetItem *ImportPage::group(IngestOutcome outcome)
 {
     QTreeWidgetItem *&item = m_groups[int(outcome)];
     if (!item) {
-        item = new QTreeWidgetItem(m_results, { outcomeTitle(outcome) });
+        item = new QTreeWidgetItem(m_results);
         item->setData(0, Qt::UserRole, ingestOutcomeName(outcome));
+        item->setData(0, OutcomeRole, int(outcome));
         item->setExpanded(outcome != IngestOutcome::New);
+        markGroup(item);
         QFont bold = item->font(0);
         bold.setBold(true);
         item->setFont(0, bold);
@@ -120,7 +155,8 @@ QTreeWidgetItem *ImportPage::group(IngestOutcome outcome)
 void ImportPage::addRecord(const IngestRecord &record)
 {
     QTreeWidgetItem *parent = group(record.outcome);
-    auto *item = new QTreeWidgetItem(parent, { record.path, record.reason });
+    // The file's name; its folder on the card and the whole name on a long press.
+    auto *item = new QTreeWidgetItem(parent, { QFileInfo(record.path).fileName(), record.reason });
     item->setToolTip(0, record.path);
     if (record.outcome == IngestOutcome::AlreadyReceived && record.matched && record.reason.isEmpty()) {
         item->setText(1, record.matched->disc.isEmpty()
@@ -145,6 +181,15 @@ void ImportPage::finish(const IngestSummary &summary, const QString &error)
                            .arg(summary.newVersions).arg(summary.rejected));
 }
 
+// A group's title with ▾ when open, ▸ when closed.
+void ImportPage::markGroup(QTreeWidgetItem *item)
+{
+    if (item->parent())
+        return;
+    const auto outcome = IngestOutcome(item->data(0, OutcomeRole).toInt());
+    item->setText(0, (item->isExpanded() ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + outcomeTitle(outcome));
+}
+
 QString ImportPage::summaryText() const
 {
     return m_summary->text();
@@ -160,6 +205,8 @@ void ImportPage::changeEvent(QEvent *event)
 void ImportPage::retranslate()
 {
     m_results->setHeaderLabels({ tr("File"), tr("Note") });
+    for (int i = 0; i < m_results->topLevelItemCount(); ++i)
+        markGroup(m_results->topLevelItem(i));
     m_done->setText(tr("Show my albums"));
 }
 

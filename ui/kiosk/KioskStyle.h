@@ -45,7 +45,7 @@ QListWidget::item { padding: 10px; border-bottom: 1px solid #eee8de; }
 QListWidget::item:selected, QListView::item:selected { background: #cfe3dc; color: #1d1d1d; }
 QListView::indicator, QTreeView::indicator, QCheckBox::indicator { width: 44px; height: 44px; }
 QTreeView { show-decoration-selected: 1; }
-QTreeView::item { min-height: 48px; }
+QTreeView::item { min-height: 48px; padding: 6px 4px; }
 QScrollBar:vertical { width: 44px; background: #ece8e1; border: none; border-radius: 12px; margin: 0px; }
 QScrollBar:horizontal { height: 44px; background: #ece8e1; border: none; border-radius: 12px; margin: 0px; }
 QScrollBar::handle:vertical { background: #a9a195; min-height: 64px; border-radius: 10px; margin: 4px; }
