@@ -3,17 +3,14 @@
 //
 // The kiosk's pages as customers meet them (issue 19): a new customer's first visit,
 // notices as cards, shared and expiring albums, touch targets and the large photo
-// view, import progress, the customer's language, captions under portrait photos,
-// and no text cut off at 1280×800.
+// view, the customer's language, and no text cut off at 1280×800.
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "catalog/Albums.h"
 #include "catalog/Catalog.h"
 #include "catalog/Shares.h"
-#include "common/JobProgress.h"
 #include "common/PhotoGridModel.h"
 #include "common/PrintPreview.h"
-#include "common/ThumbnailSource.h"
 #include "kiosk/AlbumsPage.h"
 #include "kiosk/IdleGuard.h"
 #include "kiosk/ImportPage.h"
@@ -26,18 +23,15 @@
 #include "notify/NoticeOutbox.h"
 #include "retention/ExpirySweep.h"
 
-#include <QAbstractItemDelegate>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QPrintPreviewDialog>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QHeaderView>
 #include <QSignalSpy>
 #include <QStyleOptionViewItem>
 #include <QTreeWidget>
@@ -56,15 +50,12 @@ private Q_SLOTS:
     void cleanup();
     void registrationShowsTheCodeAndLeadsToSignIn();
     void customerLanguageAtSignIn();
-    void datesInWords_data();
-    void datesInWords();
     void noticesAsCards();
     void noticesCrossTheNetworkWithTheirKind();
     void sharedAndExpiringAlbums();
     void touchTargets();
     void photoViewSwipes();
-    void importProgressAgrees();
-    void portraitCaptionsStay();
+    void oldStatusGoesWhenAnActionStarts();
     void noLabelCutAt1280x800_data();
     void noLabelCutAt1280x800();
 
@@ -247,27 +238,6 @@ void TestKioskPages::customerLanguageAtSignIn()
     QVERIFY(button(QStringLiteral("language_ja"))->isChecked());
 }
 
-void TestKioskPages::datesInWords_data()
-{
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QString>("words");
-    QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("12 June 2026");
-    QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("12. Juni 2026");
-    QTest::newRow("Japanese") << QStringLiteral("ja") << QStringLiteral("2026年6月12日");
-}
-
-// "expires on 12 June 2026": the month in words, no weekday, in the kiosk's language.
-void TestKioskPages::datesInWords()
-{
-    QFETCH(QString, language);
-    QFETCH(QString, words);
-    const QLocale before;
-    QLocale::setDefault(QLocale(language == QLatin1String("en") ? QStringLiteral("en_GB") : language));
-    const QString said = dateInWords(QDate(2026, 6, 12));
-    QLocale::setDefault(before);
-    QCOMPARE(said, words);
-}
-
 // One card per notice, worded by the kiosk from the notice's kind and album (not the
 // mail's text), newest first; the full text on a tap, which marks it read; one Close;
 // no scrolling sideways.
@@ -431,94 +401,35 @@ void TestKioskPages::photoViewSwipes()
     QVERIFY(button(QStringLiteral("coverButton"))->isEnabled());
 }
 
-// The bar and the words count photos alike; the page below the messages does not move.
-void TestKioskPages::importProgressAgrees()
+// What was said about the last action goes when the next one starts or another album
+// is opened: no line of an earlier action lingers.
+void TestKioskPages::oldStatusGoesWhenAnActionStarts()
 {
-    ImportPage page;
-    page.setStyleSheet(kioskStyleSheet());
-    page.resize(1280, 800);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
-    page.begin(QStringLiteral("CARD"));
-    page.setStarted(164, 800'000'000);
-    page.setProgress(46, 164, 40'000'000, 800'000'000);   // small photos first: 5 % of the bytes
-    QCOMPARE(page.progress()->percent(), 28);
-    const QString detail = page.findChild<QLabel *>(QStringLiteral("jobDetail"))->text();
-    QVERIFY2(detail.contains(QLatin1String("46 of 164 photo")), qPrintable(detail));
-
-    auto *results = page.findChild<QTreeWidget *>(QStringLiteral("importResults"));
-    const int before = results->y();
-    IngestRecord rejected;
-    rejected.outcome = IngestOutcome::Rejected;
-    rejected.path = QStringLiteral("DCIM/100CANON/IMG_0001.JPG");
-    rejected.reason = QStringLiteral("The RAW picture data are incomplete (file cut off?): neither the camera's "
-                                     "preview nor its raw data can be read from the file, which ends after 12 bytes "
-                                     "as a card removed while the camera was writing leaves it. Copy the photo from "
-                                     "the camera again, or take it again if the camera no longer has it; the other "
-                                     "photos of the card are kept.");
-    page.addRecord(rejected);
-    IngestSummary summary;
-    summary.rejected = 1;
-    page.finish(summary, QStringLiteral("The card was removed while its photos were read: they are kept as far "
-                                        "as they were read; insert it again to read the rest."));
+    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    m_window->albumsPage()->selectAlbum(m_summer);
+    auto *status = m_window->findChild<QLabel *>(QStringLiteral("albumStatus"));
+    press(QStringLiteral("printSelectButton"));
+    QTRY_VERIFY(!status->text().isEmpty());   // "Tick the photos …"
+    const QString ticking = status->text();
+    press(QStringLiteral("printSelectButton"));
+    QTRY_VERIFY(!status->text().isEmpty() && status->text() != ticking);   // saved
+    press(QStringLiteral("shareButton"));
+    QCOMPARE(page(), QStringLiteral("entryPage"));
+    QVERIFY(status->text().isEmpty());
+    press(QStringLiteral("entryCancel"));
+    QCOMPARE(page(), QStringLiteral("homePage"));
+    press(QStringLiteral("printSelectButton"));
+    QTRY_COMPARE(status->text(), ticking);
+    m_window->albumsPage()->selectAlbum(albumOf(m_anna, QStringLiteral("Garten")));
+    QVERIFY(status->text() != ticking);
+    const int height = status->height();
+    status->setText(QStringLiteral("A long message that wraps onto a second line at this width, as refusals in "
+                                   "German do: the buttons above it do not move."));
     QCoreApplication::processEvents();
-    QCOMPARE(results->y(), before);
-    QTreeWidgetItem *item = results->topLevelItem(0)->child(0);
-    QVERIFY(results->wordWrap());
-    QCOMPARE(item->toolTip(1), rejected.reason);
-    // The whole reason on screen: its row is as tall as the reason wrapped in its column.
-    const QRect wrapped = results->fontMetrics().boundingRect(
-        QRect(0, 0, results->header()->sectionSize(1) - 16, 4000), Qt::TextWordWrap, rejected.reason);
-    QVERIFY2(wrapped.height() > 3 * results->fontMetrics().height(), "the reason takes more than three lines");
-    const QModelIndex reason = results->indexFromItem(item, 1);
-    QVERIFY2(results->visualRect(reason).height() >= wrapped.height(),
-             qPrintable(QStringLiteral("%1 px for %2 px").arg(results->visualRect(reason).height()).arg(wrapped.height())));
-    // A tap on a group's title closes and opens it.
-    QTreeWidgetItem *group = results->topLevelItem(0);
-    QVERIFY(group->isExpanded());
-    QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, results->visualItemRect(group).center());
-    QVERIFY(!group->isExpanded());
-    QVERIFY(group->text(0).startsWith(QStringLiteral("▸")));
-}
-
-// A portrait photo among landscapes keeps its caption in the grid, after a refresh too.
-void TestKioskPages::portraitCaptionsStay()
-{
-    auto albums = Albums(m_lab.lab->catalog()).customerView(m_anna, false);
-    QVERIFY(albums);
-    QList<PhotoRecord> photos;
-    for (const AlbumSummary &album : *albums)
-        photos += *Albums(m_lab.lab->catalog()).photos(album.id);
-    std::sort(photos.begin(), photos.end(), [](const PhotoRecord &a, const PhotoRecord &b) {
-        return a.width * b.height > b.width * a.height;   // the widest first, the portrait last
-    });
-    QVERIFY(photos.last().height > photos.last().width);
-    QListView view;
-    view.setStyleSheet(kioskStyleSheet());
-    PhotoGridModel model(std::make_shared<LabThumbnails>(*m_lab.lab), 200);
-    view.setModel(&model);
-    PhotoGridModel::setUpView(&view, 200, true);
-    view.resize(1000, 700);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    for (int round = 0; round < 2; ++round) {   // the first show, and a refresh
-        model.setPhotos(photos);
-        QTRY_COMPARE(model.loadedCount(), int(photos.size()));
-        QCoreApplication::processEvents();
-        for (int row = 0; row < model.rowCount(); ++row) {
-            QStyleOptionViewItem option;
-            option.initFrom(&view);
-            option.decorationSize = view.iconSize();
-            option.decorationPosition = QStyleOptionViewItem::Top;
-            option.displayAlignment = Qt::AlignHCenter | Qt::AlignBottom;
-            option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
-            const QSize needed = view.itemDelegate()->sizeHint(option, model.index(row));
-            const QRect given = view.visualRect(model.index(row));
-            QVERIFY2(given.height() >= needed.height(),
-                     qPrintable(QStringLiteral("round %1, row %2 (%3): %4 px for %5 px").arg(round).arg(row)
-                                    .arg(photos.at(row).name).arg(given.height()).arg(needed.height())));
-        }
-    }
+    const QRect needed = status->fontMetrics().boundingRect(QRect(0, 0, status->contentsRect().width(), 1000),
+                                                            Qt::TextWordWrap, status->text());
+    QVERIFY(needed.height() > 1.5 * status->fontMetrics().lineSpacing());   // it wraps
+    QCOMPARE(status->height(), height);   // its room was kept
 }
 
 void TestKioskPages::noLabelCutAt1280x800_data()
@@ -566,6 +477,11 @@ void TestKioskPages::noLabelCutAt1280x800()
         signIn(QStringLiteral("1002"), QStringLiteral("1357"));
     m_window->albumsPage()->selectAlbum(m_summer);
     check(QStringLiteral("albums"));
+    auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(grid->model()->index(0, 0)).center());
+    QTRY_COMPARE(page(), QStringLiteral("photoViewPage"));
+    check(QStringLiteral("photo"));
+    press(QStringLiteral("photoViewClose"));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-albums-") + language);
     press(QStringLiteral("extendButton"));
     QTRY_COMPARE(page(), QStringLiteral("noticesPage"));
