@@ -122,7 +122,8 @@ QJsonObject noticeToJson(const Notice &notice)
              { QStringLiteral("role"), notice.role },
              { QStringLiteral("album_title"), notice.albumTitle },
              { QStringLiteral("disc"), notice.discId },
-             { QStringLiteral("pickup"), notice.pickupCode } };
+             { QStringLiteral("pickup"), notice.pickupCode },
+             { QStringLiteral("deleted_on"), toCatalogDate(notice.copyDeletedOn) } };
 }
 
 Notice noticeFromJson(const QJsonObject &json)
@@ -144,6 +145,7 @@ Notice noticeFromJson(const QJsonObject &json)
     notice.albumTitle = text(json, "album_title");
     notice.discId = text(json, "disc");
     notice.pickupCode = text(json, "pickup");
+    notice.copyDeletedOn = fromCatalogDate(text(json, "deleted_on"));
     return notice;
 }
 

@@ -38,6 +38,7 @@ struct Notice
     QString albumTitle;
     QString discId;       // recorded: the disc and its pickup code
     QString pickupCode;
+    QDate copyDeletedOn;  // recorded, for a terminal: the day the lab deletes its copy (grace.days later)
 };
 
 } // namespace Keepsake

@@ -7,12 +7,17 @@
 #include "UiTestSupport.h"
 #include "catalog/Albums.h"
 #include "catalog/Catalog.h"
+#include "catalog/Settings.h"
 #include "common/JobProgress.h"
 #include "common/PhotoGridModel.h"
 #include "common/ThumbnailSource.h"
 #include "kiosk/ImportPage.h"
 #include "kiosk/KioskLanguages.h"
 #include "kiosk/KioskStyle.h"
+#include "kiosk/NoticeCards.h"
+#include "net/KioskWire.h"
+#include "notify/TerminalNotices.h"
+#include "retention/AlbumLife.h"
 
 #include <QAbstractItemDelegate>
 #include <QHeaderView>
@@ -35,6 +40,7 @@ private Q_SLOTS:
     void portraitCaptionsStay();
     void datesInWords_data();
     void datesInWords();
+    void recordedNoticeSaysWhenTheCopyGoes();   // last: the album leaves the customer's view
 
 private:
     TestLab m_lab;
@@ -163,6 +169,30 @@ void TestKioskWidgets::datesInWords()
     const QString said = dateInWords(QDate(2026, 6, 12));
     QLocale::setDefault(before);
     QCOMPARE(said, words);
+}
+
+// A recorded album's card gives the day the lab deletes its copy (grace.days after the
+// recording), not the expiry date it had; through a device's answer too.
+void TestKioskWidgets::recordedNoticeSaysWhenTheCopyGoes()
+{
+    QVERIFY(Settings(m_lab.lab->catalog()).set(QStringLiteral("grace.days"), QStringLiteral("21")));
+    const auto albums = Albums(m_lab.lab->catalog()).customerView(m_customer, false);
+    QVERIFY(albums && !albums->isEmpty());
+    QVERIFY(m_lab.lab->catalog().transaction([&](QSqlDatabase &db) {
+        return AlbumLife::markRecorded(db, m_lab.clock.now(), albums->first().id, QStringLiteral("KS-LAB-20260601-001"),
+                                       1, QStringLiteral("ABCD2345"), QStringLiteral("test"));
+    }));
+    const auto notices = TerminalNotices(m_lab.lab->catalog(), m_lab.clock)
+                             .forCustomer(Actor::system(QStringLiteral("test")), m_customer, false);
+    QVERIFY(notices && !notices->isEmpty());
+    const Notice &recorded = notices->first();
+    QCOMPARE(recorded.kind, NoticeEvent::Kind::Recorded);
+    QCOMPARE(recorded.copyDeletedOn, m_lab.clock.today().addDays(21));
+    for (const Notice &notice : { recorded, KioskWire::noticeFromJson(KioskWire::noticeToJson(recorded)) }) {
+        const NoticeCard card = NoticeCards::card(notice, m_lab.clock.today());
+        QVERIFY2(card.when.contains(dateInWords(m_lab.clock.today().addDays(21))), qPrintable(card.when));
+        QVERIFY2(card.todo.contains(QLatin1String("ABCD2345")), qPrintable(card.todo));
+    }
 }
 
 QTEST_MAIN(TestKioskWidgets)

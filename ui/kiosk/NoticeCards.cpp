@@ -69,6 +69,9 @@ NoticeCard NoticeCards::recorded(const Notice &notice, bool viewer)
         return card;
     }
     card.what = tr("Your album is on a disc");
+    if (notice.copyDeletedOn.isValid())   // not the old expiry date: the day the lab's copy goes
+        card.when = tr("Recorded on %1. The lab deletes its copy on %2.")
+                        .arg(longDate(notice.eventDate), longDate(notice.copyDeletedOn));
     card.todo = notice.pickupCode.isEmpty()
         ? tr("Pick up your disc at the counter.")
         : tr("Pick up disc %1 at the counter with the code %2.").arg(notice.discId, notice.pickupCode);
