@@ -4,7 +4,6 @@
 
 #include "base/Error.h"
 #include "common/CustomerLoader.h"
-#include "notify/Notice.h"
 
 #include <QSet>
 #include <QWidget>

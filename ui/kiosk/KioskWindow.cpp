@@ -259,7 +259,9 @@ void KioskWindow::registered(const Result<Customer> &customer)
 void KioskWindow::printSlip(const QString &name, const QString &code)
 {
     m_idle->touch();
-    PrintPreview::show(this, RegistrationSlip::document(m_welcome->labName(), name, code));
+    // Without the kiosk as parent: the preview keeps the desktop's look, its toolbar (with
+    // Print) fits; the kiosk's large type would push Print into the toolbar's overflow.
+    PrintPreview::show(nullptr, RegistrationSlip::document(m_welcome->labName(), name, code));
 }
 
 void KioskWindow::showNotices()

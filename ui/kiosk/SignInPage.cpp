@@ -21,17 +21,14 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     m_title = new QLabel;
     m_title->setProperty("role", QStringLiteral("title"));
     m_title->setAlignment(Qt::AlignCenter);
+    m_title->setWordWrap(true);   // the field labels are short and get their whole width
     m_code = new QLineEdit;
     m_code->setObjectName(QStringLiteral("codeField"));
     m_pin = new QLineEdit;
     m_pin->setObjectName(QStringLiteral("pinField"));
     m_pin->setEchoMode(QLineEdit::Password);
     m_pin->setMaxLength(8);
-    m_message = new MessageLabel(2);   // a refusal that wraps does not push the pad down
-    m_message->setObjectName(QStringLiteral("signInMessage"));
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setProperty("role", QStringLiteral("warning"));
-    buildWelcome();
+    buildMessages();
     m_digits = new TouchPad(TouchPad::Layout::Digits);
     m_letterPad = new TouchPad(TouchPad::Layout::Letters);
     m_letterPad->hide();
@@ -40,11 +37,9 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     m_letters->setCheckable(true);
     m_back = new QPushButton;
     m_back->setObjectName(QStringLiteral("backButton"));
-
     auto *form = new QFormLayout;
     m_codeLabel = new QLabel;
     m_pinLabel = new QLabel;
-    m_title->setWordWrap(true);   // the field labels are short and get their whole width
     form->addRow(m_codeLabel, m_code);
     form->addRow(m_pinLabel, m_pin);
     auto *pads = new QHBoxLayout;
@@ -56,7 +51,6 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     bottom->addWidget(m_back);
     bottom->addStretch();
     bottom->addWidget(m_letters);
-
     auto *center = new QWidget;
     center->setMaximumWidth(900);
     auto *inner = new QVBoxLayout(center);
@@ -84,8 +78,13 @@ SignInPage::SignInPage(QWidget *parent) : QWidget(parent)
     reset();
 }
 
-void SignInPage::buildWelcome()
+// A refusal in red; after a registration, the welcome with the new code, large, and Print.
+void SignInPage::buildMessages()
 {
+    m_message = new MessageLabel(2);   // a refusal that wraps does not push the pad down
+    m_message->setObjectName(QStringLiteral("signInMessage"));
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setProperty("role", QStringLiteral("warning"));
     m_welcome = new QWidget;
     m_welcome->setObjectName(QStringLiteral("signInWelcome"));
     m_welcomeText = new QLabel;

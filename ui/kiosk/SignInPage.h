@@ -37,7 +37,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void buildWelcome();
+    void buildMessages();
     void retranslate();
     void submit();
     void focusField(QLineEdit *field);
