@@ -115,7 +115,15 @@ QJsonObject noticeToJson(const Notice &notice)
              { QStringLiteral("subject"), notice.subject },
              { QStringLiteral("body"), notice.body },
              { QStringLiteral("state"), notice.state },
-             { QStringLiteral("created"), toCatalogTime(notice.createdAt) } };
+             { QStringLiteral("created"), toCatalogTime(notice.createdAt) },
+             // What a kiosk words the notice from, in its own language.
+             { QStringLiteral("kind"), NoticeEvent::kindName(notice.kind) },
+             { QStringLiteral("date"), toCatalogDate(notice.eventDate) },
+             { QStringLiteral("role"), notice.role },
+             { QStringLiteral("album_title"), notice.albumTitle },
+             { QStringLiteral("disc"), notice.discId },
+             { QStringLiteral("pickup"), notice.pickupCode },
+             { QStringLiteral("deleted_on"), toCatalogDate(notice.copyDeletedOn) } };
 }
 
 Notice noticeFromJson(const QJsonObject &json)
@@ -128,6 +136,16 @@ Notice noticeFromJson(const QJsonObject &json)
     notice.body = text(json, "body");
     notice.state = text(json, "state");
     notice.createdAt = fromCatalogTime(text(json, "created"));
+    // A device of an earlier version sends no kind: the notice is shown by its subject.
+    if (const auto kind = NoticeEvent::kindFromName(text(json, "kind"))) {
+        notice.kind = *kind;
+        notice.eventDate = fromCatalogDate(text(json, "date"));
+    }
+    notice.role = text(json, "role");
+    notice.albumTitle = text(json, "album_title");
+    notice.discId = text(json, "disc");
+    notice.pickupCode = text(json, "pickup");
+    notice.copyDeletedOn = fromCatalogDate(text(json, "deleted_on"));
     return notice;
 }
 

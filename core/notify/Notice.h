@@ -33,6 +33,12 @@ struct Notice
     QString lastError;
     QDateTime createdAt;
     QDateTime doneAt;
+    // Read only, from the event and its album: what a terminal words the notice from
+    // in its own language (the mail's subject and body are in the recipient's).
+    QString albumTitle;
+    QString discId;       // recorded: the disc and its pickup code
+    QString pickupCode;
+    QDate copyDeletedOn;  // recorded, for a terminal: the day the lab deletes its copy (grace.days later)
 };
 
 } // namespace Keepsake

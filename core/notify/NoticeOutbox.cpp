@@ -15,7 +15,8 @@ namespace {
 const char *const NoticeColumns =
     "SELECT n.id, n.event_id, e.album_id, e.kind, e.event_date, n.channel, n.customer_id, n.email, "
     "n.role, n.subject, n.body, n.message_id, n.state, n.attempts, n.next_attempt_at, n.last_error, "
-    "n.created_at, n.done_at FROM notices n JOIN notice_events e ON e.id = n.event_id ";
+    "n.created_at, n.done_at, e.disc_id, e.pickup_code, a.title "
+    "FROM notices n JOIN notice_events e ON e.id = n.event_id LEFT JOIN albums a ON a.id = e.album_id ";
 
 Result<QList<Notice>> selectNotices(SqlQuery &query)
 {
@@ -43,6 +44,9 @@ Result<QList<Notice>> selectNotices(SqlQuery &query)
         n.lastError = query.text(15);
         n.createdAt = fromCatalogTime(query.text(16));
         n.doneAt = fromCatalogTime(query.text(17));
+        n.discId = query.text(18);
+        n.pickupCode = query.text(19);
+        n.albumTitle = query.text(20);
         notices.append(n);
     }
     return notices;

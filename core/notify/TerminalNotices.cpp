@@ -7,6 +7,7 @@
 #include "base/Clock.h"
 #include "catalog/AlbumAccess.h"
 #include "catalog/Catalog.h"
+#include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 
 namespace Keepsake {
@@ -16,7 +17,16 @@ Result<QList<Notice>> TerminalNotices::forCustomer(const Actor &actor, qint64 cu
     const QSqlDatabase db = m_catalog.db();
     if (Status allowed = AlbumAccess::checkCustomer(db, actor, customerId, AlbumAccess::Need::Read); !allowed)
         return allowed.error();
-    return NoticeOutbox::forTerminal(db, customerId, unreadOnly);
+    Result<QList<Notice>> notices = NoticeOutbox::forTerminal(db, customerId, unreadOnly);
+    if (!notices)
+        return notices;
+    // A recorded album stays in its grace period for grace.days: then its copy is deleted.
+    const Result<int> graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
+    for (Notice &notice : *notices) {
+        if (notice.kind == NoticeEvent::Kind::Recorded && graceDays && notice.eventDate.isValid())
+            notice.copyDeletedOn = notice.eventDate.addDays(*graceDays);
+    }
+    return notices;
 }
 
 Status TerminalNotices::markRead(const Actor &actor, qint64 noticeId) const

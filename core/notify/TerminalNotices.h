@@ -24,7 +24,8 @@ class TerminalNotices
 public:
     TerminalNotices(const Catalog &catalog, const Clock &clock) : m_catalog(catalog), m_clock(clock) { }
 
-    // Newest first; unreadOnly leaves out those marked read.
+    // Newest first; unreadOnly leaves out those marked read. A recorded album's notice
+    // carries the day its copy is deleted.
     Result<QList<Notice>> forCustomer(const Actor &actor, qint64 customerId, bool unreadOnly) const;
     Status markRead(const Actor &actor, qint64 noticeId) const;
 

@@ -353,7 +353,7 @@ void TestKiosk::registerNewCustomer()
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPinAgain"))->setText(QStringLiteral("4321"));
     press(button(QStringLiteral("registerSubmit")));
     QCOMPARE(page(), QStringLiteral("signInPage"));
-    const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInMessage"))->text();
+    const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInWelcomeCode"))->text();
     const QRegularExpressionMatch code = QRegularExpression(QStringLiteral("K\\d{5}")).match(message);
     QVERIFY2(code.hasMatch(), qPrintable(message));
     auto customer = Customers(m_lab.lab->catalog()).byCode(code.captured());

@@ -20,6 +20,7 @@
 #include "kiosk/AlbumsPage.h"
 #include "kiosk/ImportPage.h"
 #include "kiosk/KioskWindow.h"
+#include "kiosk/NoticesPage.h"
 #include "kiosk/RemoteKioskBackend.h"
 #include "kiosk/TouchKeyboard.h"
 
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void anotherCustomersAlbumIsOutOfReach();
     void registrationGoesToTheDevice();
     void kioskFolderHoldsNoCatalog();
+    void noticesComeAsCardsFromTheDevice();
 
 private:
     QPushButton *button(const QString &name) const { return m_window->findChild<QPushButton *>(name); }
@@ -553,7 +555,7 @@ void TestKioskRemote::registrationGoesToTheDevice()
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPinAgain"))->setText(QStringLiteral("4321"));
     press(QStringLiteral("registerSubmit"));
     QTRY_COMPARE_WITH_TIMEOUT(page(), QStringLiteral("signInPage"), NetworkMs);
-    const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInMessage"))->text();
+    const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInWelcomeCode"))->text();
     const QRegularExpressionMatch code = QRegularExpression(QStringLiteral("K\\d{5}")).match(message);
     QVERIFY2(code.hasMatch(), qPrintable(message));
     const CtlRun shown = m_device->run({ QStringLiteral("customer"), QStringLiteral("show"), code.captured() });
@@ -575,6 +577,21 @@ void TestKioskRemote::kioskFolderHoldsNoCatalog()
         QVERIFY2(!file.contains(QLatin1String("catalog")) && !file.contains(QLatin1String("sqlite")), qPrintable(file));
     }
     QVERIFY(!QFileInfo::exists(m_kioskFolder + QStringLiteral("/store")));
+}
+
+// The device sends each notice's kind, date, role and album; the kiosk words the card.
+void TestKioskRemote::noticesComeAsCardsFromTheDevice()
+{
+    QCOMPARE(m_device->run({ QStringLiteral("rule"), QStringLiteral("add"), QStringLiteral("Ten"), QStringLiteral("--keep-days"), QStringLiteral("10") }).code, 0);
+    QCOMPARE(m_device->run({ QStringLiteral("album"), QStringLiteral("set-rule"), QStringLiteral("--album"), QString::number(m_holiday), QStringLiteral("--rule"), QStringLiteral("Ten") }).code, 0);
+    QCOMPARE(m_device->run({ QStringLiteral("expire") }).code, 0);
+    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    press(QStringLiteral("extendButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(page(), QStringLiteral("noticesPage"), NetworkMs);
+    QCOMPARE(m_window->noticesPage()->cards().size(), 1);
+    const QString what = m_window->noticesPage()->cards().first()->findChild<QLabel *>(QStringLiteral("noticeWhat"))->text();
+    QVERIFY2(what.startsWith(QLatin1String("Shared with you")), qPrintable(what));
+    press(QStringLiteral("noticesClose"));
 }
 
 QTEST_MAIN(TestKioskRemote)

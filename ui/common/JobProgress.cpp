@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "JobProgress.h"
 
+#include "MessageLabel.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,9 +22,8 @@ JobProgress::JobProgress(QWidget *parent) : QWidget(parent)
     m_bar->setObjectName(QStringLiteral("jobBar"));
     m_bar->setRange(0, 1000);
     m_bar->setValue(0);
-    m_detail = new QLabel;
+    m_detail = new MessageLabel(2);   // room for a wrapped line: the bar above does not jump
     m_detail->setObjectName(QStringLiteral("jobDetail"));
-    m_detail->setWordWrap(true);
     m_cancel = new QPushButton;
     m_cancel->setObjectName(QStringLiteral("jobCancel"));
     m_cancel->setEnabled(false);

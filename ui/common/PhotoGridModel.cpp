@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QScroller>
 
+#include <functional>
+
 namespace Keepsake {
 
 namespace {
@@ -17,16 +19,39 @@ constexpr int MaxQueued = 256;
 constexpr int PixmapsPerFrame = 16;   // QImage → QPixmap on the GUI thread, in slices
 constexpr int FrameMs = 16;
 
-QPixmap makePlaceholder(int edge)
+// Every tile's picture is edge × edge, the thumbnail centred on a clear square: a
+// portrait and a landscape photo take the same room, so the grid's uniform item size
+// (taken from whichever row comes first) leaves room for every caption.
+QPixmap squareTile(int edge, const std::function<void(QPainter &, const QRect &)> &paint)
 {
-    QPixmap pixmap(edge, edge * 3 / 4);
+    QPixmap pixmap(edge, edge);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0xd8, 0xdc, 0xe0));
-    painter.drawRoundedRect(pixmap.rect().adjusted(2, 2, -2, -2), 8, 8);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    paint(painter, pixmap.rect());
     return pixmap;
+}
+
+QPixmap makePlaceholder(int edge)
+{
+    return squareTile(edge, [edge](QPainter &painter, const QRect &square) {
+        QRect frame(0, 0, edge, edge * 3 / 4);
+        frame.moveCenter(square.center());
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0xd8, 0xdc, 0xe0));
+        painter.drawRoundedRect(frame.adjusted(2, 2, -2, -2), 8, 8);
+    });
+}
+
+QPixmap makeTile(const QImage &image, int edge)
+{
+    return squareTile(edge, [&image](QPainter &painter, const QRect &square) {
+        const QSize size = image.size().scaled(square.size(), Qt::KeepAspectRatio);
+        QRect target(QPoint(0, 0), size);
+        target.moveCenter(square.center());
+        painter.drawImage(target, image);
+    });
 }
 
 } // namespace
@@ -212,7 +237,7 @@ void PhotoGridModel::flush()
     const qsizetype count = qMin<qsizetype>(PixmapsPerFrame, m_arrived.size());
     for (qsizetype i = 0; i < count; ++i) {
         const auto &[sha, image] = m_arrived.at(i);
-        m_cache.insert(sha, new QPixmap(QPixmap::fromImage(image)));
+        m_cache.insert(sha, new QPixmap(makeTile(image, m_edge)));
         rows += m_rowsBySha.value(sha);
     }
     m_arrived.remove(0, count);

@@ -16,6 +16,19 @@ int ThumbnailSource::parallelReads() const
     return qBound(1, QThread::idealThreadCount() - 1, 4);
 }
 
+QImage ThumbnailSource::preview(const PhotoRecord &photo) const
+{
+    return read(photo, Thumbnailer::PrintEdge);
+}
+
+QImage LabThumbnails::preview(const PhotoRecord &photo) const
+{
+    QImage image = QImageReader(m_lab.thumbnails().path(photo.sha256, Thumbnailer::Size::Print)).read();
+    if (image.isNull())
+        image = PhotoThumbnails(m_lab).load(photo.sha256, Thumbnailer::Size::Print, photo.holder);
+    return image.isNull() ? read(photo, Thumbnailer::PrintEdge) : image;
+}
+
 QImage LabThumbnails::read(const PhotoRecord &photo, int edge) const
 {
     const Thumbnailer &thumbs = m_lab.thumbnails();

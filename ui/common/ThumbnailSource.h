@@ -20,6 +20,9 @@ public:
 
     // The photo's thumbnail scaled to fit edge × edge; a null image when there is none.
     virtual QImage read(const PhotoRecord &photo, int edge) const = 0;
+    // The photo as large as the source keeps it, for a full-screen view (at least the
+    // grid's thumbnail, scaled); a null image when there is none. Thread-safe as read().
+    virtual QImage preview(const PhotoRecord &photo) const;
     // How many reads may run at once: decoding leaves a core to the window; waiting
     // for a device's answer costs no core.
     virtual int parallelReads() const;
@@ -34,6 +37,8 @@ public:
     explicit LabThumbnails(const Lab &lab) : m_lab(lab) { }
 
     QImage read(const PhotoRecord &photo, int edge) const override;
+    // The print thumbnail (Thumbnailer::PrintEdge), made when missing.
+    QImage preview(const PhotoRecord &photo) const override;
 
 private:
     const Lab &m_lab;

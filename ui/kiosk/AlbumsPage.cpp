@@ -3,6 +3,8 @@
 #include "AlbumsPage.h"
 
 #include "KioskBackend.h"
+#include "KioskLanguages.h"
+#include "common/MessageLabel.h"
 #include "common/PhotoGridModel.h"
 
 #include <QEvent>
@@ -15,6 +17,8 @@
 #include <QPushButton>
 #include <QScroller>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -22,8 +26,6 @@
 namespace Keepsake {
 
 namespace {
-
-constexpr int KioskIconEdge = 200;
 
 QPushButton *actionButton(const char *name, bool checkable = false)
 {
@@ -46,18 +48,26 @@ AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent)
     m_albums->setObjectName(QStringLiteral("albumList"));
     m_albums->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_albums->setWordWrap(true);
+    m_albums->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);   // long titles wrap
     QScroller::grabGesture(m_albums->viewport(), QScroller::LeftMouseButtonGesture);
     m_albumInfo = new QLabel;
     m_albumInfo->setObjectName(QStringLiteral("albumInfo"));
     m_albumInfo->setWordWrap(true);
-    m_status = new QLabel;
+    m_status = new MessageLabel(2);   // room for two lines: the buttons above stay put
     m_status->setObjectName(QStringLiteral("albumStatus"));
-    m_status->setWordWrap(true);
+    m_firstVisit = new QLabel;
+    m_firstVisit->setObjectName(QStringLiteral("firstVisitPrompt"));
+    m_firstVisit->setWordWrap(true);
+    m_firstVisit->setAlignment(Qt::AlignCenter);
+    m_firstVisit->setProperty("role", QStringLiteral("prompt"));
     m_model = new PhotoGridModel(backend.thumbnails(), KioskIconEdge, this);
     m_grid = new QListView;
     m_grid->setObjectName(QStringLiteral("photoGrid"));
     m_grid->setModel(m_model);
     PhotoGridModel::setUpView(m_grid, KioskIconEdge, true);
+    // A tap opens the photo large (or ticks it for the index print); photos are
+    // selected for moving or the cover in the large view.
+    m_grid->setSelectionMode(QAbstractItemView::NoSelection);
     m_rename = actionButton("renameButton");
     m_move = actionButton("moveButton");
     m_cover = actionButton("coverButton");
@@ -67,13 +77,17 @@ AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent)
     layOut();
     connect(m_albums, &QListWidget::currentRowChanged, this, &AlbumsPage::showAlbum);
     connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlbumsPage::updateButtons);
+    connect(m_grid, &QListView::clicked, this, &AlbumsPage::photoTapped);
     connect(m_signOut, &QPushButton::clicked, this, &AlbumsPage::signOutRequested);
     connect(m_rename, &QPushButton::clicked, this, &AlbumsPage::rename);
     connect(m_move, &QPushButton::clicked, this, &AlbumsPage::movePhotos);
     connect(m_cover, &QPushButton::clicked, this, &AlbumsPage::chooseCover);
     connect(m_printSelect, &QPushButton::toggled, this, &AlbumsPage::togglePrintSelection);
     connect(m_share, &QPushButton::clicked, this, &AlbumsPage::share);
-    connect(m_extend, &QPushButton::clicked, this, &AlbumsPage::extend);
+    connect(m_extend, &QPushButton::clicked, this, [this] {
+        m_status->clear();
+        Q_EMIT noticesRequested();
+    });
     retranslate();
     updateButtons();
 }
@@ -91,18 +105,27 @@ void AlbumsPage::layOut()
         actions->addWidget(button, slot / 3, slot % 3);
         ++slot;
     }
+    m_albumView = new QWidget;
+    auto *albumLayout = new QVBoxLayout(m_albumView);
+    albumLayout->setContentsMargins(0, 0, 0, 0);
+    albumLayout->addWidget(m_albumInfo);
+    albumLayout->addWidget(m_grid, 1);
+    albumLayout->addLayout(actions);
+    m_content = new QStackedWidget;
+    m_content->addWidget(m_albumView);
+    m_content->addWidget(m_firstVisit);
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(m_albumInfo);
-    rightLayout->addWidget(m_grid, 1);
-    rightLayout->addLayout(actions);
+    rightLayout->addWidget(m_content, 1);
     rightLayout->addWidget(m_status);
     auto *splitter = new QSplitter;
+    splitter->setChildrenCollapsible(false);
+    splitter->setHandleWidth(12);
     splitter->addWidget(m_albums);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({ 300, 980 });
+    splitter->setSizes({ 360, 920 });   // room for "Expires on 20 December 2026"; four tiles a row
     m_albums->setMinimumWidth(220);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -127,11 +150,14 @@ void AlbumsPage::clear()
     m_data = {};
     m_loaded = false;
     m_wantedAlbum = 0;
+    m_shownAlbum = 0;
     m_albums->clear();
     m_model->setPhotos({});
     m_greeting->clear();
     m_albumInfo->clear();
     m_status->clear();
+    m_content->setCurrentWidget(m_albumView);
+    m_albums->show();
 }
 
 void AlbumsPage::applyData(const CustomerData &data)
@@ -142,14 +168,22 @@ void AlbumsPage::applyData(const CustomerData &data)
     const QSignalBlocker blocker(m_albums);
     m_albums->clear();
     int row = 0;
+    const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);
     for (int i = 0; i < data.albums.size(); ++i) {
         const AlbumSummary &album = data.albums[i];
-        auto *item = new QListWidgetItem(albumLine(album), m_albums);
+        const QString line = albumLine(album);
+        auto *item = new QListWidgetItem(line, m_albums);
         item->setData(Qt::UserRole, album.id);
-        item->setSizeHint(QSize(0, album.ownerId == data.customer.id ? 88 : 124));   // shared: a line for the owner
+        item->setToolTip(line);
+        if (expiresSoon(album))
+            item->setIcon(warning);
+        item->setSizeHint(QSize(0, albumLineHeight(line)));
         if (album.id == keep)
             row = i;
     }
+    const bool firstVisit = data.albums.isEmpty() && data.error.isEmpty();
+    m_content->setCurrentWidget(firstVisit ? m_firstVisit : m_albumView);
+    m_albums->setVisible(!firstVisit);   // no empty list beside the prompt
     m_albums->setCurrentRow(data.albums.isEmpty() ? -1 : row);
     m_loaded = true;
     m_wantedAlbum = 0;
@@ -159,12 +193,35 @@ void AlbumsPage::applyData(const CustomerData &data)
     Q_EMIT loaded();
 }
 
+// The title; for a shared album its owner; the photos; a warning when it expires soon.
 QString AlbumsPage::albumLine(const AlbumSummary &album) const
 {
-    // A shared album's title gets its owner's line below it.
-    const QString title = album.ownerId == m_data.customer.id
-        ? album.title : album.title + QLatin1Char('\n') + tr("shared by %1").arg(album.ownerName);
-    return tr("%1\n%n photo(s)", nullptr, album.photos).arg(title);
+    QStringList lines { album.title };
+    if (album.ownerId != m_data.customer.id)
+        lines.append(tr("Shared by %1").arg(album.ownerName));
+    lines.append(tr("%n photo(s)", nullptr, album.photos));
+    if (expiresSoon(album))
+        lines.append(tr("Expires on %1").arg(dateInWords(album.expires)));
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The height of an album's lines wrapped in the list (beside the warning icon).
+int AlbumsPage::albumLineHeight(const QString &line) const
+{
+    const int width = qMax(200, m_albums->viewport()->width() - 72);
+    return m_albums->fontMetrics().boundingRect(QRect(0, 0, width, 4000), Qt::TextWordWrap, line).height() + 28;
+}
+
+bool AlbumsPage::expiresSoon(const AlbumSummary &album) const
+{
+    if (album.state == AlbumState::Expiring || album.state == AlbumState::Expired)
+        return true;
+    return album.expires.isValid() && m_backend.today().daysTo(album.expires) <= ExpiryWarningDays;
+}
+
+bool AlbumsPage::isShowingFirstVisit() const
+{
+    return m_content->currentWidget() == m_firstVisit;
 }
 
 qint64 AlbumsPage::currentAlbumId() const
@@ -185,6 +242,9 @@ void AlbumsPage::showAlbum()
 {
     m_printSelect->setChecked(false);
     const qint64 albumId = currentAlbumId();
+    if (albumId != m_shownAlbum)
+        m_status->clear();   // what was said about another album is said no more
+    m_shownAlbum = albumId;
     QList<PhotoRecord> photos;
     for (const PhotoRecord &photo : std::as_const(m_data.photos)) {
         if (photo.albumId == albumId)
@@ -194,11 +254,15 @@ void AlbumsPage::showAlbum()
     m_albumInfo->clear();
     if (const AlbumSummary *album = currentAlbum()) {
         m_model->setCover(album->cover);
-        const QString until = QLocale().toString(album->expires, QLocale::LongFormat);
+        const QString until = dateInWords(album->expires);
+        // Only the owner gets an album back on disc; someone it is shared with just stops seeing it.
         m_albumInfo->setText(ownsCurrentAlbum()
             ? tr("%1 — kept until %2. After that it comes back to you on disc.").arg(album->title, until)
-            : tr("%1 — shared with you by %2, to view only. Kept until %3; after that it goes back to %2 "
+            : tr("%1 — shared with you by %2, to view only. You can see it until %3 or until it is recorded "
                  "on disc.").arg(album->title, album->ownerName, until));
+        m_albumInfo->setProperty("role", expiresSoon(*album) ? QStringLiteral("expiry") : QString());
+        m_albumInfo->style()->unpolish(m_albumInfo);
+        m_albumInfo->style()->polish(m_albumInfo);
     }
     updateButtons();
 }
@@ -246,6 +310,33 @@ QList<qint64> AlbumsPage::selectedPhotos() const
     return ids;
 }
 
+QSet<qint64> AlbumsPage::selectedPhotoIds() const
+{
+    const QList<qint64> ids = selectedPhotos();
+    return QSet<qint64>(ids.begin(), ids.end());
+}
+
+void AlbumsPage::setPhotoSelected(qint64 photoId, bool selected)
+{
+    const int row = m_model->rowOf(photoId);
+    if (row >= 0)
+        m_grid->selectionModel()->select(m_model->index(row),
+                                         selected ? QItemSelectionModel::Select : QItemSelectionModel::Deselect);
+}
+
+// Choosing for the index print, a tap on the photo ticks it (or unticks it); else it opens large.
+void AlbumsPage::photoTapped(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    if (m_model->flags(index) & Qt::ItemIsUserCheckable) {
+        const bool checked = index.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
+        m_model->setData(index, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+        return;
+    }
+    Q_EMIT photoOpened(index.row());
+}
+
 void AlbumsPage::report(const Status &status, const QString &done)
 {
     m_status->setText(status ? done : status.error().message());
@@ -261,6 +352,7 @@ void AlbumsPage::rename()
     const qint64 albumId = currentAlbumId();
     if (!ownsCurrentAlbum() || !m_askText)
         return;
+    m_status->clear();
     m_askText(tr("A new name for the album"), m_albums->currentItem()->text().section(QLatin1Char('\n'), 0, 0),
               [this, albumId](const QString &title) {
                   m_backend.rename(albumId, title, [this, title](const Status &status) {
@@ -275,6 +367,7 @@ void AlbumsPage::movePhotos()
     const qint64 from = currentAlbumId();
     if (photos.isEmpty() || !ownsCurrentAlbum() || !m_askChoice)
         return;
+    m_status->clear();
     QList<QPair<qint64, QString>> targets;
     for (const AlbumSummary &album : std::as_const(m_data.albums)) {
         if (album.id != from && album.ownerId == m_data.customer.id)
@@ -304,6 +397,8 @@ void AlbumsPage::retranslate()
     m_printSelect->setText(tr("Choose for index print"));
     m_share->setText(tr("Share"));
     m_extend->setText(tr("Notices"));
+    m_firstVisit->setText(tr("You have no photos here yet.\n\nInsert your memory card or USB stick into the "
+                             "kiosk now: its photos become your first album.\nOr hand them in at the counter."));
 }
 
 } // namespace Keepsake

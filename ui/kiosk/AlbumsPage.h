@@ -4,8 +4,8 @@
 
 #include "base/Error.h"
 #include "common/CustomerLoader.h"
-#include "notify/Notice.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -14,10 +14,12 @@ class QLabel;
 class QListView;
 class QListWidget;
 class QPushButton;
+class QStackedWidget;
 
 namespace Keepsake {
 
 class KioskBackend;
+class MessageLabel;
 class PhotoGridModel;
 
 // The signed-in customer's albums: a list of albums and the chosen album's photos as
@@ -41,6 +43,15 @@ public:
     void selectAlbum(qint64 albumId);
     PhotoGridModel *grid() const { return m_model; }
     const CustomerData &data() const { return m_data; }
+    // The shown album is the customer's own (not one shared with them).
+    bool ownsCurrentAlbum() const;
+    QSet<qint64> selectedPhotoIds() const;
+    void setPhotoSelected(qint64 photoId, bool selected);
+    // No album yet: the page says to insert a card or hand in at the counter.
+    bool isShowingFirstVisit() const;
+    // An album's expiry is flagged this many days ahead (and whenever the lab marked it expiring).
+    static constexpr int ExpiryWarningDays = 14;
+    static constexpr int KioskIconEdge = 200;   // a photo's tile
 
     using TextAsker = std::function<void(const QString &, const QString &, std::function<void(const QString &)>)>;
     using ChoiceAsker = std::function<void(const QString &, const QList<QPair<qint64, QString>> &,
@@ -49,6 +60,8 @@ public:
 
 Q_SIGNALS:
     void signOutRequested();
+    void noticesRequested();
+    void photoOpened(int row);
     void loaded();
     void changed(const QString &message);
 
@@ -63,8 +76,10 @@ private:
     void updateButtons();
     // The album shown, or none; whether it is the signed-in customer's own.
     const AlbumSummary *currentAlbum() const;
-    bool ownsCurrentAlbum() const;
     QString albumLine(const AlbumSummary &album) const;
+    bool expiresSoon(const AlbumSummary &album) const;
+    int albumLineHeight(const QString &line) const;
+    void photoTapped(const QModelIndex &index);
     QList<qint64> selectedPhotos() const;
     void report(const Status &status, const QString &done);
     void rename();
@@ -72,21 +87,24 @@ private:
     void chooseCover();
     void togglePrintSelection(bool on);
     void share();
-    void extend();
     void selectionRead(qint64 albumId, const Result<QList<qint64>> &selection);
     void saveSelection(qint64 albumId);
-    void showNotices(const Result<QList<Notice>> &notices);
+    void setTicking(bool on);
 
     KioskBackend &m_backend;
     CustomerData m_data;
     bool m_loaded = false;
     qint64 m_wantedAlbum = 0;
+    qint64 m_shownAlbum = 0;
     qint64 m_selectionAlbum = 0;   // whose print selection is being ticked
     TextAsker m_askText;
     ChoiceAsker m_askChoice;
     QLabel *m_greeting = nullptr;
     QLabel *m_albumInfo = nullptr;
-    QLabel *m_status = nullptr;
+    MessageLabel *m_status = nullptr;
+    QStackedWidget *m_content = nullptr;   // the album, or the first visit's prompt
+    QWidget *m_albumView = nullptr;
+    QLabel *m_firstVisit = nullptr;
     QListWidget *m_albums = nullptr;
     QListView *m_grid = nullptr;
     PhotoGridModel *m_model = nullptr;

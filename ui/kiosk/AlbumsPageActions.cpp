@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // AlbumsPage: the choices a customer makes for the disc and the print (cover, print
-// selection), sharing, and the notices kept for them.
+// selection) and sharing.
 #include "AlbumsPage.h"
 
 #include "KioskBackend.h"
+#include "KioskStyle.h"
+#include "common/MessageLabel.h"
 #include "common/PhotoGridModel.h"
 
 #include <QLabel>
@@ -21,6 +23,7 @@ void AlbumsPage::chooseCover()
     const qint64 albumId = currentAlbumId();
     if (photos.size() != 1 || !ownsCurrentAlbum())
         return;
+    m_status->clear();
     m_backend.setCover(albumId, photos.first(), [this](const Status &status) {
         report(status, tr("This photo is now the album's cover: the disc opens with it."));
     });
@@ -32,6 +35,7 @@ void AlbumsPage::togglePrintSelection(bool on)
         m_printSelect->setChecked(false);
         return;
     }
+    m_status->clear();
     // The album being chosen for stays the one saved, even when another is opened.
     const qint64 albumId = on ? currentAlbumId() : std::exchange(m_selectionAlbum, 0);
     if (!albumId)
@@ -44,7 +48,7 @@ void AlbumsPage::togglePrintSelection(bool on)
         return;
     }
     saveSelection(albumId);
-    m_model->setCheckable(false);
+    setTicking(false);
     m_printSelect->setText(tr("Choose for index print"));
 }
 
@@ -57,10 +61,20 @@ void AlbumsPage::selectionRead(qint64 albumId, const Result<QList<qint64>> &sele
         m_status->setText(selection.error().message());
         return;
     }
-    m_model->setCheckable(true);
+    setTicking(true);
     m_model->setChecked(QSet<qint64>(selection->begin(), selection->end()));
     m_printSelect->setText(tr("Save the index print choice"));
     m_status->setText(tr("Tick the photos for the index print. None ticked: all photos are printed."));
+}
+
+// The photos with a finger-sized tick box beside each: the tiles get wider for it.
+void AlbumsPage::setTicking(bool on)
+{
+    m_model->setCheckable(on);
+    const QSize tile = m_grid->gridSize();
+    const int width = KioskIconEdge + 24 + (on ? KioskTouchEdge + 12 : 0);
+    if (tile.width() != width)
+        m_grid->setGridSize(QSize(width, tile.height()));
 }
 
 void AlbumsPage::saveSelection(qint64 albumId)
@@ -82,41 +96,13 @@ void AlbumsPage::share()
     const qint64 albumId = currentAlbumId();
     if (!ownsCurrentAlbum() || !m_askText)
         return;
+    m_status->clear();
     m_askText(tr("Share this album with: customer code or e-mail address"), QString(),
               [this, albumId](const QString &viewer) {
                   m_backend.share(albumId, viewer, [this, viewer](const Status &status) {
                       report(status, tr("%1 may now view this album and will be told before it expires.").arg(viewer));
                   });
               });
-}
-
-void AlbumsPage::extend()
-{
-    m_backend.notices([this](const Result<QList<Notice>> &notices) { showNotices(notices); });
-}
-
-void AlbumsPage::showNotices(const Result<QList<Notice>> &notices)
-{
-    if (!notices) {
-        m_status->setText(notices.error().message());
-        return;
-    }
-    QList<QPair<qint64, QString>> lines;
-    for (const Notice &notice : *notices)
-        lines.append({ notice.id, QStringLiteral("%1\n%2").arg(notice.subject, notice.body.section(QLatin1Char('\n'), 0, 2)) });
-    if (lines.isEmpty())
-        lines.append({ 0, tr("No notices. Your albums are kept until the dates shown with them.") });
-    lines.append({ -1, tr("To keep an album longer, ask at the counter: the clerk extends it for you.") });
-    if (!m_askChoice)
-        return;
-    m_askChoice(tr("Your notices"), lines, [this](qint64 noticeId) {
-        if (noticeId > 0) {
-            m_backend.markRead(noticeId, [this](const Status &read) {
-                if (!read)
-                    m_status->setText(read.error().message());
-            });
-        }
-    });
 }
 
 } // namespace Keepsake

@@ -26,6 +26,9 @@ EntryPage::EntryPage(QWidget *parent) : QWidget(parent)
     m_field->setObjectName(QStringLiteral("entryField"));
     m_choices = new QListWidget;
     m_choices->setObjectName(QStringLiteral("entryChoices"));
+    // Its finger-sized scroll bar (KioskStyle) would ask for 200 px of height even when
+    // the page shows the keys and no list: the list takes the room the page has left.
+    m_choices->setMinimumHeight(120);
     QScroller::grabGesture(m_choices->viewport(), QScroller::LeftMouseButtonGesture);
     m_keyboard = new TouchKeyboard(this);
     m_keyboard->setTarget(m_field);

@@ -2,15 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportPage.h"
 
+#include "KioskStyle.h"
 #include "common/JobProgress.h"
+#include "common/MessageLabel.h"
 #include "base/ByteSize.h"
 
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScroller>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -29,6 +33,31 @@ QString outcomeTitle(IngestOutcome outcome)
     return {};
 }
 
+// The file's name on one line (elided in the middle, whole in its tooltip); the note
+// wrapped to as many lines as it needs. QTreeView asks rows for their height without
+// the column's width, so the note's width is given here.
+class ResultDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem wrapped(option);
+        if (const auto *tree = qobject_cast<const QTreeView *>(option.widget); tree && index.column() == 1)
+            wrapped.rect = QRect(0, 0, tree->header()->sectionSize(1), qMax(1, option.rect.height()));
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() == 0)
+            option->features &= ~QStyleOptionViewItem::WrapText;
+    }
+};
+
 } // namespace
 
 ImportPage::ImportPage(QWidget *parent) : QWidget(parent)
@@ -38,12 +67,30 @@ ImportPage::ImportPage(QWidget *parent) : QWidget(parent)
     m_results = new QTreeWidget;
     m_results->setObjectName(QStringLiteral("importResults"));
     m_results->setColumnCount(2);
-    m_results->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The file names and the reasons wrap in their columns: nothing runs off to the right.
+    m_results->setWordWrap(true);
+    m_results->setTextElideMode(Qt::ElideMiddle);
+    m_results->setUniformRowHeights(false);
+    m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_results->header()->setStretchLastSection(true);
+    m_results->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_results->header()->resizeSection(0, 420);
+    m_results->setItemDelegate(new ResultDelegate(m_results));
+    // A note wraps to the column's new width: the rows are measured again.
+    connect(m_results->header(), &QHeaderView::sectionResized, m_results, &QTreeView::doItemsLayout);
+    m_results->setIndentation(KioskTouchEdge);
+    m_results->setRootIsDecorated(false);   // the groups show ▸/▾ in their title, a finger-sized target
+    connect(m_results, &QTreeWidget::itemExpanded, this, &ImportPage::markGroup);
+    connect(m_results, &QTreeWidget::itemCollapsed, this, &ImportPage::markGroup);
     m_results->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     QScroller::grabGesture(m_results->viewport(), QScroller::LeftMouseButtonGesture);
-    m_summary = new QLabel;
+    // A group opens and closes with a tap anywhere on its row, not only on its arrow.
+    connect(m_results, &QTreeWidget::itemClicked, this, [](QTreeWidgetItem *item) {
+        if (item->childCount() > 0)
+            item->setExpanded(!item->isExpanded());
+    });
+    m_summary = new MessageLabel(2);
     m_summary->setObjectName(QStringLiteral("importSummary"));
-    m_summary->setWordWrap(true);
     m_summary->setProperty("role", QStringLiteral("title"));
     m_done = new QPushButton;
     m_done->setObjectName(QStringLiteral("importDone"));
@@ -75,22 +122,29 @@ void ImportPage::begin(const QString &source)
 
 void ImportPage::setStarted(int files, qint64 bytes)
 {
-    m_progress->setProgress(0, files, tr("%n file(s), %1", nullptr, files).arg(formatBytes(bytes)));
+    m_progress->setProgress(0, files, tr("%n photo(s) to read (%1)", nullptr, files).arg(formatBytes(bytes)));
 }
 
+// The bar and the words count the same thing: photos read of those on the card (the
+// bytes only say how much that is). Counting bytes for the bar put it at 5 % beside
+// "46 of 164" when the first photos were small.
 void ImportPage::setProgress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal)
 {
-    m_progress->setProgress(bytesTotal > 0 ? bytesDone : filesDone, bytesTotal > 0 ? bytesTotal : filesTotal,
-                            tr("%1 of %2 files").arg(filesDone).arg(filesTotal));
+    QString detail = tr("%1 of %n photo(s) read", nullptr, filesTotal).arg(filesDone);
+    if (bytesTotal > 0)
+        detail += QStringLiteral(" — ") + tr("%1 of %2").arg(formatBytes(bytesDone), formatBytes(bytesTotal));
+    m_progress->setProgress(filesDone, filesTotal, detail);
 }
 
 QTreeWidgetItem *ImportPage::group(IngestOutcome outcome)
 {
     QTreeWidgetItem *&item = m_groups[int(outcome)];
     if (!item) {
-        item = new QTreeWidgetItem(m_results, { outcomeTitle(outcome) });
+        item = new QTreeWidgetItem(m_results);
         item->setData(0, Qt::UserRole, ingestOutcomeName(outcome));
+        item->setData(0, OutcomeRole, int(outcome));
         item->setExpanded(outcome != IngestOutcome::New);
+        markGroup(item);
         QFont bold = item->font(0);
         bold.setBold(true);
         item->setFont(0, bold);
@@ -101,12 +155,15 @@ QTreeWidgetItem *ImportPage::group(IngestOutcome outcome)
 void ImportPage::addRecord(const IngestRecord &record)
 {
     QTreeWidgetItem *parent = group(record.outcome);
-    auto *item = new QTreeWidgetItem(parent, { record.path, record.reason });
+    // The file's name; its folder on the card and the whole name on a long press.
+    auto *item = new QTreeWidgetItem(parent, { QFileInfo(record.path).fileName(), record.reason });
+    item->setToolTip(0, record.path);
     if (record.outcome == IngestOutcome::AlreadyReceived && record.matched && record.reason.isEmpty()) {
         item->setText(1, record.matched->disc.isEmpty()
                              ? tr("same as %1").arg(record.matched->name)
                              : tr("same as %1, on disc %2").arg(record.matched->name, record.matched->disc));
     }
+    item->setToolTip(1, item->text(1));   // the whole reason also on a long press
     parent->setText(1, tr("%n file(s)", nullptr, parent->childCount()));
 }
 
@@ -114,14 +171,23 @@ void ImportPage::finish(const IngestSummary &summary, const QString &error)
 {
     m_done->setEnabled(true);
     if (!error.isEmpty()) {
-        m_progress->end(error);
-        m_summary->setText(tr("The photos could not be handed in: %1").arg(error));
+        m_progress->end(error);   // the reason under the bar; the heading stays short
+        m_summary->setText(tr("Not all photos could be handed in."));
         return;
     }
     m_progress->end(summary.cancelled ? tr("Stopped. The photos read so far are kept.") : tr("Done."));
     m_summary->setText(tr("%1 new, %2 already handed in, %3 new versions, %4 not taken.")
                            .arg(summary.added).arg(summary.alreadyReceived)
                            .arg(summary.newVersions).arg(summary.rejected));
+}
+
+// A group's title with ▾ when open, ▸ when closed.
+void ImportPage::markGroup(QTreeWidgetItem *item)
+{
+    if (item->parent())
+        return;
+    const auto outcome = IngestOutcome(item->data(0, OutcomeRole).toInt());
+    item->setText(0, (item->isExpanded() ? QStringLiteral("▾ ") : QStringLiteral("▸ ")) + outcomeTitle(outcome));
 }
 
 QString ImportPage::summaryText() const
@@ -139,6 +205,8 @@ void ImportPage::changeEvent(QEvent *event)
 void ImportPage::retranslate()
 {
     m_results->setHeaderLabels({ tr("File"), tr("Note") });
+    for (int i = 0; i < m_results->topLevelItemCount(); ++i)
+        markGroup(m_results->topLevelItem(i));
     m_done->setText(tr("Show my albums"));
 }
 

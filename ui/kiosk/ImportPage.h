@@ -42,6 +42,8 @@ protected:
 private:
     void retranslate();
     QTreeWidgetItem *group(IngestOutcome outcome);
+    void markGroup(QTreeWidgetItem *item);
+    static constexpr int OutcomeRole = Qt::UserRole + 1;
 
     JobProgress *m_progress = nullptr;
     QTreeWidget *m_results = nullptr;

@@ -6,4 +6,9 @@ namespace Keepsake {
 
 KioskBackend::~KioskBackend() = default;
 
+QDate KioskBackend::today() const
+{
+    return QDate::currentDate();
+}
+
 } // namespace Keepsake

@@ -10,6 +10,7 @@
 #include "ingest/IngestTypes.h"
 #include "notify/Notice.h"
 
+#include <QDate>
 #include <QObject>
 
 #include <functional>
@@ -60,6 +61,8 @@ public:
     using QObject::QObject;
     ~KioskBackend() override;
 
+    // Today, by the lab's clock where there is one: what notices and expiry dates are read against.
+    virtual QDate today() const;
     // The lab's name for the welcome screen.
     virtual void labName(Answer<QString> answer) = 0;
     // False, and nothing asked, while an earlier sign-in is being checked.

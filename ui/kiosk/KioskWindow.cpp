@@ -11,11 +11,16 @@
 #include "KioskLog.h"
 #include "KioskStyle.h"
 #include "LocalKioskBackend.h"
+#include "NoticesPage.h"
+#include "PhotoViewPage.h"
 #include "RegisterPage.h"
+#include "RegistrationSlip.h"
 #include "SignInPage.h"
 #include "WelcomePage.h"
+#include "common/PhotoGridModel.h"
 #include "base/JobRunner.h"
 #include "base/Translations.h"
+#include "common/PrintPreview.h"
 
 #include <QEvent>
 #include <QFileInfo>
@@ -67,6 +72,7 @@ KioskWindow::KioskWindow(std::unique_ptr<KioskBackend> backend, Translations &tr
         else if (!name)
             qCWarning(lcKiosk) << "The lab's name cannot be read:" << name.error().message();
     });
+    m_welcome->setActiveLanguage(m_translations.language());
     retranslate();
     showPage(m_welcome);
 }
@@ -91,9 +97,10 @@ void KioskWindow::buildPages()
     m_albums = new AlbumsPage(*m_backend);
     m_import = new ImportPage;
     m_entry = new EntryPage;
-    for (QWidget *page : { static_cast<QWidget *>(m_welcome), static_cast<QWidget *>(m_signIn),
-                           static_cast<QWidget *>(m_register), static_cast<QWidget *>(m_albums),
-                           static_cast<QWidget *>(m_import), static_cast<QWidget *>(m_entry) })
+    m_notices = new NoticesPage;
+    m_viewer = new PhotoViewPage(m_backend->thumbnails());
+    for (QWidget *page : std::initializer_list<QWidget *> { m_welcome, m_signIn, m_register, m_albums, m_import,
+                                                            m_entry, m_notices, m_viewer })
         m_pages->addWidget(page);
     setCentralWidget(m_pages);
     m_albums->setAskers(
@@ -126,7 +133,19 @@ void KioskWindow::connectPages()
     connect(m_register, &RegisterPage::registerRequested, this, [this](const RegisterPage::Form &form) {
         registerCustomer(form.name, form.contact, form.pin);
     });
+    connect(m_signIn, &SignInPage::printRequested, this, &KioskWindow::printSlip);
     connect(m_albums, &AlbumsPage::signOutRequested, this, &KioskWindow::signOut);
+    connect(m_albums, &AlbumsPage::noticesRequested, this, &KioskWindow::showNotices);
+    connect(m_albums, &AlbumsPage::photoOpened, this, &KioskWindow::openPhoto);
+    connect(m_notices, &NoticesPage::closed, this, [this] { showPage(m_albums); });
+    connect(m_notices, &NoticesPage::opened, this, [this](qint64 noticeId) {
+        m_backend->markRead(noticeId, [](const Status &read) {
+            if (!read)
+                qCWarning(lcKiosk) << "A notice cannot be marked read:" << read.error().message();
+        });
+    });
+    connect(m_viewer, &PhotoViewPage::closed, this, [this] { showPage(m_albums); });
+    connect(m_viewer, &PhotoViewPage::selectionChanged, m_albums, &AlbumsPage::setPhotoSelected);
     connect(m_entry, &EntryPage::closed, this, [this] { showPage(m_entryReturn ? m_entryReturn : m_albums); });
     connect(m_import, &ImportPage::cancelRequested, m_ingest, &JobRunner::cancel);
     connect(m_import, &ImportPage::doneRequested, this, [this] {
@@ -162,6 +181,12 @@ void KioskWindow::setLanguage(const QString &language)
 {
     m_translations.install(language);
     QLocale::setDefault(QLocale(language));
+    m_welcome->setActiveLanguage(m_translations.language());
+}
+
+QString KioskWindow::language() const
+{
+    return m_translations.language();
 }
 
 void KioskWindow::signIn(const QString &code, const QString &pin)
@@ -185,8 +210,11 @@ void KioskWindow::signInAnswered(const Result<KioskSignIn> &answer)
 
 void KioskWindow::signedInAs(const Customer &customer)
 {
-    if (!customer.language.isEmpty() && m_translations.language() == QLatin1String("en"))
+    // The customer's own language for their session; the kiosk's comes back at sign-out.
+    if (Translations::available().contains(customer.language) && customer.language != m_translations.language()) {
+        m_languageBeforeSignIn = m_translations.language();
         setLanguage(customer.language);
+    }
     m_idle->arm();
     m_albums->clear();
     m_albums->load();
@@ -205,6 +233,8 @@ void KioskWindow::signOut()
     m_signIn->reset();
     m_register->reset();
     m_welcome->setCardNoticed(!m_pendingCard.isEmpty());
+    if (!m_languageBeforeSignIn.isEmpty())
+        setLanguage(std::exchange(m_languageBeforeSignIn, {}));
     showPage(m_welcome);
     Q_EMIT signedOut();
 }
@@ -221,11 +251,34 @@ void KioskWindow::registered(const Result<Customer> &customer)
         m_register->setMessage(customer.error().message());
         return;
     }
-    m_signIn->reset();
+    // The code as a success, large and printable, and already filled in: the PIN is next.
     showPage(m_signIn);
-    m_signIn->setMessage(tr("Welcome, %1! Your customer code is %2. Please remember it; the counter will "
-                            "confirm your registration. Sign in now with your code and PIN.")
-                             .arg(customer->name, customer->code));
+    m_signIn->welcomeNewCustomer(customer->name, customer->code);
+}
+
+void KioskWindow::printSlip(const QString &name, const QString &code)
+{
+    m_idle->touch();
+    // Without the kiosk as parent: the preview keeps the desktop's look, its toolbar (with
+    // Print) fits; the kiosk's large type would push Print into the toolbar's overflow.
+    PrintPreview::show(nullptr, RegistrationSlip::document(m_welcome->labName(), name, code));
+}
+
+void KioskWindow::showNotices()
+{
+    m_backend->notices([this](const Result<QList<Notice>> &notices) {
+        if (notices)
+            m_notices->showNotices(*notices, m_backend->today());
+        else
+            m_notices->showError(notices.error().message());
+        showPage(m_notices);
+    });
+}
+
+void KioskWindow::openPhoto(int row)
+{
+    m_viewer->showPhotos(m_albums->grid()->photos(), row, m_albums->selectedPhotoIds(), m_albums->ownsCurrentAlbum());
+    showPage(m_viewer);
 }
 
 void KioskWindow::cardInserted(const QString &path)

@@ -23,6 +23,8 @@ class ImportPage;
 class JobRunner;
 class KioskBackend;
 class Lab;
+class NoticesPage;
+class PhotoViewPage;
 class RegisterPage;
 class SignInPage;
 class Translations;
@@ -61,6 +63,9 @@ public:
     QWidget *currentPage() const;
     AlbumsPage *albumsPage() const { return m_albums; }
     ImportPage *importPage() const { return m_import; }
+    NoticesPage *noticesPage() const { return m_notices; }
+    PhotoViewPage *photoViewPage() const { return m_viewer; }
+    QString language() const;
     CardWatcher *cardWatcher() const { return m_cards; }
     IdleGuard *idleGuard() const { return m_idle; }
     bool isImporting() const;
@@ -83,6 +88,9 @@ private:
     void signOut();
     void registerCustomer(const QString &name, const QString &contact, const QString &pin);
     void registered(const Result<Customer> &customer);
+    void printSlip(const QString &name, const QString &code);
+    void showNotices();
+    void openPhoto(int row);
     void cardInserted(const QString &path);
     void cardRemoved(const QString &path);
     void startImport(const QString &path);
@@ -99,11 +107,14 @@ private:
     AlbumsPage *m_albums = nullptr;
     ImportPage *m_import = nullptr;
     EntryPage *m_entry = nullptr;
+    NoticesPage *m_notices = nullptr;
+    PhotoViewPage *m_viewer = nullptr;
     QWidget *m_entryReturn = nullptr;
     CardWatcher *m_cards = nullptr;
     IdleGuard *m_idle = nullptr;
     JobRunner *m_ingest = nullptr;     // the hand-in of a card
     QString m_pendingCard;
+    QString m_languageBeforeSignIn;   // restored at sign-out when the customer's own was applied
 };
 
 } // namespace Keepsake

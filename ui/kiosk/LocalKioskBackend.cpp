@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LocalKioskBackend.h"
 
+#include "base/Clock.h"
 #include "catalog/AlbumChoices.h"
 #include "catalog/AlbumEdits.h"
 #include "catalog/AlbumSharing.h"
@@ -33,6 +34,11 @@ LocalKioskBackend::~LocalKioskBackend() = default;
 Actor LocalKioskBackend::customer() const
 {
     return Actor::customer(m_customer.id, KioskActor);
+}
+
+QDate LocalKioskBackend::today() const
+{
+    return m_lab.clock().today();
 }
 
 void LocalKioskBackend::labName(Answer<QString> answer)

@@ -24,6 +24,7 @@ public:
     LocalKioskBackend(const Lab &lab, QString terminal, QObject *parent = nullptr);
     ~LocalKioskBackend() override;
 
+    QDate today() const override;
     void labName(Answer<QString> answer) override;
     bool signIn(const QString &code, const QString &pin, Answer<KioskSignIn> answer) override;
     void signOut() override;

@@ -3,6 +3,7 @@
 #include "RegisterPage.h"
 
 #include "TouchKeyboard.h"
+#include "common/MessageLabel.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -37,9 +38,9 @@ RegisterPage::RegisterPage(QWidget *parent) : QWidget(parent)
     TouchKeyboard::setFieldKind(m_contact, TouchKeyboard::FieldKind::PhoneOrEmail);
     TouchKeyboard::setFieldKind(m_pin, TouchKeyboard::FieldKind::Pin);
     TouchKeyboard::setFieldKind(m_repeat, TouchKeyboard::FieldKind::Pin);
-    m_message = new QLabel;
+    m_message = new MessageLabel(3);   // room for a refusal: the form does not move
     m_message->setObjectName(QStringLiteral("registerMessage"));
-    m_message->setWordWrap(true);
+    m_message->setProperty("role", QStringLiteral("warning"));
     m_keyboard = new TouchKeyboard(this);
     m_submit = new QPushButton;
     m_submit->setObjectName(QStringLiteral("registerSubmit"));
@@ -52,6 +53,8 @@ RegisterPage::RegisterPage(QWidget *parent) : QWidget(parent)
     m_contactLabel = new QLabel;
     m_pinLabel = new QLabel;
     m_repeatLabel = new QLabel;
+    for (QLabel *label : { m_title, m_nameLabel, m_contactLabel, m_pinLabel, m_repeatLabel })
+        label->setWordWrap(true);   // "Telefon oder E-Mail": the words wrap, nothing is cut
     form->addRow(m_nameLabel, m_name);
     form->addRow(m_contactLabel, m_contact);
     form->addRow(m_pinLabel, m_pin);

@@ -130,7 +130,17 @@ void TouchKeyboard::showLayout(Id id)
     if (currentLayout() == Id::Kana && id != Id::Kana)
         commitComposing();
     KeyPanel *keys = panel(id);
-    m_stack->setCurrentWidget(keys->layout().isNumberPad() ? keys->parentWidget() : keys);
+    QWidget *page = keys->layout().isNumberPad() ? keys->parentWidget() : keys;
+    // The keyboard asks for the room of the keys shown, not of the tallest layout
+    // (a stack's size hint is its largest page's): the sign-in page with a number pad
+    // keeps to an 800-pixel screen.
+    for (int i = 0; i < m_stack->count(); ++i) {
+        QWidget *other = m_stack->widget(i);
+        other->setSizePolicy(other == page ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                             other == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_stack->setCurrentWidget(page);
+    m_stack->updateGeometry();
     autoShift();
     retranslate();
 }

@@ -2,12 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WelcomePage.h"
 
+#include "KioskLanguages.h"
 #include "base/Translations.h"
 
+#include <QButtonGroup>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -20,6 +21,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     m_title->setObjectName(QStringLiteral("welcomeTitle"));
     m_title->setAlignment(Qt::AlignCenter);
     m_title->setProperty("role", QStringLiteral("title"));
+    m_title->setWordWrap(true);
     m_hint = new QLabel;
     m_hint->setObjectName(QStringLiteral("welcomeHint"));
     m_hint->setAlignment(Qt::AlignCenter);
@@ -32,16 +34,16 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 
     auto *languages = new QHBoxLayout;
     languages->addStretch();
+    m_languages = new QButtonGroup(this);
+    m_languages->setExclusive(true);
     QStringList available = Translations::available();
     available.removeDuplicates();   // English has a file of its own for plural forms
     for (const QString &language : std::as_const(available)) {
-        const QLocale locale(language);
-        QString name = locale.nativeLanguageName();
-        if (name.isEmpty())
-            name = language;
-        name[0] = name[0].toUpper();
-        auto *button = new QPushButton(name);
+        auto *button = new QPushButton(languageEndonym(language));
         button->setObjectName(QStringLiteral("language_%1").arg(language));
+        button->setCheckable(true);
+        button->setProperty("language", language);
+        m_languages->addButton(button);
         connect(button, &QPushButton::clicked, this, [this, language] { Q_EMIT languageChosen(language); });
         languages->addWidget(button);
     }
@@ -77,6 +79,12 @@ void WelcomePage::setCardNoticed(bool noticed)
 {
     m_cardNoticed = noticed;
     retranslate();
+}
+
+void WelcomePage::setActiveLanguage(const QString &language)
+{
+    for (QAbstractButton *button : m_languages->buttons())
+        button->setChecked(button->property("language").toString() == language);
 }
 
 void WelcomePage::changeEvent(QEvent *event)

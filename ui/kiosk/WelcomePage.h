@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QButtonGroup;
 class QLabel;
 class QPushButton;
 
@@ -20,6 +21,9 @@ public:
 
     void setLabName(const QString &name);
     void setCardNoticed(bool noticed);
+    // The language the kiosk speaks now: its button shows as chosen.
+    void setActiveLanguage(const QString &language);
+    QString labName() const { return m_labName; }
 
 Q_SIGNALS:
     void languageChosen(const QString &language);
@@ -38,6 +42,7 @@ private:
     QLabel *m_hint = nullptr;
     QPushButton *m_signIn = nullptr;
     QPushButton *m_register = nullptr;
+    QButtonGroup *m_languages = nullptr;
 };
 
 } // namespace Keepsake
