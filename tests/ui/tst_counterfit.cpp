@@ -110,6 +110,16 @@ void TestCounterFit::opensAtASizeFromTheScreen()
 
 void TestCounterFit::nothingClippedAt1280x800()
 {
+    {   // the walk finds a clipped label
+        QWidget probe;
+        auto *label = new QLabel(QStringLiteral("a text far longer than the fifty pixels it gets"), &probe);
+        label->setObjectName(QStringLiteral("probe"));
+        label->setGeometry(0, 0, 50, 20);
+        probe.show();
+        QCOMPARE(clippedLabels(&probe).size(), 1);
+        label->setToolTip(label->text());
+        QVERIFY(clippedLabels(&probe).isEmpty());
+    }
     choose(QStringLiteral("A1"));
     m_window->resize(1280, 800);
     auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("counterTabs"));

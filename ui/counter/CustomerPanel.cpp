@@ -95,6 +95,8 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
                                 tr("Shared with"), tr("Notices"), tr("Disc") });
     m_albums->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_albums->header()->setSectionResizeMode(ColReason, QHeaderView::Stretch);
+    m_albums->header()->setSectionResizeMode(ColDisc, QHeaderView::Interactive);   // long disc IDs elide (tooltip)
+    m_albums->header()->resizeSection(ColDisc, 170);
     m_model = new PhotoGridModel(lab, CounterIconEdge, this);
     m_grid = new QListView;
     m_grid->setObjectName(QStringLiteral("photoGrid"));

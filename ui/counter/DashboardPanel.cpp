@@ -84,7 +84,7 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     const QStringList albumHeaders { tr("Customer"), tr("Album"), tr("Expires"), tr("Photos"), tr("Size") };
     m_expiring = makeTree("expiringTree", albumHeaders);
     m_expired = makeTree("expiredTree", albumHeaders);
-    m_grace = makeTree("graceTree", { tr("Customer"), tr("Album"), tr("Recorded"), tr("Photos"), tr("Size") });
+    m_grace = makeTree("graceTree", { tr("Customer"), tr("Album"), tr("Copy deleted on"), tr("Photos"), tr("Size") });
     m_notices = makeTree("failedNoticesTree", { tr("Customer"), tr("Album"), tr("To"), tr("Why") });
     m_registered = makeTree("registrationsTree", { tr("Customer"), tr("Registered"), tr("E-mail"), tr("Phone") });
     m_stopped = makeTree("stoppedHandinsTree", { tr("Customer"), tr("Started"), tr("What happened"), tr("Photos stored") });
@@ -164,9 +164,11 @@ void DashboardPanel::refresh()
         return;
     }
     m_data = *data;
+    const Result<int> graceDays = Settings(m_lab.catalog()).intValue(QStringLiteral("grace.days"));
+    m_graceDays = graceDays ? *graceDays : 0;
     fill(m_expiring, m_data.expiringSoon, false);
     fill(m_expired, m_data.expired, true);
-    fill(m_grace, m_data.inGrace, false);
+    fill(m_grace, m_data.inGrace, false);   // recorded: the day their copy here goes
     fillNotices();
     fillRegistrations();
     fillStoppedHandins();
@@ -217,7 +219,7 @@ void DashboardPanel::fillMailQueue()
     }
     m_mail = *queue;
     const QString text = mailQueueText(m_mail);
-    m_mailQueue->setText(text.isEmpty() ? QString() : text + QLatin1Char(' ')
+    m_mailQueue->setText(text.isEmpty() ? QString() : text + QStringLiteral(". ")
                              + (m_mail.noServer ? tr("Enter the lab's mail server under Lab › Settings.")
                                                 : tr("Check the mail server under Lab › Settings, then Re-send notice.")));
     m_mailQueue->setVisible(!text.isEmpty());
@@ -244,8 +246,11 @@ void DashboardPanel::fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums
         item->setText(0, parent ? QString() : customer);
         item->setText(1, album.title);
         item->setText(2, album.recordedAt.isValid()
-                             ? QLocale().toString(album.recordedAt.toLocalTime().date(), QLocale::ShortFormat)
+                             ? QLocale().toString(album.recordedAt.toLocalTime().date().addDays(m_graceDays), QLocale::ShortFormat)
                              : QLocale().toString(album.expires, QLocale::ShortFormat));
+        if (album.recordedAt.isValid())
+            item->setToolTip(2, tr("Recorded on %1").arg(QLocale().toString(album.recordedAt.toLocalTime().date(),
+                                                                               QLocale::ShortFormat)));
         item->setText(3, QLocale().toString(album.photos));
         item->setText(4, formatBytes(album.bytes));
         item->setData(0, Qt::UserRole, album.customerId);

@@ -81,6 +81,7 @@ private:
     QList<Notice> m_failed;
     QList<KioskRegistration> m_registrations;
     MailQueue m_mail;
+    int m_graceDays = 0;
 };
 
 } // namespace Keepsake

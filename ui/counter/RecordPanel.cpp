@@ -61,6 +61,7 @@ RecordPanel::RecordPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_l
     connect(m_progress, &JobProgress::cancelRequested, this, &RecordPanel::cancel);
     connect(m_printIndex, &QPushButton::clicked, this, &RecordPanel::previewIndex);
     connect(m_printReceipt, &QPushButton::clicked, this, &RecordPanel::previewReceipt);
+    m_progress->hide();   // until a burn starts
     updateButtons();
 }
 
