@@ -5,6 +5,7 @@
 // list shows, Enter opens a match, the Recording tab picks its own customer, a
 // hand-in ends with its pickup code and receipt, and the audit trail reads in words
 // with filters.
+#include "CounterTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Actor.h"
 #include "base/Translations.h"
@@ -196,6 +197,8 @@ void TestCounterClerk::handInEndsWithPickupCodeAndReceipt()
     QVERIFY2(match.hasMatch(), qPrintable(code->text()));
     auto *print = dialog->findChild<QPushButton *>(QStringLiteral("printHandinReceipt"));
     QVERIFY(print && print->isVisible());
+    shoot(dialog, dialog->size(), QStringLiteral("counter-handin-receipt"));
+    QVERIFY2(clippedLabels(dialog).isEmpty(), qPrintable(clippedLabels(dialog).join(QStringLiteral("; "))));
     QString previewTitle;
     PrintPreview::setDialogHook([&](QPrintPreviewDialog &preview) { previewTitle = preview.windowTitle(); });
     QTest::mouseClick(print, Qt::LeftButton);
@@ -251,6 +254,8 @@ void TestCounterClerk::auditTrailInWordsWithFilters()
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("auditDetailsButton")), Qt::LeftButton);
     QVERIFY(details->isVisible());
     QVERIFY2(details->toPlainText().contains(QLatin1String("to: Sommer")), qPrintable(details->toPlainText()));
+    shoot(&dialog, dialog.size(), QStringLiteral("counter-audit"));
+    QVERIFY2(clippedLabels(&dialog).isEmpty(), qPrintable(clippedLabels(&dialog).join(QStringLiteral("; "))));
 
     // Filters: kind, text, dates, customer.
     const int all = dialog.shownCount();

@@ -5,6 +5,7 @@
 // nothing is clipped at 1280×800 without its full text as a tooltip, captions stay
 // under portrait thumbnails, counts read as proper plurals, and a recorded album shows
 // the day its copy here is deleted.
+#include "CounterTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "catalog/AuditLog.h"
@@ -31,25 +32,6 @@
 using namespace Keepsake;
 using namespace Keepsake::Test;
 
-namespace {
-
-// Labels whose text does not fit the space they got and carry no tooltip with it.
-QStringList clippedLabels(const QWidget *window)
-{
-    QStringList clipped;
-    for (const QLabel *label : window->findChildren<QLabel *>()) {
-        if (!label->isVisibleTo(window) || label->text().isEmpty() || !label->isVisible())
-            continue;
-        const bool fits = label->wordWrap() ? label->height() + 1 >= label->heightForWidth(label->width())
-                                            : label->width() + 1 >= label->sizeHint().width();
-        if (!fits && label->toolTip().isEmpty())
-            clipped << QStringLiteral("%1 \"%2\" (%3×%4)").arg(label->objectName(), label->text())
-                           .arg(label->width()).arg(label->height());
-    }
-    return clipped;
-}
-
-} // namespace
 
 class TestCounterFit : public QObject
 {

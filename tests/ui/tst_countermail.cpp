@@ -5,6 +5,7 @@
 // status bar count waiting and failed mail with the reason; the settings read in
 // words with fitting controls and send a test mail through a real SMTP server.
 #include "SmtpTestServer.h"
+#include "CounterTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/CancelToken.h"
 #include "base/Translations.h"
@@ -124,6 +125,15 @@ void TestCounterMail::settingsInWordsWithFittingControls()
         auto *label = qobject_cast<QLabel *>(form->labelForField(field));
         QVERIFY2(label && !label->text().contains(QLatin1Char('.')) && !label->text().contains(QLatin1Char('_')),
                  qPrintable(entry.key + QStringLiteral(": ") + (label ? label->text() : QString())));
+    }
+    // Every page fits, nothing cut off.
+    dialog.show();
+    for (const SettingsDialog::Tab tab : { SettingsDialog::Tab::Lab, SettingsDialog::Tab::Mail, SettingsDialog::Tab::Printing,
+                                           SettingsDialog::Tab::Data }) {
+        dialog.showTab(tab);
+        shoot(&dialog, dialog.size(), QStringLiteral("counter-settings-%1").arg(int(tab)));
+        const QStringList clipped = clippedLabels(&dialog);
+        QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
     }
     // Saved as core stores them.
     dialog.setValue(QStringLiteral("smtp.starttls"), QStringLiteral("required"));

@@ -130,7 +130,7 @@ void AuditDialog::read()
     m_entries = entries ? *entries : QList<AuditEntry>();
     if (!entries)
         m_note->setText(entries.error().message());
-    for (qsizetype i = 0; i < m_entries.size(); ++i) {
+    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {   // newest first
         const AuditEntry &entry = m_entries.at(i);
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(ColWhen, QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat));
