@@ -73,6 +73,25 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     m_ingest = new JobRunner(this);
     m_ingest->setObjectName(QStringLiteral("counterIngest"));
     m_resending = new JobRunner(this);
+    buildViews();
+    buildLayout();
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(150);
+    connect(&m_searchDelay, &QTimer::timeout, this, &CustomerPanel::search);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &CustomerPanel::openMatch);
+    connect(m_customers, &QListWidget::currentRowChanged, this, &CustomerPanel::customerChosen);
+    connect(m_loader, &CustomerLoader::loaded, this, &CustomerPanel::applyData);
+    connect(m_albums, &QTreeWidget::itemSelectionChanged, this, &CustomerPanel::albumSelectionChanged);
+    search();
+    if (m_customers->count() > 0)   // the first customer, so the window opens on real content
+        m_customers->setCurrentRow(0);
+    updateActions();
+}
+
+void CustomerPanel::buildViews()
+{
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("customerSearch"));
     m_search->setPlaceholderText(tr("Find a customer by code, name, phone or e-mail"));
@@ -85,8 +104,10 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.5);
     headerFont.setBold(true);
     m_header->setFont(headerFont);
+    m_header->setWordWrap(true);
     m_details = new QLabel;
     m_details->setObjectName(QStringLiteral("customerDetails"));
+    m_details->setWordWrap(true);
     m_albums = new QTreeWidget;
     m_albums->setObjectName(QStringLiteral("albumTree"));
     m_albums->setRootIsDecorated(false);
@@ -97,7 +118,7 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     m_albums->header()->setSectionResizeMode(ColReason, QHeaderView::Stretch);
     m_albums->header()->setSectionResizeMode(ColDisc, QHeaderView::Interactive);   // long disc IDs elide (tooltip)
     m_albums->header()->resizeSection(ColDisc, 170);
-    m_model = new PhotoGridModel(lab, CounterIconEdge, this);
+    m_model = new PhotoGridModel(m_lab, CounterIconEdge, this);
     m_grid = new QListView;
     m_grid->setObjectName(QStringLiteral("photoGrid"));
     m_grid->setModel(m_model);
@@ -105,7 +126,10 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     m_grid->setItemDelegate(new PhotoCaptionDelegate(CounterIconEdge, m_grid));
     m_photoCount = new QLabel;
     m_photoCount->setObjectName(QStringLiteral("photoCount"));
+}
 
+void CustomerPanel::buildLayout()
+{
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(m_search);
@@ -135,19 +159,6 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     split->setSizes({ 340, 1260 });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
-
-    m_searchDelay.setSingleShot(true);
-    m_searchDelay.setInterval(150);
-    connect(&m_searchDelay, &QTimer::timeout, this, &CustomerPanel::search);
-    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &CustomerPanel::openMatch);
-    connect(m_customers, &QListWidget::currentRowChanged, this, &CustomerPanel::customerChosen);
-    connect(m_loader, &CustomerLoader::loaded, this, &CustomerPanel::applyData);
-    connect(m_albums, &QTreeWidget::itemSelectionChanged, this, &CustomerPanel::albumSelectionChanged);
-    search();
-    if (m_customers->count() > 0)   // the first customer, so the window opens on real content
-        m_customers->setCurrentRow(0);
-    updateActions();
 }
 
 void CustomerPanel::buildActions(QWidget *bar)

@@ -54,6 +54,8 @@ Q_SIGNALS:
     void recordRequested(qint64 customerId, const QList<qint64> &albumIds);
 
 private:
+    void buildViews();
+    void buildLayout();
     void buildActions(QWidget *bar);
     void search();
     // Enter in the search box: the highlighted customer, else the first match.
