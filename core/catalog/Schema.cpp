@@ -3,6 +3,7 @@
 #include "Schema.h"
 
 #include "CatalogLog.h"
+#include "CatalogVersion.h"
 #include "SqlQuery.h"
 
 #include <iterator>
@@ -337,15 +338,21 @@ const Migration Migrations[] = {
     { 7, std::begin(Version7), std::end(Version7) },
 };
 
+// Migration 8: the change counter the windows poll (CatalogVersion), written per
+// dialect: triggers differ too much between SQLite and PostgreSQL for one text.
+constexpr int CatalogVersionMigration = 8;
+
 } // namespace
 
 int Schema::latestVersion() const
 {
-    return std::end(Migrations)[-1].version;
+    return CatalogVersionMigration;
 }
 
 QStringList Schema::statements(int version) const
 {
+    if (version == CatalogVersionMigration)
+        return CatalogVersion::migration(m_dialect == Dialect::Postgres);
     QStringList result;
     for (const Migration &migration : Migrations) {
         if (migration.version != version)

@@ -5,6 +5,8 @@
 #include "NoticeOutbox.h"
 #include "NotifyLog.h"
 #include "catalog/Catalog.h"
+#include "catalog/Settings.h"
+#include "catalog/SqlQuery.h"
 
 namespace Keepsake {
 
@@ -49,6 +51,33 @@ Result<QList<Notice>> NoticeMails::failed(const Actor &actor) const
     if (Status allowed = check(actor); !allowed)
         return allowed.error();
     return NoticeOutbox::mails(m_catalog.db(), { QStringLiteral("failed") });
+}
+
+Result<MailQueue> NoticeMails::queue(const Actor &actor) const
+{
+    if (Status allowed = check(actor); !allowed)
+        return allowed.error();
+    MailQueue queue;
+    const Result<QString> host = Settings(m_catalog).value(QStringLiteral("smtp.host"));
+    if (!host)
+        return host.error();
+    queue.noServer = host->trimmed().isEmpty();
+    SqlQuery counts(m_catalog.db(), QStringLiteral(
+        "SELECT state, count(*) FROM notices WHERE channel = 'mail' AND state IN ('queued', 'sending', 'failed') "
+        "GROUP BY state"));
+    if (Status status = counts.exec(); !status)
+        return status.error();
+    while (counts.next())
+        (counts.text(0) == QLatin1String("failed") ? queue.failed : queue.waiting) += int(counts.integer(1));
+    SqlQuery latest(m_catalog.db(), QStringLiteral(
+        "SELECT last_error FROM notices WHERE channel = 'mail' AND state IN ('queued', 'failed') "
+        "AND last_error IS NOT NULL AND last_error <> '' ORDER BY id DESC LIMIT 1"));
+    if (Status status = latest.exec(); !status)
+        return status.error();
+    if (latest.next())
+        queue.lastError = latest.text(0);
+    latest.finish();
+    return queue;
 }
 
 } // namespace Keepsake

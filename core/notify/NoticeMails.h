@@ -24,6 +24,15 @@ struct AlbumNotices
     QStringList failures;         // "to: what the server said"
 };
 
+// The mails that have not gone out, for the counter's day and status bar.
+struct MailQueue
+{
+    int waiting = 0;              // queued or being sent
+    int failed = 0;               // given up after all their tries
+    bool noServer = false;        // no mail server set (smtp.host): nothing can go out
+    QString lastError;            // what the mail server said to the latest failed try
+};
+
 // How the notice mails went, for the clerk: they name every recipient's address and
 // what the mail server answered, so only the clerk and the system read them.
 class NoticeMails
@@ -37,6 +46,8 @@ public:
     Result<QHash<qint64, AlbumNotices>> ofAlbums(const Actor &actor, const QList<qint64> &albumIds) const;
     // Mails that failed after all their tries, oldest first (the counter's day).
     Result<QList<Notice>> failed(const Actor &actor) const;
+    // How many mails wait or failed, and why (a count, not the mails: cheap to poll).
+    Result<MailQueue> queue(const Actor &actor) const;
 
 private:
     Status check(const Actor &actor) const;

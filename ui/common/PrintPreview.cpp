@@ -92,6 +92,18 @@ Result<PrintPreview::Document> PrintPreview::receiptOfDisc(const Lab &lab, const
                       [print](QPagedPaintDevice &device) { return print->receipt.render(device); } };
 }
 
+Result<PrintPreview::Document> PrintPreview::receiptOfHandin(const Lab &lab, qint64 customerId, qint64 handinId)
+{
+    const PrintSources sources(lab);
+    const Result<ReceiptContent> content = sources.receiptOfHandin(customerId, handinId);
+    if (!content)
+        return content.error();
+    auto print = std::make_shared<ReceiptPrint>(sources.customerLanguage(content->customerCode), *content,
+                                                PrintJobs(lab).labSettings().receiptFormat);
+    return Document { tr("Receipt %1 %2").arg(content->customerCode, content->pickupCode), print->receipt.pageLayout(),
+                      [print](QPagedPaintDevice &device) { return print->receipt.render(device); } };
+}
+
 void PrintPreview::show(QWidget *parent, const Document &document)
 {
     // A printer of the lab's CUPS scheduler when there is one, else a PDF file.

@@ -39,6 +39,8 @@ public:
     // The index sheet of what a disc session holds, and the receipt of that order.
     static Result<Document> indexOfDisc(const Lab &lab, const QString &discId, std::optional<int> session);
     static Result<Document> receiptOfDisc(const Lab &lab, const QString &discId, std::optional<int> session);
+    // The receipt of a hand-in, with its pickup code.
+    static Result<Document> receiptOfHandin(const Lab &lab, qint64 customerId, qint64 handinId);
     // The index sheet of albums not yet on a disc (their print selections).
     static Result<Document> indexOfAlbums(const Lab &lab, const QList<qint64> &albumIds);
 

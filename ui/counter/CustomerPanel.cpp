@@ -4,12 +4,17 @@
 
 #include "AuditDialog.h"
 #include "JobDialog.h"
+#include "PhotoCaptionDelegate.h"
 #include "common/JobProgress.h"
+#include "common/MessageBox.h"
+#include "common/PrintPreview.h"
+#include "catalog/PickupCode.h"
 #include "common/PhotoGridModel.h"
 #include "base/ByteSize.h"
 #include "base/JobRunner.h"
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
+#include "catalog/Settings.h"
 #include "retention/ExpiryReason.h"
 
 #include <QFileDialog>
@@ -21,6 +26,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -34,6 +40,29 @@ constexpr int CounterIconEdge = 128;
 enum AlbumColumn { ColTitle, ColState, ColExpires, ColReason, ColPhotos, ColSize, ColShares, ColNotices, ColDisc,
                    ColumnCount };
 
+// Until when the album is kept: its expiry date, or for a recorded album the day its
+// copy here is deleted (the grace period after recording), or when it was.
+QString untilText(const AlbumSummary &album, int graceDays)
+{
+    const auto day = [](const QDate &date) { return QLocale().toString(date, QLocale::ShortFormat); };
+    switch (album.state) {
+    case AlbumState::Recorded:
+        return CustomerPanel::tr("copy deleted on %1").arg(day(album.recordedAt.toLocalTime().date().addDays(graceDays)));
+    case AlbumState::Purged:
+        return CustomerPanel::tr("copy deleted on %1").arg(day(album.purgedAt.toLocalTime().date()));
+    default:
+        return day(album.expires);
+    }
+}
+
+bool samePhotos(const QList<PhotoRecord> &a, const QList<PhotoRecord> &b)
+{
+    return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const PhotoRecord &x, const PhotoRecord &y) {
+        return x.id == y.id && x.albumId == y.albumId && x.sha256 == y.sha256 && x.name == y.name
+               && x.caption == y.caption;
+    });
+}
+
 } // namespace
 
 CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
@@ -44,6 +73,25 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     m_ingest = new JobRunner(this);
     m_ingest->setObjectName(QStringLiteral("counterIngest"));
     m_resending = new JobRunner(this);
+    buildViews();
+    buildLayout();
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(150);
+    connect(&m_searchDelay, &QTimer::timeout, this, &CustomerPanel::search);
+    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &CustomerPanel::openMatch);
+    connect(m_customers, &QListWidget::currentRowChanged, this, &CustomerPanel::customerChosen);
+    connect(m_loader, &CustomerLoader::loaded, this, &CustomerPanel::applyData);
+    connect(m_albums, &QTreeWidget::itemSelectionChanged, this, &CustomerPanel::albumSelectionChanged);
+    search();
+    if (m_customers->count() > 0)   // the first customer, so the window opens on real content
+        m_customers->setCurrentRow(0);
+    updateActions();
+}
+
+void CustomerPanel::buildViews()
+{
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("customerSearch"));
     m_search->setPlaceholderText(tr("Find a customer by code, name, phone or e-mail"));
@@ -56,24 +104,32 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.5);
     headerFont.setBold(true);
     m_header->setFont(headerFont);
+    m_header->setWordWrap(true);
     m_details = new QLabel;
     m_details->setObjectName(QStringLiteral("customerDetails"));
+    m_details->setWordWrap(true);
     m_albums = new QTreeWidget;
     m_albums->setObjectName(QStringLiteral("albumTree"));
     m_albums->setRootIsDecorated(false);
     m_albums->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_albums->setHeaderLabels({ tr("Album"), tr("State"), tr("Expires"), tr("Why"), tr("Photos"), tr("Size"),
+    m_albums->setHeaderLabels({ tr("Album"), tr("State"), tr("Kept until"), tr("Why"), tr("Photos"), tr("Size"),
                                 tr("Shared with"), tr("Notices"), tr("Disc") });
     m_albums->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_albums->header()->setSectionResizeMode(ColReason, QHeaderView::Stretch);
-    m_model = new PhotoGridModel(lab, CounterIconEdge, this);
+    m_albums->header()->setSectionResizeMode(ColDisc, QHeaderView::Interactive);   // long disc IDs elide (tooltip)
+    m_albums->header()->resizeSection(ColDisc, 170);
+    m_model = new PhotoGridModel(m_lab, CounterIconEdge, this);
     m_grid = new QListView;
     m_grid->setObjectName(QStringLiteral("photoGrid"));
     m_grid->setModel(m_model);
     PhotoGridModel::setUpView(m_grid, CounterIconEdge, false);
+    m_grid->setItemDelegate(new PhotoCaptionDelegate(CounterIconEdge, m_grid));
     m_photoCount = new QLabel;
     m_photoCount->setObjectName(QStringLiteral("photoCount"));
+}
 
+void CustomerPanel::buildLayout()
+{
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(m_search);
@@ -103,19 +159,6 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     split->setSizes({ 340, 1260 });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split);
-
-    m_searchDelay.setSingleShot(true);
-    m_searchDelay.setInterval(150);
-    connect(&m_searchDelay, &QTimer::timeout, this, &CustomerPanel::search);
-    connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_search, &QLineEdit::returnPressed, this, &CustomerPanel::search);
-    connect(m_customers, &QListWidget::currentRowChanged, this, &CustomerPanel::customerChosen);
-    connect(m_loader, &CustomerLoader::loaded, this, &CustomerPanel::applyData);
-    connect(m_albums, &QTreeWidget::itemSelectionChanged, this, &CustomerPanel::albumSelectionChanged);
-    search();
-    if (m_customers->count() > 0)   // the first customer, so the window opens on real content
-        m_customers->setCurrentRow(0);
-    updateActions();
 }
 
 void CustomerPanel::buildActions(QWidget *bar)
@@ -147,23 +190,72 @@ void CustomerPanel::buildActions(QWidget *bar)
 
 void CustomerPanel::search()
 {
-    const qint64 current = m_data.customer.id;
+    m_searchDelay.stop();
+    const qint64 current = m_wanted;
     const auto found = Customers(m_lab.catalog()).search(m_search->text().trimmed());
     const QSignalBlocker blocker(m_customers);
+    const int scrolled = m_customers->verticalScrollBar()->value();
     m_customers->clear();
     if (!found) {
         Q_EMIT message(found.error().message());
+        clearCustomer();
         return;
     }
+    bool shown = false;
     for (const Customer &customer : *found) {
         QString text = QStringLiteral("%1 — %2").arg(customer.code, customer.name);
         if (!customer.phone.isEmpty() || !customer.email.isEmpty())
             text += QStringLiteral("\n") + QStringList({ customer.phone, customer.email }).join(QStringLiteral("  ")).trimmed();
         auto *item = new QListWidgetItem(text, m_customers);
         item->setData(Qt::UserRole, customer.id);
-        if (customer.id == current)
+        item->setToolTip(text);
+        if (customer.id == current) {
             m_customers->setCurrentItem(item);
+            shown = true;
+        }
     }
+    m_customers->doItemsLayout();   // the scroll range of the new rows, to come back to where the clerk was
+    m_customers->verticalScrollBar()->setValue(scrolled);
+    // The panel acts on the customer the list shows, never on one the filter hid: the
+    // single match is opened, else nothing is.
+    if (shown)
+        return;
+    if (m_customers->count() == 1 && !m_search->text().trimmed().isEmpty())
+        openRow(0);
+    else if (current)
+        clearCustomer();
+}
+
+void CustomerPanel::openMatch()
+{
+    search();
+    if (m_customers->count() == 0)
+        return;
+    const int row = m_customers->currentRow() >= 0 ? m_customers->currentRow() : 0;
+    if (m_customers->item(row)->data(Qt::UserRole).toLongLong() != m_wanted)
+        openRow(row);
+}
+
+void CustomerPanel::openRow(int row)
+{
+    const QSignalBlocker blocker(m_customers);
+    m_customers->setCurrentRow(row);
+    showCustomer(m_customers->item(row)->data(Qt::UserRole).toLongLong());
+}
+
+void CustomerPanel::clearCustomer()
+{
+    m_wanted = 0;
+    m_data = CustomerData();
+    m_customers->setCurrentRow(-1);
+    m_header->setText(tr("Choose a customer on the left."));
+    m_details->clear();
+    {
+        const QSignalBlocker blocker(m_albums);
+        m_albums->clear();
+    }
+    albumSelectionChanged();
+    m_photoCount->clear();
 }
 
 void CustomerPanel::customerChosen()
@@ -176,6 +268,7 @@ void CustomerPanel::customerChosen()
 void CustomerPanel::showCustomer(qint64 customerId)
 {
     m_selectedAt.start();
+    m_wanted = customerId;
     m_header->setText(tr("Loading…"));
     m_loader->load(m_clerk, customerId, true);
     for (int row = 0; row < m_customers->count(); ++row) {
@@ -189,8 +282,8 @@ void CustomerPanel::showCustomer(qint64 customerId)
 void CustomerPanel::refresh()
 {
     search();
-    if (m_data.customer.id)
-        m_loader->load(m_clerk, m_data.customer.id, true);
+    if (m_wanted)
+        m_loader->load(m_clerk, m_wanted, true);
 }
 
 bool CustomerPanel::isLoading() const
@@ -200,6 +293,11 @@ bool CustomerPanel::isLoading() const
 
 void CustomerPanel::applyData(const CustomerData &data)
 {
+    if (data.customer.id != m_wanted) {   // read for a customer no longer chosen
+        if (!data.error.isEmpty())
+            Q_EMIT message(data.error);
+        return;
+    }
     const QList<qint64> keep = selectedAlbums();
     m_data = data;
     if (!data.error.isEmpty())
@@ -215,8 +313,11 @@ void CustomerPanel::applyData(const CustomerData &data)
         details << tr("Plan: %1").arg(c.planRule);
     details << tr("Customer since %1").arg(QLocale().toString(c.createdAt.toLocalTime().date(), QLocale::ShortFormat));
     m_details->setText(details.join(QStringLiteral("   ·   ")));
+    const int scrolled = m_albums->verticalScrollBar()->value();
     fillAlbums();
     selectAlbums(keep);
+    m_albums->doItemsLayout();
+    m_albums->verticalScrollBar()->setValue(scrolled);
     albumSelectionChanged();
     Q_EMIT loaded();
 }
@@ -225,20 +326,26 @@ void CustomerPanel::fillAlbums()
 {
     const QSignalBlocker blocker(m_albums);
     m_albums->clear();
+    const Result<int> graceDays = Settings(m_lab.catalog()).intValue(QStringLiteral("grace.days"));
     for (const AlbumSummary &album : std::as_const(m_data.albums)) {
         auto *row = new QTreeWidgetItem(m_albums);
         row->setText(ColTitle, album.title);
         row->setText(ColState, albumStateText(album.state));
-        row->setText(ColExpires, QLocale().toString(album.expires, QLocale::ShortFormat));
+        row->setText(ColExpires, untilText(album, graceDays ? *graceDays : 0));
         row->setText(ColReason, expiryReasonText(album));
         row->setText(ColPhotos, QLocale().toString(album.photos));
         row->setText(ColSize, formatBytes(album.bytes));
         row->setText(ColDisc, album.disc);
+        // The long columns elide in a narrow window: their full text on hover.
+        for (const int column : { int(ColTitle), int(ColExpires), int(ColReason), int(ColDisc) })
+            row->setToolTip(column, row->text(column));
         row->setTextAlignment(ColPhotos, Qt::AlignRight | Qt::AlignVCenter);
         row->setTextAlignment(ColSize, Qt::AlignRight | Qt::AlignVCenter);
         row->setData(ColTitle, Qt::UserRole, album.id);
-        if (album.ownerId != m_data.customer.id)
+        if (album.ownerId != m_data.customer.id) {
             row->setText(ColTitle, tr("%1 (shared by %2)").arg(album.title, album.ownerCode));
+            row->setToolTip(ColTitle, row->text(ColTitle));
+        }
     }
     fillAlbumExtras();
 }
@@ -271,7 +378,8 @@ void CustomerPanel::albumSelectionChanged()
                 photos.append(photo);
         }
     }
-    m_model->setPhotos(photos);
+    if (!samePhotos(m_model->photos(), photos))   // a refresh with nothing new keeps the grid where it was
+        m_model->setPhotos(photos);
     if (selected.size() == 1) {
         for (const AlbumSummary &album : std::as_const(m_data.albums)) {
             if (album.id == selected.first())
@@ -320,15 +428,27 @@ void CustomerPanel::importFolder(const QString &folder)
         m_jobDialog->progress()->setProgress(done, total, tr("%1 of %2 files").arg(done).arg(total));
     });
     m_jobDialog->begin(tr("Handing in photos for %1").arg(m_data.customer.code));
-    m_ingest->start(std::move(job), [this](const Result<IngestSummary> &summary) { importDone(summary); });
+    m_ingest->start(std::move(job), [this, customer = m_data.customer.id](const Result<IngestSummary> &summary) {
+        importDone(customer, summary);
+    });
 }
 
-void CustomerPanel::importDone(const Result<IngestSummary> &summary)
+void CustomerPanel::importDone(qint64 customer, const Result<IngestSummary> &summary)
 {
     m_jobDialog->end(summary ? tr("%1 new, %2 already handed in, %3 new versions, %4 rejected.")
                                    .arg(summary->added).arg(summary->alreadyReceived)
                                    .arg(summary->newVersions).arg(summary->rejected)
                              : summary.error().message());
+    if (summary && summary->handinId && !summary->pickupCode.isEmpty()) {
+        const qint64 handin = summary->handinId;
+        m_jobDialog->offerReceipt(PickupCode::display(summary->pickupCode), [this, customer, handin] {
+            const Result<PrintPreview::Document> receipt = PrintPreview::receiptOfHandin(m_lab, customer, handin);
+            if (receipt)
+                PrintPreview::show(m_jobDialog, *receipt);
+            else
+                MessageBox::warning(m_jobDialog, tr("Receipt"), receipt.error().message());
+        });
+    }
     refresh();
     Q_EMIT changed();
 }

@@ -54,8 +54,15 @@ Q_SIGNALS:
     void recordRequested(qint64 customerId, const QList<qint64> &albumIds);
 
 private:
+    void buildViews();
+    void buildLayout();
     void buildActions(QWidget *bar);
     void search();
+    // Enter in the search box: the highlighted customer, else the first match.
+    void openMatch();
+    void openRow(int row);
+    // Nothing chosen: no customer shown, every action disabled.
+    void clearCustomer();
     void customerChosen();
     void applyData(const CustomerData &data);
     void fillAlbums();
@@ -64,7 +71,7 @@ private:
     void updateActions();
     void openAudit();
     void chooseImportFolder();
-    void importDone(const Result<IngestSummary> &summary);
+    void importDone(qint64 customer, const Result<IngestSummary> &summary);
     void restoreAlbum();
     void extendAlbum();
     void resendNotice();
@@ -78,6 +85,7 @@ private:
     const Actor m_clerk;   // the clerk at this counter, as the session's user
     CustomerLoader *m_loader = nullptr;
     CustomerData m_data;
+    qint64 m_wanted = 0;   // the customer asked for last (a read still running for another is dropped)
     QTimer m_searchDelay;
     QElapsedTimer m_selectedAt;
     QLineEdit *m_search = nullptr;

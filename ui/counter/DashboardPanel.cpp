@@ -19,10 +19,53 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace Keepsake {
+
+namespace {
+
+// A list read again keeps the clerk's place in it: the current row (by what it
+// stands for, its customer and album) and how far it was scrolled.
+class KeepPlace
+{
+public:
+    explicit KeepPlace(QTreeWidget *tree) : m_tree(tree), m_scrolled(tree->verticalScrollBar()->value())
+    {
+        if (const QTreeWidgetItem *item = tree->currentItem())
+            m_key = key(item);
+    }
+    ~KeepPlace()
+    {
+        if (m_key.first || m_key.second) {
+            for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+                if (key(*it) == m_key) {
+                    m_tree->setCurrentItem(*it);
+                    break;
+                }
+            }
+        }
+        m_tree->doItemsLayout();
+        m_tree->verticalScrollBar()->setValue(m_scrolled);
+    }
+    KeepPlace(const KeepPlace &) = delete;
+    KeepPlace &operator=(const KeepPlace &) = delete;
+
+private:
+    static std::pair<qint64, qint64> key(const QTreeWidgetItem *item)
+    {
+        return { item->data(0, Qt::UserRole).toLongLong(), item->data(1, Qt::UserRole).toLongLong() };
+    }
+
+    QTreeWidget *m_tree;
+    int m_scrolled;
+    std::pair<qint64, qint64> m_key { 0, 0 };
+};
+
+} // namespace
 
 DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_lab(lab)
 {
@@ -32,10 +75,16 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     QFont big = m_summary->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_summary->setFont(big);
+    m_summary->setWordWrap(true);
+    m_mailQueue = new QLabel;
+    m_mailQueue->setObjectName(QStringLiteral("mailQueueLabel"));
+    m_mailQueue->setWordWrap(true);
+    m_mailQueue->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_mailQueue->setStyleSheet(QStringLiteral("color: #a00000;"));
     const QStringList albumHeaders { tr("Customer"), tr("Album"), tr("Expires"), tr("Photos"), tr("Size") };
     m_expiring = makeTree("expiringTree", albumHeaders);
     m_expired = makeTree("expiredTree", albumHeaders);
-    m_grace = makeTree("graceTree", { tr("Customer"), tr("Album"), tr("Recorded"), tr("Photos"), tr("Size") });
+    m_grace = makeTree("graceTree", { tr("Customer"), tr("Album"), tr("Copy deleted on"), tr("Photos"), tr("Size") });
     m_notices = makeTree("failedNoticesTree", { tr("Customer"), tr("Album"), tr("To"), tr("Why") });
     m_registered = makeTree("registrationsTree", { tr("Customer"), tr("Registered"), tr("E-mail"), tr("Phone") });
     m_stopped = makeTree("stoppedHandinsTree", { tr("Customer"), tr("Started"), tr("What happened"), tr("Photos stored") });
@@ -66,6 +115,7 @@ DashboardPanel::DashboardPanel(const Lab &lab, QWidget *parent) : QWidget(parent
     grid->addWidget(devices, 3, 0, 1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
+    layout->addWidget(m_mailQueue);
     layout->addLayout(grid, 1);
 
     m_timer.setInterval(60 * 1000);
@@ -114,23 +164,71 @@ void DashboardPanel::refresh()
         return;
     }
     m_data = *data;
+    const Result<int> graceDays = Settings(m_lab.catalog()).intValue(QStringLiteral("grace.days"));
+    m_graceDays = graceDays ? *graceDays : 0;
     fill(m_expiring, m_data.expiringSoon, false);
     fill(m_expired, m_data.expired, true);
-    fill(m_grace, m_data.inGrace, false);
+    fill(m_grace, m_data.inGrace, false);   // recorded: the day their copy here goes
     fillNotices();
     fillRegistrations();
     fillStoppedHandins();
     askDevices();
-    m_summary->setText(tr("%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed "
-                          "notices, %6 kiosk registrations to confirm.")
-                           .arg(QLocale().toString(m_lab.clock().today(), QLocale::LongFormat))
-                           .arg(m_data.expiringSoon.size()).arg(m_data.expired.size()).arg(m_data.inGrace.size())
-                           .arg(m_failed.size()).arg(m_registrations.size()));
+    fillMailQueue();
+    m_summary->setText(summaryText());
     Q_EMIT refreshed();
+}
+
+QString DashboardPanel::summaryText() const
+{
+    const QStringList parts {
+        tr("%n expiring soon", nullptr, int(m_data.expiringSoon.size())),
+        tr("%n waiting for their disc", nullptr, int(m_data.expired.size())),
+        tr("%n in their grace period", nullptr, int(m_data.inGrace.size())),
+        tr("%n failed mail(s)", nullptr, m_mail.failed),
+        tr("%n mail(s) waiting to go out", nullptr, m_mail.waiting),
+        tr("%n kiosk registration(s) to confirm", nullptr, int(m_registrations.size())),
+    };
+    return tr("%1: %2.").arg(QLocale().toString(m_lab.clock().today(), QLocale::LongFormat),
+                             parts.join(QStringLiteral(", ")));
+}
+
+QString DashboardPanel::mailQueueText(const MailQueue &queue)
+{
+    if (queue.waiting == 0 && queue.failed == 0)
+        return {};
+    QStringList counts;
+    if (queue.waiting > 0)
+        counts << tr("%n mail(s) waiting", nullptr, queue.waiting);
+    if (queue.failed > 0)
+        counts << tr("%n mail(s) failed", nullptr, queue.failed);
+    const QString what = counts.join(QStringLiteral(", "));
+    if (queue.noServer)
+        return tr("%1 — no mail server set").arg(what);
+    if (!queue.lastError.isEmpty())
+        return tr("%1 — the mail server said: %2").arg(what, queue.lastError);
+    return what;
+}
+
+void DashboardPanel::fillMailQueue()
+{
+    const Actor clerk = Actor::clerk(Actor::sessionUser(), QStringLiteral("counter"));
+    const Result<MailQueue> queue = NoticeMails(m_lab.catalog()).queue(clerk);
+    if (!queue) {
+        Q_EMIT message(queue.error().message());
+        return;
+    }
+    m_mail = *queue;
+    const QString text = mailQueueText(m_mail);
+    m_mailQueue->setText(text.isEmpty() ? QString() : text + QStringLiteral(". ")
+                             + (m_mail.noServer ? tr("Enter the lab's mail server under Lab › Settings.")
+                                                : tr("Check the mail server under Lab › Settings, then Re-send notice.")));
+    m_mailQueue->setVisible(!text.isEmpty());
+    Q_EMIT mailQueueChanged();
 }
 
 void DashboardPanel::fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums, bool groupByCustomer)
 {
+    const KeepPlace place(tree);
     tree->clear();
     QTreeWidgetItem *group = nullptr;
     for (const DashboardAlbum &album : albums) {
@@ -148,8 +246,11 @@ void DashboardPanel::fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums
         item->setText(0, parent ? QString() : customer);
         item->setText(1, album.title);
         item->setText(2, album.recordedAt.isValid()
-                             ? QLocale().toString(album.recordedAt.toLocalTime().date(), QLocale::ShortFormat)
+                             ? QLocale().toString(album.recordedAt.toLocalTime().date().addDays(m_graceDays), QLocale::ShortFormat)
                              : QLocale().toString(album.expires, QLocale::ShortFormat));
+        if (album.recordedAt.isValid())
+            item->setToolTip(2, tr("Recorded on %1").arg(QLocale().toString(album.recordedAt.toLocalTime().date(),
+                                                                               QLocale::ShortFormat)));
         item->setText(3, QLocale().toString(album.photos));
         item->setText(4, formatBytes(album.bytes));
         item->setData(0, Qt::UserRole, album.customerId);
@@ -165,6 +266,7 @@ void DashboardPanel::fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums
 
 void DashboardPanel::fillNotices()
 {
+    const KeepPlace place(m_notices);
     m_notices->clear();
     const Actor clerk = Actor::clerk(Actor::sessionUser(), QStringLiteral("counter"));
     const Result<QList<Notice>> failed = NoticeMails(m_lab.catalog()).failed(clerk);
@@ -186,6 +288,7 @@ void DashboardPanel::fillNotices()
 
 void DashboardPanel::fillRegistrations()
 {
+    const KeepPlace place(m_registered);
     m_registered->clear();
     const Result<QList<KioskRegistration>> pending = KioskRegistrations(m_lab.catalog()).pending();
     m_registrations = pending ? *pending : QList<KioskRegistration>();
@@ -202,6 +305,7 @@ void DashboardPanel::fillRegistrations()
 
 void DashboardPanel::fillStoppedHandins()
 {
+    const KeepPlace place(m_stopped);
     m_stopped->clear();
     for (const DashboardHandin &h : std::as_const(m_data.stoppedHandins)) {
         const QString what = h.state == QLatin1String("interrupted")

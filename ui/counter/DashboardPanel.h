@@ -6,6 +6,7 @@
 #include "catalog/KioskRegistrations.h"
 #include "net/ChainStatus.h"
 #include "notify/Notice.h"
+#include "notify/NoticeMails.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -34,6 +35,10 @@ public:
     const DayDashboardData &data() const { return m_data; }
     const QList<Notice> &failedNotices() const { return m_failed; }
     const QList<KioskRegistration> &registrations() const { return m_registrations; }
+    const MailQueue &mailQueue() const { return m_mail; }
+    // The mails that wait or failed in words, with the reason ("76 mails waiting — no
+    // mail server set"); empty when every mail went out.
+    static QString mailQueueText(const MailQueue &queue);
     // The customer of the current row of the recording queue: their disc is next.
     void recordChosen();
     void confirmChosen();
@@ -42,12 +47,15 @@ Q_SIGNALS:
     void customerChosen(qint64 customerId);
     void recordRequested(qint64 customerId, const QList<qint64> &albumIds);
     void refreshed();
+    void mailQueueChanged();
     void message(const QString &text);
 
 private:
     QTreeWidget *makeTree(const char *name, const QStringList &headers);
     void fill(QTreeWidget *tree, const QList<DashboardAlbum> &albums, bool groupByCustomer);
     void fillNotices();
+    void fillMailQueue();
+    QString summaryText() const;
     void fillRegistrations();
     void fillStoppedHandins();
     // The chain's devices, asked off this thread: reachable or not, photos owed to each.
@@ -59,6 +67,7 @@ private:
     DayDashboardData m_data;
     QTimer m_timer;
     QLabel *m_summary = nullptr;
+    QLabel *m_mailQueue = nullptr;
     QTreeWidget *m_expiring = nullptr;
     QTreeWidget *m_expired = nullptr;
     QTreeWidget *m_grace = nullptr;
@@ -71,6 +80,8 @@ private:
     QPushButton *m_confirm = nullptr;
     QList<Notice> m_failed;
     QList<KioskRegistration> m_registrations;
+    MailQueue m_mail;
+    int m_graceDays = 0;
 };
 
 } // namespace Keepsake

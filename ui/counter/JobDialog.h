@@ -4,6 +4,9 @@
 
 #include <QDialog>
 
+#include <functional>
+
+class QLabel;
 class QPushButton;
 
 namespace Keepsake {
@@ -22,10 +25,15 @@ public:
     JobProgress *progress() const { return m_progress; }
     void begin(const QString &title);
     void end(const QString &result);
+    // After a hand-in: its pickup code, large, and a button that prints its receipt.
+    void offerReceipt(const QString &pickupCode, std::function<void()> print);
 
 private:
     JobProgress *m_progress = nullptr;
     QPushButton *m_close = nullptr;
+    QLabel *m_pickup = nullptr;
+    QPushButton *m_receipt = nullptr;
+    std::function<void()> m_print;
 };
 
 } // namespace Keepsake

@@ -11,6 +11,10 @@
 #include "lab/Lab.h"
 
 #include <QComboBox>
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QStandardItemModel>
+#include <QLineEdit>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -57,12 +61,14 @@ RecordPanel::RecordPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_l
     connect(m_progress, &JobProgress::cancelRequested, this, &RecordPanel::cancel);
     connect(m_printIndex, &QPushButton::clicked, this, &RecordPanel::previewIndex);
     connect(m_printReceipt, &QPushButton::clicked, this, &RecordPanel::previewReceipt);
+    m_progress->hide();   // until a burn starts
     updateButtons();
 }
 
 void RecordPanel::buildLayout()
 {
-    m_header = new QLabel(tr("Choose a customer, then Record to disc."));
+    m_header = new QLabel(tr("Choose the customer whose albums go onto a disc."));
+    m_header->setWordWrap(true);
     m_header->setObjectName(QStringLiteral("recordHeader"));
     QFont font = m_header->font();
     font.setPointSizeF(font.pointSizeF() * 1.5);
@@ -81,8 +87,77 @@ void RecordPanel::buildLayout()
     right->addWidget(buildResult(), 1);
     columns->addLayout(right, 3);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(buildCustomerChooser());
     layout->addWidget(m_header);
     layout->addLayout(columns, 1);
+}
+
+QWidget *RecordPanel::buildCustomerChooser()
+{
+    m_customers = new QLineEdit;
+    m_customers->setObjectName(QStringLiteral("recordCustomer"));
+    m_customers->setPlaceholderText(tr("Find a customer by code, name, phone or e-mail"));
+    m_customers->setClearButtonEnabled(true);
+    m_customers->setMinimumWidth(360);
+    m_matches = new QStandardItemModel(this);
+    auto *completer = new QCompleter(m_matches, this);
+    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);   // core's search has filtered
+    m_customers->setCompleter(completer);
+    connect(m_customers, &QLineEdit::textEdited, this, &RecordPanel::findCustomers);
+    connect(m_customers, &QLineEdit::returnPressed, this, &RecordPanel::pickFirstMatch);
+    connect(completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, &RecordPanel::customerPicked);
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(tr("Customer:"));
+    label->setBuddy(m_customers);
+    layout->addWidget(label);
+    layout->addWidget(m_customers, 1);
+    layout->addStretch(1);
+    return row;
+}
+
+void RecordPanel::findCustomers(const QString &text)
+{
+    m_matches->clear();
+    if (text.trimmed().isEmpty())
+        return;
+    const Result<QList<Customer>> found = Customers(m_lab.catalog()).search(text.trimmed(), 50);
+    if (!found) {
+        Q_EMIT message(found.error().message());
+        return;
+    }
+    for (const Customer &customer : *found) {
+        auto *item = new QStandardItem(QStringLiteral("%1 — %2").arg(customer.code, customer.name));
+        item->setData(customer.id, Qt::UserRole);
+        m_matches->appendRow(item);
+    }
+    m_customers->completer()->complete();
+}
+
+void RecordPanel::pickFirstMatch()
+{
+    findCustomers(m_customers->text());
+    if (m_matches->rowCount() > 0)
+        customerPicked(m_matches->index(0, 0));
+}
+
+void RecordPanel::customerPicked(const QModelIndex &index)
+{
+    const qint64 id = index.data(Qt::UserRole).toLongLong();
+    if (id && id != m_customer.id)
+        start(id, {});
+}
+
+// An image file named for one customer's disc is not the next customer's.
+void RecordPanel::forgetImageFiles()
+{
+    const QSignalBlocker blocker(m_drives);
+    for (int i = m_drives->count() - 1; i >= 0; --i)
+        if (m_drives->itemData(i).toString().startsWith(QLatin1String("stdio:")))
+            m_drives->removeItem(i);
+    if (m_drives->currentIndex() < 0 && m_drives->count() > 0)
+        m_drives->setCurrentIndex(0);
 }
 
 QWidget *RecordPanel::buildChoices()
@@ -156,7 +231,11 @@ void RecordPanel::start(qint64 customerId, const QList<qint64> &albumIds)
         Q_EMIT message(customer.error().message());
         return;
     }
+    if (customer->id != m_customer.id)
+        forgetImageFiles();
     m_customer = *customer;
+    m_customers->completer()->popup()->hide();
+    m_customers->setText(QStringLiteral("%1 — %2").arg(m_customer.code, m_customer.name));
     m_burned.reset();
     m_result->clear();
     m_progress->hide();   // the last customer's burn is not this one's

@@ -13,7 +13,10 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListWidget;
+class QModelIndex;
+class QStandardItemModel;
 class QPushButton;
 class QVBoxLayout;
 
@@ -51,6 +54,9 @@ public:
     void setMedia(const QString &name);
     void chooseImageFile();
     void refreshDrives();
+    // Finds customers as the clerk types in the chooser; the first match on Enter.
+    void findCustomers(const QString &text);
+    void pickFirstMatch();
 
     bool isBusy() const;
     bool isPlanReady() const;
@@ -75,6 +81,9 @@ Q_SIGNALS:
 
 private:
     void buildLayout();
+    QWidget *buildCustomerChooser();
+    void customerPicked(const QModelIndex &index);
+    void forgetImageFiles();
     QWidget *buildChoices();
     QWidget *buildResult();
     void fillAlbums(const QList<qint64> &ticked);
@@ -103,6 +112,8 @@ private:
     std::optional<BurnSummary> m_burned;
 
     QLabel *m_header = nullptr;
+    QLineEdit *m_customers = nullptr;
+    QStandardItemModel *m_matches = nullptr;
     QListWidget *m_albums = nullptr;
     QComboBox *m_media = nullptr;
     QComboBox *m_drives = nullptr;

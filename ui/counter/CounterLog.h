@@ -1,0 +1,11 @@
+// Keepsake — photo keeping for photo labs
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Keepsake {
+
+Q_DECLARE_LOGGING_CATEGORY(lcCounter)
+
+} // namespace Keepsake
