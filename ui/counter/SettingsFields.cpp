@@ -59,28 +59,27 @@ void choiceField(SettingField &field, const Settings::Entry &entry, const Choice
 
 void labFields(SettingField &f, const Settings::Entry &e, const QStringList &ruleNames)
 {
-    using T = SettingFields;
     if (f.key == QLatin1String("lab.name")) {
-        f.label = T::tr("Lab name");
-        f.explanation = T::tr("On discs, receipts and index prints, and under every mail.");
+        f.label = SettingFields::tr("Lab name");
+        f.explanation = SettingFields::tr("On discs, receipts and index prints, and under every mail.");
         textField(f, e);
     } else if (f.key == QLatin1String("lab.address")) {
-        f.label = T::tr("Lab address");
-        f.explanation = T::tr("On receipts and under every mail.");
+        f.label = SettingFields::tr("Lab address");
+        f.explanation = SettingFields::tr("On receipts and under every mail.");
         textField(f, e);
     } else if (f.key == QLatin1String("notice.days_before")) {
-        f.label = T::tr("Notice before expiry");
-        f.explanation = T::tr("Customers, and the people they shared an album with, get a mail this many days "
+        f.label = SettingFields::tr("Notice before expiry");
+        f.explanation = SettingFields::tr("Customers, and the people they shared an album with, get a mail this many days "
                               "before the album expires.");
-        numberField(f, e, 1, 365, T::tr(" days"));
+        numberField(f, e, 1, 365, SettingFields::tr(" days"));
     } else if (f.key == QLatin1String("grace.days")) {
-        f.label = T::tr("Keep after recording");
-        f.explanation = T::tr("After an album went onto a disc its photos stay here, hidden from customers, for "
+        f.label = SettingFields::tr("Keep after recording");
+        f.explanation = SettingFields::tr("After an album went onto a disc its photos stay here, hidden from customers, for "
                               "this many days in case the disc is lost or faulty; then they are deleted.");
-        numberField(f, e, 0, 3650, T::tr(" days"), T::tr("delete at once"));
+        numberField(f, e, 0, 3650, SettingFields::tr(" days"), SettingFields::tr("delete at once"));
     } else {
-        f.label = T::tr("Rule for new albums");
-        f.explanation = T::tr("How long a new album is kept. Rules are added with keepsakectl rule add.");
+        f.label = SettingFields::tr("Rule for new albums");
+        f.explanation = SettingFields::tr("How long a new album is kept. Rules are added with keepsakectl rule add.");
         Choices choices;
         for (const QString &name : ruleNames)
             choices.append({ name, name });
@@ -90,54 +89,54 @@ void labFields(SettingField &f, const Settings::Entry &e, const QStringList &rul
 
 void mailFields(SettingField &f, const Settings::Entry &e)
 {
-    using T = SettingFields;
     f.page = Page::Mail;
     if (f.key == QLatin1String("smtp.host")) {
-        f.label = T::tr("Mail server");
-        f.explanation = T::tr("The server that sends the notices, for example mail.example.com. Left empty, no "
+        f.label = SettingFields::tr("Mail server");
+        f.explanation = SettingFields::tr("The server that sends the notices, for example mail.example.com. Left empty, no "
                               "mail goes out: notices wait in the queue.");
-        textField(f, e, T::tr("none set"));
+        textField(f, e, SettingFields::tr("none set"));
     } else if (f.key == QLatin1String("smtp.port")) {
-        f.label = T::tr("Port");
-        f.explanation = T::tr("Usually 587 (mail submission) or 25.");
+        f.label = SettingFields::tr("Port");
+        f.explanation = SettingFields::tr("Usually 587 (mail submission) or 25.");
         numberField(f, e, 1, 65535, QString());
     } else if (f.key == QLatin1String("smtp.starttls")) {
-        f.label = T::tr("Encryption");
-        f.explanation = T::tr("With a user name or password set, mails go out only encrypted unless \"never\" is "
+        f.label = SettingFields::tr("Encryption");
+        f.explanation = SettingFields::tr("With a user name or password set, mails go out only encrypted unless \"never\" is "
                               "chosen (then the password too travels in clear).");
-        choiceField(f, e, { { QStringLiteral("auto"), T::tr("Encrypt when the server offers it (STARTTLS)") },
-                            { QStringLiteral("required"), T::tr("Always encrypt (STARTTLS required)") },
-                            { QStringLiteral("off"), T::tr("Never encrypt") } });
+        choiceField(f, e, { { QStringLiteral("auto"), SettingFields::tr("Encrypt when the server offers it (STARTTLS)") },
+                            { QStringLiteral("required"), SettingFields::tr("Always encrypt (STARTTLS required)") },
+                            { QStringLiteral("off"), SettingFields::tr("Never encrypt") } });
     } else if (f.key == QLatin1String("smtp.user")) {
-        f.label = T::tr("User name");
-        textField(f, e, T::tr("none: the server takes mail without signing in"));
+        f.label = SettingFields::tr("User name");
+        textField(f, e, SettingFields::tr("none: the server takes mail without signing in"));
     } else if (f.key == QLatin1String("smtp.password")) {
-        f.label = T::tr("Password");
+        f.label = SettingFields::tr("Password");
         textField(f, e);
     } else {
-        f.label = T::tr("Sender address");
-        f.explanation = T::tr("The address the notices come from; customers' replies go there.");
+        f.label = SettingFields::tr("Sender address");
+        f.explanation = SettingFields::tr("The address the notices come from; customers' replies go there.");
         textField(f, e);
     }
 }
 
 void printFields(SettingField &f, const Settings::Entry &e)
 {
-    using T = SettingFields;
     f.page = Page::Printing;
     if (f.key == QLatin1String("print.index_paper")) {
-        f.label = T::tr("Index print paper");
-        choiceField(f, e, { { QStringLiteral("a4"), T::tr("A4") }, { QStringLiteral("letter"), T::tr("US Letter") },
-                            { QStringLiteral("10x15"), T::tr("Photo paper 10 × 15 cm") },
-                            { QStringLiteral("4x6"), T::tr("Photo paper 4 × 6 in") } });
+        f.label = SettingFields::tr("Index print paper");
+        choiceField(f, e, { { QStringLiteral("a4"), SettingFields::tr("A4") },
+                            { QStringLiteral("letter"), SettingFields::tr("US Letter") },
+                            { QStringLiteral("10x15"), SettingFields::tr("Photo paper 10 × 15 cm") },
+                            { QStringLiteral("4x6"), SettingFields::tr("Photo paper 4 × 6 in") } });
     } else if (f.key == QLatin1String("print.index_columns")) {
-        f.label = T::tr("Photos per row");
-        f.explanation = T::tr("On an index print.");
-        numberField(f, e, 0, 20, QString(), T::tr("as many as suit the paper"));
+        f.label = SettingFields::tr("Photos per row");
+        f.explanation = SettingFields::tr("On an index print.");
+        numberField(f, e, 0, 20, QString(), SettingFields::tr("as many as suit the paper"));
     } else {
-        f.label = T::tr("Receipt paper");
-        choiceField(f, e, { { QStringLiteral("80mm"), T::tr("80 mm receipt roll") },
-                            { QStringLiteral("a4"), T::tr("A4") }, { QStringLiteral("letter"), T::tr("US Letter") } });
+        f.label = SettingFields::tr("Receipt paper");
+        choiceField(f, e, { { QStringLiteral("80mm"), SettingFields::tr("80 mm receipt roll") },
+                            { QStringLiteral("a4"), SettingFields::tr("A4") },
+                            { QStringLiteral("letter"), SettingFields::tr("US Letter") } });
     }
 }
 
