@@ -4,7 +4,6 @@
 
 #include "AuditDialog.h"
 #include "JobDialog.h"
-#include "PhotoCaptionDelegate.h"
 #include "common/JobProgress.h"
 #include "common/MessageBox.h"
 #include "common/PrintPreview.h"
@@ -123,7 +122,6 @@ void CustomerPanel::buildViews()
     m_grid->setObjectName(QStringLiteral("photoGrid"));
     m_grid->setModel(m_model);
     PhotoGridModel::setUpView(m_grid, CounterIconEdge, false);
-    m_grid->setItemDelegate(new PhotoCaptionDelegate(CounterIconEdge, m_grid));
     m_photoCount = new QLabel;
     m_photoCount->setObjectName(QStringLiteral("photoCount"));
 }
