@@ -494,16 +494,6 @@
         <source>Hello, %1</source>
         <translation>Hallo, %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%1
-%n photo(s)</source>
-        <translation>
-            <numerusform>%1
-%n Foto</numerusform>
-            <numerusform>%1
-%n Fotos</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 — kept until %2. After that it comes back to you on disc.</source>
         <translation>%1 — aufbewahrt bis %2. Danach bekommen Sie es auf Disc zurück.</translation>
@@ -590,32 +580,34 @@
         <translation>%1 darf dieses Album jetzt ansehen und wird vor dem Ablauf benachrichtigt.</translation>
     </message>
     <message>
-        <source>No notices. Your albums are kept until the dates shown with them.</source>
-        <translation>Keine Hinweise. Ihre Alben werden bis zu den angezeigten Daten aufbewahrt.</translation>
+        <source>Shared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
+        </translation>
     </message>
     <message>
-        <source>To keep an album longer, ask at the counter: the clerk extends it for you.</source>
-        <translation>Soll ein Album länger bleiben, fragen Sie an der Theke: Dort wird es verlängert.</translation>
+        <source>Expires on %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your notices</source>
-        <translation>Ihre Hinweise</translation>
+        <source>%1 — shared with you by %2, to view only. You can see it until %3 or until it is recorded on disc.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>shared by %1</source>
-        <translation>geteilt von %1</translation>
-    </message>
-    <message>
-        <source>%1 — shared with you by %2, to view only. Kept until %3; after that it goes back to %2 on disc.</source>
-        <translation>%1 — von %2 mit Ihnen geteilt, nur zum Ansehen. Aufbewahrt bis %3; danach bekommt %2 es auf Disc zurück.</translation>
+        <source>You have no photos here yet.
+
+Insert your memory card or USB stick into the kiosk now: its photos become your first album.
+Or hand them in at the counter.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
-    <message>
-        <source>Audit trail of album %1 of %2</source>
-        <translation>Protokoll von Album %1 von %2</translation>
-    </message>
     <message>
         <source>Audit trail of %1 — %2</source>
         <translation>Protokoll von %1 — %2</translation>
@@ -629,23 +621,352 @@
         <translation>Wer</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>Was</translation>
+        <source>Audit trail of album &apos;%1&apos; of %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Album</source>
-        <translation>Album</translation>
+        <source>Audit trail of the lab</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Einzelheiten</translation>
+        <source>What happened</source>
+        <translation type="unfinished">Was geschah</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
+        <source>%1 of %n entry(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose an entry to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AuditSentences</name>
+    <message>
+        <source>Hand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos chosen to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos deleted after recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered at the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s nightly round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>what someone did, at which terminal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 renamed album &apos;%2&apos; to &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 moved %n photo(s) into album &apos;%2&apos;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 chose the cover of album &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrote a caption in album &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 chose %n photo(s) of album &apos;%2&apos; to print</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shared album &apos;%2&apos; with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing album &apos;%2&apos; with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded album &apos;%2&apos; onto disc %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 extended album &apos;%2&apos; until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave album &apos;%2&apos; the rule &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored album &apos;%2&apos;, kept until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deleted the %n photo(s) of album &apos;%2&apos; after its time on disc</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notice about album &apos;%1&apos; sent to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice about album &apos;%1&apos; to %2 not sent: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 handed in %n new photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already here</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 recorded disc %2 with %n album(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 registered as a new customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 confirmed the registration of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: someone typed an unknown customer code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 typed a wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 set %2 to &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added the retention rule &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added the device %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (album &apos;%3&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (customer %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">nein</translation>
     </message>
 </context>
 <context>
@@ -856,6 +1177,10 @@
     <message>
         <source>The catalog refused a change or a query (%1). Check that the catalog is reachable and not full; nothing was half-changed.</source>
         <translation>Der Katalog hat eine Änderung oder Abfrage abgelehnt (%1). Prüfen Sie, ob der Katalog erreichbar und nicht voll ist; nichts wurde halb geändert.</translation>
+    </message>
+    <message>
+        <source>The catalog has no change counter (catalog_version). Open it once with this version of Keepsake to bring its schema up to date.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1444,14 @@ Fotos:  %3 in %4 gespeicherten Dateien, %5</translation>
     <message>
         <source>Recording</source>
         <translation>Brennen</translation>
+    </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail settings…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1384,10 +1717,6 @@ Beispiel:
         <translation>Zustand</translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
@@ -1553,6 +1882,18 @@ Beispiel:
         <source>Index print</source>
         <translation>Indexprint</translation>
     </message>
+    <message>
+        <source>copy deleted on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished">Beleg</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Customers</name>
@@ -1612,10 +1953,6 @@ Beispiel:
         <translation>Größe</translation>
     </message>
     <message>
-        <source>Recorded</source>
-        <translation>Gebrannt</translation>
-    </message>
-    <message>
         <source>To</source>
         <translation>An</translation>
     </message>
@@ -1669,10 +2006,6 @@ Beispiel:
     <message>
         <source>Registered at the kiosk, to confirm</source>
         <translation>Am Terminal angemeldet, zu bestätigen</translation>
-    </message>
-    <message>
-        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed notices, %6 kiosk registrations to confirm.</source>
-        <translation>%1: %2 laufen bald ab, %3 warten auf ihre Disc, %4 in ihrer Frist, %5 fehlgeschlagene Hinweise, %6 Terminal-Anmeldungen zu bestätigen.</translation>
     </message>
     <message>
         <source>Registration of %1 confirmed.</source>
@@ -1733,6 +2066,90 @@ Beispiel:
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <source>Copy deleted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring soon</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for their disc</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in their grace period</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed mail(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) waiting to go out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kiosk registration(s) to confirm</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished">%1: %2. {1:?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — no mail server set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — the mail server said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the lab&apos;s mail server under Lab › Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the mail server under Lab › Settings, then Re-send notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2521,32 +2938,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
-    <name>Keepsake::DiscViewer</name>
-    <message numerus="yes">
-        <source>%n photo(s)</source>
-        <translation>
-            <numerusform>%n Foto</numerusform>
-            <numerusform>%n Fotos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Your photos</source>
-        <translation>Ihre Fotos</translation>
-    </message>
-    <message>
-        <source>Your photos from %1</source>
-        <translation>Ihre Fotos von %1</translation>
-    </message>
-    <message>
-        <source>All albums</source>
-        <translation>Alle Alben</translation>
-    </message>
-    <message>
-        <source>Disc %1</source>
-        <translation>Disc %1</translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -3144,17 +3535,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>Reading your photos from %1</source>
         <translation>Ihre Fotos werden von %1 gelesen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s), %1</source>
-        <translation>
-            <numerusform>%n Datei, %1</numerusform>
-            <numerusform>%n Dateien, %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 files</source>
-        <translation>%1 von %2 Dateien</translation>
-    </message>
     <message>
         <source>same as %1</source>
         <translation>gleich wie %1</translation>
@@ -3169,10 +3549,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The photos could not be handed in: %1</source>
-        <translation>Die Fotos konnten nicht abgegeben werden: %1</translation>
     </message>
     <message>
         <source>Stopped. The photos read so far are kept.</source>
@@ -3197,6 +3573,28 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Show my albums</source>
         <translation>Meine Alben zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) to read (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n photo(s) read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not all photos could be handed in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3377,6 +3775,17 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::JobDialog</name>
+    <message>
+        <source>Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::JobProgress</name>
     <message>
         <source>Stopping after the current file…</source>
@@ -3411,10 +3820,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Checking…</source>
         <translation>Wird geprüft …</translation>
-    </message>
-    <message>
-        <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
-        <translation>Willkommen, %1! Ihre Kundennummer ist %2. Bitte merken Sie sie sich; die Theke bestätigt Ihre Anmeldung. Melden Sie sich jetzt mit Nummer und PIN an.</translation>
     </message>
     <message>
         <source>Keepsake — Photo kiosk</source>
@@ -3535,6 +3940,85 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::NoticeCards</name>
+    <message>
+        <source>Album: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with you: the album has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with you: the album expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could be viewed until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can view it until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at it before then: after that only its owner gets it back, on disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your album has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your album expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is recorded on a disc for you. To keep it longer instead, ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To keep it longer, ask at the counter. Otherwise it is recorded on a disc for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with you: the album went to its owner on disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can no longer view it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your album is on a disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1. The lab deletes its copy on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick up your disc at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick up disc %1 at the counter with the code %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::NoticeDelivery</name>
     <message>
         <source>Delivery of the notices was cancelled; the rest stay queued.</source>
@@ -3616,6 +4100,25 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::NoticesPage</name>
+    <message>
+        <source>Your notices</source>
+        <translation type="unfinished">Ihre Hinweise</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notices. Your albums are kept until the dates shown with them.</source>
+        <translation type="unfinished">Keine Hinweise. Ihre Alben werden bis zu den angezeigten Daten aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Tap a notice to read all of it. To keep an album longer, ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::PdfTextFix</name>
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
@@ -3646,6 +4149,33 @@ Kamera: %3</translation>
     <message>
         <source>No device of the chain keeps the file %1, so it has no thumbnail. Run keepsakectl check on the devices.</source>
         <translation>Kein Gerät der Kette bewahrt die Datei %1 auf, daher gibt es kein Vorschaubild. Führen Sie keepsakectl check auf den Geräten aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoViewPage</name>
+    <message>
+        <source>This photo cannot be shown large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — photo %2 of %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4115,10 +4645,6 @@ Kamera: %3</translation>
 <context>
     <name>Keepsake::RecordPanel</name>
     <message>
-        <source>Choose a customer, then Record to disc.</source>
-        <translation>Wählen Sie einen Kunden, dann Auf Disc brennen.</translation>
-    </message>
-    <message>
         <source>Albums to record</source>
         <translation>Zu brennende Alben</translation>
     </message>
@@ -4321,6 +4847,18 @@ Kamera: %3</translation>
         <source>Receipt</source>
         <translation>Beleg</translation>
     </message>
+    <message>
+        <source>Choose the customer whose albums go onto a disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a customer by code, name, phone or e-mail</source>
+        <translation type="unfinished">Kunden nach Nummer, Name, Telefon oder E-Mail suchen</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Records</name>
@@ -4413,6 +4951,29 @@ Kamera: %3</translation>
     <message>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RegistrationSlip</name>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your customer code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the kiosk with this code and your PIN. Keep this slip: the counter asks for the code when you pick up a disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration slip cannot be drawn: the printer did not start. Check the printer and print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer code %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4640,6 +5201,157 @@ Beispiel:
     </message>
 </context>
 <context>
+    <name>Keepsake::SettingFields</name>
+    <message>
+        <source>Lab name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On discs, receipts and index prints, and under every mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On receipts and under every mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice before expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers, and the people they shared an album with, get a mail this many days before the album expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep after recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an album went onto a disc its photos stay here, hidden from customers, for this many days in case the disc is lost or faulty; then they are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for new albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a new album is kept. Rules are added with keepsakectl rule add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server that sends the notices, for example mail.example.com. Left empty, no mail goes out: notices wait in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually 587 (mail submission) or 25.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a user name or password set, mails go out only encrypted unless &quot;never&quot; is chosen (then the password too travels in clear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it (STARTTLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always encrypt (STARTTLS required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: the server takes mail without signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address the notices come from; customers&apos; replies go there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index print paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo paper 10 × 15 cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo paper 4 × 6 in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On an index print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as many as suit the paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Settings</name>
     <message>
         <source>the lab&apos;s name on discs, prints and mails</source>
@@ -4737,10 +5449,6 @@ Beispiel:
         <translation>Keepsake — Labor-Einstellungen</translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
         <source>Data, printers and drives</source>
         <translation>Daten, Drucker und Laufwerke</translation>
     </message>
@@ -4775,6 +5483,38 @@ Beispiel:
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address to send it to, e.g. the lab&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses the settings above as they stand, saved or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test mail to %1 through %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail to %1 was sent. Check that it arrived.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4998,12 +5738,16 @@ Beispiel:
         <translation>PIN</translation>
     </message>
     <message>
-        <source>ABC</source>
-        <translation>ABC</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Welcome, %1! Your customer code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5198,6 +5942,34 @@ Fehlgeschlagene Abgaben: %10</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::TestMail</name>
+    <message>
+        <source>No mail server is set: enter the mail server&apos;s name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail was not sent: &quot;%1&quot; is not a usable address (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail was not sent: the sender address &quot;%1&quot; is not usable (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mail was sent from the counter&apos;s settings to check that %1 can send its notices through %2.
+Nothing needs to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail to %1 was not sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
@@ -5240,14 +6012,62 @@ Fehlgeschlagene Abgaben: %10</translation>
     </message>
 </context>
 <context>
-    <name>Keepsake::TouchPad</name>
+    <name>Keepsake::TouchKeyboard</name>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
+        <source>Caps lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Space</source>
-        <translation>Leerzeichen</translation>
+        <translation type="unfinished">Leerzeichen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard: %1. Tap for another language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits and symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voiced sound mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small kana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hiragana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katakana</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -493,16 +493,6 @@
         <source>Hello, %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1
-%n photo(s)</source>
-        <translation>
-            <numerusform>%1
-%n photo</numerusform>
-            <numerusform>%1
-%n photos</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 — kept until %2. After that it comes back to you on disc.</source>
         <translation type="unfinished"></translation>
@@ -589,32 +579,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No notices. Your albums are kept until the dates shown with them.</source>
+        <source>Shared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Expires on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>To keep an album longer, ask at the counter: the clerk extends it for you.</source>
+        <source>%1 — shared with you by %2, to view only. You can see it until %3 or until it is recorded on disc.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your notices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>shared by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — shared with you by %2, to view only. Kept until %3; after that it goes back to %2 on disc.</source>
+        <source>You have no photos here yet.
+
+Insert your memory card or USB stick into the kiosk now: its photos become your first album.
+Or hand them in at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
-    <message>
-        <source>Audit trail of album %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Audit trail of %1 — %2</source>
         <translation type="unfinished"></translation>
@@ -628,23 +620,352 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What</source>
+        <source>Audit trail of album &apos;%1&apos; of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Album</source>
+        <source>Audit trail of the lab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Details</source>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n entry(s)</source>
-        <translation>
-            <numerusform>%n entry</numerusform>
-            <numerusform>%n entries</numerusform>
+        <source>%1 of %n entry(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose an entry to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::AuditSentences</name>
+    <message>
+        <source>Hand-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos chosen to print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos deleted after recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered at the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (command line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s nightly round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <comment>what someone did, at which terminal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 renamed album &apos;%2&apos; to &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 moved %n photo(s) into album &apos;%2&apos;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 chose the cover of album &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wrote a caption in album &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 chose %n photo(s) of album &apos;%2&apos; to print</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shared album &apos;%2&apos; with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stopped sharing album &apos;%2&apos; with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recorded album &apos;%2&apos; onto disc %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 extended album &apos;%2&apos; until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 gave album &apos;%2&apos; the rule &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restored album &apos;%2&apos;, kept until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 deleted the %n photo(s) of album &apos;%2&apos; after its time on disc</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notice about album &apos;%1&apos; sent to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice about album &apos;%1&apos; to %2 not sent: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 handed in %n new photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already here</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 recorded disc %2 with %n album(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 registered as a new customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 confirmed the registration of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: someone typed an unknown customer code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 typed a wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 set %2 to &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added the retention rule &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 added the device %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (album &apos;%3&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (customer %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -854,6 +1175,10 @@
     </message>
     <message>
         <source>The catalog refused a change or a query (%1). Check that the catalog is reachable and not full; nothing was half-changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog has no change counter (catalog_version). Open it once with this version of Keepsake to bring its schema up to date.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1117,6 +1442,14 @@ Photos:    %3 in %4 stored files, %5</source>
         <source>Recording</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Ctl</name>
@@ -1353,10 +1686,6 @@ Example:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expires</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1522,6 +1851,18 @@ Example:
         <source>Index print</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>copy deleted on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Customers</name>
@@ -1581,10 +1922,6 @@ Example:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,10 +1974,6 @@ Example:
     </message>
     <message>
         <source>Registered at the kiosk, to confirm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 expiring soon, %3 waiting for their disc, %4 in their grace period, %5 failed notices, %6 kiosk registrations to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1701,6 +2034,90 @@ Example:
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy deleted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expiring soon</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for their disc</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in their grace period</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed mail(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) waiting to go out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kiosk registration(s) to confirm</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — no mail server set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — the mail server said: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the lab&apos;s mail server under Lab › Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the mail server under Lab › Settings, then Re-send notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2470,32 +2887,6 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
-    <name>Keepsake::DiscViewer</name>
-    <message numerus="yes">
-        <source>%n photo(s)</source>
-        <translation>
-            <numerusform>%n photo</numerusform>
-            <numerusform>%n photos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Your photos</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your photos from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All albums</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disc %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -3093,17 +3484,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Reading your photos from %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s), %1</source>
-        <translation>
-            <numerusform>%n file, %1</numerusform>
-            <numerusform>%n files, %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 files</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>same as %1</source>
         <translation type="unfinished"></translation>
@@ -3118,10 +3498,6 @@ When the albums need several discs: an album larger than a whole disc is split i
             <numerusform>%n file</numerusform>
             <numerusform>%n files</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The photos could not be handed in: %1</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopped. The photos read so far are kept.</source>
@@ -3145,6 +3521,28 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Show my albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) to read (%1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n photo(s) read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not all photos could be handed in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3326,6 +3724,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::JobDialog</name>
+    <message>
+        <source>Print receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::JobProgress</name>
     <message>
         <source>Stopping after the current file…</source>
@@ -3359,10 +3768,6 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::KioskWindow</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome, %1! Your customer code is %2. Please remember it; the counter will confirm your registration. Sign in now with your code and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3484,6 +3889,85 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::NoticeCards</name>
+    <message>
+        <source>Album: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with you: the album has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with you: the album expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could be viewed until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can view it until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at it before then: after that only its owner gets it back, on disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your album has expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your album expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is recorded on a disc for you. To keep it longer instead, ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To keep it longer, ask at the counter. Otherwise it is recorded on a disc for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with you: the album went to its owner on disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can no longer view it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your album is on a disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on %1. The lab deletes its copy on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick up your disc at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick up disc %1 at the counter with the code %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::NoticeDelivery</name>
     <message>
         <source>Delivery of the notices was cancelled; the rest stay queued.</source>
@@ -3565,6 +4049,25 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::NoticesPage</name>
+    <message>
+        <source>Your notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notices. Your albums are kept until the dates shown with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tap a notice to read all of it. To keep an album longer, ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::PdfTextFix</name>
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
@@ -3592,6 +4095,33 @@ Camera: %3</source>
     <name>Keepsake::PhotoThumbnails</name>
     <message>
         <source>No device of the chain keeps the file %1, so it has no thumbnail. Run keepsakectl check on the devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoViewPage</name>
+    <message>
+        <source>This photo cannot be shown large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — photo %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4059,10 +4589,6 @@ Camera: %3</source>
 <context>
     <name>Keepsake::RecordPanel</name>
     <message>
-        <source>Choose a customer, then Record to disc.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Albums to record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4265,6 +4791,18 @@ Camera: %3</source>
         <source>Receipt</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose the customer whose albums go onto a disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a customer by code, name, phone or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Records</name>
@@ -4356,6 +4894,29 @@ Camera: %3</source>
     </message>
     <message>
         <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::RegistrationSlip</name>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your customer code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at the kiosk with this code and your PIN. Keep this slip: the counter asks for the code when you pick up a disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registration slip cannot be drawn: the printer did not start. Check the printer and print again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer code %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4578,6 +5139,157 @@ Example:
     </message>
 </context>
 <context>
+    <name>Keepsake::SettingFields</name>
+    <message>
+        <source>Lab name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On discs, receipts and index prints, and under every mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On receipts and under every mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice before expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers, and the people they shared an album with, get a mail this many days before the album expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep after recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an album went onto a disc its photos stay here, hidden from customers, for this many days in case the disc is lost or faulty; then they are deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule for new albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a new album is kept. Rules are added with keepsakectl rule add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server that sends the notices, for example mail.example.com. Left empty, no mail goes out: notices wait in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually 587 (mail submission) or 25.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a user name or password set, mails go out only encrypted unless &quot;never&quot; is chosen (then the password too travels in clear).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it (STARTTLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always encrypt (STARTTLS required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: the server takes mail without signing in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address the notices come from; customers&apos; replies go there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index print paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo paper 10 × 15 cm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo paper 4 × 6 in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On an index print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as many as suit the paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Settings</name>
     <message>
         <source>the lab&apos;s name on discs, prints and mails</source>
@@ -4675,10 +5387,6 @@ Example:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Data, printers and drives</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4712,6 +5420,38 @@ Example:
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address to send it to, e.g. the lab&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses the settings above as they stand, saved or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending a test mail to %1 through %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail to %1 was sent. Check that it arrived.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4925,11 +5665,15 @@ Example:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ABC</source>
+        <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Back</source>
+        <source>Welcome, %1! Your customer code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5119,6 +5863,34 @@ Failed hand-ins: %10</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::TestMail</name>
+    <message>
+        <source>No mail server is set: enter the mail server&apos;s name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail was not sent: &quot;%1&quot; is not a usable address (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail was not sent: the sender address &quot;%1&quot; is not usable (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test mail from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mail was sent from the counter&apos;s settings to check that %1 can send its notices through %2.
+Nothing needs to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test mail to %1 was not sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
@@ -5161,13 +5933,61 @@ Failed hand-ins: %10</source>
     </message>
 </context>
 <context>
-    <name>Keepsake::TouchPad</name>
+    <name>Keepsake::TouchKeyboard</name>
+    <message>
+        <source>Caps lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Space</source>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard: %1. Tap for another language.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digits and symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voiced sound mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small kana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hiragana</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Katakana</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
