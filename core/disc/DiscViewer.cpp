@@ -39,7 +39,6 @@ QList<const ManifestAlbum *> allAlbums(const DiscManifest &manifest)
     return albums;
 }
 
-constexpr const char *Context = "Keepsake::DiscViewer";
 
 QString coversHtml(const QList<const ManifestAlbum *> &albums, const PrintLanguage &language)
 {
@@ -55,7 +54,7 @@ QString coversHtml(const QList<const ManifestAlbum *> &albums, const PrintLangua
         html += QStringLiteral("<a class=\"cover\" id=\"cover-%1\" href=\"#album-%1\">%2<span>%3</span><small>%4</small></a>\n")
                     .arg(i)
                     .arg(picture, album.title.toHtmlEscaped(),
-                         language.translate(Context, "%n photo(s)", nullptr, int(album.photos.size())).toHtmlEscaped());
+                         language.translate("Keepsake::DiscViewer", "%n photo(s)", nullptr, int(album.photos.size())).toHtmlEscaped());
     }
     return html;
 }
@@ -64,12 +63,12 @@ QString coversHtml(const QList<const ManifestAlbum *> &albums, const PrintLangua
 QJsonObject viewerTexts(const PrintLanguage &language)
 {
     return {
-        { QStringLiteral("close"), language.translate(Context, "Close") },
-        { QStringLiteral("previous"), language.translate(Context, "Previous photo") },
-        { QStringLiteral("next"), language.translate(Context, "Next photo") },
-        { QStringLiteral("noPicture"), language.translate(Context, "A browser cannot show this photo (%1). "
+        { QStringLiteral("close"), language.translate("Keepsake::DiscViewer", "Close") },
+        { QStringLiteral("previous"), language.translate("Keepsake::DiscViewer", "Previous photo") },
+        { QStringLiteral("next"), language.translate("Keepsake::DiscViewer", "Next photo") },
+        { QStringLiteral("noPicture"), language.translate("Keepsake::DiscViewer", "A browser cannot show this photo (%1). "
                                                                    "The original is on the disc:") },
-        { QStringLiteral("open"), language.translate(Context, "Open the original file") },
+        { QStringLiteral("open"), language.translate("Keepsake::DiscViewer", "Open the original file") },
     };
 }
 
@@ -95,16 +94,16 @@ QList<DiscViewer::File> DiscViewer::render(const DiscManifest &manifest, const Q
 {
     const PrintLanguage words(language);
     const QList<const ManifestAlbum *> albums = allAlbums(manifest);
-    const QString title = manifest.labName.isEmpty() ? words.translate(Context, "Your photos")
-                                                     : words.translate(Context, "Your photos from %1").arg(manifest.labName);
+    const QString title = manifest.labName.isEmpty() ? words.translate("Keepsake::DiscViewer", "Your photos")
+                                                     : words.translate("Keepsake::DiscViewer", "Your photos from %1").arg(manifest.labName);
     QString page = QString::fromUtf8(resource(QStringLiteral("index.html")));
     page.replace(QLatin1String("{{LANG}}"), words.locale().bcp47Name().toHtmlEscaped());
     page.replace(QLatin1String("{{TITLE}}"), title.toHtmlEscaped());
     page.replace(QLatin1String("{{OWNER}}"), QStringLiteral("%1 (%2)").arg(manifest.customerName.toHtmlEscaped(),
                                                                             manifest.customerCode.toHtmlEscaped()));
-    page.replace(QLatin1String("{{BACK}}"), words.translate(Context, "All albums").toHtmlEscaped());
-    page.replace(QLatin1String("{{CLOSE}}"), words.translate(Context, "Close").toHtmlEscaped());
-    page.replace(QLatin1String("{{FOOTER}}"), words.translate(Context, "Disc %1").arg(manifest.discId).toHtmlEscaped());
+    page.replace(QLatin1String("{{BACK}}"), words.translate("Keepsake::DiscViewer", "All albums").toHtmlEscaped());
+    page.replace(QLatin1String("{{CLOSE}}"), words.translate("Keepsake::DiscViewer", "Close").toHtmlEscaped());
+    page.replace(QLatin1String("{{FOOTER}}"), words.translate("Keepsake::DiscViewer", "Disc %1").arg(manifest.discId).toHtmlEscaped());
     page.replace(QLatin1String("{{COVERS}}"), coversHtml(albums, words));
     return {
         { QStringLiteral("index.html"), page.toUtf8() },
