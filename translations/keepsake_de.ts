@@ -581,29 +581,32 @@
     </message>
     <message>
         <source>Shared by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt von %1</translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Foto</numerusform>
             <numerusform>%n Fotos</numerusform>
         </translation>
     </message>
     <message>
         <source>Expires on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft am %1 ab</translation>
     </message>
     <message>
         <source>%1 — shared with you by %2, to view only. You can see it until %3 or until it is recorded on disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — von %2 mit Ihnen geteilt, nur zum Ansehen. Sie können es bis %3 ansehen oder bis es auf eine Disc gebrannt wird.</translation>
     </message>
     <message>
         <source>You have no photos here yet.
 
 Insert your memory card or USB stick into the kiosk now: its photos become your first album.
 Or hand them in at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben hier noch keine Fotos.
+
+Stecken Sie jetzt Ihre Speicherkarte oder Ihren USB-Stick in das Terminal: Die Fotos darauf werden Ihr erstes Album.
+Oder geben Sie sie an der Theke ab.</translation>
     </message>
 </context>
 <context>
@@ -622,351 +625,351 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>Audit trail of album &apos;%1&apos; of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll von Album „%1“ von %2</translation>
     </message>
     <message>
         <source>Audit trail of the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll des Labors</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished">Was geschah</translation>
+        <translation>Was geschah</translation>
     </message>
     <message>
         <source>Show details</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheiten zeigen</translation>
     </message>
     <message>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kunden</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Search the entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge durchsuchen</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>von</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n entry(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Eintrag angezeigt</numerusform>
+            <numerusform>%1 von %n Einträgen angezeigt</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose an entry to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag, um seine Einzelheiten zu sehen.</translation>
     </message>
     <message>
         <source>Hide details</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheiten ausblenden</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AuditSentences</name>
     <message>
         <source>Hand-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgabe</translation>
     </message>
     <message>
         <source>Album renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>Album umbenannt</translation>
     </message>
     <message>
         <source>Photos moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos verschoben</translation>
     </message>
     <message>
         <source>Cover chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Titelbild gewählt</translation>
     </message>
     <message>
         <source>Caption written</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildunterschrift geschrieben</translation>
     </message>
     <message>
         <source>Photos chosen to print</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos zum Drucken gewählt</translation>
     </message>
     <message>
         <source>Album shared</source>
-        <translation type="unfinished"></translation>
+        <translation>Album geteilt</translation>
     </message>
     <message>
         <source>Sharing ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen beendet</translation>
     </message>
     <message>
         <source>Album recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Album gebrannt</translation>
     </message>
     <message>
         <source>Disc recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Disc gebrannt</translation>
     </message>
     <message>
         <source>Album extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Album verlängert</translation>
     </message>
     <message>
         <source>Rule changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel geändert</translation>
     </message>
     <message>
         <source>Album restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Album zurückgeholt</translation>
     </message>
     <message>
         <source>Photos deleted after recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos nach dem Brennen gelöscht</translation>
     </message>
     <message>
         <source>Notice sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis gesendet</translation>
     </message>
     <message>
         <source>Notice failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis fehlgeschlagen</translation>
     </message>
     <message>
         <source>Registered at the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Am Terminal registriert</translation>
     </message>
     <message>
         <source>Registration confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung bestätigt</translation>
     </message>
     <message>
         <source>Customer details changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundendaten geändert</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet</translation>
     </message>
     <message>
         <source>Wrong PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN</translation>
     </message>
     <message>
         <source>Setting changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung geändert</translation>
     </message>
     <message>
         <source>Rule added</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel angelegt</translation>
     </message>
     <message>
         <source>Device added</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät hinzugefügt</translation>
     </message>
     <message>
         <source>customer no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde Nr. %1</translation>
     </message>
     <message>
         <source>no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr. %1</translation>
     </message>
     <message>
         <source>The clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Personal</translation>
     </message>
     <message>
         <source>Clerk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter %1</translation>
     </message>
     <message>
         <source>The lab&apos;s command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kommandozeile des Labors</translation>
     </message>
     <message>
         <source>%1 (command line)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Kommandozeile)</translation>
     </message>
     <message>
         <source>The mail delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailversand</translation>
     </message>
     <message>
         <source>The lab&apos;s nightly round</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächtliche Lauf des Labors</translation>
     </message>
     <message>
         <source>The printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Druck</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2</translation>
     </message>
     <message>
         <source>%1 at %2</source>
         <comment>what someone did, at which terminal</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (an %2)</translation>
     </message>
     <message>
         <source>%1 renamed album &apos;%2&apos; to &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Album „%2“ in „%3“ umbenannt</translation>
     </message>
     <message numerus="yes">
         <source>%1 moved %n photo(s) into album &apos;%2&apos;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat %n Foto in Album „%2“ verschoben</numerusform>
+            <numerusform>%1 hat %n Fotos in Album „%2“ verschoben</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 chose the cover of album &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Titelbild von Album „%2“ gewählt</translation>
     </message>
     <message>
         <source>%1 wrote a caption in album &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat in Album „%2“ eine Bildunterschrift geschrieben</translation>
     </message>
     <message numerus="yes">
         <source>%1 chose %n photo(s) of album &apos;%2&apos; to print</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat %n Foto von Album „%2“ zum Drucken gewählt</numerusform>
+            <numerusform>%1 hat %n Fotos von Album „%2“ zum Drucken gewählt</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 shared album &apos;%2&apos; with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Album „%2“ mit %3 geteilt</translation>
     </message>
     <message>
         <source>%1 stopped sharing album &apos;%2&apos; with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Teilen von Album „%2“ mit %3 beendet</translation>
     </message>
     <message>
         <source>%1 recorded album &apos;%2&apos; onto disc %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Album „%2“ auf Disc %3 gebrannt</translation>
     </message>
     <message>
         <source>%1 extended album &apos;%2&apos; until %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Album „%2“ bis %3 verlängert</translation>
     </message>
     <message>
         <source>%1 gave album &apos;%2&apos; the rule &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Album „%2“ die Regel „%3“ gegeben</translation>
     </message>
     <message>
         <source>%1 restored album &apos;%2&apos;, kept until %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat Album „%2“ zurückgeholt, aufbewahrt bis %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 deleted the %n photo(s) of album &apos;%2&apos; after its time on disc</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat das %n Foto von Album „%2“ nach Ablauf seiner Frist nach dem Brennen gelöscht</numerusform>
+            <numerusform>%1 hat die %n Fotos von Album „%2“ nach Ablauf seiner Frist nach dem Brennen gelöscht</numerusform>
         </translation>
     </message>
     <message>
         <source>Notice about album &apos;%1&apos; sent to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zu Album „%1“ an %2 gesendet</translation>
     </message>
     <message>
         <source>Notice about album &apos;%1&apos; to %2 not sent: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zu Album „%1“ an %2 nicht gesendet: %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 handed in %n new photo(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat %n neues Foto abgegeben</numerusform>
+            <numerusform>%1 hat %n neue Fotos abgegeben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n already here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n schon vorhanden</numerusform>
+            <numerusform>, %n schon vorhanden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n abgelehnt</numerusform>
+            <numerusform>, %n abgelehnt</numerusform>
         </translation>
     </message>
     <message>
         <source> (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation> (abgebrochen)</translation>
     </message>
     <message numerus="yes">
         <source>%1 recorded disc %2 with %n album(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 hat Disc %2 mit %n Album gebrannt</numerusform>
+            <numerusform>%1 hat Disc %2 mit %n Alben gebrannt</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 registered as a new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich als neuer Kunde registriert</translation>
     </message>
     <message>
         <source>%1 confirmed the registration of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Registrierung von %2 bestätigt</translation>
     </message>
     <message>
         <source>%1 changed the %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 von %3 geändert</translation>
     </message>
     <message>
         <source>%1 signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich angemeldet</translation>
     </message>
     <message>
         <source>%1: someone typed an unknown customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Jemand hat eine unbekannte Kundennummer eingegeben</translation>
     </message>
     <message>
         <source>%1 typed a wrong PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine falsche PIN eingegeben</translation>
     </message>
     <message>
         <source>%1 set %2 to &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 auf „%3“ gesetzt</translation>
     </message>
     <message>
         <source>%1 added the retention rule &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Aufbewahrungsregel „%2“ angelegt</translation>
     </message>
     <message>
         <source>%1 added the device %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Gerät %2 hinzugefügt</translation>
     </message>
     <message>
         <source>%1: %2 (album &apos;%3&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (Album „%3“)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2 (customer %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (Kunde %3)</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">ja</translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">nein</translation>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +1183,7 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>The catalog has no change counter (catalog_version). Open it once with this version of Keepsake to bring its schema up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog hat keinen Änderungszähler (catalog_version). Öffnen Sie ihn einmal mit dieser Version von Keepsake, um sein Schema zu aktualisieren.</translation>
     </message>
 </context>
 <context>
@@ -1447,11 +1450,11 @@ Fotos:  %3 in %4 gespeicherten Dateien, %5</translation>
     </message>
     <message>
         <source>&amp;Audit trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll …</translation>
     </message>
     <message>
         <source>Mail settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail-Einstellungen …</translation>
     </message>
 </context>
 <context>
@@ -1884,15 +1887,15 @@ Beispiel:
     </message>
     <message>
         <source>copy deleted on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie gelöscht am %1</translation>
     </message>
     <message>
         <source>Kept until</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrt bis</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished">Beleg</translation>
+        <translation>Beleg</translation>
     </message>
 </context>
 <context>
@@ -2069,87 +2072,87 @@ Beispiel:
     </message>
     <message>
         <source>Copy deleted on</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopie gelöscht am</translation>
     </message>
     <message numerus="yes">
         <source>%n expiring soon</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n läuft bald ab</numerusform>
+            <numerusform>%n laufen bald ab</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting for their disc</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wartet auf seine Disc</numerusform>
+            <numerusform>%n warten auf ihre Disc</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in their grace period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in seiner Frist</numerusform>
+            <numerusform>%n in ihrer Frist</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed mail(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagene Mail</numerusform>
+            <numerusform>%n fehlgeschlagene Mails</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) waiting to go out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Mail wartet auf den Versand</numerusform>
+            <numerusform>%n Mails warten auf den Versand</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n kiosk registration(s) to confirm</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Terminal-Anmeldung zu bestätigen</numerusform>
+            <numerusform>%n Terminal-Anmeldungen zu bestätigen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished">%1: %2. {1:?}</translation>
+        <translation>%1: %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Mail wartet</numerusform>
+            <numerusform>%n Mails warten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Mail fehlgeschlagen</numerusform>
+            <numerusform>%n Mails fehlgeschlagen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — no mail server set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — kein Mailserver eingerichtet</translation>
     </message>
     <message>
         <source>%1 — the mail server said: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — der Mailserver meldete: %2</translation>
     </message>
     <message>
         <source>Enter the lab&apos;s mail server under Lab › Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tragen Sie den Mailserver des Labors unter Labor › Einstellungen ein.</translation>
     </message>
     <message>
         <source>Check the mail server under Lab › Settings, then Re-send notice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Mailserver unter Labor › Einstellungen und wählen Sie dann „Hinweis erneut senden“.</translation>
     </message>
     <message>
         <source>Recorded on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebrannt am %1</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +2941,52 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::DiscViewer</name>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n Foto</numerusform>
+            <numerusform>%n Fotos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation>Vorheriges Foto</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>Nächstes Foto</translation>
+    </message>
+    <message>
+        <source>A browser cannot show this photo (%1). The original is on the disc:</source>
+        <translation>Dieses Foto (%1) kann ein Browser nicht zeigen. Das Original liegt auf der Disc:</translation>
+    </message>
+    <message>
+        <source>Open the original file</source>
+        <translation>Originaldatei öffnen</translation>
+    </message>
+    <message>
+        <source>Your photos</source>
+        <translation>Ihre Fotos</translation>
+    </message>
+    <message>
+        <source>Your photos from %1</source>
+        <translation>Ihre Fotos von %1</translation>
+    </message>
+    <message>
+        <source>All albums</source>
+        <translation>Alle Alben</translation>
+    </message>
+    <message>
+        <source>Disc %1</source>
+        <translation>Disc %1</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -3576,25 +3625,25 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
     <message numerus="yes">
         <source>%n photo(s) to read (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Foto zu lesen (%1)</numerusform>
+            <numerusform>%n Fotos zu lesen (%1)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n photo(s) read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Foto gelesen</numerusform>
+            <numerusform>%1 von %n Fotos gelesen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Not all photos could be handed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht alle Fotos konnten abgegeben werden.</translation>
     </message>
 </context>
 <context>
@@ -3778,11 +3827,11 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <name>Keepsake::JobDialog</name>
     <message>
         <source>Print receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beleg drucken …</translation>
     </message>
     <message>
         <source>Pickup code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abholcode: %1</translation>
     </message>
 </context>
 <context>
@@ -3943,79 +3992,79 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <name>Keepsake::NoticeCards</name>
     <message>
         <source>Album: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Album: %1</translation>
     </message>
     <message>
         <source>Shared with you: the album has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihnen geteilt: Das Album ist abgelaufen</translation>
     </message>
     <message>
         <source>Shared with you: the album expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihnen geteilt: Das Album läuft bald ab</translation>
     </message>
     <message>
         <source>Could be viewed until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konnte bis %1 angesehen werden</translation>
     </message>
     <message>
         <source>You can view it until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können es bis %1 ansehen</translation>
     </message>
     <message>
         <source>Look at it before then: after that only its owner gets it back, on disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen Sie es sich vorher an: Danach bekommt es nur sein Besitzer zurück, auf Disc.</translation>
     </message>
     <message>
         <source>Your album has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Album ist abgelaufen</translation>
     </message>
     <message>
         <source>Your album expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Album läuft bald ab</translation>
     </message>
     <message>
         <source>Expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen am %1</translation>
     </message>
     <message>
         <source>Kept until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahrt bis %1</translation>
     </message>
     <message>
         <source>It is recorded on a disc for you. To keep it longer instead, ask at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird für Sie auf eine Disc gebrannt. Soll es stattdessen länger aufbewahrt werden, fragen Sie an der Theke.</translation>
     </message>
     <message>
         <source>To keep it longer, ask at the counter. Otherwise it is recorded on a disc for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Soll es länger aufbewahrt werden, fragen Sie an der Theke. Sonst wird es für Sie auf eine Disc gebrannt.</translation>
     </message>
     <message>
         <source>Recorded on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebrannt am %1</translation>
     </message>
     <message>
         <source>Shared with you: the album went to its owner on disc</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Ihnen geteilt: Das Album ging auf Disc an seinen Besitzer</translation>
     </message>
     <message>
         <source>You can no longer view it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können es hier nicht mehr ansehen.</translation>
     </message>
     <message>
         <source>Your album is on a disc</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Album ist auf einer Disc</translation>
     </message>
     <message>
         <source>Recorded on %1. The lab deletes its copy on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebrannt am %1. Das Labor löscht seine Kopie am %2.</translation>
     </message>
     <message>
         <source>Pick up your disc at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Holen Sie Ihre Disc an der Theke ab.</translation>
     </message>
     <message>
         <source>Pick up disc %1 at the counter with the code %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Holen Sie Disc %1 mit dem Code %2 an der Theke ab.</translation>
     </message>
 </context>
 <context>
@@ -4103,19 +4152,19 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <name>Keepsake::NoticesPage</name>
     <message>
         <source>Your notices</source>
-        <translation type="unfinished">Ihre Hinweise</translation>
+        <translation>Ihre Hinweise</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>No notices. Your albums are kept until the dates shown with them.</source>
-        <translation type="unfinished">Keine Hinweise. Ihre Alben werden bis zu den angezeigten Daten aufbewahrt.</translation>
+        <translation>Keine Hinweise. Ihre Alben werden bis zu den angezeigten Daten aufbewahrt.</translation>
     </message>
     <message>
         <source>Tap a notice to read all of it. To keep an album longer, ask at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie auf einen Hinweis, um ihn ganz zu lesen. Soll ein Album länger aufbewahrt werden, fragen Sie an der Theke.</translation>
     </message>
 </context>
 <context>
@@ -4155,27 +4204,27 @@ Kamera: %3</translation>
     <name>Keepsake::PhotoViewPage</name>
     <message>
         <source>This photo cannot be shown large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Foto kann nicht groß angezeigt werden.</translation>
     </message>
     <message>
         <source>Previous photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges Foto</translation>
     </message>
     <message>
         <source>Next photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Foto</translation>
     </message>
     <message>
         <source>Select</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>%1 — photo %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Foto %2 von %3</translation>
     </message>
 </context>
 <context>
@@ -4849,15 +4898,15 @@ Kamera: %3</translation>
     </message>
     <message>
         <source>Choose the customer whose albums go onto a disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Kunden, dessen Alben auf eine Disc kommen.</translation>
     </message>
     <message>
         <source>Find a customer by code, name, phone or e-mail</source>
-        <translation type="unfinished">Kunden nach Nummer, Name, Telefon oder E-Mail suchen</translation>
+        <translation>Kunden nach Nummer, Name, Telefon oder E-Mail suchen</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde:</translation>
     </message>
 </context>
 <context>
@@ -4957,23 +5006,23 @@ Kamera: %3</translation>
     <name>Keepsake::RegistrationSlip</name>
     <message>
         <source>Welcome, %1!</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen, %1!</translation>
     </message>
     <message>
         <source>Your customer code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Kundennummer:</translation>
     </message>
     <message>
         <source>Sign in at the kiosk with this code and your PIN. Keep this slip: the counter asks for the code when you pick up a disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich am Terminal mit dieser Nummer und Ihrer PIN an. Bewahren Sie diesen Beleg auf: An der Theke werden Sie beim Abholen einer Disc nach der Nummer gefragt.</translation>
     </message>
     <message>
         <source>The registration slip cannot be drawn: the printer did not start. Check the printer and print again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anmeldebeleg kann nicht gezeichnet werden: Der Drucker ist nicht angelaufen. Prüfen Sie den Drucker und drucken Sie erneut.</translation>
     </message>
     <message>
         <source>Customer code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kundennummer %1</translation>
     </message>
 </context>
 <context>
@@ -5204,151 +5253,151 @@ Beispiel:
     <name>Keepsake::SettingFields</name>
     <message>
         <source>Lab name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Labors</translation>
     </message>
     <message>
         <source>On discs, receipts and index prints, and under every mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Discs, Belegen und Indexprints sowie unter jeder Mail.</translation>
     </message>
     <message>
         <source>Lab address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse des Labors</translation>
     </message>
     <message>
         <source>On receipts and under every mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Belegen und unter jeder Mail.</translation>
     </message>
     <message>
         <source>Notice before expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis vor dem Ablauf</translation>
     </message>
     <message>
         <source>Customers, and the people they shared an album with, get a mail this many days before the album expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden und die Personen, mit denen sie ein Album geteilt haben, bekommen so viele Tage vor dem Ablauf des Albums eine Mail.</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Keep after recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufbewahren nach dem Brennen</translation>
     </message>
     <message>
         <source>After an album went onto a disc its photos stay here, hidden from customers, for this many days in case the disc is lost or faulty; then they are deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachdem ein Album auf eine Disc gebrannt wurde, bleiben seine Fotos so viele Tage hier, für Kunden ausgeblendet, falls die Disc verloren geht oder fehlerhaft ist; danach werden sie gelöscht.</translation>
     </message>
     <message>
         <source>delete at once</source>
-        <translation type="unfinished"></translation>
+        <translation>sofort löschen</translation>
     </message>
     <message>
         <source>Rule for new albums</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel für neue Alben</translation>
     </message>
     <message>
         <source>How long a new album is kept. Rules are added with keepsakectl rule add.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie lange ein neues Album aufbewahrt wird. Regeln werden mit keepsakectl rule add angelegt.</translation>
     </message>
     <message>
         <source>Mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserver</translation>
     </message>
     <message>
         <source>The server that sends the notices, for example mail.example.com. Left empty, no mail goes out: notices wait in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server, der die Hinweise verschickt, zum Beispiel mail.example.com. Bleibt das Feld leer, geht keine Mail hinaus: Die Hinweise warten in der Warteschlange.</translation>
     </message>
     <message>
         <source>none set</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner eingerichtet</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Usually 587 (mail submission) or 25.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meist 587 (Mail-Einlieferung) oder 25.</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung</translation>
     </message>
     <message>
         <source>With a user name or password set, mails go out only encrypted unless &quot;never&quot; is chosen (then the password too travels in clear).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Benutzername oder Passwort gehen Mails nur verschlüsselt hinaus, außer „Nie verschlüsseln“ ist gewählt (dann geht auch das Passwort unverschlüsselt über das Netz).</translation>
     </message>
     <message>
         <source>Encrypt when the server offers it (STARTTLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsseln, wenn der Server es anbietet (STARTTLS)</translation>
     </message>
     <message>
         <source>Always encrypt (STARTTLS required)</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer verschlüsseln (STARTTLS erforderlich)</translation>
     </message>
     <message>
         <source>Never encrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie verschlüsseln</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>none: the server takes mail without signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner: Der Server nimmt Mails ohne Anmeldung an</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <source>The address the notices come from; customers&apos; replies go there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse, von der die Hinweise kommen; Antworten der Kunden gehen dorthin.</translation>
     </message>
     <message>
         <source>Index print paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier für Indexprints</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>US Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>US Letter</translation>
     </message>
     <message>
         <source>Photo paper 10 × 15 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotopapier 10 × 15 cm</translation>
     </message>
     <message>
         <source>Photo paper 4 × 6 in</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotopapier 4 × 6 Zoll</translation>
     </message>
     <message>
         <source>Photos per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos pro Reihe</translation>
     </message>
     <message>
         <source>On an index print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einem Indexprint.</translation>
     </message>
     <message>
         <source>as many as suit the paper</source>
-        <translation type="unfinished"></translation>
+        <translation>so viele, wie aufs Papier passen</translation>
     </message>
     <message>
         <source>Receipt paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papier für Belege</translation>
     </message>
     <message>
         <source>80 mm receipt roll</source>
-        <translation type="unfinished"></translation>
+        <translation>80-mm-Bonrolle</translation>
     </message>
 </context>
 <context>
@@ -5486,35 +5535,35 @@ Beispiel:
     </message>
     <message>
         <source>Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>Labor</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken</translation>
     </message>
     <message>
         <source>Send a test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Mail senden</translation>
     </message>
     <message>
         <source>an address to send it to, e.g. the lab&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Empfängeradresse, z. B. die des Labors</translation>
     </message>
     <message>
         <source>Uses the settings above as they stand, saved or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet die Einstellungen oben so, wie sie sind, ob gespeichert oder nicht.</translation>
     </message>
     <message>
         <source>Sending a test mail to %1 through %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Mail an %1 wird über %2 gesendet …</translation>
     </message>
     <message>
         <source>The test mail to %1 was sent. Check that it arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Test-Mail an %1 wurde gesendet. Prüfen Sie, ob sie angekommen ist.</translation>
     </message>
 </context>
 <context>
@@ -5743,11 +5792,11 @@ Beispiel:
     </message>
     <message>
         <source>Welcome, %1! Your customer code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen, %1! Ihre Kundennummer:</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Drucken</translation>
     </message>
 </context>
 <context>
@@ -5945,28 +5994,29 @@ Fehlgeschlagene Abgaben: %10</translation>
     <name>Keepsake::TestMail</name>
     <message>
         <source>No mail server is set: enter the mail server&apos;s name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Mailserver eingerichtet: Tragen Sie zuerst den Namen des Mailservers ein.</translation>
     </message>
     <message>
         <source>The test mail was not sent: &quot;%1&quot; is not a usable address (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Test-Mail wurde nicht gesendet: „%1“ ist keine verwendbare Adresse (%2).</translation>
     </message>
     <message>
         <source>The test mail was not sent: the sender address &quot;%1&quot; is not usable (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Test-Mail wurde nicht gesendet: Die Absenderadresse „%1“ ist nicht verwendbar (%2).</translation>
     </message>
     <message>
         <source>Test mail from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Test-Mail von %1</translation>
     </message>
     <message>
         <source>This mail was sent from the counter&apos;s settings to check that %1 can send its notices through %2.
 Nothing needs to be done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Mail wurde aus den Einstellungen der Theke gesendet, um zu prüfen, ob %1 seine Hinweise über %2 verschicken kann.
+Es ist nichts zu tun.</translation>
     </message>
     <message>
         <source>The test mail to %1 was not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Test-Mail an %1 wurde nicht gesendet: %2</translation>
     </message>
 </context>
 <context>
@@ -6015,59 +6065,59 @@ Nothing needs to be done.</source>
     <name>Keepsake::TouchKeyboard</name>
     <message>
         <source>Caps lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Feststelltaste</translation>
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt</translation>
     </message>
     <message>
         <source>Backspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished">Leerzeichen</translation>
+        <translation>Leertaste</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Next field</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Feld</translation>
     </message>
     <message>
         <source>Keyboard: %1. Tap for another language.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastatur: %1. Tippen für eine andere Sprache.</translation>
     </message>
     <message>
         <source>Digits and symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziffern und Symbole</translation>
     </message>
     <message>
         <source>Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben</translation>
     </message>
     <message>
         <source>Voiced sound mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dakuten</translation>
     </message>
     <message>
         <source>Small kana</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleine Kana</translation>
     </message>
     <message>
         <source>Hiragana</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiragana</translation>
     </message>
     <message>
         <source>Katakana</source>
-        <translation type="unfinished"></translation>
+        <translation>Katakana</translation>
     </message>
 </context>
 <context>

@@ -584,7 +584,7 @@
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n photo</numerusform>
             <numerusform>%n photos</numerusform>
         </translation>
@@ -657,9 +657,9 @@ Or hand them in at the counter.</source>
     </message>
     <message numerus="yes">
         <source>%1 of %n entry(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n entry shown</numerusform>
+            <numerusform>%1 of %n entries shown</numerusform>
         </translation>
     </message>
     <message>
@@ -820,9 +820,9 @@ Or hand them in at the counter.</source>
     </message>
     <message numerus="yes">
         <source>%1 moved %n photo(s) into album &apos;%2&apos;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 moved %n photo into album &apos;%2&apos;</numerusform>
+            <numerusform>%1 moved %n photos into album &apos;%2&apos;</numerusform>
         </translation>
     </message>
     <message>
@@ -835,9 +835,9 @@ Or hand them in at the counter.</source>
     </message>
     <message numerus="yes">
         <source>%1 chose %n photo(s) of album &apos;%2&apos; to print</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 chose %n photo of album &apos;%2&apos; to print</numerusform>
+            <numerusform>%1 chose %n photos of album &apos;%2&apos; to print</numerusform>
         </translation>
     </message>
     <message>
@@ -866,9 +866,9 @@ Or hand them in at the counter.</source>
     </message>
     <message numerus="yes">
         <source>%1 deleted the %n photo(s) of album &apos;%2&apos; after its time on disc</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 deleted the %n photo of album &apos;%2&apos; after its time on disc</numerusform>
+            <numerusform>%1 deleted the %n photos of album &apos;%2&apos; after its time on disc</numerusform>
         </translation>
     </message>
     <message>
@@ -881,23 +881,23 @@ Or hand them in at the counter.</source>
     </message>
     <message numerus="yes">
         <source>%1 handed in %n new photo(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 handed in %n new photo</numerusform>
+            <numerusform>%1 handed in %n new photos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n already here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n already here</numerusform>
+            <numerusform>, %n already here</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n refused</numerusform>
+            <numerusform>, %n refused</numerusform>
         </translation>
     </message>
     <message>
@@ -906,9 +906,9 @@ Or hand them in at the counter.</source>
     </message>
     <message numerus="yes">
         <source>%1 recorded disc %2 with %n album(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 recorded disc %2 with %n album</numerusform>
+            <numerusform>%1 recorded disc %2 with %n albums</numerusform>
         </translation>
     </message>
     <message>
@@ -2042,44 +2042,44 @@ Example:
     </message>
     <message numerus="yes">
         <source>%n expiring soon</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n expiring soon</numerusform>
+            <numerusform>%n expiring soon</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting for their disc</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n waiting for its disc</numerusform>
+            <numerusform>%n waiting for their disc</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in their grace period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n in its grace period</numerusform>
+            <numerusform>%n in their grace period</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed mail(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed mail</numerusform>
+            <numerusform>%n failed mails</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) waiting to go out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mail waiting to go out</numerusform>
+            <numerusform>%n mails waiting to go out</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n kiosk registration(s) to confirm</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kiosk registration to confirm</numerusform>
+            <numerusform>%n kiosk registrations to confirm</numerusform>
         </translation>
     </message>
     <message>
@@ -2088,16 +2088,16 @@ Example:
     </message>
     <message numerus="yes">
         <source>%n mail(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mail waiting</numerusform>
+            <numerusform>%n mails waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mail failed</numerusform>
+            <numerusform>%n mails failed</numerusform>
         </translation>
     </message>
     <message>
@@ -2887,6 +2887,52 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::DiscViewer</name>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A browser cannot show this photo (%1). The original is on the disc:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the original file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your photos from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -3525,16 +3571,16 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message numerus="yes">
         <source>%n photo(s) to read (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n photo to read (%1)</numerusform>
+            <numerusform>%n photos to read (%1)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n photo(s) read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n photo read</numerusform>
+            <numerusform>%1 of %n photos read</numerusform>
         </translation>
     </message>
     <message>

@@ -575,28 +575,31 @@
     </message>
     <message>
         <source>Shared by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 様から共有</translation>
     </message>
     <message numerus="yes">
         <source>%n photo(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>写真 %n 枚</numerusform>
         </translation>
     </message>
     <message>
         <source>Expires on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保管期限: %1</translation>
     </message>
     <message>
         <source>%1 — shared with you by %2, to view only. You can see it until %3 or until it is recorded on disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 様から閲覧のみで共有されています。%3 まで、またはディスクに記録されるまでご覧いただけます。</translation>
     </message>
     <message>
         <source>You have no photos here yet.
 
 Insert your memory card or USB stick into the kiosk now: its photos become your first album.
 Or hand them in at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ写真がありません。
+
+メモリーカードか USB メモリーを今すぐキオスクに差し込んでください。その写真が最初のアルバムになります。
+カウンターでお預けいただくこともできます。</translation>
     </message>
 </context>
 <context>
@@ -615,343 +618,343 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>Audit trail of album &apos;%1&apos; of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバム「%1」（%2）の履歴</translation>
     </message>
     <message>
         <source>Audit trail of the lab</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボの履歴</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished">状況</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Show details</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細を表示</translation>
     </message>
     <message>
         <source>All customers</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのお客様</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて</translation>
     </message>
     <message>
         <source>Search the entries</source>
-        <translation type="unfinished"></translation>
+        <translation>項目を検索</translation>
     </message>
     <message>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>開始日</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>終了日</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n entry(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件中 %1 件を表示</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose an entry to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細を見るには項目を選んでください。</translation>
     </message>
     <message>
         <source>Hide details</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細を隠す</translation>
     </message>
 </context>
 <context>
     <name>Keepsake::AuditSentences</name>
     <message>
         <source>Hand-in</source>
-        <translation type="unfinished"></translation>
+        <translation>受付</translation>
     </message>
     <message>
         <source>Album renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバム名の変更</translation>
     </message>
     <message>
         <source>Photos moved</source>
-        <translation type="unfinished"></translation>
+        <translation>写真の移動</translation>
     </message>
     <message>
         <source>Cover chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>表紙の選択</translation>
     </message>
     <message>
         <source>Caption written</source>
-        <translation type="unfinished"></translation>
+        <translation>キャプションの記入</translation>
     </message>
     <message>
         <source>Photos chosen to print</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷する写真の選択</translation>
     </message>
     <message>
         <source>Album shared</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムの共有</translation>
     </message>
     <message>
         <source>Sharing ended</source>
-        <translation type="unfinished"></translation>
+        <translation>共有の終了</translation>
     </message>
     <message>
         <source>Album recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムの記録</translation>
     </message>
     <message>
         <source>Disc recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクの記録</translation>
     </message>
     <message>
         <source>Album extended</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムの延長</translation>
     </message>
     <message>
         <source>Rule changed</source>
-        <translation type="unfinished"></translation>
+        <translation>ルールの変更</translation>
     </message>
     <message>
         <source>Album restored</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムの復元</translation>
     </message>
     <message>
         <source>Photos deleted after recording</source>
-        <translation type="unfinished"></translation>
+        <translation>記録後の写真の削除</translation>
     </message>
     <message>
         <source>Notice sent</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせの送信</translation>
     </message>
     <message>
         <source>Notice failed</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせの送信失敗</translation>
     </message>
     <message>
         <source>Registered at the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>キオスクで登録</translation>
     </message>
     <message>
         <source>Registration confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>登録の確認</translation>
     </message>
     <message>
         <source>Customer details changed</source>
-        <translation type="unfinished"></translation>
+        <translation>お客様情報の変更</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>サインイン</translation>
     </message>
     <message>
         <source>Wrong PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN の誤り</translation>
     </message>
     <message>
         <source>Setting changed</source>
-        <translation type="unfinished"></translation>
+        <translation>設定の変更</translation>
     </message>
     <message>
         <source>Rule added</source>
-        <translation type="unfinished"></translation>
+        <translation>ルールの追加</translation>
     </message>
     <message>
         <source>Device added</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイスの追加</translation>
     </message>
     <message>
         <source>customer no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>お客様 ID %1</translation>
     </message>
     <message>
         <source>no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1</translation>
     </message>
     <message>
         <source>The clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>スタッフ</translation>
     </message>
     <message>
         <source>Clerk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>スタッフ %1</translation>
     </message>
     <message>
         <source>The lab&apos;s command line</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボのコマンドライン</translation>
     </message>
     <message>
         <source>%1 (command line)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（コマンドライン）</translation>
     </message>
     <message>
         <source>The mail delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>メール配信</translation>
     </message>
     <message>
         <source>The lab&apos;s nightly round</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボの夜間処理</translation>
     </message>
     <message>
         <source>The printing</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷処理</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 at %2</source>
         <comment>what someone did, at which terminal</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 にて）</translation>
     </message>
     <message>
         <source>%1 renamed album &apos;%2&apos; to &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」の名前を「%3」に変更しました</translation>
     </message>
     <message numerus="yes">
         <source>%1 moved %n photo(s) into album &apos;%2&apos;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 が写真 %n 枚をアルバム「%2」に移動しました</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 chose the cover of album &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」の表紙を選びました</translation>
     </message>
     <message>
         <source>%1 wrote a caption in album &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」にキャプションを書きました</translation>
     </message>
     <message numerus="yes">
         <source>%1 chose %n photo(s) of album &apos;%2&apos; to print</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 がアルバム「%2」の写真 %n 枚を印刷用に選びました</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 shared album &apos;%2&apos; with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」を %3 と共有しました</translation>
     </message>
     <message>
         <source>%1 stopped sharing album &apos;%2&apos; with %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」の %3 との共有を終了しました</translation>
     </message>
     <message>
         <source>%1 recorded album &apos;%2&apos; onto disc %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」をディスク %3 に記録しました</translation>
     </message>
     <message>
         <source>%1 extended album &apos;%2&apos; until %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」を %3 まで延長しました</translation>
     </message>
     <message>
         <source>%1 gave album &apos;%2&apos; the rule &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」にルール「%3」を設定しました</translation>
     </message>
     <message>
         <source>%1 restored album &apos;%2&apos;, kept until %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がアルバム「%2」を復元しました（%3 まで保管）</translation>
     </message>
     <message numerus="yes">
         <source>%1 deleted the %n photo(s) of album &apos;%2&apos; after its time on disc</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 が記録後の猶予期間を過ぎたアルバム「%2」の写真 %n 枚を削除しました</numerusform>
         </translation>
     </message>
     <message>
         <source>Notice about album &apos;%1&apos; sent to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバム「%1」のお知らせを %2 に送信しました</translation>
     </message>
     <message>
         <source>Notice about album &apos;%1&apos; to %2 not sent: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバム「%1」のお知らせを %2 に送信できませんでした: %3</translation>
     </message>
     <message numerus="yes">
         <source>%1 handed in %n new photo(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 から新しい写真 %n 枚を受付</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n already here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>、%n 枚は受付済み</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>、%n 枚は受付不可</numerusform>
         </translation>
     </message>
     <message>
         <source> (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation>（中止）</translation>
     </message>
     <message numerus="yes">
         <source>%1 recorded disc %2 with %n album(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 がアルバム %n 件をディスク %2 に記録しました</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 registered as a new customer</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が新しいお客様として登録しました</translation>
     </message>
     <message>
         <source>%1 confirmed the registration of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 の登録を確認しました</translation>
     </message>
     <message>
         <source>%1 changed the %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %3 の %2 を変更しました</translation>
     </message>
     <message>
         <source>%1 signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がサインインしました</translation>
     </message>
     <message>
         <source>%1: someone typed an unknown customer code</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 不明なお客様番号が入力されました</translation>
     </message>
     <message>
         <source>%1 typed a wrong PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が誤った PIN を入力しました</translation>
     </message>
     <message>
         <source>%1 set %2 to &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が %2 を「%3」に設定しました</translation>
     </message>
     <message>
         <source>%1 added the retention rule &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が保管ルール「%2」を追加しました</translation>
     </message>
     <message>
         <source>%1 added the device %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 がデバイス %2 を追加しました</translation>
     </message>
     <message>
         <source>%1: %2 (album &apos;%3&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2（アルバム「%3」）</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2 (customer %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2（お客様 %3）</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">はい</translation>
+        <translation>はい</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">いいえ</translation>
+        <translation>いいえ</translation>
     </message>
 </context>
 <context>
@@ -1165,7 +1168,7 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>The catalog has no change counter (catalog_version). Open it once with this version of Keepsake to bring its schema up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>カタログに変更カウンター（catalog_version）がありません。このバージョンの Keepsake で一度開いて、スキーマを最新の状態にしてください。</translation>
     </message>
 </context>
 <context>
@@ -1426,11 +1429,11 @@ Photos:    %3 in %4 stored files, %5</source>
     </message>
     <message>
         <source>&amp;Audit trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>履歴(&amp;A)…</translation>
     </message>
     <message>
         <source>Mail settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>メール設定…</translation>
     </message>
 </context>
 <context>
@@ -1856,15 +1859,15 @@ Example:
     </message>
     <message>
         <source>copy deleted on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>控えの削除日: %1</translation>
     </message>
     <message>
         <source>Kept until</source>
-        <translation type="unfinished"></translation>
+        <translation>保管期限</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation type="unfinished">受付票</translation>
+        <translation>受付票</translation>
     </message>
 </context>
 <context>
@@ -2040,79 +2043,79 @@ Example:
     </message>
     <message>
         <source>Copy deleted on</source>
-        <translation type="unfinished"></translation>
+        <translation>控えの削除日</translation>
     </message>
     <message numerus="yes">
         <source>%n expiring soon</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>まもなく期限 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n waiting for their disc</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ディスク待ち %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n in their grace period</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>猶予期間中 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n failed mail(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>送信失敗のメール %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) waiting to go out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>送信待ちのメール %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n kiosk registration(s) to confirm</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>確認待ちのキオスク登録 %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2.</source>
-        <translation type="unfinished">%1: %2. {1:?}</translation>
+        <translation>%1: %2。</translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>送信待ちのメール %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n mail(s) failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>送信失敗のメール %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 — no mail server set</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — メールサーバーが設定されていません</translation>
     </message>
     <message>
         <source>%1 — the mail server said: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — メールサーバーの応答: %2</translation>
     </message>
     <message>
         <source>Enter the lab&apos;s mail server under Lab › Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ › 設定 でラボのメールサーバーを入力してください。</translation>
     </message>
     <message>
         <source>Check the mail server under Lab › Settings, then Re-send notice.</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ › 設定 でメールサーバーを確認してから、「お知らせを再送」を押してください。</translation>
     </message>
     <message>
         <source>Recorded on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に記録</translation>
     </message>
 </context>
 <context>
@@ -2888,6 +2891,51 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::DiscViewer</name>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>写真 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Previous photo</source>
+        <translation>前の写真</translation>
+    </message>
+    <message>
+        <source>Next photo</source>
+        <translation>次の写真</translation>
+    </message>
+    <message>
+        <source>A browser cannot show this photo (%1). The original is on the disc:</source>
+        <translation>この写真（%1）はブラウザーでは表示できません。オリジナルはディスクにあります:</translation>
+    </message>
+    <message>
+        <source>Open the original file</source>
+        <translation>オリジナルのファイルを開く</translation>
+    </message>
+    <message>
+        <source>Your photos</source>
+        <translation>あなたの写真</translation>
+    </message>
+    <message>
+        <source>Your photos from %1</source>
+        <translation>%1 のあなたの写真</translation>
+    </message>
+    <message>
+        <source>All albums</source>
+        <translation>すべてのアルバム</translation>
+    </message>
+    <message>
+        <source>Disc %1</source>
+        <translation>ディスク %1</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::EntryPage</name>
     <message>
         <source>OK</source>
@@ -3513,23 +3561,23 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message numerus="yes">
         <source>%n photo(s) to read (%1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>読み込む写真 %n 枚（%1）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n photo(s) read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 枚中 %1 枚を読み込みました</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Not all photos could be handed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>一部の写真を受け付けできませんでした。</translation>
     </message>
 </context>
 <context>
@@ -3709,11 +3757,11 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::JobDialog</name>
     <message>
         <source>Print receipt…</source>
-        <translation type="unfinished"></translation>
+        <translation>受付票を印刷…</translation>
     </message>
     <message>
         <source>Pickup code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>受取コード: %1</translation>
     </message>
 </context>
 <context>
@@ -3874,79 +3922,79 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::NoticeCards</name>
     <message>
         <source>Album: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバム: %1</translation>
     </message>
     <message>
         <source>Shared with you: the album has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>共有アルバム: 期限が切れました</translation>
     </message>
     <message>
         <source>Shared with you: the album expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>共有アルバム: まもなく期限です</translation>
     </message>
     <message>
         <source>Could be viewed until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 までご覧いただけました</translation>
     </message>
     <message>
         <source>You can view it until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 までご覧いただけます</translation>
     </message>
     <message>
         <source>Look at it before then: after that only its owner gets it back, on disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>それまでにご覧ください。その後は持ち主の方にだけディスクでお返しします。</translation>
     </message>
     <message>
         <source>Your album has expired</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムの期限が切れました</translation>
     </message>
     <message>
         <source>Your album expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムの期限がまもなく切れます</translation>
     </message>
     <message>
         <source>Expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に期限が切れました</translation>
     </message>
     <message>
         <source>Kept until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 まで保管します</translation>
     </message>
     <message>
         <source>It is recorded on a disc for you. To keep it longer instead, ask at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクに記録してお渡しします。代わりに保管を延長したい場合は、カウンターでお尋ねください。</translation>
     </message>
     <message>
         <source>To keep it longer, ask at the counter. Otherwise it is recorded on a disc for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管を延長したい場合は、カウンターでお尋ねください。延長しない場合はディスクに記録してお渡しします。</translation>
     </message>
     <message>
         <source>Recorded on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に記録しました</translation>
     </message>
     <message>
         <source>Shared with you: the album went to its owner on disc</source>
-        <translation type="unfinished"></translation>
+        <translation>共有アルバム: ディスクに記録して持ち主の方にお返ししました</translation>
     </message>
     <message>
         <source>You can no longer view it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>ここではもうご覧いただけません。</translation>
     </message>
     <message>
         <source>Your album is on a disc</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムをディスクに記録しました</translation>
     </message>
     <message>
         <source>Recorded on %1. The lab deletes its copy on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に記録しました。ラボの控えは %2 に削除いたします。</translation>
     </message>
     <message>
         <source>Pick up your disc at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクはカウンターでお受け取りください。</translation>
     </message>
     <message>
         <source>Pick up disc %1 at the counter with the code %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスク %1 は、コード %2 でカウンターにてお受け取りください。</translation>
     </message>
 </context>
 <context>
@@ -4030,19 +4078,19 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::NoticesPage</name>
     <message>
         <source>Your notices</source>
-        <translation type="unfinished">お知らせ</translation>
+        <translation>お知らせ</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>No notices. Your albums are kept until the dates shown with them.</source>
-        <translation type="unfinished">お知らせはありません。アルバムは表示された日付まで保管されます。</translation>
+        <translation>お知らせはありません。アルバムはそれぞれに表示された日付まで保管します。</translation>
     </message>
     <message>
         <source>Tap a notice to read all of it. To keep an album longer, ask at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせをタップすると全文を表示します。アルバムの保管を延長したい場合は、カウンターでお尋ねください。</translation>
     </message>
 </context>
 <context>
@@ -4082,27 +4130,27 @@ Camera: %3</source>
     <name>Keepsake::PhotoViewPage</name>
     <message>
         <source>This photo cannot be shown large.</source>
-        <translation type="unfinished"></translation>
+        <translation>この写真は大きく表示できません。</translation>
     </message>
     <message>
         <source>Previous photo</source>
-        <translation type="unfinished"></translation>
+        <translation>前の写真</translation>
     </message>
     <message>
         <source>Next photo</source>
-        <translation type="unfinished"></translation>
+        <translation>次の写真</translation>
     </message>
     <message>
         <source>Select</source>
-        <translation type="unfinished"></translation>
+        <translation>選択</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>%1 — photo %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 写真 %2 / %3</translation>
     </message>
 </context>
 <context>
@@ -4763,15 +4811,15 @@ Camera: %3</source>
     </message>
     <message>
         <source>Choose the customer whose albums go onto a disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスクに記録するアルバムのお客様を選んでください。</translation>
     </message>
     <message>
         <source>Find a customer by code, name, phone or e-mail</source>
-        <translation type="unfinished">お客様番号・名前・電話・メールで検索</translation>
+        <translation>お客様番号・名前・電話・メールで検索</translation>
     </message>
     <message>
         <source>Customer:</source>
-        <translation type="unfinished"></translation>
+        <translation>お客様:</translation>
     </message>
 </context>
 <context>
@@ -4870,23 +4918,23 @@ Camera: %3</source>
     <name>Keepsake::RegistrationSlip</name>
     <message>
         <source>Welcome, %1!</source>
-        <translation type="unfinished"></translation>
+        <translation>ようこそ、%1 様！</translation>
     </message>
     <message>
         <source>Your customer code:</source>
-        <translation type="unfinished"></translation>
+        <translation>お客様番号:</translation>
     </message>
     <message>
         <source>Sign in at the kiosk with this code and your PIN. Keep this slip: the counter asks for the code when you pick up a disc.</source>
-        <translation type="unfinished"></translation>
+        <translation>キオスクでは、この番号と PIN でサインインしてください。この控えは大切に保管してください。ディスクのお受け取りの際にカウンターで番号をお尋ねします。</translation>
     </message>
     <message>
         <source>The registration slip cannot be drawn: the printer did not start. Check the printer and print again.</source>
-        <translation type="unfinished"></translation>
+        <translation>登録票を描画できません。プリンターが起動しませんでした。プリンターを確認して、もう一度印刷してください。</translation>
     </message>
     <message>
         <source>Customer code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>お客様番号 %1</translation>
     </message>
 </context>
 <context>
@@ -5113,151 +5161,151 @@ Example:
     <name>Keepsake::SettingFields</name>
     <message>
         <source>Lab name</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ名</translation>
     </message>
     <message>
         <source>On discs, receipts and index prints, and under every mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>ディスク、受付票、インデックスプリントと、すべてのメールの末尾に載ります。</translation>
     </message>
     <message>
         <source>Lab address</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボの住所</translation>
     </message>
     <message>
         <source>On receipts and under every mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>受付票と、すべてのメールの末尾に載ります。</translation>
     </message>
     <message>
         <source>Notice before expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>期限前のお知らせ</translation>
     </message>
     <message>
         <source>Customers, and the people they shared an album with, get a mail this many days before the album expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>お客様とアルバムの共有相手に、アルバムの期限のこの日数前にメールが届きます。</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 日</translation>
     </message>
     <message>
         <source>Keep after recording</source>
-        <translation type="unfinished"></translation>
+        <translation>記録後の保管</translation>
     </message>
     <message>
         <source>After an album went onto a disc its photos stay here, hidden from customers, for this many days in case the disc is lost or faulty; then they are deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>アルバムをディスクに記録した後も、ディスクの紛失や不良に備えて、写真はお客様には非表示のままこの日数だけここに残り、その後削除されます。</translation>
     </message>
     <message>
         <source>delete at once</source>
-        <translation type="unfinished"></translation>
+        <translation>すぐに削除</translation>
     </message>
     <message>
         <source>Rule for new albums</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいアルバムのルール</translation>
     </message>
     <message>
         <source>How long a new album is kept. Rules are added with keepsakectl rule add.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいアルバムを保管する期間です。ルールは keepsakectl rule add で追加します。</translation>
     </message>
     <message>
         <source>Mail server</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバー</translation>
     </message>
     <message>
         <source>The server that sends the notices, for example mail.example.com. Left empty, no mail goes out: notices wait in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせを送信するサーバーです（例: mail.example.com）。空欄の場合はメールを送信せず、お知らせは送信待ちのままになります。</translation>
     </message>
     <message>
         <source>none set</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>ポート</translation>
     </message>
     <message>
         <source>Usually 587 (mail submission) or 25.</source>
-        <translation type="unfinished"></translation>
+        <translation>通常は 587（メール送信用）または 25 です。</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>暗号化</translation>
     </message>
     <message>
         <source>With a user name or password set, mails go out only encrypted unless &quot;never&quot; is chosen (then the password too travels in clear).</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー名またはパスワードを設定すると、「暗号化しない」を選ばない限り、メールは暗号化した場合にだけ送信されます（「暗号化しない」ではパスワードも平文で送られます）。</translation>
     </message>
     <message>
         <source>Encrypt when the server offers it (STARTTLS)</source>
-        <translation type="unfinished"></translation>
+        <translation>サーバーが対応していれば暗号化（STARTTLS）</translation>
     </message>
     <message>
         <source>Always encrypt (STARTTLS required)</source>
-        <translation type="unfinished"></translation>
+        <translation>常に暗号化（STARTTLS 必須）</translation>
     </message>
     <message>
         <source>Never encrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>暗号化しない</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>ユーザー名</translation>
     </message>
     <message>
         <source>none: the server takes mail without signing in</source>
-        <translation type="unfinished"></translation>
+        <translation>なし: サーバーはログインなしでメールを受け付けます</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>パスワード</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>送信元アドレス</translation>
     </message>
     <message>
         <source>The address the notices come from; customers&apos; replies go there.</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせの送信元アドレスです。お客様からの返信はこのアドレスに届きます。</translation>
     </message>
     <message>
         <source>Index print paper</source>
-        <translation type="unfinished"></translation>
+        <translation>インデックスプリントの用紙</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>US Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>US レター</translation>
     </message>
     <message>
         <source>Photo paper 10 × 15 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>写真用紙 10 × 15 cm</translation>
     </message>
     <message>
         <source>Photo paper 4 × 6 in</source>
-        <translation type="unfinished"></translation>
+        <translation>写真用紙 4 × 6 インチ</translation>
     </message>
     <message>
         <source>Photos per row</source>
-        <translation type="unfinished"></translation>
+        <translation>1 行あたりの写真数</translation>
     </message>
     <message>
         <source>On an index print.</source>
-        <translation type="unfinished"></translation>
+        <translation>インデックスプリントでの枚数です。</translation>
     </message>
     <message>
         <source>as many as suit the paper</source>
-        <translation type="unfinished"></translation>
+        <translation>用紙に合わせて自動</translation>
     </message>
     <message>
         <source>Receipt paper</source>
-        <translation type="unfinished"></translation>
+        <translation>受付票の用紙</translation>
     </message>
     <message>
         <source>80 mm receipt roll</source>
-        <translation type="unfinished"></translation>
+        <translation>80 mm ロール紙</translation>
     </message>
 </context>
 <context>
@@ -5395,35 +5443,35 @@ Example:
     </message>
     <message>
         <source>Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>ラボ</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>メール</translation>
     </message>
     <message>
         <source>Printing</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷</translation>
     </message>
     <message>
         <source>Send a test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>テストメールを送信</translation>
     </message>
     <message>
         <source>an address to send it to, e.g. the lab&apos;s own</source>
-        <translation type="unfinished"></translation>
+        <translation>送信先のアドレス（例: ラボ自身のアドレス）</translation>
     </message>
     <message>
         <source>Uses the settings above as they stand, saved or not.</source>
-        <translation type="unfinished"></translation>
+        <translation>上の設定を、保存したかどうかにかかわらず現在の内容で使います。</translation>
     </message>
     <message>
         <source>Sending a test mail to %1 through %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 経由で %1 にテストメールを送信しています…</translation>
     </message>
     <message>
         <source>The test mail to %1 was sent. Check that it arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 へのテストメールを送信しました。届いたか確認してください。</translation>
     </message>
 </context>
 <context>
@@ -5650,11 +5698,11 @@ Example:
     </message>
     <message>
         <source>Welcome, %1! Your customer code:</source>
-        <translation type="unfinished"></translation>
+        <translation>ようこそ、%1 様！お客様番号:</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷</translation>
     </message>
 </context>
 <context>
@@ -5852,28 +5900,29 @@ Failed hand-ins: %10</source>
     <name>Keepsake::TestMail</name>
     <message>
         <source>No mail server is set: enter the mail server&apos;s name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>メールサーバーが設定されていません。先にメールサーバー名を入力してください。</translation>
     </message>
     <message>
         <source>The test mail was not sent: &quot;%1&quot; is not a usable address (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>テストメールは送信されませんでした。「%1」は使えるアドレスではありません（%2）。</translation>
     </message>
     <message>
         <source>The test mail was not sent: the sender address &quot;%1&quot; is not usable (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>テストメールは送信されませんでした。送信元アドレス「%1」は使えません（%2）。</translation>
     </message>
     <message>
         <source>Test mail from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 からのテストメール</translation>
     </message>
     <message>
         <source>This mail was sent from the counter&apos;s settings to check that %1 can send its notices through %2.
 Nothing needs to be done.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメールは、%1 が %2 経由でお知らせを送信できるか確認するため、カウンターの設定から送信されました。
+特に対応は必要ありません。</translation>
     </message>
     <message>
         <source>The test mail to %1 was not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 へのテストメールは送信されませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -5922,59 +5971,59 @@ Nothing needs to be done.</source>
     <name>Keepsake::TouchKeyboard</name>
     <message>
         <source>Caps lock</source>
-        <translation type="unfinished"></translation>
+        <translation>大文字ロック</translation>
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>シフト</translation>
     </message>
     <message>
         <source>Backspace</source>
-        <translation type="unfinished"></translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished">スペース</translation>
+        <translation>空白</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>次へ</translation>
     </message>
     <message>
         <source>Next field</source>
-        <translation type="unfinished"></translation>
+        <translation>次の項目</translation>
     </message>
     <message>
         <source>Keyboard: %1. Tap for another language.</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボード: %1。タップすると別の言語に切り替わります。</translation>
     </message>
     <message>
         <source>Digits and symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>数字と記号</translation>
     </message>
     <message>
         <source>Letters</source>
-        <translation type="unfinished"></translation>
+        <translation>文字</translation>
     </message>
     <message>
         <source>Voiced sound mark</source>
-        <translation type="unfinished"></translation>
+        <translation>濁点・半濁点</translation>
     </message>
     <message>
         <source>Small kana</source>
-        <translation type="unfinished"></translation>
+        <translation>小さい文字</translation>
     </message>
     <message>
         <source>Hiragana</source>
-        <translation type="unfinished"></translation>
+        <translation>ひらがな</translation>
     </message>
     <message>
         <source>Katakana</source>
-        <translation type="unfinished"></translation>
+        <translation>カタカナ</translation>
     </message>
 </context>
 <context>
