@@ -378,7 +378,9 @@ void TestTouchKeyboard::checkFits(const QString &shot)
         if (!key->isVisible())
             continue;
         QVERIFY2(key->height() >= 48 && key->width() >= 40, qPrintable(key->objectName()));
-        QVERIFY2(key->fontMetrics().horizontalAdvance(key->text()) < key->width(), qPrintable(key->objectName()));
+        QVERIFY2(key->fontMetrics().horizontalAdvance(key->text()) < key->width(),
+                 qPrintable(QStringLiteral("%1 \"%2\" needs %3 px, has %4 (%5)").arg(key->objectName(), key->text())
+                                .arg(key->fontMetrics().horizontalAdvance(key->text())).arg(key->width()).arg(shot)));
         QVERIFY2(!key->accessibleName().isEmpty(), qPrintable(key->objectName()));
     }
 }

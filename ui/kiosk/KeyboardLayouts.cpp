@@ -28,7 +28,7 @@ QList<LayoutTable> tables()
           { QStringLiteral("q w e r t z u i o p ü"),
             QStringLiteral("a s d f g h j k l ö ä"),
             QStringLiteral("{shift:3} y x c v b n m ß {back:3}"),
-            QStringLiteral("{symbols:3} {layout:4} - {space:6} . @ {enter:3}") } },
+            QStringLiteral("{symbols:3} {layout:4} - {space:5} . @ {enter:4}") } },
         { Id::English, "English", 64,
           { QStringLiteral("q w e r t y u i o p"),
             QStringLiteral("{gap:1} a s d f g h j k l {gap:1}"),

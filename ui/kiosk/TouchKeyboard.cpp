@@ -385,7 +385,9 @@ void TouchKeyboard::retranslate()
         keys->setActionText(Action::Shift, m_shift == Shift::Locked ? QStringLiteral("⇪") : QStringLiteral("⇧"),
                             m_shift == Shift::Locked ? tr("Caps lock") : tr("Shift"));
         keys->setActionText(Action::Backspace, QStringLiteral("⌫"), tr("Backspace"));
-        keys->setActionText(Action::Space, tr("Space"), tr("Space"));
+        // The space bar shows the sign for a space in every language (the word does not
+        // fit a phone pad's key in German); its accessible name says it.
+        keys->setActionText(Action::Space, QStringLiteral("\u2423"), tr("Space"));
         keys->setActionText(Action::Enter, last ? tr("OK") : tr("Next"), last ? tr("OK") : tr("Next field"));
         keys->setActionText(Action::Layout, layoutName, tr("Keyboard: %1. Tap for another language.").arg(layoutName));
         keys->setActionText(Action::Symbols, QStringLiteral("?123"), tr("Digits and symbols"));
