@@ -469,6 +469,7 @@ void TestKioskPages::noLabelCutAt1280x800()
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-welcome-") + language);
     press(QStringLiteral("registerButton"));
     check(QStringLiteral("register"));
+    shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-register-") + language);
     press(QStringLiteral("registerBack"));
     // Anna (German) with her own albums and their actions; Berta in the language chosen.
     if (language == QLatin1String("de"))
@@ -481,11 +482,13 @@ void TestKioskPages::noLabelCutAt1280x800()
     QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(grid->model()->index(0, 0)).center());
     QTRY_COMPARE(page(), QStringLiteral("photoViewPage"));
     check(QStringLiteral("photo"));
+    shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-photo-") + language);
     press(QStringLiteral("photoViewClose"));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-albums-") + language);
     press(QStringLiteral("extendButton"));
     QTRY_COMPARE(page(), QStringLiteral("noticesPage"));
     check(QStringLiteral("notices"));
+    shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-notices-") + language);
     press(QStringLiteral("noticesClose"));
 }
 
