@@ -63,6 +63,13 @@ for path in glob.glob(os.path.join(source_dir, '*', '**', '*.*'), recursive=True
         if owner:
             tr_classes[owner[-1].group(1)] = m.group(1) or 'Keepsake::' + owner[-1].group(1)
     named[os.path.realpath(path)] = (contexts, text)
+    # A context kept in a constant: lupdate reads only a literal and drops the
+    # message at the next regeneration (it happened to the disc viewer).
+    for constant in re.findall(r'\b(?:constexpr|const)\s+(?:const\s+)?char\s*\*\s*(?:const\s+)?(\w+)\s*=\s*"[^"]*::[^"]*"', text):
+        for use in re.finditer(r'translate\(\s*%s\s*,\s*"' % constant, text):   # a text lupdate would read
+            line = text.count('\n', 0, use.start()) + 1
+            problems.append('%s:%d: translate() with the context in the constant %s: lupdate reads only a '
+                            'literal; write the context out' % (rel, line, constant))
 
 root = ET.parse(ts).getroot()
 count = 0
