@@ -40,6 +40,7 @@ private Q_SLOTS:
     void symbolsPageHasWhatFormsNeed();
     void japaneseAlbumName();
     void voicedAndSmallKana();
+    void shareFieldTakesLatinLetters();
     void fitsAt1280x800();
 
 private:
@@ -333,6 +334,25 @@ void TestTouchKeyboard::japaneseAlbumName()
     press(QStringLiteral("renameButton"));
     tap(QStringLiteral("layout"));
     QCOMPARE(keyboard()->currentLayout(), Id::English);
+}
+
+// Sharing asks for a customer code or an e-mail address: Latin keys even in a Japanese
+// interface, while the album's name (the same field) gets kana again.
+void TestTouchKeyboard::shareFieldTakesLatinLetters()
+{
+    chooseLanguage(QStringLiteral("ja"));
+    signInAndRename();
+    QCOMPARE(keyboard()->currentLayout(), Id::Kana);
+    press(QStringLiteral("entryCancel"));
+    press(QStringLiteral("shareButton"));
+    QCOMPARE(page()->objectName(), QStringLiteral("entryPage"));
+    QCOMPARE(keyboard()->currentLayout(), Id::English);
+    for (const char *key : { "a", "n", "n", "a", "@" })
+        tap(QString::fromLatin1(key));
+    QCOMPARE(field("entryField")->text(), QStringLiteral("anna@"));
+    press(QStringLiteral("entryCancel"));
+    press(QStringLiteral("renameButton"));
+    QCOMPARE(keyboard()->currentLayout(), Id::Kana);
 }
 
 void TestTouchKeyboard::voicedAndSmallKana()

@@ -358,7 +358,8 @@ void AlbumsPage::rename()
                   m_backend.rename(albumId, title, [this, title](const Status &status) {
                       report(status, tr("The album is now called \"%1\".").arg(title));
                   });
-              });
+              },
+              TouchKeyboard::FieldKind::Text);
 }
 
 void AlbumsPage::movePhotos()

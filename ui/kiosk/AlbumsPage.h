@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/Error.h"
+#include "TouchKeyboard.h"
 #include "common/CustomerLoader.h"
 
 #include <QSet>
@@ -53,7 +54,8 @@ public:
     static constexpr int ExpiryWarningDays = 14;
     static constexpr int KioskIconEdge = 200;   // a photo's tile
 
-    using TextAsker = std::function<void(const QString &, const QString &, std::function<void(const QString &)>)>;
+    using TextAsker = std::function<void(const QString &, const QString &, std::function<void(const QString &)>,
+                                         TouchKeyboard::FieldKind)>;
     using ChoiceAsker = std::function<void(const QString &, const QList<QPair<qint64, QString>> &,
                                            std::function<void(qint64)>)>;
     void setAskers(TextAsker text, ChoiceAsker choice);

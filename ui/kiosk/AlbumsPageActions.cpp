@@ -102,7 +102,8 @@ void AlbumsPage::share()
                   m_backend.share(albumId, viewer, [this, viewer](const Status &status) {
                       report(status, tr("%1 may now view this album and will be told before it expires.").arg(viewer));
                   });
-              });
+              },
+              TouchKeyboard::FieldKind::Email);
 }
 
 } // namespace Keepsake

@@ -61,9 +61,10 @@ EntryPage::EntryPage(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
-void EntryPage::askText(const QString &prompt, const QString &initial, TextAnswer answer)
+void EntryPage::askText(const QString &prompt, const QString &initial, TextAnswer answer, TouchKeyboard::FieldKind kind)
 {
     m_prompt->setText(prompt);
+    TouchKeyboard::setFieldKind(m_field, kind);
     m_field->setText(initial);
     m_field->selectAll();
     m_field->show();
@@ -72,6 +73,7 @@ void EntryPage::askText(const QString &prompt, const QString &initial, TextAnswe
     m_textAnswer = std::move(answer);
     m_choiceAnswer = {};
     m_field->setFocus();
+    m_keyboard->setTarget(m_field);   // the same field with other hints: the keys follow
 }
 
 void EntryPage::askChoice(const QString &prompt, const QList<QPair<qint64, QString>> &choices, ChoiceAnswer answer)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "TouchKeyboard.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -13,7 +15,6 @@ class QPushButton;
 
 namespace Keepsake {
 
-class TouchKeyboard;
 
 // A question on the whole screen, answered by touch: a line of text typed on the
 // on-screen keys (an album title, a viewer's code or e-mail), or one choice of a
@@ -27,7 +28,9 @@ public:
 
     using TextAnswer = std::function<void(const QString &)>;
     using ChoiceAnswer = std::function<void(qint64)>;
-    void askText(const QString &prompt, const QString &initial, TextAnswer answer);
+    // The field asks the keyboard for the keys of its kind (a name, or a code or e-mail).
+    void askText(const QString &prompt, const QString &initial, TextAnswer answer,
+                 TouchKeyboard::FieldKind kind = TouchKeyboard::FieldKind::Text);
     void askChoice(const QString &prompt, const QList<QPair<qint64, QString>> &choices, ChoiceAnswer answer);
 
 Q_SIGNALS:

@@ -104,9 +104,10 @@ void KioskWindow::buildPages()
         m_pages->addWidget(page);
     setCentralWidget(m_pages);
     m_albums->setAskers(
-        [this](const QString &prompt, const QString &initial, std::function<void(const QString &)> answer) {
+        [this](const QString &prompt, const QString &initial, std::function<void(const QString &)> answer,
+               TouchKeyboard::FieldKind kind) {
             m_entryReturn = m_albums;
-            m_entry->askText(prompt, initial, std::move(answer));
+            m_entry->askText(prompt, initial, std::move(answer), kind);
             showPage(m_entry);
         },
         [this](const QString &prompt, const QList<QPair<qint64, QString>> &choices, std::function<void(qint64)> answer) {
