@@ -38,4 +38,11 @@ QString MailAddress::problem(const QString &address)
     return {};
 }
 
+QString MailAddress::domain(const QString &address)
+{
+    QString domain = address.section(QLatin1Char('@'), 1).trimmed();
+    domain.remove(QLatin1Char('>'));
+    return domain;
+}
+
 } // namespace Keepsake

@@ -18,6 +18,9 @@ class MailAddress
 public:
     // Why the text is not a usable address, translated; empty when it is one.
     static QString problem(const QString &address);
+    // The domain of a sender address ("Lab <lab@example.org>" gives "example.org"), for
+    // the right-hand side of a Message-ID; empty when there is none.
+    static QString domain(const QString &address);
 };
 
 } // namespace Keepsake

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NoticeComposer.h"
 
+#include "base/MailAddress.h"
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 
@@ -141,8 +142,7 @@ NoticeText NoticeComposer::recorded(const NoticeEvent &event, const NoticeAlbum 
 
 QString NoticeComposer::messageId(const NoticeEvent &event, const QString &recipientKey) const
 {
-    QString domain = m_lab.from.section(QLatin1Char('@'), 1).trimmed();
-    domain.remove(QLatin1Char('>'));
+    QString domain = MailAddress::domain(m_lab.from);
     if (domain.isEmpty())
         domain = QStringLiteral("keepsake.invalid");
     const QByteArray who = QCryptographicHash::hash(recipientKey.toUtf8(), QCryptographicHash::Sha256).toHex().left(12);

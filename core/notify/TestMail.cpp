@@ -18,8 +18,7 @@ Status TestMail::send(const SmtpConfig &config, const QString &to, const QString
     if (const QString problem = MailAddress::problem(config.from.trimmed()); !problem.isEmpty())
         return Error::usage(tr("The test mail was not sent: the sender address \"%1\" is not usable (%2).")
                                 .arg(config.from, problem));
-    QString domain = config.from.section(QLatin1Char('@'), 1).trimmed();
-    domain.remove(QLatin1Char('>'));
+    const QString domain = MailAddress::domain(config.from);
     const MailMessage mail {
         config.from.trimmed(), labName, to.trimmed(), QString(),
         tr("Test mail from %1").arg(labName),

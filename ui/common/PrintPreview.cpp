@@ -62,6 +62,16 @@ PrintPreview::Document indexDocument(const Lab &lab, const IndexSheetContent &co
              [print](QPagedPaintDevice &device) { return print->sheet.render(device, print->thumbnails); } };
 }
 
+// A receipt in its customer's language on the lab's receipt paper.
+PrintPreview::Document receiptDocument(const Lab &lab, const ReceiptContent &content, const QString &subject)
+{
+    const PrintSources sources(lab);
+    auto print = std::make_shared<ReceiptPrint>(sources.customerLanguage(content.customerCode), content,
+                                                PrintJobs(lab).labSettings().receiptFormat);
+    return { PrintPreview::tr("Receipt %1 %2").arg(content.customerCode, subject), print->receipt.pageLayout(),
+             [print](QPagedPaintDevice &device) { return print->receipt.render(device); } };
+}
+
 } // namespace
 
 Result<PrintPreview::Document> PrintPreview::indexOfDisc(const Lab &lab, const QString &discId, std::optional<int> session)
@@ -82,26 +92,18 @@ Result<PrintPreview::Document> PrintPreview::indexOfAlbums(const Lab &lab, const
 
 Result<PrintPreview::Document> PrintPreview::receiptOfDisc(const Lab &lab, const QString &discId, std::optional<int> session)
 {
-    const PrintSources sources(lab);
-    const Result<ReceiptContent> content = sources.receiptOfDisc(discId, session);
+    const Result<ReceiptContent> content = PrintSources(lab).receiptOfDisc(discId, session);
     if (!content)
         return content.error();
-    auto print = std::make_shared<ReceiptPrint>(sources.customerLanguage(content->customerCode), *content,
-                                                PrintJobs(lab).labSettings().receiptFormat);
-    return Document { tr("Receipt %1 %2").arg(content->customerCode, discId), print->receipt.pageLayout(),
-                      [print](QPagedPaintDevice &device) { return print->receipt.render(device); } };
+    return receiptDocument(lab, *content, discId);
 }
 
 Result<PrintPreview::Document> PrintPreview::receiptOfHandin(const Lab &lab, qint64 customerId, qint64 handinId)
 {
-    const PrintSources sources(lab);
-    const Result<ReceiptContent> content = sources.receiptOfHandin(customerId, handinId);
+    const Result<ReceiptContent> content = PrintSources(lab).receiptOfHandin(customerId, handinId);
     if (!content)
         return content.error();
-    auto print = std::make_shared<ReceiptPrint>(sources.customerLanguage(content->customerCode), *content,
-                                                PrintJobs(lab).labSettings().receiptFormat);
-    return Document { tr("Receipt %1 %2").arg(content->customerCode, content->pickupCode), print->receipt.pageLayout(),
-                      [print](QPagedPaintDevice &device) { return print->receipt.render(device); } };
+    return receiptDocument(lab, *content, content->pickupCode);
 }
 
 void PrintPreview::show(QWidget *parent, const Document &document)
