@@ -31,8 +31,9 @@ constexpr qint64 ChunkBytes = qint64(1) << 20;
 } // namespace
 
 FileInspector::FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
-                             const ImageDecoder &decoder, bool verifyFull, bool again)
-    : m_index(index), m_metadata(metadata), m_decoder(decoder), m_verifyFull(verifyFull), m_again(again)
+                             const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again)
+    : m_index(index), m_metadata(metadata), m_decoder(decoder), m_buffers(buffers), m_verifyFull(verifyFull),
+      m_again(again)
 {
 }
 
@@ -128,7 +129,7 @@ bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &sourc
     // The bytes are hashed as they stream in, a piece at a time: the SHA-256 and the
     // MD5 from this one read, into memory the store writes from directly.
     ContentDigests hash;
-    FileBytes bytes(file.size);
+    FileBytes bytes = m_buffers.take(file.size);
     qint64 at = std::min<qint64>(head.size(), file.size);
     std::memcpy(bytes.data(), head.constData(), size_t(at));
     hash.add(bytes.constData(), at);

@@ -51,8 +51,9 @@ public:
     // files at once, so that a card never takes the kiosk's memory.
     static constexpr qint64 MaxPictureBytes = qint64(192) << 20;
 
+    // Files read whole go into memory from `buffers` (thread-safe; it outlives the inspector).
     FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
-                  const ImageDecoder &decoder, bool verifyFull, bool again);
+                  const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again);
 
     InspectedFile inspect(const CardEntry &entry) const;
     // The bytes of the entry that inspect() may hold in memory at once.
@@ -68,6 +69,7 @@ private:
     const CustomerIndex &m_index;
     const MetadataReader &m_metadata;
     const ImageDecoder &m_decoder;
+    FileBytesPool &m_buffers;
     bool m_verifyFull;
     bool m_again;
 };

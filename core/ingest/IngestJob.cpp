@@ -217,7 +217,6 @@ Status IngestJob::storeFiles(const QList<CardEntry> &sources, CustomerIndex &ind
 
     const MetadataReader metadata;
     const ImageDecoder decoder;
-    const FileInspector inspector(index, metadata, decoder, m_options.verifyFull, m_options.again);
     // More readers than cores: a card read cold answers several requests at once, and
     // a reader waiting for the card leaves its core to one that hashes.
     QThreadPool pool;
@@ -225,7 +224,9 @@ Status IngestJob::storeFiles(const QList<CardEntry> &sources, CustomerIndex &ind
     // Files in the works hold their bytes in memory: never more than the budget at
     // once. The window lets the workers read ahead while a batch is flushed.
     MemoryBudget memory(FileInspector::MaxPictureBytes);
-    const qsizetype window = pool.maxThreadCount() * 4;
+    const qsizetype window = pool.maxThreadCount() * 2;
+    FileBytesPool buffers { int(window) };
+    const FileInspector inspector(index, metadata, decoder, buffers, m_options.verifyFull, m_options.again);
     std::deque<InFlight> inFlight;
     qsizetype next = 0;
     int done = 0;
