@@ -3,7 +3,9 @@
  *
  * Reading a written session back (ks_verify in IsoAdapter.h): every file's data read
  * once from the medium in the order it lies there, its MD5 compared with the one
- * libisofs recorded, and the session's own checksum checked.
+ * libisofs recorded, and the session's own checksum checked. The two MD5s over the
+ * same bytes (the session's, the files') are each about as slow as the reading: the
+ * files' are computed on a second thread, one chunk behind the reader (issue 14).
  */
 #include "IsoAdapter.h"
 #include "IsoAdapterPrivate.h"
@@ -14,6 +16,7 @@
 
 #include <openssl/evp.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,50 +145,147 @@ static void feed(ks_item *item, const char *data, int64_t length)
     EVP_DigestUpdate(item->md5, data, (size_t)length);
 }
 
+/* Feeds every piece of check->pieces[*next...] that lies in [at, at + length). */
+static void feed_chunk(ks_check *check, int *next, const char *data, int64_t at, int64_t length)
+{
+    const int64_t end = at + length;
+    while (*next < check->piece_count && check->pieces[*next].start < end) {
+        ks_piece *piece = &check->pieces[*next];
+        const int64_t a = piece->start > at ? piece->start : at;
+        const int64_t piece_end = piece->start + piece->size;
+        const int64_t b = piece_end < end ? piece_end : end;
+        if (b > a)
+            feed(&check->items[piece->item], data + (a - at), b - a);
+        if (piece_end > end)
+            break;
+        ++*next;
+    }
+}
+
+/* The files' MD5s on their own thread: one chunk at a time, handed over by the reader. */
+typedef struct ks_feeder {
+    pthread_t thread;
+    int running;           /* the thread started; else chunks are fed in the reader's thread */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    int pending, stop;     /* a chunk handed over and not yet fed; the thread is to end */
+    ks_check *check;
+    int *next;
+    const char *data;
+    int64_t at, length;
+} ks_feeder;
+
+static void *feeder_main(void *argument)
+{
+    ks_feeder *feeder = argument;
+    pthread_mutex_lock(&feeder->lock);
+    for (;;) {
+        while (!feeder->pending && !feeder->stop)
+            pthread_cond_wait(&feeder->changed, &feeder->lock);
+        if (!feeder->pending)
+            break;
+        pthread_mutex_unlock(&feeder->lock);
+        feed_chunk(feeder->check, feeder->next, feeder->data, feeder->at, feeder->length);
+        pthread_mutex_lock(&feeder->lock);
+        feeder->pending = 0;
+        pthread_cond_broadcast(&feeder->changed);
+    }
+    pthread_mutex_unlock(&feeder->lock);
+    return NULL;
+}
+
+static void feeder_start(ks_feeder *feeder)
+{
+    memset(feeder, 0, sizeof *feeder);
+    pthread_mutex_init(&feeder->lock, NULL);
+    pthread_cond_init(&feeder->changed, NULL);
+    feeder->running = pthread_create(&feeder->thread, NULL, feeder_main, feeder) == 0;
+}
+
+/* Returns once the chunk handed over last is fed: its buffer may be filled again. */
+static void feeder_wait(ks_feeder *feeder)
+{
+    pthread_mutex_lock(&feeder->lock);
+    while (feeder->pending)
+        pthread_cond_wait(&feeder->changed, &feeder->lock);
+    pthread_mutex_unlock(&feeder->lock);
+}
+
+static void feeder_hand(ks_feeder *feeder, ks_check *check, int *next, const char *data, int64_t at,
+                        int64_t length)
+{
+    if (!feeder->running) {
+        feed_chunk(check, next, data, at, length);
+        return;
+    }
+    feeder_wait(feeder);
+    pthread_mutex_lock(&feeder->lock);
+    feeder->check = check;
+    feeder->next = next;
+    feeder->data = data;
+    feeder->at = at;
+    feeder->length = length;
+    feeder->pending = 1;
+    pthread_cond_broadcast(&feeder->changed);
+    pthread_mutex_unlock(&feeder->lock);
+}
+
+static void feeder_end(ks_feeder *feeder)
+{
+    if (feeder->running) {
+        pthread_mutex_lock(&feeder->lock);
+        feeder->stop = 1;
+        pthread_cond_broadcast(&feeder->changed);
+        pthread_mutex_unlock(&feeder->lock);
+        pthread_join(feeder->thread, NULL);
+    }
+    pthread_cond_destroy(&feeder->changed);
+    pthread_mutex_destroy(&feeder->lock);
+}
+
 typedef struct ks_reader {
     ks_disc *disc;
-    char *buffer;
+    char *buffers[2];      /* one filled by the reader while the feeder reads the other */
+    int turn;
     int64_t buffer_size;
     EVP_MD_CTX *session;
+    ks_feeder feeder;
     ks_progress_fn progress;
     void *context;
     int64_t done, total;
     int cancelled;
 } ks_reader;
 
-/* Reads [from, to) in large chunks, feeding the session MD5 (when asked) and every
- * piece of check->pieces[*next...] that lies in the range. */
+/* Reads [from, to) in large chunks, feeding the session MD5 (when asked) here and, on
+ * the feeder's thread, every piece of check->pieces[*next...] that lies in the range.
+ * Returns once the feeder is done with the range. */
 static int read_range(ks_reader *reader, ks_check *check, int64_t from, int64_t to,
                       int with_session, int *next)
 {
+    int result = KS_OK;
     for (int64_t at = from; at < to;) {
         const int64_t want = to - at < reader->buffer_size ? to - at : reader->buffer_size;
+        char *buffer = reader->buffers[reader->turn];
         off_t got = 0;
-        if (burn_read_data(reader->disc->drive, (off_t)at, reader->buffer, (off_t)want, &got, 2) <= 0
-            || got != want)
-            return KS_FAILED;
-        if (with_session)
-            EVP_DigestUpdate(reader->session, reader->buffer, (size_t)want);
-        const int64_t end = at + want;
-        while (*next < check->piece_count && check->pieces[*next].start < end) {
-            ks_piece *piece = &check->pieces[*next];
-            const int64_t a = piece->start > at ? piece->start : at;
-            const int64_t piece_end = piece->start + piece->size;
-            const int64_t b = piece_end < end ? piece_end : end;
-            if (b > a)
-                feed(&check->items[piece->item], reader->buffer + (a - at), b - a);
-            if (piece_end > end)
-                break;
-            ++*next;
+        if (burn_read_data(reader->disc->drive, (off_t)at, buffer, (off_t)want, &got, 2) <= 0
+            || got != want) {
+            result = KS_FAILED;
+            break;
         }
-        at = end;
+        if (with_session)
+            EVP_DigestUpdate(reader->session, buffer, (size_t)want);
+        feeder_hand(&reader->feeder, check, next, buffer, at, want);
+        reader->turn ^= 1;
+        at += want;
         reader->done += want;
         if (reader->progress && reader->progress(reader->context, reader->done, reader->total)) {
             reader->cancelled = 1;
-            return KS_CANCELLED;
+            result = KS_CANCELLED;
+            break;
         }
     }
-    return KS_OK;
+    feeder_wait(&reader->feeder);
+    return result;
 }
 
 static int judge(ks_check *check, ks_bad_file_fn bad, void *context, int *checked)
@@ -242,8 +342,16 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
     }
     collect(disc, iso_image_get_root(disc->image), "", &check);
     mark_clones(&check);
-    ks_reader reader = { disc, NULL, 4 * 1024 * 1024, EVP_MD_CTX_new(), progress, context, 0, 0, 0 };
-    reader.buffer = malloc((size_t)reader.buffer_size);
+    ks_reader reader;
+    memset(&reader, 0, sizeof reader);
+    reader.disc = disc;
+    reader.buffer_size = 4 * 1024 * 1024;
+    reader.buffers[0] = malloc((size_t)reader.buffer_size);
+    reader.buffers[1] = malloc((size_t)reader.buffer_size);
+    reader.session = EVP_MD_CTX_new();
+    reader.progress = progress;
+    reader.context = context;
+    feeder_start(&reader.feeder);
     const int64_t from = (int64_t)start * 2048, to = (int64_t)end * 2048;
     reader.total = to - from;
     for (int i = 0; i < check.piece_count; ++i)
@@ -251,7 +359,7 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
             reader.total += check.pieces[i].size;
     EVP_DigestInit_ex(reader.session, EVP_md5(), NULL);
 
-    int result = reader.buffer ? KS_OK : KS_FAILED;
+    int result = reader.buffers[0] && reader.buffers[1] ? KS_OK : KS_FAILED;
     int next = 0;
     /* Files of earlier sessions first (they lie before this session), then one pass. */
     for (int i = 0; result == KS_OK && i < check.piece_count && check.pieces[i].start < from; ++i) {
@@ -284,8 +392,10 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
             result = KS_MISMATCH;
         }
     }
+    feeder_end(&reader.feeder);
     EVP_MD_CTX_free(reader.session);
-    free(reader.buffer);
+    free(reader.buffers[0]);
+    free(reader.buffers[1]);
     free_check(&check);
     ks_drain(NULL, 0);
     return result;
