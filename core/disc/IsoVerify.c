@@ -162,17 +162,26 @@ static void feed_chunk(ks_check *check, int *next, const char *data, int64_t at,
     }
 }
 
-/* The files' MD5s on their own thread: one chunk at a time, handed over by the reader. */
+/* The files' MD5s on their own thread, in chunks handed over by the reader in order;
+ * the reader may be up to KS_CHUNKS chunks ahead (a loaded machine wakes threads late). */
+#define KS_CHUNKS 4
+#define KS_CHUNK_SIZE (4 * 1024 * 1024)
+
+typedef struct ks_chunk {
+    ks_check *check;
+    int *next;
+    const char *data;
+    int64_t at, length;
+} ks_chunk;
+
 typedef struct ks_feeder {
     pthread_t thread;
     int running;           /* the thread started; else chunks are fed in the reader's thread */
     pthread_mutex_t lock;
     pthread_cond_t changed;
-    int pending, stop;     /* a chunk handed over and not yet fed; the thread is to end */
-    ks_check *check;
-    int *next;
-    const char *data;
-    int64_t at, length;
+    ks_chunk chunks[KS_CHUNKS];
+    int64_t handed, fed;   /* chunk i lies in buffer i % KS_CHUNKS */
+    int stop;
 } ks_feeder;
 
 static void *feeder_main(void *argument)
@@ -180,14 +189,15 @@ static void *feeder_main(void *argument)
     ks_feeder *feeder = argument;
     pthread_mutex_lock(&feeder->lock);
     for (;;) {
-        while (!feeder->pending && !feeder->stop)
+        while (feeder->fed == feeder->handed && !feeder->stop)
             pthread_cond_wait(&feeder->changed, &feeder->lock);
-        if (!feeder->pending)
+        if (feeder->fed == feeder->handed)
             break;
+        const ks_chunk chunk = feeder->chunks[feeder->fed % KS_CHUNKS];
         pthread_mutex_unlock(&feeder->lock);
-        feed_chunk(feeder->check, feeder->next, feeder->data, feeder->at, feeder->length);
+        feed_chunk(chunk.check, chunk.next, chunk.data, chunk.at, chunk.length);
         pthread_mutex_lock(&feeder->lock);
-        feeder->pending = 0;
+        ++feeder->fed;
         pthread_cond_broadcast(&feeder->changed);
     }
     pthread_mutex_unlock(&feeder->lock);
@@ -202,13 +212,20 @@ static void feeder_start(ks_feeder *feeder)
     feeder->running = pthread_create(&feeder->thread, NULL, feeder_main, feeder) == 0;
 }
 
-/* Returns once the chunk handed over last is fed: its buffer may be filled again. */
-static void feeder_wait(ks_feeder *feeder)
+/* Waits until no more than `ahead` chunks wait to be fed. */
+static void feeder_wait(ks_feeder *feeder, int ahead)
 {
     pthread_mutex_lock(&feeder->lock);
-    while (feeder->pending)
+    while (feeder->handed - feeder->fed > ahead)
         pthread_cond_wait(&feeder->changed, &feeder->lock);
     pthread_mutex_unlock(&feeder->lock);
+}
+
+/* The buffer the next chunk is to be read into, once the feeder is done with it. */
+static int feeder_slot(ks_feeder *feeder)
+{
+    feeder_wait(feeder, KS_CHUNKS - 1);
+    return (int)(feeder->handed % KS_CHUNKS);
 }
 
 static void feeder_hand(ks_feeder *feeder, ks_check *check, int *next, const char *data, int64_t at,
@@ -218,14 +235,9 @@ static void feeder_hand(ks_feeder *feeder, ks_check *check, int *next, const cha
         feed_chunk(check, next, data, at, length);
         return;
     }
-    feeder_wait(feeder);
     pthread_mutex_lock(&feeder->lock);
-    feeder->check = check;
-    feeder->next = next;
-    feeder->data = data;
-    feeder->at = at;
-    feeder->length = length;
-    feeder->pending = 1;
+    feeder->chunks[feeder->handed % KS_CHUNKS] = (ks_chunk) { check, next, data, at, length };
+    ++feeder->handed;
     pthread_cond_broadcast(&feeder->changed);
     pthread_mutex_unlock(&feeder->lock);
 }
@@ -245,9 +257,7 @@ static void feeder_end(ks_feeder *feeder)
 
 typedef struct ks_reader {
     ks_disc *disc;
-    char *buffers[2];      /* one filled by the reader while the feeder reads the other */
-    int turn;
-    int64_t buffer_size;
+    char *buffers[KS_CHUNKS];   /* filled by the reader while the feeder reads earlier ones */
     EVP_MD_CTX *session;
     ks_feeder feeder;
     ks_progress_fn progress;
@@ -264,8 +274,8 @@ static int read_range(ks_reader *reader, ks_check *check, int64_t from, int64_t 
 {
     int result = KS_OK;
     for (int64_t at = from; at < to;) {
-        const int64_t want = to - at < reader->buffer_size ? to - at : reader->buffer_size;
-        char *buffer = reader->buffers[reader->turn];
+        const int64_t want = to - at < KS_CHUNK_SIZE ? to - at : KS_CHUNK_SIZE;
+        char *buffer = reader->buffers[feeder_slot(&reader->feeder)];
         off_t got = 0;
         if (burn_read_data(reader->disc->drive, (off_t)at, buffer, (off_t)want, &got, 2) <= 0
             || got != want) {
@@ -275,7 +285,6 @@ static int read_range(ks_reader *reader, ks_check *check, int64_t from, int64_t 
         if (with_session)
             EVP_DigestUpdate(reader->session, buffer, (size_t)want);
         feeder_hand(&reader->feeder, check, next, buffer, at, want);
-        reader->turn ^= 1;
         at += want;
         reader->done += want;
         if (reader->progress && reader->progress(reader->context, reader->done, reader->total)) {
@@ -284,7 +293,7 @@ static int read_range(ks_reader *reader, ks_check *check, int64_t from, int64_t 
             break;
         }
     }
-    feeder_wait(&reader->feeder);
+    feeder_wait(&reader->feeder, 0);
     return result;
 }
 
@@ -345,9 +354,10 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
     ks_reader reader;
     memset(&reader, 0, sizeof reader);
     reader.disc = disc;
-    reader.buffer_size = 4 * 1024 * 1024;
-    reader.buffers[0] = malloc((size_t)reader.buffer_size);
-    reader.buffers[1] = malloc((size_t)reader.buffer_size);
+    int result = KS_OK;
+    for (int i = 0; i < KS_CHUNKS; ++i)
+        if (!(reader.buffers[i] = malloc(KS_CHUNK_SIZE)))
+            result = KS_FAILED;
     reader.session = EVP_MD_CTX_new();
     reader.progress = progress;
     reader.context = context;
@@ -359,7 +369,6 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
             reader.total += check.pieces[i].size;
     EVP_DigestInit_ex(reader.session, EVP_md5(), NULL);
 
-    int result = reader.buffers[0] && reader.buffers[1] ? KS_OK : KS_FAILED;
     int next = 0;
     /* Files of earlier sessions first (they lie before this session), then one pass. */
     for (int i = 0; result == KS_OK && i < check.piece_count && check.pieces[i].start < from; ++i) {
@@ -394,8 +403,8 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
     }
     feeder_end(&reader.feeder);
     EVP_MD_CTX_free(reader.session);
-    free(reader.buffers[0]);
-    free(reader.buffers[1]);
+    for (int i = 0; i < KS_CHUNKS; ++i)
+        free(reader.buffers[i]);
     free_check(&check);
     ks_drain(NULL, 0);
     return result;
