@@ -266,6 +266,30 @@ typedef struct ks_reader {
     int cancelled;
 } ks_reader;
 
+/* KS_OK, or KS_FAILED when its buffers cannot be had; reader_close() in any case. */
+static int reader_open(ks_reader *reader, ks_disc *disc, ks_progress_fn progress, void *context)
+{
+    int result = KS_OK;
+    memset(reader, 0, sizeof *reader);
+    reader->disc = disc;
+    for (int i = 0; i < KS_CHUNKS; ++i)
+        if (!(reader->buffers[i] = malloc(KS_CHUNK_SIZE)))
+            result = KS_FAILED;
+    reader->session = EVP_MD_CTX_new();
+    reader->progress = progress;
+    reader->context = context;
+    feeder_start(&reader->feeder);
+    return result;
+}
+
+static void reader_close(ks_reader *reader)
+{
+    feeder_end(&reader->feeder);
+    EVP_MD_CTX_free(reader->session);
+    for (int i = 0; i < KS_CHUNKS; ++i)
+        free(reader->buffers[i]);
+}
+
 /* Reads [from, to) in large chunks, feeding the session MD5 (when asked) here and, on
  * the feeder's thread, every piece of check->pieces[*next...] that lies in the range.
  * Returns once the feeder is done with the range. */
@@ -352,16 +376,7 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
     collect(disc, iso_image_get_root(disc->image), "", &check);
     mark_clones(&check);
     ks_reader reader;
-    memset(&reader, 0, sizeof reader);
-    reader.disc = disc;
-    int result = KS_OK;
-    for (int i = 0; i < KS_CHUNKS; ++i)
-        if (!(reader.buffers[i] = malloc(KS_CHUNK_SIZE)))
-            result = KS_FAILED;
-    reader.session = EVP_MD_CTX_new();
-    reader.progress = progress;
-    reader.context = context;
-    feeder_start(&reader.feeder);
+    int result = reader_open(&reader, disc, progress, context);
     const int64_t from = (int64_t)start * 2048, to = (int64_t)end * 2048;
     reader.total = to - from;
     for (int i = 0; i < check.piece_count; ++i)
@@ -401,10 +416,7 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
             result = KS_MISMATCH;
         }
     }
-    feeder_end(&reader.feeder);
-    EVP_MD_CTX_free(reader.session);
-    for (int i = 0; i < KS_CHUNKS; ++i)
-        free(reader.buffers[i]);
+    reader_close(&reader);
     free_check(&check);
     ks_drain(NULL, 0);
     return result;
