@@ -189,7 +189,7 @@ Result<QList<PhotoRecord>> Albums::selectPhotos(const QString &where, qint64 id)
     query.prepare(QStringLiteral(
         "SELECT p.id, p.album_id, p.original_name, p.taken_at, p.camera, p.size, p.sha256, p.version_of, "
         "p.width, p.height, p.orientation, p.format, p.caption, d.name, "
-        "f.photo_id IS NOT NULL, fd.name FROM photos p "
+        "f.photo_id IS NOT NULL, fd.name, b.md5 FROM photos p LEFT JOIN blobs b ON b.sha256 = p.sha256 "
         "LEFT JOIN devices d ON d.id = p.device_id LEFT JOIN forwards f ON f.photo_id = p.id "
         "LEFT JOIN devices fd ON fd.id = f.from_device_id WHERE ") + where +
         QStringLiteral(" ORDER BY p.taken_at IS NULL, p.taken_at, p.id"));
@@ -216,6 +216,7 @@ Result<QList<PhotoRecord>> Albums::selectPhotos(const QString &where, qint64 id)
         p.device = query.value(13).toString();
         p.queued = query.value(14).toBool();
         p.holder = p.queued ? query.value(15).toString() : p.device;
+        p.md5 = query.value(16).toString();
         photos.append(p);
     }
     return photos;

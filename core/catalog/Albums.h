@@ -68,6 +68,7 @@ struct PhotoRecord
     QString device {};        // the device that keeps its file (or will, once forwarded); empty: none named
     bool queued = false;      // still on its way to that device
     QString holder {};        // the device whose store has the file now: the sender while queued, else `device`
+    QString md5 {};           // of the stored bytes (blobs.md5, hex); empty when the catalog has none
 };
 
 // Reading albums and photos: the customer view (DESIGN.md) and the clerk's view.

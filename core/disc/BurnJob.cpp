@@ -460,9 +460,10 @@ Status BurnJob::writeAndVerify(Target &target, const DiscManifest &manifest, Bur
         return Status::success();
     restoreImage(target);
     if (verified.ok)
-        return Error::failure(tr("The disc in %1 does not hold the photos its manifest lists (%2). A photo may have "
-                                 "changed in the store while burning. Nothing was recorded; the albums stay expired. "
-                                 "Check the store with keepsakectl check, then burn again.")
+        return Error::failure(tr("The disc in %1 does not hold the photos its manifest lists (%2): their stored "
+                                 "originals are damaged, or changed while burning, since their bytes are not those "
+                                 "handed in. Nothing was recorded; the albums stay expired. Run keepsakectl check, "
+                                 "and hand damaged photos in again from the customer's card or a backup.")
                                   .arg(target.address, listed.bad.join(QStringLiteral("; "))));
     if (verified.cancelled)
         return Error::cancelled(tr("Verification was cancelled; the albums stay expired, ready to burn again."));

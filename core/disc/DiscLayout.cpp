@@ -5,6 +5,8 @@
 #include "DiscLog.h"
 #include "DiscViewer.h"
 #include "base/Time.h"
+#include "catalog/Catalog.h"
+#include "catalog/SqlQuery.h"
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
@@ -174,6 +176,16 @@ Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const Plan
     return result;
 }
 
+// An MD5 computed while staging (the catalog had none: stored before it kept MD5s, or
+// fetched from another device) is kept, so that the next burn need not hash the photo.
+void DiscLayout::keepMd5(const QString &sha256, const QString &md5) const
+{
+    SqlQuery update(m_lab.catalog().db(), QStringLiteral("UPDATE blobs SET md5 = :md5 WHERE sha256 = :sha AND md5 IS NULL"));
+    update.bind(QStringLiteral(":md5"), md5).bind(QStringLiteral(":sha"), sha256);
+    if (const Status kept = update.exec(); !kept)
+        qCInfo(lcDisc).noquote() << "The MD5 of" << sha256 << "was not kept in the catalog:" << kept.error().message();
+}
+
 QString DiscLayout::keeperElsewhere(const PhotoRecord &photo) const
 {
     if (m_lab.isOtherDevice(photo.holder))
@@ -195,6 +207,8 @@ Status DiscLayout::completePhotos(ManifestAlbum &album, const Pending &pending)
         if (made.md5.isEmpty())
             return Error::failure(made.problem);
         photo.md5 = made.md5;
+        if (made.md5Computed)
+            keepMd5(photo.sha256, made.md5);
         m_entries[pending.originals.at(p)].source = made.source;
         if (made.hasThumbnail) {
             photo.thumb = album.folder + QStringLiteral("/thumbs/") + viewNames.at(p);

@@ -27,11 +27,12 @@ class Lab;
 // Generated files are staged in a folder; the originals are taken from the store, or
 // from a copy in the staging folder when another device of the chain keeps them.
 // Each photo is staged on a pool of threads (PhotoStaging): fetched first when kept
-// elsewhere, its bytes checked against their SHA-256 in the read that computes the MD5
-// listed in the manifest and album.json, its sidecar, thumbnail and rendition;
-// completeAlbums() waits for them and refuses the disc when a photo is damaged or
-// cannot be fetched. After writing, the MD5 the medium records for each file must
-// equal the manifest's: a file that changed between staging and writing is caught too.
+// elsewhere, read once for its sidecar, thumbnail and rendition, its MD5 (listed in the
+// manifest and album.json) the catalog's, or computed in that read with the SHA-256
+// check and kept; completeAlbums() waits for them and refuses the disc when a photo is
+// damaged or cannot be fetched. After writing, the MD5 the medium records for each file
+// (computed by libisofs from the bytes it wrote) must equal the manifest's: a file
+// damaged since hand-in, or changed between staging and writing, is caught there.
 class DiscLayout
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::DiscLayout)
@@ -73,6 +74,7 @@ private:
     Status stageFile(const QString &relative, const QByteArray &bytes, QString &staged);
     struct Pending;
     Status completePhotos(ManifestAlbum &album, const Pending &pending);
+    void keepMd5(const QString &sha256, const QString &md5) const;
     // The device to fetch a photo's file from when this store lacks it; empty: none.
     QString keeperElsewhere(const PhotoRecord &photo) const;
     bool isCancelled() const { return m_cancel.isCancelled() || m_stagingCancel.isCancelled(); }

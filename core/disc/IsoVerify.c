@@ -3,7 +3,9 @@
  *
  * Reading a written session back (ks_verify in IsoAdapter.h): every file's data read
  * once from the medium in the order it lies there, its MD5 compared with the one
- * libisofs recorded, and the session's own checksum checked.
+ * libisofs recorded, and the session's own checksum checked. The two MD5s over the
+ * same bytes (the session's, the files') are each about as slow as the reading: the
+ * files' are computed on a second thread, one chunk behind the reader (issue 14).
  */
 #include "IsoAdapter.h"
 #include "IsoAdapterPrivate.h"
@@ -14,6 +16,7 @@
 
 #include <openssl/evp.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,50 +145,180 @@ static void feed(ks_item *item, const char *data, int64_t length)
     EVP_DigestUpdate(item->md5, data, (size_t)length);
 }
 
+/* Feeds every piece of check->pieces[*next...] that lies in [at, at + length). */
+static void feed_chunk(ks_check *check, int *next, const char *data, int64_t at, int64_t length)
+{
+    const int64_t end = at + length;
+    while (*next < check->piece_count && check->pieces[*next].start < end) {
+        ks_piece *piece = &check->pieces[*next];
+        const int64_t a = piece->start > at ? piece->start : at;
+        const int64_t piece_end = piece->start + piece->size;
+        const int64_t b = piece_end < end ? piece_end : end;
+        if (b > a)
+            feed(&check->items[piece->item], data + (a - at), b - a);
+        if (piece_end > end)
+            break;
+        ++*next;
+    }
+}
+
+/* The files' MD5s on their own thread, in chunks handed over by the reader in order;
+ * the reader may be up to KS_CHUNKS chunks ahead (a loaded machine wakes threads late). */
+#define KS_CHUNKS 4
+#define KS_CHUNK_SIZE (4 * 1024 * 1024)
+
+typedef struct ks_chunk {
+    ks_check *check;
+    int *next;
+    const char *data;
+    int64_t at, length;
+} ks_chunk;
+
+typedef struct ks_feeder {
+    pthread_t thread;
+    int running;           /* the thread started; else chunks are fed in the reader's thread */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    ks_chunk chunks[KS_CHUNKS];
+    int64_t handed, fed;   /* chunk i lies in buffer i % KS_CHUNKS */
+    int stop;
+} ks_feeder;
+
+static void *feeder_main(void *argument)
+{
+    ks_feeder *feeder = argument;
+    pthread_mutex_lock(&feeder->lock);
+    for (;;) {
+        while (feeder->fed == feeder->handed && !feeder->stop)
+            pthread_cond_wait(&feeder->changed, &feeder->lock);
+        if (feeder->fed == feeder->handed)
+            break;
+        const ks_chunk chunk = feeder->chunks[feeder->fed % KS_CHUNKS];
+        pthread_mutex_unlock(&feeder->lock);
+        feed_chunk(chunk.check, chunk.next, chunk.data, chunk.at, chunk.length);
+        pthread_mutex_lock(&feeder->lock);
+        ++feeder->fed;
+        pthread_cond_broadcast(&feeder->changed);
+    }
+    pthread_mutex_unlock(&feeder->lock);
+    return NULL;
+}
+
+static void feeder_start(ks_feeder *feeder)
+{
+    memset(feeder, 0, sizeof *feeder);
+    pthread_mutex_init(&feeder->lock, NULL);
+    pthread_cond_init(&feeder->changed, NULL);
+    feeder->running = pthread_create(&feeder->thread, NULL, feeder_main, feeder) == 0;
+}
+
+/* Waits until no more than `ahead` chunks wait to be fed. */
+static void feeder_wait(ks_feeder *feeder, int ahead)
+{
+    pthread_mutex_lock(&feeder->lock);
+    while (feeder->handed - feeder->fed > ahead)
+        pthread_cond_wait(&feeder->changed, &feeder->lock);
+    pthread_mutex_unlock(&feeder->lock);
+}
+
+/* The buffer the next chunk is to be read into, once the feeder is done with it. */
+static int feeder_slot(ks_feeder *feeder)
+{
+    feeder_wait(feeder, KS_CHUNKS - 1);
+    return (int)(feeder->handed % KS_CHUNKS);
+}
+
+static void feeder_hand(ks_feeder *feeder, ks_check *check, int *next, const char *data, int64_t at,
+                        int64_t length)
+{
+    if (!feeder->running) {
+        feed_chunk(check, next, data, at, length);
+        return;
+    }
+    pthread_mutex_lock(&feeder->lock);
+    feeder->chunks[feeder->handed % KS_CHUNKS] = (ks_chunk) { check, next, data, at, length };
+    ++feeder->handed;
+    pthread_cond_broadcast(&feeder->changed);
+    pthread_mutex_unlock(&feeder->lock);
+}
+
+static void feeder_end(ks_feeder *feeder)
+{
+    if (feeder->running) {
+        pthread_mutex_lock(&feeder->lock);
+        feeder->stop = 1;
+        pthread_cond_broadcast(&feeder->changed);
+        pthread_mutex_unlock(&feeder->lock);
+        pthread_join(feeder->thread, NULL);
+    }
+    pthread_cond_destroy(&feeder->changed);
+    pthread_mutex_destroy(&feeder->lock);
+}
+
 typedef struct ks_reader {
     ks_disc *disc;
-    char *buffer;
-    int64_t buffer_size;
+    char *buffers[KS_CHUNKS];   /* filled by the reader while the feeder reads earlier ones */
     EVP_MD_CTX *session;
+    ks_feeder feeder;
     ks_progress_fn progress;
     void *context;
     int64_t done, total;
     int cancelled;
 } ks_reader;
 
-/* Reads [from, to) in large chunks, feeding the session MD5 (when asked) and every
- * piece of check->pieces[*next...] that lies in the range. */
+/* KS_OK, or KS_FAILED when its buffers cannot be had; reader_close() in any case. */
+static int reader_open(ks_reader *reader, ks_disc *disc, ks_progress_fn progress, void *context)
+{
+    int result = KS_OK;
+    memset(reader, 0, sizeof *reader);
+    reader->disc = disc;
+    for (int i = 0; i < KS_CHUNKS; ++i)
+        if (!(reader->buffers[i] = malloc(KS_CHUNK_SIZE)))
+            result = KS_FAILED;
+    reader->session = EVP_MD_CTX_new();
+    reader->progress = progress;
+    reader->context = context;
+    feeder_start(&reader->feeder);
+    return result;
+}
+
+static void reader_close(ks_reader *reader)
+{
+    feeder_end(&reader->feeder);
+    EVP_MD_CTX_free(reader->session);
+    for (int i = 0; i < KS_CHUNKS; ++i)
+        free(reader->buffers[i]);
+}
+
+/* Reads [from, to) in large chunks, feeding the session MD5 (when asked) here and, on
+ * the feeder's thread, every piece of check->pieces[*next...] that lies in the range.
+ * Returns once the feeder is done with the range. */
 static int read_range(ks_reader *reader, ks_check *check, int64_t from, int64_t to,
                       int with_session, int *next)
 {
+    int result = KS_OK;
     for (int64_t at = from; at < to;) {
-        const int64_t want = to - at < reader->buffer_size ? to - at : reader->buffer_size;
+        const int64_t want = to - at < KS_CHUNK_SIZE ? to - at : KS_CHUNK_SIZE;
+        char *buffer = reader->buffers[feeder_slot(&reader->feeder)];
         off_t got = 0;
-        if (burn_read_data(reader->disc->drive, (off_t)at, reader->buffer, (off_t)want, &got, 2) <= 0
-            || got != want)
-            return KS_FAILED;
-        if (with_session)
-            EVP_DigestUpdate(reader->session, reader->buffer, (size_t)want);
-        const int64_t end = at + want;
-        while (*next < check->piece_count && check->pieces[*next].start < end) {
-            ks_piece *piece = &check->pieces[*next];
-            const int64_t a = piece->start > at ? piece->start : at;
-            const int64_t piece_end = piece->start + piece->size;
-            const int64_t b = piece_end < end ? piece_end : end;
-            if (b > a)
-                feed(&check->items[piece->item], reader->buffer + (a - at), b - a);
-            if (piece_end > end)
-                break;
-            ++*next;
+        if (burn_read_data(reader->disc->drive, (off_t)at, buffer, (off_t)want, &got, 2) <= 0
+            || got != want) {
+            result = KS_FAILED;
+            break;
         }
-        at = end;
+        if (with_session)
+            EVP_DigestUpdate(reader->session, buffer, (size_t)want);
+        feeder_hand(&reader->feeder, check, next, buffer, at, want);
+        at += want;
         reader->done += want;
         if (reader->progress && reader->progress(reader->context, reader->done, reader->total)) {
             reader->cancelled = 1;
-            return KS_CANCELLED;
+            result = KS_CANCELLED;
+            break;
         }
     }
-    return KS_OK;
+    feeder_wait(&reader->feeder, 0);
+    return result;
 }
 
 static int judge(ks_check *check, ks_bad_file_fn bad, void *context, int *checked)
@@ -242,8 +375,8 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
     }
     collect(disc, iso_image_get_root(disc->image), "", &check);
     mark_clones(&check);
-    ks_reader reader = { disc, NULL, 4 * 1024 * 1024, EVP_MD_CTX_new(), progress, context, 0, 0, 0 };
-    reader.buffer = malloc((size_t)reader.buffer_size);
+    ks_reader reader;
+    int result = reader_open(&reader, disc, progress, context);
     const int64_t from = (int64_t)start * 2048, to = (int64_t)end * 2048;
     reader.total = to - from;
     for (int i = 0; i < check.piece_count; ++i)
@@ -251,7 +384,6 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
             reader.total += check.pieces[i].size;
     EVP_DigestInit_ex(reader.session, EVP_md5(), NULL);
 
-    int result = reader.buffer ? KS_OK : KS_FAILED;
     int next = 0;
     /* Files of earlier sessions first (they lie before this session), then one pass. */
     for (int i = 0; result == KS_OK && i < check.piece_count && check.pieces[i].start < from; ++i) {
@@ -284,8 +416,7 @@ int ks_verify(ks_disc *disc, ks_progress_fn progress, ks_bad_file_fn bad, void *
             result = KS_MISMATCH;
         }
     }
-    EVP_MD_CTX_free(reader.session);
-    free(reader.buffer);
+    reader_close(&reader);
     free_check(&check);
     ks_drain(NULL, 0);
     return result;

@@ -6,45 +6,25 @@
 #include "lab/RemoteFiles.h"
 #include "metadata/ImageDecoder.h"
 #include "metadata/Thumbnailer.h"
-#include "store/Sha256.h"
+#include "store/ContentDigests.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
-#include <openssl/evp.h>
-
-#include <memory>
 
 namespace Keepsake {
 
 namespace {
 
 constexpr int RenditionEdge = 2048;
-constexpr qint64 ReadChunk = 1024 * 1024;
 
-// The MD5 of bytes fed in pieces, through OpenSSL as the store's SHA-256 is.
-class Md5
+QString damaged(const PhotoStaging::Task &task)
 {
-public:
-    Md5() : m_context(EVP_MD_CTX_new(), &EVP_MD_CTX_free)
-    {
-        m_ok = m_context && EVP_DigestInit_ex(m_context.get(), EVP_md5(), nullptr) == 1;
-    }
-    void add(const char *data, qint64 size) { m_ok = m_ok && EVP_DigestUpdate(m_context.get(), data, size_t(size)) == 1; }
-    QString hex()
-    {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int length = 0;
-        if (!m_ok || EVP_DigestFinal_ex(m_context.get(), digest, &length) != 1)
-            return {};
-        return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
-    }
-
-private:
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> m_context;
-    bool m_ok = false;
-};
+    return PhotoStaging::tr("The stored original of %1 (album '%2') is damaged: its bytes are no longer those it "
+                            "was stored with (its size or checksum differs), so it cannot go onto a disc. Nothing was recorded. Run "
+                            "keepsakectl check, and hand the photo in again from the customer's card or a backup.")
+        .arg(task.photo.name, task.albumTitle);
+}
 
 } // namespace
 
@@ -56,19 +36,18 @@ PhotoStaging::Staged PhotoStaging::operator()(const Task &task) const
     staged.source = source(task, staged.problem);
     if (staged.source.isEmpty())
         return staged;
-    staged.md5 = verifiedMd5(task, staged.source, staged.problem);
+    const QByteArray bytes = read(task, staged.source, staged.problem);
+    if (bytes.isNull() || isCancelled())
+        return staged;
+    checkDigests(task, bytes, staged);
     if (staged.md5.isEmpty())
         return staged;
-    if (Status written = XmpSidecar::write(staged.source, task.fields, task.sidecar); !written) {
+    if (Status written = XmpSidecar::write(bytes, task.fields, task.sidecar); !written) {
         staged.md5.clear();
         staged.problem = written.error().message();
         return staged;
     }
-    if (!QFileInfo::exists(task.thumbnail))
-        (void)m_thumbnails.make(task.photo.sha256, staged.source);   // without one, the viewer shows the rendition
-    staged.hasThumbnail = QFileInfo::exists(task.thumbnail);
-    if (!task.viewFolder.isEmpty() && !isCancelled())
-        staged.view = rendition(task, staged.source);
+    makePictures(task, bytes, staged);
     return staged;
 }
 
@@ -97,7 +76,9 @@ QString PhotoStaging::source(const Task &task, QString &problem) const
     return {};
 }
 
-QString PhotoStaging::verifiedMd5(const Task &task, const QString &source, QString &problem) const
+// The whole file in one read; null, with the problem, when it cannot be read or its
+// size is not the one it was stored with.
+QByteArray PhotoStaging::read(const Task &task, const QString &source, QString &problem) const
 {
     QFile file(source);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -105,42 +86,65 @@ QString PhotoStaging::verifiedMd5(const Task &task, const QString &source, QStri
                      "keepsakectl check.").arg(task.photo.name, task.albumTitle, file.errorString());
         return {};
     }
-    Sha256 sha256;
-    Md5 md5;
-    QByteArray buffer(ReadChunk, Qt::Uninitialized);
-    qint64 got = 0;
-    while ((got = file.read(buffer.data(), buffer.size())) > 0) {
-        if (isCancelled())
-            return {};
-        sha256.add(buffer.constData(), got);
-        md5.add(buffer.constData(), got);
+    if (file.size() != task.photo.size) {
+        problem = damaged(task);
+        return {};
     }
-    if (got < 0) {
+    QByteArray bytes = file.readAll();
+    if (bytes.size() != task.photo.size) {
         problem = tr("The stored original of %1 (album '%2') could not be read: %3. Check the store with "
                      "keepsakectl check.").arg(task.photo.name, task.albumTitle, file.errorString());
         return {};
     }
-    if (sha256.hex() != task.photo.sha256) {
-        problem = tr("The stored original of %1 (album '%2') is damaged: its bytes no longer match the checksum it "
-                     "was stored with, so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, "
-                     "and hand the photo in again from the customer's card or a backup.")
-                      .arg(task.photo.name, task.albumTitle);
-        return {};
-    }
-    const QString hex = md5.hex();
-    if (hex.isEmpty())
-        problem = tr("No MD5 could be computed for %1 (album '%2').").arg(task.photo.name, task.albumTitle);
-    return hex;
+    return bytes.isNull() ? QByteArray("") : bytes;   // an empty photo is still read
 }
 
-QString PhotoStaging::rendition(const Task &task, const QString &source)
+// The catalog's MD5; when it has none, the SHA-256 and MD5 of the bytes read, the
+// SHA-256 compared with the name the photo is stored under.
+void PhotoStaging::checkDigests(const Task &task, const QByteArray &bytes, Staged &staged) const
 {
-    const DecodedImage decoded = ImageDecoder().decodeFile(source, RenditionEdge);
-    if (!decoded.accepted || decoded.picture.isNull()) {
-        qCWarning(lcDisc).noquote() << tr("No picture could be made of %1 for the disc's viewer: %2")
-                                           .arg(task.photo.name, decoded.reason);
-        return {};
+    if (!task.photo.md5.isEmpty()) {
+        staged.md5 = task.photo.md5.toLower();
+        return;
     }
+    ContentDigests digests;
+    digests.add(bytes);
+    const ContentDigests::Hex hex = digests.finish();
+    if (hex.sha256 != task.photo.sha256) {
+        staged.problem = damaged(task);
+        return;
+    }
+    if (hex.md5.isEmpty()) {
+        staged.problem = tr("No MD5 could be computed for %1 (album '%2').").arg(task.photo.name, task.albumTitle);
+        return;
+    }
+    staged.md5 = hex.md5;
+    staged.md5Computed = true;
+}
+
+// The grid thumbnail when the cache lacks it and the rendition when one is wanted, from
+// one decode of the bytes in memory (JPEG: libjpeg's DCT scaling to the edge needed).
+void PhotoStaging::makePictures(const Task &task, const QByteArray &bytes, Staged &staged) const
+{
+    const bool needsThumbnail = !QFileInfo::exists(task.thumbnail);
+    const bool needsView = !task.viewFolder.isEmpty();
+    if ((needsThumbnail || needsView) && !isCancelled()) {
+        const DecodedImage decoded = ImageDecoder().decode(bytes, needsView ? RenditionEdge : Thumbnailer::PrintEdge);
+        if (!decoded.accepted || decoded.picture.isNull())
+            qCWarning(lcDisc).noquote() << tr("No picture could be made of %1 for the disc's viewer: %2")
+                                               .arg(task.photo.name, decoded.reason);
+        else {
+            if (needsThumbnail)   // without one, the viewer shows the rendition
+                (void)m_thumbnails.saveFrom(task.photo.sha256, decoded, task.photo.orientation);
+            if (needsView)
+                staged.view = saveRendition(task, decoded);
+        }
+    }
+    staged.hasThumbnail = QFileInfo::exists(task.thumbnail);
+}
+
+QString PhotoStaging::saveRendition(const Task &task, const DecodedImage &decoded)
+{
     const QImage shown = decoded.transformsApplied ? decoded.picture
                                                    : applyOrientation(decoded.picture, task.photo.orientation);
     const QString path = QDir(task.viewFolder).filePath(QStringLiteral("view-%1.jpg").arg(task.photo.id));

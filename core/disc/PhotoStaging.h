@@ -13,12 +13,20 @@ namespace Keepsake {
 
 class RemoteFiles;
 class Thumbnailer;
+struct DecodedImage;
 
-// What one photo needs before it goes onto a disc, made on a pool thread: its stored
-// bytes read once, their SHA-256 compared with the name they are stored under and
-// their MD5 (for the manifest) computed in that same read; its XMP sidecar; its grid
-// thumbnail; a JPEG rendition where browsers show no original (RAW, HEIF, TIFF).
-// A photo whose bytes no longer match its SHA-256 never goes onto a disc.
+// What one photo needs before it goes onto a disc, made on a pool thread from its
+// stored bytes, read once into memory (issue 14): its XMP sidecar (exiv2 reading that
+// buffer), its grid thumbnail when the cache lacks it, a JPEG rendition where browsers
+// show no original (RAW, HEIF, TIFF) — one decode serving both — and the MD5 the
+// manifest lists. That MD5 is the catalog's (blobs.md5, computed at hand-in from the
+// read that gave the SHA-256); for a file stored before the catalog kept MD5s, or
+// fetched from another device, it is computed from the same buffer together with the
+// SHA-256 check, and DiscLayout writes it back. A photo whose size differs from the
+// catalog's, or whose bytes no longer match its SHA-256 when they are hashed, never
+// goes onto a disc; one damaged in place since hand-in is caught after writing, when
+// the MD5 the medium records for it differs from the manifest's (DiscCheck).
+// Memory: one photo per pool thread.
 // A photo another device of the chain keeps (its file not in this store) is first
 // copied from that device into the staging folder (RemoteFiles: in pieces, its
 // SHA-256 checked), and goes onto the disc from there.
@@ -42,7 +50,8 @@ public:
 
     struct Staged
     {
-        QString md5;             // of verified bytes; empty when the photo cannot go on the disc
+        QString md5;             // the manifest's; empty when the photo cannot go on the disc
+        bool md5Computed = false; // computed here (the catalog had none): to be kept in blobs.md5
         QString problem;         // why it cannot: damaged, unreadable, not fetched, no sidecar (cancelled: empty)
         QString source;          // the file the disc takes the original from: `stored`, or the fetched copy
         bool hasThumbnail = false;
@@ -60,8 +69,10 @@ public:
 
 private:
     QString source(const Task &task, QString &problem) const;
-    QString verifiedMd5(const Task &task, const QString &source, QString &problem) const;
-    static QString rendition(const Task &task, const QString &source);
+    QByteArray read(const Task &task, const QString &source, QString &problem) const;
+    void checkDigests(const Task &task, const QByteArray &bytes, Staged &staged) const;
+    void makePictures(const Task &task, const QByteArray &bytes, Staged &staged) const;
+    static QString saveRendition(const Task &task, const DecodedImage &decoded);
     bool isCancelled() const { return m_job.isCancelled() || m_layout.isCancelled(); }
 
     const Thumbnailer &m_thumbnails;

@@ -18,19 +18,21 @@ namespace Keepsake {
 
 namespace {
 
-// The photo's own metadata as XMP; empty when exiv2 cannot read the file.
-Exiv2::XmpData photoXmp(const QString &photoFile)
+// The photo's own metadata as XMP; empty when exiv2 cannot read the file. open: the
+// photo as exiv2 reads it (its file, or its bytes in memory).
+template <typename Open>
+Exiv2::XmpData photoXmp(const SidecarFields &fields, Open open)
 {
     Exiv2::XmpData xmp;
     try {
-        auto image = Exiv2::ImageFactory::open(photoFile.toStdString());
+        auto image = open();
         if (image.get()) {
             image->readMetadata();
             xmp = image->xmpData();
             Exiv2::copyExifToXmp(image->exifData(), xmp);
         }
     } catch (const std::exception &error) {
-        qCDebug(lcMetadata) << "No metadata carried into the sidecar of" << photoFile << error.what();
+        qCDebug(lcMetadata) << "No metadata carried into the sidecar of" << fields.originalName << error.what();
         xmp.clear();
     }
     return xmp;
@@ -82,27 +84,43 @@ std::string encoded(Exiv2::XmpData xmp, const SidecarFields &fields)
     }
 }
 
+// The photo's own metadata when exiv2 can carry it over; else the lab's fields alone.
+Result<QByteArray> packet(const Exiv2::XmpData &photo, const SidecarFields &fields)
+{
+    std::string text = encoded(photo, fields);
+    if (text.empty())
+        text = encoded(Exiv2::XmpData(), fields);
+    if (text.empty())
+        return Error::failure(XmpSidecar::tr("The metadata of %1 could not be written as XMP.").arg(fields.originalName));
+    return QByteArray::fromStdString(text);
+}
+
 } // namespace
 
 Result<QByteArray> XmpSidecar::make(const QString &photoFile, const SidecarFields &fields)
 {
     const Exiv2Gate exiv2;   // reading and encoding both go through exiv2
-    // The photo's own metadata when exiv2 can carry it over; else the lab's fields alone.
-    std::string packet = encoded(photoXmp(photoFile), fields);
-    if (packet.empty())
-        packet = encoded(Exiv2::XmpData(), fields);
-    if (packet.empty())
-        return Error::failure(tr("The metadata of %1 could not be written as XMP.").arg(fields.originalName));
-    return QByteArray::fromStdString(packet);
+    return packet(photoXmp(fields, [&photoFile] { return Exiv2::ImageFactory::open(photoFile.toStdString()); }),
+                  fields);
 }
 
-Status XmpSidecar::write(const QString &photoFile, const SidecarFields &fields, const QString &sidecarFile)
+Result<QByteArray> XmpSidecar::make(const QByteArray &photoBytes, const SidecarFields &fields)
 {
-    const Result<QByteArray> packet = make(photoFile, fields);
-    if (!packet)
-        return packet.error();
+    const Exiv2Gate exiv2;
+    return packet(photoXmp(fields, [&photoBytes] {
+                      return Exiv2::ImageFactory::open(reinterpret_cast<const Exiv2::byte *>(photoBytes.constData()),
+                                                       long(photoBytes.size()));
+                  }),
+                  fields);
+}
+
+Status XmpSidecar::write(const QByteArray &photoBytes, const SidecarFields &fields, const QString &sidecarFile)
+{
+    const Result<QByteArray> made = make(photoBytes, fields);
+    if (!made)
+        return made.error();
     QSaveFile out(sidecarFile);
-    if (!out.open(QIODevice::WriteOnly) || out.write(*packet) != packet->size() || !out.commit())
+    if (!out.open(QIODevice::WriteOnly) || out.write(*made) != made->size() || !out.commit())
         return Error::failure(tr("The sidecar %1 could not be written: %2").arg(sidecarFile, out.errorString()));
     return Status::success();
 }

@@ -25,14 +25,16 @@ struct SidecarFields
 // An XMP sidecar (NAME.xmp beside the photo, the form digiKam, darktable and Lightroom
 // read), written with exiv2: the photo's own EXIF and XMP carried over, plus what the
 // lab knows (original name, capture time, caption, album). A photo exiv2 cannot read
-// still gets a sidecar with the lab's fields.
+// still gets a sidecar with the lab's fields. From the photo's file, or from its bytes
+// already in memory (a disc's staging reads each photo once, PhotoStaging).
 class XmpSidecar
 {
     Q_DECLARE_TR_FUNCTIONS(Keepsake::XmpSidecar)
 
 public:
     static Result<QByteArray> make(const QString &photoFile, const SidecarFields &fields);
-    static Status write(const QString &photoFile, const SidecarFields &fields, const QString &sidecarFile);
+    static Result<QByteArray> make(const QByteArray &photoBytes, const SidecarFields &fields);
+    static Status write(const QByteArray &photoBytes, const SidecarFields &fields, const QString &sidecarFile);
 };
 
 } // namespace Keepsake

@@ -3,13 +3,15 @@
 //
 // A disc beside other jobs and faults: a burn killed while staging or writing leaves
 // its albums expired and completes when run again; a damaged stored photo never goes
-// onto a disc; two burners on one catalog never share a disc ID. Runs against SQLite
+// onto a disc, whether the catalog knows its MD5 (caught after writing) or not (caught
+// while staging), and an MD5 staging computes is kept; two burners on one catalog never share a disc ID. Runs against SQLite
 // and (as tst_disc_safety_postgres) PostgreSQL.
 #include "DiscTestLab.h"
 
 #include "disc/DiscDrive.h"
 #include "disc/DiscRecord.h"
 
+#include <QCryptographicHash>
 #include <QSemaphore>
 #include <QThread>
 
@@ -24,10 +26,61 @@ private Q_SLOTS:
     void crashLeavesAlbumsExpired();
     void programThatNeverStartedIsNoSuccess();
     void damagedStoredPhotoIsRefused();
+    void resizedStoredPhotoIsRefusedBeforeWriting();
+    void manifestTakesTheCatalogsMd5();
+    void missingMd5IsComputedAndKept();
+    void damagedPhotoWithoutMd5IsRefusedBeforeWriting();
     void discIdsReservedBeforeWriting();
     void drivesInOneProcessTakeTurns();
     void burnWaitsForLibburnsWriterThread();
+
+private:
+    struct Stored { QString path; QString name; QString sha256; };
+    Stored firstStoredPhoto();
+    static bool flipMiddleByte(const QString &path);
+    void sql(const QString &statement);
+    QString burnRefused(const QString &imageName);
 };
+
+TestDiscSafety::Stored TestDiscSafety::firstStoredPhoto()
+{
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto lab = openLab(clock);
+    if (!lab)
+        return {};
+    SqlQuery photo(lab->catalog().db(), QStringLiteral("SELECT sha256, original_name FROM photos ORDER BY id LIMIT 1"));
+    if (!photo.exec().ok() || !photo.next())
+        return {};
+    return { lab->store().pathFor(photo.text(0)), photo.text(1), photo.text(0) };
+}
+
+bool TestDiscSafety::flipMiddleByte(const QString &path)
+{
+    QFile file(path);
+    char byte = 0;
+    return file.setPermissions(file.permissions() | QFile::WriteOwner) && file.open(QIODevice::ReadWrite)
+        && file.seek(file.size() / 2) && file.getChar(&byte) && file.seek(file.size() / 2)
+        && file.putChar(char(byte ^ 0xFF));
+}
+
+void TestDiscSafety::sql(const QString &statement)
+{
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto lab = openLab(clock);
+    QVERIFY(lab);
+    QVERIFY2(SqlQuery(lab->catalog().db(), statement).exec().ok(), qPrintable(statement));
+}
+
+// A burn expected to fail (exit 1) leaving no image and the albums expired: its output.
+QString TestDiscSafety::burnRefused(const QString &imageName)
+{
+    const QString iso = image(imageName);
+    const Run refused = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
+                              QStringLiteral("stdio:") + iso });
+    if (refused.code != 1 || QFile::exists(iso) || states() != QStringList { QStringLiteral("expired") })
+        return QStringLiteral("UNEXPECTED exit %1 (image left: %2): %3").arg(refused.code).arg(QFile::exists(iso)).arg(refused.out);
+    return refused.out;
+}
 
 // A burn that dies — a helper thread taking the process down while the disc is staged,
 // or the process killed while the image is written — leaves every album expired, and
@@ -71,40 +124,94 @@ void TestDiscSafety::programThatNeverStartedIsNoSuccess()
 }
 
 // A stored photo whose bytes no longer match its SHA-256 never goes onto a disc: the
-// burn stops naming the photo and its album (exit 1), nothing is written or recorded,
-// and check reports the photo damaged.
+// burn stops naming the photo (exit 1), nothing is recorded and the image is removed,
+// and check reports the photo damaged. The catalog knows its MD5 (blobs.md5, from the
+// hand-in), so staging does not hash it: the damage is caught after writing, where the
+// MD5 libisofs recorded from the bytes it wrote differs from the manifest's.
 void TestDiscSafety::damagedStoredPhotoIsRefused()
 {
     freshLab({ QStringLiteral("dups/exact") });
-    QString stored, name;
-    {
-        ManualClock clock(QDateTime::currentDateTimeUtc());
-        auto lab = openLab(clock);
-        QVERIFY(lab);
-        SqlQuery photo(lab->catalog().db(), QStringLiteral("SELECT sha256, original_name FROM photos ORDER BY id LIMIT 1"));
-        QVERIFY(photo.exec().ok() && photo.next());
-        stored = lab->store().pathFor(photo.text(0));
-        name = photo.text(1);
-    }
-    QFile file(stored);
-    QVERIFY(file.setPermissions(file.permissions() | QFile::WriteOwner));
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    QVERIFY(file.seek(file.size() / 2));
-    char byte = 0;
-    QVERIFY(file.getChar(&byte));
-    QVERIFY(file.seek(file.size() / 2));
-    QVERIFY(file.putChar(char(byte ^ 0xFF)));
-    file.close();
+    const Stored stored = firstStoredPhoto();
+    QVERIFY(!stored.path.isEmpty());
+    QVERIFY(flipMiddleByte(stored.path));
 
-    const QString iso = image(QStringLiteral("damaged.iso"));
-    const Run refused = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
-                              QStringLiteral("stdio:") + iso });
-    QVERIFY2(refused.code == 1, qPrintable(refused.out));
-    QVERIFY2(refused.out.contains(name) && refused.out.contains(QLatin1String("damaged")), qPrintable(refused.out));
-    QVERIFY(!QFile::exists(iso));
-    QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+    const QString out = burnRefused(QStringLiteral("damaged.iso"));
+    QVERIFY2(out.contains(stored.name) && out.contains(QLatin1String("damaged")), qPrintable(out));
     const Run checked = ctl({ QStringLiteral("check") });
     QVERIFY2(checked.code == 3, qPrintable(checked.out));
+}
+
+// A stored photo whose size is no longer the one it was stored with is refused while
+// staging, before anything is written: the message names the photo and its album.
+void TestDiscSafety::resizedStoredPhotoIsRefusedBeforeWriting()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    const Stored stored = firstStoredPhoto();
+    QFile file(stored.path);
+    QVERIFY(file.setPermissions(file.permissions() | QFile::WriteOwner));
+    QVERIFY(file.resize(file.size() - 1));
+
+    const QString out = burnRefused(QStringLiteral("resized.iso"));
+    QVERIFY2(out.contains(stored.name) && out.contains(QLatin1String("(album '")) && out.contains(QLatin1String("damaged")),
+             qPrintable(out));
+    QVERIFY2(!out.contains(QLatin1String("does not hold")), qPrintable(out));   // not after writing
+}
+
+// The manifest lists the MD5 the catalog keeps, not one staging computes: a wrong one in
+// blobs.md5 (the file intact) makes the after-write check fail naming the photo. This is
+// what lets staging skip hashing photos whose MD5 the hand-in computed.
+void TestDiscSafety::manifestTakesTheCatalogsMd5()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    const Stored stored = firstStoredPhoto();
+    sql(QStringLiteral("UPDATE blobs SET md5 = '00000000000000000000000000000000' WHERE sha256 = '%1'").arg(stored.sha256));
+
+    const QString out = burnRefused(QStringLiteral("wrong-md5.iso"));
+    QVERIFY2(out.contains(QLatin1String("does not hold")) && out.contains(stored.name)
+                 && out.contains(QLatin1String("00000000000000000000000000000000")),
+             qPrintable(out));
+}
+
+// Photos stored before the catalog kept MD5s (blobs.md5 NULL): staging computes the MD5
+// in the read that makes the sidecar, checks the SHA-256 in it, and keeps the MD5 in
+// the catalog; the disc is recorded and lists those MD5s.
+void TestDiscSafety::missingMd5IsComputedAndKept()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    sql(QStringLiteral("UPDATE blobs SET md5 = NULL"));
+    const Run burned = ctl({ QStringLiteral("burn"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--drive"),
+                             QStringLiteral("stdio:") + image(QStringLiteral("no-md5.iso")) });
+    QVERIFY2(burned.code == 0, qPrintable(burned.out));
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
+
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto lab = openLab(clock);
+    QVERIFY(lab);
+    SqlQuery blobs(lab->catalog().db(), QStringLiteral("SELECT DISTINCT b.sha256, b.md5 FROM blobs b JOIN photos p ON p.sha256 = b.sha256"));
+    QVERIFY(blobs.exec().ok());
+    int kept = 0;
+    while (blobs.next()) {
+        QFile file(lab->store().pathFor(blobs.text(0)));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(blobs.text(1), QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Md5).toHex()));
+        ++kept;
+    }
+    QVERIFY(kept > 0);
+}
+
+// Without an MD5 in the catalog, staging hashes the photo and its SHA-256 check refuses
+// a damaged one before anything is written, naming the photo and its album.
+void TestDiscSafety::damagedPhotoWithoutMd5IsRefusedBeforeWriting()
+{
+    freshLab({ QStringLiteral("dups/exact") });
+    sql(QStringLiteral("UPDATE blobs SET md5 = NULL"));
+    const Stored stored = firstStoredPhoto();
+    QVERIFY(flipMiddleByte(stored.path));
+
+    const QString out = burnRefused(QStringLiteral("damaged-no-md5.iso"));
+    QVERIFY2(out.contains(stored.name) && out.contains(QLatin1String("(album '")) && out.contains(QLatin1String("damaged")),
+             qPrintable(out));
+    QVERIFY2(!out.contains(QLatin1String("does not hold")), qPrintable(out));
 }
 
 // Two burners on one catalog (two counters of a chain on one PostgreSQL catalog, or two
