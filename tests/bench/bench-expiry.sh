@@ -119,10 +119,12 @@ peer() {
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}'; }
-met() { awk -v a="$1" -v g="$2" 'BEGIN {print (a <= g) ? "yes" : "NO"}'; }
+# A peer too fast for sqlite3's timer (0.000 s, the smoke catalog) has no ratio.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else printf "-"}'; }
+met() { [ "$1" = - ] && { echo -; return; }; awk -v a="$1" -v g="$2" 'BEGIN {print (a <= g) ? "yes" : "NO"}'; }
+show() { printf '%-52s %10s %10s %7s %10s %5s\n' "$@"; }
 row() {   # work keepsake peer ratio goal met: the table, and the TSV rows file
-  printf '%-44s %10s %10s %7s %10s %5s\n' "$@"
+  show "$@"
   [ -z "$rows_file" ] && return 0
   local met=$6; [ "$met" = NO ] && met=no
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "${2%s}" "${3%s}" "$4" "$5" "$met" >>"$rows_file"
@@ -143,11 +145,11 @@ bench() {   # CATALOG LABEL
   r=$(ratio "$ks" "$sql")
   echo
   echo "$label: $catalog ($(du -h "$cache/$catalog" | cut -f1)); day $day; $ks_rows albums in the notice window"
-  row work keepsake peer ratio goal met
+  show work keepsake peer ratio goal met
   row "$label, in-process" "$(s3 "$ks")" "$(s3 "$sql")" "$r" "<= 2.0" "$(met "$r" 2.0)"
   [ "$label" = "expiry sweep" ] && row "$label, in-process, absolute" "$(s3 "$ks")" - - "<= 1.0 s" "$(met "$ks" 1.0)"
   row "$label, whole process" "$(s3 "$kp")" "$(s3 "$sp")" "$(ratio "$kp" "$sp")" - -
-  row "$label, CPU user+sys" "$(s3 "$kc")" "$(s3 "$sc")" "$(ratio "$kc" "$sc")" - -
+  show "$label, CPU user+sys" "$(s3 "$kc")" "$(s3 "$sc")" "$(ratio "$kc" "$sc")" - -
   echo "runs (keepsake in-process): ${ks_times[*]}"
   echo "runs (keepsake process):    ${ks_proc[*]}"
   echo "runs (keepsake CPU):        ${ks_cpu[*]}"

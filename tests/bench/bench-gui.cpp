@@ -24,7 +24,7 @@
 // a missed goal shows as "no".
 //
 //   bench-gui [--photos 10000] [--albums 50] [--catalog-photos 1000000]
-//             [--customers 20000] [--runs 3] [--rows FILE] [--generator PATH]
+//             [--customers 20000] [--runs 3] [--rows FILE] [--generator PATH] [--inject-stall MS]
 #include "base/Actor.h"
 #include "base/Clock.h"
 #include "catalog/Catalog.h"
@@ -52,6 +52,7 @@
 #include <QPainter>
 #include <QProcess>
 #include <QScrollBar>
+#include <QSet>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
@@ -250,6 +251,8 @@ struct RunFigures
     double worstAtMs = 0;        // when that gap began
     double endMs = -1;           // Enter → the last photo on screen with its thumbnail
     int rows = 0;
+    int tiles = 0;               // photos on the first screen
+    QSize viewport;
     int steps = 0;
 };
 
@@ -257,10 +260,10 @@ struct RunFigures
 class CounterRun : public QObject
 {
 public:
-    CounterRun(CounterWindow &window, int expectedRows)
+    CounterRun(CounterWindow &window, int expectedRows, int stallMs)
         : m_panel(window.customers()), m_model(window.customers()->grid()),
           m_view(window.findChild<QListView *>(QStringLiteral("photoGrid"))),
-          m_search(window.findChild<QLineEdit *>(QStringLiteral("customerSearch"))), m_expected(expectedRows)
+          m_search(window.findChild<QLineEdit *>(QStringLiteral("customerSearch"))), m_expected(expectedRows), m_stallMs(stallMs)
     {
         m_beat.setTimerType(Qt::PreciseTimer);
         m_beat.setInterval(4);
@@ -286,7 +289,7 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::Paint && !m_painted && screenShown())
+        if (event->type() == QEvent::Paint && !m_painted && screenShown() > 0)
             m_painted = true, QTimer::singleShot(0, this, [this] { painted(); });   // after this paint
         return QObject::eventFilter(watched, event);
     }
@@ -317,30 +320,32 @@ private:
 
     // Every photo the viewport shows has its thumbnail (the customer's grid, not yet
     // another's). Sampled at half a grid cell, so no tile is missed.
-    bool screenShown() const
+    int screenShown() const
     {
         if (m_model->rowCount() != m_expected || m_expected == 0)
-            return false;
+            return 0;
         const QSize cell = m_view->gridSize();
         const QRect area = m_view->viewport()->rect();
-        int shown = 0;
+        QSet<int> shown;
         for (int y = 1; y < area.height(); y += std::max(1, cell.height() / 2)) {
             for (int x = 1; x < area.width(); x += std::max(1, cell.width() / 2)) {
                 const QModelIndex index = m_view->indexAt(QPoint(x, y));
                 if (!index.isValid())
                     continue;
                 if (!index.data(PhotoGridModel::LoadedRole).toBool())
-                    return false;
-                ++shown;
+                    return 0;
+                shown.insert(index.row());
             }
         }
-        return shown > 0;
+        return int(shown.size());
     }
 
     void painted()
     {
         if (m_figures.firstScreenMs < 0) {
             m_figures.firstScreenMs = now();
+            m_figures.tiles = screenShown();
+            m_figures.viewport = m_view->viewport()->size();
             m_painted = false;   // from now on: the screen at the end
             m_step.start();
             return;
@@ -366,7 +371,11 @@ private:
             return;
         }
         bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
-        ++m_figures.steps;
+        if (++m_figures.steps == 3 && m_stallMs > 0) {   // --inject-stall: the measurement must see it
+            QElapsedTimer busy;
+            busy.start();
+            while (busy.elapsed() < m_stallMs) { }
+        }
     }
 
     CustomerPanel *m_panel;
@@ -374,6 +383,7 @@ private:
     QListView *m_view;
     QLineEdit *m_search;
     const int m_expected;
+    const int m_stallMs;
     QEventLoop m_loop;
     QTimer m_beat;
     QTimer m_step;
@@ -397,7 +407,7 @@ bool settle(const std::function<bool()> &condition, int timeoutMs)
     return true;
 }
 
-int measureOnce(const Options &o)
+int measureOnce(const Options &o, int stallMs)
 {
     const SystemClock clock;
     auto lab = openLab(o.cache, clock);
@@ -411,7 +421,7 @@ int measureOnce(const Options &o)
     QElapsedTimer idle;
     idle.start();
     settle([&idle] { return idle.elapsed() > 500; }, 1000);
-    CounterRun run(window, o.photos);
+    CounterRun run(window, o.photos, stallMs);
     const std::optional<RunFigures> f = run.run(BigCode);
     if (!f)
         return fail(QStringLiteral("the run did not reach the end of the grid within 120 s"));
@@ -420,6 +430,9 @@ int measureOnce(const Options &o)
                                { QStringLiteral("worst_at_ms"), f->worstAtMs },
                                { QStringLiteral("end_ms"), f->endMs },
                                { QStringLiteral("rows"), f->rows },
+                               { QStringLiteral("tiles"), f->tiles },
+                               { QStringLiteral("viewport"), QStringLiteral("%1×%2").arg(f->viewport.width())
+                                                                 .arg(f->viewport.height()) },
                                { QStringLiteral("steps"), f->steps } };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return f->rows == o.photos ? 0 : fail(QStringLiteral("the grid has %1 photos, the customer %2").arg(f->rows).arg(o.photos));
@@ -458,7 +471,7 @@ struct Runs
 };
 
 // One fresh process per run, caches dropped before each.
-std::optional<Runs> runAll(const Options &o, const QStringList &files)
+std::optional<Runs> runAll(const Options &o, const QStringList &files, int stallMs)
 {
     Runs runs;
     for (int i = 0; i < o.runs; ++i) {
@@ -469,7 +482,8 @@ std::optional<Runs> runAll(const Options &o, const QStringList &files)
         wall.start();
         child.start(QCoreApplication::applicationFilePath(),
                     { QStringLiteral("--measure-once"), QStringLiteral("--cache"), o.cache,
-                      QStringLiteral("--photos"), QString::number(o.photos) });
+                      QStringLiteral("--photos"), QString::number(o.photos),
+                      QStringLiteral("--inject-stall"), QString::number(stallMs) });
         if (!child.waitForFinished(300000) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
             return std::nullopt;
         const double processMs = wall.nsecsElapsed() / 1e6;
@@ -481,9 +495,10 @@ std::optional<Runs> runAll(const Options &o, const QStringList &files)
         runs.process << processMs;
         runs.each << r;
         std::printf("run %d (fresh process, %.1f of %.1f MB of its files in the page cache after dropping): first screen "
-                    "%.0f ms, worst frame %.0f ms (at %.0f ms), last photo shown at %.0f ms after %d page steps; "
-                    "process %.1f s\n",
-                    i + 1, left.resident / 1e6, left.total / 1e6, runs.first.last(), runs.frame.last(),
+                    "%.0f ms (%d photos in a %s viewport), worst frame %.0f ms (at %.0f ms), last photo shown at %.0f ms "
+                    "after %d page steps; process %.1f s\n",
+                    i + 1, left.resident / 1e6, left.total / 1e6, runs.first.last(), r.value(QStringLiteral("tiles")).toInt(),
+                    qPrintable(r.value(QStringLiteral("viewport")).toString()), runs.frame.last(),
                     r.value(QStringLiteral("worst_at_ms")).toDouble(), runs.end.last(),
                     r.value(QStringLiteral("steps")).toInt(), processMs / 1000);
         std::fflush(stdout);
@@ -532,7 +547,7 @@ void report(const Options &o, const Runs &runs)
                                  met ? QStringLiteral("yes") : QStringLiteral("no") })
                        .join(QLatin1Char('\t')).toUtf8() + '\n');
     };
-    row(QStringLiteral("counter: open a customer of %1 photos (of %2), cold → first screen of thumbnails")
+    row(QStringLiteral("counter: open a customer of %1 photos (of %2), cold -> first screen of thumbnails")
             .arg(o.photos).arg(o.catalogPhotos), first / 1000, QStringLiteral("<= 0.5 s"), firstMet);
     row(QStringLiteral("counter: worst frame, opening that customer and scrolling to the end"), frame / 1000,
         QStringLiteral("<= 0.1 s"), frameMet);
@@ -562,6 +577,8 @@ int main(int argc, char *argv[])
                                   QStringLiteral(KEEPSAKE_BENCH_DIR "/bench-expiry-catalog.py"));
     const auto cache = option("cache", "The catalog's folder (default: in the cache).", QString(QLatin1String("")));
     const auto once = option("measure-once", "One run in this process (the driver starts these).");
+    const auto stall = option("inject-stall", "Block the window's thread this long at the 3rd page step "
+                                              "(a check that the measurement sees a stall).", QStringLiteral("0"));
     parser.addHelpOption();
     parser.process(app);
     Options o { parser.value(photos).toInt(), parser.value(albums).toInt(), parser.value(total).toInt(),
@@ -571,7 +588,7 @@ int main(int argc, char *argv[])
         o.cache = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation)
             + QStringLiteral("/keepsake-bench/gui-%1-%2-%3").arg(o.catalogPhotos).arg(o.photos).arg(o.albums);
     if (parser.isSet(once))
-        return measureOnce(o);
+        return measureOnce(o, parser.value(stall).toInt());
 
     const SystemClock clock;
     if (Status s = prepare(o, clock); !s)
@@ -588,7 +605,7 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("the catalog's customer has %1 photos, not %2").arg(list->size()).arg(o.photos));
         files = coldFiles(o, *list, **lab);
     }
-    const std::optional<Runs> all = runAll(o, files);
+    const std::optional<Runs> all = runAll(o, files, parser.value(stall).toInt());
     if (!all)
         return fail(QStringLiteral("a run failed"));
     report(o, *all);
