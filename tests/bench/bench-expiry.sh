@@ -38,16 +38,21 @@ for tool in sqlite3 faketime python3; do command -v $tool >/dev/null || { echo "
 [ -x "$ctl" ] || { echo "no keepsakectl at $ctl (use --ctl)" >&2; exit 1; }
 
 # The catalogs are made once per size and kept; their day is fixed, and every run of
-# keepsakectl is put on that day with faketime, so the cached catalogs stay valid.
+# keepsakectl is put on that day with faketime (on_day), so the cached catalogs stay valid.
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/keepsake-bench/expiry-$customers-$albums-$photos
 day=2026-06-15
 week_ago=$(date -d "$day - 7 days" +%F)
+# faketime with file times left alone (NO_FAKE_STAT): with faked file times fontconfig
+# takes its caches for stale, and Qt's font database (which keepsakectl's QGuiApplication
+# sets up, if only to tear it down at exit) read every font file in every process:
+# 0.2 s of a 0.04 s process.
+on_day() { NO_FAKE_STAT=1 faketime "$day 12:00:00" "$@"; }
 generate() {   # NAME LAST_SWEEP
   [ -f "$cache/$1" ] && return 0
   echo "generating $1 in $cache ..." >&2
   mkdir -p "$cache"
   local tmp; tmp=$(mktemp -d "$cache/gen.XXXXXX")
-  faketime "$day 12:00:00" "$ctl" --data-dir "$tmp" --quiet config list >/dev/null
+  on_day "$ctl" --data-dir "$tmp" --quiet config list >/dev/null
   python3 "$here/bench-expiry-catalog.py" "$tmp/catalog.sqlite" --day $day --last-sweep "$2" \
     --customers $customers --albums $albums --photos $photos
   rm -f "$tmp/catalog.sqlite-wal" "$tmp/catalog.sqlite-shm"
@@ -70,7 +75,7 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.4f", b - a}'; }
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])["summary"][sys.argv[2]])' "$1" "$2"; }
 sweep() {   # prints the summary line of one keepsakectl expire on the data folder
   local out rc=0
-  out=$(faketime "$day 12:00:00" "$ctl" --data-dir "$work/data" --json expire) || rc=$?
+  out=$(on_day "$ctl" --data-dir "$work/data" --json expire) || rc=$?
   [ $rc -eq 0 ] || [ $rc -eq 3 ] || { echo "keepsakectl expire failed (exit $rc)" >&2; exit 1; }
   echo "$out" | tail -1
 }
@@ -131,8 +136,8 @@ row() {   # work keepsake peer ratio goal met: the table, and the TSV rows file
 }
 s3() { awk -v a="$1" 'BEGIN {printf "%.3fs", a}'; }
 
-bench() {   # CATALOG LABEL
-  catalog=$1; local label=$2
+bench() {   # CATALOG LABEL LAST_SWEEP
+  catalog=$1; local label=$2 last=$3
   ks_times=(); ks_cpu=(); ks_proc=(); sql_times=(); sql_cpu=(); sql_proc=()
   for i in $(seq "$runs"); do
     if [ $((i % 2)) -eq 1 ]; then peer; keepsake; else keepsake; peer; fi
@@ -144,10 +149,17 @@ bench() {   # CATALOG LABEL
   kp=$(median "${ks_proc[@]}"); sp=$(median "${sql_proc[@]}")
   r=$(ratio "$ks" "$sql")
   echo
-  echo "$label: $catalog ($(du -h "$cache/$catalog" | cut -f1)); day $day; $ks_rows albums in the notice window"
+  echo "$label: $catalog ($(du -h "$cache/$catalog" | cut -f1)); day $day, last sweep $last; $ks_rows albums in the notice window"
   show work keepsake peer ratio goal met
-  row "$label, in-process" "$(s3 "$ks")" "$(s3 "$sql")" "$r" "<= 2.0" "$(met "$r" 2.0)"
-  [ "$label" = "expiry sweep" ] && row "$label, in-process, absolute" "$(s3 "$ks")" - - "<= 1.0 s" "$(met "$ks" 1.0)"
+  # The daily sweep's goals are the issue's; a catch-up writes a week's changes where the
+  # bare SQL only reads, so its ratio is shown without a goal, and it keeps the daily
+  # sweep's absolute one.
+  if [ "$label" = "expiry sweep" ]; then
+    row "$label, in-process" "$(s3 "$ks")" "$(s3 "$sql")" "$r" "<= 2.0" "$(met "$r" 2.0)"
+  else
+    row "$label, in-process" "$(s3 "$ks")" "$(s3 "$sql")" "$r" - -
+  fi
+  row "$label, in-process, absolute" "$(s3 "$ks")" - - "<= 1.0 s" "$(met "$ks" 1.0)"
   row "$label, whole process" "$(s3 "$kp")" "$(s3 "$sp")" "$(ratio "$kp" "$sp")" - -
   show "$label, CPU user+sys" "$(s3 "$kc")" "$(s3 "$sc")" "$(ratio "$kc" "$sc")" - -
   echo "runs (keepsake in-process): ${ks_times[*]}"
@@ -165,5 +177,5 @@ for q in "${queries[@]}"; do
 done
 echo "keepsake in-process: keepsakectl --json expire, its summary's \"seconds\" (sweep, commit, output, delivery; no mail server)"
 echo "whole process: spawn to exit (keepsakectl under faketime; sqlite3 with the query on its input), the side's best plan"
-bench catalog.sqlite "expiry sweep"
-bench catalog-catchup.sqlite "catch-up sweep, last one $week_ago"
+bench catalog.sqlite "expiry sweep" "$(date -d "$day - 1 day" +%F)"
+bench catalog-catchup.sqlite "catch-up sweep (a week missed)" "$week_ago"
