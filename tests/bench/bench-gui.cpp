@@ -15,7 +15,9 @@
 //     grid is scrolled as a user would: a page at a time (the scroll bar's page step,
 //     as Page Down or a click in the trough does), every 33 ms (a key's auto-repeat),
 //     the event loop running between the steps, until the last photo is on screen
-//     with its thumbnail.
+//     with its thumbnail. For the worst frame, the run also says how much of it the
+//     window's thread ran (CLOCK_THREAD_CPUTIME_ID) and how long it was ready but had
+//     no core (/proc/thread-self/schedstat): a busy machine against Keepsake's own work.
 // The catalog (python3 bench-expiry-catalog.py --big) and the customer's 256-px grid
 // thumbnails (real JPEGs at Thumbnailer's paths) are made once into
 // ~/.cache/keepsake-bench/gui-TOTAL-N-A. Medians of the runs and the worst are shown;
@@ -25,11 +27,9 @@
 //
 //   bench-gui [--photos 10000] [--albums 50] [--catalog-photos 1000000]
 //             [--customers 20000] [--runs 3] [--rows FILE] [--generator PATH] [--inject-stall MS]
-#include "base/Actor.h"
+#include "bench-gui-catalog.h"
+
 #include "base/Clock.h"
-#include "catalog/Catalog.h"
-#include "catalog/CustomerAlbums.h"
-#include "catalog/Customers.h"
 #include "common/PhotoGridModel.h"
 #include "counter/CounterWindow.h"
 #include "counter/CustomerPanel.h"
@@ -37,19 +37,15 @@
 #include "metadata/Thumbnailer.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
-#include <QPainter>
 #include <QProcess>
 #include <QScrollBar>
 #include <QSet>
@@ -57,9 +53,8 @@
 #include <QThread>
 #include <QTimer>
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <unistd.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -68,178 +63,16 @@ using namespace Keepsake;
 
 namespace {
 
-const QString BigCode = QStringLiteral("BIG");
+using namespace BenchGui;
 
 #ifndef KEEPSAKE_BENCH_DIR
 #define KEEPSAKE_BENCH_DIR "tests/bench"
 #endif
 
-struct Options
-{
-    int photos = 10000;            // the measured customer's
-    int albums = 50;
-    int catalogPhotos = 1000000;   // all photos of the catalog
-    int customers = 20000;         // the other customers
-    int runs = 3;
-    QString rows;
-    QString generator;
-    QString cache;
-};
-
 int fail(const QString &text)
 {
     std::fprintf(stderr, "bench-gui: %s\n", qPrintable(text));
     return 1;
-}
-
-Result<std::unique_ptr<Lab>> openLab(const QString &folder, const Clock &clock)
-{
-    return Lab::open({ folder, QStringLiteral("sqlite:") + folder + QStringLiteral("/catalog.sqlite") }, clock);
-}
-
-// ---- the catalog, made once ------------------------------------------------------
-
-QByteArray thumbnailJpeg(int index)
-{
-    QImage image(Thumbnailer::GridEdge, Thumbnailer::GridEdge * 3 / 4, QImage::Format_RGB32);
-    QPainter painter(&image);
-    QLinearGradient gradient(0, 0, image.width(), image.height());
-    gradient.setColorAt(0, QColor::fromHsv((index * 37) % 360, 160, 220));
-    gradient.setColorAt(1, QColor::fromHsv((index * 91) % 360, 200, 90));
-    painter.fillRect(image.rect(), gradient);
-    painter.setPen(Qt::white);
-    painter.drawText(image.rect(), Qt::AlignCenter, QString::number(index));
-    painter.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 85);
-    return bytes;
-}
-
-Result<QList<PhotoRecord>> customerPhotos(const Lab &lab)
-{
-    const Result<Customer> customer = Customers(lab.catalog()).byCode(BigCode);
-    if (!customer)
-        return customer.error();
-    Result<CustomerAlbumsView> view = CustomerAlbums(lab.catalog()).read(Actor::system(QStringLiteral("bench")),
-                                                                        customer->id, true);
-    if (!view)
-        return view.error();
-    return view->photos;
-}
-
-Status writeThumbnails(const Lab &lab, const QList<PhotoRecord> &photos)
-{
-    for (qsizetype i = 0; i < photos.size(); ++i) {
-        const QString path = lab.thumbnails().path(photos[i].sha256, Thumbnailer::Size::Grid);
-        QDir().mkpath(QFileInfo(path).path());
-        QFile file(path);
-        const QByteArray jpeg = thumbnailJpeg(int(i));
-        if (!file.open(QIODevice::WriteOnly) || file.write(jpeg) != jpeg.size())
-            return Error::failure(QStringLiteral("Cannot write the thumbnail %1: %2").arg(path, file.errorString()));
-    }
-    return Status::success();
-}
-
-// Schema by Lab::open, rows by the expiry benchmark's generator, thumbnails here.
-Status generate(const Options &o, const QString &folder, const Clock &clock)
-{
-    {
-        auto lab = openLab(folder, clock);
-        if (!lab)
-            return lab.error();
-    }
-    const int others = o.catalogPhotos - o.photos;
-    const QStringList args { o.generator, folder + QStringLiteral("/catalog.sqlite"),
-                             QStringLiteral("--day"), QDate::currentDate().toString(Qt::ISODate),
-                             QStringLiteral("--customers"), QString::number(o.customers),
-                             QStringLiteral("--albums"), QString::number(std::max(1, others / 10)),
-                             QStringLiteral("--photos"), QString::number(others),
-                             QStringLiteral("--big"), QStringLiteral("%1:%2:%3").arg(BigCode).arg(o.photos).arg(o.albums) };
-    QProcess python;
-    python.setProcessChannelMode(QProcess::ForwardedChannels);
-    python.start(QStringLiteral("python3"), args);
-    if (!python.waitForFinished(-1) || python.exitStatus() != QProcess::NormalExit || python.exitCode() != 0)
-        return Error::failure(QStringLiteral("python3 %1 failed").arg(args.join(QLatin1Char(' '))));
-    auto lab = openLab(folder, clock);
-    if (!lab)
-        return lab.error();
-    const Result<QList<PhotoRecord>> photos = customerPhotos(**lab);
-    if (!photos)
-        return photos.error();
-    if (Status s = writeThumbnails(**lab, *photos); !s)
-        return s;
-    ::sync();   // clean pages: only those can be dropped before a run
-    return Status::success();
-}
-
-// The cache folder, made when missing or made for another thumbnail layout ("ready"
-// holds where a grid thumbnail goes: a moved cache would leave every one missing).
-Status prepare(const Options &o, const Clock &clock)
-{
-    const auto layout = [&o](const Lab &lab) {
-        return QDir(o.cache).relativeFilePath(lab.thumbnails().path(QString(64, QLatin1Char('0')),
-                                                                    Thumbnailer::Size::Grid)).toUtf8();
-    };
-    QFile ready(o.cache + QStringLiteral("/ready"));
-    const QByteArray madeWith = ready.open(QIODevice::ReadOnly) ? ready.readAll() : QByteArray();
-    ready.close();
-    if (!madeWith.isEmpty()) {
-        auto lab = openLab(o.cache, clock);
-        if (lab && layout(**lab) == madeWith)
-            return Status::success();
-    }
-    QDir(o.cache).removeRecursively();
-    const QString made = o.cache + QStringLiteral(".gen");
-    QDir(made).removeRecursively();
-    QElapsedTimer timer;
-    timer.start();
-    std::printf("generating the catalog in %s ...\n", qPrintable(o.cache));
-    std::fflush(stdout);
-    if (Status s = generate(o, made, clock); !s)
-        return s;
-    if (!QDir().rename(made, o.cache))
-        return Error::failure(QStringLiteral("Cannot move %1 to %2").arg(made, o.cache));
-    auto lab = openLab(o.cache, clock);
-    if (!lab)
-        return lab.error();
-    if (!ready.open(QIODevice::WriteOnly) || ready.write(layout(**lab)) < 0)
-        return Error::failure(QStringLiteral("Cannot write %1").arg(ready.fileName()));
-    std::printf("generated in %.0f s\n", timer.elapsed() / 1000.0);
-    return Status::success();
-}
-
-// ---- cold caches -------------------------------------------------------------------
-
-struct Residency { qint64 resident = 0; qint64 total = 0; };
-
-// Drops the files' pages from the page cache (no root needed for one's own files) and
-// says how much of them is still resident afterwards (mincore).
-Residency dropFromPageCache(const QStringList &files)
-{
-    Residency r;
-    const long page = sysconf(_SC_PAGESIZE);
-    for (const QString &path : files) {
-        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            continue;
-        ::fdatasync(fd);
-        ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
-        const off_t size = ::lseek(fd, 0, SEEK_END);
-        if (size > 0) {
-            void *map = ::mmap(nullptr, size_t(size), PROT_READ, MAP_SHARED, fd, 0);
-            if (map != MAP_FAILED) {
-                std::vector<unsigned char> pages(size_t((size + page - 1) / page));
-                if (::mincore(map, size_t(size), pages.data()) == 0)
-                    r.resident += page * std::count_if(pages.begin(), pages.end(), [](unsigned char c) { return c & 1; });
-                ::munmap(map, size_t(size));
-            }
-            r.total += size;
-        }
-        ::close(fd);
-    }
-    return r;
 }
 
 // ---- one run, in its own process ------------------------------------------------------
@@ -249,6 +82,9 @@ struct RunFigures
     double firstScreenMs = -1;   // Enter → first screen of thumbnails painted
     double worstFrameMs = 0;     // longest gap between beats, Enter → scrolled to the end
     double worstAtMs = 0;        // when that gap began
+    double worstCpuMs = 0;       // how much of it the window's thread ran (the rest: waiting for a core or the disk)
+    double worstQueuedMs = 0;    // how much of it the thread was ready to run but had no core (schedstat)
+    double busiestMs = 0;        // the most the window's thread ran between two beats
     double endMs = -1;           // Enter → the last photo on screen with its thumbnail
     int rows = 0;
     int tiles = 0;               // photos on the first screen
@@ -301,6 +137,8 @@ private:
     {
         m_clock.start();
         m_lastBeat = 0;
+        m_lastCpu = threadCpuMs();
+        m_lastQueued = queuedMs();
         m_beat.start();
         QKeyEvent press(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
         QKeyEvent release(QEvent::KeyRelease, Qt::Key_Return, Qt::NoModifier);
@@ -308,14 +146,38 @@ private:
         QCoreApplication::sendEvent(m_search, &release);
     }
 
+    static double threadCpuMs()
+    {
+        timespec t {};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    }
+
+    // The time this thread has waited, ready to run, for a core (the kernel's schedstat).
+    static double queuedMs()
+    {
+        QFile stat(QStringLiteral("/proc/thread-self/schedstat"));
+        if (!stat.open(QIODevice::ReadOnly))
+            return 0;
+        const QList<QByteArray> fields = stat.readAll().split(' ');
+        return fields.size() > 1 ? fields[1].toDouble() / 1e6 : 0;
+    }
+
     void beat()
     {
         const double at = now();
+        const double cpu = threadCpuMs();
+        const double queued = queuedMs();
         if (at - m_lastBeat > m_figures.worstFrameMs) {
             m_figures.worstFrameMs = at - m_lastBeat;
             m_figures.worstAtMs = m_lastBeat;
+            m_figures.worstCpuMs = cpu - m_lastCpu;
+            m_figures.worstQueuedMs = queued - m_lastQueued;
         }
+        m_figures.busiestMs = std::max(m_figures.busiestMs, cpu - m_lastCpu);
         m_lastBeat = at;
+        m_lastCpu = cpu;
+        m_lastQueued = queued;
     }
 
     // Every photo the viewport shows has its thumbnail (the customer's grid, not yet
@@ -389,6 +251,8 @@ private:
     QTimer m_step;
     QElapsedTimer m_clock;
     double m_lastBeat = 0;
+    double m_lastCpu = 0;
+    double m_lastQueued = 0;
     bool m_painted = false;
     bool m_atEnd = false;
     RunFigures m_figures;
@@ -428,6 +292,9 @@ int measureOnce(const Options &o, int stallMs)
     const QJsonObject result { { QStringLiteral("first_screen_ms"), f->firstScreenMs },
                                { QStringLiteral("worst_frame_ms"), f->worstFrameMs },
                                { QStringLiteral("worst_at_ms"), f->worstAtMs },
+                               { QStringLiteral("worst_cpu_ms"), f->worstCpuMs },
+                               { QStringLiteral("worst_queued_ms"), f->worstQueuedMs },
+                               { QStringLiteral("busiest_ms"), f->busiestMs },
                                { QStringLiteral("end_ms"), f->endMs },
                                { QStringLiteral("rows"), f->rows },
                                { QStringLiteral("tiles"), f->tiles },
@@ -466,7 +333,7 @@ QStringList coldFiles(const Options &o, const QList<PhotoRecord> &photos, const 
 
 struct Runs
 {
-    QList<double> first, frame, end, process;
+    QList<double> first, frame, busiest, end, process;
     QList<QJsonObject> each;
 };
 
@@ -492,14 +359,18 @@ std::optional<Runs> runAll(const Options &o, const QStringList &files, int stall
         runs.first << r.value(QStringLiteral("first_screen_ms")).toDouble();
         runs.frame << r.value(QStringLiteral("worst_frame_ms")).toDouble();
         runs.end << r.value(QStringLiteral("end_ms")).toDouble();
+        runs.busiest << r.value(QStringLiteral("busiest_ms")).toDouble();
         runs.process << processMs;
         runs.each << r;
         std::printf("run %d (fresh process, %.1f of %.1f MB of its files in the page cache after dropping): first screen "
-                    "%.0f ms (%d photos in a %s viewport), worst frame %.0f ms (at %.0f ms), last photo shown at %.0f ms "
-                    "after %d page steps; process %.1f s\n",
+                    "%.0f ms (%d photos in a %s viewport), worst frame %.0f ms (at %.0f ms; the window's thread ran %.0f ms "
+                    "of it and waited %.0f ms for a core; at most %.0f ms between two beats), last photo shown at %.0f ms after %d page steps; "
+                    "process %.1f s\n",
                     i + 1, left.resident / 1e6, left.total / 1e6, runs.first.last(), r.value(QStringLiteral("tiles")).toInt(),
                     qPrintable(r.value(QStringLiteral("viewport")).toString()), runs.frame.last(),
-                    r.value(QStringLiteral("worst_at_ms")).toDouble(), runs.end.last(),
+                    r.value(QStringLiteral("worst_at_ms")).toDouble(), r.value(QStringLiteral("worst_cpu_ms")).toDouble(),
+                    r.value(QStringLiteral("worst_queued_ms")).toDouble(),
+                    r.value(QStringLiteral("busiest_ms")).toDouble(), runs.end.last(),
                     r.value(QStringLiteral("steps")).toInt(), processMs / 1000);
         std::fflush(stdout);
     }
@@ -531,6 +402,8 @@ void report(const Options &o, const Runs &runs)
                 first, worst(runs.first), firstMet ? "yes" : "no");
     std::printf("| worst frame, Enter → grid scrolled to its end a page at a time | %.0f ms | %.0f ms | ≤ 100 ms | %s |\n",
                 frame, worst(runs.frame), frameMet ? "yes" : "no");
+    std::printf("| the most the window's thread ran between two beats (CPU) | %.0f ms | %.0f ms | — | |\n",
+                median(runs.busiest), worst(runs.busiest));
     std::printf("| Enter → last photo on screen with its thumbnail (scrolling) | %.0f ms | %.0f ms | — | |\n",
                 median(runs.end), worst(runs.end));
     std::printf("| whole process (start, window, run, exit) | %.1f s | %.1f s | — | |\n", median(runs.process) / 1000,
