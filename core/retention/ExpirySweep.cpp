@@ -59,6 +59,7 @@ Result<SweepReport> ExpirySweep::run(bool dryRun, const QString &actor)
     m_noticeDays = *noticeDays;
     SweepReport report;
     report.dryRun = dryRun;
+    const SweepRoom room(m_catalog.db(), m_catalog.isPostgres());
     const Status status = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         if (Status turn = SweepStatements(db).takeTurn(m_catalog.isPostgres()); !turn)
             return turn;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SweepStatements.h"
 
+#include "RetentionLog.h"
 #include "base/Time.h"
 
 #include <QJsonDocument>
@@ -72,6 +73,44 @@ Status SweepStatements::audit(const AuditEntry &entry)
         .bind(QStringLiteral(":album"), entry.albumId ? QVariant(*entry.albumId) : noId)
         .bind(QStringLiteral(":details"), QString::fromUtf8(QJsonDocument(entry.details).toJson(QJsonDocument::Compact)));
     return insert.exec();
+}
+
+namespace {
+
+std::optional<QString> pragma(const QSqlDatabase &db, const char *name)
+{
+    SqlQuery query(db, QStringLiteral("PRAGMA %1").arg(QLatin1String(name)));
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.text(0);
+}
+
+void setPragma(const QSqlDatabase &db, const char *name, const QString &value)
+{
+    // A setting that does not take leaves the sweep as fast as before, no less right.
+    if (Status set = SqlQuery::execDirect(db, QStringLiteral("PRAGMA %1 = %2").arg(QLatin1String(name), value)); !set)
+        qCWarning(lcRetention).noquote() << "The sweep's connection setting" << name << "was not taken:"
+                                         << set.error().message();
+}
+
+} // namespace
+
+SweepRoom::SweepRoom(const QSqlDatabase &db, bool postgres) : m_db(db)
+{
+    if (postgres)
+        return;
+    m_cacheSize = pragma(m_db, "cache_size");
+    m_tempStore = pragma(m_db, "temp_store");
+    setPragma(m_db, "cache_size", QString::number(-CacheKiB));
+    setPragma(m_db, "temp_store", QStringLiteral("MEMORY"));
+}
+
+SweepRoom::~SweepRoom()
+{
+    if (m_cacheSize)
+        setPragma(m_db, "cache_size", *m_cacheSize);
+    if (m_tempStore)
+        setPragma(m_db, "temp_store", *m_tempStore);
 }
 
 } // namespace Keepsake

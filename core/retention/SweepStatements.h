@@ -49,4 +49,27 @@ private:
     std::optional<SqlQuery> m_audit;
 };
 
+// The room one sweep gets on a SQLite connection, for as long as this object lives: a
+// sweep that catches up on missed days changes thousands of albums, with their notices
+// and audit rows, in one transaction. Its statement journals stay in memory (each
+// UPDATE and INSERT that may abort keeps one; on disk they were a temporary file
+// written for every statement), and its page cache holds the pages it changes until
+// the commit (a small cache spills them to the WAL again and again). The connection's
+// own settings come back afterwards. Nothing on PostgreSQL.
+class SweepRoom
+{
+public:
+    static constexpr int CacheKiB = 64 * 1024;
+
+    SweepRoom(const QSqlDatabase &db, bool postgres);
+    ~SweepRoom();
+    SweepRoom(const SweepRoom &) = delete;
+    SweepRoom &operator=(const SweepRoom &) = delete;
+
+private:
+    QSqlDatabase m_db;
+    std::optional<QString> m_cacheSize;   // as they were: restored on the way out
+    std::optional<QString> m_tempStore;
+};
+
 } // namespace Keepsake
