@@ -23,6 +23,7 @@ class AlbumsCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("albums"); }
+    bool paints() const override { return false; }
     QString description() const override { return tr("the albums a customer can reach now"); }
     bool hasClientMode() const override { return true; }
 
@@ -69,6 +70,7 @@ class PhotosCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("photos"); }
+    bool paints() const override { return false; }
     QString description() const override { return tr("every stored photo of an album"); }
     bool hasClientMode() const override { return true; }
 
