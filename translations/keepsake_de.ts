@@ -1013,6 +1013,10 @@ Oder geben Sie sie an der Theke ab.</translation>
         <source>The file that arrived for %1 has another SHA-256 (%2): it was damaged on the way and is sent again.</source>
         <translation>Die für %1 eingetroffene Datei hat eine andere SHA-256 (%2): Sie wurde unterwegs beschädigt und wird erneut gesendet.</translation>
     </message>
+    <message>
+        <source>a short write</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
@@ -1089,8 +1093,8 @@ Oder geben Sie sie an der Theke ab.</translation>
         <translation>Disc %1 von %2 wurde nicht gebrannt: %3 Die Discs davor (%4) sind gebrannt und geprüft; brennen Sie die übrigen Alben erneut.</translation>
     </message>
     <message>
-        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
-        <translation>Die Disc in %1 enthält nicht die Fotos, die ihr Manifest aufführt (%2). Ein Foto hat sich beim Brennen vielleicht in der Ablage geändert. Es wurde nichts verbucht; die Alben bleiben abgelaufen. Prüfen Sie die Ablage mit keepsakectl check und brennen Sie erneut.</translation>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2): their stored originals are damaged, or changed while burning, since their bytes are not those handed in. Nothing was recorded; the albums stay expired. Run keepsakectl check, and hand damaged photos in again from the customer&apos;s card or a backup.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1896,6 +1900,17 @@ Beispiel:
     <message>
         <source>Receipt</source>
         <translation>Beleg</translation>
+    </message>
+    <message numerus="yes">
+        <source>The card may be removed: %n photo(s) stored. Making thumbnails…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card may be removed. Thumbnails: %1 of %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2879,10 +2894,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>Das gespeicherte Original von %1 (Album „%2“) konnte nicht gelesen werden: %3. Prüfen Sie die Ablage mit keepsakectl check.</translation>
     </message>
     <message>
-        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes no longer match the checksum it was stored with, so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
-        <translation>Das gespeicherte Original von %1 (Album „%2“) ist beschädigt: Seine Bytes passen nicht mehr zur Prüfsumme, mit der es gespeichert wurde, deshalb kann es nicht auf eine Disc. Nichts wurde gebrannt. Führen Sie keepsakectl check aus und geben Sie das Foto von der Karte des Kunden oder aus einer Sicherung erneut ab.</translation>
-    </message>
-    <message>
         <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
         <translation>Für %1 (Album „%2“) konnte keine MD5-Summe berechnet werden.</translation>
     </message>
@@ -2893,6 +2904,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>%1 (album &apos;%2&apos;) is kept on device %3, and it could not be fetched from there: %4 Nothing was recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve there, reachable from here).</source>
         <translation>%1 (Album „%2“) wird auf Gerät %3 aufbewahrt und konnte von dort nicht abgerufen werden: %4 Es wurde nichts verbucht; die Alben bleiben abgelaufen. Brennen Sie erneut, sobald Gerät %3 die Datei bereitstellt (keepsakectl serve dort, von hier aus erreichbar).</translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes are no longer those it was stored with (its size or checksum differs), so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3604,10 +3619,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>Angehalten. Die bisher gelesenen Fotos bleiben erhalten.</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Fertig.</translation>
-    </message>
-    <message>
         <source>%1 new, %2 already handed in, %3 new versions, %4 not taken.</source>
         <translation>%1 neu, %2 schon abgegeben, %3 neue Versionen, %4 nicht übernommen.</translation>
     </message>
@@ -3644,6 +3655,18 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Not all photos could be handed in.</source>
         <translation>Nicht alle Fotos konnten abgegeben werden.</translation>
+    </message>
+    <message>
+        <source>You may take your card now: every photo is stored. Previews are being made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may take your card now. Previews: %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. You may take your card.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3783,6 +3806,17 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Cancelled: the photos listed above are stored; hand the card in again to finish.</source>
         <translation>Abgebrochen: Die oben aufgeführten Fotos sind gespeichert; geben Sie die Karte erneut ab, um fertig zu werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The card may be removed: %n photo(s) stored safely.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>thumbnails</source>
+        <translation type="unfinished">Vorschaubilder</translation>
     </message>
 </context>
 <context>

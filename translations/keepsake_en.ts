@@ -1009,6 +1009,10 @@ Or hand them in at the counter.</source>
         <source>The file that arrived for %1 has another SHA-256 (%2): it was damaged on the way and is sent again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a short write</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
@@ -1085,7 +1089,7 @@ Or hand them in at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2): their stored originals are damaged, or changed while burning, since their bytes are not those handed in. Nothing was recorded; the albums stay expired. Run keepsakectl check, and hand damaged photos in again from the customer&apos;s card or a backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1861,6 +1865,17 @@ Example:
     </message>
     <message>
         <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The card may be removed: %n photo(s) stored. Making thumbnails…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card may be removed. Thumbnails: %1 of %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2825,10 +2840,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes no longer match the checksum it was stored with, so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2838,6 +2849,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>%1 (album &apos;%2&apos;) is kept on device %3, and it could not be fetched from there: %4 Nothing was recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve there, reachable from here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes are no longer those it was stored with (its size or checksum differs), so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3550,10 +3565,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 new, %2 already handed in, %3 new versions, %4 not taken.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3589,6 +3600,18 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Not all photos could be handed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may take your card now: every photo is stored. Previews are being made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may take your card now. Previews: %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. You may take your card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3728,6 +3751,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Cancelled: the photos listed above are stored; hand the card in again to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The card may be removed: %n photo(s) stored safely.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>thumbnails</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -998,6 +998,10 @@ Or hand them in at the counter.</source>
         <source>The file that arrived for %1 has another SHA-256 (%2): it was damaged on the way and is sent again.</source>
         <translation>%1 について届いたファイルの SHA-256 が異なります（%2）。途中で破損したため、もう一度送信します。</translation>
     </message>
+    <message>
+        <source>a short write</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::BurnJob</name>
@@ -1074,8 +1078,8 @@ Or hand them in at the counter.</source>
         <translation>ディスク %1 / %2 は記録されませんでした: %3 それより前のディスク（%4）は記録・検証済みです。残りのアルバムをもう一度記録してください。</translation>
     </message>
     <message>
-        <source>The disc in %1 does not hold the photos its manifest lists (%2). A photo may have changed in the store while burning. Nothing was recorded; the albums stay expired. Check the store with keepsakectl check, then burn again.</source>
-        <translation>%1 のディスクにはマニフェストに記載された写真がありません（%2）。書き込み中に保存領域の写真が変わった可能性があります。何も記録されず、アルバムは期限切れのままです。keepsakectl check で保存領域を確認してから、もう一度書き込んでください。</translation>
+        <source>The disc in %1 does not hold the photos its manifest lists (%2): their stored originals are damaged, or changed while burning, since their bytes are not those handed in. Nothing was recorded; the albums stay expired. Run keepsakectl check, and hand damaged photos in again from the customer&apos;s card or a backup.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1868,6 +1872,16 @@ Example:
     <message>
         <source>Receipt</source>
         <translation>受付票</translation>
+    </message>
+    <message numerus="yes">
+        <source>The card may be removed: %n photo(s) stored. Making thumbnails…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The card may be removed. Thumbnails: %1 of %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2829,10 +2843,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>%1（アルバム「%2」）の保存済みオリジナルを読み込めませんでした: %3。keepsakectl check で保存領域を確認してください。</translation>
     </message>
     <message>
-        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes no longer match the checksum it was stored with, so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
-        <translation>%1（アルバム「%2」）の保存済みオリジナルが破損しています。保存時のチェックサムとバイトが一致しないため、ディスクに書き込めません。何も記録されていません。keepsakectl check を実行し、お客様のカードまたはバックアップから写真を再度受け付けてください。</translation>
-    </message>
-    <message>
         <source>No MD5 could be computed for %1 (album &apos;%2&apos;).</source>
         <translation>%1（アルバム「%2」）の MD5 を計算できませんでした。</translation>
     </message>
@@ -2843,6 +2853,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>%1 (album &apos;%2&apos;) is kept on device %3, and it could not be fetched from there: %4 Nothing was recorded; the albums stay expired. Burn again once device %3 serves it (keepsakectl serve there, reachable from here).</source>
         <translation>%1（アルバム「%2」）はデバイス %3 に保管されていますが、そこから取得できませんでした: %4 何も記録されていません。アルバムは期限切れのままです。デバイス %3 がファイルを提供できるようになったら（そこで keepsakectl serve を実行し、ここから接続できる状態にして）もう一度記録してください。</translation>
+    </message>
+    <message>
+        <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes are no longer those it was stored with (its size or checksum differs), so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3540,10 +3554,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>中止しました。ここまでに読み込んだ写真は保管されます。</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>完了しました。</translation>
-    </message>
-    <message>
         <source>%1 new, %2 already handed in, %3 new versions, %4 not taken.</source>
         <translation>新規 %1、受付済み %2、新しい版 %3、受付不可 %4。</translation>
     </message>
@@ -3578,6 +3588,18 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Not all photos could be handed in.</source>
         <translation>一部の写真を受け付けできませんでした。</translation>
+    </message>
+    <message>
+        <source>You may take your card now: every photo is stored. Previews are being made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may take your card now. Previews: %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. You may take your card.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3714,6 +3736,16 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Cancelled: the photos listed above are stored; hand the card in again to finish.</source>
         <translation>中止しました。上に表示した写真は保存済みです。残りはカードをもう一度受け付けてください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The card may be removed: %n photo(s) stored safely.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>thumbnails</source>
+        <translation type="unfinished">サムネイル</translation>
     </message>
 </context>
 <context>
