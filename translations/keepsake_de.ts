@@ -1015,7 +1015,7 @@ Oder geben Sie sie an der Theke ab.</translation>
     </message>
     <message>
         <source>a short write</source>
-        <translation type="unfinished"></translation>
+        <translation>ein unvollständiger Schreibvorgang</translation>
     </message>
 </context>
 <context>
@@ -1094,7 +1094,7 @@ Oder geben Sie sie an der Theke ab.</translation>
     </message>
     <message>
         <source>The disc in %1 does not hold the photos its manifest lists (%2): their stored originals are damaged, or changed while burning, since their bytes are not those handed in. Nothing was recorded; the albums stay expired. Run keepsakectl check, and hand damaged photos in again from the customer&apos;s card or a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Disc in %1 enthält nicht die Fotos, die ihr Verzeichnis nennt (%2): Ihre gespeicherten Originale sind beschädigt oder haben sich beim Brennen geändert, denn ihre Bytes sind nicht die abgegebenen. Es wurde nichts aufgezeichnet; die Alben bleiben abgelaufen. Führen Sie keepsakectl check aus und geben Sie beschädigte Fotos von der Karte des Kunden oder einer Sicherung erneut ab.</translation>
     </message>
 </context>
 <context>
@@ -1903,14 +1903,14 @@ Beispiel:
     </message>
     <message numerus="yes">
         <source>The card may be removed: %n photo(s) stored. Making thumbnails…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Karte kann entnommen werden: %n Foto gespeichert. Vorschaubilder werden erstellt …</numerusform>
+            <numerusform>Die Karte kann entnommen werden: %n Fotos gespeichert. Vorschaubilder werden erstellt …</numerusform>
         </translation>
     </message>
     <message>
         <source>The card may be removed. Thumbnails: %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Karte kann entnommen werden. Vorschaubilder: %1 von %2.</translation>
     </message>
 </context>
 <context>
@@ -2907,7 +2907,7 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
     <message>
         <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes are no longer those it was stored with (its size or checksum differs), so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das gespeicherte Original von %1 (Album „%2“) ist beschädigt: Seine Bytes sind nicht mehr die gespeicherten (Größe oder Prüfsumme weichen ab), daher kann es nicht auf eine Disc. Es wurde nichts aufgezeichnet. Führen Sie keepsakectl check aus und geben Sie das Foto von der Karte des Kunden oder einer Sicherung erneut ab.</translation>
     </message>
 </context>
 <context>
@@ -3658,15 +3658,15 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
     <message>
         <source>You may take your card now: every photo is stored. Previews are being made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können Ihre Karte jetzt entnehmen: Alle Fotos sind gespeichert. Die Vorschaubilder werden erstellt.</translation>
     </message>
     <message>
         <source>You may take your card now. Previews: %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können Ihre Karte jetzt entnehmen. Vorschaubilder: %1 von %2.</translation>
     </message>
     <message>
         <source>Done. You may take your card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig. Sie können Ihre Karte entnehmen.</translation>
     </message>
 </context>
 <context>
@@ -3809,14 +3809,14 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
     <message numerus="yes">
         <source>The card may be removed: %n photo(s) stored safely.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Karte kann entnommen werden: %n Foto sicher gespeichert.</numerusform>
+            <numerusform>Die Karte kann entnommen werden: %n Fotos sicher gespeichert.</numerusform>
         </translation>
     </message>
     <message>
         <source>thumbnails</source>
-        <translation type="unfinished">Vorschaubilder</translation>
+        <translation>Vorschaubilder</translation>
     </message>
 </context>
 <context>

@@ -1869,9 +1869,9 @@ Example:
     </message>
     <message numerus="yes">
         <source>The card may be removed: %n photo(s) stored. Making thumbnails…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The card may be removed: %n photo stored. Making thumbnails…</numerusform>
+            <numerusform>The card may be removed: %n photos stored. Making thumbnails…</numerusform>
         </translation>
     </message>
     <message>
@@ -3755,9 +3755,9 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message numerus="yes">
         <source>The card may be removed: %n photo(s) stored safely.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The card may be removed: %n photo stored safely.</numerusform>
+            <numerusform>The card may be removed: %n photos stored safely.</numerusform>
         </translation>
     </message>
     <message>

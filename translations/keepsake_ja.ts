@@ -1000,7 +1000,7 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>a short write</source>
-        <translation type="unfinished"></translation>
+        <translation>書き込みが途中で終わりました</translation>
     </message>
 </context>
 <context>
@@ -1079,7 +1079,7 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>The disc in %1 does not hold the photos its manifest lists (%2): their stored originals are damaged, or changed while burning, since their bytes are not those handed in. Nothing was recorded; the albums stay expired. Run keepsakectl check, and hand damaged photos in again from the customer&apos;s card or a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 のディスクには、目録に記載された写真 (%2) が正しく入っていません。保存されている元の写真が破損しているか、書き込み中に変わりました（受け付けたときのデータと一致しません）。何も記録されず、アルバムは期限切れのままです。keepsakectl check を実行し、破損した写真をお客様のカードまたはバックアップから受け付け直してください。</translation>
     </message>
 </context>
 <context>
@@ -1875,13 +1875,13 @@ Example:
     </message>
     <message numerus="yes">
         <source>The card may be removed: %n photo(s) stored. Making thumbnails…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>カードを取り出せます：%n 枚の写真を保存しました。サムネイルを作成しています…</numerusform>
         </translation>
     </message>
     <message>
         <source>The card may be removed. Thumbnails: %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>カードを取り出せます。サムネイル：%2 枚中 %1 枚。</translation>
     </message>
 </context>
 <context>
@@ -2856,7 +2856,7 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>The stored original of %1 (album &apos;%2&apos;) is damaged: its bytes are no longer those it was stored with (its size or checksum differs), so it cannot go onto a disc. Nothing was recorded. Run keepsakectl check, and hand the photo in again from the customer&apos;s card or a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（アルバム「%2」）の保存された元の写真が破損しています。保存時のデータと一致しない（サイズまたはチェックサムが違う）ため、ディスクに書き込めません。何も記録されていません。keepsakectl check を実行し、お客様のカードまたはバックアップから写真を受け付け直してください。</translation>
     </message>
 </context>
 <context>
@@ -3591,15 +3591,15 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>You may take your card now: every photo is stored. Previews are being made.</source>
-        <translation type="unfinished"></translation>
+        <translation>カードを取り出してください。すべての写真を保存しました。プレビューを作成しています。</translation>
     </message>
     <message>
         <source>You may take your card now. Previews: %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>カードを取り出してください。プレビュー：%2 枚中 %1 枚。</translation>
     </message>
     <message>
         <source>Done. You may take your card.</source>
-        <translation type="unfinished"></translation>
+        <translation>完了しました。カードを取り出してください。</translation>
     </message>
 </context>
 <context>
@@ -3739,13 +3739,13 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message numerus="yes">
         <source>The card may be removed: %n photo(s) stored safely.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>カードを取り出せます：%n 枚の写真を安全に保存しました。</numerusform>
         </translation>
     </message>
     <message>
         <source>thumbnails</source>
-        <translation type="unfinished">サムネイル</translation>
+        <translation>サムネイル</translation>
     </message>
 </context>
 <context>
