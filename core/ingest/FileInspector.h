@@ -28,6 +28,7 @@ struct InspectedFile
     QString readError;        // the file could not be read: why
     std::optional<CustomerIndex::Entry> quickMatch;   // recognised from its head and tail
     QString sha256;           // empty when recognised by quick match
+    QString md5;              // from the same read as sha256 (a disc's manifest lists it)
     QString quickHash;
     PhotoMetadata metadata;
     DecodedImage decoded;

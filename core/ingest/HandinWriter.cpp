@@ -61,11 +61,12 @@ Result<HandinWriter::Stored> HandinWriter::stage(const InspectedFile &file, std:
             return status.error();
     }
     SqlQuery blob(m_db, QStringLiteral(
-        "INSERT INTO blobs (sha256, size, quick_hash, stored_at) VALUES (:sha, :size, :quick, :now) "
-        "ON CONFLICT (sha256) DO UPDATE SET removed_at = NULL"));
+        "INSERT INTO blobs (sha256, size, quick_hash, md5, stored_at) VALUES (:sha, :size, :quick, :md5, :now) "
+        "ON CONFLICT (sha256) DO UPDATE SET removed_at = NULL, md5 = COALESCE(blobs.md5, excluded.md5)"));
     blob.bind(QStringLiteral(":sha"), file.sha256)
         .bind(QStringLiteral(":size"), file.size)
         .bind(QStringLiteral(":quick"), file.quickHash)
+        .bind(QStringLiteral(":md5"), file.md5.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(file.md5))
         .bind(QStringLiteral(":now"), toCatalogTime(m_now));
     if (Status status = blob.exec(); !status)
         return status.error();
