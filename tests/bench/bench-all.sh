@@ -194,6 +194,8 @@ for name in env["BENCH_ONLY"].split(","):
             problems.append(f"{name}.tsv line {i}: {len(f)} fields, not 6: {line[:80]}")
             continue
         work, k, p, ratio, goal, said = f
+        if work.lower() == "work" and k.lower() == "keepsake":
+            continue                    # a header: the format has none, but tolerate it
         rows.append([work, shown(k), shown(p), ratio, goal.replace("<=", "≤"), met(k, ratio, goal, said)])
         got += 1
     if got == 0:

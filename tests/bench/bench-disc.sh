@@ -146,9 +146,15 @@ out = [
     row("burn: verification (verify_seconds, in-process) vs xorriso check process",
         med("keepsake", "verify"), med("xorriso", "verify"), None),
 ]
-widths = [max(len(r[i]) for r in out + [["work", "Keepsake", "peer", "ratio", "goal", "met"]]) for i in range(6)]
-for r in [["work", "Keepsake", "peer", "ratio", "goal", "met"]] + out:
-    print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
+head = ["work", "Keepsake", "peer", "ratio", "goal", "met"]
+body = [[w, k + " s", p + " s", r, g, m] for w, k, p, r, g, m in out]
+widths = [max(len(r[i]) for r in body + [head]) for i in range(6)]
+line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"
+print()
+print(line(head))
+print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+for r in body:
+    print(line(r))
 print(f"(shown) peak memory of keepsakectl burn: {max(rows['keepsake', 'rss']):.0f} MB")
 print("every run (seconds): " + "; ".join(
     f"{side} {step} " + " ".join(f"{v:.2f}" for v in vals)

@@ -194,7 +194,7 @@ out = [
     row("index sheets: peak memory, all pages vs one page",
         mem_all, mem_one, 1.25),
 ]
-out[2][1] += "MB"; out[2][2] += "MB"
+out[2][1], out[2][2] = f"{mem_all:.1f}MB", f"{mem_one:.1f}MB"
 print(f"card: {n} photos of {env['BENCH_SIZE']}, {int(env['BENCH_CARD_BYTES']) / 1e9:.2f} GB; "
       f"cached print-size thumbnails {int(env['BENCH_THUMB_BYTES']) / 1e6:.1f} MB; "
       f"{env['BENCH_PAGES']} A4 pages at 35 photos a page")
