@@ -161,6 +161,10 @@ for line in open(o.out, encoding="utf-8", errors="replace"):
             summary = json.loads(line)["summary"]
         except ValueError:
             pass
+thumb_s = summary.get("thumbnail_seconds")
+if event_s is not None and o.event != "exit" and thumb_s and thumb_s > 0.5 and exit_s - event_s < 0.05:
+    sys.stderr.write(f"warning: step '{o.step}' run {o.run}: card_may_be_removed came at the exit although "
+                     f"thumbnails took {thumb_s:.2f} s: is the line flushed when it is written?\n")
 record = {"step": o.step, "card": o.card, "run": o.run, "exit": exit_s, "total": total_s,
           "event": event_s, "event_standin": o.event == "exit", "rss_kib": usage.ru_maxrss,
           "cpu": usage.ru_utime + usage.ru_stime,

@@ -201,7 +201,7 @@ print(f"card: {n} photos of {env['BENCH_SIZE']}, {int(env['BENCH_CARD_BYTES']) /
 print(f"cores (nproc): {env['BENCH_CORES']}; runs per side: {env['BENCH_RUNS']}, interleaved; medians; "
       "every step a whole process after `sync`")
 print()
-shown = lambda v, unit: v + (unit if v[-1].isdigit() else "")
+shown = lambda v, unit: v + unit if v[-1].isdigit() else v.replace("MB", " MB")
 table(["work", "Keepsake", "peer", "ratio", "goal", "met"],
       [[w, shown(k, " s"), shown(p, " s"), r, g, m] for w, k, p, r, g, m in out])
 print(f"(shown) peak memory: Keepsake {mem_all:.0f} MB, montage {med(rss, 'montage'):.0f} MB, "
