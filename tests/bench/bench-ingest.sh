@@ -453,7 +453,8 @@ if env.get("BENCH_LARGE_FILES") and peak_mb("mid") and peak_mb("large"):
                      f"{b:.1f}MB", f"{a:.1f}MB", f"{b / a:.3f}", "<= 1.25", "yes" if b <= 1.25 * a else "NO"])
 if mem_rows:
     print("Peak memory of keepsakectl (maximum resident set size of the process, wait4):")
-    table(["work", "Keepsake", "peer", "ratio", "goal", "met"], mem_rows)
+    table(["work", "Keepsake", "peer", "ratio", "goal", "met"],
+          [[c.replace("MB", " MB") if i in (1, 2) else c for i, c in enumerate(r)] for r in mem_rows])
     print()
 
 print("Every run (wall seconds to exit [+ sync -f] [to card_may_be_removed]; user+sys CPU; peak RSS MB):")
