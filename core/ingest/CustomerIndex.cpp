@@ -5,6 +5,7 @@
 #include "IngestLog.h"
 #include "catalog/Catalog.h"
 #include "catalog/SqlQuery.h"
+#include "store/Sha256.h"
 
 namespace Keepsake {
 
@@ -74,6 +75,17 @@ bool CustomerIndex::hasIdentityOfSize(const QString &identityKey, qint64 size) c
     if (identityKey.isEmpty() || it == m_byIdentity.cend())
         return false;
     return std::any_of(it->cbegin(), it->cend(), [size](const Entry &e) { return e.size == size; });
+}
+
+bool CustomerIndex::hasLegacyQuickHash(const QString &identityKey, qint64 size) const
+{
+    const std::shared_lock lock(m_lock);
+    const auto it = m_byIdentity.constFind(identityKey);
+    if (identityKey.isEmpty() || it == m_byIdentity.cend())
+        return false;
+    return std::any_of(it->cbegin(), it->cend(), [size](const Entry &e) {
+        return e.size == size && QuickHash::isLegacy(e.quickHash);
+    });
 }
 
 void CustomerIndex::add(const Entry &entry)

@@ -38,6 +38,8 @@ public:
     // A photo with this identity and size whose quick hash is the given one.
     std::optional<Entry> byQuickHash(const QString &identityKey, qint64 size, const QString &quickHash) const;
     bool hasIdentityOfSize(const QString &identityKey, qint64 size) const;
+    // Whether such a photo kept the quick hash of older versions (QuickHash::legacyOf).
+    bool hasLegacyQuickHash(const QString &identityKey, qint64 size) const;
 
     void add(const Entry &entry);
 

@@ -4,7 +4,6 @@
 
 #include "IngestLog.h"
 #include "metadata/MetadataReader.h"
-#include "metadata/Thumbnailer.h"
 #include "store/ContentDigests.h"
 #include "store/Sha256.h"
 
@@ -12,6 +11,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cstring>
 
 namespace Keepsake {
 
@@ -31,10 +31,8 @@ constexpr qint64 ChunkBytes = qint64(1) << 20;
 } // namespace
 
 FileInspector::FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
-                             const ImageDecoder &decoder, const Thumbnailer *thumbnails, bool verifyFull,
-                             bool again)
-    : m_index(index), m_metadata(metadata), m_decoder(decoder), m_thumbnails(thumbnails),
-      m_verifyFull(verifyFull), m_again(again)
+                             const ImageDecoder &decoder, bool verifyFull, bool again)
+    : m_index(index), m_metadata(metadata), m_decoder(decoder), m_verifyFull(verifyFull), m_again(again)
 {
 }
 
@@ -117,6 +115,8 @@ bool FileInspector::recognise(InspectedFile &file, const PhotoMetadata &headMeta
     const QByteArray tail = source.read(tailSize);
     file.quickHash = QuickHash::of(file.size, head, tail);
     file.quickMatch = m_index.byQuickHash(key, file.size, file.quickHash);
+    if (!file.quickMatch && m_index.hasLegacyQuickHash(key, file.size))   // handed in before issue 14
+        file.quickMatch = m_index.byQuickHash(key, file.size, QuickHash::legacyOf(file.size, head, tail));
     if (!file.quickMatch)
         return false;
     file.metadata = headMeta;
@@ -126,30 +126,31 @@ bool FileInspector::recognise(InspectedFile &file, const PhotoMetadata &headMeta
 bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &source) const
 {
     // The bytes are hashed as they stream in, a piece at a time: the SHA-256 and the
-    // MD5 from this one read.
+    // MD5 from this one read, into memory the store writes from directly.
     ContentDigests hash;
-    hash.add(head);
-    qint64 at = head.size();
-    file.data = std::move(head);
+    FileBytes bytes(file.size);
+    qint64 at = std::min<qint64>(head.size(), file.size);
+    std::memcpy(bytes.data(), head.constData(), size_t(at));
+    hash.add(bytes.constData(), at);
+    head.clear();
     if (at < file.size && !source.seek(at)) {
         file.readError = Tr::tr("the file cannot be read (%1)").arg(source.errorString());
-        file.data.clear();
         return false;
     }
-    file.data.resize(file.size);
     while (at < file.size) {
-        const qint64 got = source.read(file.data.data() + at, std::min(ChunkBytes, file.size - at));
+        const qint64 got = source.read(bytes.data() + at, std::min(ChunkBytes, file.size - at));
         if (got <= 0) {
             file.readError = Tr::tr("the file cannot be read to its end (%1)").arg(source.errorString());
-            file.data.clear();
             return false;
         }
-        hash.add(file.data.constData() + at, got);
+        hash.add(bytes.constData() + at, got);
         at += got;
     }
     const ContentDigests::Hex digests = hash.finish();
     file.sha256 = digests.sha256;
     file.md5 = digests.md5;
+    file.bytes = std::move(bytes);
+    file.data = file.bytes.view();
     file.quickHash = QuickHash::ofData(file.data);
     return true;
 }
@@ -168,14 +169,10 @@ void FileInspector::examine(InspectedFile &file, std::optional<PhotoMetadata> he
         else
             qCDebug(lcIngest) << file.path << "has no readable metadata:" << metadata.error().message();
     }
-    // With thumbnails to make, decode at print size once; else only check that a
-    // picture is there (the thumbnail job decodes later).
-    file.decoded = m_thumbnails ? m_decoder.decode(file.data, Thumbnailer::PrintEdge) : m_decoder.check(file.data);
-    if (file.decoded.accepted && m_thumbnails && !m_thumbnails->has(file.sha256)) {
-        if (Status status = m_thumbnails->saveFrom(file.sha256, file.decoded, file.metadata.orientation); !status)
-            qCWarning(lcIngest) << "No thumbnail for" << file.path << status.error().message();
-    }
-    file.decoded.picture = QImage();   // not needed any more: keep memory flat
+    // Only check that a picture is there, as cheaply as the format allows (a JPEG's
+    // header and first rows): the card waits for nothing else. Thumbnails are made
+    // from the store once the card may be removed, decoding each picture once.
+    file.decoded = m_decoder.check(file.data);
 }
 
 } // namespace Keepsake

@@ -6,6 +6,7 @@
 #include "CustomerIndex.h"
 #include "metadata/ImageDecoder.h"
 #include "metadata/PhotoMetadata.h"
+#include "store/FileBytes.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -16,7 +17,6 @@
 namespace Keepsake {
 
 class MetadataReader;
-class Thumbnailer;
 
 // One file of a card, looked at before any decision: what it is, its hashes, its
 // metadata, and whether a decoder reads a picture from it.
@@ -32,15 +32,16 @@ struct InspectedFile
     QString quickHash;
     PhotoMetadata metadata;
     DecodedImage decoded;
-    QByteArray data;          // the whole file, to be stored
+    FileBytes bytes;          // the whole file, to be stored (direct I/O)
+    QByteArray data;          // the same bytes, lent (bytes.view())
 };
 
 // The work on a file that needs no catalog and may run on several threads at once
 // (DESIGN.md, "Recognising a card again"): open it without leaving the card, read the
 // head and refuse from there what is no picture (a video is never read whole); when
 // the customer has a photo of this identity and size, compare head and tail;
-// otherwise read it whole, hashing while it streams in, read its metadata and decode
-// it at thumbnail size.
+// otherwise read it whole, hashing while it streams in, read its metadata and check
+// that a decoder reads a picture from it.
 class FileInspector
 {
 public:
@@ -51,8 +52,7 @@ public:
     static constexpr qint64 MaxPictureBytes = qint64(192) << 20;
 
     FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
-                  const ImageDecoder &decoder, const Thumbnailer *thumbnails, bool verifyFull,
-                  bool again);
+                  const ImageDecoder &decoder, bool verifyFull, bool again);
 
     InspectedFile inspect(const CardEntry &entry) const;
     // The bytes of the entry that inspect() may hold in memory at once.
@@ -68,7 +68,6 @@ private:
     const CustomerIndex &m_index;
     const MetadataReader &m_metadata;
     const ImageDecoder &m_decoder;
-    const Thumbnailer *m_thumbnails;
     bool m_verifyFull;
     bool m_again;
 };

@@ -57,7 +57,9 @@ Result<HandinWriter::Stored> HandinWriter::stage(const InspectedFile &file, std:
         return status.error();
     const bool linked = m_linkSources && m_batch.addLinked(file.sha256, file.absolutePath, file.size);
     if (!linked) {
-        if (Status status = m_batch.add(file.sha256, file.data); !status)
+        const Status status = file.bytes.isNull() ? m_batch.add(file.sha256, file.data)
+                                                  : m_batch.add(file.sha256, file.bytes);
+        if (!status)
             return status.error();
     }
     SqlQuery blob(m_db, QStringLiteral(

@@ -8,6 +8,7 @@
 #include "HandinWriter.h"
 #include "IngestLog.h"
 #include "MemoryBudget.h"
+#include "ThumbnailJob.h"
 #include "base/Time.h"
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
@@ -149,6 +150,7 @@ Status IngestJob::decide(InspectedFile &file, HandinWriter &writer, CustomerInde
         record.outcome = versionOf ? IngestOutcome::NewVersion : IngestOutcome::New;
         record.photoId = stored->photoId;
         record.albumId = stored->albumId;
+        m_storedFiles.append(file.sha256);
         CustomerIndex::Entry entry;
         entry.photo = { stored->photoId, QFileInfo(file.path).fileName(), stored->albumId, QString() };
         entry.sha256 = file.sha256;
@@ -189,54 +191,72 @@ Result<IngestSummary> IngestJob::run()
         return handin.error();
     summary.handinId = *handin;
 
+    if (Status stored = storeFiles(*sources, index, customer->id, summary); !stored)
+        return stored.error();
+    summary.cancelled = m_cancel.isCancelled();
+    if (Status status = finishHandin(summary, summary.cancelled ? QStringLiteral("cancelled")
+                                                                : QStringLiteral("done")); !status)
+        return status.error();
+    audit(customer->id, summary);
+    // Every file is durably stored and catalogued: the card is not needed any more.
+    summary.cardFreeSeconds = double(timer.elapsed()) / 1000.0;
+    Q_EMIT cardReleased(summary);
+    if (m_options.thumbnails && !summary.cancelled)
+        makeThumbnails(summary);
+    summary.seconds = double(timer.elapsed()) / 1000.0;
+    return summary;
+}
+
+Status IngestJob::storeFiles(const QList<CardEntry> &sources, CustomerIndex &index, qint64 customerId,
+                             IngestSummary &summary)
+{
     qint64 bytesTotal = 0;
-    for (const CardEntry &source : *sources)
+    for (const CardEntry &source : sources)
         bytesTotal += std::max<qint64>(source.size, 0);
-    Q_EMIT started(int(sources->size()), bytesTotal);
+    Q_EMIT started(int(sources.size()), bytesTotal);
 
     const MetadataReader metadata;
     const ImageDecoder decoder;
-    const FileInspector inspector(index, metadata, decoder,
-                                  m_options.thumbnails ? &m_lab.thumbnails() : nullptr,
-                                  m_options.verifyFull, m_options.again);
+    const FileInspector inspector(index, metadata, decoder, m_options.verifyFull, m_options.again);
+    // More readers than cores: a card read cold answers several requests at once, and
+    // a reader waiting for the card leaves its core to one that hashes.
     QThreadPool pool;
-    pool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
-    const qsizetype window = pool.maxThreadCount() * 2;
-    // Files in the works hold their bytes in memory: never more than the budget at once.
+    pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
+    // Files in the works hold their bytes in memory: never more than the budget at
+    // once. The window lets the workers read ahead while a batch is flushed.
     MemoryBudget memory(FileInspector::MaxPictureBytes);
+    const qsizetype window = pool.maxThreadCount() * 4;
     std::deque<InFlight> inFlight;
     qsizetype next = 0;
     int done = 0;
     qint64 bytesDone = 0;
-    HandinWriter writer(m_lab, customer->id, summary.handinId, m_options.albumTitle);
+    HandinWriter writer(m_lab, customerId, summary.handinId, m_options.albumTitle);
     writer.setLinkSources(m_options.sourcesAreSpool);
     QList<IngestRecord> pending;
     for (const IngestRecord &record : std::as_const(m_options.decidedElsewhere)) {
         count(summary, record.outcome, record.size);
         pending.append(record);
     }
-    auto publish = [&] {
-        for (const IngestRecord &record : std::as_const(pending))
-            Q_EMIT fileDecided(record);
-        pending.clear();
-    };
     IngestSummary committed = summary;   // what the catalog holds: up to the last flushed batch
-    auto stop = [&](const Error &error) -> Result<IngestSummary> {
+    auto stop = [&](const Error &error) -> Status {
         m_cancel.cancel();
         for (InFlight &file : inFlight)
             file.future.waitForFinished();
         writer.rollback();
         (void)finishHandin(committed, QStringLiteral("failed"));
-        const int stored = committed.added + committed.newVersions;
-        return Error(error.kind(), tr("The hand-in stopped: %1 %n photo(s) of it were stored before; they stay in the "
-                                      "catalog. Solve the problem (free space in the data folder, for one) and hand the "
-                                      "card in again: what is stored is recognised, the rest is taken in.",
-                                      nullptr, stored).arg(error.message()));
+        return stopped(error, committed.added + committed.newVersions);
+    };
+    auto flush = [&]() -> Status {
+        if (Status status = writer.flush(summary); !status)
+            return status;
+        committed = summary;
+        publish(pending);
+        return Status::success();
     };
 
-    while (next < sources->size() || !inFlight.empty()) {
-        while (!m_cancel.isCancelled() && next < sources->size() && qsizetype(inFlight.size()) < window) {
-            const CardEntry source = sources->at(next);
+    while (next < sources.size() || !inFlight.empty()) {
+        while (!m_cancel.isCancelled() && next < sources.size() && qsizetype(inFlight.size()) < window) {
+            const CardEntry source = sources.at(next);
             std::optional<MemoryBudget::Hold> hold = memory.tryHold(FileInspector::bytesHeld(source));
             if (!hold)
                 break;   // decide what is in the works first
@@ -254,26 +274,54 @@ Result<IngestSummary> IngestJob::run()
         if (Status status = decide(file, writer, index, summary, pending); !status)
             return stop(status.error());
         bytesDone += file.size;
-        Q_EMIT progress(++done, int(sources->size()), bytesDone, bytesTotal);
+        Q_EMIT progress(++done, int(sources.size()), bytesDone, bytesTotal);
         if (writer.batchFull()) {
-            if (Status status = writer.flush(summary); !status)
+            if (Status status = flush(); !status)
                 return stop(status.error());
-            committed = summary;
-            publish();
         }
     }
-    if (Status status = writer.flush(summary); !status)
+    if (Status status = flush(); !status)
         return stop(status.error());
-    committed = summary;
-    publish();
+    return Status::success();
+}
 
-    summary.cancelled = m_cancel.isCancelled();
-    if (Status status = finishHandin(summary, summary.cancelled ? QStringLiteral("cancelled")
-                                                                : QStringLiteral("done")); !status)
-        return status.error();
-    audit(customer->id, summary);
-    summary.seconds = double(timer.elapsed()) / 1000.0;
-    return summary;
+void IngestJob::publish(QList<IngestRecord> &pending)
+{
+    for (const IngestRecord &record : std::as_const(pending))
+        Q_EMIT fileDecided(record);
+    pending.clear();
+}
+
+Error IngestJob::stopped(const Error &error, int stored) const
+{
+    return Error(error.kind(), tr("The hand-in stopped: %1 %n photo(s) of it were stored before; they stay in the "
+                                  "catalog. Solve the problem (free space in the data folder, for one) and hand the "
+                                  "card in again: what is stored is recognised, the rest is taken in.",
+                                  nullptr, stored).arg(error.message()));
+}
+
+// After the card may be removed: the thumbnails of what this hand-in stored, read
+// from the store (still in the page cache), on all cores; cancelling leaves the rest
+// to be made when first shown.
+void IngestJob::makeThumbnails(IngestSummary &summary)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ThumbnailJob thumbnails(m_lab, m_storedFiles);
+    CancelToken &token = thumbnails.cancelToken();
+    connect(&thumbnails, &ThumbnailJob::made, this, &IngestJob::thumbnailMade, Qt::DirectConnection);
+    connect(&thumbnails, &ThumbnailJob::progress, this, [this, &token](int done, int total) {
+        if (m_cancel.isCancelled())
+            token.cancel();
+        Q_EMIT thumbnailProgress(done, total);
+    }, Qt::DirectConnection);
+    Q_EMIT thumbnailsStarted(int(m_storedFiles.size()));
+    const Result<ThumbnailJob::Summary> made = thumbnails.run();
+    if (made)
+        summary.thumbnailsFailed = made->failed;
+    else
+        qCInfo(lcIngest) << "Thumbnails of hand-in" << summary.handinId << "stopped:" << made.error().message();
+    summary.thumbnailSeconds = double(timer.elapsed()) / 1000.0;
 }
 
 void IngestJob::audit(qint64 customerId, const IngestSummary &summary)

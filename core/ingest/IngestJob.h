@@ -14,6 +14,7 @@ class Lab;
 struct InspectedFile;
 class HandinWriter;
 class CustomerIndex;
+struct CardEntry;
 
 // One hand-in: the files of a card or folder, for one customer, into albums
 // (DESIGN.md, "Metadata and dedup"). Files are inspected on several threads and
@@ -39,11 +40,22 @@ Q_SIGNALS:
     void started(int files, qint64 bytes);
     void fileDecided(const Keepsake::IngestRecord &record);
     void progress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
+    // Every file of the card is durably stored (or refused) and the hand-in recorded:
+    // the card may be removed. Thumbnails follow, unless the options say no.
+    void cardReleased(const Keepsake::IngestSummary &summary);
     void thumbnailsStarted(int count);
+    // Emitted from worker threads: connect queued or thread-safe.
+    void thumbnailMade(const QString &sha256);
+    void thumbnailProgress(int done, int total);
 
 private:
     Result<qint64> startHandin(qint64 customerId, const QString &runner, QString &pickupCode);
     Status finishHandin(const IngestSummary &summary, const QString &state);
+    Status storeFiles(const QList<CardEntry> &sources, CustomerIndex &index, qint64 customerId,
+                      IngestSummary &summary);
+    void publish(QList<IngestRecord> &pending);
+    Error stopped(const Error &error, int stored) const;
+    void makeThumbnails(IngestSummary &summary);
     Status decide(InspectedFile &file, HandinWriter &writer, CustomerIndex &index,
                   IngestSummary &summary, QList<IngestRecord> &pending);
     void count(IngestSummary &summary, IngestOutcome outcome, qint64 bytes);
@@ -52,6 +64,7 @@ private:
     const Lab &m_lab;
     IngestOptions m_options;
     CancelToken m_cancel;
+    QStringList m_storedFiles;   // SHA-256s this hand-in stored, for its thumbnails
 };
 
 } // namespace Keepsake

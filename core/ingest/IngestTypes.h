@@ -46,6 +46,9 @@ struct IngestSummary
     qint64 handinId = 0;
     QString pickupCode;
     bool cancelled = false;
+    double cardFreeSeconds = 0;    // from the start until every file was durably stored
+    double thumbnailSeconds = 0;   // making the thumbnails after that
+    int thumbnailsFailed = 0;
 
     int total() const { return added + alreadyReceived + newVersions + rejected; }
 };
@@ -57,7 +60,7 @@ struct IngestOptions
     QString albumTitle;           // join/make the customer's active album of this title
     bool again = false;           // store photos already received anyway
     bool verifyFull = false;      // hash every file whole, no header shortcut
-    bool thumbnails = true;       // make thumbnails before finishing
+    bool thumbnails = true;       // make thumbnails before finishing (once the card may be removed)
     QString channel = QStringLiteral("counter");   // counter, kiosk, cli, network
     QString actor;                // who, for the audit trail
     // Files of the hand-in a client decided without sending them (the network: already

@@ -22,10 +22,13 @@ ThumbnailJob::ThumbnailJob(const Lab &lab, std::optional<qint64> customerId, QOb
 {
 }
 
-Result<ThumbnailJob::Summary> ThumbnailJob::run()
+ThumbnailJob::ThumbnailJob(const Lab &lab, QStringList storedFiles, QObject *parent)
+    : QObject(parent), m_lab(lab), m_storedFiles(std::move(storedFiles))
 {
-    QElapsedTimer timer;
-    timer.start();
+}
+
+Result<QStringList> ThumbnailJob::missingOfCatalog(Summary &summary) const
+{
     SqlQuery query(m_lab.catalog().db(), m_customerId
         ? QStringLiteral("SELECT DISTINCT p.sha256 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 "
                          "WHERE b.removed_at IS NULL AND p.customer_id = :customer")
@@ -35,28 +38,50 @@ Result<ThumbnailJob::Summary> ThumbnailJob::run()
         query.bind(QStringLiteral(":customer"), *m_customerId);
     if (Status status = query.exec(); !status)
         return status.error();
-    QStringList missing;
-    Summary summary;
-    const Thumbnailer &thumbnails = m_lab.thumbnails();
+    QStringList stored;
     while (query.next()) {
         const QString sha = query.text(0);
         if (m_lab.device() && !m_lab.store().contains(sha))
             continue;   // kept by another device, which made its thumbnails; fetched from there when shown
-        if (thumbnails.has(sha))
+        stored.append(sha);
+    }
+    return missingOf(stored, summary);
+}
+
+QStringList ThumbnailJob::missingOf(const QStringList &storedFiles, Summary &summary) const
+{
+    QStringList missing;
+    for (const QString &sha : storedFiles) {
+        if (m_lab.thumbnails().has(sha))
             ++summary.present;
         else
             missing.append(sha);
     }
+    return missing;
+}
+
+Result<ThumbnailJob::Summary> ThumbnailJob::run()
+{
+    QElapsedTimer timer;
+    timer.start();
+    Summary summary;
+    Result<QStringList> missing = m_storedFiles ? Result<QStringList>(missingOf(*m_storedFiles, summary))
+                                                : missingOfCatalog(summary);
+    if (!missing)
+        return missing.error();
 
     std::atomic<int> done { 0 };
     std::atomic<int> failures { 0 };
-    const int total = int(missing.size());
+    const int total = int(missing->size());
+    const Thumbnailer &thumbnails = m_lab.thumbnails();
     QThreadPool pool;
-    QtConcurrent::blockingMap(&pool, missing, [&](const QString &sha) {
+    QtConcurrent::blockingMap(&pool, *missing, [&](const QString &sha) {
         if (m_cancel.isCancelled())
             return;
         const Status status = thumbnails.make(sha, m_lab.store().pathFor(sha));
-        if (!status) {
+        if (status) {
+            Q_EMIT made(sha);
+        } else {
             ++failures;
             qCWarning(lcIngest) << "No thumbnail for" << sha << status.error().message();
             Q_EMIT failed(sha, status.error().message());

@@ -75,15 +75,38 @@ Status writeAtomically(const QString &path, const QByteArray &bytes)
     return Status::success();
 }
 
-// The embedded preview when it is big enough for a print thumbnail (camera JPEGs and
-// RAWs often carry one), decoded at print size; a null image otherwise.
+// The largest embedded JPEG preview when it is big enough for a print thumbnail (camera
+// JPEGs and RAWs often carry one, exiv2 lists them), decoded at print size; a null
+// image otherwise.
+// Whether an embedded preview shows the whole picture: no larger than it, of its
+// shape (a letterboxed or cropped preview is not the photo), and at least print size.
+bool previewFits(QSize preview, QSize picture)
+{
+    if (qMax(preview.width(), preview.height()) < Thumbnailer::PrintEdge || picture.isEmpty())
+        return false;
+    if (preview.width() > picture.width() || preview.height() > picture.height())
+        return false;
+    const double shape = double(preview.width()) / preview.height();
+    const double pictureShape = double(picture.width()) / picture.height();
+    return qAbs(shape - pictureShape) <= 0.02 * pictureShape;
+}
+
+// The picture's true size from its header where Qt reads the format (an edited photo
+// may keep the camera's EXIF size and preview); else the size its metadata claims.
+QSize pictureSize(const QByteArray &data, const PhotoMetadata &meta)
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    const QSize size = QImageReader(&buffer).size();
+    return size.isValid() ? size : meta.pixelSize;
+}
+
 QImage usablePreview(const QByteArray &data, const PhotoMetadata &meta)
 {
     const auto largestJpeg = std::find_if(meta.previews.cbegin(), meta.previews.cend(), [](const EmbeddedPreview &p) {
         return p.mimeType == QLatin1String("image/jpeg");
     });
-    if (largestJpeg == meta.previews.cend()
-        || qMax(largestJpeg->size.width(), largestJpeg->size.height()) < Thumbnailer::PrintEdge)
+    if (largestJpeg == meta.previews.cend() || !previewFits(largestJpeg->size, pictureSize(data, meta)))
         return {};
     const QByteArray preview = MetadataReader().largestJpegPreview(data);
     const DecodedImage decoded = ImageDecoder().decode(preview, Thumbnailer::PrintEdge);
@@ -138,14 +161,16 @@ Status Thumbnailer::make(const QString &sha256, const QString &storedFile) const
     const auto meta = MetadataReader().read(data);
     const int orientation = meta ? meta->orientation : 1;
 
-    DecodedImage decoded = ImageDecoder().decode(data, PrintEdge);
-    if (decoded.accepted && decoded.format == ImageFormat::Raw && meta) {
-        // A RAW's preview from LibRaw may be small; exiv2 may know a larger one.
-        const QImage preview = usablePreview(data, *meta);
-        if (!preview.isNull() && qMax(preview.width(), preview.height())
-                > qMax(decoded.picture.width(), decoded.picture.height()))
-            decoded.picture = preview;
+    // The camera's own preview when it is at least print size (many cameras embed one
+    // of 1620 px or more): decoding it costs a fraction of decoding the picture.
+    if (meta) {
+        DecodedImage preview;
+        preview.picture = usablePreview(data, *meta);
+        preview.accepted = !preview.picture.isNull();
+        if (preview.accepted)
+            return saveFrom(sha256, preview, orientation);
     }
+    const DecodedImage decoded = ImageDecoder().decode(data, PrintEdge);
     if (!decoded.accepted)
         return Error::failure(tr("No thumbnail for %1: %2").arg(storedFile, decoded.reason));
     return saveFrom(sha256, decoded, orientation);

@@ -86,6 +86,8 @@ QJsonObject summaryToJson(const IngestSummary &s)
         { QStringLiteral("handin"), s.handinId },
         { QStringLiteral("pickup_code"), s.pickupCode },
         { QStringLiteral("cancelled"), s.cancelled },
+        { QStringLiteral("card_free_seconds"), s.cardFreeSeconds },
+        { QStringLiteral("thumbnail_seconds"), s.thumbnailSeconds },
     };
 }
 
@@ -101,6 +103,8 @@ IngestSummary summaryFromJson(const QJsonObject &json)
     s.handinId = json.value(QStringLiteral("handin")).toInteger();
     s.pickupCode = json.value(QStringLiteral("pickup_code")).toString();
     s.cancelled = json.value(QStringLiteral("cancelled")).toBool();
+    s.cardFreeSeconds = json.value(QStringLiteral("card_free_seconds")).toDouble();
+    s.thumbnailSeconds = json.value(QStringLiteral("thumbnail_seconds")).toDouble();
     return s;
 }
 

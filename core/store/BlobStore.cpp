@@ -83,37 +83,121 @@ BlobStore::Batch::~Batch()
     discard();
 }
 
-Status BlobStore::Batch::add(const QString &sha256, const QByteArray &data)
+Result<QString> BlobStore::Batch::prepare(const QString &sha256)
 {
     if (m_shas.contains(sha256) || m_store.contains(sha256))
-        return Status::success();
+        return QString();
     const QString finalPath = m_store.pathFor(sha256);
-    const QString folder = QFileInfo(finalPath).path();
-    if (!QDir().mkpath(folder))
-        return Error::failure(Tr::tr("The photo store folder %1 cannot be created. Check the data "
-                                 "folder's permissions and free space.").arg(folder));
-    const QString tempPath = folder + QLatin1Char('/') + TempPrefix + sha256 + QLatin1Char('-')
+    const QString folder = finalPath.left(finalPath.lastIndexOf(QLatin1Char('/')));
+    if (!m_folders.contains(folder)) {
+        if (!QDir().mkpath(folder))
+            return Error::failure(Tr::tr("The photo store folder %1 cannot be created. Check the data "
+                                         "folder's permissions and free space.").arg(folder));
+        m_folders.insert(folder);
+    }
+    return folder + QLatin1Char('/') + TempPrefix + sha256 + QLatin1Char('-')
         + QUuid::createUuid().toString(QUuid::Id128).left(8);
+}
+
+void BlobStore::Batch::added(const QString &sha256, const QString &tempPath, qint64 size)
+{
+    m_pending.append({ sha256, tempPath });
+    m_shas.insert(sha256);
+    m_bytes += size;
+}
+
+Status BlobStore::Batch::add(const QString &sha256, const QByteArray &data)
+{
+    const Result<QString> tempPath = prepare(sha256);
+    if (!tempPath)
+        return tempPath.error();
+    if (tempPath->isEmpty())
+        return Status::success();
+    if (Status written = writeBuffered(*tempPath, data.constData(), data.size()); !written)
+        return written;
+    added(sha256, *tempPath, data.size());
+    return Status::success();
+}
+
+Status BlobStore::Batch::add(const QString &sha256, const FileBytes &bytes)
+{
+    const Result<QString> tempPath = prepare(sha256);
+    if (!tempPath)
+        return tempPath.error();
+    if (tempPath->isEmpty())
+        return Status::success();
+    QString reason;
+    const Direct direct = m_directRefused ? Direct::Unsupported : writeDirect(*tempPath, bytes, reason);
+    if (direct == Direct::Failed)
+        return Error::failure(Tr::tr("The photo store could not write a photo (%1). Make room on the "
+                                     "disk holding %2 and hand the photos in again.").arg(reason, m_store.root()));
+    if (direct == Direct::Unsupported) {
+        m_directRefused = true;
+        if (Status written = writeBuffered(*tempPath, bytes.constData(), bytes.size()); !written)
+            return written;
+    }
+    added(sha256, *tempPath, bytes.size());
+    return Status::success();
+}
+
+Status BlobStore::Batch::writeBuffered(const QString &tempPath, const char *data, qsizetype size)
+{
     QFile file(tempPath);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return Error::failure(Tr::tr("The photo store cannot write %1: %2.").arg(tempPath, file.errorString()));
     errno = 0;
-    if (file.write(data) != data.size() || !file.flush()) {
+    if (file.write(data, size) != size || !file.flush()) {
         // QFile says "Unknown error" when its buffer fails to flush: the system knows (ENOSPC).
         const QString reason = errno != 0 ? systemError() : file.errorString();
         file.close();
         QFile::remove(tempPath);
         return Error::failure(Tr::tr("The photo store could not write a photo (%1). Make room on the "
-                                 "disk holding %2 and hand the photos in again.")
+                                     "disk holding %2 and hand the photos in again.")
                                   .arg(reason, m_store.root()));
     }
     // Start writing it back now, so that the batch's flush finds little left to do.
     ::sync_file_range(file.handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
     file.close();
-    m_pending.append({ sha256, tempPath });
-    m_shas.insert(sha256);
-    m_bytes += data.size();
     return Status::success();
+}
+
+// Whole blocks from the aligned memory, then the file cut to its size. The batch's
+// syncfs() makes the file's size and place durable as for a buffered write.
+BlobStore::Batch::Direct BlobStore::Batch::writeDirect(const QString &tempPath, const FileBytes &bytes,
+                                                        QString &reason)
+{
+    if (reinterpret_cast<quintptr>(bytes.constData()) % FileBytes::Alignment != 0)
+        return Direct::Unsupported;
+    const QByteArray name = QFile::encodeName(tempPath);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_DIRECT, 0666);
+    if (fd < 0) {
+        reason = systemError();
+        return errno == EINVAL ? Direct::Unsupported : Direct::Failed;
+    }
+    qsizetype at = 0;
+    const qsizetype padded = bytes.paddedSize();
+    while (at < padded) {
+        const ssize_t wrote = ::write(fd, bytes.constData() + at, size_t(padded - at));
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote <= 0 || wrote % FileBytes::Alignment != 0) {
+            const bool unsupported = at == 0 && wrote < 0 && errno == EINVAL;
+            reason = wrote < 0 ? systemError() : Tr::tr("a short write");
+            ::close(fd);
+            ::unlink(name.constData());
+            return unsupported ? Direct::Unsupported : Direct::Failed;
+        }
+        at += wrote;
+    }
+    const bool cut = ::ftruncate(fd, off_t(bytes.size())) == 0;
+    if (!cut)
+        reason = systemError();
+    ::close(fd);
+    if (!cut) {
+        ::unlink(name.constData());
+        return Direct::Failed;
+    }
+    return Direct::Written;
 }
 
 bool BlobStore::Batch::addLinked(const QString &sha256, const QString &path, qint64 size)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "FileBytes.h"
 #include "base/Error.h"
 
 #include <QByteArray>
@@ -38,6 +39,11 @@ public:
 
         // Writes the bytes to a temporary file; a blob already stored is skipped.
         Status add(const QString &sha256, const QByteArray &data);
+        // The same from bytes laid out for direct I/O: written from that memory to the
+        // disk, past the page cache (a hand-in of a card's worth of photos neither
+        // copies every byte once more nor pushes everything else out of memory).
+        // Where the file system refuses direct I/O, as add() above.
+        Status add(const QString &sha256, const FileBytes &bytes);
         // The same without writing: a file of this file system that nobody changes any
         // more (a device's spool of what arrived over the network) gets a second name, a
         // hard link. False when it cannot be linked (another file system): add() then.
@@ -50,10 +56,18 @@ public:
 
     private:
         struct Pending { QString sha256; QString tempPath; };
+        // The temporary name for a new blob, its folder made; empty when stored already.
+        Result<QString> prepare(const QString &sha256);
+        Status writeBuffered(const QString &tempPath, const char *data, qsizetype size);
+        enum class Direct { Written, Unsupported, Failed };
+        Direct writeDirect(const QString &tempPath, const FileBytes &bytes, QString &reason);
+        void added(const QString &sha256, const QString &tempPath, qint64 size);
         const BlobStore &m_store;
         QList<Pending> m_pending;
         QSet<QString> m_shas;
+        QSet<QString> m_folders;   // made already: no mkdir for each file
         qint64 m_bytes = 0;
+        bool m_directRefused = false;   // the file system said no once: do not ask again
     };
 
     // A file arriving in pieces from another device of the chain is written to this

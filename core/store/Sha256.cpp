@@ -6,6 +6,9 @@
 #include <QFile>
 
 #include <openssl/evp.h>
+#include <xxhash.h>
+
+#include <new>
 
 namespace Keepsake {
 
@@ -63,6 +66,23 @@ Result<QString> Sha256::ofFile(const QString &path)
 }
 
 QString QuickHash::of(qint64 fileSize, const QByteArray &head, const QByteArray &tail)
+{
+    XXH3_state_t *state = XXH3_createState();
+    if (!state)
+        throw std::bad_alloc();
+    XXH3_128bits_reset(state);
+    const QByteArray size = QByteArray::number(fileSize) + '\n';
+    XXH3_128bits_update(state, size.constData(), size_t(size.size()));
+    XXH3_128bits_update(state, head.constData(), size_t(std::min<qsizetype>(head.size(), HeadBytes)));
+    XXH3_128bits_update(state, tail.constData(), size_t(tail.size()));
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state));
+    XXH3_freeState(state);
+    return QStringLiteral("xxh3:") + QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof(canonical.digest)).toHex());
+}
+
+QString QuickHash::legacyOf(qint64 fileSize, const QByteArray &head, const QByteArray &tail)
 {
     Sha256 hash;
     const QByteArray size = QByteArray::number(fileSize) + '\n';

@@ -35,6 +35,9 @@ private:
 // The "quick hash" that recognises a card file again without reading it whole
 // (DESIGN.md, "Recognising a card again"): the file's size, its first 256 KiB and its
 // last 64 KiB. `head` may hold more than 256 KiB; only the first 256 KiB count.
+// It only tells a file from the one it is compared with (identity and size match
+// already), so it is a fast non-cryptographic hash, XXH3-128 ("xxh3:" and 32 hex
+// digits); hand-ins before issue 14 kept a SHA-256 of the same bytes (legacyOf).
 struct QuickHash
 {
     static constexpr qint64 HeadBytes = 256 * 1024;
@@ -43,6 +46,8 @@ struct QuickHash
     static QString of(qint64 fileSize, const QByteArray &head, const QByteArray &tail);
     // From a whole file in memory.
     static QString ofData(const QByteArray &data);
+    static QString legacyOf(qint64 fileSize, const QByteArray &head, const QByteArray &tail);
+    static bool isLegacy(const QString &quickHash) { return quickHash.size() == 64; }
 };
 
 } // namespace Keepsake

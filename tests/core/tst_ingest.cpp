@@ -16,6 +16,7 @@
 #include "store/BlobStore.h"
 #include "lab/StoreCheck.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +25,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -92,6 +95,8 @@ private Q_SLOTS:
     void storesAgainWhenAsked();
     void sortsIntoAlbumsByDateOrTitle();
     void makesThumbnailsUnlessTold();
+    void releasesTheCardBeforeTheThumbnails();
+    void keepsTheMd5OfEveryStoredFile();
     void keepsWhatWasFinishedWhenCancelled();
     void leavesNothingHalfStoredWhenTheStoreFails();
     void refusesUnknownCustomersAndMissingCards();
@@ -342,6 +347,64 @@ void TestIngest::makesThumbnailsUnlessTold()
         QVERIFY(sha.exec().ok() && sha.next());
         QVERIFY2(m_lab->thumbnails().has(sha.text(0)), qPrintable(record.path));
     }
+}
+
+// The card may leave as soon as every file is durably stored and catalogued: at that
+// moment no thumbnail is made yet; they follow, one signal each, before run() returns.
+void TestIngest::releasesTheCardBeforeTheThumbnails()
+{
+    QStringList storedAtRelease;
+    int thumbnailsAtRelease = -1;
+    int released = 0;
+    std::atomic<int> made { 0 };
+    const Handin handin = handIn(QStringLiteral("real/jpeg"), [](IngestOptions &o) { o.thumbnails = true; },
+                                 [&](IngestJob &job) {
+        connect(&job, &IngestJob::cardReleased, this, [&](const IngestSummary &summary) {
+            ++released;
+            QCOMPARE(summary.added, int(count(QStringLiteral("SELECT count(*) FROM photos"))));
+            SqlQuery shas(m_lab->catalog().db(), QStringLiteral("SELECT sha256 FROM photos"));
+            QVERIFY(shas.exec().ok());
+            thumbnailsAtRelease = 0;
+            while (shas.next()) {
+                storedAtRelease.append(shas.text(0));
+                thumbnailsAtRelease += m_lab->thumbnails().has(shas.text(0)) ? 1 : 0;
+            }
+        });
+        connect(&job, &IngestJob::thumbnailMade, this, [&made] { ++made; }, Qt::DirectConnection);
+    });
+    QVERIFY(handin.ok);
+    QCOMPARE(released, 1);
+    QVERIFY(handin.summary.added > 3);
+    QCOMPARE(storedAtRelease.size(), handin.summary.added);
+    QCOMPARE(thumbnailsAtRelease, 0);
+    for (const QString &sha : std::as_const(storedAtRelease)) {
+        QVERIFY(QFileInfo::exists(m_lab->store().pathFor(sha)));
+        QVERIFY(m_lab->thumbnails().has(sha));
+    }
+    QCOMPARE(made.load() + handin.summary.thumbnailsFailed, handin.summary.added);
+    QVERIFY(handin.summary.cardFreeSeconds <= handin.summary.seconds);
+}
+
+// Burning lists every photo's MD5: the hand-in computes it from the read that stores it.
+void TestIngest::keepsTheMd5OfEveryStoredFile()
+{
+    const Handin handin = handIn(QStringLiteral("real/jpeg"));
+    QVERIFY(handin.ok);
+    int checked = 0;
+    for (const IngestRecord &record : handin.records) {
+        if (record.outcome != IngestOutcome::New)
+            continue;
+        SqlQuery md5(m_lab->catalog().db(), QStringLiteral(
+            "SELECT b.md5 FROM photos p JOIN blobs b ON b.sha256 = p.sha256 WHERE p.id = :id"));
+        md5.bind(QStringLiteral(":id"), *record.photoId);
+        QVERIFY(md5.exec().ok() && md5.next());
+        QFile file(record.absolutePath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(md5.text(0), QString::fromLatin1(QCryptographicHash::hash(file.readAll(),
+                                                                           QCryptographicHash::Md5).toHex()));
+        ++checked;
+    }
+    QCOMPARE(checked, handin.summary.added);
 }
 
 void TestIngest::keepsWhatWasFinishedWhenCancelled()

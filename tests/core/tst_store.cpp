@@ -38,6 +38,8 @@ private Q_SLOTS:
     void batchWritesDurablyAndInPlace();
     void batchDiscardLeavesNothing();
     void batchSkipsWhatIsStored();
+    void directWritesKeepEveryByte_data();
+    void directWritesKeepEveryByte();
     void checkFindsEveryDisagreement();
     void repairRemovesOnlyUnreferencedFiles();
     void repairWaitsForAHandInsCommit();
@@ -132,6 +134,35 @@ void TestStore::batchSkipsWhatIsStored()
     BlobStore::Batch second(store);
     QVERIFY(second.add(Sha256::of("x"), "x").ok());
     QCOMPARE(second.count(), 0);
+}
+
+void TestStore::directWritesKeepEveryByte_data()
+{
+    QTest::addColumn<qsizetype>("size");
+    for (const qsizetype size : { 1, 4095, 4096, 4097, (1 << 20) + 3 })
+        QTest::newRow(qPrintable(QString::number(size))) << size;
+}
+
+// Bytes laid out for direct I/O are written in whole blocks and cut to their size: the
+// stored file has exactly the bytes, whatever the size.
+void TestStore::directWritesKeepEveryByte()
+{
+    QFETCH(qsizetype, size);
+    QTemporaryDir dir;
+    const BlobStore store(dir.filePath(QStringLiteral("store")));
+    FileBytes bytes(size);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes.data()[i] = char('a' + i % 23);
+    QCOMPARE(quintptr(bytes.constData()) % FileBytes::Alignment, quintptr(0));
+    const QString sha = Sha256::of(bytes.view());
+    BlobStore::Batch batch(store);
+    QVERIFY(batch.add(sha, bytes).ok());
+    QCOMPARE(batch.bytes(), qint64(size));
+    QVERIFY(batch.commit().ok());
+    QFile stored(store.pathFor(sha));
+    QVERIFY(stored.open(QIODevice::ReadOnly));
+    QCOMPARE(stored.size(), qint64(size));
+    QCOMPARE(stored.readAll(), bytes.view());
 }
 
 namespace {

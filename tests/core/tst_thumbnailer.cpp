@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QImageReader>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -29,6 +31,25 @@ QSize jpegSize(const QString &path)
 {
     QImageReader reader(path);
     return reader.format() == "jpeg" ? reader.size() : QSize();
+}
+
+// A 2400×1800 red picture whose EXIF carries a blue preview of the given size.
+QString jpegWithPreview(const QString &folder, QSize previewSize)
+{
+    QImage main(2400, 1800, QImage::Format_RGB32);
+    main.fill(Qt::red);
+    QImage preview(previewSize, QImage::Format_RGB32);
+    preview.fill(Qt::blue);
+    const QString photo = folder + QStringLiteral("/photo.jpg");
+    const QString small = folder + QStringLiteral("/preview.jpg");
+    if (!main.save(photo, "JPEG", 90) || !preview.save(small, "JPEG", 60))
+        return {};
+    QProcess exiftool;
+    exiftool.start(QStringLiteral("exiftool"), { QStringLiteral("-q"), QStringLiteral("-overwrite_original"),
+                                                 QStringLiteral("-ThumbnailImage<=") + small, photo });
+    if (!exiftool.waitForFinished(30000) || exiftool.exitCode() != 0)
+        return {};
+    return photo;
 }
 
 } // namespace
@@ -83,6 +104,35 @@ private slots:
             if (upright.width() != upright.height())
                 QCOMPARE(thumb.width() > thumb.height(), upright.width() > upright.height());
         }
+    }
+
+    // A camera's embedded preview of print size or more is decoded instead of the
+    // picture; a smaller one (the 160×120 EXIF thumbnail) is not used.
+    void embeddedPreviewWhenLargeEnough_data()
+    {
+        QTest::addColumn<QSize>("previewSize");
+        QTest::addColumn<QColor>("expected");
+        QTest::newRow("640x480 preview") << QSize(640, 480) << QColor(Qt::blue);
+        QTest::newRow("160x120 thumbnail") << QSize(160, 120) << QColor(Qt::red);
+    }
+
+    void embeddedPreviewWhenLargeEnough()
+    {
+        QFETCH(QSize, previewSize);
+        QFETCH(QColor, expected);
+        QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("exiftool")).isEmpty(),
+                 "exiftool (Debian: libimage-exiftool-perl) writes the test's preview");
+        QTemporaryDir folder;
+        const QString photo = jpegWithPreview(folder.path(), previewSize);
+        QVERIFY(!photo.isEmpty());
+        const Thumbnailer thumbnailer(folder.path() + QStringLiteral("/cache"));
+        const QString sha = sha256Of(photo);
+        QVERIFY(thumbnailer.make(sha, photo).ok());
+        const QImage print = QImageReader(thumbnailer.path(sha, Thumbnailer::Size::Print)).read();
+        QCOMPARE(print.size(), QSize(Thumbnailer::PrintEdge, Thumbnailer::PrintEdge * 3 / 4));
+        const QColor centre = print.pixelColor(print.width() / 2, print.height() / 2);
+        QVERIFY2(qAbs(centre.red() - expected.red()) < 40 && qAbs(centre.blue() - expected.blue()) < 40,
+                 qPrintable(centre.name()));
     }
 
     void orientationSixEndsUpPortrait()

@@ -425,6 +425,15 @@ void CustomerPanel::importFolder(const QString &folder)
     connect(job.get(), &IngestJob::progress, this, [this](int done, int total, qint64, qint64) {
         m_jobDialog->progress()->setProgress(done, total, tr("%1 of %2 files").arg(done).arg(total));
     });
+    connect(job.get(), &IngestJob::cardReleased, this, [this](const IngestSummary &summary) {
+        const int stored = summary.added + summary.newVersions;
+        m_jobDialog->progress()->setProgress(0, std::max(stored, 1),
+            tr("The card may be removed: %n photo(s) stored. Making thumbnails…", nullptr, stored));
+    });
+    connect(job.get(), &IngestJob::thumbnailProgress, this, [this](int done, int total) {
+        m_jobDialog->progress()->setProgress(done, total,
+            tr("The card may be removed. Thumbnails: %1 of %2.").arg(done).arg(total));
+    }, Qt::QueuedConnection);
     m_jobDialog->begin(tr("Handing in photos for %1").arg(m_data.customer.code));
     m_ingest->start(std::move(job), [this, customer = m_data.customer.id](const Result<IngestSummary> &summary) {
         importDone(customer, summary);

@@ -117,6 +117,7 @@ void ImportPage::begin(const QString &source)
         groupItem = nullptr;
     m_summary->clear();
     m_done->setEnabled(false);
+    m_cardReleased = false;
     m_progress->begin(tr("Reading your photos from %1").arg(source));
 }
 
@@ -167,6 +168,28 @@ void ImportPage::addRecord(const IngestRecord &record)
     parent->setText(1, tr("%n file(s)", nullptr, parent->childCount()));
 }
 
+QString ImportPage::countsText(const IngestSummary &summary)
+{
+    return tr("%1 new, %2 already handed in, %3 new versions, %4 not taken.")
+        .arg(summary.added).arg(summary.alreadyReceived).arg(summary.newVersions).arg(summary.rejected);
+}
+
+void ImportPage::setCardReleased(const IngestSummary &summary)
+{
+    m_cardReleased = true;
+    m_done->setEnabled(true);
+    const int stored = summary.added + summary.newVersions;
+    m_progress->setProgress(0, std::max(stored, 1),
+                            tr("You may take your card now: every photo is stored. Previews are being made."));
+    m_summary->setText(countsText(summary));
+}
+
+void ImportPage::setThumbnailProgress(int done, int total)
+{
+    if (m_cardReleased)
+        m_progress->setProgress(done, total, tr("You may take your card now. Previews: %1 of %2.").arg(done).arg(total));
+}
+
 void ImportPage::finish(const IngestSummary &summary, const QString &error)
 {
     m_done->setEnabled(true);
@@ -175,10 +198,9 @@ void ImportPage::finish(const IngestSummary &summary, const QString &error)
         m_summary->setText(tr("Not all photos could be handed in."));
         return;
     }
-    m_progress->end(summary.cancelled ? tr("Stopped. The photos read so far are kept.") : tr("Done."));
-    m_summary->setText(tr("%1 new, %2 already handed in, %3 new versions, %4 not taken.")
-                           .arg(summary.added).arg(summary.alreadyReceived)
-                           .arg(summary.newVersions).arg(summary.rejected));
+    m_progress->end(summary.cancelled ? tr("Stopped. The photos read so far are kept.")
+                                      : tr("Done. You may take your card."));
+    m_summary->setText(countsText(summary));
 }
 
 // A group's title with ▾ when open, ▸ when closed.

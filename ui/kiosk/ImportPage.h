@@ -28,6 +28,10 @@ public:
     void setStarted(int files, qint64 bytes);
     void setProgress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
     void addRecord(const IngestRecord &record);
+    // Every photo is stored: the customer may take the card and go on to their albums
+    // while the previews are made.
+    void setCardReleased(const IngestSummary &summary);
+    void setThumbnailProgress(int done, int total);
     void finish(const IngestSummary &summary, const QString &error);
     JobProgress *progress() const { return m_progress; }
     QString summaryText() const;
@@ -42,6 +46,7 @@ protected:
 private:
     void retranslate();
     QTreeWidgetItem *group(IngestOutcome outcome);
+    static QString countsText(const IngestSummary &summary);
     void markGroup(QTreeWidgetItem *item);
     static constexpr int OutcomeRole = Qt::UserRole + 1;
 
@@ -51,6 +56,7 @@ private:
     QPushButton *m_done = nullptr;
     QTreeWidgetItem *m_groups[4] = {};
     QString m_source;
+    bool m_cardReleased = false;
 };
 
 } // namespace Keepsake

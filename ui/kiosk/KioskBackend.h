@@ -35,6 +35,10 @@ struct HandinReceivers
     std::function<void(int files, qint64 bytes)> started;
     std::function<void(const IngestRecord &record)> decided;
     std::function<void(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal)> progress;
+    // Every photo is stored: the card may be removed (thumbnails follow). A hand-in
+    // through a device says so with done.
+    std::function<void(const IngestSummary &summary)> cardReleased;
+    std::function<void(int done, int total)> thumbnailProgress;
     std::function<void(const Result<IngestSummary> &result)> done;
 };
 
@@ -102,6 +106,13 @@ bool KioskBackend::runHandIn(JobRunner &runner, std::unique_ptr<Job> job, const 
     QObject::connect(job.get(), &Job::started, to.context, to.started);
     QObject::connect(job.get(), &Job::fileDecided, to.context, to.decided);
     QObject::connect(job.get(), &Job::progress, to.context, to.progress);
+    if constexpr (requires { &Job::cardReleased; }) {
+        if (to.cardReleased)
+            QObject::connect(job.get(), &Job::cardReleased, to.context, to.cardReleased);
+        if (to.thumbnailProgress)   // from the thumbnail workers: queued to the window
+            QObject::connect(job.get(), &Job::thumbnailProgress, to.context, to.thumbnailProgress,
+                             Qt::QueuedConnection);
+    }
     return runner.start(std::move(job), to.done);
 }
 

@@ -310,6 +310,11 @@ void KioskWindow::startImport(const QString &path)
         m_idle->touch();
         m_import->setProgress(done, total, bytesDone, bytesTotal);
     };
+    to.cardReleased = [this](const IngestSummary &summary) {
+        m_idle->touch();
+        m_import->setCardReleased(summary);
+    };
+    to.thumbnailProgress = [this](int done, int total) { m_import->setThumbnailProgress(done, total); };
     to.done = [this](const Result<IngestSummary> &result) { importDone(result); };
     m_import->begin(QFileInfo(path).fileName());
     showPage(m_import);

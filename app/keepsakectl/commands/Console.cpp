@@ -57,6 +57,19 @@ void Console::warning(const QString &text)
     error(text);
 }
 
+void Console::event(const QString &name, QJsonObject fields, const QString &text)
+{
+    clearProgressLine();
+    if (m_json) {
+        fields.insert(QStringLiteral("event"), name);
+        m_err << QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)) << '\n';
+        m_err.flush();
+    } else if (!m_quiet) {
+        m_out << text << '\n';
+        m_out.flush();
+    }
+}
+
 void Console::progress(qint64 done, qint64 total, qint64 bytesDone, qint64 bytesTotal, const QString &unit)
 {
     if (!m_showProgress || total <= 0)

@@ -30,6 +30,10 @@ public:
     void line(const QString &text);
     void error(const QString &text);
     void warning(const QString &text);
+    // A moment in a long command that a person or a program may act on at once (the
+    // card may be removed): with --json one {"event": NAME, ...} line on stderr, since
+    // stdout holds only items and the summary; else the text, unless --quiet.
+    void event(const QString &name, QJsonObject fields, const QString &text);
 
     // A progress bar with count, bytes and time left; cleared by endProgress().
     void progress(qint64 done, qint64 total, qint64 bytesDone, qint64 bytesTotal, const QString &unit);

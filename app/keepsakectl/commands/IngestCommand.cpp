@@ -9,6 +9,9 @@
 #include "net/RemoteIngest.h"
 
 #include <QCoreApplication>
+#include <QMutex>
+
+#include <memory>
 
 namespace Keepsake {
 
@@ -84,6 +87,8 @@ private:
             if (context.cancel.isCancelled())
                 token.cancel();
         });
+        if constexpr (std::is_same_v<Job, IngestJob>)
+            announceCardReleased(console, job);
         const Result<IngestSummary> summary = job.run();
         console.endProgress();
         if (!summary)
@@ -106,6 +111,27 @@ private:
             return ExitCancelled;
         }
         return s.rejected > 0 ? ExitPartial : ExitDone;
+    }
+
+    // The moment the card may leave the reader, before the thumbnails are made.
+    static void announceCardReleased(Console &console, IngestJob &job)
+    {
+        QObject::connect(&job, &IngestJob::cardReleased, &job, [&console](const IngestSummary &s) {
+            console.endProgress();
+            const int stored = s.added + s.newVersions;
+            console.event(QStringLiteral("card_may_be_removed"),
+                          { { QStringLiteral("handin"), s.handinId },
+                            { QStringLiteral("files"), s.total() },
+                            { QStringLiteral("stored"), stored },
+                            { QStringLiteral("seconds"), s.cardFreeSeconds } },
+                          tr("The card may be removed: %n photo(s) stored safely.", nullptr, stored));
+        });
+        // From the thumbnail workers, one at a time.
+        auto drawing = std::make_shared<QMutex>();
+        QObject::connect(&job, &IngestJob::thumbnailProgress, &job, [&console, drawing](int done, int total) {
+            const QMutexLocker lock(drawing.get());
+            console.progress(done, total, 0, 0, tr("thumbnails"));
+        }, Qt::DirectConnection);
     }
 };
 
