@@ -2,13 +2,15 @@
 # bench-print.sh — Keepsake's index sheets against ImageMagick's montage of the same
 # cached thumbnails, side by side in one run (see tests/bench/README.md).
 #
-#   bench-print.sh [--ctl PATH] [--files N] [--runs R] [--size WxH] [--workdir DIR] [--keep]
+#   bench-print.sh [--ctl PATH] [--files N] [--runs R] [--size WxH] [--workdir DIR]
+#                  [--rows FILE] [--keep]
 #
 #   --ctl PATH     keepsakectl to measure (else $KEEPSAKECTL, else a build in the tree)
 #   --files N      photos on the card and on the sheets (default 300)
 #   --runs R       runs of every side, interleaved; medians are reported (default 3)
 #   --size WxH     pixels of the card's photos (default 4000x3000, 12 megapixels)
 #   --workdir DIR  where the data folder and outputs go (default: beside the cached card)
+#   --rows FILE    also write the table's rows to FILE (README.md, "Rows")
 #   --keep         keep the work folder
 #
 # Exit status: 0 when every step ran and its output checked out (pages, one image per
@@ -20,13 +22,14 @@ prog=${0##*/}
 here=$(cd "$(dirname "$0")" && pwd)
 die() { echo "$prog: $*" >&2; exit 1; }
 say() { echo "$prog: $*" >&2; }
-usage() { sed -n '2,17s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+usage() { sed -n '2,19s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 
 ctl=${KEEPSAKECTL:-}
 files=300
 runs=3
 size=4000x3000
 workroot=""
+rows_file=""
 keep=0
 while [ $# -gt 0 ]; do
     case $1 in
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
         --runs) runs=${2:?}; shift 2 ;;
         --size) size=${2:?}; shift 2 ;;
         --workdir) workroot=${2:?}; shift 2 ;;
+        --rows) rows_file=${2:?}; shift 2 ;;
         --keep) keep=1; shift ;;
         -h|--help) usage ;;
         *) echo "$prog: unknown argument $1" >&2; usage ;;
@@ -43,9 +47,13 @@ done
 [[ $files =~ ^[1-9][0-9]*$ ]] || { echo "$prog: --files must be a positive number" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "$prog: --runs must be a positive number" >&2; exit 2; }
 [ "$runs" -ge 3 ] || say "warning: $runs run(s): medians of fewer than 3 runs describe, they do not measure"
+if [ -n "$rows_file" ]; then
+    : >"$rows_file" || die "cannot write the rows to $rows_file"
+    rows_file=$(cd "$(dirname "$rows_file")" && pwd)/$(basename "$rows_file")
+fi
 
-for tool in montage python3 pdfinfo pdfimages; do
-    command -v "$tool" >/dev/null || die "$tool is missing (Debian: imagemagick, python3, poppler-utils)"
+for tool in montage img2pdf python3 pdfinfo pdfimages; do
+    command -v "$tool" >/dev/null || die "$tool is missing (Debian: imagemagick, img2pdf, python3, poppler-utils)"
 done
 [ -x /usr/bin/time ] || die "/usr/bin/time is missing (Debian: time)"
 if [ -z "$ctl" ]; then
@@ -120,14 +128,28 @@ keepsake_side() {
 }
 # montage: the same thumbnails, 5 x 7 to an A4 page at 300 dpi (2480 x 3508), each
 # labelled with its file name, written as page images (Debian's ImageMagick policy
-# forbids PDF output).
-peer_side() {
+# forbids PDF output). The PDF-writing peer is one shell that runs the same montage
+# and then img2pdf of its pages (the JPEG pages go into the PDF as they are).
+montage_args=(-tile 5x7 -geometry 430x322+30+40 -pointsize 20 -label '%f' -quality 90)
+peer_montage() {
     rm -rf "$work/montage"; mkdir -p "$work/montage"
-    timed montage "$1" montage "${thumbs[@]}" -tile 5x7 -geometry 430x322+30+40 -pointsize 20 \
-        -label '%f' -quality 90 "$work/montage/page-%d.jpg"
+    timed montage "$1" montage "${thumbs[@]}" "${montage_args[@]}" "$work/montage/page-%03d.jpg"
     local got
     got=$(find "$work/montage" -name 'page-*.jpg' | wc -l)
     [ "$got" = "$pages" ] || die "montage made $got pages, not $pages"
+}
+peer_pdf() {
+    rm -rf "$work/montage" "$work/montage.pdf"; mkdir -p "$work/montage"
+    # shellcheck disable=SC2016  # expanded by the inner shell
+    timed montage-img2pdf "$1" sh -c 'dir=$1 pdf=$2; shift 2
+        montage "$@" "$dir/page-%03d.jpg" && img2pdf -o "$pdf" "$dir"/page-*.jpg' \
+        sh "$work/montage" "$work/montage.pdf" "${thumbs[@]}" "${montage_args[@]}"
+    local got
+    got=$(pdfinfo "$work/montage.pdf" | awk '/^Pages:/{print $2}')
+    [ "$got" = "$pages" ] || die "montage + img2pdf made a PDF of $got pages, not $pages"
+}
+peer_side() {
+    if (( $1 % 2 )); then peer_montage "$1"; peer_pdf "$1"; else peer_pdf "$1"; peer_montage "$1"; fi
 }
 
 for run in $(seq 1 "$runs"); do
@@ -143,7 +165,7 @@ done
 
 BENCH_FILES=$files BENCH_PAGES=$pages BENCH_RUNS=$runs BENCH_CORES=$(nproc) BENCH_SIZE=$size \
 BENCH_CARD_BYTES=$(find "$card" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f", s }') \
-BENCH_THUMB_BYTES=$(cat "${thumbs[@]}" | wc -c) \
+BENCH_THUMB_BYTES=$(cat "${thumbs[@]}" | wc -c) BENCH_ROWS=$rows_file \
 python3 - "$results" <<'PY'
 import collections, os, statistics, sys
 times, rss = collections.defaultdict(list), collections.defaultdict(list)
@@ -153,26 +175,43 @@ for step, run, ms, kib in rows:
     rss[step].append(int(kib) / 1024)
 env = os.environ
 med = lambda d, k: statistics.median(d[k])
-ks, peer = med(times, "keepsake"), med(times, "montage")
+ks = med(times, "keepsake")
 mem_all, mem_one = med(rss, "keepsake"), med(rss, "memory-one-page")
 def table(header, body):
     widths = [max(len(str(r[i])) for r in [header] + body) for i in range(len(header))]
-    for r in [header] + body:
-        print("  ".join(str(c).ljust(w) for c, w in zip(r, widths)))
-print(f"card: {env['BENCH_FILES']} photos of {env['BENCH_SIZE']}, {int(env['BENCH_CARD_BYTES']) / 1e9:.2f} GB; "
+    line = lambda r: "| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in body:
+        print(line(r))
+def row(work, k, p, goal):
+    r = k / p
+    return [work, f"{k:.3f}", f"{p:.3f}", f"{r:.3f}", f"<= {goal:g}", "yes" if r <= goal else "NO"]
+n = env["BENCH_FILES"]
+out = [
+    row(f"index sheets, {n} photos, to PDF vs montage + img2pdf (PDF)", ks, med(times, "montage-img2pdf"), 0.5),
+    row(f"index sheets, {n} photos, to PDF vs montage (page images)", ks, med(times, "montage"), 0.5),
+    row("index sheets: peak memory, all pages vs one page",
+        mem_all, mem_one, 1.25),
+]
+out[2][1], out[2][2] = f"{mem_all:.1f}MB", f"{mem_one:.1f}MB"
+print(f"card: {n} photos of {env['BENCH_SIZE']}, {int(env['BENCH_CARD_BYTES']) / 1e9:.2f} GB; "
       f"cached print-size thumbnails {int(env['BENCH_THUMB_BYTES']) / 1e6:.1f} MB; "
       f"{env['BENCH_PAGES']} A4 pages at 35 photos a page")
-print(f"cores (nproc): {env['BENCH_CORES']}; runs per side: {env['BENCH_RUNS']}, interleaved; medians")
+print(f"cores (nproc): {env['BENCH_CORES']}; runs per side: {env['BENCH_RUNS']}, interleaved; medians; "
+      "every step a whole process after `sync`")
 print()
-table(["work", "Keepsake (median)", "peer (median)", "ratio", "target", "met?"], [
-    ["index sheets", f"{ks:.2f} s", f"{peer:.2f} s (montage)", f"{ks / peer:.2f}", "<= 0.50",
-     "yes" if ks / peer <= 0.5 else "NO"],
-    ["memory, all pages vs one", f"{mem_all:.0f} MB", f"{mem_one:.0f} MB (one page)", f"{mem_all / mem_one:.2f}",
-     "<= 1.25", "yes" if mem_all / mem_one <= 1.25 else "NO"],
-    ["(shown) peak memory", f"{mem_all:.0f} MB", f"{med(rss, 'montage'):.0f} MB (montage)", "", "", ""],
-])
+shown = lambda v, unit: v + unit if v[-1].isdigit() else v.replace("MB", " MB")
+table(["work", "Keepsake", "peer", "ratio", "goal", "met"],
+      [[w, shown(k, " s"), shown(p, " s"), r, g, m] for w, k, p, r, g, m in out])
+print(f"(shown) peak memory: Keepsake {mem_all:.0f} MB, montage {med(rss, 'montage'):.0f} MB, "
+      f"montage + img2pdf {med(rss, 'montage-img2pdf'):.0f} MB")
 print()
 print("every run (step, run, seconds, peak RSS MB):")
 for step, run, ms, kib in rows:
     print(f"  {step:16} {run:>3}  {int(ms) / 1000:7.2f}  {int(kib) / 1024:7.0f}")
+if env.get("BENCH_ROWS"):
+    with open(env["BENCH_ROWS"], "a") as f:
+        for r in out:
+            f.write("\t".join(r) + "\n")
 PY
