@@ -34,6 +34,7 @@ private Q_SLOTS:
     void takesGlobalOptionsAnywhere();
     void takesTheDataFolderFromTheEnvironment();
     void writesJsonLinesForAHandIn();
+    void saysWhenTheCardMayBeRemoved();
     void listsAlbumsAndPhotos();
     void reportsRejectsWithExitThree();
     void checksTheStore();
@@ -175,6 +176,33 @@ void TestCtl::writesJsonLinesForAHandIn()
     const QJsonObject matched = again.records.first().value(QStringLiteral("matched")).toObject();
     QCOMPARE(again.records.first().value(QStringLiteral("outcome")).toString(), QStringLiteral("already_received"));
     QVERIFY(matched.contains(QStringLiteral("photo")) && matched.contains(QStringLiteral("name")) && matched.contains(QStringLiteral("disc")));
+}
+
+// stdout holds only the records and the summary; the moment the card may leave is
+// one JSON event on stderr, with the times in the summary.
+void TestCtl::saysWhenTheCardMayBeRemoved()
+{
+    const Run run = ctl(lab() + QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"),
+                                              QStringLiteral("--json"), Keepsake::Test::corpusPath(QStringLiteral("real/png")) });
+    QCOMPARE(run.code, 0);
+    const QJsonObject summary = run.records.last().value(QStringLiteral("summary")).toObject();
+    for (const QJsonObject &record : run.records)
+        QVERIFY(!record.contains(QStringLiteral("event")));
+    QList<QJsonObject> events;
+    for (const QByteArray &line : run.err.split('\n')) {
+        if (line.startsWith('{'))
+            events.append(QJsonDocument::fromJson(line).object());
+    }
+    QCOMPARE(events.size(), 1);
+    const QJsonObject event = events.first();
+    QCOMPARE(event.value(QStringLiteral("event")).toString(), QStringLiteral("card_may_be_removed"));
+    QCOMPARE(event.value(QStringLiteral("handin")).toInteger(), summary.value(QStringLiteral("handin")).toInteger());
+    QCOMPARE(event.value(QStringLiteral("stored")).toInt(), summary.value(QStringLiteral("new")).toInt());
+    QCOMPARE(event.value(QStringLiteral("files")).toInt(), int(run.records.size() - 1));
+    const double cardFree = summary.value(QStringLiteral("card_free_seconds")).toDouble();
+    QVERIFY(cardFree > 0);
+    QVERIFY(cardFree <= summary.value(QStringLiteral("seconds")).toDouble());
+    QVERIFY(summary.value(QStringLiteral("thumbnail_seconds")).toDouble() > 0);   // thumbnails made after
 }
 
 void TestCtl::listsAlbumsAndPhotos()
