@@ -136,10 +136,9 @@ DecodedImage decodeWithQt(const QByteArray &data, ImageFormat expected, int maxE
     if (absurdSize(size))
         return tooLarge(size);
     if (expected == ImageFormat::Jpeg && maxEdge == VerifyOnly) {
-        // The header and the first rows of the scan: libjpeg stops there.
-        const QSize eighth = dctScaledSize(size, 1);
-        reader.setScaledSize(eighth);
-        reader.setClipRect(QRect(0, 0, qMin(8, eighth.width()), qMin(8, eighth.height())));
+        // The header and the first rows of the scan: libjpeg stops there. No scaled
+        // size with it: Qt clips before it scales, and would blow the clip up to it.
+        reader.setClipRect(QRect(0, 0, qMin(8, size.width()), qMin(8, size.height())));
     } else if (expected == ImageFormat::Jpeg && maxEdge > 0) {
         reader.setScaledSize(dctScaledSize(size, maxEdge));
     }
