@@ -12,7 +12,6 @@
 #include <QGuiApplication>
 
 #include <atomic>
-#include <memory>
 #include <cerrno>
 #include <csignal>
 #include <sys/stat.h>
@@ -39,8 +38,7 @@ void onInterrupt(int)
 
 int main(int argc, char *argv[])
 {
-    // Prints (PDF) need a QGuiApplication; keepsakectl runs without a display. The
-    // commands that never paint start as a QCoreApplication, faster to start and end.
+    // Prints (PDF) need a QGuiApplication; keepsakectl runs without a display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // cron and ssh sessions often have no runtime folder; give Qt a private one.
@@ -49,12 +47,7 @@ int main(int argc, char *argv[])
         if (::mkdir(runtime.constData(), 0700) == 0 || errno == EEXIST)
             qputenv("XDG_RUNTIME_DIR", runtime);
     }
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    std::unique_ptr<QCoreApplication> app = Keepsake::keepsakectlPaints(arguments)
-        ? std::make_unique<QGuiApplication>(argc, argv)
-        : std::make_unique<QCoreApplication>(argc, argv);
+    QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Keepsake"));
     QCoreApplication::setApplicationName(QStringLiteral("keepsakectl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KEEPSAKE_VERSION));

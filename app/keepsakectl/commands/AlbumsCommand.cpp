@@ -23,7 +23,6 @@ class AlbumsCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("albums"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("the albums a customer can reach now"); }
     bool hasClientMode() const override { return true; }
 
@@ -70,7 +69,6 @@ class PhotosCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("photos"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("every stored photo of an album"); }
     bool hasClientMode() const override { return true; }
 

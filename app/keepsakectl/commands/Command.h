@@ -69,10 +69,6 @@ public:
     virtual QString description() const = 0;
     // Whether it runs against a device too (--device; CLI.md, "Client mode").
     virtual bool hasClientMode() const { return false; }
-    // Whether the command may draw text (prints, a disc's sheets, a device's jobs):
-    // keepsakectl then starts as a QGuiApplication, which the others do without (its
-    // font set-up and tear-down cost every command tens of milliseconds).
-    virtual bool paints() const { return true; }
     // args[0] is "keepsakectl <name>"; global options are already taken out.
     virtual int run(CtlContext &context, const QStringList &args) = 0;
 };
@@ -108,8 +104,5 @@ QStringList subcommandArgs(const QStringList &args);
 // Runs keepsakectl: splits the global options (which may stand anywhere), finds the
 // command and runs it. Returns the exit code.
 int runKeepsakectl(const QStringList &arguments, const Clock &clock, CancelToken &cancel);
-// Whether the command the arguments name may paint (see Command::paints); true when
-// they name none, so that every message can be shown.
-bool keepsakectlPaints(const QStringList &arguments);
 
 } // namespace Keepsake

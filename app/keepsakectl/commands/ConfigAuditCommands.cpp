@@ -32,7 +32,6 @@ class ConfigCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("config"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("settings kept in the catalog: set, get, list"); }
 
     int run(CtlContext &context, const QStringList &args) override
@@ -109,7 +108,6 @@ class AuditCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("audit"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("the audit trail: who did what, when"); }
 
     int run(CtlContext &context, const QStringList &args) override

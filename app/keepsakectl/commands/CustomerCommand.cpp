@@ -35,7 +35,6 @@ class CustomerCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("customer"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("add, change, list and show customers"); }
 
     int run(CtlContext &context, const QStringList &args) override

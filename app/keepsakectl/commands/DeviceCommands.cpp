@@ -22,7 +22,6 @@ class DeviceCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("device"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("this data folder as a device of the chain: init, list, remove"); }
 
     int run(CtlContext &context, const QStringList &args) override
@@ -132,7 +131,6 @@ class TerminalCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("terminal"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("terminals paired with this device: add, list, remove"); }
 
     int run(CtlContext &context, const QStringList &args) override

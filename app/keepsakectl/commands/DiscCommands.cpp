@@ -41,7 +41,6 @@ class DrivesCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("drives"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("drives with their media"); }
 
     int run(CtlContext &context, const QStringList &args) override
@@ -262,7 +261,6 @@ class VerifyCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("verify"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("read a disc back and check its MD5s"); }
 
     int run(CtlContext &context, const QStringList &args) override

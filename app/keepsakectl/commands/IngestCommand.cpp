@@ -26,7 +26,6 @@ class IngestCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("ingest"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("hand in a card or folder for a customer"); }
     bool hasClientMode() const override { return true; }
 

@@ -155,18 +155,6 @@ void printOverview(const std::vector<std::unique_ptr<Command>> &commands)
 
 } // namespace
 
-bool keepsakectlPaints(const QStringList &arguments)
-{
-    const GlobalOptions globals = splitGlobalOptions(arguments);
-    if (!globals.error.isEmpty() || globals.rest.isEmpty())
-        return true;
-    for (const auto &command : allCommands()) {
-        if (command->name() == globals.rest.first())
-            return command->paints();
-    }
-    return true;
-}
-
 int runKeepsakectl(const QStringList &arguments, const Clock &clock, CancelToken &cancel)
 {
     const GlobalOptions globals = splitGlobalOptions(arguments);

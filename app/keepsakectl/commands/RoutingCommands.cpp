@@ -24,7 +24,6 @@ class CameraCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("camera"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("the device that keeps a camera body's photos: add, list, remove"); }
 
     int run(CtlContext &context, const QStringList &args) override
@@ -127,7 +126,6 @@ class QueueCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("queue"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("photos this device still owes the devices that keep them"); }
     bool hasClientMode() const override { return true; }
 

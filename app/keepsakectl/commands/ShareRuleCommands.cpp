@@ -35,7 +35,6 @@ class ShareCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("share"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("who may view an album: add, remove, list"); }
 
     int run(CtlContext &context, const QStringList &args) override
@@ -136,7 +135,6 @@ class RuleCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("rule"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("retention rules: add, list"); }
 
     int run(CtlContext &context, const QStringList &args) override

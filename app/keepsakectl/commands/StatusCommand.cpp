@@ -22,7 +22,6 @@ class StatusCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("status"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("the lab at a glance"); }
     bool hasClientMode() const override { return true; }
 

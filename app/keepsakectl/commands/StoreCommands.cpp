@@ -23,7 +23,6 @@ class ThumbnailsCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("thumbnails"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("make the missing thumbnails of stored photos"); }
 
     int run(CtlContext &context, const QStringList &args) override
@@ -80,7 +79,6 @@ class CheckCommand final : public Command
 
 public:
     QString name() const override { return QStringLiteral("check"); }
-    bool paints() const override { return false; }
     QString description() const override { return tr("check that the photo store and the catalog agree"); }
 
     int run(CtlContext &context, const QStringList &args) override
