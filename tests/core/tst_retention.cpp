@@ -162,8 +162,17 @@ private Q_SLOTS:
     void sweepGetsRoomOnSqlite()
     {
         ExpiryLab t;
-        if (t.lab->catalog().isPostgres())
-            QSKIP("connection settings of SQLite; nothing to set on PostgreSQL");
+        if (t.lab->catalog().isPostgres()) {
+            // Nothing of SQLite's is set on PostgreSQL: the session's settings stay.
+            t.album(t.customer(QStringLiteral("C1")), QStringLiteral("Garden"), 5);
+            const QString before = t.scalar(QStringLiteral("SELECT current_setting('temp_buffers')"));
+            QString during;
+            ExpirySweep sweep(t.lab->catalog(), t.clock);
+            sweep.setTurnHook([&] { during = t.scalar(QStringLiteral("SELECT current_setting('temp_buffers')")); });
+            QVERIFY(sweep.run(false, QStringLiteral("test")));
+            QCOMPARE(during, before);
+            return;
+        }
         t.album(t.customer(QStringLiteral("C1")), QStringLiteral("Garden"), 5);
         const QString cacheBefore = t.scalar(QStringLiteral("PRAGMA cache_size"));
         const QString tempBefore = t.scalar(QStringLiteral("PRAGMA temp_store"));
