@@ -190,7 +190,11 @@ void TestStationSettle::queueMovesOnlyForward()
     QCOMPARE(failed->first().id, ids.at(2));
     QVERIFY(jobs.byId(ids.at(0))->awaitsRequester());
     QCOMPARE(jobs.byId(ids.at(2))->state, StationJob::State::Failed);
-    QCOMPARE(*jobs.claimSettlement(ids.at(0), QStringLiteral("one")), true);
+    // A station that found nothing to record: the job ends done, with nothing recorded.
+    const Result<QList<BurnedDisc>> nothing = StationSettlement::settle(*lab, *jobs.byId(ids.at(0)), { QStringLiteral("one"), {}, {} });
+    QVERIFY2(nothing, nothing ? "" : qPrintable(nothing.error().message()));
+    QVERIFY(nothing->isEmpty());
+    QCOMPARE(jobs.byId(ids.at(0))->state, StationJob::State::Done);
     QCOMPARE(*jobs.claimSettlement(ids.at(0), QStringLiteral("two")), false);
 }
 
