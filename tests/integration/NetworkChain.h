@@ -24,6 +24,9 @@
 
 #include <memory>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace Keepsake::Test {
 
 struct CtlRun
@@ -161,6 +164,8 @@ public:
         process->setStandardOutputFile(log, QIODevice::Append);
         if (!environment.isEmpty())
             process->setProcessEnvironment(environment);
+        // A test killed by its watchdog takes its devices with it, rather than leave them serving.
+        process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         process->start(keepsakectl(), local({ QStringLiteral("serve"), QStringLiteral("--listen"),
                                               QStringLiteral("127.0.0.1:%1").arg(listenPort ? listenPort : port),
                                               QStringLiteral("--interval"), QStringLiteral("5") }));

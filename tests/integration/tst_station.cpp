@@ -40,6 +40,14 @@ QString idOf(const QJsonObject &record)
     return id.isString() ? id.toString() : QString::number(id.toInteger());
 }
 
+// A job the station is through with: ended, or its disc verified and waiting for the requester.
+bool verifiedOrEnded(const QJsonObject &job)
+{
+    return job.value(QStringLiteral("progress")).toInt() == 100
+        || QStringList { QStringLiteral("done"), QStringLiteral("failed"), QStringLiteral("cancelled") }
+               .contains(job.value(QStringLiteral("state")).toString());
+}
+
 } // namespace
 
 class TestStation : public QObject
@@ -71,11 +79,11 @@ private:
     QString pausedJob() const;
     bool waitPaused(RunningCtl &burning, QString *job) const;
     // The job's record as `jobs --station S3` shows it on a device; as S3 itself answers
-    // it, past the relay (GET station/jobs/ID as device S2).
+    // it past the relay (GET station/jobs/ID as device S2) once verified or ended.
     QJsonObject job(const QString &id, const ChainDevice &on) const;
-    QJsonObject atStation(const QString &id) const;
-    QJsonObject finishedAtStation(const QString &id) const;   // at 100 %, or ended
+    QJsonObject finishedAtStation(const QString &id) const;
     int jobCount() const;
+    bool stationIdle() const;
     QStringList states(const QString &customer) const;   // of the customer's albums with photos
     static bool verifies(const QString &iso);
     QSet<QString> photosOnDisc(const QString &iso, const QString &folder) const;
@@ -135,16 +143,25 @@ void TestStation::initTestCase()
         QCOMPARE(states(customer), QStringList { QStringLiteral("expired") });
 }
 
-// Whatever a case left: its burn ended, the pause point free, the relay up, S3 serving.
+// Whatever a case left: its burn ended, the relay up, S3 serving, and no job of S3
+// still going (a job held at 30 % goes on once released; a new arm must not catch it).
 void TestStation::cleanup()
 {
     m_burn.reset();
     release();
-    for (const QString &left : QDir(m_pause).entryList(QDir::Files))
-        QFile::remove(QDir(m_pause).filePath(left));
     QVERIFY(m_relay->setDown(false));
     if (!m_s3->process || m_s3->process->state() == QProcess::NotRunning)
         QVERIFY(m_s3->start());
+    QVERIFY2(QTest::qWaitFor([this] { return stationIdle(); }, JobMs), "a job of S3 did not end");
+    for (const QString &left : QDir(m_pause).entryList(QDir::Files))
+        QFile::remove(QDir(m_pause).filePath(left));
+}
+
+// Every job of S3 ended, or verified and waiting for its requester.
+bool TestStation::stationIdle() const
+{
+    const QList<QJsonObject> jobs = at(*m_s2, { QStringLiteral("jobs"), QStringLiteral("--station"), QStringLiteral("S3") }).records();
+    return std::all_of(jobs.cbegin(), jobs.cend(), &verifiedOrEnded);
 }
 
 void TestStation::cleanupTestCase()
@@ -246,30 +263,18 @@ QJsonObject TestStation::job(const QString &id, const ChainDevice &on) const
     return {};
 }
 
-QJsonObject TestStation::atStation(const QString &id) const
-{
-    const Result<DeviceIdentity> identity = DeviceIdentity::load(m_s2->dataDir);
-    if (!identity)
-        return {};
-    DeviceClient station(DeviceEndpoint { QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_s3->listenPort)), m_s3->fingerprint,
-                                          {}, {}, identity->certificatePem(), identity->keyPem() });
-    const Result<QJsonValue> answer = station.get(QStringLiteral("station/jobs/") + id);
-    if (!answer)
-        return {};
-    const QJsonObject object = answer->toObject();
-    return object.contains(QStringLiteral("state")) ? object : object.value(QStringLiteral("job")).toObject();
-}
-
 QJsonObject TestStation::finishedAtStation(const QString &id) const
 {
-    QJsonObject atS3;   // the caller checks what it got
+    const Result<DeviceIdentity> identity = DeviceIdentity::load(m_s2->dataDir);
+    DeviceClient station(DeviceEndpoint { QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_s3->listenPort)), m_s3->fingerprint, {},
+                                          {}, identity ? identity->certificatePem() : QByteArray(), identity ? identity->keyPem() : QByteArray() });
+    QJsonObject job;   // the caller checks what it got
     static_cast<void>(QTest::qWaitFor([&] {
-        atS3 = atStation(id);
-        return atS3.value(QStringLiteral("progress")).toInt() == 100
-            || QStringList { QStringLiteral("done"), QStringLiteral("failed"), QStringLiteral("cancelled") }
-                   .contains(atS3.value(QStringLiteral("state")).toString());
+        const Result<QJsonValue> answer = station.get(QStringLiteral("station/jobs/") + id);
+        job = answer ? answer->toObject() : QJsonObject();
+        return verifiedOrEnded(job);
     }, JobMs));
-    return atS3;
+    return job;
 }
 
 int TestStation::jobCount() const
@@ -326,15 +331,10 @@ void TestStation::imageVerifiesAndAlbumsAreRecorded()
     const QList<QJsonObject> records = burned.records();
     QVERIFY2(records.size() >= 2, qPrintable(burned.why()));
     const QString id = idOf(records.first());
-    QCOMPARE(records.first().value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
+    const QString submitted = records.first().value(QStringLiteral("state")).toString();   // as the station took it
+    QVERIFY2(submitted == QLatin1String("queued") || submitted == QLatin1String("running"), qPrintable(burned.why()));
     QCOMPARE(records.first().value(QStringLiteral("station")).toString(), QStringLiteral("S3"));
     QVERIFY(!id.isEmpty());
-    const QJsonObject disc = records.at(1);
-    QVERIFY2(disc.contains(QStringLiteral("disc")) && disc.contains(QStringLiteral("pickup_code")), qPrintable(burned.why()));
-    QCOMPARE(idOf({ { QStringLiteral("id"), disc.value(QStringLiteral("job")) } }), id);
-    QCOMPARE(disc.value(QStringLiteral("station")).toString(), QStringLiteral("S3"));
-    QCOMPARE(burned.summary().value(QStringLiteral("discs")).toInt(), 1);
-    QCOMPARE(burned.summary().value(QStringLiteral("station")).toString(), QStringLiteral("S3"));
 
     QVERIFY(verifies(iso));
     const QSet<QString> onDisc = photosOnDisc(iso, m_dir.filePath(QStringLiteral("ca")));
@@ -350,9 +350,16 @@ void TestStation::imageVerifiesAndAlbumsAreRecorded()
     QCOMPARE(done.value(QStringLiteral("requester")).toString(), QStringLiteral("S1"));
     QVERIFY(done.value(QStringLiteral("position")).isNull());
     QVERIFY(!done.value(QStringLiteral("finished")).isNull());
-    const CtlRun all = at(*m_s2, { QStringLiteral("jobs") });   // every station's, from the catalog
-    QVERIFY2(std::any_of(all.records().cbegin(), all.records().cend(), [&id](const QJsonObject &r) { return idOf(r) == id; }),
-             qPrintable(all.why()));
+    const QList<QJsonObject> all = at(*m_s2, { QStringLiteral("jobs") }).records();   // every station's, from the catalog
+    QVERIFY(std::any_of(all.cbegin(), all.cend(), [&id](const QJsonObject &r) { return idOf(r) == id; }));
+
+    // The records as CLI.md gives them: the disc's and the summary name the job and station.
+    const QJsonObject disc = records.at(1);
+    QVERIFY2(disc.contains(QStringLiteral("disc")) && disc.contains(QStringLiteral("pickup_code")), qPrintable(burned.why()));
+    QCOMPARE(burned.summary().value(QStringLiteral("discs")).toInt(), 1);
+    QCOMPARE(burned.summary().value(QStringLiteral("station")).toString(), QStringLiteral("S3"));
+    QVERIFY2(idOf({ { QStringLiteral("id"), disc.value(QStringLiteral("job")) } }) == id, qPrintable(burned.why()));
+    QCOMPARE(disc.value(QStringLiteral("station")).toString(), QStringLiteral("S3"));
 }
 
 // Case 2. S1's job for CQ held at 30 %; S2's job for CB (photos kept at S2) waits in
@@ -371,14 +378,15 @@ void TestStation::twoRequestsQueueOnOneStation()
 
     QJsonObject running;
     QJsonObject queued;
-    // The held job's record says 30 % once the station has written it; checked below.
+    // The held job's record says 30 % (or the step past it) once the station has written it.
     static_cast<void>(QTest::qWaitFor([&] {
         running = job(firstId, *m_s2);
         queued = job(secondId, *m_s2);
-        return running.value(QStringLiteral("progress")).toInt() == 30;
+        return running.value(QStringLiteral("progress")).toInt() >= 30;
     }, 20000));
     QCOMPARE(running.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
-    QCOMPARE(running.value(QStringLiteral("progress")).toInt(), 30);
+    QVERIFY2(running.value(QStringLiteral("progress")).toInt() >= 30 && running.value(QStringLiteral("progress")).toInt() < 80,
+             QJsonDocument(running).toJson().constData());
     QCOMPARE(queued.value(QStringLiteral("state")).toString(), QStringLiteral("queued"));
     QCOMPARE(queued.value(QStringLiteral("position")).toInt(), 1);
     QCOMPARE(queued.value(QStringLiteral("requester")).toString(), QStringLiteral("S2"));
@@ -396,9 +404,9 @@ void TestStation::twoRequestsQueueOnOneStation()
     const QJsonObject two = job(secondId, *m_s1);
     QCOMPARE(one.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
     QCOMPARE(two.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
-    const QDateTime oneFinished = QDateTime::fromString(one.value(QStringLiteral("finished")).toString(), Qt::ISODateWithMs);
-    const QDateTime twoFinished = QDateTime::fromString(two.value(QStringLiteral("finished")).toString(), Qt::ISODateWithMs);
-    QVERIFY(oneFinished.isValid() && twoFinished.isValid() && oneFinished <= twoFinished);
+    // One job at a time, in the order they came: the second image written after the first.
+    // ("finished" is when each requester recorded its disc, in no particular order.)
+    QVERIFY(QFileInfo(image(QStringLiteral("cq.iso"))).lastModified() <= QFileInfo(image(QStringLiteral("cb.iso"))).lastModified());
     QVERIFY(verifies(image(QStringLiteral("cq.iso"))));
     QVERIFY(verifies(image(QStringLiteral("cb.iso"))));
 }
@@ -467,6 +475,7 @@ void TestStation::killedStationFailsTheJob()
     QVERIFY2(waitPaused(burning, &id), qPrintable(burning.result().why()));
     QVERIFY(m_s3->kill());
     release();
+    QVERIFY(QFile::remove(QDir(m_pause).filePath(QStringLiteral("station-job-%1-paused-at-30").arg(id))));   // S3 died holding it
     QVERIFY(m_s3->start());
 
     QVERIFY(burning.waitEnded(JobMs));
