@@ -22,7 +22,6 @@
 #include <QDateTime>
 #include <QDirIterator>
 #include <QSet>
-
 #include <algorithm>
 
 using namespace Keepsake;
@@ -473,6 +472,7 @@ void TestStation::killedStationFailsTheJob()
     RunningCtl &burning = *burn(*m_s1, QStringLiteral("CF"), iso);
     QString id;
     QVERIFY2(waitPaused(burning, &id), qPrintable(burning.result().why()));
+    QVERIFY(QFileInfo::exists(iso));   // half written
     QVERIFY(m_s3->kill());
     release();
     QVERIFY(QFile::remove(QDir(m_pause).filePath(QStringLiteral("station-job-%1-paused-at-30").arg(id))));   // S3 died holding it
@@ -500,6 +500,7 @@ void TestStation::cancelAt30LeavesNoImage()
     RunningCtl &burning = *burn(*m_s1, QStringLiteral("CF"), iso);
     QString id;
     QVERIFY2(waitPaused(burning, &id), qPrintable(burning.result().why()));
+    QVERIFY(QFileInfo::exists(iso));   // half written
     const CtlRun cancelled = at(*m_s2, { QStringLiteral("job"), QStringLiteral("cancel"), id });
     QVERIFY2(cancelled.code == 0, qPrintable(cancelled.why()));
     QCOMPARE(idOf(cancelled.first()), id);
