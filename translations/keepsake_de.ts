@@ -2518,6 +2518,13 @@ Das Token wird nur dieses eine Mal gezeigt; bewahren Sie es nur auf dem Terminal
         <source>Device %1 was not removed: new photos are still routed to it by %2. Move them first (keepsakectl camera remove, keepsakectl customer set C --home DEVICE).</source>
         <translation>Gerät %1 wurde nicht entfernt: Neue Fotos werden noch durch %2 dorthin geleitet. Leiten Sie diese zuerst um (keepsakectl camera remove, keepsakectl customer set C --home GERÄT).</translation>
     </message>
+    <message numerus="yes">
+        <source>Device %1 was not removed: %n burn station job(s) of it or for it have not ended (keepsakectl jobs). Let them end or cancel them first.</source>
+        <translation>
+            <numerusform>Gerät %1 wurde nicht entfernt: %n Brennauftrag, den es als Station ausführt oder angefordert hat, ist noch nicht beendet (keepsakectl jobs). Lassen Sie ihn zu Ende laufen oder brechen Sie ihn zuerst ab.</numerusform>
+            <numerusform>Gerät %1 wurde nicht entfernt: %n Brennaufträge, die es als Station ausführt oder angefordert hat, sind noch nicht beendet (keepsakectl jobs). Lassen Sie sie zu Ende laufen oder brechen Sie sie zuerst ab.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscCheck</name>
@@ -2810,6 +2817,29 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>cannot be checked: this lab has no key yet, as it has made no disc</source>
         <translation>nicht prüfbar: Dieses Labor hat noch keinen Schlüssel, da es noch keine Disc gebrannt hat</translation>
+    </message>
+    <message>
+        <source>the drives of this burn station of the chain</source>
+        <translation>die Laufwerke dieser Brennstation der Kette</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>GERÄT</translation>
+    </message>
+    <message numerus="yes">
+        <source>Station %1: %n drive(s); image files: --drive stdio:/absolute/path/disc.iso on the station.</source>
+        <translation>
+            <numerusform>Station %1: %n Laufwerk; Abbilddateien: --drive stdio:/absolute/path/disc.iso auf der Station.</numerusform>
+            <numerusform>Station %1: %n Laufwerke; Abbilddateien: --drive stdio:/absolute/path/disc.iso auf der Station.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record on this burn station of the chain (DRIVE as it names it)</source>
+        <translation>auf dieser Brennstation der Kette brennen (DRIVE so, wie die Station das Laufwerk nennt)</translation>
+    </message>
+    <message>
+        <source>Job %1 queued on station %2 (drive %3).</source>
+        <translation>Auftrag %1 in die Warteschlange von Station %2 gestellt (Laufwerk %3).</translation>
     </message>
 </context>
 <context>
@@ -5060,6 +5090,40 @@ Kamera: %3</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::RemoteBurn</name>
+    <message>
+        <source>A dry run plans on this device: leave out --station, or --dry-run.</source>
+        <translation>Ein Probelauf plant auf diesem Gerät: Lassen Sie --station weg oder --dry-run.</translation>
+    </message>
+    <message>
+        <source>Station %1 did not take the job: </source>
+        <translation>Station %1 hat den Auftrag nicht angenommen: </translation>
+    </message>
+    <message>
+        <source>Station %1, job %2: </source>
+        <translation>Station %1, Auftrag %2: </translation>
+    </message>
+    <message numerus="yes">
+        <source>Station %1 could not be reached for %n minute(s): job %2 is left to it; keepsakectl jobs --station %1 shows how it ends, and records a verified disc.</source>
+        <translation>
+            <numerusform>Station %1 war %n Minute lang nicht erreichbar: Auftrag %2 bleibt ihr überlassen; keepsakectl jobs --station %1 zeigt, wie er endet, und verbucht eine geprüfte Disc.</numerusform>
+            <numerusform>Station %1 war %n Minuten lang nicht erreichbar: Auftrag %2 bleibt ihr überlassen; keepsakectl jobs --station %1 zeigt, wie er endet, und verbucht eine geprüfte Disc.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Station %1 cancelled job %2: %3</source>
+        <translation>Station %1 hat Auftrag %2 abgebrochen: %3</translation>
+    </message>
+    <message>
+        <source>Station %1, job %2 failed: %3</source>
+        <translation>Station %1, Auftrag %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1 (burn)</source>
+        <translation>%1 (Brennen)</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::RemoteIngest</name>
     <message>
         <source>Cancelled.</source>
@@ -5858,6 +5922,232 @@ Beispiel:
     <message>
         <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and the password is not sent in clear. Set smtp.starttls off to allow it, or use a mail server with STARTTLS.</source>
         <translation>Die Mail an %1 wurde nicht gesendet: Der Mailserver %2 bietet keine Verschlüsselung (kein STARTTLS), und das Passwort wird nicht im Klartext gesendet. Setzen Sie smtp.starttls auf off, um das zu erlauben, oder nutzen Sie einen Mailserver mit STARTTLS.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationBurn</name>
+    <message>
+        <source>Preparing the albums (photos fetched from their devices)</source>
+        <translation>Alben werden vorbereitet (Fotos werden von ihren Geräten abgerufen)</translation>
+    </message>
+    <message>
+        <source>Writing onto %1</source>
+        <translation>Wird auf %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Reading the disc back to verify it</source>
+        <translation>Disc wird zur Prüfung zurückgelesen</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationClient</name>
+    <message>
+        <source>%1 is not a device of a chain, so it cannot ask a burn station: run keepsakectl device init first.</source>
+        <translation>%1 ist kein Gerät einer Kette und kann daher keine Brennstation beauftragen: Führen Sie zuerst keepsakectl device init aus.</translation>
+    </message>
+    <message>
+        <source>There is no station %1 in this chain: keepsakectl device list names its devices.</source>
+        <translation>In dieser Kette gibt es keine Station %1: keepsakectl device list nennt ihre Geräte.</translation>
+    </message>
+    <message>
+        <source>Station %1 answered without a job.</source>
+        <translation>Station %1 hat ohne Auftrag geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationCommands</name>
+    <message>
+        <source>queued, %1 in line</source>
+        <translation>wartet, Platz %1 in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1  %2 %3  customer %4  %5  %6 %  %7</source>
+        <translation>%1  %2 %3  Kunde %4  %5  %6 %  %7</translation>
+    </message>
+    <message>
+        <source>the burn stations&apos; jobs: queued, running, ended</source>
+        <translation>die Aufträge der Brennstationen: wartend, laufend, beendet</translation>
+    </message>
+    <message>
+        <source>Lists the recordings asked of a burn station (or of every station of the chain), oldest first, with their state, place in the queue, progress and message. Run on the device that asked for a job, it also records the discs a station verified while that device was not waiting for them (it was stopped or cut off).</source>
+        <translation>Listet die bei einer Brennstation (oder bei jeder Station der Kette) angeforderten Brennvorgänge, die ältesten zuerst, mit Zustand, Platz in der Warteschlange, Fortschritt und Meldung. Auf dem Gerät ausgeführt, das einen Auftrag angefordert hat, verbucht der Befehl außerdem die Discs, die eine Station geprüft hat, während dieses Gerät nicht auf sie wartete (weil es beendet oder die Verbindung unterbrochen war).</translation>
+    </message>
+    <message>
+        <source>only this station&apos;s jobs, as the station tells them</source>
+        <translation>nur die Aufträge dieser Station, wie die Station sie meldet</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>GERÄT</translation>
+    </message>
+    <message>
+        <source>%1 (jobs)</source>
+        <translation>%1 (Aufträge)</translation>
+    </message>
+    <message>
+        <source>Job %1 of station %2 ended while nobody waited for it: %3</source>
+        <translation>Auftrag %1 von Station %2 wurde beendet, während niemand darauf wartete: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s).</source>
+        <translation>
+            <numerusform>%n Auftrag.</numerusform>
+            <numerusform>%n Aufträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancel a burn station&apos;s job (job cancel ID)</source>
+        <translation>einen Auftrag einer Brennstation abbrechen (job cancel ID)</translation>
+    </message>
+    <message>
+        <source>Asks the job&apos;s station to cancel it: a queued job ends at once, a running one at its next step; no image is left and the albums stay expired. A job that has ended stays as it ended.</source>
+        <translation>Bittet die Station des Auftrags, ihn abzubrechen: Ein wartender Auftrag endet sofort, ein laufender bei seinem nächsten Schritt; es bleibt kein Abbild zurück, und die Alben bleiben abgelaufen. Ein bereits beendeter Auftrag bleibt, wie er geendet hat.</translation>
+    </message>
+    <message>
+        <source>the sub-command</source>
+        <translation>der Unterbefehl</translation>
+    </message>
+    <message>
+        <source>the job&apos;s number, as jobs shows it</source>
+        <translation>die Nummer des Auftrags, wie jobs sie zeigt</translation>
+    </message>
+    <message>
+        <source>Say: keepsakectl job cancel ID.</source>
+        <translation>Sagen Sie: keepsakectl job cancel ID.</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2.</source>
+        <translation>Auftrag %1 hat den Zustand %2.</translation>
+    </message>
+    <message>
+        <source>Job %1 is asked to stop.</source>
+        <translation>Auftrag %1 wurde gebeten anzuhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationJobs</name>
+    <message>
+        <source>There is no burn station job %1.</source>
+        <translation>Es gibt keinen Brennauftrag %1.</translation>
+    </message>
+    <message>
+        <source>Burn station job %1 ended while its disc was being verified.</source>
+        <translation>Brennauftrag %1 wurde beendet, während seine Disc geprüft wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationReport</name>
+    <message>
+        <source>The station&apos;s report of the job cannot be read.</source>
+        <translation>Der Bericht der Station über den Auftrag kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s report of disc %1 is incomplete.</source>
+        <translation>Der Bericht der Station über Disc %1 ist unvollständig.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationRoutes</name>
+    <message>
+        <source>An image file on station %1 is named by its absolute path there: stdio:/path/disc.iso, not %2.</source>
+        <translation>Eine Abbilddatei auf Station %1 wird mit ihrem absoluten Pfad dort angegeben: stdio:/path/disc.iso, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Station %1 has no drive %2: keepsakectl drives --station %1 lists its drives.</source>
+        <translation>Station %1 hat kein Laufwerk %2: keepsakectl drives --station %1 listet ihre Laufwerke.</translation>
+    </message>
+    <message>
+        <source>Album %1 belongs to customer %2, not to %3.</source>
+        <translation>Album %1 gehört Kunde %2, nicht %3.</translation>
+    </message>
+    <message>
+        <source>A job is named by its number.</source>
+        <translation>Ein Auftrag wird mit seiner Nummer angegeben.</translation>
+    </message>
+    <message>
+        <source>Job %1 is not a job of station %2, but of %3.</source>
+        <translation>Auftrag %1 ist kein Auftrag von Station %2, sondern von %3.</translation>
+    </message>
+    <message>
+        <source>Only %1, which asked for job %2, can reject its disc.</source>
+        <translation>Nur %1, das Auftrag %2 angefordert hat, kann seine Disc ablehnen.</translation>
+    </message>
+    <message>
+        <source>Rejected by %1.</source>
+        <translation>Von %1 abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationRunner</name>
+    <message>
+        <source>%1 is not a device of a chain: a burn station is a device (keepsakectl device init).</source>
+        <translation>%1 ist kein Gerät einer Kette: Eine Brennstation ist ein Gerät (keepsakectl device init).</translation>
+    </message>
+    <message>
+        <source>The station stopped or restarted during this job: nothing was recorded, the albums stay expired. Burn again.</source>
+        <translation>Die Station wurde während dieses Auftrags beendet oder neu gestartet: Es wurde nichts gebrannt, die Alben bleiben abgelaufen. Brennen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing to record: the customer has no expired albums.</source>
+        <translation>Nichts zu brennen: Der Kunde hat keine abgelaufenen Alben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n file(s) read back intact; waiting for %1 to record it.</source>
+        <translation>
+            <numerusform>Geprüft: %n Datei unversehrt zurückgelesen; wartet darauf, dass %1 die Disc verbucht.</numerusform>
+            <numerusform>Geprüft: %n Dateien unversehrt zurückgelesen; wartet darauf, dass %1 die Disc verbucht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The station was stopped during this job: nothing was recorded, the albums stay expired. Burn again.</source>
+        <translation>Die Station wurde während dieses Auftrags beendet: Es wurde nichts gebrannt, die Alben bleiben abgelaufen. Brennen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started; the albums stay expired.</source>
+        <translation>Vor dem Start abgebrochen; die Alben bleiben abgelaufen.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationSettlement</name>
+    <message>
+        <source>Burn station job %1 has no verified disc to record (it is %2).</source>
+        <translation>Brennauftrag %1 hat keine geprüfte Disc zum Verbuchen (Zustand: %2).</translation>
+    </message>
+    <message>
+        <source>The manifest of disc %1 that station %2 reports cannot be read: %3</source>
+        <translation>Das von Station %2 gemeldete Manifest von Disc %1 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>Nothing to record: the customer has no expired albums.</source>
+        <translation>Nichts zu brennen: Der Kunde hat keine abgelaufenen Alben.</translation>
+    </message>
+    <message>
+        <source>Recorded on disc %1 and verified.</source>
+        <translation>Auf Disc %1 gebrannt und geprüft.</translation>
+    </message>
+    <message>
+        <source>Station %1 signed disc %2 with a key this chain does not know (%3): nothing was recorded.</source>
+        <translation>Station %1 hat Disc %2 mit einem Schlüssel signiert, den diese Kette nicht kennt (%3): Es wurde nichts verbucht.</translation>
+    </message>
+    <message>
+        <source>Station %1 reports session %2 of disc %3, which its manifest does not hold: nothing was recorded.</source>
+        <translation>Station %1 meldet Sitzung %2 von Disc %3, die ihr Manifest nicht enthält: Es wurde nichts verbucht.</translation>
+    </message>
+    <message>
+        <source>Station %1 wrote disc %2 for customer %3, not for %4: nothing was recorded.</source>
+        <translation>Station %1 hat Disc %2 für Kunde %3 geschrieben, nicht für %4: Es wurde nichts verbucht.</translation>
+    </message>
+    <message>
+        <source>Disc %1 holds album %2, which job %3 did not ask for: nothing was recorded.</source>
+        <translation>Disc %1 enthält Album %2, das Auftrag %3 nicht angefordert hat: Es wurde nichts verbucht.</translation>
+    </message>
+    <message>
+        <source>Disc %1 lists photo %2 (%3) of album &apos;%4&apos; with other bytes than the catalog holds: nothing was recorded. Run keepsakectl check on the device that keeps it.</source>
+        <translation>Disc %1 führt Foto %2 (%3) von Album „%4“ mit anderen Bytes, als der Katalog verzeichnet: Es wurde nichts verbucht. Führen Sie keepsakectl check auf dem Gerät aus, das das Foto aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Station %1 verified disc %2, but the catalog could not record it: </source>
+        <translation>Station %1 hat Disc %2 geprüft, aber der Katalog konnte sie nicht verbuchen: </translation>
     </message>
 </context>
 <context>

@@ -2466,6 +2466,13 @@ The token is shown this once; keep it on the terminal only.</source>
         <source>Device %1 was not removed: new photos are still routed to it by %2. Move them first (keepsakectl camera remove, keepsakectl customer set C --home DEVICE).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Device %1 was not removed: %n burn station job(s) of it or for it have not ended (keepsakectl jobs). Let them end or cancel them first.</source>
+        <translation>
+            <numerusform>Device %1 was not removed: %n burn station job of it or for it has not ended (keepsakectl jobs). Let them end or cancel them first.</numerusform>
+            <numerusform>Device %1 was not removed: %n burn station jobs of it or for it have not ended (keepsakectl jobs). Let them end or cancel them first.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscCheck</name>
@@ -2755,6 +2762,29 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>cannot be checked: this lab has no key yet, as it has made no disc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drives of this burn station of the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Station %1: %n drive(s); image files: --drive stdio:/absolute/path/disc.iso on the station.</source>
+        <translation>
+            <numerusform>Station %1: %n drive; image files: --drive stdio:/absolute/path/disc.iso on the station.</numerusform>
+            <numerusform>Station %1: %n drives; image files: --drive stdio:/absolute/path/disc.iso on the station.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record on this burn station of the chain (DRIVE as it names it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 queued on station %2 (drive %3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5001,6 +5031,40 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::RemoteBurn</name>
+    <message>
+        <source>A dry run plans on this device: leave out --station, or --dry-run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 did not take the job: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1, job %2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Station %1 could not be reached for %n minute(s): job %2 is left to it; keepsakectl jobs --station %1 shows how it ends, and records a verified disc.</source>
+        <translation>
+            <numerusform>Station %1 could not be reached for %n minute: job %2 is left to it; keepsakectl jobs --station %1 shows how it ends, and records a verified disc.</numerusform>
+            <numerusform>Station %1 could not be reached for %n minutes: job %2 is left to it; keepsakectl jobs --station %1 shows how it ends, and records a verified disc.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Station %1 cancelled job %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1, job %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (burn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::RemoteIngest</name>
     <message>
         <source>Cancelled.</source>
@@ -5781,6 +5845,232 @@ Example:
     </message>
     <message>
         <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and the password is not sent in clear. Set smtp.starttls off to allow it, or use a mail server with STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationBurn</name>
+    <message>
+        <source>Preparing the albums (photos fetched from their devices)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing onto %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the disc back to verify it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationClient</name>
+    <message>
+        <source>%1 is not a device of a chain, so it cannot ask a burn station: run keepsakectl device init first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no station %1 in this chain: keepsakectl device list names its devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 answered without a job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationCommands</name>
+    <message>
+        <source>queued, %1 in line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1  %2 %3  customer %4  %5  %6 %  %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the burn stations&apos; jobs: queued, running, ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the recordings asked of a burn station (or of every station of the chain), oldest first, with their state, place in the queue, progress and message. Run on the device that asked for a job, it also records the discs a station verified while that device was not waiting for them (it was stopped or cut off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only this station&apos;s jobs, as the station tells them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 of station %2 ended while nobody waited for it: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s).</source>
+        <translation>
+            <numerusform>%n job.</numerusform>
+            <numerusform>%n jobs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancel a burn station&apos;s job (job cancel ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the job&apos;s station to cancel it: a queued job ends at once, a running one at its next step; no image is left and the albums stay expired. A job that has ended stays as it ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sub-command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the job&apos;s number, as jobs shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say: keepsakectl job cancel ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is asked to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationJobs</name>
+    <message>
+        <source>There is no burn station job %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn station job %1 ended while its disc was being verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationReport</name>
+    <message>
+        <source>The station&apos;s report of the job cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station&apos;s report of disc %1 is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationRoutes</name>
+    <message>
+        <source>An image file on station %1 is named by its absolute path there: stdio:/path/disc.iso, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 has no drive %2: keepsakectl drives --station %1 lists its drives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 belongs to customer %2, not to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job is named by its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is not a job of station %2, but of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1, which asked for job %2, can reject its disc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationRunner</name>
+    <message>
+        <source>%1 is not a device of a chain: a burn station is a device (keepsakectl device init).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The station stopped or restarted during this job: nothing was recorded, the albums stay expired. Burn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to record: the customer has no expired albums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n file(s) read back intact; waiting for %1 to record it.</source>
+        <translation>
+            <numerusform>Verified: %n file read back intact; waiting for %1 to record it.</numerusform>
+            <numerusform>Verified: %n files read back intact; waiting for %1 to record it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The station was stopped during this job: nothing was recorded, the albums stay expired. Burn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before it started; the albums stay expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationSettlement</name>
+    <message>
+        <source>Burn station job %1 has no verified disc to record (it is %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manifest of disc %1 that station %2 reports cannot be read: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to record: the customer has no expired albums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded on disc %1 and verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 signed disc %2 with a key this chain does not know (%3): nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 reports session %2 of disc %3, which its manifest does not hold: nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 wrote disc %2 for customer %3, not for %4: nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 holds album %2, which job %3 did not ask for: nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 lists photo %2 (%3) of album &apos;%4&apos; with other bytes than the catalog holds: nothing was recorded. Run keepsakectl check on the device that keeps it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 verified disc %2, but the catalog could not record it: </source>
         <translation type="unfinished"></translation>
     </message>
 </context>

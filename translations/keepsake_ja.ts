@@ -2476,6 +2476,12 @@ URL:                %4
         <source>Device %1 was not removed: new photos are still routed to it by %2. Move them first (keepsakectl camera remove, keepsakectl customer set C --home DEVICE).</source>
         <translation>デバイス %1 は削除されませんでした。新しい写真がまだ %2 によってこのデバイスに振り分けられています。先に振り分け先を変えてください（keepsakectl camera remove、keepsakectl customer set C --home DEVICE）。</translation>
     </message>
+    <message numerus="yes">
+        <source>Device %1 was not removed: %n burn station job(s) of it or for it have not ended (keepsakectl jobs). Let them end or cancel them first.</source>
+        <translation>
+            <numerusform>デバイス %1 は削除されませんでした。このデバイスがステーションとして実行している、またはこのデバイスが依頼した記録ステーションのジョブ %n 件がまだ終了していません（keepsakectl jobs）。終了を待つか、先に中止してください。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::DiscCheck</name>
@@ -2759,6 +2765,28 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>cannot be checked: this lab has no key yet, as it has made no disc</source>
         <translation>確認できません：この店はまだディスクを作成していないため、鍵がありません</translation>
+    </message>
+    <message>
+        <source>the drives of this burn station of the chain</source>
+        <translation>チェーン内のこの記録ステーションのドライブ</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>DEVICE</translation>
+    </message>
+    <message numerus="yes">
+        <source>Station %1: %n drive(s); image files: --drive stdio:/absolute/path/disc.iso on the station.</source>
+        <translation>
+            <numerusform>ステーション %1: ドライブ %n 台。イメージファイル: ステーション上で --drive stdio:/absolute/path/disc.iso</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record on this burn station of the chain (DRIVE as it names it)</source>
+        <translation>チェーン内のこの記録ステーションで記録する（DRIVE はステーションでの名前で指定）</translation>
+    </message>
+    <message>
+        <source>Job %1 queued on station %2 (drive %3).</source>
+        <translation>ジョブ %1 をステーション %2 のキューに入れました（ドライブ %3）。</translation>
     </message>
 </context>
 <context>
@@ -4970,6 +4998,39 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::RemoteBurn</name>
+    <message>
+        <source>A dry run plans on this device: leave out --station, or --dry-run.</source>
+        <translation>試行はこのデバイス上で計画します。--station か --dry-run のどちらかを外してください。</translation>
+    </message>
+    <message>
+        <source>Station %1 did not take the job: </source>
+        <translation>ステーション %1 がジョブを受け付けませんでした: </translation>
+    </message>
+    <message>
+        <source>Station %1, job %2: </source>
+        <translation>ステーション %1、ジョブ %2: </translation>
+    </message>
+    <message numerus="yes">
+        <source>Station %1 could not be reached for %n minute(s): job %2 is left to it; keepsakectl jobs --station %1 shows how it ends, and records a verified disc.</source>
+        <translation>
+            <numerusform>ステーション %1 に %n 分間接続できませんでした。ジョブ %2 はステーションに任せます。keepsakectl jobs --station %1 で結果を確認でき、検証済みのディスクはその際に登録されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Station %1 cancelled job %2: %3</source>
+        <translation>ステーション %1 がジョブ %2 を中止しました: %3</translation>
+    </message>
+    <message>
+        <source>Station %1, job %2 failed: %3</source>
+        <translation>ステーション %1、ジョブ %2 が失敗しました: %3</translation>
+    </message>
+    <message>
+        <source>%1 (burn)</source>
+        <translation>%1（記録）</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::RemoteIngest</name>
     <message>
         <source>Cancelled.</source>
@@ -5762,6 +5823,230 @@ Example:
     <message>
         <source>The mail to %1 was not sent: the mail server %2 offers no encryption (no STARTTLS), and the password is not sent in clear. Set smtp.starttls off to allow it, or use a mail server with STARTTLS.</source>
         <translation>%1 へのメールは送信されませんでした：メールサーバー %2 は暗号化（STARTTLS）を提供しておらず、パスワードは平文では送信しません。許可するには smtp.starttls を off にするか、STARTTLS に対応したメールサーバーを使ってください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationBurn</name>
+    <message>
+        <source>Preparing the albums (photos fetched from their devices)</source>
+        <translation>アルバムを準備しています（写真を保管先のデバイスから取得）</translation>
+    </message>
+    <message>
+        <source>Writing onto %1</source>
+        <translation>%1 に書き込んでいます</translation>
+    </message>
+    <message>
+        <source>Reading the disc back to verify it</source>
+        <translation>検証のためディスクを読み戻しています</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationClient</name>
+    <message>
+        <source>%1 is not a device of a chain, so it cannot ask a burn station: run keepsakectl device init first.</source>
+        <translation>%1 はチェーンのデバイスではないため、記録ステーションに依頼できません。先に keepsakectl device init を実行してください。</translation>
+    </message>
+    <message>
+        <source>There is no station %1 in this chain: keepsakectl device list names its devices.</source>
+        <translation>このチェーンにステーション %1 はありません。keepsakectl device list でチェーンのデバイスを確認できます。</translation>
+    </message>
+    <message>
+        <source>Station %1 answered without a job.</source>
+        <translation>ステーション %1 の応答にジョブが含まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationCommands</name>
+    <message>
+        <source>queued, %1 in line</source>
+        <translation>待機中、%1 番目</translation>
+    </message>
+    <message>
+        <source>%1  %2 %3  customer %4  %5  %6 %  %7</source>
+        <translation>%1  %2 %3  お客様 %4  %5  %6 %  %7</translation>
+    </message>
+    <message>
+        <source>the burn stations&apos; jobs: queued, running, ended</source>
+        <translation>記録ステーションのジョブ: 待機中、実行中、終了</translation>
+    </message>
+    <message>
+        <source>Lists the recordings asked of a burn station (or of every station of the chain), oldest first, with their state, place in the queue, progress and message. Run on the device that asked for a job, it also records the discs a station verified while that device was not waiting for them (it was stopped or cut off).</source>
+        <translation>記録ステーション（またはチェーンのすべてのステーション）に依頼された記録を古い順に、状態、キュー内の順番、進行状況、メッセージとともに一覧表示します。ジョブを依頼したデバイスで実行すると、そのデバイスが待っていなかった間（停止していたか接続が切れていた間）にステーションが検証したディスクも登録します。</translation>
+    </message>
+    <message>
+        <source>only this station&apos;s jobs, as the station tells them</source>
+        <translation>このステーションのジョブのみ（ステーションからの報告どおり）</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>DEVICE</translation>
+    </message>
+    <message>
+        <source>%1 (jobs)</source>
+        <translation>%1（ジョブ）</translation>
+    </message>
+    <message>
+        <source>Job %1 of station %2 ended while nobody waited for it: %3</source>
+        <translation>ステーション %2 のジョブ %1 は、誰も待っていない間に終了しました: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s).</source>
+        <translation>
+            <numerusform>ジョブ %n 件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancel a burn station&apos;s job (job cancel ID)</source>
+        <translation>記録ステーションのジョブを中止する（job cancel ID）</translation>
+    </message>
+    <message>
+        <source>Asks the job&apos;s station to cancel it: a queued job ends at once, a running one at its next step; no image is left and the albums stay expired. A job that has ended stays as it ended.</source>
+        <translation>ジョブのステーションに中止を依頼します。待機中のジョブは直ちに、実行中のジョブは次の段階で終了します。イメージは残らず、アルバムは期限切れのままです。すでに終了したジョブは終了時の状態のままです。</translation>
+    </message>
+    <message>
+        <source>the sub-command</source>
+        <translation>サブコマンド</translation>
+    </message>
+    <message>
+        <source>the job&apos;s number, as jobs shows it</source>
+        <translation>jobs で表示されるジョブ番号</translation>
+    </message>
+    <message>
+        <source>Say: keepsakectl job cancel ID.</source>
+        <translation>keepsakectl job cancel ID と指定してください。</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2.</source>
+        <translation>ジョブ %1 の状態は %2 です。</translation>
+    </message>
+    <message>
+        <source>Job %1 is asked to stop.</source>
+        <translation>ジョブ %1 に停止を依頼しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationJobs</name>
+    <message>
+        <source>There is no burn station job %1.</source>
+        <translation>記録ステーションのジョブ %1 はありません。</translation>
+    </message>
+    <message>
+        <source>Burn station job %1 ended while its disc was being verified.</source>
+        <translation>記録ステーションのジョブ %1 は、ディスクの検証中に終了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationReport</name>
+    <message>
+        <source>The station&apos;s report of the job cannot be read.</source>
+        <translation>ジョブについてのステーションの報告を読めません。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s report of disc %1 is incomplete.</source>
+        <translation>ディスク %1 についてのステーションの報告が不完全です。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationRoutes</name>
+    <message>
+        <source>An image file on station %1 is named by its absolute path there: stdio:/path/disc.iso, not %2.</source>
+        <translation>ステーション %1 上のイメージファイルは、そこでの絶対パスで stdio:/path/disc.iso のように指定します（%2 ではありません）。</translation>
+    </message>
+    <message>
+        <source>Station %1 has no drive %2: keepsakectl drives --station %1 lists its drives.</source>
+        <translation>ステーション %1 にドライブ %2 はありません。keepsakectl drives --station %1 でドライブを一覧表示できます。</translation>
+    </message>
+    <message>
+        <source>Album %1 belongs to customer %2, not to %3.</source>
+        <translation>アルバム %1 はお客様 %2 のもので、%3 のものではありません。</translation>
+    </message>
+    <message>
+        <source>A job is named by its number.</source>
+        <translation>ジョブは番号で指定します。</translation>
+    </message>
+    <message>
+        <source>Job %1 is not a job of station %2, but of %3.</source>
+        <translation>ジョブ %1 はステーション %2 ではなく %3 のジョブです。</translation>
+    </message>
+    <message>
+        <source>Only %1, which asked for job %2, can reject its disc.</source>
+        <translation>ジョブ %2 のディスクを拒否できるのは、そのジョブを依頼した %1 だけです。</translation>
+    </message>
+    <message>
+        <source>Rejected by %1.</source>
+        <translation>%1 が拒否しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationRunner</name>
+    <message>
+        <source>%1 is not a device of a chain: a burn station is a device (keepsakectl device init).</source>
+        <translation>%1 はチェーンのデバイスではありません。記録ステーションはデバイスである必要があります（keepsakectl device init）。</translation>
+    </message>
+    <message>
+        <source>The station stopped or restarted during this job: nothing was recorded, the albums stay expired. Burn again.</source>
+        <translation>このジョブの実行中にステーションが停止または再起動しました。何も記録していません。アルバムは期限切れのままです。もう一度記録してください。</translation>
+    </message>
+    <message>
+        <source>Nothing to record: the customer has no expired albums.</source>
+        <translation>記録するものはありません。お客様に期限切れのアルバムはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n file(s) read back intact; waiting for %1 to record it.</source>
+        <translation>
+            <numerusform>検証済み: %n ファイルを読み戻し、異常はありませんでした。%1 による登録を待っています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The station was stopped during this job: nothing was recorded, the albums stay expired. Burn again.</source>
+        <translation>このジョブの実行中にステーションが停止されました。何も記録していません。アルバムは期限切れのままです。もう一度記録してください。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started; the albums stay expired.</source>
+        <translation>開始前に中止しました。アルバムは期限切れのままです。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationSettlement</name>
+    <message>
+        <source>Burn station job %1 has no verified disc to record (it is %2).</source>
+        <translation>記録ステーションのジョブ %1 には、登録する検証済みのディスクがありません（状態: %2）。</translation>
+    </message>
+    <message>
+        <source>The manifest of disc %1 that station %2 reports cannot be read: %3</source>
+        <translation>ステーション %2 が報告したディスク %1 のマニフェストを読めません: %3</translation>
+    </message>
+    <message>
+        <source>Nothing to record: the customer has no expired albums.</source>
+        <translation>記録するものはありません。お客様に期限切れのアルバムはありません。</translation>
+    </message>
+    <message>
+        <source>Recorded on disc %1 and verified.</source>
+        <translation>ディスク %1 に記録し、検証しました。</translation>
+    </message>
+    <message>
+        <source>Station %1 signed disc %2 with a key this chain does not know (%3): nothing was recorded.</source>
+        <translation>ステーション %1 は、このチェーンが知らない鍵（%3）でディスク %2 に署名しました。何も登録していません。</translation>
+    </message>
+    <message>
+        <source>Station %1 reports session %2 of disc %3, which its manifest does not hold: nothing was recorded.</source>
+        <translation>ステーション %1 がディスク %3 のセッション %2 を報告しましたが、そのマニフェストにこのセッションはありません。何も登録していません。</translation>
+    </message>
+    <message>
+        <source>Station %1 wrote disc %2 for customer %3, not for %4: nothing was recorded.</source>
+        <translation>ステーション %1 はディスク %2 を %4 ではなくお客様 %3 のために書き込みました。何も登録していません。</translation>
+    </message>
+    <message>
+        <source>Disc %1 holds album %2, which job %3 did not ask for: nothing was recorded.</source>
+        <translation>ディスク %1 には、ジョブ %3 で依頼していないアルバム %2 が入っています。何も登録していません。</translation>
+    </message>
+    <message>
+        <source>Disc %1 lists photo %2 (%3) of album &apos;%4&apos; with other bytes than the catalog holds: nothing was recorded. Run keepsakectl check on the device that keeps it.</source>
+        <translation>ディスク %1 に記載されたアルバム「%4」の写真 %2（%3）のデータが、カタログの内容と異なります。何も登録していません。その写真を保管しているデバイスで keepsakectl check を実行してください。</translation>
+    </message>
+    <message>
+        <source>Station %1 verified disc %2, but the catalog could not record it: </source>
+        <translation>ステーション %1 はディスク %2 を検証しましたが、カタログに登録できませんでした: </translation>
     </message>
 </context>
 <context>
