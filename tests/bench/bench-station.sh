@@ -99,7 +99,7 @@ start_device S
 
 # albums CUSTOMER: "ID STATE" per album of the customer that has photos
 albums() {
-    "${H[@]}" --json albums --customer "$1" --all | python3 -c 'import json, sys
+    "${H[@]}" --json albums --customer "$1" --all 2>>"$work/quiet.log" | python3 -c 'import json, sys
 for l in sys.stdin:
     o = json.loads(l)
     if "summary" not in o and o.get("photos", 0) > 0: print(o["id"], o["state"])'
@@ -142,8 +142,8 @@ restore_all() {
 }
 
 # --- the same card held by H for A and by S for B ----------------------------------------
-"${H[@]}" customer add --code A --name "Bench remote" --home H >/dev/null
-"${H[@]}" customer add --code B --name "Bench local" --home S >/dev/null
+"${H[@]}" customer add --code A --name "Bench remote" --home H >/dev/null 2>>"$work/quiet.log"
+"${H[@]}" customer add --code B --name "Bench local" --home S >/dev/null 2>>"$work/quiet.log"
 handin() {   # DEVICE CUSTOMER: the card handed in at DEVICE (thumbnails made), untimed
     local rc=0
     say "handing the card in at $1 for customer $2 (untimed)"
@@ -157,7 +157,7 @@ handin S B
 # every photo held where it should be, none waiting to be forwarded
 for pair in A:H B:S; do
     c=${pair%:*} d=${pair#*:}
-    albums "$c" | while read -r id _; do "${H[@]}" --json photos --album "$id"; done | python3 -c 'import json, sys
+    albums "$c" | while read -r id _; do "${H[@]}" --json photos --album "$id" 2>>"$work/quiet.log"; done | python3 -c 'import json, sys
 want, n = sys.argv[1], 0
 for l in sys.stdin:
     o = json.loads(l)
