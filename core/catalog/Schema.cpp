@@ -329,6 +329,36 @@ const char *const Version9[] = {
     R"(ALTER TABLE blobs ADD COLUMN md5 TEXT)",
 };
 
+// Migration 10: the burn station's queue (issue 15). A job is asked of a station by a
+// requesting device; the station runs it and leaves its report (each disc's manifest
+// and verification) for the requester, which checks it against the catalog and records
+// the albums. `image_*` let a station that restarts put an image file back as it was.
+const char *const Version10[] = {
+    R"(CREATE TABLE station_jobs (
+        id {id},
+        station_id BIGINT NOT NULL REFERENCES devices(id),
+        requester_id BIGINT NOT NULL REFERENCES devices(id),
+        drive TEXT NOT NULL,
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        albums TEXT NOT NULL DEFAULT '',
+        media TEXT NOT NULL DEFAULT '',
+        capacity BIGINT NOT NULL DEFAULT 0,
+        actor TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'queued',
+        progress INTEGER NOT NULL DEFAULT 0,
+        message TEXT NOT NULL DEFAULT '',
+        cancel_requested INTEGER NOT NULL DEFAULT 0,
+        report TEXT,
+        settled_by TEXT,
+        image_path TEXT,
+        image_existed INTEGER NOT NULL DEFAULT 0,
+        image_size BIGINT NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT))",
+    R"(CREATE INDEX station_jobs_station ON station_jobs (station_id, state))",
+};
+
 struct Migration
 {
     int version;
@@ -345,6 +375,7 @@ const Migration Migrations[] = {
     { 6, std::begin(Version6), std::end(Version6) },
     { 7, std::begin(Version7), std::end(Version7) },
     { 9, std::begin(Version9), std::end(Version9) },
+    { 10, std::begin(Version10), std::end(Version10) },
 };
 
 // Migration 8: the change counter the windows poll (CatalogVersion), written per
@@ -355,7 +386,7 @@ constexpr int CatalogVersionMigration = 8;
 
 int Schema::latestVersion() const
 {
-    return 9;
+    return 10;
 }
 
 QStringList Schema::statements(int version) const

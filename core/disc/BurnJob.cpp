@@ -386,6 +386,12 @@ Status BurnJob::burn(Target &target, const Customer &customer, const LabKey &key
     target.drive->setVolumeId(manifest.discId);
     if (Status written = writeAndVerify(target, manifest, burned); !written)
         return written;
+    if (!m_options.recordHere) {
+        burned.manifestJson = json;
+        burned.media = target.kind.name;
+        burned.labKey = key.keyId();
+        return Status::success();
+    }
 
     DiscRecord::Written record { manifest.discId, customer.id, target.kind.name, key.keyId(), target.session,
                                  burned.bytes, PickupCode::generate(), m_options.actor, now,
@@ -418,6 +424,7 @@ Status BurnJob::writeAndVerify(Target &target, const DiscManifest &manifest, Bur
         if (image.open(QIODevice::ReadOnly))
             target.imageHead = image.read(ImageHead);
     }
+    Q_EMIT aboutToWrite(target.address, target.imagePath, target.imageExisted, target.imageSize, target.imageHead);
     QElapsedTimer clock;
     clock.start();
     const DiscDrive::Written outcome = target.drive->write(m_options.capacity, [this](qint64 done, qint64 total) {

@@ -32,6 +32,9 @@ struct BurnOptions
     QString printer;         // empty: PDFs into DIR/prints/DISC/
     QString actor;
     int stagingThreads = 0;  // photos staged at once; 0: one per core
+    // false on a burn station: a verified disc is reported (BurnedDisc::manifestJson)
+    // for its requester to check and record; the catalog and the prints are left alone.
+    bool recordHere = true;
 };
 
 // One disc of a run, written, verified and recorded.
@@ -51,6 +54,10 @@ struct BurnedDisc
     double verifySeconds = 0;
     QStringList printFiles;
     QString printError;
+    // Station burns (BurnOptions::recordHere false): what the requester records.
+    QByteArray manifestJson;     // the manifest as written onto the disc
+    QString media;
+    QString labKey;
 };
 
 // What a run did. For compatibility the single-disc fields describe the first disc
@@ -119,6 +126,10 @@ Q_SIGNALS:
     void planned(const QList<Keepsake::PlannedDisc> &plan);
     void progress(Keepsake::BurnJob::Phase phase, qint64 done, qint64 total, double bytesPerSecond,
                   int secondsLeft);
+    // About to write onto `drive`; for an image file, what it was before (existed,
+    // size, the head libisoburn rewrites), so that a restarted station can undo it.
+    void aboutToWrite(const QString &drive, const QString &imagePath, bool existed, qint64 size,
+                      const QByteArray &head);
     // The session is on the medium and about to be read back.
     void written(const QString &drive);
     // A disc of the plan is verified and recorded (and its prints made or failed).

@@ -71,6 +71,28 @@ QString DiscMedia::statusText() const
     return QCoreApplication::translate("Keepsake::DiscDrive", "no usable disc");
 }
 
+QString DiscMedia::statusName() const
+{
+    switch (status) {
+    case Status::Blank: return QStringLiteral("blank");
+    case Status::Appendable: return QStringLiteral("appendable");
+    case Status::Full: return QStringLiteral("full");
+    case Status::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+DiscMedia::Status DiscMedia::statusNamed(const QString &name)
+{
+    for (Status status : { Status::Blank, Status::Appendable, Status::Full }) {
+        DiscMedia media;
+        media.status = status;
+        if (media.statusName() == name)
+            return status;
+    }
+    return Status::None;
+}
+
 Result<QList<DriveEntry>> DiscDrive::list()
 {
     // Listing rescans every drive, which libburn refuses while one is in use anyway.

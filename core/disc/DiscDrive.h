@@ -31,6 +31,9 @@ struct DiscMedia
     qint64 usedBytes = 0;
 
     QString statusText() const;
+    // Untranslated, for records: "none", "blank", "appendable", "full".
+    QString statusName() const;
+    static Status statusNamed(const QString &name);
 };
 
 struct DriveEntry

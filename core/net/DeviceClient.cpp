@@ -206,10 +206,12 @@ Result<QByteArray> DeviceClient::exchange(Verb verb, const QUrl &url, const QByt
         curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "DELETE");
     else if (verb != Verb::Get)
         setBody(curl, verb == Verb::Post, transfer);
+    m_answered = false;
     const CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    m_answered = code == CURLE_OK && status > 0;
     if (!transfer.shown.isEmpty())
         return Error::failure(tr("The device at %1 shows a certificate with fingerprint %2, not the pinned %3: nothing "
                                  "was sent. Check the device's address and fingerprint (keepsakectl device list on the "

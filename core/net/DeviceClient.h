@@ -57,6 +57,10 @@ public:
     // How long a request may go without a byte moving (default 60 s).
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
 
+    // Whether the device answered the last request (with any status): false when it
+    // could not be reached, or the connection broke.
+    bool answered() const { return m_answered; }
+
     // GET /health: whether the device answers, with the pinned certificate.
     Status health();
     Result<QJsonValue> get(const QString &path, const QUrlQuery &query = {});
@@ -84,6 +88,7 @@ private:
     const CancelToken *m_alsoCancel = nullptr;
     std::unique_ptr<Handle> m_handle;
     int m_timeoutMs = 60'000;
+    bool m_answered = false;
 };
 
 } // namespace Keepsake

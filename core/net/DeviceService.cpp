@@ -9,6 +9,7 @@
 #include "ThumbnailMaker.h"
 #include "lab/DeviceIdentity.h"
 #include "lab/Lab.h"
+#include "station/StationRunner.h"
 
 #include <QtConcurrent>
 
@@ -51,6 +52,10 @@ Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
     ServiceRoutes::addLab(*m_server, m_lab);
     ServiceRoutes::addAlbums(*m_server, m_lab, *m_thumbnails);
     ServiceRoutes::addFiles(*m_server, m_lab, *m_thumbnails);
+    m_station = new StationRunner(m_lab, this);
+    if (Status station = m_station->start(); !station)
+        return station.error();
+    ServiceRoutes::addStation(*m_server, m_lab, *m_station);
     if (port == 0)
         port = quint16(QUrl(m_lab.device()->url).port(0));
     const Result<quint16> listening = m_server->listen(address, port, *identity);
@@ -70,11 +75,13 @@ void DeviceService::stop()
     m_timer.stop();
     m_cancel.cancel();
     m_thumbnails->stop();
+    if (m_station)
+        m_station->stop();
 }
 
 bool DeviceService::isIdle() const
 {
-    return !m_round.isRunning() && m_thumbnails->isIdle();
+    return !m_round.isRunning() && m_thumbnails->isIdle() && (!m_station || m_station->isIdle());
 }
 
 void DeviceService::forwardNow()

@@ -18,12 +18,14 @@ namespace Keepsake {
 class DeviceServer;
 class HandinReception;
 class Lab;
+class StationRunner;
 class ThumbnailMaker;
 
 // A data folder serving as a device of the chain (`keepsakectl serve`): the HTTPS
 // service with its routes, the forwarding of received photos to their devices, a
-// round at least every few seconds and at once after each hand-in, and the thumbnails
-// of the files it receives, made on a thread of their own.
+// round at least every few seconds and at once after each hand-in, the thumbnails
+// of the files it receives, made on a thread of their own, and the burn station that
+// records the discs the chain's devices ask of it.
 class DeviceService : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,7 @@ private:
     std::unique_ptr<ThumbnailMaker> m_thumbnails;   // of files received; the file routes use it
     DeviceServer *m_server = nullptr;
     HandinReception *m_reception = nullptr;
+    StationRunner *m_station = nullptr;
     QTimer m_timer;
     QFutureWatcher<Result<Forwarder::Round>> m_round;
     CancelToken m_cancel;

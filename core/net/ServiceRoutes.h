@@ -9,6 +9,7 @@ namespace Keepsake {
 class DeviceServer;
 class HandinReception;
 class Lab;
+class StationRunner;
 class ThumbnailMaker;
 struct ServiceCaller;
 
@@ -34,6 +35,11 @@ void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
 // thumbnails from `thumbnails`. These are for devices only; terminals ask for
 // photos/{id}/thumbnail, which fetches from the device keeping the photo when needed.
 void addFiles(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
+// The burn station (StationRoutes.cpp): GET station/drives, POST station/jobs (a device
+// of the chain asks for a recording), GET station/jobs, GET station/jobs/{id} (with the
+// verified disc's report for devices), POST station/jobs/{id}/cancel, POST
+// station/jobs/{id}/reject (the requester found the report wrong).
+void addStation(DeviceServer &server, const Lab &lab, StationRunner &runner);
 
 // Whose open hand-in a request may go on with: the same terminal (and customer), or
 // the same device.

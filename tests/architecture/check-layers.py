@@ -29,7 +29,8 @@ CORE_FLOORS = {
     "print": {"base", "catalog", "store", "metadata", "lab"},
     "ingest": {"base", "catalog", "store", "metadata", "lab", "retention", "notify"},
     "disc": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print"},
-    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc"},
+    "station": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "disc"},
+    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc", "station"},
 }
 FRONT_ENDS = ("ui", "app")
 MAX_LINES = 600

@@ -12,6 +12,9 @@
 #include "disc/DiscManifest.h"
 #include "disc/ChainKeys.h"
 #include "disc/LabKey.h"
+#include "net/RemoteBurn.h"
+#include "net/StationClient.h"
+#include "net/StationRecords.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -49,8 +52,11 @@ public:
                         tr("Lists the optical drives of this machine with the disc in each (type, status, free "
                            "space, erasable). An image file is always available as stdio:/path/disc.iso."),
                         QStringLiteral("keepsakectl drives --json"));
+        p.addOption({ QStringLiteral("station"), tr("the drives of this burn station of the chain"), tr("DEVICE") });
         if (auto done = p.parse(context, args))
             return *done;
+        if (p.isSet(QStringLiteral("station")))
+            return stationDrives(context, p.value(QStringLiteral("station")));
         const Result<QList<DriveEntry>> drives = DiscDrive::list();
         if (!drives)
             return context.fail(drives.error());
@@ -74,6 +80,33 @@ public:
                                 drives->isEmpty() ? tr("No optical drives found. Image files: --drive stdio:/path/disc.iso")
                                                   : tr("%n drive(s); image files: --drive stdio:/path/disc.iso", nullptr,
                                                        int(drives->size())));
+        return ExitDone;
+    }
+
+private:
+    static int stationDrives(CtlContext &context, const QString &station)
+    {
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
+        Result<std::unique_ptr<StationClient>> client = StationClient::open(*lab, station, &context.cancel);
+        if (!client)
+            return context.fail(client.error());
+        const Result<QList<StationDrive>> drives = (*client)->drives();
+        if (!drives)
+            return context.fail(drives.error());
+        for (const StationDrive &drive : *drives) {
+            const DiscMedia &media = drive.media;
+            QString line = QStringLiteral("%1  %2 %3").arg(drive.drive.address, drive.drive.vendor, drive.drive.product);
+            line += drive.problem.isEmpty() ? tr(": %1, %2, %3 free%4").arg(media.profile, media.statusText(),
+                                                                          formatBytes(media.freeBytes),
+                                                                          media.erasable ? tr(", erasable") : QString())
+                                            : tr(": %1").arg(drive.problem);
+            context.console.item(StationRecords::drive(drive, (*client)->station()), line);
+        }
+        context.console.summary({ { QStringLiteral("drives"), drives->size() }, { QStringLiteral("station"), station } },
+                                tr("Station %1: %n drive(s); image files: --drive stdio:/absolute/path/disc.iso on the "
+                                   "station.", nullptr, int(drives->size())).arg(station));
         return ExitDone;
     }
 };
@@ -159,6 +192,8 @@ public:
         p.addOption({ QStringLiteral("capacity"), tr("the medium's capacity in bytes, for media not listed"), tr("BYTES") });
         p.addOption({ QStringLiteral("dry-run"), tr("show the plan, write nothing") });
         p.addOption({ QStringLiteral("printer"), tr("print index sheet and receipt there instead of PDFs"), tr("NAME") });
+        p.addOption({ QStringLiteral("station"), tr("record on this burn station of the chain (DRIVE as it names it)"),
+                      tr("DEVICE") });
         if (auto done = p.parse(context, args))
             return *done;
         if (!p.isSet(QStringLiteral("customer")) || !p.isSet(QStringLiteral("drive")))
@@ -180,54 +215,43 @@ public:
         Lab *lab = context.lab();
         if (!lab)
             return ExitFailed;
+        if (p.isSet(QStringLiteral("station")))
+            return burnOnStation(context, *lab, options, p.value(QStringLiteral("station")));
         return burn(context, *lab, options);
     }
 
 private:
-    int burn(CtlContext &context, Lab &lab, const BurnOptions &options)
+    static void printDisc(Console &console, const BurnedDisc &d)
     {
-        BurnJob job(lab, options);
+        console.endProgress();
+        QString text = tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.", nullptr,
+                          int(d.recordedAlbums.size()))
+                           .arg(d.discId).arg(d.session).arg(d.filesVerified).arg(d.pickupCode);
+        if (!d.albumParts.isEmpty())
+            text += QLatin1Char(' ') + tr("%n album(s) only in part: recorded once their last part is verified.", nullptr,
+                                          int(d.albumParts.size()));
+        if (d.drive.startsWith(QLatin1String("stdio:")))
+            text += QLatin1Char(' ') + tr("Image: %1").arg(d.drive.mid(6));
+        console.item({ { QStringLiteral("disc"), d.discId }, { QStringLiteral("number"), d.number },
+                       { QStringLiteral("drive"), d.drive }, { QStringLiteral("session"), d.session },
+                       { QStringLiteral("albums"), ids(d.recordedAlbums) },
+                       { QStringLiteral("album_parts"), ids(d.albumParts) },
+                       { QStringLiteral("pickup_code"), d.pickupCode }, { QStringLiteral("bytes"), d.bytes },
+                       { QStringLiteral("files_verified"), d.filesVerified }, { QStringLiteral("appended"), d.appended },
+                       { QStringLiteral("prints"), QJsonArray::fromStringList(d.printFiles) } },
+                     text);
+    }
+
+    static int printOutcome(CtlContext &context, const BurnOptions &options, const Result<BurnSummary> &result,
+                            const QJsonObject &extra = {})
+    {
         Console &console = context.console;
-        CancelToken &token = job.cancelToken();
-        const QString drive = options.drive;
-        QObject::connect(&job, &BurnJob::planned, &job, [&console, drive](const QList<PlannedDisc> &plan) {
-            console.line(planText(plan, drive));
-        });
-        QObject::connect(&job, &BurnJob::discRecorded, &job, [&console](const BurnedDisc &d) {
-            console.endProgress();
-            QString text = tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.", nullptr,
-                              int(d.recordedAlbums.size()))
-                               .arg(d.discId).arg(d.session).arg(d.filesVerified).arg(d.pickupCode);
-            if (!d.albumParts.isEmpty())
-                text += QLatin1Char(' ') + tr("%n album(s) only in part: recorded once their last part is verified.", nullptr,
-                                              int(d.albumParts.size()));
-            if (d.drive.startsWith(QLatin1String("stdio:")))
-                text += QLatin1Char(' ') + tr("Image: %1").arg(d.drive.mid(6));
-            console.item({ { QStringLiteral("disc"), d.discId }, { QStringLiteral("number"), d.number },
-                           { QStringLiteral("drive"), d.drive }, { QStringLiteral("session"), d.session },
-                           { QStringLiteral("albums"), ids(d.recordedAlbums) },
-                           { QStringLiteral("album_parts"), ids(d.albumParts) },
-                           { QStringLiteral("pickup_code"), d.pickupCode }, { QStringLiteral("bytes"), d.bytes },
-                           { QStringLiteral("files_verified"), d.filesVerified }, { QStringLiteral("appended"), d.appended },
-                           { QStringLiteral("prints"), QJsonArray::fromStringList(d.printFiles) } },
-                         text);
-        });
-        QObject::connect(&job, &BurnJob::progress, &job,
-                         [&console, &context, &token](BurnJob::Phase phase, qint64 done, qint64 total, double, int) {
-                             console.progress(done, total, done, total,
-                                              phase == BurnJob::Phase::Verifying ? tr("verified")
-                                              : phase == BurnJob::Phase::Writing ? tr("written")
-                                                                                 : tr("albums prepared"));
-                             if (context.cancel.isCancelled())
-                                 token.cancel();
-                         });
-        const Result<BurnSummary> result = job.run();
         console.endProgress();
         if (!result)
             return context.fail(result.error());
         const BurnSummary &s = *result;
         if (s.nothingToRecord) {
-            console.summary({ { QStringLiteral("albums"), 0 } },
+            console.summary(QJsonObject { { QStringLiteral("albums"), 0 } },
                             tr("Customer %1 has no expired albums: nothing to record.").arg(options.customerCode));
             return ExitDone;
         }
@@ -240,18 +264,63 @@ private:
         if (s.discsLeft > 0)
             console.line(tr("%n more disc(s) are planned: insert the next blank disc and run the same command again.", nullptr,
                             s.discsLeft));
-        console.summary({ { QStringLiteral("disc"), s.discId }, { QStringLiteral("session"), s.session },
-                          { QStringLiteral("discs"), s.discs.size() }, { QStringLiteral("albums"), s.recordedAlbums.size() },
-                          { QStringLiteral("bytes"), s.bytes }, { QStringLiteral("write_seconds"), s.writeSeconds },
-                          { QStringLiteral("verify_seconds"), s.verifySeconds },
-                          { QStringLiteral("discs_left"), s.discsLeft } },
-                        tr("%n disc(s) written in %1 s, verified in %2 s.", nullptr, int(s.discs.size()))
-                            .arg(s.writeSeconds, 0, 'f', 1).arg(s.verifySeconds, 0, 'f', 1));
+        QJsonObject summary { { QStringLiteral("disc"), s.discId }, { QStringLiteral("session"), s.session },
+                              { QStringLiteral("discs"), s.discs.size() }, { QStringLiteral("albums"), s.recordedAlbums.size() },
+                              { QStringLiteral("bytes"), s.bytes }, { QStringLiteral("write_seconds"), s.writeSeconds },
+                              { QStringLiteral("verify_seconds"), s.verifySeconds },
+                              { QStringLiteral("discs_left"), s.discsLeft } };
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            summary.insert(it.key(), it.value());
+        console.summary(summary, tr("%n disc(s) written in %1 s, verified in %2 s.", nullptr, int(s.discs.size()))
+                                     .arg(s.writeSeconds, 0, 'f', 1).arg(s.verifySeconds, 0, 'f', 1));
         if (!s.printError.isEmpty()) {
             console.error(tr("The disc is recorded, but the prints failed: %1").arg(s.printError));
             return ExitPartial;
         }
         return ExitDone;
+    }
+
+    int burn(CtlContext &context, Lab &lab, const BurnOptions &options)
+    {
+        BurnJob job(lab, options);
+        Console &console = context.console;
+        CancelToken &token = job.cancelToken();
+        const QString drive = options.drive;
+        QObject::connect(&job, &BurnJob::planned, &job, [&console, drive](const QList<PlannedDisc> &plan) {
+            console.line(planText(plan, drive));
+        });
+        QObject::connect(&job, &BurnJob::discRecorded, &job, [&console](const BurnedDisc &d) { printDisc(console, d); });
+        QObject::connect(&job, &BurnJob::progress, &job,
+                         [&console, &context, &token](BurnJob::Phase phase, qint64 done, qint64 total, double, int) {
+                             console.progress(done, total, done, total,
+                                              phase == BurnJob::Phase::Verifying ? tr("verified")
+                                              : phase == BurnJob::Phase::Writing ? tr("written")
+                                                                                 : tr("albums prepared"));
+                             if (context.cancel.isCancelled())
+                                 token.cancel();
+                         });
+        return printOutcome(context, options, job.run());
+    }
+
+    int burnOnStation(CtlContext &context, Lab &lab, const BurnOptions &options, const QString &station)
+    {
+        RemoteBurnOptions remote { station, options };
+        RemoteBurn job(lab, remote);
+        Console &console = context.console;
+        CancelToken &token = job.cancelToken();
+        QObject::connect(&job, &RemoteBurn::submitted, &job, [&console](const StationJob &j) {
+            console.item(StationRecords::job(j), tr("Job %1 queued on station %2 (drive %3).").arg(j.id).arg(j.station, j.drive));
+        });
+        QObject::connect(&job, &RemoteBurn::changed, &job, [&console, &context, &token](const StationJob &j) {
+            console.progress(j.progress, 100, j.progress, 100, j.message);
+            if (context.cancel.isCancelled())
+                token.cancel();
+        });
+        QObject::connect(&job, &RemoteBurn::discRecorded, &job, [&console](const BurnedDisc &d) { printDisc(console, d); });
+        job.alsoCancelledBy(&context.cancel);   // Ctrl-C: the station is asked to cancel the job
+        const Result<BurnSummary> result = job.run();
+        return printOutcome(context, options, result,
+                            { { QStringLiteral("job"), job.job().id }, { QStringLiteral("station"), station } });
     }
 };
 
