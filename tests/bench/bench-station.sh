@@ -201,11 +201,11 @@ discs = [l for l in lines if "disc" in l and "summary" not in l and "files_verif
 if len(discs) != 1:
     sys.exit(f"{len(discs)} disc records, want 1")
 if side == "remote":
-    first = lines[0]
-    if "id" not in first or first.get("state") != "queued":
-        sys.exit(f"the first line is not the queued job record: {first}")
-    if s.get("station") != "S" or discs[0].get("station") != "S":
-        sys.exit(f"the disc was not recorded by station S: {s}")
+    first = lines[0]   # the job record, printed before waiting (queued, or already taken)
+    if "id" not in first or first.get("station") != "S" or first.get("state") not in ("queued", "running"):
+        sys.exit(f"the first line is not the job record of station S: {first}")
+    if s.get("station") != "S" or s.get("job") != first["id"]:
+        sys.exit(f"the disc was not recorded by station S in job {first['id']}: {s}")
 for key, value in (("total", t1 - t0), ("write", s.get("write_seconds", 0)), ("verify", s.get("verify_seconds", 0)),
                    ("rss", rss / 1024), ("bytes", s["bytes"]), ("files", discs[0]["files_verified"])):
     print(side, key, value)
