@@ -4,7 +4,7 @@
 # ran on (see tests/bench/README.md).
 #
 #   bench-all.sh [--ctl PATH] [--gui PATH] [--runs R] [--smoke] [--no-large]
-#                [--only NAME,...] [--out DIR] [--no-event]
+#                [--no-station] [--only NAME,...] [--out DIR] [--no-event]
 #
 #   --ctl PATH      keepsakectl for every benchmark (else $KEEPSAKECTL, else a build in
 #                   the tree)
@@ -12,7 +12,9 @@
 #   --runs R        runs of every side in every benchmark (default 3)
 #   --smoke         every benchmark's small variant, one run: does it all still work?
 #   --no-large      leave out the ingest benchmark's 3000-file card (memory flatness)
-#   --only LIST     run only these of: ingest, disc, print, gui, expiry
+#   --no-station    leave out the burn station benchmark (it needs PostgreSQL and takes
+#                   about ten minutes: two hand-ins, then two burns a run)
+#   --only LIST     run only these of: ingest, disc, print, gui, expiry, station
 #   --out DIR       where the rows and every benchmark's log go (default: a new folder
 #                   in ${TMPDIR:-/tmp}, kept and named at the end)
 #   --no-event      passed to bench-ingest.sh (a keepsakectl without card_may_be_removed)
@@ -25,10 +27,10 @@ prog=${0##*/}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 say() { echo "$prog: $*" >&2; }
-usage() { sed -n '2,22s/^# \{0,1\}//p' "$0" >&2; exit 2; }
+usage() { sed -n '2,24s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 
-ctl=${KEEPSAKECTL:-}; gui=""; runs=3; smoke=0; large=1; only="ingest,disc,print,gui,expiry"
-out=""; no_event=0
+ctl=${KEEPSAKECTL:-}; gui=""; runs=3; smoke=0; large=1; only="ingest,disc,print,gui,expiry,station"
+out=""; no_event=0; no_station=0
 while [ $# -gt 0 ]; do
     case $1 in
         --ctl) ctl=${2:?}; shift 2 ;;
@@ -36,6 +38,7 @@ while [ $# -gt 0 ]; do
         --runs) runs=${2:?}; shift 2 ;;
         --smoke) smoke=1; shift ;;
         --no-large) large=0; shift ;;
+        --no-station) no_station=1; shift ;;
         --only) only=${2:?}; shift 2 ;;
         --out) out=${2:?}; shift 2 ;;
         --no-event) no_event=1; shift ;;
@@ -45,9 +48,11 @@ while [ $# -gt 0 ]; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "$prog: --runs must be a positive number" >&2; exit 2; }
 [ "$smoke" = 0 ] || runs=1
+if [ "$no_station" = 1 ]; then only=$(tr ',' '\n' <<<"$only" | { grep -vx station || true; } | paste -sd, -); fi
+[ -n "$only" ] || { echo "$prog: nothing left to run" >&2; exit 2; }
 wanted() { [[ ,$only, == *,$1,* ]]; }
 for name in ${only//,/ }; do
-    case $name in ingest|disc|print|gui|expiry) ;; *) echo "$prog: --only: no benchmark '$name'" >&2; exit 2 ;; esac
+    case $name in ingest|disc|print|gui|expiry|station) ;; *) echo "$prog: --only: no benchmark '$name'" >&2; exit 2 ;; esac
 done
 
 for c in "$ctl" "$root/build/app/keepsakectl/keepsakectl"; do
@@ -127,6 +132,10 @@ if wanted expiry; then
     args=(--ctl "$ctl" --runs "$runs")
     [ "$smoke" = 1 ] && args+=(--customers 100 --albums 500 --photos 1500)
     bench expiry "$here/bench-expiry.sh" "${args[@]}"
+fi
+if wanted station; then
+    args=(--ctl "$ctl" --runs "$runs"); [ "$smoke" = 1 ] && args+=("${small[@]}")
+    bench station "$here/bench-station.sh" "${args[@]}"
 fi
 
 # --- the table ------------------------------------------------------------------------
