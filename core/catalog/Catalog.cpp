@@ -145,7 +145,8 @@ QSqlDatabase Catalog::db() const
         db.setUserName(m_url.user);
         db.setPassword(m_url.password);
         db.setDatabaseName(m_url.database);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        // Notices ("relation already exists, skipping") are not for the clerk's terminal.
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;options='-c client_min_messages=warning'"));
     }
     if (db.open()) {
         if (Status status = configure(db); !status)

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void saysWhenTheCardMayBeRemoved();
     void listsAlbumsAndPhotos();
     void reportsRejectsWithExitThree();
+    void saysNothingOnStderrWhenAllIsWell();
     void checksTheStore();
     void keepsTheDataFolderPrivateWhateverTheUmask();
     void keepsAlbumTitlesOnOneLine();
@@ -239,6 +240,15 @@ void TestCtl::reportsRejectsWithExitThree()
                                               Keepsake::Test::corpusPath(QStringLiteral("bad/zero_byte")) });
     QCOMPARE(run.code, 3);
     QVERIFY(run.out.contains("empty"));
+}
+
+// A command that goes well writes nothing to stderr, on an existing catalog too: the
+// PostgreSQL server's notices ("relation already exists, skipping") once came through.
+void TestCtl::saysNothingOnStderrWhenAllIsWell()
+{
+    const Run status = ctl(lab() + QStringList { QStringLiteral("status"), QStringLiteral("--json") });
+    QCOMPARE(status.code, 0);
+    QVERIFY2(status.err.isEmpty(), status.err.constData());
 }
 
 void TestCtl::checksTheStore()
