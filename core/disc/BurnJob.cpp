@@ -48,6 +48,25 @@ struct BurnJob::Target
     int session = 1;
 };
 
+void BurnSummary::add(const BurnedDisc &disc)
+{
+    if (discs.isEmpty()) {
+        discId = disc.discId;
+        session = disc.session;
+        appended = disc.appended;
+        pickupCode = disc.pickupCode;
+    }
+    discs.append(disc);
+    recordedAlbums += disc.recordedAlbums;
+    bytes += disc.bytes;
+    filesVerified += disc.filesVerified;
+    writeSeconds += disc.writeSeconds;
+    verifySeconds += disc.verifySeconds;
+    printFiles += disc.printFiles;
+    if (!disc.printError.isEmpty())
+        printError += (printError.isEmpty() ? QString() : QStringLiteral("; ")) + disc.printError;
+}
+
 BurnJob::BurnJob(const Lab &lab, BurnOptions options, QObject *parent)
     : QObject(parent), m_lab(lab), m_options(std::move(options))
 {
@@ -300,21 +319,7 @@ Status BurnJob::burnAll(Target &first, const Customer &customer, const LabKey &k
                             "burn again for the albums left.")
                              .arg(n + 1).arg(count).arg(done.error().message(), recorded.join(QStringLiteral(", "))));
         }
-        summary.discs.append(burned);
-        if (n == 0) {
-            summary.discId = burned.discId;
-            summary.session = burned.session;
-            summary.appended = burned.appended;
-            summary.pickupCode = burned.pickupCode;
-        }
-        summary.recordedAlbums += burned.recordedAlbums;
-        summary.bytes += burned.bytes;
-        summary.filesVerified += burned.filesVerified;
-        summary.writeSeconds += burned.writeSeconds;
-        summary.verifySeconds += burned.verifySeconds;
-        summary.printFiles += burned.printFiles;
-        if (!burned.printError.isEmpty())
-            summary.printError += (summary.printError.isEmpty() ? QString() : QStringLiteral("; ")) + burned.printError;
+        summary.add(burned);
         Q_EMIT discRecorded(burned);
     }
     return Status::success();

@@ -84,6 +84,9 @@ struct BurnSummary
     int discsLeft = 0;       // planned discs not burned in this run (a real drive: one disc a run)
     QList<BurnedDisc> discs;
     QStringList images;      // stdio: the image file of each planned disc, in plan order
+
+    // A disc of the run, verified (and recorded): its fields join the run's.
+    void add(const BurnedDisc &disc);
 };
 
 // Records a customer's albums onto the disc in a drive (issue 4): plans the discs,

@@ -106,22 +106,9 @@ Result<BurnSummary> RemoteBurn::outcome(StationClient &client, const StationJob 
         return discs.error();
     summary.nothingToRecord = discs->isEmpty();
     for (const BurnedDisc &disc : *discs) {
-        if (summary.discs.isEmpty()) {
-            summary.discId = disc.discId;
-            summary.session = disc.session;
-            summary.appended = disc.appended;
-            summary.pickupCode = disc.pickupCode;
+        if (summary.discs.isEmpty())
             summary.media = disc.media;
-        }
-        summary.discs.append(disc);
-        summary.recordedAlbums += disc.recordedAlbums;
-        summary.bytes += disc.bytes;
-        summary.filesVerified += disc.filesVerified;
-        summary.writeSeconds += disc.writeSeconds;
-        summary.verifySeconds += disc.verifySeconds;
-        summary.printFiles += disc.printFiles;
-        if (!disc.printError.isEmpty())
-            summary.printError += (summary.printError.isEmpty() ? QString() : QStringLiteral("; ")) + disc.printError;
+        summary.add(disc);
         Q_EMIT discRecorded(disc);
     }
     const Result<StationJob> done = StationJobs(m_lab.catalog()).byId(job.id);
