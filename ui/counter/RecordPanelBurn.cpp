@@ -128,6 +128,10 @@ void RecordPanel::burn()
 {
     if (!isPlanReady())
         return;
+    if (!station().isEmpty()) {
+        burnOnStation();
+        return;
+    }
     m_burned.reset();
     m_result->clear();
     m_progress->show();
