@@ -191,18 +191,19 @@ void RecordPanel::showStationDrives(const QString &station, const QList<StationD
     for (const StationDrive &entry : drives) {
         const DriveEntry &d = entry.drive;
         const QString media = entry.problem.isEmpty()
-            ? tr("%1, %2, %3 free").arg(entry.media.profile, entry.media.statusText(), formatBytes(entry.media.freeBytes))
+            ? tr("%1, %2, %3 free")
+                  .arg(entry.media.profile, entry.media.statusText(), formatBytes(entry.media.freeBytes))
             : entry.problem;
-        addStationEntry(at++, station,
-                        tr("Station %1: %2 (%3) — %4")
-                            .arg(station, QStringLiteral("%1 %2").arg(d.vendor, d.product).simplified(), d.address, media),
-                        d.address, Entry::Drive);
+        const QString name = QStringLiteral("%1 %2").arg(d.vendor, d.product).simplified();
+        addStationEntry(at++, station, tr("Station %1: %2 (%3) — %4").arg(station, name, d.address, media), d.address,
+                        Entry::Drive);
     }
     // The image files named for this customer stay; the entry that asks for one comes last.
     int last = at;
     while (last < m_drives->count() && m_drives->itemData(last, StationRole).toString() == station)
         ++last;
-    addStationEntry(last, station, tr("Station %1: image file on the station…").arg(station), QString(), Entry::AskImage);
+    addStationEntry(last, station, tr("Station %1: image file on the station…").arg(station), QString(),
+                    Entry::AskImage);
     int keep = -1;
     for (int i = 0; i < m_drives->count() && keep < 0; ++i)
         if (m_drives->itemData(i, AddressRole).toString() == current

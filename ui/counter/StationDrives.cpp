@@ -84,7 +84,8 @@ void StationDrives::ask(const QString &station)
         },
         [this, station](const Result<QList<StationDrive>> &drives) {
             if (!drives)
-                qCInfo(lcCounter).noquote() << "Station" << station << "did not list its drives:" << drives.error().message();
+                qCInfo(lcCounter).noquote()
+                    << "Station" << station << "did not list its drives:" << drives.error().message();
             Q_EMIT drivesListed(station, drives ? *drives : QList<StationDrive>(),
                                 drives ? QString() : drives.error().message());
         });

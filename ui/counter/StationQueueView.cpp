@@ -52,7 +52,8 @@ StationQueueView::StationQueueView(const Lab &lab, QWidget *parent) : QWidget(pa
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(DriveColumn, QHeaderView::Interactive);   // paths are long: elided, whole as tooltips
+    // Paths are long: elided, whole as tooltips.
+    m_view->header()->setSectionResizeMode(DriveColumn, QHeaderView::Interactive);
     m_view->header()->resizeSection(DriveColumn, 280);
     m_view->header()->setSectionResizeMode(MessageColumn, QHeaderView::Stretch);
     m_cancel = new QPushButton(tr("Cancel job"));
@@ -75,19 +76,18 @@ StationQueueView::StationQueueView(const Lab &lab, QWidget *parent) : QWidget(pa
     connect(m_cancel, &QPushButton::clicked, this, &StationQueueView::cancelSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &StationQueueView::updateButtons);
     updateButtons();
+    // Read while the window is open, shown or not: a disc verified for this counter is
+    // recorded soon after it comes back, whatever screen the clerk is on.
+    if (m_lab.device()) {
+        m_timer.start();
+        refresh();
+    }
 }
 
 void StationQueueView::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    m_timer.start();
     refresh();
-}
-
-void StationQueueView::hideEvent(QHideEvent *event)
-{
-    QWidget::hideEvent(event);
-    m_timer.stop();
 }
 
 bool StationQueueView::isBusy() const

@@ -20,8 +20,9 @@ class Lab;
 
 // The burn stations' queue on the counter's recording screen (issue 15): every job
 // of the chain's stations with its station, drive, customer, state, progress and
-// message, read from the catalog off the GUI thread every few seconds and whenever
-// refresh() is called (the window does when the catalog changed). Before each read,
+// message, read from the catalog off the GUI thread every few seconds (from the start,
+// on any screen), when shown, and whenever refresh() is called (the window does when
+// the catalog changed). Before each read,
 // the discs a station verified while this counter was not waiting for them (it was
 // closed or cut off mid-burn) are checked and recorded: the counter learns the
 // outcome when it is back. A queued or running job can be cancelled: its station is
@@ -59,7 +60,6 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void hideEvent(QHideEvent *event) override;
 
 private:
     struct Reading
