@@ -559,6 +559,10 @@ void TestCounterStation::cancelledAt30PercentOnTheStation()
     for (qint64 id : chosen)
         QVERIFY(Albums(m_lab->catalog()).byId(id)->state != AlbumState::Recorded);
     QVERIFY(!m_panel->chosenAlbums().isEmpty());   // still offered
+    QTRY_VERIFY(m_panel->isPlanReady());   // the station's plan text, the result, the queue: all in 1280×800
+    shoot(m_window.get(), QSize(1280, 800), QStringLiteral("counter-recording-station-cancelled-1280x800"));
+    const QStringList clipped = clippedLabels(m_window.get());
+    QVERIFY2(clipped.isEmpty(), qPrintable(clipped.join(QStringLiteral("; "))));
     s1.stop();
     QTRY_VERIFY(s1.isIdle());
 }

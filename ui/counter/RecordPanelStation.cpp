@@ -38,7 +38,7 @@ QWidget *RecordPanel::buildQueue()
     box->setObjectName(QStringLiteral("stationQueueBox"));
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_queue);
-    box->setFixedHeight(box->fontMetrics().lineSpacing() * 13);
+    box->setFixedHeight(box->fontMetrics().lineSpacing() * 11);
     box->setVisible(m_stations->isChainDevice());   // only a device of a chain has stations to ask
     return box;
 }
@@ -221,8 +221,9 @@ void RecordPanel::planOnStation()
     m_plan = BurnSummary();
     m_check->setText(tr("Station %1 checks the disc in its drive before it writes anything: the customer's own disc "
                         "gets a new session, another customer's disc is refused.").arg(station()));
-    m_planSummary->setText(tr("The albums are recorded on station %1 (%2): the station plans the discs, and an album "
-                              "larger than a disc is split across discs.").arg(station(), m_drives->currentText()));
+    const QString where = drive().startsWith(QLatin1String("stdio:")) ? tr("image file %1").arg(drive().mid(6)) : drive();
+    m_planSummary->setText(tr("The albums are recorded on station %1, %2: the station plans the discs, and an album "
+                              "larger than a disc is split across discs.").arg(station(), where));
     Q_EMIT planShown();
     updateButtons();
 }
