@@ -22,6 +22,12 @@ bool PausePoint::enabled()
     return !pauseDir().isEmpty();
 }
 
+bool PausePoint::armed(const QString &arm)
+{
+    const QString dir = pauseDir();
+    return !dir.isEmpty() && QFile::exists(QDir(dir).filePath(arm));
+}
+
 bool PausePoint::reach(const QString &arm, const QString &paused, const CancelToken &cancel)
 {
     const QString dir = pauseDir();

@@ -18,6 +18,8 @@ class PausePoint
 {
 public:
     static bool enabled();
+    // Whether a test armed `arm` (so that the caller may show where it is about to hold).
+    static bool armed(const QString &arm);
     // Returns whether it paused.
     static bool reach(const QString &arm, const QString &paused, const CancelToken &cancel);
 };

@@ -33,20 +33,25 @@ struct Ties
 {
     qint64 photos = 0;
     qint64 forwards = 0;
+    qint64 jobs = 0;   // burn station jobs of it or for it, not yet ended
 };
 
 Result<Ties> tiesOf(const QSqlDatabase &db, qint64 id)
 {
     SqlQuery query(db, QStringLiteral(
         "SELECT (SELECT count(*) FROM photos WHERE device_id = :a), "
-        "(SELECT count(*) FROM forwards WHERE from_device_id = :b OR to_device_id = :c)"));
-    query.bind(QStringLiteral(":a"), id).bind(QStringLiteral(":b"), id).bind(QStringLiteral(":c"), id);
+        "(SELECT count(*) FROM forwards WHERE from_device_id = :b OR to_device_id = :c), "
+        "(SELECT count(*) FROM station_jobs WHERE (station_id = :d OR requester_id = :e) "
+        "AND state IN ('queued', 'running', 'verifying'))"));
+    query.bind(QStringLiteral(":a"), id).bind(QStringLiteral(":b"), id).bind(QStringLiteral(":c"), id)
+        .bind(QStringLiteral(":d"), id).bind(QStringLiteral(":e"), id);
     if (Status status = query.exec(); !status)
         return status.error();
     Ties ties;
     if (query.next()) {
         ties.photos = query.integer(0);
         ties.forwards = query.integer(1);
+        ties.jobs = query.integer(2);
     }
     return ties;
 }
@@ -76,6 +81,7 @@ Status detach(const QSqlDatabase &db, qint64 id)
     const char *const statements[] = {
         "DELETE FROM terminal_sessions WHERE terminal_id IN (SELECT id FROM terminals WHERE device_id = :id)",
         "DELETE FROM terminals WHERE device_id = :id",
+        "DELETE FROM station_jobs WHERE :id IN (station_id, requester_id)",
         "UPDATE handins SET device_id = NULL WHERE device_id = :id",
         "UPDATE lab_keys SET device_id = NULL WHERE device_id = :id",
         "DELETE FROM devices WHERE id = :id",
@@ -184,6 +190,10 @@ Status Devices::remove(const QString &name) const
             return Error::refused(tr("Device %1 was not removed: it holds %2 photo(s), and %3 forward(s) to or from "
                                      "it are still owed. Its photos must stay reachable; a device that holds photos "
                                      "stays in the chain.").arg(device->name).arg(ties->photos).arg(ties->forwards));
+        if (ties->jobs > 0)
+            return Error::refused(tr("Device %1 was not removed: %n burn station job(s) of it or for it have not "
+                                     "ended (keepsakectl jobs). Let them end or cancel them first.", nullptr,
+                                     int(ties->jobs)).arg(device->name));
         const Result<QStringList> routes = routesTo(db, device->id);
         if (!routes)
             return routes.error();

@@ -16,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 /* The libraries keep process-wide state and message queues; these mirror that. One
@@ -90,115 +89,39 @@ int ks_init(ks_message_fn messages, void *context, char *error, int error_size)
     return KS_OK;
 }
 
-/* The scan itself, in the child of ks_list_drives: the entries written whole to `out`
- * after a status byte (0: the entries follow; 1: an error text follows). */
-static void scan_into(int out)
+int ks_list_drives(ks_drive_entry **entries, int *count, char *error, int error_size)
 {
     struct burn_drive_info *infos = NULL;
     unsigned int found = 0;
-    char text[1024] = { 0 };
-    if (!ks_started && !isoburn_initialize(text, 0)) {
-        const char failed = 1;
-        (void)!write(out, &failed, 1);
-        (void)!write(out, text, strlen(text));
-        return;
-    }
-    if (burn_drive_scan(&infos, &found) <= 0) {
-        const char failed = 1;
-        const char *why = "the drives could not be scanned";
-        (void)!write(out, &failed, 1);
-        (void)!write(out, why, strlen(why));
-        return;
-    }
-    const char ok = 0;
-    (void)!write(out, &ok, 1);
-    for (unsigned int i = 0; i < found; ++i) {
-        ks_drive_entry entry;
-        char address[BURN_DRIVE_ADR_LEN] = { 0 };
-        memset(&entry, 0, sizeof entry);
-        burn_drive_get_adr(&infos[i], address);
-        snprintf(entry.address, sizeof entry.address, "%s", address);
-        snprintf(entry.vendor, sizeof entry.vendor, "%s", infos[i].vendor);
-        snprintf(entry.product, sizeof entry.product, "%s", infos[i].product);
-        (void)!write(out, &entry, sizeof entry);
-    }
-}
-
-static int read_all(int in, char **data, size_t *size)
-{
-    size_t capacity = 4096;
-    *size = 0;
-    *data = malloc(capacity);
-    for (;;) {
-        if (!*data)
-            return 0;
-        if (*size == capacity) {
-            char *grown = realloc(*data, capacity * 2);
-            if (!grown)
-                return 0;
-            *data = grown;
-            capacity *= 2;
-        }
-        const ssize_t got = read(in, *data + *size, capacity - *size);
-        if (got == 0)
-            return 1;
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            return 0;
-        *size += (size_t)got;
-    }
-}
-
-/* A scan leaves libburn's drive table so that an image file grabbed later in the same
- * process is written without its session checksum (a burn station lists its drives,
- * then burns). So the scan runs in a child process and only its findings come back. */
-int ks_list_drives(ks_drive_entry **entries, int *count, char *error, int error_size)
-{
-    int pipes[2];
     *entries = NULL;
     *count = 0;
-    if (pipe(pipes) != 0) {
-        ks_put_error(error, error_size, strerror(errno));
+    /* The scan runs on libburn's own thread: it is called again until it says it is
+     * finished. Leaving it half done made a later image file be written without its
+     * session checksum, and every later scan fail. */
+    int scanned;
+    while ((scanned = burn_drive_scan(&infos, &found)) == 0)
+        usleep(20000);
+    if (scanned < 0) {
+        ks_drain(error, error_size);
+        ks_put_error(error, error_size, "the drives could not be scanned");
         return KS_FAILED;
     }
-    const pid_t child = fork();
-    if (child < 0) {
-        close(pipes[0]);
-        close(pipes[1]);
-        ks_put_error(error, error_size, strerror(errno));
-        return KS_FAILED;
-    }
-    if (child == 0) {
-        close(pipes[0]);
-        scan_into(pipes[1]);
-        close(pipes[1]);
-        _exit(0);
-    }
-    close(pipes[1]);
-    char *data = NULL;
-    size_t size = 0;
-    const int whole = read_all(pipes[0], &data, &size);
-    close(pipes[0]);
-    while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
-    }
-    if (!whole || size < 1 || data[0] != 0) {
-        char why[1024] = "the drives could not be scanned";
-        if (whole && size > 1)
-            snprintf(why, sizeof why, "%.*s", (int)(size - 1), data + 1);
-        free(data);
-        ks_put_error(error, error_size, why);
-        return KS_FAILED;
-    }
-    const size_t found = (size - 1) / sizeof(ks_drive_entry);
-    if (found > 0) {
+    if (found > 0)
         *entries = calloc(found, sizeof(ks_drive_entry));
-        if (*entries) {
-            memcpy(*entries, data + 1, found * sizeof(ks_drive_entry));
-            *count = (int)found;
-        }
+    for (unsigned int i = 0; i < found && *entries; ++i) {
+        ks_drive_entry *entry = &(*entries)[i];
+        char address[BURN_DRIVE_ADR_LEN] = { 0 };
+        burn_drive_get_adr(&infos[i], address);
+        snprintf(entry->address, sizeof entry->address, "%s", address);
+        snprintf(entry->vendor, sizeof entry->vendor, "%s", infos[i].vendor);
+        snprintf(entry->product, sizeof entry->product, "%s", infos[i].product);
+        ++*count;
     }
-    free(data);
+    /* Scanned drives stay locked until forgotten: other programs may use them. */
+    for (unsigned int i = 0; i < found; ++i)
+        burn_drive_info_forget(&infos[i], 0);
+    burn_drive_info_free(infos);
+    ks_drain(NULL, 0);
     return KS_OK;
 }
 

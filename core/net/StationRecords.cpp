@@ -33,7 +33,7 @@ QJsonObject job(const StationJob &job, bool withReport)
                                                                         : QJsonValue(QJsonValue::Null) },
                          { QStringLiteral("requester"), job.requester },
                          { QStringLiteral("albums"), albums },
-                         { QStringLiteral("verified"), !job.report.isEmpty() },
+                         { QStringLiteral("verified"), job.verified },
                          { QStringLiteral("created"), timeOrNull(job.createdAt) },
                          { QStringLiteral("finished"), timeOrNull(job.finishedAt) } };
     if (withReport && !job.report.isEmpty())
@@ -56,6 +56,7 @@ StationJob jobFrom(const QJsonObject &record)
     for (const QJsonValue &album : record.value(QStringLiteral("albums")).toArray())
         job.albums.append(album.toInteger());
     job.report = record.value(QStringLiteral("report")).toString().toUtf8();
+    job.verified = record.value(QStringLiteral("verified")).toBool();
     const QString created = record.value(QStringLiteral("created")).toString();
     const QString finished = record.value(QStringLiteral("finished")).toString();
     job.createdAt = created.isEmpty() ? QDateTime() : fromCatalogTime(created);

@@ -73,32 +73,39 @@ void StationBurn::onProgress(BurnJob::Phase phase, qint64 done, qint64 total)
     case BurnJob::Phase::Verifying: percent = 80 + int(19 * part); break;
     }
     percent = qMax(percent, m_percent);
-    const bool moved = percent != m_percent || phase != m_phase;
-    const int before = m_percent;
     const bool phaseChanged = phase != m_phase;
-    m_percent = percent;
-    m_phase = phase;
-    if (!moved)
+    if (percent == m_percent && !phaseChanged)
         return;
+    const int before = m_percent;
+    m_phase = phase;
+    pauseBetween(before, percent);
+    m_percent = percent;
     // The row is the queue everyone reads: written when the phase changes, and at
     // most a few times a second otherwise.
-    if (phaseChanged || m_saved.elapsed() >= 250 || PausePoint::enabled()) {
-        const StationJob::State state = phase == BurnJob::Phase::Verifying ? StationJob::State::Verifying
-                                                                           : StationJob::State::Running;
-        if (Status saved = StationJobs(m_lab.catalog()).setProgress(m_job.id, state, percent, phaseText(phase)); !saved)
-            qCWarning(lcStation) << "The progress of job" << m_job.id << "was not saved:" << saved.error().message();
-        m_saved.restart();
-        Q_EMIT progressed(m_job.id, percent);
-    }
-    pauseBetween(before, percent);
+    if (phaseChanged || m_saved.elapsed() >= 250)
+        save(percent);
 }
 
+void StationBurn::save(int percent)
+{
+    const StationJob::State state = m_phase == BurnJob::Phase::Verifying ? StationJob::State::Verifying
+                                                                         : StationJob::State::Running;
+    if (Status saved = StationJobs(m_lab.catalog()).setProgress(m_job.id, state, percent, phaseText(m_phase)); !saved)
+        qCWarning(lcStation) << "The progress of job" << m_job.id << "was not saved:" << saved.error().message();
+    m_saved.restart();
+    Q_EMIT progressed(m_job.id, percent);
+}
+
+// A test holds the job at P: the row says P while it holds.
 void StationBurn::pauseBetween(int from, int to)
 {
     if (!PausePoint::enabled())
         return;
     for (int percent = from + 1; percent <= to; ++percent) {
         const QString arm = QStringLiteral("station-at-%1").arg(percent);
+        if (!PausePoint::armed(arm))
+            continue;
+        save(percent);
         const QString paused = QStringLiteral("station-job-%1-paused-at-%2").arg(m_job.id).arg(percent);
         if (PausePoint::reach(arm, paused, m_burn.cancelToken()))
             qCInfo(lcStation) << "Job" << m_job.id << "was held at" << percent << "%";

@@ -44,6 +44,7 @@ private:
     void onAboutToWrite(const QString &drive, const QString &imagePath, bool existed, qint64 size,
                         const QByteArray &head);
     void pauseBetween(int from, int to);
+    void save(int percent);
     QString phaseText(BurnJob::Phase phase) const;
 
     const Lab &m_lab;

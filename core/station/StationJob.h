@@ -37,6 +37,7 @@ struct StationJob
     QString message;
     bool cancelRequested = false;
     QByteArray report;          // JSON (StationReport) once the station verified the disc
+    bool verified = false;      // the station verified it (the report may not have come along)
     int position = 0;           // in the station's queue while queued, from 1; 0 otherwise
     QDateTime createdAt;
     QDateTime startedAt;
@@ -44,7 +45,7 @@ struct StationJob
 
     bool isFinished() const { return state == State::Done || state == State::Failed || state == State::Cancelled; }
     // The station verified the disc; the requester has yet to record it.
-    bool awaitsRequester() const { return state == State::Verifying && !report.isEmpty(); }
+    bool awaitsRequester() const { return state == State::Verifying && verified; }
 
     static QString stateName(State state);
     static std::optional<State> stateNamed(const QString &name);

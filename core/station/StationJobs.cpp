@@ -56,6 +56,7 @@ StationJob jobFrom(const SqlQuery &q)
     job.message = q.text(14);
     job.cancelRequested = q.integer(15) != 0;
     job.report = q.value(16).isNull() ? QByteArray() : q.text(16).toUtf8();
+    job.verified = !q.value(16).isNull();
     job.createdAt = fromCatalogTime(q.text(17));
     job.startedAt = q.value(18).isNull() ? QDateTime() : fromCatalogTime(q.text(18));
     job.finishedAt = q.value(19).isNull() ? QDateTime() : fromCatalogTime(q.text(19));

@@ -40,9 +40,9 @@ QByteArray StationReport::toJson() const
 Result<StationReport> StationReport::fromJson(const QByteArray &json)
 {
     const QJsonObject root = QJsonDocument::fromJson(json).object();
-    const QJsonArray array = root.value(QStringLiteral("discs")).toArray();
-    if (array.isEmpty())
-        return Error::failure(Tr::tr("The station's report of the job lists no disc."));
+    if (!root.value(QStringLiteral("discs")).isArray())
+        return Error::failure(Tr::tr("The station's report of the job cannot be read."));
+    const QJsonArray array = root.value(QStringLiteral("discs")).toArray();   // empty: nothing to record
     StationReport report;
     for (const QJsonValue &value : array) {
         const QJsonObject o = value.toObject();

@@ -18,7 +18,8 @@ constexpr int PollMs = 2000;   // jobs another process of the chain queued
 } // namespace
 
 StationRunner::StationRunner(const Lab &lab, QObject *parent)
-    : QObject(parent), m_lab(lab), m_runner(std::make_unique<JobRunner>())
+    : QObject(parent), m_lab(lab), m_runner(std::make_unique<JobRunner>()),
+      m_driveReader(std::make_unique<JobRunner>())
 {
     m_timer.setInterval(PollMs);
     connect(&m_timer, &QTimer::timeout, this, &StationRunner::takeNext);
@@ -28,6 +29,7 @@ StationRunner::~StationRunner()
 {
     stop();
     m_runner.reset();   // waits for a running job's work to return
+    m_driveReader.reset();
 }
 
 Status StationRunner::start()
@@ -51,24 +53,32 @@ Status StationRunner::start()
     return Status::success();
 }
 
+// Off the service's thread: a real drive may take seconds to tell its medium.
 void StationRunner::readDrives()
 {
-    const Result<QList<DriveEntry>> listed = DiscDrive::list();
-    if (!listed) {
-        qCInfo(lcStation) << "The drives could not be listed:" << listed.error().message();
+    if (m_driveReader->isRunning())
         return;
-    }
-    QList<StationDrive> drives;
-    for (const DriveEntry &entry : *listed) {
-        StationDrive drive { entry, {}, {} };
-        const Result<std::unique_ptr<DiscDrive>> opened = DiscDrive::open(entry.address);
-        if (opened)
-            drive.media = (*opened)->media();
+    m_driveReader->start([](JobControl &) -> Result<QList<StationDrive>> {
+        const Result<QList<DriveEntry>> listed = DiscDrive::list();
+        if (!listed)
+            return listed.error();
+        QList<StationDrive> drives;
+        for (const DriveEntry &entry : *listed) {
+            StationDrive drive { entry, {}, {} };
+            const Result<std::unique_ptr<DiscDrive>> opened = DiscDrive::open(entry.address);
+            if (opened)
+                drive.media = (*opened)->media();
+            else
+                drive.problem = opened.error().message();
+            drives.append(drive);
+        }
+        return drives;
+    }, [this](const Result<QList<StationDrive>> &drives) {
+        if (drives)
+            m_drives = *drives;
         else
-            drive.problem = opened.error().message();
-        drives.append(drive);
-    }
-    m_drives = drives;
+            qCInfo(lcStation) << "The drives could not be listed:" << drives.error().message();
+    });
 }
 
 void StationRunner::poke()
@@ -166,7 +176,7 @@ void StationRunner::stop()
 
 bool StationRunner::isIdle() const
 {
-    return !m_runner || !m_runner->isRunning();
+    return (!m_runner || !m_runner->isRunning()) && (!m_driveReader || !m_driveReader->isRunning());
 }
 
 } // namespace Keepsake

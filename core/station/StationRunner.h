@@ -64,7 +64,8 @@ private:
     void readDrives();
 
     const Lab &m_lab;
-    std::unique_ptr<JobRunner> m_runner;
+    std::unique_ptr<JobRunner> m_runner;        // the job that burns
+    std::unique_ptr<JobRunner> m_driveReader;   // the drives and their media
     QTimer m_timer;
     QList<StationDrive> m_drives;
     qint64 m_runningId = 0;

@@ -59,9 +59,9 @@ Result<QList<BurnedDisc>> StationSettlement::settle(const Lab &lab, const Statio
     QStringList ids;
     for (const BurnedDisc &disc : std::as_const(recorded))
         ids << disc.discId;
-    const Result<bool> ended = jobs.finish(job.id, StationJob::State::Done,
-                                           tr("Recorded on disc %1 and verified.").arg(ids.join(QStringLiteral(", "))),
-                                           lab.clock().now());
+    const QString message = ids.isEmpty() ? tr("Nothing to record: the customer has no expired albums.")
+                                          : tr("Recorded on disc %1 and verified.").arg(ids.join(QStringLiteral(", ")));
+    const Result<bool> ended = jobs.finish(job.id, StationJob::State::Done, message, lab.clock().now());
     if (!ended)
         qCWarning(lcStation) << "Job" << job.id << "is recorded but could not be marked done:" << ended.error().message();
     return recorded;

@@ -3,8 +3,9 @@
 //
 // Devices of a chain for the network tests: data folders made devices with keepsakectl
 // device init, served by keepsakectl serve on free loopback ports, on one catalog
-// (SQLite, or a fresh PostgreSQL database as tst_network_postgres); and a TCP relay
-// that cuts a connection after a number of bytes, to show resuming.
+// (SQLite, or a fresh PostgreSQL database as tst_network_postgres); a TCP relay
+// that cuts a connection after a number of bytes, to show resuming; and one the test
+// takes down and brings back, to cut a device off for a while.
 #pragma once
 
 #include <QCoreApplication>
@@ -22,6 +23,9 @@
 #include <QTest>
 
 #include <memory>
+
+#include <csignal>
+#include <sys/prctl.h>
 
 namespace Keepsake::Test {
 
@@ -85,6 +89,38 @@ inline CtlRun ctlBeside(const QStringList &args)
              QString::fromUtf8(process.readAllStandardError()) };
 }
 
+// A keepsakectl running beside the test (a `burn --station` that waits for its job):
+// its output read as it comes; killed if still running when it goes.
+class RunningCtl
+{
+public:
+    explicit RunningCtl(const QStringList &args) { m_process.start(keepsakectl(), args); }
+    ~RunningCtl() { kill(); }
+    RunningCtl(const RunningCtl &) = delete;
+    RunningCtl &operator=(const RunningCtl &) = delete;
+
+    bool ended() const { return m_process.state() == QProcess::NotRunning; }
+    bool waitEnded(int ms) { return QTest::qWaitFor([this] { return ended(); }, ms); }
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+    // What it printed so far; its exit code once ended (-1 before, or when killed).
+    CtlRun result()
+    {
+        m_out += m_process.readAllStandardOutput();
+        m_err += QString::fromUtf8(m_process.readAllStandardError());
+        const bool exited = ended() && m_process.exitStatus() == QProcess::NormalExit;
+        return { exited ? m_process.exitCode() : -1, m_out, m_err };
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+    QString m_err;
+};
+
 inline quint16 freePort()
 {
     QTcpServer probe;
@@ -126,6 +162,10 @@ public:
         process = std::make_unique<QProcess>();
         process->setProcessChannelMode(QProcess::MergedChannels);
         process->setStandardOutputFile(log, QIODevice::Append);
+        if (!environment.isEmpty())
+            process->setProcessEnvironment(environment);
+        // A test killed by its watchdog takes its devices with it, rather than leave them serving.
+        process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         process->start(keepsakectl(), local({ QStringLiteral("serve"), QStringLiteral("--listen"),
                                               QStringLiteral("127.0.0.1:%1").arg(listenPort ? listenPort : port),
                                               QStringLiteral("--interval"), QStringLiteral("5") }));
@@ -161,11 +201,21 @@ public:
         return stopped;
     }
 
+    // SIGKILL, as a power cut would: nothing of it gets to clean up.
+    bool kill()
+    {
+        if (!process || process->state() == QProcess::NotRunning)
+            return true;
+        process->kill();
+        return process->waitForFinished(30000);
+    }
+
     QString name;
     QString dataDir;
     QString catalog;
     quint16 port;              // in its URL
     quint16 listenPort = 0;    // where it listens, when not there (behind a relay)
+    QProcessEnvironment environment;   // serve's, when not the test's own
     QString fingerprint;
     std::unique_ptr<QProcess> process;
 };
@@ -211,6 +261,60 @@ private:
     qint64 m_cutAfter;
     qint64 m_relayed = 0;
     bool m_cut = false;
+};
+
+// Relays loopback TCP from a port (a device's URL) to the port the device listens on.
+// setDown(true) cuts every connection and closes the port, so that new connections
+// are refused; setDown(false) listens on the same port again. A connection the
+// device refuses is closed at once. It relays only while the test's event loop turns
+// (ctlBeside, QTRY_*, QTest::qWaitFor).
+class SwitchableRelay : public QObject
+{
+public:
+    SwitchableRelay(quint16 port, quint16 target) : m_port(port), m_target(target)
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, &SwitchableRelay::accept);
+    }
+    quint16 port() const { return m_port; }
+
+    bool setDown(bool down)
+    {
+        if (!down)
+            return m_server.isListening() || m_server.listen(QHostAddress::LocalHost, m_port);
+        m_server.close();
+        const QList<QTcpSocket *> open = m_connections.findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+        for (QTcpSocket *client : open) {
+            client->setParent(nullptr);
+            for (QTcpSocket *upstream : client->findChildren<QTcpSocket *>())
+                upstream->abort();
+            client->abort();
+            client->deleteLater();
+        }
+        return true;
+    }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            client->setParent(&m_connections);
+            auto *upstream = new QTcpSocket(client);
+            upstream->connectToHost(QHostAddress::LocalHost, m_target);
+            QObject::connect(client, &QTcpSocket::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });
+            QObject::connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+            QObject::connect(upstream, &QTcpSocket::errorOccurred, client, [client](QAbstractSocket::SocketError error) {
+                if (error == QAbstractSocket::ConnectionRefusedError)
+                    client->abort();
+            });
+            QObject::connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            QObject::connect(upstream, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        }
+    }
+
+    QTcpServer m_server;
+    QObject m_connections;
+    quint16 m_port;
+    quint16 m_target;
 };
 
 } // namespace Keepsake::Test

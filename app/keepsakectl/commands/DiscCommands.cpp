@@ -221,7 +221,7 @@ public:
     }
 
 private:
-    static void printDisc(Console &console, const BurnedDisc &d)
+    static void printDisc(Console &console, const BurnedDisc &d, const QJsonObject &extra = {})
     {
         console.endProgress();
         QString text = tr("Disc %1, session %2: %n album(s) recorded and verified (%3 files); pickup code %4.", nullptr,
@@ -232,14 +232,16 @@ private:
                                           int(d.albumParts.size()));
         if (d.drive.startsWith(QLatin1String("stdio:")))
             text += QLatin1Char(' ') + tr("Image: %1").arg(d.drive.mid(6));
-        console.item({ { QStringLiteral("disc"), d.discId }, { QStringLiteral("number"), d.number },
-                       { QStringLiteral("drive"), d.drive }, { QStringLiteral("session"), d.session },
-                       { QStringLiteral("albums"), ids(d.recordedAlbums) },
-                       { QStringLiteral("album_parts"), ids(d.albumParts) },
-                       { QStringLiteral("pickup_code"), d.pickupCode }, { QStringLiteral("bytes"), d.bytes },
-                       { QStringLiteral("files_verified"), d.filesVerified }, { QStringLiteral("appended"), d.appended },
-                       { QStringLiteral("prints"), QJsonArray::fromStringList(d.printFiles) } },
-                     text);
+        QJsonObject record { { QStringLiteral("disc"), d.discId }, { QStringLiteral("number"), d.number },
+                             { QStringLiteral("drive"), d.drive }, { QStringLiteral("session"), d.session },
+                             { QStringLiteral("albums"), ids(d.recordedAlbums) },
+                             { QStringLiteral("album_parts"), ids(d.albumParts) },
+                             { QStringLiteral("pickup_code"), d.pickupCode }, { QStringLiteral("bytes"), d.bytes },
+                             { QStringLiteral("files_verified"), d.filesVerified }, { QStringLiteral("appended"), d.appended },
+                             { QStringLiteral("prints"), QJsonArray::fromStringList(d.printFiles) } };
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            record.insert(it.key(), it.value());
+        console.item(record, text);
     }
 
     static int printOutcome(CtlContext &context, const BurnOptions &options, const Result<BurnSummary> &result,
@@ -316,7 +318,9 @@ private:
             if (context.cancel.isCancelled())
                 token.cancel();
         });
-        QObject::connect(&job, &RemoteBurn::discRecorded, &job, [&console](const BurnedDisc &d) { printDisc(console, d); });
+        QObject::connect(&job, &RemoteBurn::discRecorded, &job, [&console, &job, station](const BurnedDisc &d) {
+            printDisc(console, d, { { QStringLiteral("job"), job.job().id }, { QStringLiteral("station"), station } });
+        });
         job.alsoCancelledBy(&context.cancel);   // Ctrl-C: the station is asked to cancel the job
         const Result<BurnSummary> result = job.run();
         return printOutcome(context, options, result,
