@@ -66,7 +66,10 @@ Result<StationJob> RemoteBurn::follow(StationClient &client)
     if (!asker)
         return asker.error();
     for (;;) {
-        if (cancelled() && !cancelAsked) {
+        if (m_leave.isCancelled())
+            return Error::cancelled(tr("Job %1 is left to station %2: it goes on there, and its disc is recorded when "
+                                       "this device next looks at the queue.").arg(m_job.id).arg(m_options.station));
+        if (cancelled() && !cancelAsked && !m_leave.isCancelled()) {
             const Result<StationJob> cancelled = (*asker)->cancel(m_job.id);
             cancelAsked = cancelled.ok() || (*asker)->answered();
         }

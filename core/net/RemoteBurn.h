@@ -40,6 +40,10 @@ public:
     CancelToken &cancelToken() { return m_cancel; }
     // A second token that cancels it too (Ctrl-C's).
     void alsoCancelledBy(const CancelToken *cancel) { m_alsoCancel = cancel; }
+    // Stops following the job without cancelling it (a counter window that closes):
+    // run() returns Cancelled soon, the station goes on, and the verified disc is
+    // recorded by the next settleWaiting() of this device. Wins over a cancel asked after it.
+    void leave() { m_leave.cancel(); }
     const StationJob &job() const { return m_job; }
 
     // The jobs this device asked for whose disc a station verified while nobody was
@@ -64,6 +68,7 @@ private:
     bool cancelled() const { return m_cancel.isCancelled() || (m_alsoCancel && m_alsoCancel->isCancelled()); }
 
     CancelToken m_cancel;
+    CancelToken m_leave;
     const CancelToken *m_alsoCancel = nullptr;
     StationJob m_job;
 };

@@ -424,6 +424,8 @@ void TestCounter::recordingScreenAt1920x1080()
                               "printIndexButton", "checkResult" })
         QVERIFY2(visibleInside(m_window.get(), m_window->findChild<QWidget *>(QLatin1String(name))), name);
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("recordHeader"))->text().contains(QLatin1String("B2")));
+    // No device of a chain: no stations to ask, no queue (tst_counterstation has them).
+    QVERIFY(!m_window->findChild<QWidget *>(QStringLiteral("stationQueueBox"))->isVisible());
 }
 
 void TestCounter::restoreAndExtend()

@@ -4,6 +4,7 @@
 
 #include <QFileDialog>
 #include <QInputDialog>
+#include <QLineEdit>
 
 namespace Keepsake {
 
@@ -17,6 +18,7 @@ struct Hook
     QString lastText;
     std::optional<int> nextNumber;
     std::optional<QString> nextFile;
+    std::optional<std::optional<QString>> nextText;
 };
 
 Hook &hook()
@@ -40,6 +42,22 @@ void MessageBox::setNextNumber(int value)
 void MessageBox::setNextFile(const QString &path)
 {
     hook().nextFile = path;
+}
+
+void MessageBox::setNextText(std::optional<QString> text)
+{
+    hook().nextText = std::move(text);
+}
+
+std::optional<QString> MessageBox::text(QWidget *parent, const QString &title, const QString &label,
+                                        const QString &value)
+{
+    hook().lastText = label;
+    if (hook().nextText)
+        return *std::exchange(hook().nextText, std::nullopt);
+    bool ok = false;
+    const QString chosen = QInputDialog::getText(parent, title, label, QLineEdit::Normal, value, &ok);
+    return ok ? std::optional<QString>(chosen) : std::nullopt;
 }
 
 std::optional<int> MessageBox::number(QWidget *parent, const QString &title, const QString &label, int value,

@@ -24,12 +24,17 @@ public:
     // A file to write (an existing one may be chosen: it is not replaced without asking
     // the caller), or empty when the clerk cancelled.
     static QString fileToWrite(QWidget *parent, const QString &title, const QString &filter);
+    // A line of text, or nothing when the clerk cancelled.
+    static std::optional<QString> text(QWidget *parent, const QString &title, const QString &label,
+                                       const QString &value = {});
 
     // Test hook: the next box is not shown and returns this answer.
     static void setNextAnswer(QMessageBox::StandardButton answer);
     // Test hooks: the next number() or fileToWrite() asks nobody and returns this.
     static void setNextNumber(int value);
     static void setNextFile(const QString &path);
+    // Test hook: the next text() asks nobody and returns this (nullopt: cancelled).
+    static void setNextText(std::optional<QString> text);
     // Test hook: the text of the last box shown or answered in advance.
     static QString lastText();
 

@@ -7,6 +7,7 @@
 #include "CustomerPanel.h"
 #include "DashboardPanel.h"
 #include "RecordPanel.h"
+#include "StationQueueView.h"
 #include "SettingsDialog.h"
 #include "lab/Lab.h"
 
@@ -85,6 +86,7 @@ void CounterWindow::refreshViews()
 {
     m_dashboard->refresh();
     m_customers->refresh();
+    m_recording->queue()->refresh();
 }
 
 void CounterWindow::showMailQueue()

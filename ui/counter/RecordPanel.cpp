@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecordPanel.h"
 
+#include "StationDrives.h"
+#include "StationQueueView.h"
+
 #include "catalog/AuditLog.h"
 #include "common/JobProgress.h"
 #include "common/MessageBox.h"
@@ -48,13 +51,19 @@ RecordPanel::RecordPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_l
     setObjectName(QStringLiteral("recordPanel"));
     m_jobs = new JobRunner(this);
     m_jobs->setObjectName(QStringLiteral("discJobs"));
+    m_stations = new StationDrives(lab, this);
     buildLayout();
     m_planDelay.setSingleShot(true);
     m_planDelay.setInterval(200);
     connect(&m_planDelay, &QTimer::timeout, this, &RecordPanel::runPlan);
     connect(m_albums, &QListWidget::itemChanged, this, &RecordPanel::inputsChanged);
     connect(m_media, &QComboBox::currentIndexChanged, this, &RecordPanel::inputsChanged);
-    connect(m_drives, &QComboBox::currentIndexChanged, this, &RecordPanel::inputsChanged);
+    connect(m_drives, &QComboBox::currentIndexChanged, this, &RecordPanel::driveChosen);
+    connect(m_stations, &StationDrives::stationsFound, this, &RecordPanel::showStations);
+    connect(m_stations, &StationDrives::drivesListed, this, &RecordPanel::showStationDrives);
+    connect(m_stations, &StationDrives::failed, this, &RecordPanel::message);
+    connect(m_queue, &StationQueueView::settled, this, &RecordPanel::stationJobsSettled);
+    connect(m_queue, &StationQueueView::message, this, &RecordPanel::message);
     connect(m_image, &QPushButton::clicked, this, &RecordPanel::chooseImageFile);
     connect(m_rescan, &QPushButton::clicked, this, &RecordPanel::refreshDrives);
     connect(m_burn, &QPushButton::clicked, this, &RecordPanel::burn);
@@ -63,6 +72,7 @@ RecordPanel::RecordPanel(const Lab &lab, QWidget *parent) : QWidget(parent), m_l
     connect(m_printReceipt, &QPushButton::clicked, this, &RecordPanel::previewReceipt);
     m_progress->hide();   // until a burn starts
     updateButtons();
+    m_stations->refresh();   // a network call per station, off this thread: cheap to start
 }
 
 void RecordPanel::buildLayout()
@@ -90,6 +100,7 @@ void RecordPanel::buildLayout()
     layout->addWidget(buildCustomerChooser());
     layout->addWidget(m_header);
     layout->addLayout(columns, 1);
+    layout->addWidget(buildQueue());
 }
 
 QWidget *RecordPanel::buildCustomerChooser()
@@ -156,8 +167,7 @@ void RecordPanel::forgetImageFiles()
     for (int i = m_drives->count() - 1; i >= 0; --i)
         if (m_drives->itemData(i).toString().startsWith(QLatin1String("stdio:")))
             m_drives->removeItem(i);
-    if (m_drives->currentIndex() < 0 && m_drives->count() > 0)
-        m_drives->setCurrentIndex(0);
+    keepUsableDrive();
 }
 
 QWidget *RecordPanel::buildChoices()
@@ -169,9 +179,11 @@ QWidget *RecordPanel::buildChoices()
         m_media->addItem(name.toUpper(), name);
     m_drives = new QComboBox;
     m_drives->setObjectName(QStringLiteral("driveCombo"));
-    m_drives->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_image = new QPushButton(tr("Image file…"));
     m_image->setObjectName(QStringLiteral("imageButton"));
+    m_drives->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);   // stations' entries are long
+    m_drives->setMinimumContentsLength(24);
+    m_drives->setPlaceholderText(tr("Look for drives, or choose an image file"));
     // Drives are looked for when the clerk asks: a scan takes seconds and grabs the bus.
     m_rescan = new QPushButton(tr("Look for drives"));
     m_rescan->setObjectName(QStringLiteral("rescanButton"));
@@ -291,15 +303,17 @@ QString RecordPanel::drive() const
 
 void RecordPanel::setDrive(const QString &address)
 {
-    int index = m_drives->findData(address);
+    int index = -1;
+    for (int i = 0; i < m_drives->count() && index < 0; ++i)
+        if (m_drives->itemData(i, AddressRole).toString() == address && m_drives->itemData(i, StationRole).isNull())
+            index = i;
     if (index < 0) {
         const QString text = address.startsWith(QLatin1String("stdio:"))
                                  ? tr("Image file %1").arg(QFileInfo(address.mid(6)).fileName())
                                  : address;
-        m_drives->addItem(text, address);
-        m_drives->setItemData(m_drives->count() - 1, address.mid(address.startsWith(QLatin1String("stdio:")) ? 6 : 0),
-                              Qt::ToolTipRole);
-        index = m_drives->count() - 1;
+        index = firstStationEntry();
+        m_drives->insertItem(index, text, address);
+        m_drives->setItemData(index, address.mid(address.startsWith(QLatin1String("stdio:")) ? 6 : 0), Qt::ToolTipRole);
     }
     m_drives->setCurrentIndex(index);
 }
@@ -324,6 +338,7 @@ void RecordPanel::refreshDrives()
         return;
     }
     m_drivesPending = false;
+    m_stations->refresh();
     m_jobs->start([](JobControl &) { return DiscDrive::list(); }, [this](const Result<QList<DriveEntry>> &found) {
         showDrives(found ? *found : QList<DriveEntry>(), found ? QString() : found.error().message());
         runAfterJob();
@@ -336,7 +351,8 @@ void RecordPanel::showDrives(const QList<DriveEntry> &drives, const QString &err
     const QString current = drive();
     const QSignalBlocker blocker(m_drives);
     for (int i = m_drives->count() - 1; i >= 0; --i)
-        if (!m_drives->itemData(i).toString().startsWith(QLatin1String("stdio:")))
+        if (!m_drives->itemData(i).toString().startsWith(QLatin1String("stdio:"))
+            && m_drives->itemData(i, StationRole).isNull())
             m_drives->removeItem(i);
     for (int i = 0; i < drives.size(); ++i) {
         const DriveEntry &entry = drives.at(i);
@@ -346,7 +362,8 @@ void RecordPanel::showDrives(const QList<DriveEntry> &drives, const QString &err
     if (!error.isEmpty())
         Q_EMIT message(tr("No drives could be listed: %1").arg(error));
     const int keep = m_drives->findData(current);
-    m_drives->setCurrentIndex(keep >= 0 ? keep : (m_drives->count() > 0 ? 0 : -1));
+    m_drives->setCurrentIndex(keep);
+    keepUsableDrive();
     if (drive() != current)
         inputsChanged();
 }
@@ -389,6 +406,10 @@ void RecordPanel::runPlan()
         m_planSummary->setText(chosenAlbums().isEmpty() ? tr("Tick the albums to record.")
                                                         : tr("Choose a drive, or an image file."));
         Q_EMIT planShown();
+        return;
+    }
+    if (!station().isEmpty()) {
+        planOnStation();
         return;
     }
     m_planSummary->setText(tr("Checking the disc in %1…").arg(m_drives->currentText()));

@@ -5,7 +5,10 @@
 #include "catalog/Customers.h"
 #include "disc/BurnJob.h"
 #include "disc/DiscDrive.h"
+#include "station/StationJob.h"
+#include "station/StationRunner.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -25,12 +28,21 @@ namespace Keepsake {
 class JobProgress;
 class JobRunner;
 class Lab;
+class RemoteBurn;
+class StationDrives;
+class StationQueueView;
 
 // The counter's recording screen: the customer's albums to record, how they fit onto
 // the chosen medium (a gauge per disc, split across discs when they do not fit), the
 // drive (a real one or an image file), the customer check of a disc brought back —
 // shown before anything is written —, the burn with progress and Cancel, its
 // verification, and the index sheet and receipt in a print preview.
+//
+// On a device of a chain, the drive chooser also offers the chain's burn stations:
+// their drives as they list them (asked over the network off the GUI thread; a station
+// that is away says why), and an image file named by its path on the station. A burn
+// there is a RemoteBurn, followed with the same progress and Cancel; the stations'
+// queue is shown below.
 //
 // Every disc operation (listing drives, the plan as a dry run, the burn) runs off the
 // GUI thread on one JobRunner, one at a time, so the disc libraries are never used by
@@ -41,6 +53,8 @@ class RecordPanel : public QWidget
 
 public:
     explicit RecordPanel(const Lab &lab, QWidget *parent = nullptr);
+    // A burn on a station goes on there: it is recorded when the queue is next read.
+    ~RecordPanel() override;
 
     // The customer's albums that can go onto a disc; those named (else the expired
     // ones) are ticked.
@@ -51,6 +65,14 @@ public:
     // "stdio:/path/disc.iso" or a drive's address.
     void setDrive(const QString &address);
     QString drive() const;
+    // The burn station the chosen drive belongs to; empty: a drive of this computer.
+    QString station() const;
+    // A drive of a station, or "stdio:/absolute/path" on the station's machine.
+    void setStationDrive(const QString &station, const QString &address);
+    // Asks for an image file's path on the station's machine.
+    void chooseStationImage(const QString &station);
+    StationQueueView *queue() const { return m_queue; }
+    StationDrives *stations() const { return m_stations; }
     void setMedia(const QString &name);
     void chooseImageFile();
     void refreshDrives();
@@ -80,7 +102,23 @@ Q_SIGNALS:
     void message(const QString &text);
 
 private:
+    // What the drive chooser's items hold (Qt::UserRole: the address).
+    enum DriveRole { AddressRole = Qt::UserRole, StationRole, EntryRole };
+    enum class Entry { Drive, AskImage, Note };
+
     void buildLayout();
+    QWidget *buildQueue();
+    void driveChosen(int index);
+    void showStations(const QStringList &stations);
+    void showStationDrives(const QString &station, const QList<StationDrive> &drives, const QString &error);
+    int removeStationEntries(const QString &station);
+    int firstStationEntry() const;
+    void keepUsableDrive();
+    void addStationEntry(int index, const QString &station, const QString &text, const QString &address, Entry entry);
+    void planOnStation();
+    void burnOnStation();
+    void showStationJob(const StationJob &job);
+    void stationJobsSettled(const QList<StationJob> &jobs);
     QWidget *buildCustomerChooser();
     void customerPicked(const QModelIndex &index);
     void forgetImageFiles();
@@ -127,6 +165,10 @@ private:
     QLabel *m_result = nullptr;
     QPushButton *m_printIndex = nullptr;
     QPushButton *m_printReceipt = nullptr;
+    StationDrives *m_stations = nullptr;
+    StationQueueView *m_queue = nullptr;
+    QPointer<RemoteBurn> m_remote;   // the burn on a station being followed
+    int m_driveIndex = -1;   // the last drive chosen, to go back to when asking for a path is cancelled
 };
 
 } // namespace Keepsake

@@ -128,6 +128,10 @@ void RecordPanel::burn()
 {
     if (!isPlanReady())
         return;
+    if (!station().isEmpty()) {
+        burnOnStation();
+        return;
+    }
     m_burned.reset();
     m_result->clear();
     m_progress->show();
@@ -188,6 +192,18 @@ void RecordPanel::burnFailed(const QString &message, bool cancelled, bool refuse
 
 void RecordPanel::burnSucceeded(const BurnSummary &summary)
 {
+    // A station's disc that another program of this device recorded meanwhile.
+    if (summary.discs.isEmpty() && !station().isEmpty()) {
+        m_result->setText(tr("The disc was checked and recorded meanwhile by another program of this device; the "
+                             "stations' queue shows the job."));
+        m_progress->end(tr("Recorded elsewhere."));
+        fillAlbums({});
+        Q_EMIT burnFinished(true);
+        Q_EMIT recorded();
+        inputsChanged();
+        runAfterJob();
+        return;
+    }
     m_burned = summary;
     QStringList lines;
     for (const BurnedDisc &disc : std::as_const(m_burned->discs)) {
