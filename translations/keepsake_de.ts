@@ -4972,6 +4972,94 @@ Kamera: %3</translation>
         <source>Customer:</source>
         <translation>Kunde:</translation>
     </message>
+    <message>
+        <source>Look for drives, or choose an image file</source>
+        <translation>Nach Laufwerken suchen oder eine Abbilddatei wählen</translation>
+    </message>
+    <message>
+        <source>The disc was checked and recorded meanwhile by another program of this device; the stations&apos; queue shows the job.</source>
+        <translation>Die Disc wurde inzwischen von einem anderen Programm dieses Geräts geprüft und verbucht; die Warteschlange der Stationen zeigt den Auftrag.</translation>
+    </message>
+    <message>
+        <source>Recorded elsewhere.</source>
+        <translation>Anderswo verbucht.</translation>
+    </message>
+    <message>
+        <source>Burn stations&apos; queue</source>
+        <translation>Warteschlange der Brennstationen</translation>
+    </message>
+    <message>
+        <source>Image file on station %1</source>
+        <translation>Abbilddatei auf Station %1</translation>
+    </message>
+    <message>
+        <source>The image file&apos;s absolute path on the machine of station %1 (not on this computer), e.g. /srv/discs/%2.iso:</source>
+        <translation>Der absolute Pfad der Abbilddatei auf dem Rechner von Station %1 (nicht auf diesem Computer), z. B. /srv/discs/%2.iso:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is no absolute path: name the image file from the root of station %2&apos;s file system, e.g. /srv/discs/disc.iso.</source>
+        <translation>„%1“ ist kein absoluter Pfad: Geben Sie die Abbilddatei ab der Wurzel des Dateisystems von Station %2 an, z. B. /srv/discs/disc.iso.</translation>
+    </message>
+    <message>
+        <source>Station %1: image file %2</source>
+        <translation>Station %1: Abbilddatei %2</translation>
+    </message>
+    <message>
+        <source>Station %1: %2</source>
+        <translation>Station %1: %2</translation>
+    </message>
+    <message>
+        <source>Station %1: asking for its drives…</source>
+        <translation>Station %1: Laufwerke werden abgefragt …</translation>
+    </message>
+    <message>
+        <source>Station %1: image file on the station…</source>
+        <translation>Station %1: Abbilddatei auf der Station …</translation>
+    </message>
+    <message>
+        <source>Station %1: not reachable: %2</source>
+        <translation>Station %1: nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Station %1: no drives of its own</source>
+        <translation>Station %1: keine eigenen Laufwerke</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 free</source>
+        <translation>%1, %2, %3 frei</translation>
+    </message>
+    <message>
+        <source>Station %1: %2 (%3) — %4</source>
+        <translation>Station %1: %2 (%3) — %4</translation>
+    </message>
+    <message>
+        <source>Station %1 checks the disc in its drive before it writes anything: the customer&apos;s own disc gets a new session, another customer&apos;s disc is refused.</source>
+        <translation>Station %1 prüft die Disc in ihrem Laufwerk, bevor sie etwas schreibt: Die eigene Disc des Kunden bekommt eine neue Sitzung, die Disc eines anderen Kunden wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>image file %1</source>
+        <translation>Abbilddatei %1</translation>
+    </message>
+    <message>
+        <source>The albums are recorded on station %1, %2: the station plans the discs, and an album larger than a disc is split across discs.</source>
+        <translation>Die Alben werden auf Station %1 gebrannt (%2): Die Station plant die Discs, und ein Album, das größer als eine Disc ist, wird auf mehrere Discs aufgeteilt.</translation>
+    </message>
+    <message>
+        <source>Recording on station %1 for %2</source>
+        <translation>Brennen auf Station %1 für %2</translation>
+    </message>
+    <message>
+        <source>Job %1 on station %2: %3</source>
+        <translation>Auftrag %1 auf Station %2: %3</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>Job %1 of station %2 ended while this counter was away: %3 — %4</source>
+        <translation>Auftrag %1 von Station %2 wurde beendet, während diese Theke nicht aktiv war: %3 — %4</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Records</name>
@@ -5121,6 +5209,10 @@ Kamera: %3</translation>
     <message>
         <source>%1 (burn)</source>
         <translation>%1 (Brennen)</translation>
+    </message>
+    <message>
+        <source>Job %1 is left to station %2: it goes on there, and its disc is recorded when this device next looks at the queue.</source>
+        <translation>Auftrag %1 bleibt Station %2 überlassen: Er läuft dort weiter, und seine Disc wird verbucht, wenn dieses Gerät das nächste Mal die Warteschlange abfragt.</translation>
     </message>
 </context>
 <context>
@@ -6025,6 +6117,13 @@ Beispiel:
     </message>
 </context>
 <context>
+    <name>Keepsake::StationDrives</name>
+    <message>
+        <source>The chain&apos;s burn stations could not be read from the catalog: %1</source>
+        <translation>Die Brennstationen der Kette konnten nicht aus dem Katalog gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::StationJobs</name>
     <message>
         <source>There is no burn station job %1.</source>
@@ -6033,6 +6132,109 @@ Beispiel:
     <message>
         <source>Burn station job %1 ended while its disc was being verified.</source>
         <translation>Brennauftrag %1 wurde beendet, während seine Disc geprüft wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationQueueView</name>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Laufwerk</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>%1 (counter)</source>
+        <translation>%1 (Theke)</translation>
+    </message>
+    <message>
+        <source>A disc a station verified could not be recorded yet: %1</source>
+        <translation>Eine von einer Station geprüfte Disc konnte noch nicht verbucht werden: %1</translation>
+    </message>
+    <message>
+        <source>The burn stations&apos; queue could not be read from the catalog: %1. It is read again in a few seconds.</source>
+        <translation>Die Warteschlange der Brennstationen konnte nicht aus dem Katalog gelesen werden: %1. Sie wird in einigen Sekunden erneut gelesen.</translation>
+    </message>
+    <message>
+        <source>image file %1</source>
+        <translation>Abbilddatei %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>queued, %1 in line</source>
+        <translation>wartend, Platz %1 in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>laufend</translation>
+    </message>
+    <message>
+        <source>verified, to be recorded by %1</source>
+        <translation>geprüft, wird von %1 verbucht</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Asking station %1 to cancel job %2…</source>
+        <translation>Station %1 wird gebeten, Auftrag %2 abzubrechen …</translation>
+    </message>
+    <message>
+        <source>Job %1 could not be cancelled: %2</source>
+        <translation>Auftrag %1 konnte nicht abgebrochen werden: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2.</source>
+        <translation>Auftrag %1 hat den Zustand %2.</translation>
+    </message>
+    <message>
+        <source>Job %1 is asked to stop; its station stops it at its next step.</source>
+        <translation>Auftrag %1 wurde gebeten anzuhalten; seine Station hält ihn bei seinem nächsten Schritt an.</translation>
     </message>
 </context>
 <context>

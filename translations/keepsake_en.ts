@@ -4913,6 +4913,94 @@ Camera: %3</source>
         <source>Customer:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Look for drives, or choose an image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc was checked and recorded meanwhile by another program of this device; the stations&apos; queue shows the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burn stations&apos; queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image file on station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image file&apos;s absolute path on the machine of station %1 (not on this computer), e.g. /srv/discs/%2.iso:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is no absolute path: name the image file from the root of station %2&apos;s file system, e.g. /srv/discs/disc.iso.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1: image file %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1: asking for its drives…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1: image file on the station…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1: not reachable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1: no drives of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1: %2 (%3) — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1 checks the disc in its drive before it writes anything: the customer&apos;s own disc gets a new session, another customer&apos;s disc is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The albums are recorded on station %1, %2: the station plans the discs, and an album larger than a disc is split across discs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording on station %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 on station %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 of station %2 ended while this counter was away: %3 — %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Records</name>
@@ -5061,6 +5149,10 @@ Camera: %3</source>
     </message>
     <message>
         <source>%1 (burn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is left to station %2: it goes on there, and its disc is recorded when this device next looks at the queue.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5949,6 +6041,13 @@ Example:
     </message>
 </context>
 <context>
+    <name>Keepsake::StationDrives</name>
+    <message>
+        <source>The chain&apos;s burn stations could not be read from the catalog: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::StationJobs</name>
     <message>
         <source>There is no burn station job %1.</source>
@@ -5956,6 +6055,109 @@ Example:
     </message>
     <message>
         <source>Burn station job %1 ended while its disc was being verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationQueueView</name>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (counter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A disc a station verified could not be recorded yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The burn stations&apos; queue could not be read from the catalog: %1. It is read again in a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued, %1 in line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verified, to be recorded by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking station %1 to cancel job %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 could not be cancelled: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is asked to stop; its station stops it at its next step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4881,6 +4881,94 @@ Camera: %3</source>
         <source>Customer:</source>
         <translation>お客様:</translation>
     </message>
+    <message>
+        <source>Look for drives, or choose an image file</source>
+        <translation>ドライブを探すか、イメージファイルを選んでください</translation>
+    </message>
+    <message>
+        <source>The disc was checked and recorded meanwhile by another program of this device; the stations&apos; queue shows the job.</source>
+        <translation>ディスクはその間にこのデバイスの別のプログラムによって確認され、登録されました。ステーションのキューにジョブが表示されています。</translation>
+    </message>
+    <message>
+        <source>Recorded elsewhere.</source>
+        <translation>別の場所で登録されました。</translation>
+    </message>
+    <message>
+        <source>Burn stations&apos; queue</source>
+        <translation>記録ステーションのキュー</translation>
+    </message>
+    <message>
+        <source>Image file on station %1</source>
+        <translation>ステーション %1 上のイメージファイル</translation>
+    </message>
+    <message>
+        <source>The image file&apos;s absolute path on the machine of station %1 (not on this computer), e.g. /srv/discs/%2.iso:</source>
+        <translation>ステーション %1 のマシン上（このコンピューター上ではありません）でのイメージファイルの絶対パス（例: /srv/discs/%2.iso）:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is no absolute path: name the image file from the root of station %2&apos;s file system, e.g. /srv/discs/disc.iso.</source>
+        <translation>「%1」は絶対パスではありません。ステーション %2 のファイルシステムのルートからイメージファイルを指定してください（例: /srv/discs/disc.iso）。</translation>
+    </message>
+    <message>
+        <source>Station %1: image file %2</source>
+        <translation>ステーション %1: イメージファイル %2</translation>
+    </message>
+    <message>
+        <source>Station %1: %2</source>
+        <translation>ステーション %1: %2</translation>
+    </message>
+    <message>
+        <source>Station %1: asking for its drives…</source>
+        <translation>ステーション %1: ドライブを問い合わせています…</translation>
+    </message>
+    <message>
+        <source>Station %1: image file on the station…</source>
+        <translation>ステーション %1: ステーション上のイメージファイル…</translation>
+    </message>
+    <message>
+        <source>Station %1: not reachable: %2</source>
+        <translation>ステーション %1: 接続できません: %2</translation>
+    </message>
+    <message>
+        <source>Station %1: no drives of its own</source>
+        <translation>ステーション %1: 自身のドライブはありません</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3 free</source>
+        <translation>%1、%2、空き %3</translation>
+    </message>
+    <message>
+        <source>Station %1: %2 (%3) — %4</source>
+        <translation>ステーション %1: %2（%3）— %4</translation>
+    </message>
+    <message>
+        <source>Station %1 checks the disc in its drive before it writes anything: the customer&apos;s own disc gets a new session, another customer&apos;s disc is refused.</source>
+        <translation>ステーション %1 は、書き込む前にドライブ内のディスクを確認します。お客様ご本人のディスクには新しいセッションを追加し、別のお客様のディスクは拒否します。</translation>
+    </message>
+    <message>
+        <source>image file %1</source>
+        <translation>イメージファイル %1</translation>
+    </message>
+    <message>
+        <source>The albums are recorded on station %1, %2: the station plans the discs, and an album larger than a disc is split across discs.</source>
+        <translation>アルバムはステーション %1（%2）で記録します。ディスクの計画はステーションが行い、ディスクより大きいアルバムは複数のディスクに分けて記録します。</translation>
+    </message>
+    <message>
+        <source>Recording on station %1 for %2</source>
+        <translation>ステーション %1 で %2 様のアルバムを記録中</translation>
+    </message>
+    <message>
+        <source>Job %1 on station %2: %3</source>
+        <translation>ステーション %2 のジョブ %1: %3</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>Job %1 of station %2 ended while this counter was away: %3 — %4</source>
+        <translation>ステーション %2 のジョブ %1 は、このカウンターが稼働していない間に終了しました: %3 — %4</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Records</name>
@@ -5028,6 +5116,10 @@ Camera: %3</source>
     <message>
         <source>%1 (burn)</source>
         <translation>%1（記録）</translation>
+    </message>
+    <message>
+        <source>Job %1 is left to station %2: it goes on there, and its disc is recorded when this device next looks at the queue.</source>
+        <translation>ジョブ %1 はステーション %2 に任せます。ジョブはステーションで続行し、このデバイスが次にキューを確認したときにディスクを登録します。</translation>
     </message>
 </context>
 <context>
@@ -5925,6 +6017,13 @@ Example:
     </message>
 </context>
 <context>
+    <name>Keepsake::StationDrives</name>
+    <message>
+        <source>The chain&apos;s burn stations could not be read from the catalog: %1</source>
+        <translation>チェーンの記録ステーションをカタログから読み込めませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::StationJobs</name>
     <message>
         <source>There is no burn station job %1.</source>
@@ -5933,6 +6032,109 @@ Example:
     <message>
         <source>Burn station job %1 ended while its disc was being verified.</source>
         <translation>記録ステーションのジョブ %1 は、ディスクの検証中に終了しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::StationQueueView</name>
+    <message>
+        <source>Job</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>ステーション</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>ドライブ</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進行状況</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>ジョブを中止</translation>
+    </message>
+    <message>
+        <source>%1 (counter)</source>
+        <translation>%1（カウンター）</translation>
+    </message>
+    <message>
+        <source>A disc a station verified could not be recorded yet: %1</source>
+        <translation>ステーションが検証したディスクをまだ登録できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The burn stations&apos; queue could not be read from the catalog: %1. It is read again in a few seconds.</source>
+        <translation>記録ステーションのキューをカタログから読み込めませんでした: %1。数秒後にもう一度読み込みます。</translation>
+    </message>
+    <message>
+        <source>image file %1</source>
+        <translation>イメージファイル %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>queued, %1 in line</source>
+        <translation>待機中、%1 番目</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>verified, to be recorded by %1</source>
+        <translation>検証済み、%1 による登録待ち</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>検証中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Asking station %1 to cancel job %2…</source>
+        <translation>ステーション %1 にジョブ %2 の中止を依頼しています…</translation>
+    </message>
+    <message>
+        <source>Job %1 could not be cancelled: %2</source>
+        <translation>ジョブ %1 を中止できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Job %1 is %2.</source>
+        <translation>ジョブ %1 の状態は %2 です。</translation>
+    </message>
+    <message>
+        <source>Job %1 is asked to stop; its station stops it at its next step.</source>
+        <translation>ジョブ %1 に停止を依頼しました。ステーションは次の段階でジョブを停止します。</translation>
     </message>
 </context>
 <context>
