@@ -128,6 +128,10 @@ Result<QList<qint64>> DiscRecord::record(const Catalog &catalog, const Written &
     QList<qint64> recorded;
     const Status done = catalog.transaction([&w, &recorded](QSqlDatabase &db) -> Status {
         recorded.clear();
+        if (w.first) {
+            if (Status status = w.first(db); !status)
+                return status;
+        }
         if (Status status = insertDisc(db, w); !status)
             return status;
         SqlQuery session(db, QStringLiteral(

@@ -10,7 +10,10 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace Keepsake {
 
@@ -34,6 +37,9 @@ public:
         QString actor;
         QDateTime now;
         const ManifestSession *albums = nullptr;
+        // Runs first in the same transaction; an error there records nothing. (A station
+        // job's settlement: its albums are recorded and the job done together, or neither.)
+        std::function<Status(QSqlDatabase &)> first {};
     };
 
     // A new disc ID: KS-<lab>-<yyyymmdd>-<nnn>, reserved in the catalog (disc_ids) so

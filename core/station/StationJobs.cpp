@@ -219,15 +219,19 @@ Result<bool> StationJobs::finish(qint64 id, StationJob::State state, const QStri
     return update.affectedRows() == 1;
 }
 
-Result<bool> StationJobs::claimSettlement(qint64 id, const QString &settler) const
+Result<bool> StationJobs::markSettled(const QSqlDatabase &db, qint64 id, const QString &settler, const QString &message,
+                                     const QDateTime &now)
 {
-    SqlQuery claim(m_catalog.db(), QStringLiteral(
-        "UPDATE station_jobs SET settled_by = :settler WHERE id = :id AND state = 'verifying' "
-        "AND report IS NOT NULL AND settled_by IS NULL"));
-    claim.bind(QStringLiteral(":settler"), settler).bind(QStringLiteral(":id"), id);
-    if (Status status = claim.exec(); !status)
+    SqlQuery update(db, QStringLiteral(
+        "UPDATE station_jobs SET state = 'done', progress = 100, settled_by = :settler, message = :message, "
+        "finished_at = :now WHERE id = :id AND state = 'verifying' AND report IS NOT NULL"));
+    update.bind(QStringLiteral(":settler"), text(settler))
+        .bind(QStringLiteral(":message"), text(message))
+        .bind(QStringLiteral(":now"), toCatalogTime(now))
+        .bind(QStringLiteral(":id"), id);
+    if (Status status = update.exec(); !status)
         return status.error();
-    return claim.affectedRows() == 1;
+    return update.affectedRows() == 1;
 }
 
 Result<StationJob> StationJobs::requestCancel(qint64 id) const

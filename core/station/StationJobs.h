@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+class QSqlDatabase;
+
 namespace Keepsake {
 
 class Catalog;
@@ -38,8 +40,10 @@ public:
     // failed or cancelled (from any unfinished state) or done (from a verified one).
     // Returns whether this call ended it (false: it had ended already).
     Result<bool> finish(qint64 id, StationJob::State state, const QString &message, const QDateTime &now) const;
-    // The requester takes a verified job to record it; false: another one has it.
-    Result<bool> claimSettlement(qint64 id, const QString &settler) const;
+    // The requester has recorded the verified job's discs: done. Run in the transaction
+    // that records them (on `db`); false: it was settled or ended by someone else.
+    static Result<bool> markSettled(const QSqlDatabase &db, qint64 id, const QString &settler, const QString &message,
+                                    const QDateTime &now);
     Result<StationJob> requestCancel(qint64 id) const;
 
     // A station that starts: its jobs still queued, running or verifying without a

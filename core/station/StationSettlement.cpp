@@ -17,6 +17,7 @@
 #include "print/DiscPrints.h"
 
 #include <QHash>
+#include <QSqlDatabase>
 
 #include <algorithm>
 
@@ -43,27 +44,26 @@ Result<QList<BurnedDisc>> StationSettlement::settle(const Lab &lab, const Statio
             return checked.error();
         manifests.append(std::move(manifest).value());
     }
-    const StationJobs jobs(lab.catalog());
-    const Result<bool> mine = jobs.claimSettlement(job.id, options.settler);
-    if (!mine)
-        return mine.error();
-    if (!*mine)
-        return QList<BurnedDisc>();
+    // The job ends done in the transaction that records its last disc: both, or neither.
     QList<BurnedDisc> recorded;
+    bool settledElsewhere = false;
     for (qsizetype i = 0; i < report->discs.size(); ++i) {
-        const Result<BurnedDisc> disc = record(lab, job, report->discs.at(i), manifests.at(i), options);
+        const bool last = i + 1 == report->discs.size();
+        const Result<BurnedDisc> disc = record(lab, job, report->discs.at(i), manifests.at(i), options,
+                                               last ? &settledElsewhere : nullptr);
+        if (settledElsewhere)
+            return QList<BurnedDisc>();
         if (!disc)
             return disc.error();
         recorded.append(*disc);
     }
-    QStringList ids;
-    for (const BurnedDisc &disc : std::as_const(recorded))
-        ids << disc.discId;
-    const QString message = ids.isEmpty() ? tr("Nothing to record: the customer has no expired albums.")
-                                          : tr("Recorded on disc %1 and verified.").arg(ids.join(QStringLiteral(", ")));
-    const Result<bool> ended = jobs.finish(job.id, StationJob::State::Done, message, lab.clock().now());
-    if (!ended)
-        qCWarning(lcStation) << "Job" << job.id << "is recorded but could not be marked done:" << ended.error().message();
+    if (report->discs.isEmpty()) {   // nothing to record: only the job ends
+        const Result<bool> ended = StationJobs::markSettled(lab.catalog().db(), job.id, options.settler,
+                                                            tr("Nothing to record: the customer has no expired albums."),
+                                                            lab.clock().now());
+        if (!ended)
+            return ended.error();
+    }
     return recorded;
 }
 
@@ -123,13 +123,25 @@ Status StationSettlement::checkAlbum(const Lab &lab, const StationJob &job, qint
 }
 
 Result<BurnedDisc> StationSettlement::record(const Lab &lab, const StationJob &job, const BurnedDisc &disc,
-                                             const DiscManifest &manifest, const Options &options)
+                                             const DiscManifest &manifest, const Options &options, bool *settledElsewhere)
 {
     BurnedDisc burned = disc;
-    const DiscRecord::Written written { disc.discId, job.customerId, disc.media, disc.labKey, disc.session, disc.bytes,
-                                        PickupCode::generate(), options.actor.isEmpty() ? job.actor : options.actor,
-                                        lab.clock().now(), &manifest.sessions.last() };
+    DiscRecord::Written written { disc.discId, job.customerId, disc.media, disc.labKey, disc.session, disc.bytes,
+                                  PickupCode::generate(), options.actor.isEmpty() ? job.actor : options.actor,
+                                  lab.clock().now(), &manifest.sessions.last() };
+    if (settledElsewhere) {
+        const QString message = tr("Recorded on disc %1 and verified.").arg(disc.discId);
+        written.first = [&job, &options, &lab, message, settledElsewhere](QSqlDatabase &db) -> Status {
+            const Result<bool> mine = StationJobs::markSettled(db, job.id, options.settler, message, lab.clock().now());
+            if (!mine)
+                return mine.error();
+            *settledElsewhere = !*mine;
+            return *mine ? Status::success() : Status(Error::failure(tr("Job %1 was recorded elsewhere.").arg(job.id)));
+        };
+    }
     const Result<QList<qint64>> recorded = DiscRecord::record(lab.catalog(), written);
+    if (!recorded && settledElsewhere && *settledElsewhere)
+        return recorded.error();
     if (!recorded)
         return recorded.error().prefixed(tr("Station %1 verified disc %2, but the catalog could not record it: ")
                                              .arg(job.station, disc.discId));

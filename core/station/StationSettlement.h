@@ -34,8 +34,8 @@ public:
         QString printer;    // empty: PDFs into DIR/prints/DISC/
     };
 
-    // Records the job's discs; the job ends `done`. Settled by someone else already:
-    // an empty list and no error.
+    // Records the job's discs; the job ends `done` in the transaction that records the
+    // last one. Settled by someone else already: an empty list and no error.
     static Result<QList<BurnedDisc>> settle(const Lab &lab, const StationJob &job, const Options &options);
 
 private:
@@ -43,8 +43,10 @@ private:
                         const QList<LabKey> &keys);
     static Status checkAlbum(const Lab &lab, const StationJob &job, qint64 albumId, const QString &discId,
                              const ManifestSession &session);
+    // settledElsewhere: given for the job's last disc, which ends the job done in the
+    // same transaction; set when another process had settled it.
     static Result<BurnedDisc> record(const Lab &lab, const StationJob &job, const BurnedDisc &disc,
-                                     const DiscManifest &manifest, const Options &options);
+                                     const DiscManifest &manifest, const Options &options, bool *settledElsewhere);
 };
 
 } // namespace Keepsake

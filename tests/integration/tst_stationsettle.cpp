@@ -9,6 +9,7 @@
 #include "DiscTestLab.h"
 
 #include "catalog/Devices.h"
+#include "catalog/SqlQuery.h"
 #include "disc/BurnJob.h"
 #include "disc/DiscDrive.h"
 #include "station/StationJobs.h"
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void init();
     void settledReportRecordsTheAlbums();
     void reportThatDoesNotMatchRecordsNothing();
+    void recordingThatFailsLeavesTheJobToSettleAgain();
     void queueMovesOnlyForward();
     void burnAfterListingTheDrivesVerifies();
 
@@ -157,6 +159,42 @@ void TestStationSettle::reportThatDoesNotMatchRecordsNothing()
     QVERIFY(StationJobs(lab->catalog()).byId(job.id)->awaitsRequester());   // still there to reject
 }
 
+// The job ends done in the transaction that records its disc: a recording that fails
+// (here the catalog already holds that disc's session) leaves the job waiting, and a
+// later settlement records it. (The job was once claimed first, and stayed claimed by
+// a settlement that failed, so that nobody recorded it again.)
+void TestStationSettle::recordingThatFailsLeavesTheJobToSettleAgain()
+{
+    expireAll();
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto lab = openLab(clock);
+    QVERIFY(lab);
+    const Chain chain = registerDevices(*lab);
+    const StationJob job = burnAsStation(*lab, chain, image(QStringLiteral("retry.iso")));
+    QVERIFY(job.awaitsRequester());
+    const QString discId = StationReport::fromJson(job.report)->discs.first().discId;
+    const auto exec = [&lab](const QString &sql, const QString &id) {
+        SqlQuery query(lab->catalog().db(), sql);
+        query.bind(QStringLiteral(":id"), id);
+        return query.exec().ok();
+    };
+    QVERIFY(exec(QStringLiteral("INSERT INTO discs (id, customer_id, created_at) VALUES (:id, 1, '2026-01-01T00:00:00Z')"), discId));
+    QVERIFY(exec(QStringLiteral("INSERT INTO disc_sessions (disc_id, number, recorded_at) VALUES (:id, 1, '2026-01-01T00:00:00Z')"), discId));
+
+    const Result<QList<BurnedDisc>> failed = StationSettlement::settle(*lab, job, { QStringLiteral("first"), QStringLiteral("test"), {} });
+    QVERIFY(!failed);
+    QCOMPARE(states(), QStringList { QStringLiteral("expired") });
+    QVERIFY(StationJobs(lab->catalog()).byId(job.id)->awaitsRequester());
+
+    QVERIFY(exec(QStringLiteral("DELETE FROM disc_sessions WHERE disc_id = :id"), discId));
+    QVERIFY(exec(QStringLiteral("DELETE FROM discs WHERE id = :id"), discId));
+    const Result<QList<BurnedDisc>> settled = StationSettlement::settle(*lab, job, { QStringLiteral("second"), QStringLiteral("test"), {} });
+    QVERIFY2(settled, settled ? "" : qPrintable(settled.error().message()));
+    QCOMPARE(settled->size(), 1);
+    QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
+    QCOMPARE(StationJobs(lab->catalog()).byId(job.id)->state, StationJob::State::Done);
+}
+
 void TestStationSettle::queueMovesOnlyForward()
 {
     ManualClock clock(QDateTime::currentDateTimeUtc());
@@ -195,7 +233,7 @@ void TestStationSettle::queueMovesOnlyForward()
     QVERIFY2(nothing, nothing ? "" : qPrintable(nothing.error().message()));
     QVERIFY(nothing->isEmpty());
     QCOMPARE(jobs.byId(ids.at(0))->state, StationJob::State::Done);
-    QCOMPARE(*jobs.claimSettlement(ids.at(0), QStringLiteral("two")), false);
+    QCOMPARE(*StationJobs::markSettled(lab->catalog().db(), ids.at(0), QStringLiteral("two"), {}, clock.now()), false);
 }
 
 // A station lists its drives, then burns into an image file, in one process. The scan
