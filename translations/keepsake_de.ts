@@ -6351,6 +6351,10 @@ Beispiel:
         <source>Station %1 verified disc %2, but the catalog could not record it: </source>
         <translation>Station %1 hat Disc %2 geprüft, aber der Katalog konnte sie nicht verbuchen: </translation>
     </message>
+    <message>
+        <source>Job %1 was recorded elsewhere.</source>
+        <translation>Auftrag %1 wurde anderswo verbucht.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>

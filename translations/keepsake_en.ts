@@ -6275,6 +6275,10 @@ Example:
         <source>Station %1 verified disc %2, but the catalog could not record it: </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Job %1 was recorded elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>

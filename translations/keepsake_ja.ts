@@ -6250,6 +6250,10 @@ Example:
         <source>Station %1 verified disc %2, but the catalog could not record it: </source>
         <translation>ステーション %1 はディスク %2 を検証しましたが、カタログに登録できませんでした: </translation>
     </message>
+    <message>
+        <source>Job %1 was recorded elsewhere.</source>
+        <translation>ジョブ %1 は別の場所で登録されました。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::StatusCommand</name>
