@@ -101,10 +101,8 @@ public:
     }
     ~ServedElsewhere()
     {
-        QMetaObject::invokeMethod(&m_anchor, [this] { m_service->stop(); }, Qt::BlockingQueuedConnection);
-        bool idle = false;
-        for (QDeadlineTimer deadline(30000); !idle && !deadline.hasExpired(); QThread::msleep(20))
-            QMetaObject::invokeMethod(&m_anchor, [this, &idle] { idle = m_service->isIdle(); }, Qt::BlockingQueuedConnection);
+        // Destroying the service cancels what runs in it and waits for it to return (its
+        // forwarding round, thumbnail pool and station runner each wait on their own).
         QMetaObject::invokeMethod(&m_anchor, [this] { m_service.reset(); }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
