@@ -53,14 +53,16 @@ Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
     ServiceRoutes::addAlbums(*m_server, m_lab, *m_thumbnails);
     ServiceRoutes::addFiles(*m_server, m_lab, *m_thumbnails);
     m_station = new StationRunner(m_lab, this);
-    if (Status station = m_station->start(); !station)
-        return station.error();
     ServiceRoutes::addStation(*m_server, m_lab, *m_station);
     if (port == 0)
         port = quint16(QUrl(m_lab.device()->url).port(0));
     const Result<quint16> listening = m_server->listen(address, port, *identity);
     if (!listening)
         return listening;
+    // Only once it listens: a second serve of this device, refused its port, must not
+    // fail the jobs the first one is running.
+    if (Status station = m_station->start(); !station)
+        return station.error();
     m_forwarder = std::make_unique<Forwarder>(m_lab, *identity);
     connect(m_reception, &HandinReception::handinFinished, this, &DeviceService::forwardNow);
     m_timer.start();

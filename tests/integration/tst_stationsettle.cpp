@@ -12,6 +12,7 @@
 #include "catalog/SqlQuery.h"
 #include "disc/BurnJob.h"
 #include "disc/DiscDrive.h"
+#include "net/DeviceService.h"
 #include "station/StationJobs.h"
 #include "station/StationReport.h"
 #include "station/StationSettlement.h"
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpServer>
 
 class TestStationSettle : public DiscTestLab
 {
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void recordingThatFailsLeavesTheJobToSettleAgain();
     void queueMovesOnlyForward();
     void burnAfterListingTheDrivesVerifies();
+    void secondServeOfAStationLeavesItsJobsAlone();
 
 private:
     struct Chain { qint64 station = 0; qint64 requester = 0; };
@@ -257,6 +260,30 @@ void TestStationSettle::burnAfterListingTheDrivesVerifies()
     QCOMPARE(states(), QStringList { QStringLiteral("recorded") });
     const Result<QList<DriveEntry>> again = DiscDrive::list();   // and listing again after a burn
     QVERIFY2(again, again ? "" : qPrintable(again.error().message()));
+}
+
+// A second `serve` of a station (started by mistake) is refused its port: it must not
+// fail, as a station that restarted would, the job the first one is running.
+void TestStationSettle::secondServeOfAStationLeavesItsJobsAlone()
+{
+    QTcpServer first;
+    QVERIFY(first.listen(QHostAddress::LocalHost, 0));
+    const QString url = QStringLiteral("https://127.0.0.1:%1").arg(first.serverPort());
+    QCOMPARE(ctl({ QStringLiteral("device"), QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("S2"),
+                   QStringLiteral("--url"), url }).code, 0);
+    ManualClock clock(QDateTime::currentDateTimeUtc());
+    auto lab = openLab(clock);
+    QVERIFY(lab && lab->device());
+    const qint64 customer = Customers(lab->catalog()).byCode(QStringLiteral("C1"))->id;
+    const StationJobs jobs(lab->catalog());
+    const StationJobRequest request { lab->device()->id, lab->device()->id, QStringLiteral("stdio:/tmp/running.iso"),
+                                      customer, {}, {}, 0, {} };
+    const qint64 id = jobs.add(request, clock.now())->id;
+    QCOMPARE((*jobs.claimNext(lab->device()->id, clock.now()))->id, id);   // the first serve runs it
+
+    DeviceService second(*lab);
+    QVERIFY(!second.start(QHostAddress::LocalHost, first.serverPort()));
+    QCOMPARE(jobs.byId(id)->state, StationJob::State::Running);
 }
 
 QTEST_MAIN(TestStationSettle)   // a QGuiApplication: the prints after a settlement draw text
