@@ -187,7 +187,7 @@
     $('signin').hidden = view !== 'signin';
     $('albums').hidden = view !== 'albums';
     $('album').hidden = view !== 'album';
-    $('notices').hidden = view === 'signin';
+    $('notices').hidden = view !== 'albums';
     $('who').hidden = view === 'signin';
   }
 
@@ -277,12 +277,14 @@
     item.dataset.album = String(album.id);
     const open = element('a', 'album-open');
     open.href = `#album-${album.id}`;
-    const cover = element('img', 'cover');
-    cover.alt = t('albums.cover', album.title);
-    if (album.cover !== null && album.cover !== undefined)
+    let cover;
+    if (album.cover !== null && album.cover !== undefined) {
+      cover = element('img', 'cover');
+      cover.alt = t('albums.cover', album.title);
       thumbnail(cover, album.cover);
-    else
-      cover.classList.add('empty');
+    } else {
+      cover = element('span', 'cover empty');   // no photo to show: a pattern, nothing to read
+    }
     open.append(cover, element('span', 'album-title', album.title));
     item.append(open);
     if (!album.own)

@@ -235,7 +235,7 @@
       try {
         const answer = await putPiece(entry, offset, (sent) => progress(entry, sent));
         const received = Number(answer.received);
-        if (answer.complete)
+        if (answer.complete || received >= entry.file.size)
           break;
         if (!Number.isFinite(received) || received <= offset)
           throw new UploadError(0, t('error.unexpected', 'received'));
@@ -344,6 +344,7 @@
       showMessage(upload.error || t('upload.failed'));
       return;
     }
+    $('send').hidden = true;
     const s = upload.summary || {};
     $('summary-text').textContent = t('upload.summary', s.new || 0, s.already_received || 0, s.new_version || 0, s.rejected || 0);
     $('summary').hidden = false;
