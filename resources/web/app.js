@@ -171,9 +171,15 @@
       if (!reply.ok)
         throw new Error(String(reply.status));
       const url = URL.createObjectURL(await reply.blob());
-      img.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
+      img.addEventListener('load', () => {
+        URL.revokeObjectURL(url);
+        img.classList.add('loaded');
+      }, { once: true });
+      img.addEventListener('error', () => {
+        URL.revokeObjectURL(url);
+        img.classList.add('failed');
+      }, { once: true });
       img.src = url;
-      img.classList.add('loaded');
     } catch (e) {
       img.classList.add('failed');
       img.alt = t('photo.no_thumbnail', img.alt);
@@ -217,18 +223,26 @@
       return;
     }
     $('signin-submit').disabled = true;
+    let answer;
     try {
-      const answer = await call('POST', '/session', { code, pin });
-      $('signin-pin').value = '';
-      $('link-used').hidden = true;
-      await signedIn(answer.me);
+      answer = await call('POST', '/session', { code, pin });
     } catch (e) {
       error.textContent = e.message;
       error.hidden = false;
-      $('signin-pin').value = '';
       $('signin-pin').focus();
+      return;
     } finally {
+      $('signin-pin').value = '';
       $('signin-submit').disabled = false;
+    }
+    $('link-used').hidden = true;
+    try {
+      await signedIn(answer.me);
+    } catch (e) {
+      if (e.status !== 401) {
+        showMessage(e.message);
+        show('albums');
+      }
     }
   }
 

@@ -65,6 +65,10 @@ async function live(one, titles) {
 async function markRead(one, report) {
   const { page } = one;
   const id = report.newIds[0];
+  // The banners close with their button (they float over the page's foot).
+  for (const close of await page.$$('#live .live-close'))
+    await close.click();
+  report.bannersLeft = await page.$$eval('#live .live-notice', (items) => items.length);
   await page.click(`#notice-list > [data-notice="${id}"] .mark-read`);
   await page.waitForSelector(`#notice-list > [data-notice="${id}"].read`, { state: 'attached' });
   report.markedRead = id;
