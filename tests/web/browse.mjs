@@ -9,7 +9,7 @@
 // Environment: KEEPSAKE_WEB_URL, KEEPSAKE_WEB_SPKI, WEB_CODE, WEB_PIN, WEB_WRONG_PIN,
 // WEB_OPEN (album ids, comma-separated), WEB_DOWNLOAD (an album id: its first photo
 // and its zip), WEB_REFUSED (album ids), WEB_OUT (folder for the downloads).
-import { env, faults, listedAlbums, pageFetch, person, ready, scenario, signIn, timeout } from './lib.mjs';
+import { env, faults, listedAlbums, open, pageFetch, person, scenario, signIn, timeout } from './lib.mjs';
 import { join } from 'node:path';
 
 const url = env('KEEPSAKE_WEB_URL');
@@ -17,8 +17,7 @@ const ids = (name) => env(name, '').split(',').filter(Boolean).map(Number);
 
 async function wrongPin(page, result) {
   result.step = 'wrong PIN';
-  await page.goto(url);
-  await ready(page);
+  await open(page, url);
   await page.fill('#signin-code', env('WEB_CODE'));
   await page.fill('#signin-pin', env('WEB_WRONG_PIN'));
   await page.click('#signin-submit');
@@ -79,8 +78,7 @@ scenario(async (browser, result) => {
     await wrongPin(page, result);
 
   result.step = 'sign in';
-  const first = await page.goto(url);
-  result.headers = first.headers();
+  result.headers = (await open(page, url)).headers();
   await signIn(page, url, env('WEB_CODE'), env('WEB_PIN'));
   result.me = (await pageFetch(page, '/web/v1/me')).body?.me ?? null;
   result.who = await page.textContent('#who-name');

@@ -61,13 +61,25 @@ export function faults(who) {
   return { csp, pageErrors: who.pageErrors };
 }
 
+// Opens a page of the device; an answer that is no HTML page fails at once, with what
+// came instead (before the device serves the pages: 401 and a JSON error).
+export async function open(page, url) {
+  const response = await page.goto(url);
+  const type = response.headers()['content-type'] || '';
+  if (!response.ok() || !type.startsWith('text/html')) {
+    const body = (await response.text().catch(() => '')).slice(0, 300);
+    throw new Error(`GET ${response.url()} answered ${response.status()} (${type}) instead of the page: ${body}`);
+  }
+  await ready(page);
+  return response;
+}
+
 export async function ready(page) {
   await page.waitForSelector('body[data-ready="true"]', { state: 'attached' });
 }
 
 export async function signIn(page, url, code, pin) {
-  await page.goto(url);
-  await ready(page);
+  await open(page, url);
   await page.waitForSelector('#signin-form', { state: 'visible' });
   await page.fill('#signin-code', code);
   await page.fill('#signin-pin', pin);

@@ -6,14 +6,13 @@
 // sign-in form with the page's "link used" message.
 //
 // Environment: KEEPSAKE_WEB_URL, KEEPSAKE_WEB_SPKI, WEB_LINK.
-import { env, faults, listedAlbums, pageFetch, person, ready, scenario } from './lib.mjs';
+import { env, faults, listedAlbums, open, pageFetch, person, scenario } from './lib.mjs';
 
 scenario(async (browser, result) => {
   const who = await person(browser, 'link');
   const { page } = who;
   result.step = 'open the link';
-  const response = await page.goto(env('WEB_LINK'));
-  await ready(page);
+  const response = await open(page, env('WEB_LINK'));
   const landed = new URL(response.url());   // after the redirect
   result.landed = landed.pathname + landed.search;
   result.me = await pageFetch(page, '/web/v1/me');

@@ -9,17 +9,16 @@
 //
 // Environment: KEEPSAKE_WEB_URL, KEEPSAKE_WEB_SPKI, WEB_OUT, WEB_PEOPLE =
 // [{"name", "code", "pin"} | {"name", "link"}], WEB_EXPECT = {NAME: [album titles]}.
-import { env, envJson, faults, listedAlbums, pageFetch, person, ready, scenario, signIn, timeout, waitForGo } from './lib.mjs';
+import { env, envJson, faults, listedAlbums, open, pageFetch, person, scenario, signIn, timeout, waitForGo } from './lib.mjs';
 import { join } from 'node:path';
 
 const url = env('KEEPSAKE_WEB_URL');
 
-async function open(browser, who) {
+async function visit(browser, who) {
   const one = await person(browser, who.name);
   const { page } = one;
   if (who.link) {
-    const response = await page.goto(who.link);
-    await ready(page);
+    const response = await open(page, who.link);
     const landed = new URL(response.url());   // after the redirect
     one.landed = landed.pathname + landed.search;
     await page.waitForSelector('#albums', { state: 'visible' });
@@ -82,11 +81,11 @@ scenario(async (browser, result) => {
   const people = envJson('WEB_PEOPLE', []);
   const expect = envJson('WEB_EXPECT', {});
   result.step = 'open the pages';
-  const open_ = [];
+  const pages = [];
   for (const who of people)
-    open_.push(await open(browser, who));
+    pages.push(await visit(browser, who));
   result.albums = {};
-  for (const one of open_)
+  for (const one of pages)
     result.albums[one.name] = await listedAlbums(one.page);
 
   result.step = 'waiting for the sweep';
@@ -96,13 +95,13 @@ scenario(async (browser, result) => {
 
   result.step = 'live notices';
   result.people = {};
-  for (const one of open_) {
+  for (const one of pages) {
     const report = await live(one, expect[one.name] || []);
     result.people[one.name] = report;
     await one.page.screenshot({ path: join(env('WEB_OUT'), `notices-${one.name}.png`), fullPage: true });
   }
   result.step = 'mark read';
-  for (const one of open_) {
+  for (const one of pages) {
     const report = result.people[one.name];
     if (report.newIds.length)
       await markRead(one, report);

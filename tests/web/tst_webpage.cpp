@@ -24,6 +24,7 @@ class TestWebPage : public QObject
 private Q_SLOTS:
     void initTestCase() { m_lab.setUp(); }
     void cleanupTestCase() { m_lab.tearDown(); }
+    void browserTrustsOnlyThePinnedCertificate();
     void pagesUseOnlyKnownTexts();
     void ownerSeesOwnAndShared();
     void photoDownloadIsTheOriginal();
@@ -52,6 +53,20 @@ void TestWebPage::checkRefused(const QJsonObject &answer)
     QVERIFY2(QList<int>({ 403, 404 }).contains(answer.value(QStringLiteral("zip")).toInt()), qPrintable(why));
     QVERIFY2(!answer.value(QStringLiteral("message")).toString().isEmpty(), qPrintable(why));
     QVERIFY2(!answer.value(QStringLiteral("shown")).toBool(), qPrintable(why));
+}
+
+// The browser reaches the device through its pinned certificate only (no
+// --ignore-certificate-errors): with another key's hash it is refused.
+void TestWebPage::browserTrustsOnlyThePinnedCertificate()
+{
+    const BrowserRun pinned = m_lab.browser->run(QStringLiteral("certificate.mjs"), {});
+    QVERIFY2(pinned.ok(), qPrintable(pinned.why()));
+    QCOMPARE(pinned.result.value(QStringLiteral("status")).toInt(), 200);
+    const QString otherKey = QString::fromLatin1(QCryptographicHash::hash("another key", QCryptographicHash::Sha256).toBase64());
+    const BrowserRun other = m_lab.browser->run(QStringLiteral("certificate.mjs"), { { QStringLiteral("KEEPSAKE_WEB_SPKI"), otherKey } });
+    QVERIFY2(other.ok(), qPrintable(other.why()));
+    QVERIFY2(other.result.value(QStringLiteral("refused")).toString().contains(QLatin1String("ERR_CERT")),
+             qPrintable(WebTestLab::json(other.result)));
 }
 
 // Every text the pages ask for by key is one WebStrings gives; the pages carry no

@@ -7,7 +7,7 @@
 // user agent (Pixel 7).
 //
 // Environment: KEEPSAKE_WEB_SPKI, WEB_UPLOAD_URL, WEB_FILES (JSON array of paths), WEB_OUT.
-import { env, envJson, faults, person, phone, ready, scenario, timeout } from './lib.mjs';
+import { env, envJson, faults, open, person, phone, scenario, timeout } from './lib.mjs';
 import { join } from 'node:path';
 
 scenario(async (browser, result) => {
@@ -15,8 +15,7 @@ scenario(async (browser, result) => {
   const { page } = who;
   const files = envJson('WEB_FILES', []);
   result.step = 'open the address';
-  await page.goto(env('WEB_UPLOAD_URL'));
-  await ready(page);
+  await open(page, env('WEB_UPLOAD_URL'));
   await page.waitForSelector('#handin', { state: 'visible' });
   result.forWhom = await page.textContent('#for-whom');
   result.accept = await page.getAttribute('#files', 'accept');
