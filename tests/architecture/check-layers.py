@@ -30,7 +30,9 @@ CORE_FLOORS = {
     "ingest": {"base", "catalog", "store", "metadata", "lab", "retention", "notify"},
     "disc": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print"},
     "station": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "disc"},
-    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc", "station"},
+    "web": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "ingest"},
+    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc", "station",
+            "web"},
 }
 FRONT_ENDS = ("ui", "app")
 MAX_LINES = 600
