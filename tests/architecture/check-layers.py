@@ -31,7 +31,8 @@ CORE_FLOORS = {
     "disc": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print"},
     "station": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "disc"},
     "web": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "ingest"},
-    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc", "station", "web"},
+    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc", "station",
+            "web"},
 }
 FRONT_ENDS = ("ui", "app")
 MAX_LINES = 600
