@@ -374,6 +374,7 @@
   function route() {
     if (!state.me)
       return;
+    showMessage('');
     const match = /^#album-(\d+)$/.exec(location.hash);
     if (match) {
       openAlbum(match[1]);
@@ -472,6 +473,11 @@
     banner.append(element('strong', 'live-title', t('notices.new')));
     banner.append(element('span', 'live-subject', notice.subject));
     banner.append(element('span', 'live-text', notice.text));
+    if (notice.album) {
+      const link = element('a', 'live-album', t('notices.open_album', notice.album_title));
+      link.href = `#album-${notice.album}`;
+      banner.append(link);
+    }
     const close = element('button', 'plain live-close', '×');
     close.type = 'button';
     close.setAttribute('aria-label', t('notices.dismiss'));

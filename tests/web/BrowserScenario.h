@@ -129,6 +129,8 @@ public:
         run.code = ended && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
         run.result = QJsonDocument::fromJson(lines.value(lines.size() - 1)).object();
+        if (!qEnvironmentVariableIsEmpty("KEEPSAKE_WEB_KEEP"))
+            qInfo().noquote() << script << QString::fromUtf8(lines.value(lines.size() - 1));
         return run;
     }
 

@@ -66,7 +66,12 @@ public:
     }
 
     CtlRun run(const QStringList &args) const { return device->run(args); }
-    QString out() const { return m_dir.filePath(QStringLiteral("out")); }
+    // Screenshots and downloads; kept in $KEEPSAKE_WEB_KEEP when set (to look at them).
+    QString out() const
+    {
+        const QString keep = qEnvironmentVariable("KEEPSAKE_WEB_KEEP");
+        return keep.isEmpty() ? m_dir.filePath(QStringLiteral("out")) : keep;
+    }
     QString folder(const QString &name) const { return m_dir.filePath(name); }
     qint64 album(const QString &title) const { return albums.value(title); }
 
