@@ -108,9 +108,21 @@ scenario(async (browser, result) => {
   for (const id of ids('WEB_REFUSED'))
     result.refused[id] = await refused(page, id);
 
+  // A second tab of the same browser listens for notices; signing out in the first
+  // ends its stream (the device checks the session every 30 s), and it shows the
+  // sign-in form without a reload.
+  result.step = 'second tab';
+  const tab = await who.context.newPage();
+  tab.setDefaultTimeout(timeout);
+  await open(tab, url);
+  await tab.waitForSelector('body[data-live="open"]', { state: 'attached' });
+  await tab.evaluate(() => { window.keepsakeMark = 'still the same page'; });
+
   result.step = 'sign out';
   await page.click('#signout');
   await page.waitForSelector('#signin-form', { state: 'visible' });
+  await tab.waitForSelector('#signin-form', { state: 'visible' });
+  result.otherTab = { signIn: true, reloaded: (await tab.evaluate(() => window.keepsakeMark)) !== 'still the same page' };
   result.afterSignOut = { me: (await pageFetch(page, '/web/v1/me')).status, albums: (await pageFetch(page, '/web/v1/albums')).status };
   result.faults = faults(who);
 });

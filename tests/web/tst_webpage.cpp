@@ -131,6 +131,8 @@ void TestWebPage::ownerSeesOwnAndShared()
     QVERIFY2(headers.value(QStringLiteral("content-security-policy")).toString().contains(QLatin1String("default-src 'none'")),
              qPrintable(WebTestLab::json(headers)));
     QCOMPARE(r.value(QStringLiteral("afterSignOut")).toObject().value(QStringLiteral("me")).toInt(), 401);
+    // Signed out in one tab, the other tab's live stream ends and it shows the sign-in form.
+    QCOMPARE(r.value(QStringLiteral("otherTab")).toObject().value(QStringLiteral("reloaded")).toBool(true), false);
     WebTestLab::checkFaults(r);
 }
 
