@@ -6651,6 +6651,309 @@ Es ist nichts zu tun.</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::WebPage</name>
+    <message>
+        <source>Your photos</source>
+        <translation>Ihre Fotos</translation>
+    </message>
+    <message>
+        <source>Skip to the content</source>
+        <translation>Zum Inhalt springen</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Ihr Konto</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>The lab cannot be reached. Check your connection and try again.</source>
+        <translation>Das Labor ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The lab answered with an error (%1). Try again later, or ask the lab.</source>
+        <translation>Das Labor hat mit einem Fehler geantwortet (%1). Versuchen Sie es später noch einmal oder fragen Sie im Labor.</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with the customer code from your receipt and your PIN.</source>
+        <translation>Melden Sie sich mit der Kundennummer von Ihrem Beleg und Ihrer PIN an.</translation>
+    </message>
+    <message>
+        <source>This link was used already or has expired: sign in with your customer code and PIN, or ask the lab.</source>
+        <translation>Dieser Link wurde schon benutzt oder ist abgelaufen: Melden Sie sich mit Kundennummer und PIN an oder fragen Sie im Labor.</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Enter your customer code and your PIN.</source>
+        <translation>Geben Sie Ihre Kundennummer und Ihre PIN ein.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>%1 (customer %2)</source>
+        <translation>%1 (Kunde %2)</translation>
+    </message>
+    <message>
+        <source>Viewing as %1</source>
+        <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation>Alben</translation>
+    </message>
+    <message>
+        <source>There are no albums for you to see right now.</source>
+        <translation>Im Moment gibt es keine Alben, die Sie sehen können.</translation>
+    </message>
+    <message>
+        <source>Cover photo of %1</source>
+        <translation>Titelfoto von %1</translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation>Geteilt von %1</translation>
+    </message>
+    <message>
+        <source>Photos: %1 (%2)</source>
+        <translation>Fotos: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Kept here until %1</source>
+        <translation>Hier aufbewahrt bis %1</translation>
+    </message>
+    <message>
+        <source>Goes onto disc soon</source>
+        <translation>Kommt bald auf Disc</translation>
+    </message>
+    <message>
+        <source>Back to the albums</source>
+        <translation>Zurück zu den Alben</translation>
+    </message>
+    <message>
+        <source>Download all (zip)</source>
+        <translation>Alle herunterladen (ZIP)</translation>
+    </message>
+    <message>
+        <source>Download the album %1 as a zip file</source>
+        <translation>Das Album %1 als ZIP-Datei herunterladen</translation>
+    </message>
+    <message>
+        <source>This album has no photos.</source>
+        <translation>Dieses Album enthält keine Fotos.</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 herunterladen</translation>
+    </message>
+    <message>
+        <source>%1 (no preview)</source>
+        <translation>%1 (keine Vorschau)</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Mitteilungen</translation>
+    </message>
+    <message>
+        <source>No notices.</source>
+        <translation>Keine Mitteilungen.</translation>
+    </message>
+    <message>
+        <source>Notices, unread: %1</source>
+        <translation>Mitteilungen, ungelesen: %1</translation>
+    </message>
+    <message>
+        <source>Sent on %1</source>
+        <translation>Gesendet am %1</translation>
+    </message>
+    <message>
+        <source>Open the album %1</source>
+        <translation>Album %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark the notice &quot;%1&quot; read</source>
+        <translation>Mitteilung „%1“ als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>New notice</source>
+        <translation>Neue Mitteilung</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Hand in photos</source>
+        <translation>Fotos abgeben</translation>
+    </message>
+    <message>
+        <source>Photos for %1</source>
+        <translation>Fotos für %1</translation>
+    </message>
+    <message>
+        <source>This address works until %1.</source>
+        <translation>Diese Adresse gilt bis %1.</translation>
+    </message>
+    <message>
+        <source>Choose the photos and videos to hand in. They go to the lab as they are, in full quality.</source>
+        <translation>Wählen Sie die Fotos und Videos, die Sie abgeben möchten. Sie gehen unverändert und in voller Qualität ans Labor.</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>Fotos auswählen</translation>
+    </message>
+    <message>
+        <source>Files chosen: %1 (%2)</source>
+        <translation>Ausgewählte Dateien: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Send to the lab</source>
+        <translation>Ans Labor senden</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Fortschritt von %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Checking file %1 of %2…</source>
+        <translation>Datei %1 von %2 wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Sending file %1 of %2…</source>
+        <translation>Datei %1 von %2 wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Sending: %1 %</source>
+        <translation>Wird gesendet: %1 %</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>The lab has this photo already: nothing to send.</source>
+        <translation>Das Labor hat dieses Foto schon: Es muss nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The lab refused this file.</source>
+        <translation>Das Labor hat diese Datei abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Handing in…</source>
+        <translation>Wird abgegeben …</translation>
+    </message>
+    <message>
+        <source>The lab is taking in the photos: %1 of %2 done.</source>
+        <translation>Das Labor nimmt die Fotos an: %1 von %2 fertig.</translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation>Abgegeben</translation>
+    </message>
+    <message>
+        <source>New: %1. Handed in before: %2. New versions: %3. Not taken: %4.</source>
+        <translation>Neu: %1. Schon früher abgegeben: %2. Neue Versionen: %3. Nicht angenommen: %4.</translation>
+    </message>
+    <message>
+        <source>You can close this page now: the photos are in your albums at the lab.</source>
+        <translation>Sie können diese Seite jetzt schließen: Die Fotos sind in Ihren Alben im Labor.</translation>
+    </message>
+    <message>
+        <source>The hand-in failed. Ask at the counter for help.</source>
+        <translation>Die Abgabe ist fehlgeschlagen. Fragen Sie an der Theke nach Hilfe.</translation>
+    </message>
+    <message>
+        <source>This upload address has expired or was used already. Ask at the kiosk for a new QR code.</source>
+        <translation>Diese Abgabe-Adresse ist abgelaufen oder wurde schon benutzt. Lassen Sie sich am Terminal einen neuen QR-Code zeigen.</translation>
+    </message>
+    <message>
+        <source>These photos were handed in already. To hand in more, ask at the kiosk for a new QR code.</source>
+        <translation>Diese Fotos wurden schon abgegeben. Für weitere Fotos lassen Sie sich am Terminal einen neuen QR-Code zeigen.</translation>
+    </message>
+    <message>
+        <source>This address is incomplete. Scan the QR code at the kiosk again.</source>
+        <translation>Diese Adresse ist unvollständig. Scannen Sie den QR-Code am Terminal noch einmal.</translation>
+    </message>
+    <message>
+        <source>New photo: taken in</source>
+        <translation>Neues Foto: angenommen</translation>
+    </message>
+    <message>
+        <source>Handed in before: not stored again</source>
+        <translation>Schon früher abgegeben: nicht noch einmal gespeichert</translation>
+    </message>
+    <message>
+        <source>New version of a photo handed in before: taken in</source>
+        <translation>Neue Version eines früher abgegebenen Fotos: angenommen</translation>
+    </message>
+    <message>
+        <source>Not taken: no photo or video could be read from this file</source>
+        <translation>Nicht angenommen: In dieser Datei ist kein lesbares Foto oder Video</translation>
+    </message>
+    <message>
+        <source>Not taken: %1</source>
+        <translation>Nicht angenommen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::WelcomePage</name>
     <message>
         <source>Welcome to %1</source>

@@ -6550,6 +6550,309 @@ Nothing needs to be done.</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::WebPage</name>
+    <message>
+        <source>Your photos</source>
+        <translation>あなたの写真</translation>
+    </message>
+    <message>
+        <source>Skip to the content</source>
+        <translation>本文へ移動</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>The lab cannot be reached. Check your connection and try again.</source>
+        <translation>ラボに接続できません。接続を確認して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The lab answered with an error (%1). Try again later, or ask the lab.</source>
+        <translation>ラボからエラーが返されました（%1）。しばらくしてからもう一度お試しいただくか、ラボにお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 バイト</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign in with the customer code from your receipt and your PIN.</source>
+        <translation>受付票に記載のお客様番号と PIN でサインインしてください。</translation>
+    </message>
+    <message>
+        <source>This link was used already or has expired: sign in with your customer code and PIN, or ask the lab.</source>
+        <translation>このリンクは使用済みか、期限が切れています。お客様番号と PIN でサインインするか、ラボにお問い合わせください。</translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation>お客様番号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Enter your customer code and your PIN.</source>
+        <translation>お客様番号と PIN を入力してください。</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>%1 (customer %2)</source>
+        <translation>%1 様（お客様番号 %2）</translation>
+    </message>
+    <message>
+        <source>Viewing as %1</source>
+        <translation>%1 として閲覧中</translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation>アルバム</translation>
+    </message>
+    <message>
+        <source>There are no albums for you to see right now.</source>
+        <translation>現在ご覧いただけるアルバムはありません。</translation>
+    </message>
+    <message>
+        <source>Cover photo of %1</source>
+        <translation>%1 の表紙写真</translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation>%1 さんが共有</translation>
+    </message>
+    <message>
+        <source>Photos: %1 (%2)</source>
+        <translation>写真: %1 枚（%2）</translation>
+    </message>
+    <message>
+        <source>Kept here until %1</source>
+        <translation>%1 までここで保管</translation>
+    </message>
+    <message>
+        <source>Goes onto disc soon</source>
+        <translation>まもなくディスクに記録</translation>
+    </message>
+    <message>
+        <source>Back to the albums</source>
+        <translation>アルバム一覧に戻る</translation>
+    </message>
+    <message>
+        <source>Download all (zip)</source>
+        <translation>すべてダウンロード（ZIP）</translation>
+    </message>
+    <message>
+        <source>Download the album %1 as a zip file</source>
+        <translation>アルバム %1 を ZIP ファイルでダウンロード</translation>
+    </message>
+    <message>
+        <source>This album has no photos.</source>
+        <translation>このアルバムには写真がありません。</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>%1 をダウンロード</translation>
+    </message>
+    <message>
+        <source>%1 (no preview)</source>
+        <translation>%1（プレビューなし）</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <source>No notices.</source>
+        <translation>お知らせはありません。</translation>
+    </message>
+    <message>
+        <source>Notices, unread: %1</source>
+        <translation>お知らせ、未読: %1</translation>
+    </message>
+    <message>
+        <source>Sent on %1</source>
+        <translation>%1 送信</translation>
+    </message>
+    <message>
+        <source>Open the album %1</source>
+        <translation>アルバム %1 を開く</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>既読にする</translation>
+    </message>
+    <message>
+        <source>Mark the notice &quot;%1&quot; read</source>
+        <translation>お知らせ「%1」を既読にする</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>既読</translation>
+    </message>
+    <message>
+        <source>New notice</source>
+        <translation>新しいお知らせ</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>このメッセージを閉じる</translation>
+    </message>
+    <message>
+        <source>Hand in photos</source>
+        <translation>写真の受付</translation>
+    </message>
+    <message>
+        <source>Photos for %1</source>
+        <translation>%1 様の写真</translation>
+    </message>
+    <message>
+        <source>This address works until %1.</source>
+        <translation>このアドレスは %1 まで有効です。</translation>
+    </message>
+    <message>
+        <source>Choose the photos and videos to hand in. They go to the lab as they are, in full quality.</source>
+        <translation>お預けになる写真と動画を選んでください。そのままのフル画質でラボに送られます。</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>写真を選ぶ</translation>
+    </message>
+    <message>
+        <source>Files chosen: %1 (%2)</source>
+        <translation>選んだファイル: %1 件（%2）</translation>
+    </message>
+    <message>
+        <source>Send to the lab</source>
+        <translation>ラボに送る</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>%1 の進行状況</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Checking file %1 of %2…</source>
+        <translation>ファイル %1 / %2 を確認中…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <source>Sending file %1 of %2…</source>
+        <translation>ファイル %1 / %2 を送信中…</translation>
+    </message>
+    <message>
+        <source>Sending: %1 %</source>
+        <translation>送信中: %1 %</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>The lab has this photo already: nothing to send.</source>
+        <translation>この写真はすでにラボにあります。送信は不要です。</translation>
+    </message>
+    <message>
+        <source>The lab refused this file.</source>
+        <translation>このファイルはラボに受け付けられませんでした。</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>受付不可: %1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>送信できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Handing in…</source>
+        <translation>受付中…</translation>
+    </message>
+    <message>
+        <source>The lab is taking in the photos: %1 of %2 done.</source>
+        <translation>ラボで写真を受け付けています: %2 件中 %1 件完了。</translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation>受付完了</translation>
+    </message>
+    <message>
+        <source>New: %1. Handed in before: %2. New versions: %3. Not taken: %4.</source>
+        <translation>新規: %1。受付済み: %2。新しいバージョン: %3。受付不可: %4。</translation>
+    </message>
+    <message>
+        <source>You can close this page now: the photos are in your albums at the lab.</source>
+        <translation>このページはもう閉じてかまいません。写真はラボのあなたのアルバムに入りました。</translation>
+    </message>
+    <message>
+        <source>The hand-in failed. Ask at the counter for help.</source>
+        <translation>受付に失敗しました。カウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>This upload address has expired or was used already. Ask at the kiosk for a new QR code.</source>
+        <translation>このアップロード用アドレスは期限切れか使用済みです。キオスクで新しい QR コードを表示してください。</translation>
+    </message>
+    <message>
+        <source>These photos were handed in already. To hand in more, ask at the kiosk for a new QR code.</source>
+        <translation>これらの写真はすでに受け付けました。ほかの写真は、キオスクで新しい QR コードを表示してください。</translation>
+    </message>
+    <message>
+        <source>This address is incomplete. Scan the QR code at the kiosk again.</source>
+        <translation>このアドレスは不完全です。キオスクの QR コードをもう一度読み取ってください。</translation>
+    </message>
+    <message>
+        <source>New photo: taken in</source>
+        <translation>新しい写真: 受け付けました</translation>
+    </message>
+    <message>
+        <source>Handed in before: not stored again</source>
+        <translation>受付済み: 再保存はしていません</translation>
+    </message>
+    <message>
+        <source>New version of a photo handed in before: taken in</source>
+        <translation>以前お預かりした写真の新しいバージョン: 受け付けました</translation>
+    </message>
+    <message>
+        <source>Not taken: no photo or video could be read from this file</source>
+        <translation>受付不可: このファイルから写真や動画を読み取れませんでした</translation>
+    </message>
+    <message>
+        <source>Not taken: %1</source>
+        <translation>受付不可: %1</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::WelcomePage</name>
     <message>
         <source>Welcome to %1</source>

@@ -7,7 +7,7 @@
 //   C1 Anna Berg: "Garden party" (shared with C3 and viewer@example.org) and "Holiday"
 //      (shared with viewer@example.org, kept 200 days; once shared with C4, revoked);
 //   C2 Ben Ode: "Ben's pictures", shared with C1;
-//   C3 Cora Li: a viewer of "Garden party" only; C4 Dan Roe: nothing.
+//   C3 Cora Li (German): a viewer of "Garden party" only; C4 Dan Roe: nothing.
 #pragma once
 
 #include "BrowserScenario.h"
@@ -146,9 +146,11 @@ private:
             { QStringLiteral("C4"), QStringLiteral("Dan Roe"), QStringLiteral("dan@example.org"), QStringLiteral("4567") },
         };
         for (const QStringList &c : customers) {
+            // Cora speaks German; the others English.
+            const QString language = c.at(0) == QLatin1String("C3") ? QStringLiteral("de") : QStringLiteral("en");
             const CtlRun added = run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), c.at(0),
                                        QStringLiteral("--name"), c.at(1), QStringLiteral("--email"), c.at(2),
-                                       QStringLiteral("--pin"), c.at(3), QStringLiteral("--lang"), QStringLiteral("en") });
+                                       QStringLiteral("--pin"), c.at(3), QStringLiteral("--lang"), language });
             QVERIFY2(added.code == 0, qPrintable(added.why()));
         }
     }

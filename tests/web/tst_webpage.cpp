@@ -13,6 +13,7 @@
 #include "web/WebStrings.h"
 
 #include <QRegularExpression>
+#include <QTranslator>
 
 using namespace Keepsake;
 using namespace Keepsake::Test;
@@ -94,6 +95,17 @@ void TestWebPage::pagesUseOnlyKnownTexts()
         QVERIFY2(!text.contains(QLatin1String("eval(")) && !text.contains(QLatin1String("innerHTML")), name);
     }
     QVERIFY(uses > 60);
+    // German and Japanese have every text.
+    for (const char *language : { "de", "ja" }) {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/keepsake_%1.qm").arg(QLatin1String(language))));
+        const QJsonObject translated = WebStrings::all(&translator);
+        for (const QString &key : known) {
+            const QString text = translated.value(key).toString();
+            QVERIFY2(text != texts.value(key).toString() || text.startsWith(QLatin1Char('%')) || text == QLatin1String("PIN"),
+                     qPrintable(QStringLiteral("%1 has no %2 text").arg(key, QLatin1String(language))));
+        }
+    }
 }
 
 void TestWebPage::ownerSeesOwnAndShared()
@@ -184,6 +196,12 @@ void TestWebPage::viewerSeesOnlyShared()
                                            .arg(m_lab.album(QStringLiteral("Ben's pictures"))) } });
     QVERIFY2(cora.ok(), qPrintable(cora.why()));
     QCOMPARE(WebTestLab::albumIds(cora.result.value(QStringLiteral("albums"))), QSet<qint64> { garden });
+    // Cora speaks German: the page does, once she is signed in.
+    QCOMPARE(cora.result.value(QStringLiteral("who")).toString(), QStringLiteral("Cora Li (Kunde C3)"));
+    const QJsonObject album = cora.result.value(QStringLiteral("albums")).toArray().at(0).toObject();
+    QVERIFY2(album.value(QStringLiteral("expires")).toString().startsWith(QLatin1String("Hier aufbewahrt bis")),
+             qPrintable(WebTestLab::json(album)));
+    QCOMPARE(album.value(QStringLiteral("owner")).toString(), QStringLiteral("Geteilt von Anna Berg"));
     QCOMPARE(cora.result.value(QStringLiteral("opened")).toObject().value(QString::number(garden)).toArray().size(),
              m_lab.photosOf(garden).size());
     const QJsonObject refused = cora.result.value(QStringLiteral("refused")).toObject();
