@@ -6929,6 +6929,10 @@ Es ist nichts zu tun.</translation>
         <translation>Diese Fotos wurden schon abgegeben. Für weitere Fotos lassen Sie sich am Terminal einen neuen QR-Code zeigen.</translation>
     </message>
     <message>
+        <source>This browser cannot check the photos on this page. Open the address from the QR code again (it begins with https), or ask at the kiosk.</source>
+        <translation>Dieser Browser kann die Fotos auf dieser Seite nicht prüfen. Öffnen Sie die Adresse aus dem QR-Code noch einmal (sie beginnt mit https) oder fragen Sie am Terminal.</translation>
+    </message>
+    <message>
         <source>This address is incomplete. Scan the QR code at the kiosk again.</source>
         <translation>Diese Adresse ist unvollständig. Scannen Sie den QR-Code am Terminal noch einmal.</translation>
     </message>

@@ -6828,6 +6828,10 @@ Nothing needs to be done.</source>
         <translation>これらの写真はすでに受け付けました。ほかの写真は、キオスクで新しい QR コードを表示してください。</translation>
     </message>
     <message>
+        <source>This browser cannot check the photos on this page. Open the address from the QR code again (it begins with https), or ask at the kiosk.</source>
+        <translation>このブラウザーでは、このページで写真を確認できません。QR コードのアドレス（https で始まります）をもう一度開くか、キオスクでお尋ねください。</translation>
+    </message>
+    <message>
         <source>This address is incomplete. Scan the QR code at the kiosk again.</source>
         <translation>このアドレスは不完全です。キオスクの QR コードをもう一度読み取ってください。</translation>
     </message>

@@ -92,6 +92,7 @@ const Text Texts[] = {
     { "upload.failed", QT_TRANSLATE_NOOP("Keepsake::WebPage", "The hand-in failed. Ask at the counter for help.") },
     { "upload.closed", QT_TRANSLATE_NOOP("Keepsake::WebPage", "This upload address has expired or was used already. Ask at the kiosk for a new QR code.") },
     { "upload.already_done", QT_TRANSLATE_NOOP("Keepsake::WebPage", "These photos were handed in already. To hand in more, ask at the kiosk for a new QR code.") },
+    { "upload.insecure", QT_TRANSLATE_NOOP("Keepsake::WebPage", "This browser cannot check the photos on this page. Open the address from the QR code again (it begins with https), or ask at the kiosk.") },
     { "upload.no_token", QT_TRANSLATE_NOOP("Keepsake::WebPage", "This address is incomplete. Scan the QR code at the kiosk again.") },
     // One line per file after the hand-in (CLI.md's ingest outcomes)
     { "outcome.new", QT_TRANSLATE_NOOP("Keepsake::WebPage", "New photo: taken in") },

@@ -275,6 +275,10 @@
   async function send() {
     if (state.busy || state.files.length === 0)
       return;
+    if (!window.crypto || !window.crypto.subtle) {
+      showMessage(t('upload.insecure'));   // only a secure (https) page may hash
+      return;
+    }
     state.busy = true;
     $('send').disabled = true;
     $('files').disabled = true;

@@ -116,7 +116,8 @@ void TestWebPage::ownerSeesOwnAndShared()
     m_owner = browse(QStringLiteral("C1"), QStringLiteral("1234"),
                      { { QStringLiteral("WEB_WRONG_PIN"), QStringLiteral("9999") },
                        { QStringLiteral("WEB_OPEN"), QStringLiteral("%1,%2,%3").arg(garden).arg(holiday).arg(ben) },
-                       { QStringLiteral("WEB_DOWNLOAD"), QString::number(garden) } });
+                       { QStringLiteral("WEB_DOWNLOAD"), QString::number(garden) },
+                       { QStringLiteral("WEB_SECOND_TAB"), QStringLiteral("1") } });
     QVERIFY2(m_owner.ok(), qPrintable(m_owner.why()));
     const QJsonObject r = m_owner.result;
     QCOMPARE(WebTestLab::albumIds(r.value(QStringLiteral("albums"))), (QSet<qint64> { garden, holiday, ben }));
