@@ -90,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(Settings(t.lab->catalog()).set(QStringLiteral("web.url"), QStringLiteral("https://lab.example:8443/")));
         const WebLinks links(t.lab->catalog());
         const QString link = links.make(std::nullopt, QStringLiteral("Grandma@Example.test"), 0, t.clock.now()).value();
-        QVERIFY2(link.startsWith(QStringLiteral("https://lab.example:8443/l/")), qPrintable(link));
+        QVERIFY2(link.startsWith(QStringLiteral("https://lab.example:8443/web/l/")), qPrintable(link));
         const Result<QString> session = links.redeem(tokenOf(link), t.clock.now());
         QVERIFY(session);
         const Result<WebPerson> viewer = WebSessions(t.lab->catalog()).resolve(*session, t.clock.now());
@@ -114,7 +114,7 @@ private Q_SLOTS:
                  QStringLiteral("Hello,\nRegards"));
         QVERIFY(Settings(t.lab->catalog()).set(QStringLiteral("web.url"), QStringLiteral("https://lab.example")));
         const QString filled = links.fillMailBody(body, std::nullopt, QStringLiteral("a@example.test"), 0, t.clock.now()).value();
-        QVERIFY2(filled.contains(QStringLiteral("See it: https://lab.example/l/")), qPrintable(filled));
+        QVERIFY2(filled.contains(QStringLiteral("See it: https://lab.example/web/l/")), qPrintable(filled));
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM web_links")), 1);
         QVERIFY(!Settings(t.lab->catalog()).set(QStringLiteral("web.url"), QStringLiteral("http://plain.example")));
     }
