@@ -56,7 +56,7 @@ PhonePage::PhonePage(KioskBackend &backend, QWidget *parent) : QWidget(parent), 
     m_address->setAlignment(Qt::AlignCenter);
     m_howTo = wrappedLabel("phoneHowTo");
     m_minutes = wrappedLabel("phoneMinutes", "expiry");
-    m_status = new MessageLabel(4);
+    m_status = new MessageLabel(3);
     m_status->setObjectName(QStringLiteral("phoneStatus"));
     m_newCode = new QPushButton;
     m_newCode->setObjectName(QStringLiteral("phoneNewCode"));
@@ -70,7 +70,6 @@ PhonePage::PhonePage(KioskBackend &backend, QWidget *parent) : QWidget(parent), 
     auto *right = new QVBoxLayout;
     right->addWidget(m_howTo);
     right->addWidget(m_minutes);
-    right->addWidget(m_status);
     right->addStretch();
     auto *middle = new QHBoxLayout;
     middle->addLayout(left, 1);
@@ -81,6 +80,7 @@ PhonePage::PhonePage(KioskBackend &backend, QWidget *parent) : QWidget(parent), 
     buttons->addWidget(m_close);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    layout->addWidget(m_status);   // above the code: the photos arriving, the result, or why there is no code
     layout->addLayout(middle, 1);
     layout->addLayout(buttons);
     connect(m_newCode, &QPushButton::clicked, this, &PhonePage::newCode);
