@@ -38,7 +38,7 @@ QJsonObject PhoneAddresses::toJson(const PhoneUpload &upload, const QString &url
                        { QStringLiteral("files"), upload.files },
                        { QStringLiteral("bytes"), upload.bytes },
                        { QStringLiteral("expires"), toCatalogTime(upload.expires) },
-                       { QStringLiteral("summary"), upload.summary.isEmpty()
+                       { QStringLiteral("handin_summary"), upload.summary.isEmpty()
                              ? QJsonValue() : QJsonValue(QJsonDocument::fromJson(upload.summary.toUtf8()).object()) },
                        { QStringLiteral("error"), upload.error.isEmpty() ? QJsonValue() : QJsonValue(upload.error) } };
     if (!url.isEmpty())
@@ -54,8 +54,8 @@ PhoneUpload PhoneAddresses::fromJson(const QJsonObject &json)
     upload.files = json.value(QStringLiteral("files")).toInt();
     upload.bytes = json.value(QStringLiteral("bytes")).toInteger();
     upload.expires = fromCatalogTime(json.value(QStringLiteral("expires")).toString());
-    if (json.value(QStringLiteral("summary")).isObject())
-        upload.summary = QString::fromUtf8(QJsonDocument(json.value(QStringLiteral("summary")).toObject()).toJson(QJsonDocument::Compact));
+    if (json.value(QStringLiteral("handin_summary")).isObject())
+        upload.summary = QString::fromUtf8(QJsonDocument(json.value(QStringLiteral("handin_summary")).toObject()).toJson(QJsonDocument::Compact));
     upload.error = json.value(QStringLiteral("error")).toString();
     return upload;
 }

@@ -33,7 +33,7 @@ public:
     // How the upload goes, for the kiosk that showed its address.
     Result<PhoneUpload> read(const Actor &actor, qint64 uploadId) const;
 
-    // The record front ends show: {"id", "url"?, "state", "files", "bytes", "expires", "summary", "error"}.
+    // The record front ends show: {"id", "url"?, "state", "files", "bytes", "expires", "handin_summary", "error"}.
     static QJsonObject toJson(const PhoneUpload &upload, const QString &url = {});
     static PhoneUpload fromJson(const QJsonObject &json);
 
