@@ -127,6 +127,7 @@ void PhonePage::reset()
     m_error.clear();
     m_qr = {};
     m_asking = false;
+    m_polling = false;
     m_announced = false;
     showState();
 }
@@ -162,11 +163,14 @@ void PhonePage::opened(const Result<PhoneAddresses::Address> &address)
 void PhonePage::poll()
 {
     m_poll.stop();
-    if (m_upload.id == 0 || finished())
-        return;
+    if (m_upload.id == 0 || finished() || m_polling)
+        return;   // one question at a time: the answer starts the timer again
+    m_polling = true;
     m_backend.phoneUpload(m_upload.id, [this, generation = m_generation](const Result<PhoneUpload> &upload) {
-        if (generation == m_generation)
-            polled(upload);
+        if (generation != m_generation)
+            return;
+        m_polling = false;
+        polled(upload);
     });
 }
 
@@ -209,7 +213,7 @@ bool PhonePage::isReceiving() const
 void PhonePage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_upload.id != 0 && !finished() && !expiredUnused())
+    if (m_upload.id != 0 && !finished() && !expiredUnused() && !m_polling)
         m_poll.start();
 }
 

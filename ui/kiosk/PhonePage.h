@@ -81,6 +81,7 @@ private:
     QImage m_qr;
     quint64 m_generation = 0;   // counts addresses and resets: a late answer about an earlier one is dropped
     bool m_asking = false;      // an address is being made
+    bool m_polling = false;     // the upload's state is being asked for
     bool m_announced = false;   // handedIn() was sent for this upload
     QLabel *m_title = nullptr;
     QLabel *m_code = nullptr;
