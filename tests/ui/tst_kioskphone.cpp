@@ -189,7 +189,7 @@ void TestKioskPhone::qrCodeHoldsTheUploadAddress()
     press(QStringLiteral("phoneButton"));
     QCOMPARE(page(), QStringLiteral("phonePage"));
     const QString address = shownAddress();
-    QVERIFY2(address.startsWith(m_lab.lab->device()->url + QStringLiteral("/u/")), qPrintable(address));
+    QVERIFY2(address.startsWith(m_lab.lab->device()->url + QStringLiteral("/web/u/")), qPrintable(address));
     auto *minutes = m_window->findChild<QLabel *>(QStringLiteral("phoneMinutes"));
     QVERIFY(minutes->isVisible());
     QCOMPARE(minutes->text(), QStringLiteral("The code works for 15 more minutes."));

@@ -138,7 +138,7 @@ void TestKioskPhoneRemote::phoneHandsInThroughTheDevice()
     QVERIFY(visibleInside(m_window.get(), code));
     const QString address = decodeQr(code->pixmap().toImage());
     QCOMPARE(address, phone->url());
-    QVERIFY2(address.startsWith(m_device->url() + QStringLiteral("/u/")), qPrintable(address));
+    QVERIFY2(address.startsWith(m_device->url() + QStringLiteral("/web/u/")), qPrintable(address));
     QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("phoneMinutes"))->text(),
              QStringLiteral("The code works for 15 more minutes."));
 
