@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
 
@@ -47,6 +48,20 @@ bool Translations::install(const QString &language)
         m_qt = std::move(qt);
     }
     return found || m_language == QLatin1String("en");
+}
+
+std::shared_ptr<QTranslator> Translations::forLanguage(const QString &language)
+{
+    // English too: keepsake_en.qm holds the English plural forms ("1 photo", "3 photos")
+    // of the source texts' "%n photo(s)".
+    QString lang = language.section(QLatin1Char('_'), 0, 0).toLower();
+    if (lang.isEmpty())
+        lang = QStringLiteral("en");
+    auto translator = std::make_shared<QTranslator>();
+    const QString file = QStringLiteral(":/i18n/keepsake_%1.qm").arg(lang);
+    if (!QFile::exists(file) || !translator->load(file))
+        return nullptr;
+    return translator;
 }
 
 QStringList Translations::available()

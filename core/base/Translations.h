@@ -23,6 +23,10 @@ public:
     QString language() const { return m_language; }
 
     static QStringList available();   // "en", "de", "ja"
+    // Keepsake's own translator of one language ("de", "de_DE"; empty: English), for
+    // texts worded for someone else than the program's user (a mail, a web page); null
+    // when Keepsake has no such translation.
+    static std::shared_ptr<QTranslator> forLanguage(const QString &language);
 
 private:
     void remove();

@@ -51,7 +51,7 @@ Result<QString> WebLinks::make(std::optional<qint64> customerId, const QString &
         .bind(QStringLiteral(":expires"), toCatalogTime(now.addDays(ValidDays)));
     if (Status status = insert.exec(); !status)
         return status.error();
-    return *base + QStringLiteral("/l/") + token;
+    return *base + QStringLiteral("/web/l/") + token;
 }
 
 Result<QString> WebLinks::fillMailBody(const QString &body, std::optional<qint64> customerId, const QString &email,

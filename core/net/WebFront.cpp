@@ -63,8 +63,7 @@ WebFront::~WebFront() = default;
 
 bool WebFront::isWebPath(const QString &path)
 {
-    return path == QLatin1String("/") || path.startsWith(QLatin1String("/u/")) || path.startsWith(QLatin1String("/l/"))
-        || path.startsWith(QLatin1String("/web/"));
+    return path == QLatin1String(PagePath).chopped(1) || path.startsWith(QLatin1String(PagePath));
 }
 
 void WebFront::route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler)
@@ -74,13 +73,13 @@ void WebFront::route(QHttpServerRequest::Method method, const QString &pattern, 
 
 QByteArray WebFront::sessionCookie(const QString &token)
 {
-    return QByteArray(CookieName) + '=' + token.toLatin1() + "; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age="
+    return QByteArray(CookieName) + '=' + token.toLatin1() + "; Path=/web; HttpOnly; Secure; SameSite=Strict; Max-Age="
         + QByteArray::number(WebSessions::MaxHours * 3600);
 }
 
 QByteArray WebFront::endedCookie()
 {
-    return QByteArray(CookieName) + "=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0";
+    return QByteArray(CookieName) + "=; Path=/web; HttpOnly; Secure; SameSite=Strict; Max-Age=0";
 }
 
 QString WebFront::cookie(const QHttpServerRequest &request)
@@ -101,24 +100,25 @@ WebReply WebFront::answer(const QHttpServerRequest &request, const QHostAddress 
         return api(request, address);
     if (request.method() != QHttpServerRequest::Method::Get)
         return WebReply::fail(405, QStringLiteral("method_not_allowed"), tr("Method not allowed here."));
-    if (path.startsWith(QLatin1String("/l/")))
-        return link(path.mid(3));
-    return page(path);
+    const QString below = path.mid(int(qstrlen(PagePath)));   // "", "app.js", "u/TOKEN", "l/TOKEN"
+    if (below.startsWith(QLatin1String("l/")))
+        return link(below.mid(2));
+    return page(below);
 }
 
-WebReply WebFront::page(const QString &path) const
+WebReply WebFront::page(const QString &below) const
 {
     static const QRegularExpression fileName(QStringLiteral("^[a-z0-9-]+\\.(js|css|svg|png|html)$"));
     QString name;
-    if (path == QLatin1String("/"))
+    if (below.isEmpty())
         name = QStringLiteral("index.html");
-    else if (path.startsWith(QLatin1String("/u/")) && !path.mid(3).contains(QLatin1Char('/')))
+    else if (below.startsWith(QLatin1String("u/")) && !below.mid(2).contains(QLatin1Char('/')))
         name = QStringLiteral("upload.html");
-    else if (path.startsWith(QLatin1String("/web/")) && fileName.match(path.mid(5)).hasMatch())
-        name = path.mid(5);
+    else if (fileName.match(below).hasMatch())
+        name = below;
     QFile file(QStringLiteral(":/web/") + name);
     if (name.isEmpty() || !file.open(QIODevice::ReadOnly))
-        return WebReply::fail(404, QStringLiteral("not_found"), tr("No such page: %1").arg(path.left(200)));
+        return WebReply::fail(404, QStringLiteral("not_found"), tr("No such page: %1").arg(below.left(200)));
     WebReply reply;
     reply.body = file.readAll();
     reply.mimeType = mimeTypeOf(name);
@@ -131,9 +131,9 @@ WebReply WebFront::link(const QString &token)
     const Result<QString> session = WebLinks(m_lab.catalog()).redeem(token, m_lab.clock().now());
     if (!session) {
         qCInfo(lcNet) << "A one-time link was refused:" << session.error().message();
-        return WebReply::redirect(QStringLiteral("/?link=used"));
+        return WebReply::redirect(QLatin1String(PagePath) + QStringLiteral("?link=used"));
     }
-    WebReply reply = WebReply::redirect(QStringLiteral("/"));
+    WebReply reply = WebReply::redirect(QLatin1String(PagePath));
     reply.headers.emplaceBack("Set-Cookie", sessionCookie(*session));
     return reply;
 }

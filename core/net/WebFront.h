@@ -31,6 +31,10 @@ class WebFront
 
 public:
     static constexpr char CookieName[] = "ks_web";
+    // Where the page lives: the one place besides /health that answers without a token
+    // (its API wants a session cookie instead). Mails link below it (l/TOKEN), phones
+    // hand in below it (u/TOKEN).
+    static constexpr char PagePath[] = "/web/";
 
     // One request as a handler sees it.
     struct Call
@@ -51,7 +55,7 @@ public:
     explicit WebFront(const Lab &lab);
     ~WebFront();
 
-    // Whether the path is the page's: "/", "/u/...", "/l/...", "/web/...".
+    // Whether the path is the page's: "/web", "/web/..." (its files, u/, l/, v1/).
     static bool isWebPath(const QString &path);
     // pattern: the path below /web/v1/, "{}" for a part the handler gets in captures.
     void route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler);
@@ -71,7 +75,7 @@ private:
         Handler handler;
     };
     WebReply api(const QHttpServerRequest &request, const QHostAddress &address);
-    WebReply page(const QString &path) const;
+    WebReply page(const QString &below) const;
     WebReply link(const QString &token);
     static QString cookie(const QHttpServerRequest &request);
 

@@ -3,6 +3,7 @@
 #include "NoticeComposer.h"
 
 #include "base/MailAddress.h"
+#include "base/Translations.h"
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 #include "catalog/WebLinks.h"
@@ -66,19 +67,10 @@ Result<NoticeComposer::LabFacts> NoticeComposer::labFacts(const QSqlDatabase &db
 
 const QTranslator *NoticeComposer::translator(const QString &language)
 {
-    // English too: keepsake_en.qm holds the English plural forms ("1 photo", "3 photos")
-    // of the source texts' "%n photo(s)".
-    QString lang = language.section(QLatin1Char('_'), 0, 0).toLower();
-    if (lang.isEmpty())
-        lang = QStringLiteral("en");
+    const QString lang = language.section(QLatin1Char('_'), 0, 0).toLower();
     auto found = m_translators.find(lang);
-    if (found == m_translators.end()) {
-        auto translator = std::make_shared<QTranslator>();
-        const QString file = QStringLiteral(":/i18n/keepsake_%1.qm").arg(lang);
-        if (!QFile::exists(file) || !translator->load(file))
-            translator.reset();
-        found = m_translators.insert(lang, translator);
-    }
+    if (found == m_translators.end())
+        found = m_translators.insert(lang, Translations::forLanguage(lang));
     return found->get();
 }
 

@@ -12,20 +12,24 @@
 
 namespace Keepsake {
 
+void TerminalNotices::addCopyDeletedOn(QList<Notice> &notices) const
+{
+    // A recorded album stays in its grace period for grace.days: then its copy is deleted.
+    const Result<int> graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
+    for (Notice &notice : notices) {
+        if (notice.kind == NoticeEvent::Kind::Recorded && graceDays && notice.eventDate.isValid())
+            notice.copyDeletedOn = notice.eventDate.addDays(*graceDays);
+    }
+}
+
 Result<QList<Notice>> TerminalNotices::forCustomer(const Actor &actor, qint64 customerId, bool unreadOnly) const
 {
     const QSqlDatabase db = m_catalog.db();
     if (Status allowed = AlbumAccess::checkCustomer(db, actor, customerId, AlbumAccess::Need::Read); !allowed)
         return allowed.error();
     Result<QList<Notice>> notices = NoticeOutbox::forTerminal(db, customerId, unreadOnly);
-    if (!notices)
-        return notices;
-    // A recorded album stays in its grace period for grace.days: then its copy is deleted.
-    const Result<int> graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
-    for (Notice &notice : *notices) {
-        if (notice.kind == NoticeEvent::Kind::Recorded && graceDays && notice.eventDate.isValid())
-            notice.copyDeletedOn = notice.eventDate.addDays(*graceDays);
-    }
+    if (notices)
+        addCopyDeletedOn(*notices);
     return notices;
 }
 
@@ -35,13 +39,8 @@ Result<QList<Notice>> TerminalNotices::forSelf(const Actor &actor, bool unreadOn
     if (key.isEmpty())
         return Error::refused(tr("%1 has no notices of their own.").arg(actor.describe()));
     Result<QList<Notice>> notices = NoticeOutbox::forRecipient(m_catalog.db(), key, unreadOnly, afterId);
-    if (!notices)
-        return notices;
-    const Result<int> graceDays = Settings(m_catalog).intValue(QStringLiteral("grace.days"));
-    for (Notice &notice : *notices) {
-        if (notice.kind == NoticeEvent::Kind::Recorded && graceDays && notice.eventDate.isValid())
-            notice.copyDeletedOn = notice.eventDate.addDays(*graceDays);
-    }
+    if (notices)
+        addCopyDeletedOn(*notices);
     return notices;
 }
 

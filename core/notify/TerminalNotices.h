@@ -33,6 +33,8 @@ public:
     Status markRead(const Actor &actor, qint64 noticeId) const;
 
 private:
+    void addCopyDeletedOn(QList<Notice> &notices) const;
+
     const Catalog &m_catalog;
     const Clock &m_clock;
 };

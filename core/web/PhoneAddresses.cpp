@@ -23,7 +23,7 @@ Result<PhoneAddresses::Address> PhoneAddresses::open(const Actor &actor, qint64 
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     qCInfo(lcWeb) << "Upload address" << opened->upload.id << "for customer" << customerId;
-    return Address { opened->upload, base + QStringLiteral("/u/") + opened->token };
+    return Address { opened->upload, base + QStringLiteral("/web/u/") + opened->token };
 }
 
 Result<PhoneUpload> PhoneAddresses::read(const Actor &actor, qint64 uploadId) const

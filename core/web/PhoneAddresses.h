@@ -25,7 +25,7 @@ public:
     struct Address
     {
         PhoneUpload upload;
-        QString url;         // https://DEVICE/u/TOKEN
+        QString url;         // https://DEVICE/web/u/TOKEN
     };
     // For the customer, by themselves at the kiosk or by the clerk. Refused on a data
     // folder that is no device: nothing would answer the phone.

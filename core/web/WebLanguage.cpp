@@ -4,7 +4,6 @@
 
 #include "base/Translations.h"
 
-#include <QFile>
 #include <QStringList>
 
 namespace Keepsake {
@@ -36,15 +35,9 @@ QString WebLanguage::choose(const QString &person, const QString &asked, const Q
 
 const QTranslator *WebLanguage::translator(const QString &language)
 {
-    const QString lang = language.isEmpty() ? QStringLiteral("en") : language;
-    auto found = m_translators.find(lang);
-    if (found == m_translators.end()) {
-        auto translator = std::make_shared<QTranslator>();
-        const QString file = QStringLiteral(":/i18n/keepsake_%1.qm").arg(lang);
-        if (!QFile::exists(file) || !translator->load(file))
-            translator.reset();
-        found = m_translators.insert(lang, translator);
-    }
+    auto found = m_translators.find(language);
+    if (found == m_translators.end())
+        found = m_translators.insert(language, Translations::forLanguage(language));
     return found->get();
 }
 

@@ -11,6 +11,7 @@
 #include "base/Time.h"
 #include "catalog/Catalog.h"
 #include "catalog/Customers.h"
+#include "catalog/Shares.h"
 #include "catalog/SqlQuery.h"
 #include "lab/Lab.h"
 #include "store/BlobStore.h"
@@ -106,6 +107,18 @@ public:
                                              "SELECT :s, id, original_name FROM photos WHERE album_id = :a"));
         photos.bind(QStringLiteral(":s"), sessionId).bind(QStringLiteral(":a"), album);
         QVERIFY(photos.exec());
+    }
+
+    // Lets a customer (code) or an address view the album, or takes that back, as the clerk.
+    void share(qint64 album, const QString &with, bool add = true)
+    {
+        QVERIFY(lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
+            auto viewer = Shares::resolveViewer(db, with);
+            if (!viewer)
+                return viewer.error();
+            return add ? Shares::add(db, album, *viewer, clock.now(), QStringLiteral("clerk"))
+                       : Shares::remove(db, album, *viewer, clock.now(), QStringLiteral("clerk"));
+        }));
     }
 
     QString state(qint64 album) const { return scalar(QStringLiteral("SELECT state FROM albums WHERE id = %1").arg(album)); }

@@ -29,17 +29,6 @@ using namespace Keepsake::Test;
 
 namespace {
 
-void share(ExpiryLab &t, qint64 album, const QString &with, bool add = true)
-{
-    QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
-        auto viewer = Shares::resolveViewer(db, with);
-        if (!viewer)
-            return viewer.error();
-        return add ? Shares::add(db, album, *viewer, t.clock.now(), QStringLiteral("clerk"))
-                   : Shares::remove(db, album, *viewer, t.clock.now(), QStringLiteral("clerk"));
-    }));
-}
-
 QStringList recipients(const QList<ReceivedMail> &mails)
 {
     QStringList all;
@@ -65,10 +54,10 @@ private:
         const qint64 a = t.album(c1, QStringLiteral("Garden"), 30);
         for (int i = 0; i < 3; ++i)
             t.photo(a, c1, QByteArray(50 + i, 'x'));
-        share(t, a, QStringLiteral("C2"));
-        share(t, a, QStringLiteral("grandma@example.test"));
-        share(t, a, QStringLiteral("C3"));
-        share(t, a, QStringLiteral("C3"), false);
+        t.share(a, QStringLiteral("C2"));
+        t.share(a, QStringLiteral("grandma@example.test"));
+        t.share(a, QStringLiteral("C3"));
+        t.share(a, QStringLiteral("C3"), false);
         const Settings settings(t.lab->catalog());
         [&] {
             QVERIFY(settings.set(QStringLiteral("smtp.host"), QStringLiteral("127.0.0.1")));

@@ -23,17 +23,6 @@ using namespace Keepsake::Test;
 
 namespace {
 
-void share(ExpiryLab &t, qint64 album, const QString &with, bool add = true)
-{
-    QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
-        auto viewer = Shares::resolveViewer(db, with);
-        if (!viewer)
-            return viewer.error();
-        return add ? Shares::add(db, album, *viewer, t.clock.now(), QStringLiteral("clerk"))
-                   : Shares::remove(db, album, *viewer, t.clock.now(), QStringLiteral("clerk"));
-    }));
-}
-
 QList<qint64> ids(const Result<QList<AlbumSummary>> &albums)
 {
     QList<qint64> list;
@@ -90,7 +79,7 @@ private Q_SLOTS:
         QVERIFY(Settings(t.lab->catalog()).set(QStringLiteral("web.url"), QStringLiteral("https://lab.example:8443/")));
         const WebLinks links(t.lab->catalog());
         const QString link = links.make(std::nullopt, QStringLiteral("Grandma@Example.test"), 0, t.clock.now()).value();
-        QVERIFY2(link.startsWith(QStringLiteral("https://lab.example:8443/l/")), qPrintable(link));
+        QVERIFY2(link.startsWith(QStringLiteral("https://lab.example:8443/web/l/")), qPrintable(link));
         const Result<QString> session = links.redeem(tokenOf(link), t.clock.now());
         QVERIFY(session);
         const Result<WebPerson> viewer = WebSessions(t.lab->catalog()).resolve(*session, t.clock.now());
@@ -114,7 +103,7 @@ private Q_SLOTS:
                  QStringLiteral("Hello,\nRegards"));
         QVERIFY(Settings(t.lab->catalog()).set(QStringLiteral("web.url"), QStringLiteral("https://lab.example")));
         const QString filled = links.fillMailBody(body, std::nullopt, QStringLiteral("a@example.test"), 0, t.clock.now()).value();
-        QVERIFY2(filled.contains(QStringLiteral("See it: https://lab.example/l/")), qPrintable(filled));
+        QVERIFY2(filled.contains(QStringLiteral("See it: https://lab.example/web/l/")), qPrintable(filled));
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM web_links")), 1);
         QVERIFY(!Settings(t.lab->catalog()).set(QStringLiteral("web.url"), QStringLiteral("http://plain.example")));
     }
@@ -128,8 +117,8 @@ private Q_SLOTS:
         const qint64 recorded = t.album(c1, QStringLiteral("Old"));
         const qint64 gardenPhoto = t.photo(shared, c1, QByteArray(60, 'g'));
         const qint64 privatePhoto = t.photo(own, c1, QByteArray(61, 'p'));
-        share(t, shared, QStringLiteral("grandma@example.test"));
-        share(t, recorded, QStringLiteral("grandma@example.test"));
+        t.share(shared, QStringLiteral("grandma@example.test"));
+        t.share(recorded, QStringLiteral("grandma@example.test"));
         QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
             return SqlQuery(db, QStringLiteral("UPDATE albums SET state = 'recorded' WHERE id = %1").arg(recorded)).exec();
         }));
@@ -147,7 +136,7 @@ private Q_SLOTS:
         owner.customerId = c1;
         QCOMPARE(ids(albums.visible(owner)).size(), 2);
 
-        share(t, shared, QStringLiteral("grandma@example.test"), false);
+        t.share(shared, QStringLiteral("grandma@example.test"), false);
         QVERIFY(ids(albums.visible(grandma)).isEmpty());
         QVERIFY(!albums.photo(grandma, gardenPhoto));
     }
@@ -158,7 +147,7 @@ private Q_SLOTS:
         const qint64 c1 = t.customer(QStringLiteral("C1"), QStringLiteral("anna@example.test"));
         const qint64 a = t.album(c1, QStringLiteral("Garden"), 30);
         t.photo(a, c1, QByteArray(70, 'x'));
-        share(t, a, QStringLiteral("grandma@example.test"));
+        t.share(a, QStringLiteral("grandma@example.test"));
         t.clock.advanceDays(17);
         QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
         const TerminalNotices notices(t.lab->catalog(), t.clock);

@@ -133,8 +133,10 @@ void TestWebService::answersCarryTheSecurityHeaders()
     // No file outside the page's own, however the path is spelled.
     QCOMPARE(browser.get(QStringLiteral("/web/..%2F..%2Fetc%2Fpasswd")).status, 404);
     QCOMPARE(browser.get(QStringLiteral("/web/missing.js")).status, 404);
-    // The terminals' API still wants a token.
+    // Everything else still wants a token: the page lives below /web/ only.
     QCOMPARE(browser.get(QStringLiteral("/v1/status")).status, 401);
+    QCOMPARE(browser.get(QStringLiteral("/")).status, 401);
+    QCOMPARE(browser.get(QStringLiteral("/webx")).status, 401);
 }
 
 void TestWebService::signInWithCodeAndPin()
@@ -241,23 +243,23 @@ void TestWebService::noticeReachesOpenPagesAndMailboxes()
     QStringList to;
     for (const ReceivedMail &mail : mails) {
         to += mail.to;
-        const QRegularExpressionMatch link = QRegularExpression(QStringLiteral("https://\\S+/l/[A-Za-z0-9_-]+")).match(mail.body);
+        const QRegularExpressionMatch link = QRegularExpression(QStringLiteral("https://\\S+/web/l/[A-Za-z0-9_-]+")).match(mail.body);
         if (mail.to.contains(QStringLiteral("grandma@example.test")) && link.hasMatch())
             grandmasLink = link.captured(0);
     }
     for (const char *address : { "anna@example.test", "berta@example.test", "grandma@example.test" })
         QVERIFY2(to.contains(QLatin1String(address)), qPrintable(to.join(QLatin1Char(' '))));
-    QVERIFY2(grandmasLink.startsWith(m_device->url() + QStringLiteral("/l/")), qPrintable(grandmasLink));
+    QVERIFY2(grandmasLink.startsWith(m_device->url() + QStringLiteral("/web/l/")), qPrintable(grandmasLink));
     const QString linkPath = QUrl(grandmasLink).path();
     WebClient grandma(m_device->url(), m_device->fingerprint);
     const WebAnswer opened = grandma.get(linkPath);
     QCOMPARE(opened.status, 303);
-    QCOMPARE(opened.headers.value("location"), QByteArray("/"));
+    QCOMPARE(opened.headers.value("location"), QByteArray("/web/"));
     QCOMPARE(albumIds(grandma.get(QStringLiteral("/web/v1/albums"))), QList<qint64> { m_shared });
     QCOMPARE(grandma.get(QStringLiteral("/web/v1/notices")).json().value(QStringLiteral("notices")).toArray().size(), 1);
     WebClient stranger(m_device->url(), m_device->fingerprint);
     const WebAnswer again = stranger.get(linkPath);
-    QCOMPARE(again.headers.value("location"), QByteArray("/?link=used"));
+    QCOMPARE(again.headers.value("location"), QByteArray("/web/?link=used"));
     QCOMPARE(stranger.get(QStringLiteral("/web/v1/albums")).status, 401);
 
     // Revoked, she sees nothing more of it.
@@ -273,7 +275,7 @@ void TestWebService::phoneHandsInThroughItsAddress()
     const CtlRun opened = m_device->run({ QStringLiteral("upload"), QStringLiteral("open"), QStringLiteral("--customer"), QStringLiteral("C1") });
     QVERIFY2(opened.code == 0, qPrintable(opened.why()));
     const QString url = opened.first().value(QStringLiteral("url")).toString();
-    QVERIFY2(url.startsWith(m_device->url() + QStringLiteral("/u/")), qPrintable(url));
+    QVERIFY2(url.startsWith(m_device->url() + QStringLiteral("/web/u/")), qPrintable(url));
     const QString token = url.section(QLatin1Char('/'), -1);
     const QString api = QStringLiteral("/web/v1/uploads/") + token;
     WebClient phone(m_device->url(), m_device->fingerprint);

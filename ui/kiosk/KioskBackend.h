@@ -9,8 +9,10 @@
 #include "common/CustomerLoader.h"
 #include "ingest/IngestTypes.h"
 #include "notify/Notice.h"
+#include "web/PhoneAddresses.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QObject>
 
 #include <functional>
@@ -44,7 +46,7 @@ struct HandinReceivers
 
 // What the kiosk's pages ask of the lab: sign-in, registration, the signed-in
 // customer's albums and what they do with them, their notices, thumbnails, and the
-// hand-in of a card. The kiosk on the machine that holds the lab answers from it
+// hand-in of a card or from a phone. The kiosk on the machine that holds the lab answers from it
 // (LocalKioskBackend); a kiosk that is a device's client asks the device over the
 // network (RemoteKioskBackend). The pages do not know which they talk to.
 //
@@ -67,6 +69,8 @@ public:
 
     // Today, by the lab's clock where there is one: what notices and expiry dates are read against.
     virtual QDate today() const;
+    // Now, by the same clock: what an upload address's minutes left are counted against.
+    virtual QDateTime now() const;
     // The lab's name for the welcome screen.
     virtual void labName(Answer<QString> answer) = 0;
     // False, and nothing asked, while an earlier sign-in is being checked.
@@ -91,6 +95,12 @@ public:
     // Hands in the card at this path for the signed-in customer, on the runner (its
     // cancel() stops it); false when the runner is busy.
     virtual bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) = 0;
+
+    // A phone's hand-in (issue 16): a one-time upload address for the signed-in
+    // customer, shown as a QR code; refused, with the reason, where no device serves it.
+    virtual void openPhoneUpload(Answer<PhoneAddresses::Address> answer) = 0;
+    // How the upload through that address goes: the photos arriving, then the summary.
+    virtual void phoneUpload(qint64 uploadId, Answer<PhoneUpload> answer) = 0;
 
 protected:
     // A hand-in job (IngestJob and alike: run(), cancelToken(), its signals) on the runner.
