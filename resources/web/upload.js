@@ -359,7 +359,7 @@
   // ---- start -------------------------------------------------------------------------
 
   async function start() {
-    const match = /^\/u\/([^/?#]+)/.exec(location.pathname);
+    const match = /\/u\/([^/?#]+)$/.exec(location.pathname);   // .../web/u/TOKEN
     state.token = match ? decodeURIComponent(match[1]) : '';
     $('files').addEventListener('change', chooseFiles);
     $('send').addEventListener('click', send);

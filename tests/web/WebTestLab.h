@@ -55,7 +55,7 @@ public:
         const QString spki = BrowserScenarios::spkiHash(device->dataDir + QStringLiteral("/device-cert.pem"));
         QVERIFY2(spki.size() == 44, "openssl gave no SPKI hash of device-cert.pem");
         QVERIFY(QDir().mkpath(out()));
-        browser = std::make_unique<BrowserScenarios>(device->url(), spki, out());
+        browser = std::make_unique<BrowserScenarios>(pageUrl(), spki, out());
     }
 
     void tearDown()
@@ -66,6 +66,8 @@ public:
     }
 
     CtlRun run(const QStringList &args) const { return device->run(args); }
+    // The customers' page: below /web/ of the device's address.
+    QString pageUrl() const { return device->url() + QStringLiteral("/web/"); }
     // Screenshots and downloads; kept in $KEEPSAKE_WEB_KEEP when set (to look at them).
     QString out() const
     {

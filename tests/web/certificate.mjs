@@ -10,7 +10,7 @@ import { env, person, scenario } from './lib.mjs';
 scenario(async (browser, result) => {
   const { page } = await person(browser, 'certificate');
   try {
-    const response = await page.goto(`${env('KEEPSAKE_WEB_URL')}/health`);
+    const response = await page.goto(new URL('/health', env('KEEPSAKE_WEB_URL')).href);
     result.status = response.status();
   } catch (error) {
     result.refused = String(error.message).split('\n')[0];

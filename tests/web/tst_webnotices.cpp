@@ -130,7 +130,7 @@ void TestWebNotices::expiryNoticeLiveAndMailed()
                      qPrintable(address + QStringLiteral(": no mail of ") + title));
         }
     }
-    const QRegularExpression link(QRegularExpression::escape(m_lab.device->url()) + QStringLiteral("/l/[A-Za-z0-9_~.-]+"));
+    const QRegularExpression link(QRegularExpression::escape(m_lab.pageUrl()) + QStringLiteral("l/[A-Za-z0-9_~.-]+"));
     const QRegularExpressionMatch found = link.match(mailsTo(QStringLiteral("viewer@example.org")).value(0).body);
     QVERIFY2(found.hasMatch(), qPrintable(QStringLiteral("no one-time link in the viewer's mail:\n")
                                           + mailsTo(QStringLiteral("viewer@example.org")).value(0).body));
@@ -151,7 +151,7 @@ void TestWebNotices::oneTimeLinkWorksOnce()
     const BrowserRun run = watch(people, expect, 190);
     QVERIFY2(run.ok(), qPrintable(run.why()));
     const QJsonObject viewer = run.result.value(QStringLiteral("people")).toObject().value(QStringLiteral("viewer")).toObject();
-    QCOMPARE(viewer.value(QStringLiteral("landed")).toString(), QStringLiteral("/"));
+    QCOMPARE(viewer.value(QStringLiteral("landed")).toString(), QStringLiteral("/web/"));
     QCOMPARE(WebTestLab::albumIds(run.result.value(QStringLiteral("albums")).toObject().value(QStringLiteral("viewer"))),
              (QSet<qint64> { m_lab.album(QStringLiteral("Garden party")), m_lab.album(holiday) }));
     checkLive(viewer, { holiday });
@@ -165,7 +165,7 @@ void TestWebNotices::oneTimeLinkWorksOnce()
     const BrowserRun again = m_lab.browser->run(QStringLiteral("link.mjs"), { { QStringLiteral("WEB_LINK"), m_link } });
     QVERIFY2(again.ok(), qPrintable(again.why()));
     const QJsonObject r = again.result;
-    QCOMPARE(r.value(QStringLiteral("landed")).toString(), QStringLiteral("/?link=used"));
+    QCOMPARE(r.value(QStringLiteral("landed")).toString(), QStringLiteral("/web/?link=used"));
     QCOMPARE(r.value(QStringLiteral("me")).toObject().value(QStringLiteral("status")).toInt(), 401);
     QVERIFY(r.value(QStringLiteral("signInShown")).toBool());
     QVERIFY(r.value(QStringLiteral("linkUsedShown")).toBool());
