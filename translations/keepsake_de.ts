@@ -369,6 +369,29 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumZip</name>
+    <message>
+        <source>The album&apos;s zip broke off at %1: %2</source>
+        <translation>Das ZIP-Archiv des Albums brach bei %1 ab: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read for the album&apos;s zip: %2</source>
+        <translation>%1 kann für das ZIP-Archiv des Albums nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (kept on %2)</source>
+        <translation>%1 (aufbewahrt auf %2)</translation>
+    </message>
+    <message>
+        <source>These photos of the album are kept at another store of the lab and are not in this download; ask the lab for them:</source>
+        <translation>Diese Fotos des Albums werden in einer anderen Filiale des Labors aufbewahrt und sind nicht in diesem Download enthalten; fragen Sie im Labor danach:</translation>
+    </message>
+    <message>
+        <source>not-included.txt</source>
+        <translation>nicht-enthalten.txt</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Albums</name>
     <message>
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
@@ -4223,6 +4246,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>Kind regards,</source>
         <translation>Mit freundlichen Grüßen</translation>
     </message>
+    <message>
+        <source>See the album on the lab&apos;s web page (this link works once): %1</source>
+        <translation>Sehen Sie sich das Album auf der Webseite des Labors an (dieser Link gilt nur einmal): %1</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::NoticeMails</name>
@@ -4255,6 +4282,24 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
         <translation>Das PDF %1 wurde geschrieben, aber sein Text konnte nicht geprüft werden (%2). Versuchen Sie es erneut; wenn es weiter scheitert, melden Sie diese Meldung.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneAddresses</name>
+    <message>
+        <source>Phones can hand in only at a lab whose data folder is a device that serves: run keepsakectl device init, then keepsakectl serve.</source>
+        <translation>Vom Telefon abgeben ist nur bei einem Labor möglich, dessen Datenordner ein Gerät mit laufendem Dienst ist: Führen Sie keepsakectl device init und danach keepsakectl serve aus.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneHandins</name>
+    <message>
+        <source>This upload address takes no more photos (it was used, or 15 minutes have passed): ask the kiosk for a new code.</source>
+        <translation>Diese Abgabe-Adresse nimmt keine Fotos mehr an (sie wurde schon benutzt, oder 15 Minuten sind vergangen): Lassen Sie sich am Terminal einen neuen Code zeigen.</translation>
+    </message>
+    <message>
+        <source>Offer %1 before sending it.</source>
+        <translation>Bieten Sie %1 an, bevor Sie es senden.</translation>
     </message>
 </context>
 <context>
@@ -4339,6 +4384,17 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Back to my albums</source>
         <translation>Zurück zu meinen Alben</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneUploads</name>
+    <message>
+        <source>This upload address is unknown: scan the code the kiosk shows again.</source>
+        <translation>Diese Abgabe-Adresse ist unbekannt: Scannen Sie den Code, den das Terminal zeigt, noch einmal.</translation>
+    </message>
+    <message>
+        <source>This upload address has expired or was used: ask the kiosk for a new code.</source>
+        <translation>Diese Abgabe-Adresse ist abgelaufen oder wurde schon benutzt: Lassen Sie sich am Terminal einen neuen Code zeigen.</translation>
     </message>
 </context>
 <context>
@@ -5509,6 +5565,32 @@ Beispiel:
             <numerusform>%n Fotos warten auf Weiterleitung.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>an address for a customer&apos;s phone to hand photos in: open</source>
+        <translation>eine Adresse, über die das Telefon eines Kunden Fotos abgibt: open</translation>
+    </message>
+    <message>
+        <source>Say what to do: keepsakectl upload open --customer C</source>
+        <translation>Sagen Sie, was geschehen soll: keepsakectl upload open --customer C</translation>
+    </message>
+    <message>
+        <source>Makes an upload address for the customer&apos;s phone: its page takes one hand-in of photos and dies when that is finished, or after 15 minutes. The kiosk shows it as a QR code.</source>
+        <translation>Erstellt eine Abgabe-Adresse für das Telefon des Kunden: Ihre Seite nimmt eine einzige Abgabe von Fotos an und erlischt, sobald diese abgeschlossen ist, spätestens nach 15 Minuten. Das Terminal zeigt sie als QR-Code.</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s code</source>
+        <translation>die Nummer des Kunden</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Upload address for %1, until %2:
+%3</source>
+        <translation>Abgabe-Adresse für %1, gültig bis %2:
+%3</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RuleBook</name>
@@ -5692,6 +5774,18 @@ Beispiel:
         <source>80 mm receipt roll</source>
         <translation>80-mm-Bonrolle</translation>
     </message>
+    <message>
+        <source>Customers&apos; web page</source>
+        <translation>Webseite für Kunden</translation>
+    </message>
+    <message>
+        <source>The address the notice mails link to, as customers reach it from home (https://...). Left empty, the address of the lab&apos;s first device.</source>
+        <translation>Die Adresse, auf die die Hinweis-Mails verlinken, so wie Kunden sie von zu Hause erreichen (https://...). Bleibt das Feld leer, gilt die Adresse des ersten Geräts des Labors.</translation>
+    </message>
+    <message>
+        <source>the first device&apos;s address</source>
+        <translation>die Adresse des ersten Geräts</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Settings</name>
@@ -5782,6 +5876,14 @@ Beispiel:
     <message>
         <source>The setting %1 holds &quot;%2&quot;, but it takes %3. Set it again with keepsakectl config set %1 VALUE (or in the counter&apos;s settings).</source>
         <translation>Die Einstellung %1 enthält „%2“, erwartet aber %3. Setzen Sie sie erneut mit keepsakectl config set %1 WERT (oder in den Einstellungen der Theke).</translation>
+    </message>
+    <message>
+        <source>an https:// address, like https://lab.example:8443</source>
+        <translation>eine https://-Adresse, z. B. https://lab.example:8443</translation>
+    </message>
+    <message>
+        <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
+        <translation>Adresse der Webseite für Kunden in Mails (https://HOST:PORT); leer: die URL des ersten Geräts</translation>
     </message>
 </context>
 <context>
@@ -6596,6 +6698,14 @@ Fehlgeschlagene Abgaben: %10</translation>
         <source>There is no notice %1 for a terminal; show the customer&apos;s notices again and choose one of them.</source>
         <translation>Es gibt keinen Hinweis %1 für ein Terminal; zeigen Sie die Hinweise des Kunden erneut an und wählen Sie einen davon.</translation>
     </message>
+    <message>
+        <source>%1 has no notices of their own.</source>
+        <translation>Für %1 gibt es keine eigenen Hinweise.</translation>
+    </message>
+    <message>
+        <source>%1 may not mark notice %2 read: it is somebody else&apos;s.</source>
+        <translation>%1 darf Hinweis %2 nicht als gelesen markieren: Er gehört jemand anderem.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::TerminalSessions</name>
@@ -6751,6 +6861,51 @@ Es ist nichts zu tun.</translation>
     <message>
         <source>Katakana</source>
         <translation>Katakana</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UploadRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation>„%1“ ist keine ID.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebFront</name>
+    <message>
+        <source>The request is too large.</source>
+        <translation>Die Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is not a JSON object.</source>
+        <translation>Der Rumpf der Anfrage ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Method not allowed here.</source>
+        <translation>Diese Methode ist hier nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>No such page: %1</source>
+        <translation>Diese Seite gibt es nicht: %1</translation>
+    </message>
+    <message>
+        <source>This request did not come from the lab&apos;s page.</source>
+        <translation>Diese Anfrage kam nicht von der Seite des Labors.</translation>
+    </message>
+    <message>
+        <source>No such path: %1</source>
+        <translation>Diesen Pfad gibt es nicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebLinks</name>
+    <message>
+        <source>The lab serves no web page: set web.url or make this data folder a device.</source>
+        <translation>Das Labor stellt keine Webseite bereit: Setzen Sie web.url oder machen Sie diesen Datenordner zu einem Gerät.</translation>
+    </message>
+    <message>
+        <source>This link was used already or has expired: sign in with your customer code and PIN, or ask the lab for a new link.</source>
+        <translation>Dieser Link wurde schon benutzt oder ist abgelaufen: Melden Sie sich mit Kundennummer und PIN an oder fragen Sie im Labor nach einem neuen Link.</translation>
     </message>
 </context>
 <context>
@@ -7058,6 +7213,42 @@ Es ist nichts zu tun.</translation>
     <message>
         <source>Not taken: %1</source>
         <translation>Nicht angenommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebPhoneRoutes</name>
+    <message>
+        <source>A piece of a photo needs its path and offset.</source>
+        <translation>Ein Stück eines Fotos braucht seinen Pfad und Offset.</translation>
+    </message>
+    <message>
+        <source>A piece of %1 is larger than the device takes: send smaller pieces.</source>
+        <translation>Ein Stück von %1 ist größer, als das Gerät annimmt: Senden Sie kleinere Stücke.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebReply</name>
+    <message>
+        <source>The photo&apos;s file is gone from this device: ask the lab.</source>
+        <translation>Die Datei des Fotos ist auf diesem Gerät nicht mehr vorhanden: Fragen Sie im Labor nach.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation>„%1“ ist keine ID.</translation>
+    </message>
+    <message>
+        <source>%1 is kept on %2, not on this device: download it there, or ask the lab.</source>
+        <translation>%1 wird auf %2 aufbewahrt, nicht auf diesem Gerät: Laden Sie es dort herunter oder fragen Sie im Labor nach.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebSessions</name>
+    <message>
+        <source>Your session on this page has ended: sign in again.</source>
+        <translation>Ihre Sitzung auf dieser Seite ist beendet: Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>

@@ -368,6 +368,29 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumZip</name>
+    <message>
+        <source>The album&apos;s zip broke off at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read for the album&apos;s zip: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (kept on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These photos of the album are kept at another store of the lab and are not in this download; ask the lab for them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not-included.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Albums</name>
     <message>
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
@@ -4169,6 +4192,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Kind regards,</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>See the album on the lab&apos;s web page (this link works once): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::NoticeMails</name>
@@ -4200,6 +4227,24 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::PdfTextFix</name>
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneAddresses</name>
+    <message>
+        <source>Phones can hand in only at a lab whose data folder is a device that serves: run keepsakectl device init, then keepsakectl serve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneHandins</name>
+    <message>
+        <source>This upload address takes no more photos (it was used, or 15 minutes have passed): ask the kiosk for a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer %1 before sending it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4284,6 +4329,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Back to my albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneUploads</name>
+    <message>
+        <source>This upload address is unknown: scan the code the kiosk shows again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This upload address has expired or was used: ask the kiosk for a new code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5444,6 +5500,31 @@ Example:
             <numerusform>%n photos waiting to be forwarded.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>an address for a customer&apos;s phone to hand photos in: open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do: keepsakectl upload open --customer C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes an upload address for the customer&apos;s phone: its page takes one hand-in of photos and dies when that is finished, or after 15 minutes. The kiosk shows it as a QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload address for %1, until %2:
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RuleBook</name>
@@ -5627,6 +5708,18 @@ Example:
         <source>80 mm receipt roll</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Customers&apos; web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address the notice mails link to, as customers reach it from home (https://...). Left empty, the address of the lab&apos;s first device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first device&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Settings</name>
@@ -5716,6 +5809,14 @@ Example:
     </message>
     <message>
         <source>The setting %1 holds &quot;%2&quot;, but it takes %3. Set it again with keepsakectl config set %1 VALUE (or in the counter&apos;s settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an https:// address, like https://lab.example:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6514,6 +6615,14 @@ Failed hand-ins: %10</source>
         <source>There is no notice %1 for a terminal; show the customer&apos;s notices again and choose one of them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has no notices of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not mark notice %2 read: it is somebody else&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::TerminalSessions</name>
@@ -6667,6 +6776,394 @@ Nothing needs to be done.</source>
     </message>
     <message>
         <source>Katakana</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UploadRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebFront</name>
+    <message>
+        <source>The request is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such page: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request did not come from the lab&apos;s page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebLinks</name>
+    <message>
+        <source>The lab serves no web page: set web.url or make this data folder a device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link was used already or has expired: sign in with your customer code and PIN, or ask the lab for a new link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebPage</name>
+    <message>
+        <source>Your photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip to the content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab cannot be reached. Check your connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab answered with an error (%1). Try again later, or ask the lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with the customer code from your receipt and your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link was used already or has expired: sign in with your customer code and PIN, or ask the lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your customer code and your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (customer %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewing as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no albums for you to see right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover photo of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept here until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes onto disc soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the albums</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download all (zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the album %1 as a zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This album has no photos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no preview)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices, unread: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the album %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the notice &quot;%1&quot; read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand in photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address works until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the photos and videos to hand in. They go to the lab as they are, in full quality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files chosen: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking file %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending file %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab has this photo already: nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab refused this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab is taking in the photos: %1 of %2 done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1. Handed in before: %2. New versions: %3. Not taken: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can close this page now: the photos are in your albums at the lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-in failed. Ask at the counter for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This upload address has expired or was used already. Ask at the kiosk for a new QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These photos were handed in already. To hand in more, ask at the kiosk for a new QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This browser cannot check the photos on this page. Open the address from the QR code again (it begins with https), or ask at the kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address is incomplete. Scan the QR code at the kiosk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New photo: taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed in before: not stored again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New version of a photo handed in before: taken in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not taken: no photo or video could be read from this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebPhoneRoutes</name>
+    <message>
+        <source>A piece of a photo needs its path and offset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A piece of %1 is larger than the device takes: send smaller pieces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebReply</name>
+    <message>
+        <source>The photo&apos;s file is gone from this device: ask the lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is kept on %2, not on this device: download it there, or ask the lab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebSessions</name>
+    <message>
+        <source>Your session on this page has ended: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

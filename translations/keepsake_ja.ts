@@ -368,6 +368,29 @@
     </message>
 </context>
 <context>
+    <name>Keepsake::AlbumZip</name>
+    <message>
+        <source>The album&apos;s zip broke off at %1: %2</source>
+        <translation>アルバムの ZIP の作成が %1 で中断しました: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read for the album&apos;s zip: %2</source>
+        <translation>アルバムの ZIP 用に %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>%1 (kept on %2)</source>
+        <translation>%1（%2 に保管）</translation>
+    </message>
+    <message>
+        <source>These photos of the album are kept at another store of the lab and are not in this download; ask the lab for them:</source>
+        <translation>アルバムの次の写真はラボの別の店舗で保管されているため、このダウンロードには含まれていません。ラボにお問い合わせください:</translation>
+    </message>
+    <message>
+        <source>not-included.txt</source>
+        <translation>含まれていない写真.txt</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Albums</name>
     <message>
         <source>There is no album %1. List the customer&apos;s albums with keepsakectl albums --customer CODE --all.</source>
@@ -4144,6 +4167,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Kind regards,</source>
         <translation>今後ともよろしくお願いいたします。</translation>
     </message>
+    <message>
+        <source>See the album on the lab&apos;s web page (this link works once): %1</source>
+        <translation>ラボのウェブページでアルバムをご覧いただけます（このリンクは 1 回だけ有効です）: %1</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::NoticeMails</name>
@@ -4176,6 +4203,24 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
         <translation>PDF %1 は書き込みましたが、テキストを確認できませんでした（%2）。もう一度お試しください。失敗が続く場合は、このメッセージをご報告ください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneAddresses</name>
+    <message>
+        <source>Phones can hand in only at a lab whose data folder is a device that serves: run keepsakectl device init, then keepsakectl serve.</source>
+        <translation>スマートフォンからの受付は、データフォルダーがサービスを提供するデバイスになっているラボでのみ使えます。keepsakectl device init を実行してから keepsakectl serve を実行してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneHandins</name>
+    <message>
+        <source>This upload address takes no more photos (it was used, or 15 minutes have passed): ask the kiosk for a new code.</source>
+        <translation>このアップロード用アドレスでは、これ以上写真を受け付けられません（使用済みか、15 分が経過しました）。キオスクで新しいコードを表示してください。</translation>
+    </message>
+    <message>
+        <source>Offer %1 before sending it.</source>
+        <translation>%1 は送信する前に提示してください。</translation>
     </message>
 </context>
 <context>
@@ -4253,6 +4298,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Back to my albums</source>
         <translation>アルバムに戻る</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhoneUploads</name>
+    <message>
+        <source>This upload address is unknown: scan the code the kiosk shows again.</source>
+        <translation>このアップロード用アドレスは不明です。キオスクに表示されているコードをもう一度読み取ってください。</translation>
+    </message>
+    <message>
+        <source>This upload address has expired or was used: ask the kiosk for a new code.</source>
+        <translation>このアップロード用アドレスは期限切れか使用済みです。キオスクで新しいコードを表示してください。</translation>
     </message>
 </context>
 <context>
@@ -5404,6 +5460,32 @@ Example:
             <numerusform>転送待ちの写真は %n 枚です。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>an address for a customer&apos;s phone to hand photos in: open</source>
+        <translation>お客様のスマートフォンから写真を預けるためのアドレス: open</translation>
+    </message>
+    <message>
+        <source>Say what to do: keepsakectl upload open --customer C</source>
+        <translation>操作を指定してください: keepsakectl upload open --customer C</translation>
+    </message>
+    <message>
+        <source>Makes an upload address for the customer&apos;s phone: its page takes one hand-in of photos and dies when that is finished, or after 15 minutes. The kiosk shows it as a QR code.</source>
+        <translation>お客様のスマートフォン用のアップロード用アドレスを作成します。そのページでは写真を 1 回だけ受け付け、受付が終わるか 15 分たつと無効になります。キオスクには QR コードとして表示されます。</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s code</source>
+        <translation>お客様番号</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>Upload address for %1, until %2:
+%3</source>
+        <translation>%1 のアップロード用アドレス（%2 まで有効）:
+%3</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RuleBook</name>
@@ -5587,6 +5669,18 @@ Example:
         <source>80 mm receipt roll</source>
         <translation>80 mm ロール紙</translation>
     </message>
+    <message>
+        <source>Customers&apos; web page</source>
+        <translation>お客様向けウェブページ</translation>
+    </message>
+    <message>
+        <source>The address the notice mails link to, as customers reach it from home (https://...). Left empty, the address of the lab&apos;s first device.</source>
+        <translation>お知らせメールのリンク先となる、お客様が自宅からアクセスできるアドレスです（https://...）。空欄の場合は、ラボの最初のデバイスのアドレスを使います。</translation>
+    </message>
+    <message>
+        <source>the first device&apos;s address</source>
+        <translation>最初のデバイスのアドレス</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Settings</name>
@@ -5677,6 +5771,14 @@ Example:
     <message>
         <source>The setting %1 holds &quot;%2&quot;, but it takes %3. Set it again with keepsakectl config set %1 VALUE (or in the counter&apos;s settings).</source>
         <translation>設定 %1 の値は「%2」ですが、%3 が必要です。keepsakectl config set %1 値（またはカウンターの設定）で設定し直してください。</translation>
+    </message>
+    <message>
+        <source>an https:// address, like https://lab.example:8443</source>
+        <translation>https:// で始まるアドレス（例: https://lab.example:8443）</translation>
+    </message>
+    <message>
+        <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
+        <translation>メールに載せるお客様向けウェブページのアドレス（https://HOST:PORT）。空欄: 最初のデバイスの URL</translation>
     </message>
 </context>
 <context>
@@ -6487,6 +6589,14 @@ Failed hand-ins: %10</source>
         <source>There is no notice %1 for a terminal; show the customer&apos;s notices again and choose one of them.</source>
         <translation>端末向けのお知らせ %1 はありません。お客様のお知らせをもう一度表示して、その中から選んでください。</translation>
     </message>
+    <message>
+        <source>%1 has no notices of their own.</source>
+        <translation>%1 には自分宛てのお知らせはありません。</translation>
+    </message>
+    <message>
+        <source>%1 may not mark notice %2 read: it is somebody else&apos;s.</source>
+        <translation>%1 はお知らせ %2 を既読にできません。別の人宛てのお知らせです。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::TerminalSessions</name>
@@ -6642,6 +6752,51 @@ Nothing needs to be done.</source>
     <message>
         <source>Katakana</source>
         <translation>カタカナ</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UploadRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation>「%1」は ID ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebFront</name>
+    <message>
+        <source>The request is too large.</source>
+        <translation>リクエストが大きすぎます。</translation>
+    </message>
+    <message>
+        <source>The request&apos;s body is not a JSON object.</source>
+        <translation>リクエストの本文が JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Method not allowed here.</source>
+        <translation>このメソッドはここでは使用できません。</translation>
+    </message>
+    <message>
+        <source>No such page: %1</source>
+        <translation>そのページはありません: %1</translation>
+    </message>
+    <message>
+        <source>This request did not come from the lab&apos;s page.</source>
+        <translation>このリクエストはラボのページから送信されたものではありません。</translation>
+    </message>
+    <message>
+        <source>No such path: %1</source>
+        <translation>そのパスはありません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebLinks</name>
+    <message>
+        <source>The lab serves no web page: set web.url or make this data folder a device.</source>
+        <translation>ラボはウェブページを提供していません。web.url を設定するか、このデータフォルダーをデバイスにしてください。</translation>
+    </message>
+    <message>
+        <source>This link was used already or has expired: sign in with your customer code and PIN, or ask the lab for a new link.</source>
+        <translation>このリンクは使用済みか、期限が切れています。お客様番号と PIN でサインインするか、ラボに新しいリンクをご依頼ください。</translation>
     </message>
 </context>
 <context>
@@ -6949,6 +7104,42 @@ Nothing needs to be done.</source>
     <message>
         <source>Not taken: %1</source>
         <translation>受付不可: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebPhoneRoutes</name>
+    <message>
+        <source>A piece of a photo needs its path and offset.</source>
+        <translation>写真の断片にはパスとオフセットが必要です。</translation>
+    </message>
+    <message>
+        <source>A piece of %1 is larger than the device takes: send smaller pieces.</source>
+        <translation>%1 の断片が、デバイスで受け付けられる大きさを超えています。より小さな断片に分けて送信してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebReply</name>
+    <message>
+        <source>The photo&apos;s file is gone from this device: ask the lab.</source>
+        <translation>この写真のファイルは、このデバイスにはもうありません。ラボにお問い合わせください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebRoutes</name>
+    <message>
+        <source>&quot;%1&quot; is not an ID.</source>
+        <translation>「%1」は ID ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is kept on %2, not on this device: download it there, or ask the lab.</source>
+        <translation>%1 はこのデバイスではなく %2 に保管されています。そちらでダウンロードするか、ラボにお問い合わせください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::WebSessions</name>
+    <message>
+        <source>Your session on this page has ended: sign in again.</source>
+        <translation>このページでのセッションは終了しました。もう一度サインインしてください。</translation>
     </message>
 </context>
 <context>
