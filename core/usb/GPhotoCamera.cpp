@@ -124,6 +124,24 @@ QString advice(int code)
     }
 }
 
+// An error of the connection rather than of one file.
+bool lostConnection(int code)
+{
+    switch (code) {
+    case GP_ERROR_IO:
+    case GP_ERROR_IO_READ:
+    case GP_ERROR_IO_WRITE:
+    case GP_ERROR_IO_INIT:
+    case GP_ERROR_IO_UPDATE:
+    case GP_ERROR_IO_USB_FIND:
+    case GP_ERROR_IO_USB_CLEAR_HALT:
+    case GP_ERROR_TIMEOUT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Error::Kind kindOf(int code)
 {
     switch (code) {
@@ -167,6 +185,7 @@ struct GPhotoCamera::Private
     const CancelToken &cancel;
     ContextPtr context;
     Camera *handle = nullptr;
+    int lastDownload = GP_OK;   // the result of the last download, for probe()
 };
 
 Status GPhotoCamera::Private::init()
@@ -289,23 +308,27 @@ Status GPhotoCamera::download(const CameraFileEntry &entry, int fd)
     const int code = gp_camera_file_get(d->handle, utf8(entry.folder).constData(), utf8(entry.name).constData(),
                                         GP_FILE_TYPE_NORMAL, file, d->context.get());
     gp_file_free(file);
+    d->lastDownload = code;
     if (code < GP_OK)
         return error(code, tr("%1 could not be copied from %2").arg(entry.relativePath(), d->camera.label()));
     return Status::success();
 }
 
+// Asks the camera for its storage: a question that goes to the camera every time
+// (listings and file information come from libgphoto2's cache). A driver that has no
+// answer to it (or the Directory Browse driver, whose folder is gone) leaves the
+// failed download's code to decide: a connection's error means the camera went.
 Status GPhotoCamera::probe(const CameraFileEntry &failed)
 {
     CameraStorageInformation *storages = nullptr;
     int count = 0;
     int code = gp_camera_get_storageinfo(d->handle, &storages, &count, d->context.get());
     std::free(storages);
-    if (code == GP_ERROR_NOT_SUPPORTED) {
-        // A driver without storage information: ask about the file that failed.
-        CameraFileInfo info;
-        code = gp_camera_file_get_info(d->handle, utf8(failed.folder).constData(), utf8(failed.name).constData(),
-                                       &info, d->context.get());
-    }
+    if (code == GP_ERROR_NOT_SUPPORTED && !lostConnection(d->lastDownload))
+        code = GP_OK;
+    else if (code == GP_ERROR_NOT_SUPPORTED)
+        code = d->lastDownload;
+    qCDebug(lcUsb) << "After" << failed.relativePath() << "failed, the camera answers:" << code;
     if (code >= GP_OK)
         return Status::success();
     return Error(kindOf(code) == Error::Kind::Cancelled ? Error::Kind::Cancelled : Error::Kind::Failure,

@@ -134,10 +134,12 @@ Status UsbCameraCopy::walk(const QString &folder, int depth, QList<CameraFileEnt
     for (const CameraFileEntry &entry : *files)
         keep(entry, into, report);
     for (const QString &name : *folders) {
-        if (hidden(name))
+        if (name == QLatin1String(".") || name == QLatin1String(".."))
             continue;
         const QString sub = childOf(folder, name);
-        if (!usableName(name)) {
+        if (usableName(name) && hidden(name)) {
+            continue;
+        } else if (!usableName(name)) {
             notCopied(report, relativeFolder(sub), tr("the camera gives this folder a name that cannot be a "
                                                       "folder's name here; its files were not copied"));
         } else if (depth + 1 >= MaxDepth) {
@@ -152,11 +154,11 @@ Status UsbCameraCopy::walk(const QString &folder, int depth, QList<CameraFileEnt
 
 void UsbCameraCopy::keep(const CameraFileEntry &entry, QList<CameraFileEntry> &into, UsbCopyReport &report)
 {
-    if (hidden(entry.name))
-        return;   // the phone's or camera's own (.thumbnails, .trashed-…), as on a card
     if (!usableName(entry.name)) {
         notCopied(report, entry.relativePath(),
                   tr("the camera gives this file a name that cannot be a file's name here"), entry.size);
+    } else if (hidden(entry.name)) {
+        return;   // the phone's or camera's own (.thumbnails, .trashed-…), as on a card
     } else if (entry.size > FileInspector::MaxPictureBytes) {
         // No photo is this large (a video is): not worth the minutes over USB.
         notCopied(report, entry.relativePath(),

@@ -41,6 +41,7 @@ public:
     void markRead(qint64 noticeId, Done done) override;
     std::shared_ptr<const ThumbnailSource> thumbnails() const override;
     bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) override;
+    bool startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to) override;
 
 private:
     // The signed-in customer, acting at the kiosk.

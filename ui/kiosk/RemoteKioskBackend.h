@@ -49,6 +49,7 @@ public:
     void markRead(qint64 noticeId, Done done) override;
     std::shared_ptr<const ThumbnailSource> thumbnails() const override;
     bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) override;
+    bool startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to) override;
 
     // Whether a call is queued or running (tests wait for the device's answers).
     bool isBusy() const;
