@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QStorageInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -121,8 +122,8 @@ Status UsbCameraCopy::walk(const QString &folder, int depth, QList<CameraFileEnt
 {
     if (m_cancel.isCancelled())
         return Status::success();
-    const Result<QList<CameraFileEntry>> files = m_camera.files(folder);
-    const Result<QStringList> folders = files ? m_camera.folders(folder) : Result<QStringList>(files.error());
+    Result<QList<CameraFileEntry>> files = m_camera.files(folder);
+    Result<QStringList> folders = files ? m_camera.folders(folder) : Result<QStringList>(files.error());
     if (!folders) {
         // The root, or a camera that stopped answering: nothing to hand in. A folder
         // that is gone: named, and the rest goes on.
@@ -131,9 +132,13 @@ Status UsbCameraCopy::walk(const QString &folder, int depth, QList<CameraFileEnt
         notCopied(report, relativeFolder(folder), folders.error().message());
         return Status::success();
     }
-    for (const CameraFileEntry &entry : *files)
+    // In name order, as a card's walk goes: the same camera is copied the same way each time.
+    std::sort(files->begin(), files->end(),
+              [](const CameraFileEntry &a, const CameraFileEntry &b) { return a.name < b.name; });
+    folders->sort();
+    for (const CameraFileEntry &entry : std::as_const(*files))
         keep(entry, into, report);
-    for (const QString &name : *folders) {
+    for (const QString &name : std::as_const(*folders)) {
         if (name == QLatin1String(".") || name == QLatin1String(".."))
             continue;
         const QString sub = childOf(folder, name);
