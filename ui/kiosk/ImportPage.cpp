@@ -149,7 +149,11 @@ void ImportPage::setCameraReleased(int copied, int notCopied)
 
 void ImportPage::setStarted(int files, qint64 bytes)
 {
-    m_progress->setProgress(0, files, tr("%n photo(s) to read (%1)", nullptr, files).arg(formatBytes(bytes)));
+    const QString detail = tr("%n photo(s) to read (%1)", nullptr, files).arg(formatBytes(bytes));
+    if (m_camera)   // the copy was the first half of the bar
+        m_progress->setProgress(files, 2 * qMax(files, 1), detail);
+    else
+        m_progress->setProgress(0, files, detail);
 }
 
 // The bar and the words count the same thing: photos read of those on the card (the
