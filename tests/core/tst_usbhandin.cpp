@@ -67,6 +67,7 @@ private Q_SLOTS:
     void replaysAPhonesPtpListingThroughTheSameCode();
     void keepsakectlListsAndHandsInACamera();
     void keepsakectlRefusesACameraAndACardTogether();
+    void keepsakectlSaysWhenThereIsNoRoomForTheCopy();
 
 private:
     std::unique_ptr<Lab> openLab(const QString &folder);
@@ -341,6 +342,36 @@ void TestUsbHandin::keepsakectlRefusesACameraAndACardTogether()
     QVERIFY(ctl.waitForFinished(120000));
     const QByteArray help = ctl.readAllStandardOutput();
     QVERIFY2(help.contains("--usb <PORT>") && help.contains("--usb-model <MODEL>"), help.constData());
+}
+
+// The data folder on a small disk of its own (a tmpfs in a mount namespace, as root;
+// tst_ctl's full disk does the same): the copy is refused before it starts, in words.
+void TestUsbHandin::keepsakectlSaysWhenThereIsNoRoomForTheCopy()
+{
+    m_lab.reset();
+    const QString data = m_dir->filePath(QStringLiteral("small-disk"));
+    QVERIFY(QDir().mkpath(data));
+    auto quoted = [](const QString &text) { return QLatin1Char('\'') + text + QLatin1Char('\''); };
+    const QString lab = QStringLiteral("%1 --data-dir %2").arg(quoted(qEnvironmentVariable("KEEPSAKECTL")), quoted(data));
+    const QString script = QStringLiteral(
+        "set -u; mount -t tmpfs -o size=4m keepsake-test %1 || exit 90\n"
+        "%2 customer add --code C1 --name Anna >/dev/null || exit 91\n"
+        "%2 ingest --customer C1 --usb %3 --usb-model 'Directory Browse'; echo \"INGEST_EXIT=$?\"\n"
+        "ls -A %1/spool/usb | sed 's/^/SPOOLED /'\n")
+                               .arg(quoted(data), lab, quoted(m_camera->camera().port));
+    QProcess shell;
+    shell.setProcessChannelMode(QProcess::MergedChannels);
+    shell.start(QStringLiteral("unshare"), { QStringLiteral("--mount"), QStringLiteral("--propagation"),
+                                             QStringLiteral("private"), QStringLiteral("sh"), QStringLiteral("-c"), script });
+    QVERIFY2(shell.waitForFinished(300000), "the hand-in onto a small disk did not finish");
+    const QString out = QString::fromUtf8(shell.readAll());
+    QVERIFY2(shell.exitCode() != 90, qPrintable(QStringLiteral("cannot mount a tmpfs (needs root): ") + out));
+    QVERIFY2(shell.exitCode() != 91, qPrintable(QStringLiteral("customer add failed: ") + out));
+    QVERIFY2(out.contains(QLatin1String("INGEST_EXIT=1")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("There is no room for the photos of ") + m_camera->camera().label()),
+             qPrintable(out));
+    QVERIFY2(out.contains(QLatin1String("Free some space there and hand the camera in again.")), qPrintable(out));
+    QVERIFY2(!out.contains(QLatin1String("SPOOLED")), qPrintable(out));
 }
 
 QTEST_GUILESS_MAIN(TestUsbHandin)

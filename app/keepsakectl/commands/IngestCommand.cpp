@@ -184,7 +184,9 @@ private:
                             { QStringLiteral("files"), s.total() },
                             { QStringLiteral("stored"), stored },
                             { QStringLiteral("seconds"), s.cardFreeSeconds } },
-                          tr("The card may be removed: %n photo(s) stored safely.", nullptr, stored));
+                          std::is_same_v<Job, UsbHandin>   // the camera was let go after the copy
+                              ? tr("%n photo(s) stored safely.", nullptr, stored)
+                              : tr("The card may be removed: %n photo(s) stored safely.", nullptr, stored));
         });
         // From the thumbnail workers, one at a time.
         auto drawing = std::make_shared<QMutex>();
