@@ -608,6 +608,25 @@ Or hand them in at the counter.</source>
 Stecken Sie jetzt Ihre Speicherkarte oder Ihren USB-Stick in das Terminal: Die Fotos darauf werden Ihr erstes Album.
 Oder geben Sie sie an der Theke ab.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New notice — %1. Tap to read it.</source>
+        <translation>Neuer Hinweis — %1. Tippen Sie, um ihn zu lesen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notice(s), the newest: %1. Tap to read them.</source>
+        <translation>
+            <numerusform>%n ungelesener Hinweis, der neueste: %1. Tippen Sie, um ihn zu lesen.</numerusform>
+            <numerusform>%n ungelesene Hinweise, der neueste: %1. Tippen Sie, um sie zu lesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in from your phone</source>
+        <translation>Vom Telefon abgeben</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
@@ -4236,6 +4255,90 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
         <translation>Das PDF %1 wurde geschrieben, aber sein Text konnte nicht geprüft werden (%2). Versuchen Sie es erneut; wenn es weiter scheitert, melden Sie diese Meldung.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhonePage</name>
+    <message>
+        <source>Making your code…</source>
+        <translation>Ihr Code wird erstellt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) received</source>
+        <translation>
+            <numerusform>%n Foto empfangen</numerusform>
+            <numerusform>%n Fotos empfangen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) received. Putting them into your albums…</source>
+        <translation>
+            <numerusform>%n Foto empfangen. Es kommt in Ihre Alben …</numerusform>
+            <numerusform>%n Fotos empfangen. Sie kommen in Ihre Alben …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The photos from your phone could not be handed in: %1 Tap &quot;New code&quot; to try again, or ask at the counter.</source>
+        <translation>Die Fotos von Ihrem Telefon konnten nicht abgegeben werden: %1 Tippen Sie auf „Neuer Code“, um es noch einmal zu versuchen, oder fragen Sie an der Theke.</translation>
+    </message>
+    <message>
+        <source>The photos from your phone could not be handed in. Tap &quot;New code&quot; to try again, or ask at the counter.</source>
+        <translation>Die Fotos von Ihrem Telefon konnten nicht abgegeben werden. Tippen Sie auf „Neuer Code“, um es noch einmal zu versuchen, oder fragen Sie an der Theke.</translation>
+    </message>
+    <message>
+        <source>This code has expired. Tap &quot;New code&quot; for another one.</source>
+        <translation>Dieser Code ist abgelaufen. Tippen Sie auf „Neuer Code“ für einen neuen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new photo(s) are in your albums.</source>
+        <translation>
+            <numerusform>%n neues Foto ist in Ihren Alben.</numerusform>
+            <numerusform>%n neue Fotos sind in Ihren Alben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n you had handed in before.</source>
+        <translation>
+            <numerusform>%n davon hatten Sie schon früher abgegeben.</numerusform>
+            <numerusform>%n davon hatten Sie schon früher abgegeben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n are new versions of photos you had handed in.</source>
+        <translation>
+            <numerusform>%n ist eine neue Fassung eines Fotos, das Sie schon abgegeben hatten.</numerusform>
+            <numerusform>%n sind neue Fassungen von Fotos, die Sie schon abgegeben hatten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be taken: Keepsake keeps photos only.</source>
+        <translation>
+            <numerusform>%n konnte nicht angenommen werden: Keepsake bewahrt nur Fotos auf.</numerusform>
+            <numerusform>%n konnten nicht angenommen werden: Keepsake bewahrt nur Fotos auf.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The code works for %n more minute(s).</source>
+        <translation>
+            <numerusform>Der Code gilt noch %n Minute.</numerusform>
+            <numerusform>Der Code gilt noch %n Minuten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in from your phone</source>
+        <translation>Vom Telefon abgeben</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera. Your phone opens the lab&apos;s page: choose your photos there and send them. They arrive here in a moment, as they are, with nothing made smaller.</source>
+        <translation>Scannen Sie diesen Code mit der Kamera Ihres Telefons. Ihr Telefon öffnet die Seite des Labors: Wählen Sie dort Ihre Fotos aus und senden Sie sie. Sie kommen gleich hier an, so wie sie sind, nichts wird verkleinert.</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Neuer Code</translation>
+    </message>
+    <message>
+        <source>Back to my albums</source>
+        <translation>Zurück zu meinen Alben</translation>
     </message>
 </context>
 <context>

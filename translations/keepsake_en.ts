@@ -604,6 +604,25 @@ Insert your memory card or USB stick into the kiosk now: its photos become your 
 Or hand them in at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New notice — %1. Tap to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notice(s), the newest: %1. Tap to read them.</source>
+        <translation>
+            <numerusform>%n unread notice, the newest: %1. Tap to read it.</numerusform>
+            <numerusform>%n unread notices, the newest: %1. Tap to read them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in from your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
@@ -4181,6 +4200,90 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::PdfTextFix</name>
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhonePage</name>
+    <message>
+        <source>Making your code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) received</source>
+        <translation>
+            <numerusform>%n photo received</numerusform>
+            <numerusform>%n photos received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) received. Putting them into your albums…</source>
+        <translation>
+            <numerusform>%n photo received. Putting it into your albums…</numerusform>
+            <numerusform>%n photos received. Putting them into your albums…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The photos from your phone could not be handed in: %1 Tap &quot;New code&quot; to try again, or ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The photos from your phone could not be handed in. Tap &quot;New code&quot; to try again, or ask at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This code has expired. Tap &quot;New code&quot; for another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new photo(s) are in your albums.</source>
+        <translation>
+            <numerusform>%n new photo is in your albums.</numerusform>
+            <numerusform>%n new photos are in your albums.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n you had handed in before.</source>
+        <translation>
+            <numerusform>%n you had handed in before.</numerusform>
+            <numerusform>%n you had handed in before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n are new versions of photos you had handed in.</source>
+        <translation>
+            <numerusform>%n is a new version of a photo you had handed in.</numerusform>
+            <numerusform>%n are new versions of photos you had handed in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be taken: Keepsake keeps photos only.</source>
+        <translation>
+            <numerusform>%n could not be taken: Keepsake keeps photos only.</numerusform>
+            <numerusform>%n could not be taken: Keepsake keeps photos only.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The code works for %n more minute(s).</source>
+        <translation>
+            <numerusform>The code works for %n more minute.</numerusform>
+            <numerusform>The code works for %n more minutes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in from your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera. Your phone opens the lab&apos;s page: choose your photos there and send them. They arrive here in a moment, as they are, with nothing made smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to my albums</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -601,6 +601,24 @@ Or hand them in at the counter.</source>
 メモリーカードか USB メモリーを今すぐキオスクに差し込んでください。その写真が最初のアルバムになります。
 カウンターでお預けいただくこともできます。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>New notice — %1. Tap to read it.</source>
+        <translation>新しいお知らせ — %1。タップして読んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread notice(s), the newest: %1. Tap to read them.</source>
+        <translation>
+            <numerusform>未読のお知らせ %n 件、最新: %1。タップして読んでください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in from your phone</source>
+        <translation>スマートフォンから預ける</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditDialog</name>
@@ -4158,6 +4176,83 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>The PDF %1 was written but its text could not be checked (%2). Try again; if it keeps failing, report this message.</source>
         <translation>PDF %1 は書き込みましたが、テキストを確認できませんでした（%2）。もう一度お試しください。失敗が続く場合は、このメッセージをご報告ください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhonePage</name>
+    <message>
+        <source>Making your code…</source>
+        <translation>コードを作成しています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) received</source>
+        <translation>
+            <numerusform>%n 枚の写真を受け取りました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) received. Putting them into your albums…</source>
+        <translation>
+            <numerusform>%n 枚の写真を受け取りました。アルバムに入れています…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The photos from your phone could not be handed in: %1 Tap &quot;New code&quot; to try again, or ask at the counter.</source>
+        <translation>スマートフォンの写真を受け付けられませんでした: %1 「新しいコード」をタップしてもう一度お試しいただくか、カウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>The photos from your phone could not be handed in. Tap &quot;New code&quot; to try again, or ask at the counter.</source>
+        <translation>スマートフォンの写真を受け付けられませんでした。「新しいコード」をタップしてもう一度お試しいただくか、カウンターでお尋ねください。</translation>
+    </message>
+    <message>
+        <source>This code has expired. Tap &quot;New code&quot; for another one.</source>
+        <translation>このコードは有効期限が切れました。「新しいコード」をタップすると新しいコードが表示されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new photo(s) are in your albums.</source>
+        <translation>
+            <numerusform>%n 枚の新しい写真がアルバムに入りました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n you had handed in before.</source>
+        <translation>
+            <numerusform>%n 枚は以前に受付済みでした。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n are new versions of photos you had handed in.</source>
+        <translation>
+            <numerusform>%n 枚は以前に預けた写真の新しい版です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be taken: Keepsake keeps photos only.</source>
+        <translation>
+            <numerusform>%n 件は受け付けられませんでした: Keepsake が保管するのは写真だけです。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The code works for %n more minute(s).</source>
+        <translation>
+            <numerusform>このコードはあと %n 分間有効です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand in from your phone</source>
+        <translation>スマートフォンから預ける</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone&apos;s camera. Your phone opens the lab&apos;s page: choose your photos there and send them. They arrive here in a moment, as they are, with nothing made smaller.</source>
+        <translation>スマートフォンのカメラでこのコードを読み取ってください。お店のページが開きます。そこで写真を選んで送信してください。写真は縮小されず、そのままの形ですぐここに届きます。</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>新しいコード</translation>
+    </message>
+    <message>
+        <source>Back to my albums</source>
+        <translation>アルバムに戻る</translation>
     </message>
 </context>
 <context>

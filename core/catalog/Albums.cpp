@@ -104,6 +104,12 @@ Result<QList<AlbumSummary>> Albums::customerView(qint64 customerId, bool include
                   { customerId, customerId });
 }
 
+Result<QList<AlbumSummary>> Albums::sharedWith(const QString &viewerKey) const
+{
+    return select(QStringLiteral("a.id IN (SELECT s.album_id FROM shares s WHERE s.viewer_key = ?) "
+                                 "AND a.state IN ('active', 'expiring', 'expired')"), { viewerKey });
+}
+
 Result<AlbumSummary> Albums::byId(qint64 albumId) const
 {
     auto found = select(QStringLiteral("a.id = ?"), { albumId });

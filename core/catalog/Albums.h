@@ -80,6 +80,8 @@ public:
     // What the customer can reach now (their own albums and those shared with them),
     // or with includeHidden also recorded and purged albums, for the clerk.
     Result<QList<AlbumSummary>> customerView(qint64 customerId, bool includeHidden) const;
+    // The albums shared with a viewer (as shares key them: "e:ADDRESS") that are within reach.
+    Result<QList<AlbumSummary>> sharedWith(const QString &viewerKey) const;
     Result<AlbumSummary> byId(qint64 albumId) const;
     // ALBUM as CLI.md names it: an ID, or a title together with a customer.
     Result<AlbumSummary> resolve(const QString &idOrTitle, std::optional<qint64> customerId) const;

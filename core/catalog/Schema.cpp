@@ -359,6 +359,51 @@ const char *const Version10[] = {
     R"(CREATE INDEX station_jobs_station ON station_jobs (station_id, state))",
 };
 
+// Migration 11: customers' web page and phone hand-in (issue 16). A web session is a
+// browser signed in with code and PIN, or by a one-time link from a notice mail, for a
+// customer or for a viewer known only by an e-mail address; its token is kept only as
+// a hash. A link opens one session, once (used_at). A phone upload is the address a
+// kiosk shows as a QR code for its signed-in customer: it takes one hand-in and dies
+// when that is finished or 15 minutes after it was made.
+const char *const Version11[] = {
+    R"(CREATE TABLE web_sessions (
+        id {id},
+        token_hash TEXT NOT NULL UNIQUE,
+        customer_id BIGINT REFERENCES customers(id),
+        email TEXT,
+        origin TEXT NOT NULL CHECK (origin IN ('pin', 'link')),
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        ended_at TEXT))",
+    R"(CREATE TABLE web_links (
+        id {id},
+        token_hash TEXT NOT NULL UNIQUE,
+        customer_id BIGINT REFERENCES customers(id),
+        email TEXT,
+        notice_id BIGINT REFERENCES notices(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT))",
+    R"(CREATE TABLE phone_uploads (
+        id {id},
+        token_hash TEXT NOT NULL UNIQUE,
+        customer_id BIGINT NOT NULL REFERENCES customers(id),
+        device_id BIGINT REFERENCES devices(id),
+        made_by TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'open'
+            CHECK (state IN ('open', 'receiving', 'ingesting', 'done', 'failed')),
+        files INTEGER NOT NULL DEFAULT 0,
+        bytes BIGINT NOT NULL DEFAULT 0,
+        handin_ref TEXT,
+        summary TEXT,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        finished_at TEXT))",
+    R"(CREATE INDEX notices_recipient ON notices (recipient_key, channel, state))",
+};
+
 struct Migration
 {
     int version;
@@ -376,6 +421,7 @@ const Migration Migrations[] = {
     { 7, std::begin(Version7), std::end(Version7) },
     { 9, std::begin(Version9), std::end(Version9) },
     { 10, std::begin(Version10), std::end(Version10) },
+    { 11, std::begin(Version11), std::end(Version11) },
 };
 
 // Migration 8: the change counter the windows poll (CatalogVersion), written per
@@ -386,7 +432,7 @@ constexpr int CatalogVersionMigration = 8;
 
 int Schema::latestVersion() const
 {
-    return 10;
+    return 11;
 }
 
 QStringList Schema::statements(int version) const

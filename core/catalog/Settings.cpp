@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QHostInfo>
+#include <QUrl>
 
 namespace Keepsake {
 
@@ -47,6 +48,15 @@ std::function<QString(const QString &)> oneOf(const QStringList &choices)
     };
 }
 
+std::function<QString(const QString &)> webAddress()
+{
+    return [](const QString &value) {
+        const QUrl url(value, QUrl::StrictMode);
+        return value.isEmpty() || (url.scheme() == QLatin1String("https") && !url.host().isEmpty())
+            ? QString() : Tr::tr("an https:// address, like https://lab.example:8443");
+    };
+}
+
 QList<Settings::Spec> makeSpecs()
 {
     return {
@@ -75,6 +85,9 @@ QList<Settings::Spec> makeSpecs()
           [] { return QString(); }, {}, true },
         { "smtp.from", QT_TRANSLATE_NOOP("Keepsake::Settings", "sender address of notices"),
           [] { return QStringLiteral("keepsake@") + QHostInfo::localHostName(); }, {} },
+        { "web.url", QT_TRANSLATE_NOOP("Keepsake::Settings", "address of the customers' web page in mails "
+                                                             "(https://HOST:PORT); empty: the first device's URL"),
+          [] { return QString(); }, webAddress() },
         { "print.index_paper", QT_TRANSLATE_NOOP("Keepsake::Settings", "paper of the index prints made after a recording: a4, letter, 10x15 or 4x6"),
           [] { return fixed("a4"); }, oneOf({ QStringLiteral("a4"), QStringLiteral("letter"), QStringLiteral("10x15"), QStringLiteral("4x6") }) },
         { "print.index_columns", QT_TRANSLATE_NOOP("Keepsake::Settings", "photos per row of an index print; 0: the paper's default"),

@@ -127,17 +127,7 @@ ServiceReply thumbnail(const Lab &lab, ThumbnailMaker &thumbnails, ServiceReques
         AlbumAccess::check(lab.catalog().db(), request.caller.actor(), photo->albumId, AlbumAccess::Need::Read);
     if (!album)
         return ServiceReply::fail(album.error());
-    const QString path = lab.thumbnails().path(photo->sha256, Thumbnailer::Size::Grid);
-    if (QFileInfo::exists(path))
-        return ServiceReply::file(path, "image/jpeg");
-    if (lab.store().contains(photo->sha256))
-        thumbnails.make(photo->sha256);
-    else if (lab.remoteFiles() && lab.isOtherDevice(photo->holder))
-        thumbnails.fetch(photo->sha256, photo->holder);
-    else
-        return ServiceReply::fail(Error::notFound(Tr::tr("The thumbnail of photo %1 is not on this device: its file "
-                                                         "is kept on %2.").arg(*id).arg(photo->device)));
-    return ServiceReply::object(ServiceProtocol::pendingBody(), 202);
+    return photoThumbnail(lab, thumbnails, *photo);
 }
 
 void addChanges(DeviceServer &server, const Lab &lab)
@@ -183,6 +173,21 @@ void addChanges(DeviceServer &server, const Lab &lab)
 }
 
 } // namespace
+
+ServiceReply photoThumbnail(const Lab &lab, ThumbnailMaker &thumbnails, const PhotoRecord &photo)
+{
+    const QString path = lab.thumbnails().path(photo.sha256, Thumbnailer::Size::Grid);
+    if (QFileInfo::exists(path))
+        return ServiceReply::file(path, "image/jpeg");
+    if (lab.store().contains(photo.sha256))
+        thumbnails.make(photo.sha256);
+    else if (lab.remoteFiles() && lab.isOtherDevice(photo.holder))
+        thumbnails.fetch(photo.sha256, photo.holder);
+    else
+        return ServiceReply::fail(Error::notFound(Tr::tr("The thumbnail of photo %1 is not on this device: its file "
+                                                         "is kept on %2.").arg(photo.id).arg(photo.device)));
+    return ServiceReply::object(ServiceProtocol::pendingBody(), 202);
+}
 
 void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
 {

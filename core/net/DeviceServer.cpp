@@ -5,6 +5,7 @@
 #include "ConnectionGuard.h"
 #include "NetLog.h"
 #include "ServiceProtocol.h"
+#include "WebFront.h"
 #include "base/Clock.h"
 #include "catalog/TerminalSessions.h"
 #include "lab/DeviceIdentity.h"
@@ -31,6 +32,9 @@ constexpr double RequestsPerSecond = 1000;
 constexpr int MaxAuthFailuresPerMinute = 30;
 // Addresses remembered at most; past that, those quiet for a minute are forgotten.
 constexpr qsizetype MaxAddresses = 4096;
+// Connections open at once: kiosks, stations, devices, and every customer's open web
+// page (each holds one for its live notices).
+constexpr int MaxConnections = 256;
 
 QStringList pathParts(const QString &path)
 {
@@ -65,7 +69,7 @@ Result<quint16> DeviceServer::listen(const QHostAddress &address, quint16 port, 
     tls.setPeerVerifyMode(QSslSocket::QueryPeer);
     if (tls.privateKey().isNull() || tls.localCertificate().isNull())
         return Error::failure(Tr::tr("The device's key or certificate cannot be used for TLS."));
-    auto *server = new GuardedSslServer({ ServiceProtocol::MaxRequestBytes, 60'000, 64 }, this);
+    auto *server = new GuardedSslServer({ ServiceProtocol::MaxRequestBytes, 60'000, MaxConnections }, this);
     server->setSslConfiguration(tls);
     server->setHandshakeTimeout(10'000);
     if (!server->listen(address, port)) {
@@ -92,17 +96,8 @@ const DeviceServer::Route *DeviceServer::match(const QHttpServerRequest &request
         return nullptr;
     const QStringList parts = pathParts(path.mid(int(qstrlen(ServiceProtocol::ApiPrefix))));
     for (const Route &route : m_routes) {
-        if (route.parts.size() != parts.size())
-            continue;
         QStringList captured;
-        bool same = true;
-        for (qsizetype i = 0; same && i < parts.size(); ++i) {
-            if (route.parts.at(i) == QLatin1String("{}"))
-                captured.append(parts.at(i));
-            else
-                same = route.parts.at(i) == parts.at(i);
-        }
-        if (!same)
+        if (!ServiceProtocol::matchPath(route.parts, parts, captured))
             continue;
         pathKnown = true;
         if (route.method != request.method())
@@ -186,6 +181,16 @@ bool DeviceServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     const QString path = request.url().path();
     if (request.method() == QHttpServerRequest::Method::Get && path == QLatin1String(ServiceProtocol::HealthPath)) {
         send(request, socket, ServiceReply::object({ { QStringLiteral("ok"), true } }));
+        return true;
+    }
+    if (m_web && WebFront::isWebPath(path)) {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        if (!withinRate(request.remoteAddress(), false)) {
+            WebReply::fail(429, QStringLiteral("too_many_requests"), Tr::tr("Too many requests from this address: wait a minute."))
+                .send(responder, socket);
+            return true;
+        }
+        m_web->answer(request, request.remoteAddress()).send(responder, socket);
         return true;
     }
     Result<ServiceCaller> caller = authenticate(request, socket);

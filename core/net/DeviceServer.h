@@ -22,6 +22,7 @@ class Catalog;
 class Clock;
 class DeviceIdentity;
 class GuardedSslServer;
+class WebFront;
 
 // The device service's HTTPS front (DESIGN.md, "Network"): QHttpServer 6.4 over TLS
 // with the device's own certificate. Every request but GET /health is authenticated —
@@ -49,6 +50,8 @@ public:
     Result<quint16> listen(const QHostAddress &address, quint16 port, const DeviceIdentity &identity);
     // pattern: the path below /v1/, "{}" for a part the handler gets in captures.
     void route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler);
+    // The customers' web page answers its own paths (WebFront::isWebPath); none: 404.
+    void setWebFront(WebFront *front) { m_web = front; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -73,6 +76,7 @@ private:
     qint64 m_deviceId;
     const Clock &m_clock;
     std::vector<Route> m_routes;
+    WebFront *m_web = nullptr;
     struct Bucket { double tokens = 0; QElapsedTimer refilled; int failures = 0; QElapsedTimer failuresSince; };
     QHash<QHostAddress, Bucket> m_buckets;
 };

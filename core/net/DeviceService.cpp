@@ -5,8 +5,12 @@
 #include "DeviceServer.h"
 #include "HandinReception.h"
 #include "NetLog.h"
+#include "NoticeStreams.h"
+#include "PhoneHandins.h"
 #include "ServiceRoutes.h"
 #include "ThumbnailMaker.h"
+#include "WebFront.h"
+#include "WebRoutes.h"
 #include "lab/DeviceIdentity.h"
 #include "lab/Lab.h"
 #include "station/StationRunner.h"
@@ -54,6 +58,8 @@ Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
     ServiceRoutes::addFiles(*m_server, m_lab, *m_thumbnails);
     m_station = new StationRunner(m_lab, this);
     ServiceRoutes::addStation(*m_server, m_lab, *m_station);
+    ServiceRoutes::addUploads(*m_server, m_lab);
+    addWebPage();
     if (port == 0)
         port = quint16(QUrl(m_lab.device()->url).port(0));
     const Result<quint16> listening = m_server->listen(address, port, *identity);
@@ -71,8 +77,22 @@ Result<quint16> DeviceService::start(const QHostAddress &address, quint16 port)
     return listening;
 }
 
+void DeviceService::addWebPage()
+{
+    m_web = std::make_unique<WebFront>(m_lab);
+    m_streams = new NoticeStreams(m_lab, this);
+    auto *phones = new PhoneHandins(m_lab, *m_reception, this);
+    WebRoutes::addSession(*m_web);
+    WebRoutes::addAlbums(*m_web, *m_thumbnails);
+    WebRoutes::addEvents(*m_web, *m_streams);
+    WebRoutes::addUploads(*m_web, *phones);
+    m_server->setWebFront(m_web.get());
+}
+
 void DeviceService::stop()
 {
+    if (m_streams)
+        m_streams->stop();
     m_stopped = true;
     m_timer.stop();
     m_cancel.cancel();

@@ -19,7 +19,9 @@ class DeviceServer;
 class HandinReception;
 class Lab;
 class StationRunner;
+class NoticeStreams;
 class ThumbnailMaker;
+class WebFront;
 
 // A data folder serving as a device of the chain (`keepsakectl serve`): the HTTPS
 // service with its routes, the forwarding of received photos to their devices, a
@@ -44,6 +46,8 @@ Q_SIGNALS:
     void forwarded(const Keepsake::Forwarder::Round &round);
 
 private:
+    // The customers' web page and the phones' hand-in on the same service.
+    void addWebPage();
     void forwardNow();
     void onRoundDone();
 
@@ -53,6 +57,8 @@ private:
     DeviceServer *m_server = nullptr;
     HandinReception *m_reception = nullptr;
     StationRunner *m_station = nullptr;
+    std::unique_ptr<WebFront> m_web;
+    NoticeStreams *m_streams = nullptr;
     QTimer m_timer;
     QFutureWatcher<Result<Forwarder::Round>> m_round;
     CancelToken m_cancel;

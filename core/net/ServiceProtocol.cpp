@@ -52,6 +52,21 @@ bool isPending(const QByteArray &answer)
     return answer.startsWith('{') && QJsonDocument::fromJson(answer).object().value(QStringLiteral("pending")).toBool();
 }
 
+bool matchPath(const QStringList &pattern, const QStringList &parts, QStringList &captures)
+{
+    if (pattern.size() != parts.size())
+        return false;
+    QStringList captured;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (pattern.at(i) == QLatin1String("{}"))
+            captured.append(parts.at(i));
+        else if (pattern.at(i) != parts.at(i))
+            return false;
+    }
+    captures = captured;
+    return true;
+}
+
 QJsonObject errorBody(const QString &code, const QString &message)
 {
     return { { QStringLiteral("error"), QJsonObject { { QStringLiteral("code"), code },

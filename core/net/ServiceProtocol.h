@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace Keepsake {
 
@@ -48,6 +49,10 @@ Error errorFrom(int status, const QByteArray &body);
 // "." or ".." segment, not absolute, no control characters, no backslash. Empty when
 // it is none of that (the request is refused).
 QString safeRelativePath(const QString &path);
+
+// Whether a path's parts match a route's pattern ("{}" matches any one part, which
+// goes into captures, in order).
+bool matchPath(const QStringList &pattern, const QStringList &parts, QStringList &captures);
 
 } // namespace ServiceProtocol
 

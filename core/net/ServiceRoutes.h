@@ -11,7 +11,9 @@ class HandinReception;
 class Lab;
 class StationRunner;
 class ThumbnailMaker;
+struct PhotoRecord;
 struct ServiceCaller;
+struct ServiceReply;
 
 // The device service's routes, by concern: each registers its paths below /v1/ with
 // the access they need, and calls core's operations with the caller's actor.
@@ -28,6 +30,9 @@ void addLab(DeviceServer &server, const Lab &lab);
 // /cover, /selection, /shares, GET albums/{id}/selection, POST notices/{id}/read, GET
 // photos/{id}/thumbnail (202 {"pending": true} while `thumbnails` makes or fetches it).
 void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
+// A photo's grid thumbnail for someone who may see it: the file, or 202 {"pending":
+// true} while `thumbnails` makes it or fetches it from the device that keeps the photo.
+ServiceReply photoThumbnail(const Lab &lab, ThumbnailMaker &thumbnails, const PhotoRecord &photo);
 // The chain's devices among themselves: PUT files/{sha256} (a forwarded photo's
 // bytes, in pieces), GET files/{sha256} (a piece of a file this device holds), GET
 // thumbnails/{sha256}?size=grid|print (the thumbnail of a file this device keeps;
@@ -40,6 +45,11 @@ void addFiles(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
 // verified disc's report for devices), POST station/jobs/{id}/cancel, POST
 // station/jobs/{id}/reject (the requester found the report wrong).
 void addStation(DeviceServer &server, const Lab &lab, StationRunner &runner);
+
+// Phones' hand-in for a kiosk's signed-in customer (UploadRoutes.cpp): POST uploads
+// {"customer": CODE} makes an upload address {"id", "url", ...}; GET uploads/{id} says
+// how it goes (PhoneAddresses::toJson).
+void addUploads(DeviceServer &server, const Lab &lab);
 
 // Whose open hand-in a request may go on with: the same terminal (and customer), or
 // the same device.

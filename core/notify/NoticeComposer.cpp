@@ -5,6 +5,7 @@
 #include "base/MailAddress.h"
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
+#include "catalog/WebLinks.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -29,6 +30,7 @@ const char *const RecordedText = QT_TRANSLATE_N_NOOP("Keepsake::NoticeMail", "th
 const char *const RecordedPickup = QT_TRANSLATE_NOOP("Keepsake::NoticeMail", "The disc is ready at the counter; the pickup code is %1.");
 const char *const RecordedHidden = QT_TRANSLATE_N_NOOP("Keepsake::NoticeMail", "The album is no longer shown online or at the kiosk; the lab deletes its copy %n day(s) after recording.");
 const char *const OwnerYou = QT_TRANSLATE_NOOP("Keepsake::NoticeMail", "you");
+const char *const WebLink = QT_TRANSLATE_NOOP("Keepsake::NoticeMail", "See the album on the lab's web page (this link works once): %1");
 const char *const Regards = QT_TRANSLATE_NOOP("Keepsake::NoticeMail", "Kind regards,");
 
 QString settingOrDefault(const QHash<QString, QString> &stored, const char *key)
@@ -121,6 +123,10 @@ NoticeText NoticeComposer::expiring(const NoticeEvent &event, const NoticeAlbum 
     body += QStringLiteral("\n\n") + text(lang, ExpiringDisc).arg(owner ? text(lang, OwnerYou) : album.ownerName);
     body += QStringLiteral("\n\n") + text(lang, ExpiringExtend);
     notice.body = body + signature(lang);
+    // The mail also gets a one-time link to the web page, made as the mail leaves
+    // (WebLinks::fillMailBody): none is kept in the catalog.
+    notice.mailBody = body + QStringLiteral("\n\n") + text(lang, WebLink).arg(QLatin1String(WebLinks::Placeholder))
+        + signature(lang);
     return notice;
 }
 

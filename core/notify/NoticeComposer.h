@@ -28,6 +28,7 @@ struct NoticeText
 {
     QString subject;
     QString body;
+    QString mailBody;   // the mail's, when it differs from what terminals keep (a link goes in)
 };
 
 // Writes notices in the recipient's language: English source text, translated with

@@ -9,6 +9,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
+#include "catalog/WebLinks.h"
 
 #include <QJsonObject>
 #include <QUuid>
@@ -100,6 +101,18 @@ Status NoticeDelivery::markDone(const Notice &notice, const Status &sent, int at
     });
 }
 
+QString NoticeDelivery::mailBody(const Notice &notice) const
+{
+    const Result<QString> filled = WebLinks(m_catalog).fillMailBody(notice.body, notice.customerId, notice.email,
+                                                                    notice.id, m_clock.now());
+    if (filled)
+        return *filled;
+    qCWarning(lcNotify) << "Notice" << notice.id << "goes without its link to the web page:" << filled.error().message();
+    QStringList lines = notice.body.split(QLatin1Char('\n'));
+    lines.removeIf([](const QString &line) { return line.contains(QLatin1String(WebLinks::Placeholder)); });
+    return lines.join(QLatin1Char('\n'));
+}
+
 Result<NoticeDelivery::Report> NoticeDelivery::deliver(bool everything, const CancelToken &cancel)
 {
     Report report;
@@ -129,7 +142,7 @@ Result<NoticeDelivery::Report> NoticeDelivery::deliver(bool everything, const Ca
         if (m_claimedHook)
             m_claimedHook(notice);
         MailMessage mail { config->from, labName ? *labName : QString(), notice.email, QString(),
-                           notice.subject, notice.body, notice.messageId, m_clock.now() };
+                           notice.subject, mailBody(notice), notice.messageId, m_clock.now() };
         const Status sent = mailer.send(mail);
         if (Status status = markDone(notice, sent, notice.attempts + 1); !status)
             return status.error();

@@ -64,6 +64,8 @@ private:
     // True when this deliverer now holds the mail; false when another one has it or it
     // was sent meanwhile.
     Result<bool> claim(const Notice &notice, bool everything);
+    // The body as the mail goes out: with a new one-time link to the web page.
+    QString mailBody(const Notice &notice) const;
     Status markDone(const Notice &notice, const Status &sent, int attempts);
 
     const Catalog &m_catalog;

@@ -54,9 +54,10 @@ Result<QList<Notice>> selectNotices(SqlQuery &query)
 
 QString recipientKey(const QString &channel, const NoticeRecipient &r)
 {
-    if (channel == QLatin1String("mail"))
+    // A terminal notice of a viewer known only by address is theirs on the web page.
+    if (channel == QLatin1String("mail") || !r.customerId)
         return QStringLiteral("e:") + r.email.trimmed().toLower();
-    return QStringLiteral("c:%1").arg(r.customerId.value_or(0));
+    return QStringLiteral("c:%1").arg(*r.customerId);
 }
 
 } // namespace
@@ -148,7 +149,7 @@ Status NoticeOutbox::insertRow(qint64 eventId, const NoticeEvent &event, const N
         .bind(QStringLiteral(":role"), recipient.roleName())
         .bind(QStringLiteral(":language"), nullIfEmpty(recipient.language))
         .bind(QStringLiteral(":subject"), text.subject)
-        .bind(QStringLiteral(":body"), text.body)
+        .bind(QStringLiteral(":body"), mail && !text.mailBody.isEmpty() ? text.mailBody : text.body)
         .bind(QStringLiteral(":mid"), nullIfEmpty(mail ? m_composer.messageId(event, key) : QString()))
         .bind(QStringLiteral(":state"), mail ? QStringLiteral("queued") : QStringLiteral("stored"))
         .bind(QStringLiteral(":next"), nullIfEmpty(mail ? toCatalogTime(now) : QString()))
@@ -202,7 +203,7 @@ Result<QList<NoticeRecipient>> NoticeOutbox::issue(const NoticeEvent &event, con
     for (const NoticeRecipient &r : people) {
         const NoticeText text = m_composer.compose(event, about, r);
         bool inserted = false;
-        if (r.customerId) {
+        if (r.customerId || !r.email.isEmpty()) {
             if (Status status = insertRow(eventId, event, r, text, QStringLiteral("terminal"), now, inserted); !status)
                 return status.error();
         }
@@ -249,12 +250,28 @@ Result<QList<Notice>> NoticeOutbox::mails(const QSqlDatabase &db, const QStringL
 
 Result<QList<Notice>> NoticeOutbox::forTerminal(const QSqlDatabase &db, qint64 customerId, bool unreadOnly)
 {
+    return forRecipient(db, QStringLiteral("c:%1").arg(customerId), unreadOnly, 0);
+}
+
+Result<QList<Notice>> NoticeOutbox::forRecipient(const QSqlDatabase &db, const QString &recipientKey, bool unreadOnly,
+                                                 qint64 afterId)
+{
     SqlQuery query(db, QString::fromLatin1(NoticeColumns)
-                           + QStringLiteral("WHERE n.channel = 'terminal' AND n.customer_id = :customer %1 "
+                           + QStringLiteral("WHERE n.channel = 'terminal' AND n.recipient_key = :key AND n.id > :after %1 "
                                             "ORDER BY n.created_at DESC, n.id DESC")
                                  .arg(unreadOnly ? QStringLiteral("AND n.state = 'stored'") : QString()));
-    query.bind(QStringLiteral(":customer"), customerId);
+    query.bind(QStringLiteral(":key"), recipientKey).bind(QStringLiteral(":after"), afterId);
     return selectNotices(query);
+}
+
+Result<qint64> NoticeOutbox::latestTerminalNotice(const QSqlDatabase &db)
+{
+    SqlQuery query(db, QStringLiteral("SELECT max(id) FROM notices WHERE channel = 'terminal'"));
+    if (Status status = query.exec(); !status)
+        return status.error();
+    const qint64 latest = query.next() ? query.integer(0) : 0;
+    query.finish();
+    return latest;
 }
 
 Status NoticeOutbox::markRead(const QSqlDatabase &db, qint64 noticeId, const QDateTime &now)

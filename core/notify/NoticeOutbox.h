@@ -52,6 +52,12 @@ public:
     // The notices kept for a customer's terminals, newest first (the kiosk shows them
     // after sign-in; the network serves them to remote terminals).
     static Result<QList<Notice>> forTerminal(const QSqlDatabase &db, qint64 customerId, bool unreadOnly);
+    // A person's terminal notices by their key ("c:42", "e:ADDRESS"), newest first; with
+    // afterId, only those issued after that notice.
+    static Result<QList<Notice>> forRecipient(const QSqlDatabase &db, const QString &recipientKey, bool unreadOnly,
+                                              qint64 afterId);
+    // The newest terminal notice's ID (0: none): what live pages watch.
+    static Result<qint64> latestTerminalNotice(const QSqlDatabase &db);
     static Status markRead(const QSqlDatabase &db, qint64 noticeId, const QDateTime &now);
 
 private:

@@ -27,6 +27,9 @@ public:
     // Newest first; unreadOnly leaves out those marked read. A recorded album's notice
     // carries the day its copy is deleted.
     Result<QList<Notice>> forCustomer(const Actor &actor, qint64 customerId, bool unreadOnly) const;
+    // The acting customer's or viewer's own notices (a viewer known only by address
+    // has them too, on the web page); with afterId, those issued after that notice.
+    Result<QList<Notice>> forSelf(const Actor &actor, bool unreadOnly, qint64 afterId = 0) const;
     Status markRead(const Actor &actor, qint64 noticeId) const;
 
 private:

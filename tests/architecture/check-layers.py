@@ -31,7 +31,9 @@ CORE_FLOORS = {
     "usb": {"base", "catalog", "store", "metadata", "lab", "ingest"},
     "disc": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print"},
     "station": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "disc"},
-    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc", "station"},
+    "web": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "ingest"},
+    "net": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "ingest", "disc", "station",
+            "web"},
 }
 FRONT_ENDS = ("ui", "app")
 MAX_LINES = 600

@@ -2,8 +2,10 @@
 # Builds Keepsake with sanitizers into a build folder of its own and runs tests there.
 #   run.sh address,undefined [CTEST ARGS...]   AddressSanitizer + UndefinedBehaviorSanitizer
 #   run.sh thread [CTEST ARGS...]              ThreadSanitizer
-# Without CTEST ARGS: the whole suite but the benchmarks (ASan/UBSan, as CI runs it),
-# or the disc, ingest and thumbnail tests (TSan). Fails when a test fails or when any
+# Without CTEST ARGS: the core, integration and fuzz tests (ASan/UBSan, as CI runs it:
+# they drive every part of core, in process and through keepsakectl and the device
+# service; the windows' and the browser's tests stay with the plain build), or the disc,
+# ingest and thumbnail tests (TSan). Only what those tests need is built. Fails when a test fails or when any
 # sanitizer report was written (tests/sanitizers/check-reports.sh prints each).
 # KEEPSAKE_SANITIZE_BUILD_DIR overrides the build folder (default build-asan, build-tsan).
 set -euo pipefail
@@ -11,12 +13,20 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 kind=${1:?address,undefined or thread}; shift
 case "$kind" in
   thread) default_dir=build-tsan; default_tests=(-R 'tst_disc_burn|tst_ingest|tst_thumbnailer|tst_metadata|tst_jobrunner') ;;
-  *)      default_dir=build-asan; default_tests=(-LE '^bench$') ;;
+  *)      default_dir=build-asan; default_tests=(-L '^(core|integration|fuzz)$') ;;
 esac
 build=${KEEPSAKE_SANITIZE_BUILD_DIR:-$root/$default_dir}
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEEPSAKE_SANITIZE="$kind" \
   ${KEEPSAKE_CMAKE_ARGS:-}
-cmake --build "$build" -j"$(nproc)"
+# The test programs the chosen tests run (their fixtures' included), and keepsakectl.
+mapfile -t targets < <(cd "$build" && ctest -N --show-only=json-v1 "${@:-${default_tests[@]}}" | python3 -c '
+import json, os, sys
+for test in json.load(sys.stdin)["tests"]:
+    command = test.get("command") or []
+    if command and os.path.basename(command[0]).startswith(("tst_", "fuzz_", "stress")):
+        print(os.path.basename(command[0]))
+' | sort -u)
+cmake --build "$build" -j"$(nproc)" --target keepsakectl "${targets[@]}"
 rm -f "$build"/sanitizer-reports/report*
 status=0
 (cd "$build" && ctest --output-on-failure --timeout 1800 -j"$(nproc)" "${@:-${default_tests[@]}}") || status=$?

@@ -112,6 +112,11 @@ void mailFields(SettingField &f, const Settings::Entry &e)
     } else if (f.key == QLatin1String("smtp.password")) {
         f.label = SettingFields::tr("Password");
         textField(f, e);
+    } else if (f.key == QLatin1String("web.url")) {
+        f.label = SettingFields::tr("Customers' web page");
+        f.explanation = SettingFields::tr("The address the notice mails link to, as customers reach it from home "
+                                          "(https://...). Left empty, the address of the lab's first device.");
+        textField(f, e, SettingFields::tr("the first device's address"));
     } else {
         f.label = SettingFields::tr("Sender address");
         f.explanation = SettingFields::tr("The address the notices come from; customers' replies go there.");
@@ -151,7 +156,8 @@ SettingField SettingFields::make(const Settings::Entry &entry, const QStringList
                                    QStringLiteral("retention.default") };
     static const QStringList mail { QStringLiteral("smtp.host"), QStringLiteral("smtp.port"),
                                     QStringLiteral("smtp.starttls"), QStringLiteral("smtp.user"),
-                                    QStringLiteral("smtp.password"), QStringLiteral("smtp.from") };
+                                    QStringLiteral("smtp.password"), QStringLiteral("smtp.from"),
+                                    QStringLiteral("web.url") };
     static const QStringList printing { QStringLiteral("print.index_paper"), QStringLiteral("print.index_columns"),
                                         QStringLiteral("print.receipt_paper") };
     if (lab.contains(entry.key)) {

@@ -4,6 +4,7 @@
 
 #include "KioskBackend.h"
 #include "KioskLanguages.h"
+#include "NoticeCards.h"
 #include "common/MessageLabel.h"
 #include "common/PhotoGridModel.h"
 
@@ -44,6 +45,10 @@ AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent)
     m_greeting->setObjectName(QStringLiteral("greeting"));
     m_greeting->setProperty("role", QStringLiteral("title"));
     m_signOut = actionButton("signOutButton");
+    m_phone = actionButton("phoneButton");
+    m_noticeBanner = actionButton("noticeBanner");
+    m_noticeBanner->setProperty("role", QStringLiteral("banner"));
+    m_noticeBanner->hide();
     m_albums = new QListWidget;
     m_albums->setObjectName(QStringLiteral("albumList"));
     m_albums->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
@@ -79,6 +84,8 @@ AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent)
     connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlbumsPage::updateButtons);
     connect(m_grid, &QListView::clicked, this, &AlbumsPage::photoTapped);
     connect(m_signOut, &QPushButton::clicked, this, &AlbumsPage::signOutRequested);
+    connect(m_phone, &QPushButton::clicked, this, &AlbumsPage::phoneRequested);
+    connect(m_noticeBanner, &QPushButton::clicked, this, &AlbumsPage::noticesRequested);
     connect(m_rename, &QPushButton::clicked, this, &AlbumsPage::rename);
     connect(m_move, &QPushButton::clicked, this, &AlbumsPage::movePhotos);
     connect(m_cover, &QPushButton::clicked, this, &AlbumsPage::chooseCover);
@@ -92,12 +99,13 @@ AlbumsPage::AlbumsPage(KioskBackend &backend, QWidget *parent) : QWidget(parent)
     updateButtons();
 }
 
-// The greeting and Sign out on top; the albums on the left; the album's photos, the
-// actions and the status on the right.
+// The greeting, the phone's hand-in and Sign out on top, a notice's banner below; the
+// albums on the left; the album's photos, the actions and the status on the right.
 void AlbumsPage::layOut()
 {
     auto *top = new QHBoxLayout;
     top->addWidget(m_greeting, 1);
+    top->addWidget(m_phone);
     top->addWidget(m_signOut);
     auto *actions = new QGridLayout;
     int slot = 0;
@@ -129,6 +137,7 @@ void AlbumsPage::layOut()
     m_albums->setMinimumWidth(220);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_noticeBanner);
     layout->addWidget(splitter, 1);
 }
 
@@ -158,6 +167,32 @@ void AlbumsPage::clear()
     m_status->clear();
     m_content->setCurrentWidget(m_albumView);
     m_albums->show();
+    setUnreadNotices({});
+}
+
+void AlbumsPage::setUnreadNotices(const QList<Notice> &unread)
+{
+    m_unread = unread;
+    showNoticeBanner();
+}
+
+bool AlbumsPage::isShowingNoticeBanner() const
+{
+    return m_noticeBanner->isVisibleTo(this);
+}
+
+// The newest unread notice in a line, in the kiosk's language; a tap opens the notices.
+void AlbumsPage::showNoticeBanner()
+{
+    m_noticeBanner->setVisible(!m_unread.isEmpty());
+    if (m_unread.isEmpty())
+        return;
+    const Notice &newest = m_unread.first();
+    const NoticeCard card = NoticeCards::card(newest, m_backend.today());
+    const QString what = newest.albumTitle.isEmpty() ? card.what : tr("%1: %2").arg(card.what, newest.albumTitle);
+    m_noticeBanner->setText(m_unread.size() == 1
+        ? tr("New notice — %1. Tap to read it.").arg(what)
+        : tr("%n unread notice(s), the newest: %1. Tap to read them.", nullptr, int(m_unread.size())).arg(what));
 }
 
 void AlbumsPage::applyData(const CustomerData &data)
@@ -392,6 +427,7 @@ void AlbumsPage::changeEvent(QEvent *event)
 void AlbumsPage::retranslate()
 {
     m_signOut->setText(tr("Sign out"));
+    m_phone->setText(tr("Hand in from your phone"));
     m_rename->setText(tr("Rename"));
     m_move->setText(tr("Move to album"));
     m_cover->setText(tr("Make cover"));
@@ -400,6 +436,7 @@ void AlbumsPage::retranslate()
     m_extend->setText(tr("Notices"));
     m_firstVisit->setText(tr("You have no photos here yet.\n\nInsert your memory card or USB stick into the "
                              "kiosk now: its photos become your first album.\nOr hand them in at the counter."));
+    showNoticeBanner();
 }
 
 } // namespace Keepsake

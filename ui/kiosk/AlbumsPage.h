@@ -5,6 +5,7 @@
 #include "base/Error.h"
 #include "TouchKeyboard.h"
 #include "common/CustomerLoader.h"
+#include "notify/Notice.h"
 
 #include <QSet>
 #include <QWidget>
@@ -25,7 +26,8 @@ class PhotoGridModel;
 
 // The signed-in customer's albums: a list of albums and the chosen album's photos as
 // a thumbnail grid, with what a customer does with them: rename, move photos, choose
-// the cover, pick photos for the index print, share, read notices and extend.
+// the cover, pick photos for the index print, share, read notices and extend, hand
+// in from their phone. A banner tells of unread notices, new ones as they come.
 // Albums shared with the customer are listed with their owner's name, to view only:
 // none of the owner's actions is offered for them (core would refuse them). Everything
 // goes through the kiosk's backend: the lab on this machine, or a device.
@@ -48,6 +50,9 @@ public:
     bool ownsCurrentAlbum() const;
     QSet<qint64> selectedPhotoIds() const;
     void setPhotoSelected(qint64 photoId, bool selected);
+    // The customer's unread notices, newest first: the banner names the newest (none: no banner).
+    void setUnreadNotices(const QList<Notice> &unread);
+    bool isShowingNoticeBanner() const;
     // No album yet: the page says to insert a card or hand in at the counter.
     bool isShowingFirstVisit() const;
     // An album's expiry is flagged this many days ahead (and whenever the lab marked it expiring).
@@ -63,6 +68,7 @@ public:
 Q_SIGNALS:
     void signOutRequested();
     void noticesRequested();
+    void phoneRequested();
     void photoOpened(int row);
     void loaded();
     void changed(const QString &message);
@@ -92,6 +98,7 @@ private:
     void selectionRead(qint64 albumId, const Result<QList<qint64>> &selection);
     void saveSelection(qint64 albumId);
     void setTicking(bool on);
+    void showNoticeBanner();
 
     KioskBackend &m_backend;
     CustomerData m_data;
@@ -111,6 +118,9 @@ private:
     QListView *m_grid = nullptr;
     PhotoGridModel *m_model = nullptr;
     QPushButton *m_signOut = nullptr;
+    QPushButton *m_phone = nullptr;
+    QPushButton *m_noticeBanner = nullptr;
+    QList<Notice> m_unread;
     QPushButton *m_rename = nullptr;
     QPushButton *m_move = nullptr;
     QPushButton *m_cover = nullptr;

@@ -11,4 +11,9 @@ QDate KioskBackend::today() const
     return QDate::currentDate();
 }
 
+QDateTime KioskBackend::now() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
 } // namespace Keepsake

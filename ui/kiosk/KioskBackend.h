@@ -10,8 +10,10 @@
 #include "ingest/IngestTypes.h"
 #include "notify/Notice.h"
 #include "usb/UsbCamera.h"
+#include "web/PhoneAddresses.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QObject>
 
 #include <functional>
@@ -49,7 +51,7 @@ struct HandinReceivers
 
 // What the kiosk's pages ask of the lab: sign-in, registration, the signed-in
 // customer's albums and what they do with them, their notices, thumbnails, and the
-// hand-in of a card. The kiosk on the machine that holds the lab answers from it
+// hand-in of a card or from a phone. The kiosk on the machine that holds the lab answers from it
 // (LocalKioskBackend); a kiosk that is a device's client asks the device over the
 // network (RemoteKioskBackend). The pages do not know which they talk to.
 //
@@ -72,6 +74,8 @@ public:
 
     // Today, by the lab's clock where there is one: what notices and expiry dates are read against.
     virtual QDate today() const;
+    // Now, by the same clock: what an upload address's minutes left are counted against.
+    virtual QDateTime now() const;
     // The lab's name for the welcome screen.
     virtual void labName(Answer<QString> answer) = 0;
     // False, and nothing asked, while an earlier sign-in is being checked.
@@ -99,6 +103,12 @@ public:
     // Hands in a camera or phone on USB alike: copied into a spool on this machine,
     // which is handed in as the card would be.
     virtual bool startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to) = 0;
+
+    // A phone's hand-in (issue 16): a one-time upload address for the signed-in
+    // customer, shown as a QR code; refused, with the reason, where no device serves it.
+    virtual void openPhoneUpload(Answer<PhoneAddresses::Address> answer) = 0;
+    // How the upload through that address goes: the photos arriving, then the summary.
+    virtual void phoneUpload(qint64 uploadId, Answer<PhoneUpload> answer) = 0;
 
 protected:
     // A hand-in job (IngestJob and alike: run(), cancelToken(), its signals) on the runner.

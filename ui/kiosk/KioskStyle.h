@@ -37,6 +37,8 @@ QPushButton:pressed { background: #e4ddd0; }
 QPushButton:checked { background: #cfe3dc; border: 3px solid #2f6f5e; }
 QPushButton:disabled { color: #9a958d; border-color: #e0dbd2; }
 QPushButton[role="key"] { min-width: 56px; padding: 0px; font-size: 26px; }
+QPushButton[role="banner"] { background: #fff3dc; border: 3px solid #8a4b00; color: #5a3200; font-weight: 600;
+                             text-align: left; padding: 6px 20px; }
 QPushButton[role="primary"] { background: #2f6f5e; border-color: #2f6f5e; color: white; font-weight: 600; }
 QLineEdit { min-height: 60px; font-size: 30px; padding: 4px 12px; border-radius: 10px;
             border: 2px solid #c9c3b8; background: white; }

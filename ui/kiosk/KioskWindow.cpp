@@ -11,7 +11,9 @@
 #include "KioskLog.h"
 #include "KioskStyle.h"
 #include "LocalKioskBackend.h"
+#include "NoticeWatch.h"
 #include "NoticesPage.h"
+#include "PhonePage.h"
 #include "PhotoViewPage.h"
 #include "RegisterPage.h"
 #include "RegistrationSlip.h"
@@ -65,8 +67,12 @@ KioskWindow::KioskWindow(std::unique_ptr<KioskBackend> backend, Translations &tr
     m_idle->setInterval(options.idleMilliseconds);
     m_ingest = new JobRunner(this);
     m_ingest->setObjectName(QStringLiteral("kioskIngest"));
+    m_noticeWatch = new NoticeWatch(*m_backend, this);
+    m_noticeWatch->setInterval(options.noticePollMilliseconds);
     buildPages();
+    m_phone->setPollInterval(options.phonePollMilliseconds);
     connectPages();
+    connectPhoneAndNotices();
     m_cards->setRoots(options.mountRoots.isEmpty() ? CardWatcher::defaultRoots() : options.mountRoots);
     m_usb->start();
     // The product's name until the lab's arrives (from a device, a moment later), or when it cannot.
@@ -104,8 +110,9 @@ void KioskWindow::buildPages()
     m_entry = new EntryPage;
     m_notices = new NoticesPage;
     m_viewer = new PhotoViewPage(m_backend->thumbnails());
+    m_phone = new PhonePage(*m_backend);
     for (QWidget *page : std::initializer_list<QWidget *> { m_welcome, m_signIn, m_register, m_albums, m_import,
-                                                            m_entry, m_notices, m_viewer })
+                                                            m_entry, m_notices, m_viewer, m_phone })
         m_pages->addWidget(page);
     setCentralWidget(m_pages);
     m_albums->setAskers(
@@ -163,11 +170,23 @@ void KioskWindow::connectPages()
     connect(m_usb, &UsbCameraWatcher::cameraAttached, this, &KioskWindow::cameraAttached);
     connect(m_usb, &UsbCameraWatcher::cameraDetached, this, &KioskWindow::cameraDetached);
     connect(m_idle, &IdleGuard::idle, this, [this] {
-        if (isImporting())
-            m_idle->touch();   // a card still being read: wait for it
+        if (isImporting() || m_phone->isReceiving())
+            m_idle->touch();   // a card still being read, photos still coming from the phone: wait for them
         else
             signOut();
     });
+}
+
+void KioskWindow::connectPhoneAndNotices()
+{
+    connect(m_albums, &AlbumsPage::phoneRequested, this, &KioskWindow::showPhone);
+    connect(m_phone, &PhonePage::closed, this, [this] { showPage(m_albums); });
+    connect(m_phone, &PhonePage::activity, m_idle, &IdleGuard::touch);
+    connect(m_phone, &PhonePage::handedIn, this, [this] {
+        m_albums->load();   // the new photos are in the list when the customer goes back
+        m_idle->touch();
+    });
+    connect(m_noticeWatch, &NoticeWatch::updated, this, &KioskWindow::noticesUpdated);
 }
 
 QWidget *KioskWindow::currentPage() const
@@ -226,6 +245,7 @@ void KioskWindow::signedInAs(const Customer &customer)
     m_idle->arm();
     m_albums->clear();
     m_albums->load();
+    m_noticeWatch->start();
     showPage(m_albums);
     Q_EMIT signedIn(customer.id);
     startPending();
@@ -245,6 +265,8 @@ void KioskWindow::signOut()
 {
     m_ingest->cancel();
     m_idle->disarm();
+    m_noticeWatch->stop();
+    m_phone->reset();
     m_backend->signOut();
     m_albums->clear();
     m_signIn->reset();
@@ -291,6 +313,22 @@ void KioskWindow::showNotices()
             m_notices->showError(notices.error().message());
         showPage(m_notices);
     });
+}
+
+// A notice that arrived shows at once: on the albums page's banner, and among the
+// notices if they are open (cards the customer opened stay open until one arrives).
+void KioskWindow::noticesUpdated(const QList<Notice> &notices, bool arrived)
+{
+    m_albums->setUnreadNotices(m_noticeWatch->unread());
+    if (arrived && currentPage() == m_notices)
+        m_notices->showNotices(notices, m_backend->today());
+}
+
+void KioskWindow::showPhone()
+{
+    m_idle->touch();
+    showPage(m_phone);
+    m_phone->open();
 }
 
 void KioskWindow::openPhoto(int row)

@@ -6,6 +6,7 @@
 #include "catalog/Customers.h"
 #include "ingest/IngestTypes.h"
 #include "usb/UsbCameraWatcher.h"
+#include "notify/Notice.h"
 
 #include <QMainWindow>
 #include <QStringList>
@@ -26,6 +27,8 @@ class JobRunner;
 class KioskBackend;
 class Lab;
 class NoticesPage;
+class NoticeWatch;
+class PhonePage;
 class PhotoViewPage;
 class RegisterPage;
 class SignInPage;
@@ -45,11 +48,16 @@ struct KioskOptions
     // libgphoto2) and how often the kiosk looks, off its window's thread.
     UsbCameraWatcher::Detector usbDetector;
     int usbLookMilliseconds = 2000;
+    // How often a signed-in customer's notices are asked for, and a phone's upload while it shows.
+    int noticePollMilliseconds = 5000;
+    int phonePollMilliseconds = 1500;
 };
 
 // The customers' touchscreen: welcome with the language choice, sign-in with code
-// and PIN on an on-screen pad, registration, the customer's albums, and a card
-// handed in as soon as it is inserted. A session ends after a while without touch.
+// and PIN on an on-screen pad, registration, the customer's albums, a card handed in
+// as soon as it is inserted, photos handed in from a phone through a QR code, and
+// notices that arrive while the customer is signed in. A session ends after a while
+// without touch (not while photos come from their phone).
 // The kiosk works on the lab of this machine, or as the client of a device (its
 // backend says which; the pages do not know).
 class KioskWindow : public QMainWindow
@@ -72,6 +80,8 @@ public:
     ImportPage *importPage() const { return m_import; }
     NoticesPage *noticesPage() const { return m_notices; }
     PhotoViewPage *photoViewPage() const { return m_viewer; }
+    PhonePage *phonePage() const { return m_phone; }
+    NoticeWatch *noticeWatch() const { return m_noticeWatch; }
     QString language() const;
     CardWatcher *cardWatcher() const { return m_cards; }
     UsbCameraWatcher *usbWatcher() const { return m_usb; }
@@ -89,6 +99,7 @@ protected:
 private:
     void buildPages();
     void connectPages();
+    void connectPhoneAndNotices();
     void setLanguage(const QString &language);
     void signIn(const QString &code, const QString &pin);
     void signInAnswered(const Result<KioskSignIn> &answer);
@@ -98,6 +109,8 @@ private:
     void registered(const Result<Customer> &customer);
     void printSlip(const QString &name, const QString &code);
     void showNotices();
+    void noticesUpdated(const QList<Notice> &notices, bool arrived);
+    void showPhone();
     void openPhoto(int row);
     void cardInserted(const QString &path);
     void cardRemoved(const QString &path);
@@ -122,6 +135,8 @@ private:
     EntryPage *m_entry = nullptr;
     NoticesPage *m_notices = nullptr;
     PhotoViewPage *m_viewer = nullptr;
+    PhonePage *m_phone = nullptr;
+    NoticeWatch *m_noticeWatch = nullptr;
     QWidget *m_entryReturn = nullptr;
     CardWatcher *m_cards = nullptr;
     UsbCameraWatcher *m_usb = nullptr;

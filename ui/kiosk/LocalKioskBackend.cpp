@@ -26,6 +26,8 @@ LocalKioskBackend::LocalKioskBackend(const Lab &lab, QString terminal, QObject *
       m_thumbnails(std::make_shared<LabThumbnails>(lab))
 {
     m_pinCheck = new JobRunner(this);
+    m_reads = new JobRunner(this);
+    m_reads->setObjectName(QStringLiteral("kioskCatalogReads"));
     m_loader = new CustomerLoader(lab, this);
     connect(m_loader, &CustomerLoader::loaded, this, &LocalKioskBackend::albumsLoaded);
 }
@@ -40,6 +42,33 @@ Actor LocalKioskBackend::customer() const
 QDate LocalKioskBackend::today() const
 {
     return m_lab.clock().today();
+}
+
+QDateTime LocalKioskBackend::now() const
+{
+    return m_lab.clock().now();
+}
+
+template <typename T>
+void LocalKioskBackend::offThread(std::function<Result<T>()> work, Answer<T> answer)
+{
+    m_queue.append({ m_session, [work = std::move(work), answer = std::move(answer)]() -> Delivery {
+                         return [answer, result = work()] { answer(result); };
+                     } });
+    pump();
+}
+
+void LocalKioskBackend::pump()
+{
+    if (m_reads->isRunning() || m_queue.isEmpty())
+        return;
+    auto [session, task] = m_queue.takeFirst();
+    m_reads->start([task = std::move(task)](JobControl &) { return task(); },
+                   [this, session = session](const Delivery &delivery) {
+                       if (session == m_session)
+                           delivery();
+                       pump();
+                   });
 }
 
 void LocalKioskBackend::labName(Answer<QString> answer)
@@ -82,6 +111,7 @@ void LocalKioskBackend::signOut()
     m_customer = {};
     ++m_session;
     m_loadAnswer = nullptr;
+    m_queue.clear();
 }
 
 void LocalKioskBackend::registerCustomer(const KioskSignUp &form, Answer<Customer> answer)
@@ -134,7 +164,10 @@ void LocalKioskBackend::share(qint64 albumId, const QString &viewer, Done done)
 
 void LocalKioskBackend::notices(Answer<QList<Notice>> answer)
 {
-    answer(TerminalNotices(m_lab.catalog(), m_lab.clock()).forCustomer(customer(), m_customer.id, false));
+    const Lab &lab = m_lab;
+    offThread<QList<Notice>>([&lab, actor = customer(), id = m_customer.id] {
+        return TerminalNotices(lab.catalog(), lab.clock()).forCustomer(actor, id, false);
+    }, std::move(answer));
 }
 
 void LocalKioskBackend::markRead(qint64 noticeId, Done done)
@@ -164,6 +197,21 @@ bool LocalKioskBackend::startUsbHandIn(JobRunner &runner, const UsbCamera &camer
     options.channel = QStringLiteral("kiosk");
     options.actor = KioskActor;
     return runHandIn(runner, UsbHandin::onLab(m_lab, camera, options), to);
+}
+
+void LocalKioskBackend::openPhoneUpload(Answer<PhoneAddresses::Address> answer)
+{
+    const Lab &lab = m_lab;
+    offThread<PhoneAddresses::Address>([&lab, actor = customer(), id = m_customer.id] {
+        return PhoneAddresses(lab).open(actor, id);
+    }, std::move(answer));
+}
+
+void LocalKioskBackend::phoneUpload(qint64 uploadId, Answer<PhoneUpload> answer)
+{
+    const Lab &lab = m_lab;
+    offThread<PhoneUpload>([&lab, actor = customer(), uploadId] { return PhoneAddresses(lab).read(actor, uploadId); },
+                           std::move(answer));
 }
 
 } // namespace Keepsake

@@ -13,8 +13,10 @@ class Lab;
 class LabThumbnails;
 
 // The kiosk on the machine that holds the lab: core's operations on the lab's own
-// catalog and store. The PIN's slow check, the customer's albums and the hand-in run
-// off the window's thread; the changes to an album are quick and answer at once.
+// catalog and store. The PIN's slow check, the customer's albums, the hand-in and
+// what the kiosk asks again and again while a customer is signed in (their notices,
+// a phone's upload) run off the window's thread; the changes to an album are quick
+// and answer at once.
 class LocalKioskBackend final : public KioskBackend
 {
     Q_OBJECT
@@ -25,6 +27,7 @@ public:
     ~LocalKioskBackend() override;
 
     QDate today() const override;
+    QDateTime now() const override;
     void labName(Answer<QString> answer) override;
     bool signIn(const QString &code, const QString &pin, Answer<KioskSignIn> answer) override;
     void signOut() override;
@@ -42,8 +45,16 @@ public:
     std::shared_ptr<const ThumbnailSource> thumbnails() const override;
     bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) override;
     bool startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to) override;
+    void openPhoneUpload(Answer<PhoneAddresses::Address> answer) override;
+    void phoneUpload(qint64 uploadId, Answer<PhoneUpload> answer) override;
 
 private:
+    using Delivery = std::function<void()>;
+    // Work on the catalog off the window's thread, after what was queued before it;
+    // its answer is dropped once the customer signed out.
+    template <typename T>
+    void offThread(std::function<Result<T>()> work, Answer<T> answer);
+    void pump();
     // The signed-in customer, acting at the kiosk.
     Actor customer() const;
     void pinChecked(const Result<PinLockout::Attempt> &attempt, const Answer<KioskSignIn> &answer);
@@ -52,6 +63,8 @@ private:
     const Lab &m_lab;
     QString m_terminal;
     JobRunner *m_pinCheck = nullptr;   // the PIN's slow hash
+    JobRunner *m_reads = nullptr;      // offThread()'s, one after another
+    QList<QPair<quint64, std::function<Delivery()>>> m_queue;   // with the session they belong to
     CustomerLoader *m_loader = nullptr;
     std::shared_ptr<LabThumbnails> m_thumbnails;
     Customer m_customer;

@@ -281,4 +281,27 @@ bool RemoteKioskBackend::startUsbHandIn(JobRunner &runner, const UsbCamera &came
     return runHandIn(runner, std::move(job), to);
 }
 
+void RemoteKioskBackend::openPhoneUpload(Answer<PhoneAddresses::Address> answer)
+{
+    const QJsonObject body { { QStringLiteral("customer"), m_customer.code } };
+    call<PhoneAddresses::Address>([body](DeviceClient &client) -> Result<PhoneAddresses::Address> {
+        const Result<QJsonValue> opened = client.post(QStringLiteral("uploads"), body);
+        if (!opened)
+            return opened.error();
+        const QJsonObject json = opened->toObject();
+        return PhoneAddresses::Address { PhoneAddresses::fromJson(json), json.value(QStringLiteral("url")).toString() };
+    }, std::move(answer));
+}
+
+void RemoteKioskBackend::phoneUpload(qint64 uploadId, Answer<PhoneUpload> answer)
+{
+    const QString path = QStringLiteral("uploads/%1").arg(uploadId);
+    call<PhoneUpload>([path](DeviceClient &client) -> Result<PhoneUpload> {
+        const Result<QJsonValue> read = client.get(path);
+        if (!read)
+            return read.error();
+        return PhoneAddresses::fromJson(read->toObject());
+    }, std::move(answer));
+}
+
 } // namespace Keepsake

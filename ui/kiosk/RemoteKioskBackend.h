@@ -14,7 +14,8 @@ class RemoteThumbnails;
 
 // The kiosk as a client of a device (claim 3; CLI.md, "Client mode"): sign-in, the
 // signed-in customer's albums and every change to them, sharing, notices,
-// registration, thumbnails and the hand-in of a card go to the device's service,
+// registration, thumbnails, the hand-in of a card and a phone's upload address go to
+// the device's service,
 // which calls core with the customer's session as the actor. The kiosk opens no lab
 // and keeps no catalog or photo store: only a small cache of thumbnails.
 //
@@ -50,6 +51,8 @@ public:
     std::shared_ptr<const ThumbnailSource> thumbnails() const override;
     bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) override;
     bool startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to) override;
+    void openPhoneUpload(Answer<PhoneAddresses::Address> answer) override;
+    void phoneUpload(qint64 uploadId, Answer<PhoneUpload> answer) override;
 
     // Whether a call is queued or running (tests wait for the device's answers).
     bool isBusy() const;

@@ -39,6 +39,7 @@ std::unique_ptr<Command> makeDeviceCommand();
 std::unique_ptr<Command> makeTerminalCommand();
 std::unique_ptr<Command> makeCameraCommand();
 std::unique_ptr<Command> makeQueueCommand();
+std::unique_ptr<Command> makeUploadCommand();
 std::unique_ptr<Command> makeJobsCommand();
 std::unique_ptr<Command> makeJobCommand();
 

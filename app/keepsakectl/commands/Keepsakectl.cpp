@@ -132,6 +132,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeTerminalCommand());
     commands.push_back(makeCameraCommand());
     commands.push_back(makeQueueCommand());
+    commands.push_back(makeUploadCommand());
     commands.push_back(makeJobsCommand());
     commands.push_back(makeJobCommand());
     return commands;

@@ -8,11 +8,15 @@
 #include "Command.h"
 #include "Commands.h"
 #include "catalog/Cameras.h"
+#include "catalog/Customers.h"
 #include "catalog/Devices.h"
 #include "catalog/ForwardQueue.h"
+#include "lab/Lab.h"
+#include "web/PhoneAddresses.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace Keepsake {
 
@@ -161,8 +165,47 @@ public:
     }
 };
 
+// A phone's upload address, as a kiosk shows it in its QR code (issue 16).
+class UploadCommand final : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(Keepsake::RoutingCommands)
+
+public:
+    QString name() const override { return QStringLiteral("upload"); }
+    QString description() const override { return tr("an address for a customer's phone to hand photos in: open"); }
+
+    int run(CtlContext &context, const QStringList &args) override
+    {
+        const QString sub = args.size() > 1 ? args.at(1) : QString();
+        if (sub != QLatin1String("open"))
+            return context.fail(Error::usage(tr("Say what to do: keepsakectl upload open --customer C")));
+        CommandParser p(QStringLiteral("keepsakectl upload open --customer C"),
+                        tr("Makes an upload address for the customer's phone: its page takes one hand-in of photos "
+                           "and dies when that is finished, or after 15 minutes. The kiosk shows it as a QR code."),
+                        QStringLiteral("keepsakectl upload open --customer C1"));
+        p.addOption({ QStringLiteral("customer"), tr("the customer's code"), tr("C") });
+        if (auto done = p.parse(context, subcommandArgs(args)))
+            return *done;
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
+        const Result<Customer> customer = Customers(lab->catalog()).byCode(p.value(QStringLiteral("customer")));
+        if (!customer)
+            return context.fail(customer.error());
+        const Result<PhoneAddresses::Address> address = PhoneAddresses(*lab).open(context.actor(), customer->id);
+        if (!address)
+            return context.fail(address.error());
+        context.console.item(PhoneAddresses::toJson(address->upload, address->url),
+                             tr("Upload address for %1, until %2:\n%3")
+                                 .arg(customer->code, QLocale().toString(address->upload.expires.toLocalTime(), QLocale::ShortFormat),
+                                      address->url));
+        return ExitDone;
+    }
+};
+
 } // namespace
 
+std::unique_ptr<Command> makeUploadCommand() { return std::make_unique<UploadCommand>(); }
 std::unique_ptr<Command> makeCameraCommand() { return std::make_unique<CameraCommand>(); }
 std::unique_ptr<Command> makeQueueCommand() { return std::make_unique<QueueCommand>(); }
 
