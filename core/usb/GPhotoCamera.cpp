@@ -138,7 +138,7 @@ QString advice(int code)
     case GP_ERROR_OS_FAILURE:
         return GPhotoCamera::tr("the camera refused: a phone shows its photos only while it is unlocked and "
                                 "allows this computer in (\"Trust\" on an iPhone; \"File transfer\" or \"PTP\" on "
-                                "Android). Unlock it, allow access and try again");
+                                "Android). Unlock it, allow access, then unplug it and plug it in again");
     case GP_ERROR_FILE_NOT_FOUND:
     case GP_ERROR_DIRECTORY_NOT_FOUND:
         return GPhotoCamera::tr("it is not on the camera (any more)");

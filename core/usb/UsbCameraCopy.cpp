@@ -84,7 +84,7 @@ Result<UsbCopyReport> UsbCameraCopy::run()
     if (files.isEmpty() && report.notCopied.isEmpty())
         return Error::failure(tr("%1 shows no files. A phone shows its photos only while it is unlocked and allows "
                                  "this computer in (\"Trust\" on an iPhone; \"File transfer\" or \"PTP\" on Android): "
-                                 "unlock it, allow access and try again.").arg(m_cameraName));
+                                 "unlock it, allow access, then unplug it and plug it in again.").arg(m_cameraName));
     report.listed = int(files.size());
     for (const CameraFileEntry &entry : std::as_const(files))
         report.bytesListed += std::max<qint64>(entry.size, 0);

@@ -18,6 +18,8 @@ class UsbCommand final : public Command
 public:
     QString name() const override { return QStringLiteral("usb"); }
     QString description() const override { return tr("cameras and phones connected by USB"); }
+    // What is plugged into this computer, also when the lab is a device over the network.
+    bool hasClientMode() const override { return true; }
 
     int run(CtlContext &context, const QStringList &args) override
     {
