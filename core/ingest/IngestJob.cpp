@@ -334,7 +334,8 @@ void IngestJob::audit(qint64 customerId, const IngestSummary &summary)
     entry.customerId = customerId;
     entry.details = QJsonObject {
         { QStringLiteral("handin"), summary.handinId },
-        { QStringLiteral("source"), m_options.sources.join(QStringLiteral(", ")) },
+        { QStringLiteral("source"), m_options.sourceName.isEmpty() ? m_options.sources.join(QStringLiteral(", "))
+                                                                   : m_options.sourceName },
         { QStringLiteral("new"), summary.added },
         { QStringLiteral("already_received"), summary.alreadyReceived },
         { QStringLiteral("new_version"), summary.newVersions },

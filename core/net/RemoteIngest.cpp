@@ -142,15 +142,22 @@ Result<IngestSummary> RemoteIngest::run()
 {
     QElapsedTimer timer;
     timer.start();
-    const Result<QList<CardEntry>> entries = CardWalk::collect(m_options.sources);
+    Result<QList<CardEntry>> entries = CardWalk::collect(m_options.sources);
     if (!entries)
         return entries.error();
+    // Files refused before the walk (a camera's files that could not be copied): offered
+    // as refused, so that the device records them with their reason.
+    for (const IngestRecord &record : std::as_const(m_options.decidedElsewhere)) {
+        if (record.outcome == IngestOutcome::Rejected)
+            entries->append({ QString(), record.path, QString(), record.size, record.reason });
+    }
     const Result<QJsonValue> opened = m_client.post(QStringLiteral("handins"), {
         { QStringLiteral("customer"), m_options.customerCode },
         { QStringLiteral("album"), m_options.albumTitle },
         { QStringLiteral("again"), m_options.again },
         { QStringLiteral("thumbnails"), m_options.thumbnails },
-        { QStringLiteral("source"), m_options.sources.join(QStringLiteral(", ")) } });
+        { QStringLiteral("source"), m_options.sourceName.isEmpty() ? m_options.sources.join(QStringLiteral(", "))
+                                                                   : m_options.sourceName } });
     if (!opened)
         return opened.error();
     m_handin = opened->toObject().value(QStringLiteral("handin")).toString();

@@ -28,6 +28,7 @@ CORE_FLOORS = {
     "retention": {"base", "catalog", "store", "metadata", "lab", "notify"},
     "print": {"base", "catalog", "store", "metadata", "lab"},
     "ingest": {"base", "catalog", "store", "metadata", "lab", "retention", "notify"},
+    "usb": {"base", "catalog", "store", "metadata", "lab", "ingest"},
     "disc": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print"},
     "station": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "print", "disc"},
     "web": {"base", "catalog", "store", "metadata", "lab", "retention", "notify", "ingest"},

@@ -118,12 +118,42 @@ void ImportPage::begin(const QString &source)
     m_summary->clear();
     m_done->setEnabled(false);
     m_cardReleased = false;
+    m_camera = false;
+    m_copied = 0;
     m_progress->begin(tr("Reading your photos from %1").arg(source));
+}
+
+void ImportPage::beginCamera(const QString &camera)
+{
+    begin(camera);
+    m_camera = true;
+    m_progress->begin(tr("Copying your photos from %1").arg(camera));
+}
+
+void ImportPage::setCopyProgress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal)
+{
+    QString detail = tr("%1 of %n file(s) copied", nullptr, filesTotal).arg(filesDone);
+    if (bytesTotal > 0)
+        detail += QStringLiteral(" — ") + tr("%1 of %2").arg(formatBytes(bytesDone), formatBytes(bytesTotal));
+    m_progress->setProgress(filesDone, 2 * qMax(filesTotal, 1), detail);
+}
+
+void ImportPage::setCameraReleased(int copied, int notCopied)
+{
+    m_copied = copied;
+    QString text = tr("You may unplug your camera or phone now: %n file(s) copied.", nullptr, copied);
+    if (notCopied > 0)
+        text += QLatin1Char(' ') + tr("%n file(s) could not be copied: see below.", nullptr, notCopied);
+    m_progress->setProgress(copied, 2 * qMax(copied, 1), text);
 }
 
 void ImportPage::setStarted(int files, qint64 bytes)
 {
-    m_progress->setProgress(0, files, tr("%n photo(s) to read (%1)", nullptr, files).arg(formatBytes(bytes)));
+    const QString detail = tr("%n photo(s) to read (%1)", nullptr, files).arg(formatBytes(bytes));
+    if (m_camera)   // the copy was the first half of the bar
+        m_progress->setProgress(files, 2 * qMax(files, 1), detail);
+    else
+        m_progress->setProgress(0, files, detail);
 }
 
 // The bar and the words count the same thing: photos read of those on the card (the
@@ -134,7 +164,10 @@ void ImportPage::setProgress(int filesDone, int filesTotal, qint64 bytesDone, qi
     QString detail = tr("%1 of %n photo(s) read", nullptr, filesTotal).arg(filesDone);
     if (bytesTotal > 0)
         detail += QStringLiteral(" — ") + tr("%1 of %2").arg(formatBytes(bytesDone), formatBytes(bytesTotal));
-    m_progress->setProgress(filesDone, filesTotal, detail);
+    if (m_camera)   // the second half of the bar: the copy was the first
+        m_progress->setProgress(filesTotal + filesDone, 2 * qMax(filesTotal, 1), detail);
+    else
+        m_progress->setProgress(filesDone, filesTotal, detail);
 }
 
 QTreeWidgetItem *ImportPage::group(IngestOutcome outcome)
@@ -180,14 +213,17 @@ void ImportPage::setCardReleased(const IngestSummary &summary)
     m_done->setEnabled(true);
     const int stored = summary.added + summary.newVersions;
     m_progress->setProgress(0, std::max(stored, 1),
-                            tr("You may take your card now: every photo is stored. Previews are being made."));
+                            m_camera ? tr("Every photo is stored. Previews are being made.")
+                                     : tr("You may take your card now: every photo is stored. Previews are being made."));
     m_summary->setText(countsText(summary));
 }
 
 void ImportPage::setThumbnailProgress(int done, int total)
 {
     if (m_cardReleased)
-        m_progress->setProgress(done, total, tr("You may take your card now. Previews: %1 of %2.").arg(done).arg(total));
+        m_progress->setProgress(done, total, m_camera ? tr("Previews: %1 of %2.").arg(done).arg(total)
+                                                      : tr("You may take your card now. Previews: %1 of %2.")
+                                                            .arg(done).arg(total));
 }
 
 void ImportPage::finish(const IngestSummary &summary, const QString &error)
@@ -198,8 +234,10 @@ void ImportPage::finish(const IngestSummary &summary, const QString &error)
         m_summary->setText(tr("Not all photos could be handed in."));
         return;
     }
-    m_progress->end(summary.cancelled ? tr("Stopped. The photos read so far are kept.")
-                                      : tr("Done. You may take your card."));
+    if (summary.cancelled)
+        m_progress->end(tr("Stopped. The photos read so far are kept."));
+    else
+        m_progress->end(m_camera ? tr("Done. You may unplug your camera or phone.") : tr("Done. You may take your card."));
     m_summary->setText(countsText(summary));
 }
 

@@ -25,6 +25,11 @@ public:
     explicit ImportPage(QWidget *parent = nullptr);
 
     void begin(const QString &source);
+    // A camera or phone on USB: copied first (the first half of the bar), then handed
+    // in as a card (the second half).
+    void beginCamera(const QString &camera);
+    void setCopyProgress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
+    void setCameraReleased(int copied, int notCopied);
     void setStarted(int files, qint64 bytes);
     void setProgress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
     void addRecord(const IngestRecord &record);
@@ -57,6 +62,8 @@ private:
     QTreeWidgetItem *m_groups[4] = {};
     QString m_source;
     bool m_cardReleased = false;
+    bool m_camera = false;   // a camera's hand-in: copied before
+    int m_copied = 0;
 };
 
 } // namespace Keepsake

@@ -9,6 +9,7 @@
 #include "common/CustomerLoader.h"
 #include "ingest/IngestTypes.h"
 #include "notify/Notice.h"
+#include "usb/UsbCamera.h"
 #include "web/PhoneAddresses.h"
 
 #include <QDate>
@@ -42,6 +43,10 @@ struct HandinReceivers
     std::function<void(const IngestSummary &summary)> cardReleased;
     std::function<void(int done, int total)> thumbnailProgress;
     std::function<void(const Result<IngestSummary> &result)> done;
+    // A camera or phone on USB: its files being copied, then the copy over (it may be
+    // unplugged); the hand-in's reports follow.
+    std::function<void(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal)> copyProgress;
+    std::function<void(int copied, int notCopied)> cameraReleased;
 };
 
 // What the kiosk's pages ask of the lab: sign-in, registration, the signed-in
@@ -95,6 +100,9 @@ public:
     // Hands in the card at this path for the signed-in customer, on the runner (its
     // cancel() stops it); false when the runner is busy.
     virtual bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) = 0;
+    // Hands in a camera or phone on USB alike: copied into a spool on this machine,
+    // which is handed in as the card would be.
+    virtual bool startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to) = 0;
 
     // A phone's hand-in (issue 16): a one-time upload address for the signed-in
     // customer, shown as a QR code; refused, with the reason, where no device serves it.
@@ -116,6 +124,12 @@ bool KioskBackend::runHandIn(JobRunner &runner, std::unique_ptr<Job> job, const 
     QObject::connect(job.get(), &Job::started, to.context, to.started);
     QObject::connect(job.get(), &Job::fileDecided, to.context, to.decided);
     QObject::connect(job.get(), &Job::progress, to.context, to.progress);
+    if constexpr (requires { &Job::copyProgress; }) {
+        if (to.copyProgress)
+            QObject::connect(job.get(), &Job::copyProgress, to.context, to.copyProgress);
+        if (to.cameraReleased)
+            QObject::connect(job.get(), &Job::cameraReleased, to.context, to.cameraReleased);
+    }
     if constexpr (requires { &Job::cardReleased; }) {
         if (to.cardReleased)
             QObject::connect(job.get(), &Job::cardReleased, to.context, to.cardReleased);

@@ -59,6 +59,10 @@ KioskWindow::KioskWindow(std::unique_ptr<KioskBackend> backend, Translations &tr
     setStyleSheet(kioskStyleSheet());
     m_cards = new CardWatcher(this);
     m_cards->setSettleInterval(options.cardSettleMilliseconds);
+    m_usb = new UsbCameraWatcher(this);
+    m_usb->setInterval(options.usbLookMilliseconds);
+    if (options.usbDetector)
+        m_usb->setDetector(options.usbDetector);
     m_idle = new IdleGuard(this);
     m_idle->setInterval(options.idleMilliseconds);
     m_ingest = new JobRunner(this);
@@ -70,6 +74,7 @@ KioskWindow::KioskWindow(std::unique_ptr<KioskBackend> backend, Translations &tr
     connectPages();
     connectPhoneAndNotices();
     m_cards->setRoots(options.mountRoots.isEmpty() ? CardWatcher::defaultRoots() : options.mountRoots);
+    m_usb->start();
     // The product's name until the lab's arrives (from a device, a moment later), or when it cannot.
     m_welcome->setLabName(QStringLiteral("Keepsake"));
     m_backend->labName([this](const Result<QString> &name) {
@@ -162,6 +167,8 @@ void KioskWindow::connectPages()
     });
     connect(m_cards, &CardWatcher::cardInserted, this, &KioskWindow::cardInserted);
     connect(m_cards, &CardWatcher::cardRemoved, this, &KioskWindow::cardRemoved);
+    connect(m_usb, &UsbCameraWatcher::cameraAttached, this, &KioskWindow::cameraAttached);
+    connect(m_usb, &UsbCameraWatcher::cameraDetached, this, &KioskWindow::cameraDetached);
     connect(m_idle, &IdleGuard::idle, this, [this] {
         if (isImporting() || m_phone->isReceiving())
             m_idle->touch();   // a card still being read, photos still coming from the phone: wait for them
@@ -241,8 +248,17 @@ void KioskWindow::signedInAs(const Customer &customer)
     m_noticeWatch->start();
     showPage(m_albums);
     Q_EMIT signedIn(customer.id);
+    startPending();
+}
+
+// What was inserted or plugged in before the customer signed in.
+void KioskWindow::startPending()
+{
     if (!m_pendingCard.isEmpty())
         startImport(std::exchange(m_pendingCard, {}));
+    else if (m_pendingCamera)
+        startCameraImport(*std::exchange(m_pendingCamera, std::nullopt));
+    m_welcome->setCameraNoticed(false);
 }
 
 void KioskWindow::signOut()
@@ -256,6 +272,7 @@ void KioskWindow::signOut()
     m_signIn->reset();
     m_register->reset();
     m_welcome->setCardNoticed(!m_pendingCard.isEmpty());
+    m_welcome->setCameraNoticed(m_pendingCamera.has_value());
     if (!m_languageBeforeSignIn.isEmpty())
         setLanguage(std::exchange(m_languageBeforeSignIn, {}));
     showPage(m_welcome);
@@ -338,7 +355,45 @@ void KioskWindow::cardRemoved(const QString &path)
     }
 }
 
+void KioskWindow::cameraAttached(const UsbCamera &camera)
+{
+    if (customerId() && !isImporting()) {
+        startCameraImport(camera);
+        return;
+    }
+    m_pendingCamera = camera;
+    m_welcome->setCameraNoticed(true);
+}
+
+void KioskWindow::cameraDetached(const UsbCamera &camera)
+{
+    if (m_pendingCamera == camera) {
+        m_pendingCamera.reset();
+        m_welcome->setCameraNoticed(false);
+    }
+}
+
+void KioskWindow::startCameraImport(const UsbCamera &camera)
+{
+    HandinReceivers to = importReceivers();
+    to.copyProgress = [this](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
+        m_idle->touch();
+        m_import->setCopyProgress(done, total, bytesDone, bytesTotal);
+    };
+    to.cameraReleased = [this](int copied, int notCopied) { m_import->setCameraReleased(copied, notCopied); };
+    m_import->beginCamera(camera.model);
+    showPage(m_import);
+    m_backend->startUsbHandIn(*m_ingest, camera, to);
+}
+
 void KioskWindow::startImport(const QString &path)
+{
+    m_import->begin(QFileInfo(path).fileName());
+    showPage(m_import);
+    m_backend->startHandIn(*m_ingest, path, importReceivers());
+}
+
+HandinReceivers KioskWindow::importReceivers()
 {
     HandinReceivers to;
     to.context = this;
@@ -354,9 +409,7 @@ void KioskWindow::startImport(const QString &path)
     };
     to.thumbnailProgress = [this](int done, int total) { m_import->setThumbnailProgress(done, total); };
     to.done = [this](const Result<IngestSummary> &result) { importDone(result); };
-    m_import->begin(QFileInfo(path).fileName());
-    showPage(m_import);
-    m_backend->startHandIn(*m_ingest, path, to);
+    return to;
 }
 
 void KioskWindow::importDone(const Result<IngestSummary> &result)

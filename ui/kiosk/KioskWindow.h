@@ -5,12 +5,14 @@
 #include "base/Error.h"
 #include "catalog/Customers.h"
 #include "ingest/IngestTypes.h"
+#include "usb/UsbCameraWatcher.h"
 #include "notify/Notice.h"
 
 #include <QMainWindow>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QStackedWidget;
 
@@ -32,6 +34,7 @@ class RegisterPage;
 class SignInPage;
 class Translations;
 class WelcomePage;
+struct HandinReceivers;
 struct KioskSignIn;
 
 struct KioskOptions
@@ -41,6 +44,10 @@ struct KioskOptions
     int cardSettleMilliseconds = 1000;
     // This kiosk's name, for its sign-in lockout and the audit trail; empty: "kiosk@HOST".
     QString terminalName;
+    // Cameras and phones on USB: how they are found (empty: the USB bus, through
+    // libgphoto2) and how often the kiosk looks, off its window's thread.
+    UsbCameraWatcher::Detector usbDetector;
+    int usbLookMilliseconds = 2000;
     // How often a signed-in customer's notices are asked for, and a phone's upload while it shows.
     int noticePollMilliseconds = 5000;
     int phonePollMilliseconds = 1500;
@@ -77,6 +84,7 @@ public:
     NoticeWatch *noticeWatch() const { return m_noticeWatch; }
     QString language() const;
     CardWatcher *cardWatcher() const { return m_cards; }
+    UsbCameraWatcher *usbWatcher() const { return m_usb; }
     IdleGuard *idleGuard() const { return m_idle; }
     bool isImporting() const;
 
@@ -107,6 +115,11 @@ private:
     void cardInserted(const QString &path);
     void cardRemoved(const QString &path);
     void startImport(const QString &path);
+    void cameraAttached(const UsbCamera &camera);
+    void cameraDetached(const UsbCamera &camera);
+    void startCameraImport(const UsbCamera &camera);
+    void startPending();
+    HandinReceivers importReceivers();
     void importDone(const Result<IngestSummary> &result);
     void showPage(QWidget *page);
     void retranslate();
@@ -126,9 +139,11 @@ private:
     NoticeWatch *m_noticeWatch = nullptr;
     QWidget *m_entryReturn = nullptr;
     CardWatcher *m_cards = nullptr;
+    UsbCameraWatcher *m_usb = nullptr;
     IdleGuard *m_idle = nullptr;
     JobRunner *m_ingest = nullptr;     // the hand-in of a card
     QString m_pendingCard;
+    std::optional<UsbCamera> m_pendingCamera;
     QString m_languageBeforeSignIn;   // restored at sign-out when the customer's own was applied
 };
 

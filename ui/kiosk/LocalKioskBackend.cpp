@@ -11,6 +11,7 @@
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
 #include "notify/TerminalNotices.h"
+#include "usb/UsbHandin.h"
 
 namespace Keepsake {
 
@@ -187,6 +188,15 @@ bool LocalKioskBackend::startHandIn(JobRunner &runner, const QString &card, cons
     options.channel = QStringLiteral("kiosk");
     options.actor = KioskActor;
     return runHandIn(runner, std::make_unique<IngestJob>(m_lab, options), to);
+}
+
+bool LocalKioskBackend::startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to)
+{
+    IngestOptions options;
+    options.customerCode = m_customer.code;
+    options.channel = QStringLiteral("kiosk");
+    options.actor = KioskActor;
+    return runHandIn(runner, UsbHandin::onLab(m_lab, camera, options), to);
 }
 
 void LocalKioskBackend::openPhoneUpload(Answer<PhoneAddresses::Address> answer)

@@ -44,6 +44,7 @@ public:
     void markRead(qint64 noticeId, Done done) override;
     std::shared_ptr<const ThumbnailSource> thumbnails() const override;
     bool startHandIn(JobRunner &runner, const QString &card, const HandinReceivers &to) override;
+    bool startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to) override;
     void openPhoneUpload(Answer<PhoneAddresses::Address> answer) override;
     void phoneUpload(qint64 uploadId, Answer<PhoneUpload> answer) override;
 

@@ -7,8 +7,10 @@
 #include "RemoteThumbnails.h"
 #include "net/KioskWire.h"
 #include "net/LabRecords.h"
+#include "usb/UsbHandin.h"
 
 #include <QJsonArray>
+#include <QStandardPaths>
 #include <QUrl>
 
 namespace Keepsake {
@@ -261,6 +263,22 @@ bool RemoteKioskBackend::startHandIn(JobRunner &runner, const QString &card, con
     options.channel = QStringLiteral("kiosk");
     options.actor = KioskActor;
     return runHandIn(runner, std::make_unique<RemoteHandin>(endpoint(), options), to);
+}
+
+// The camera's spool stays on this kiosk, in its cache; only what the device lacks is sent.
+bool RemoteKioskBackend::startUsbHandIn(JobRunner &runner, const UsbCamera &camera, const HandinReceivers &to)
+{
+    IngestOptions options;
+    options.customerCode = m_customer.code;
+    options.channel = QStringLiteral("kiosk");
+    options.actor = KioskActor;
+    const QString spool = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/usb-spool");
+    auto job = std::make_unique<UsbHandin>(camera, options, spool,
+                                           [endpoint = endpoint()](UsbHandin &self, const IngestOptions &spooled) {
+                                               RemoteHandin handin(endpoint, spooled);
+                                               return self.handInWith(handin);
+                                           });
+    return runHandIn(runner, std::move(job), to);
 }
 
 void RemoteKioskBackend::openPhoneUpload(Answer<PhoneAddresses::Address> answer)

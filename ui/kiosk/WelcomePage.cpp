@@ -81,6 +81,12 @@ void WelcomePage::setCardNoticed(bool noticed)
     retranslate();
 }
 
+void WelcomePage::setCameraNoticed(bool noticed)
+{
+    m_cameraNoticed = noticed;
+    retranslate();
+}
+
 void WelcomePage::setActiveLanguage(const QString &language)
 {
     for (QAbstractButton *button : m_languages->buttons())
@@ -97,9 +103,13 @@ void WelcomePage::changeEvent(QEvent *event)
 void WelcomePage::retranslate()
 {
     m_title->setText(tr("Welcome to %1").arg(m_labName));
-    m_hint->setText(m_cardNoticed
-                        ? tr("Your card is ready. Sign in with your customer code and PIN to hand in its photos.")
-                        : tr("Insert a memory card or USB stick, or sign in to see your albums."));
+    if (m_cardNoticed)
+        m_hint->setText(tr("Your card is ready. Sign in with your customer code and PIN to hand in its photos."));
+    else if (m_cameraNoticed)
+        m_hint->setText(tr("Your camera or phone is connected. Sign in with your customer code and PIN to hand in "
+                           "its photos."));
+    else
+        m_hint->setText(tr("Insert a memory card or USB stick, or sign in to see your albums."));
     m_signIn->setText(tr("Sign in"));
     m_register->setText(tr("New customer"));
 }

@@ -21,6 +21,7 @@ public:
 
     void setLabName(const QString &name);
     void setCardNoticed(bool noticed);
+    void setCameraNoticed(bool noticed);   // a camera or phone on USB
     // The language the kiosk speaks now: its button shows as chosen.
     void setActiveLanguage(const QString &language);
     QString labName() const { return m_labName; }
@@ -38,6 +39,7 @@ private:
 
     QString m_labName;
     bool m_cardNoticed = false;
+    bool m_cameraNoticed = false;
     QLabel *m_title = nullptr;
     QLabel *m_hint = nullptr;
     QPushButton *m_signIn = nullptr;

@@ -11,6 +11,7 @@ class Command;
 // The keepsakectl commands, one file each.
 std::unique_ptr<Command> makeCustomerCommand();
 std::unique_ptr<Command> makeIngestCommand();
+std::unique_ptr<Command> makeUsbCommand();   // cameras and phones on USB (UsbCommand.cpp)
 std::unique_ptr<Command> makeAlbumsCommand();
 std::unique_ptr<Command> makePhotosCommand();
 std::unique_ptr<Command> makeThumbnailsCommand();

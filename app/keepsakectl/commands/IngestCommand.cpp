@@ -7,8 +7,10 @@
 #include "catalog/AuditLog.h"
 #include "ingest/IngestJob.h"
 #include "net/RemoteIngest.h"
+#include "usb/UsbHandin.h"
 
 #include <QCoreApplication>
+#include <QStandardPaths>
 #include <QMutex>
 
 #include <memory>
@@ -31,22 +33,29 @@ public:
 
     int run(CtlContext &context, const QStringList &args) override
     {
-        CommandParser p(QStringLiteral("keepsakectl ingest --customer C [options] PATH..."),
-                        tr("Hands in the photos of a card or folder: stores the ones not received "
-                           "before and sorts them into albums."),
-                        QStringLiteral("keepsakectl ingest --customer C1 --json /media/card"));
+        CommandParser p(QStringLiteral("keepsakectl ingest --customer C [options] (PATH... | --usb PORT)"),
+                        tr("Hands in the photos of a card or folder, or of a camera or phone on USB: stores the "
+                           "ones not received before and sorts them into albums."),
+                        QStringLiteral("keepsakectl ingest --customer C1 --json /media/card\n"
+                                       "  keepsakectl ingest --customer C1 --usb usb:001,004"));
         p.addOption({ QStringLiteral("customer"), tr("the customer handing the photos in"), tr("C") });
         p.addOption({ QStringLiteral("album"), tr("put every photo into the customer's album of this title"), tr("TITLE") });
         p.addOption({ QStringLiteral("again"), tr("store photos already received anyway") });
         p.addOption({ QStringLiteral("verify-full"), tr("read every file whole (no header shortcut)") });
         p.addOption({ QStringLiteral("no-thumbnails"), tr("do not make thumbnails now") });
+        p.addOption({ QStringLiteral("usb"), tr("hand in the camera or phone at this USB port (see: keepsakectl usb)"),
+                      tr("PORT") });
+        p.addOption({ QStringLiteral("usb-model"), tr("its model, when autodetect does not name it"), tr("MODEL") });
         p.addPositional(QStringLiteral("path"), tr("cards or folders to hand in"), tr("PATH..."));
         if (auto done = p.parse(context, args))
             return *done;
         if (!p.isSet(QStringLiteral("customer")))
             return context.fail(Error::usage(tr("Say whose photos these are: --customer CODE.")));
-        if (p.positionals().isEmpty())
-            return context.fail(Error::usage(tr("Name the card or folder to hand in.")));
+        const bool usb = p.isSet(QStringLiteral("usb"));
+        if (usb && !p.positionals().isEmpty())
+            return context.fail(Error::usage(tr("Hand in either a card or folder, or a camera with --usb, not both.")));
+        if (!usb && p.positionals().isEmpty())
+            return context.fail(Error::usage(tr("Name the card or folder to hand in, or a camera with --usb PORT.")));
         IngestOptions options;
         options.customerCode = p.value(QStringLiteral("customer"));
         options.sources = p.positionals();
@@ -56,6 +65,8 @@ public:
         options.thumbnails = !p.isSet(QStringLiteral("no-thumbnails"));
         options.channel = QStringLiteral("keepsakectl");
         options.actor = AuditLog::currentActor(QStringLiteral("keepsakectl"));
+        if (usb)
+            return handInCamera(context, options, p.value(QStringLiteral("usb")), p.value(QStringLiteral("usb-model")));
         if (DeviceClient *device = context.device()) {
             RemoteIngest job(*device, options);
             return report(context, options, job);
@@ -68,7 +79,55 @@ public:
     }
 
 private:
-    // The same for a local hand-in (IngestJob) and one through a device (RemoteIngest).
+    // A camera or phone: copied into a spool, which is handed in as a card, here or
+    // through a device.
+    int handInCamera(CtlContext &context, const IngestOptions &options, const QString &port, const QString &model)
+    {
+        const Result<UsbCamera> camera = UsbCameras::find(port, model);
+        if (!camera)
+            return context.fail(camera.error());
+        std::unique_ptr<UsbHandin> job;
+        if (DeviceClient *device = context.device()) {
+            const QString spool = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
+                                  + QStringLiteral("/usb-spool");
+            job = std::make_unique<UsbHandin>(*camera, options, spool,
+                                              [device](UsbHandin &self, const IngestOptions &spooled) {
+                                                  RemoteIngest ingest(*device, spooled);
+                                                  return self.handInWith(ingest);
+                                              });
+        } else {
+            Lab *lab = context.lab();
+            if (!lab)
+                return ExitFailed;
+            job = UsbHandin::onLab(*lab, *camera, options);
+        }
+        announceCopy(context, *job);
+        return report(context, options, *job);
+    }
+
+    // The copy from the camera: its own progress bar, and the moment it may be unplugged.
+    static void announceCopy(CtlContext &context, UsbHandin &job)
+    {
+        Console &console = context.console;
+        CancelToken &token = job.cancelToken();
+        QObject::connect(&job, &UsbHandin::copyProgress, &job,
+                         [&console, &context, &token](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
+                             console.progress(done, total, bytesDone, bytesTotal, tr("copied"));
+                             if (context.cancel.isCancelled())
+                                 token.cancel();
+                         });
+        QObject::connect(&job, &UsbHandin::cameraReleased, &job, [&console, &job](int copied, int notCopied) {
+            console.endProgress();
+            console.event(QStringLiteral("camera_may_be_unplugged"),
+                          { { QStringLiteral("camera"), job.camera().label() },
+                            { QStringLiteral("copied"), copied },
+                            { QStringLiteral("not_copied"), notCopied } },
+                          tr("The camera may be unplugged: %n file(s) copied from it.", nullptr, copied));
+        });
+    }
+
+    // The same for a local hand-in (IngestJob), one through a device (RemoteIngest)
+    // and a camera's (UsbHandin).
     template<typename Job>
     int report(CtlContext &context, const IngestOptions &options, Job &job)
     {
@@ -87,7 +146,7 @@ private:
             if (context.cancel.isCancelled())
                 token.cancel();
         });
-        if constexpr (std::is_same_v<Job, IngestJob>)
+        if constexpr (requires { &Job::cardReleased; })
             announceCardReleased(console, job);
         const Result<IngestSummary> summary = job.run();
         console.endProgress();
@@ -114,9 +173,10 @@ private:
     }
 
     // The moment the card may leave the reader, before the thumbnails are made.
-    static void announceCardReleased(Console &console, IngestJob &job)
+    template<typename Job>
+    static void announceCardReleased(Console &console, Job &job)
     {
-        QObject::connect(&job, &IngestJob::cardReleased, &job, [&console](const IngestSummary &s) {
+        QObject::connect(&job, &Job::cardReleased, &job, [&console](const IngestSummary &s) {
             console.endProgress();
             const int stored = s.added + s.newVersions;
             console.event(QStringLiteral("card_may_be_removed"),
@@ -124,11 +184,13 @@ private:
                             { QStringLiteral("files"), s.total() },
                             { QStringLiteral("stored"), stored },
                             { QStringLiteral("seconds"), s.cardFreeSeconds } },
-                          tr("The card may be removed: %n photo(s) stored safely.", nullptr, stored));
+                          std::is_same_v<Job, UsbHandin>   // the camera was let go after the copy
+                              ? tr("%n photo(s) stored safely.", nullptr, stored)
+                              : tr("The card may be removed: %n photo(s) stored safely.", nullptr, stored));
         });
         // From the thumbnail workers, one at a time.
         auto drawing = std::make_shared<QMutex>();
-        QObject::connect(&job, &IngestJob::thumbnailProgress, &job, [&console, drawing](int done, int total) {
+        QObject::connect(&job, &Job::thumbnailProgress, &job, [&console, drawing](int done, int total) {
             const QMutexLocker lock(drawing.get());
             console.progress(done, total, 0, 0, tr("thumbnails"));
         }, Qt::DirectConnection);

@@ -104,6 +104,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(makeCustomerCommand());
     commands.push_back(makeIngestCommand());
+    commands.push_back(makeUsbCommand());
     commands.push_back(makeAlbumsCommand());
     commands.push_back(makePhotosCommand());
     commands.push_back(makeAlbumCommand());
