@@ -3483,6 +3483,81 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::GPhotoCamera</name>
+    <message>
+        <source>another program is using the camera (a photo manager, or the desktop&apos;s file browser): close it, then unplug the camera and plug it in again</source>
+        <translation>ein anderes Programm verwendet die Kamera (eine Fotoverwaltung oder der Dateimanager des Desktops): Schließen Sie es, stecken Sie dann die Kamera ab und wieder an</translation>
+    </message>
+    <message>
+        <source>the camera does not answer: it may have been unplugged, switched off or gone to sleep. Plug it in, wake it (unlock a phone) and try again</source>
+        <translation>die Kamera antwortet nicht: Vielleicht wurde sie abgesteckt, ausgeschaltet oder ist in den Ruhezustand gewechselt. Schließen Sie sie an, wecken Sie sie auf (ein Telefon entsperren Sie) und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the camera refused: a phone shows its photos only while it is unlocked and allows this computer in (&quot;Trust&quot; on an iPhone; &quot;File transfer&quot; or &quot;PTP&quot; on Android). Unlock it, allow access, then unplug it and plug it in again</source>
+        <translation>die Kamera hat abgelehnt: Ein Telefon zeigt seine Fotos nur, solange es entsperrt ist und diesem Rechner den Zugriff erlaubt („Vertrauen“ auf einem iPhone; „Dateiübertragung“ oder „PTP“ auf Android). Entsperren Sie es, erlauben Sie den Zugriff, stecken Sie es dann ab und wieder an</translation>
+    </message>
+    <message>
+        <source>it is not on the camera (any more)</source>
+        <translation>nicht (mehr) auf der Kamera vorhanden</translation>
+    </message>
+    <message>
+        <source>the camera sent damaged data: try again</source>
+        <translation>die Kamera hat beschädigte Daten gesendet: Versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>no such camera model or port (`keepsakectl usb` lists the cameras connected now)</source>
+        <translation>dieses Kameramodell oder diesen Port gibt es nicht (`keepsakectl usb` listet die jetzt angeschlossenen Kameras auf)</translation>
+    </message>
+    <message>
+        <source>this computer ran out of memory</source>
+        <translation>diesem Rechner ist der Arbeitsspeicher ausgegangen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>libgphoto2 could not do it; unplug the camera, plug it in again and try again</source>
+        <translation>libgphoto2 konnte es nicht ausführen; stecken Sie die Kamera ab und wieder an und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The cameras on USB cannot be listed</source>
+        <translation>Die Kameras an USB können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>The folder %1 of %2 cannot be listed</source>
+        <translation>Der Ordner %1 von %2 kann nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>The files in %1 of %2 cannot be listed</source>
+        <translation>Die Dateien in %1 von %2 können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied: no file descriptor is left.</source>
+        <translation>%1 kann nicht kopiert werden: Es ist kein Dateideskriptor mehr frei.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied from %2</source>
+        <translation>%1 kann nicht von %2 kopiert werden</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied from %2</source>
+        <translation>%1 konnte nicht von %2 kopiert werden</translation>
+    </message>
+    <message>
+        <source>%1 no longer answers: it may have been unplugged, switched off or gone to sleep. Plug it in, wake it (unlock a phone) and hand it in again: what was stored is recognised (libgphoto2: %2).</source>
+        <translation>%1 antwortet nicht mehr: Vielleicht wurde das Gerät abgesteckt, ausgeschaltet oder ist in den Ruhezustand gewechselt. Schließen Sie es an, wecken Sie es auf (ein Telefon entsperren Sie) und geben Sie es erneut ab: Was schon gespeichert ist, wird erkannt (libgphoto2: %2).</translation>
+    </message>
+    <message>
+        <source>%1: %2 (libgphoto2: %3).</source>
+        <translation>%1: %2 (libgphoto2: %3).</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinLiveness</name>
     <message>
         <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
@@ -3740,6 +3815,43 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>Done. You may take your card.</source>
         <translation>Fertig. Sie können Ihre Karte entnehmen.</translation>
     </message>
+    <message>
+        <source>Copying your photos from %1</source>
+        <translation>Ihre Fotos werden von %1 kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n file(s) copied</source>
+        <translation>
+            <numerusform>%1 von %n Datei kopiert</numerusform>
+            <numerusform>%1 von %n Dateien kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You may unplug your camera or phone now: %n file(s) copied.</source>
+        <translation>
+            <numerusform>Sie können Ihre Kamera oder Ihr Telefon jetzt abstecken: %n Datei kopiert.</numerusform>
+            <numerusform>Sie können Ihre Kamera oder Ihr Telefon jetzt abstecken: %n Dateien kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be copied: see below.</source>
+        <translation>
+            <numerusform>%n Datei konnte nicht kopiert werden: siehe unten.</numerusform>
+            <numerusform>%n Dateien konnten nicht kopiert werden: siehe unten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every photo is stored. Previews are being made.</source>
+        <translation>Alle Fotos sind gespeichert. Die Vorschaubilder werden erstellt.</translation>
+    </message>
+    <message>
+        <source>Previews: %1 of %2.</source>
+        <translation>Vorschaubilder: %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Done. You may unplug your camera or phone.</source>
+        <translation>Fertig. Sie können Ihre Kamera oder Ihr Telefon abstecken.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::IndexSheet</name>
@@ -3820,10 +3932,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>eine Karte oder einen Ordner für einen Kunden abgeben</translation>
     </message>
     <message>
-        <source>Hands in the photos of a card or folder: stores the ones not received before and sorts them into albums.</source>
-        <translation>Nimmt die Fotos einer Karte oder eines Ordners an: speichert die noch nicht erhaltenen und sortiert sie in Alben.</translation>
-    </message>
-    <message>
         <source>the customer handing the photos in</source>
         <translation>der Kunde, der die Fotos abgibt</translation>
     </message>
@@ -3864,10 +3972,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>Sagen Sie, wessen Fotos das sind: --customer CODE.</translation>
     </message>
     <message>
-        <source>Name the card or folder to hand in.</source>
-        <translation>Nennen Sie die abzugebende Karte oder den Ordner.</translation>
-    </message>
-    <message>
         <source>files</source>
         <translation>Dateien</translation>
     </message>
@@ -3889,6 +3993,52 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>thumbnails</source>
         <translation>Vorschaubilder</translation>
+    </message>
+    <message>
+        <source>Hands in the photos of a card or folder, or of a camera or phone on USB: stores the ones not received before and sorts them into albums.</source>
+        <translation>Gibt die Fotos einer Karte oder eines Ordners ab, oder die einer Kamera bzw. eines Telefons an USB: speichert die noch nicht erhaltenen Fotos und ordnet sie in Alben ein.</translation>
+    </message>
+    <message>
+        <source>hand in the camera or phone at this USB port (see: keepsakectl usb)</source>
+        <translation>die Kamera oder das Telefon an diesem USB-Port abgeben (siehe: keepsakectl usb)</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>its model, when autodetect does not name it</source>
+        <translation>das Modell des Geräts, wenn die automatische Erkennung es nicht nennt</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>Hand in either a card or folder, or a camera with --usb, not both.</source>
+        <translation>Geben Sie entweder eine Karte oder einen Ordner ab oder eine Kamera mit --usb, nicht beides.</translation>
+    </message>
+    <message>
+        <source>Name the card or folder to hand in, or a camera with --usb PORT.</source>
+        <translation>Nennen Sie die abzugebende Karte oder den Ordner oder eine Kamera mit --usb PORT.</translation>
+    </message>
+    <message>
+        <source>copied</source>
+        <translation>kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>The camera may be unplugged: %n file(s) copied from it.</source>
+        <translation>
+            <numerusform>Die Kamera kann abgesteckt werden: %n Datei von ihr kopiert.</numerusform>
+            <numerusform>Die Kamera kann abgesteckt werden: %n Dateien von ihr kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) stored safely.</source>
+        <translation>
+            <numerusform>%n Foto sicher gespeichert.</numerusform>
+            <numerusform>%n Fotos sicher gespeichert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6871,6 +7021,92 @@ Es ist nichts zu tun.</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::UsbCameraCopy</name>
+    <message>
+        <source>%1 shows no files. A phone shows its photos only while it is unlocked and allows this computer in (&quot;Trust&quot; on an iPhone; &quot;File transfer&quot; or &quot;PTP&quot; on Android): unlock it, allow access, then unplug it and plug it in again.</source>
+        <translation>%1 zeigt keine Dateien. Ein Telefon zeigt seine Fotos nur, solange es entsperrt ist und diesem Rechner den Zugriff erlaubt („Vertrauen“ auf einem iPhone; „Dateiübertragung“ oder „PTP“ auf Android): Entsperren Sie es, erlauben Sie den Zugriff, stecken Sie es dann ab und wieder an.</translation>
+    </message>
+    <message>
+        <source>not copied: %1</source>
+        <translation>nicht kopiert: %1</translation>
+    </message>
+    <message>
+        <source>the camera gives this folder a name that cannot be a folder&apos;s name here; its files were not copied</source>
+        <translation>die Kamera gibt diesem Ordner einen Namen, der hier kein Ordnername sein kann; seine Dateien wurden nicht kopiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>the folder lies more than %n folder(s) deep on the camera; its files were not copied</source>
+        <translation>
+            <numerusform>der Ordner liegt auf der Kamera mehr als %n Ordnerebene tief; seine Dateien wurden nicht kopiert</numerusform>
+            <numerusform>der Ordner liegt auf der Kamera mehr als %n Ordnerebenen tief; seine Dateien wurden nicht kopiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the camera gives this file a name that cannot be a file&apos;s name here</source>
+        <translation>die Kamera gibt dieser Datei einen Namen, der hier kein Dateiname sein kann</translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB); it was not copied</source>
+        <translation>die Datei ist zu groß für ein Foto (%1 MB; Keepsake nimmt Fotos bis %2 MB); sie wurde nicht kopiert</translation>
+    </message>
+    <message>
+        <source>There is no room for the photos of %1: they take %2, and %3 has only %4 free. Free some space there and hand the camera in again.</source>
+        <translation>Für die Fotos von %1 ist kein Platz: Die Fotos belegen %2, auf %3 sind aber nur %4 frei. Schaffen Sie dort Platz und geben Sie die Kamera erneut ab.</translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the free space and permissions of %2.</source>
+        <translation>Der Zwischenordner %1 kann nicht angelegt werden: Prüfen Sie freien Platz und Rechte von %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written into the spool folder %2: %3.</source>
+        <translation>%1 kann nicht in den Zwischenordner %2 geschrieben werden: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbCameras</name>
+    <message>
+        <source>Name the camera&apos;s port (`keepsakectl usb` lists the cameras connected now).</source>
+        <translation>Nennen Sie den Port der Kamera (`keepsakectl usb` listet die jetzt angeschlossenen Kameras auf).</translation>
+    </message>
+    <message>
+        <source>No camera or phone is connected at %1: plug it in and unlock it, or name its model.</source>
+        <translation>An %1 ist keine Kamera und kein Telefon angeschlossen: Schließen Sie das Gerät an und entsperren Sie es, oder nennen Sie sein Modell.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbCommand</name>
+    <message>
+        <source>cameras and phones connected by USB</source>
+        <translation>per USB angeschlossene Kameras und Telefone</translation>
+    </message>
+    <message>
+        <source>Lists the cameras and phones connected to this computer by USB that libgphoto2 reads (PTP, MTP): their model and port. Hand one in with: ingest --customer C --usb PORT. A phone shows up only while it is unlocked and allows this computer in.</source>
+        <translation>Listet die per USB an diesen Rechner angeschlossenen Kameras und Telefone auf, die libgphoto2 lesen kann (PTP, MTP): ihr Modell und ihren Port. Abgeben mit: ingest --customer C --usb PORT. Ein Telefon erscheint nur, solange es entsperrt ist und diesem Rechner den Zugriff erlaubt.</translation>
+    </message>
+    <message>
+        <source>No camera or phone on USB. A phone shows up only while it is unlocked and allows this computer in.</source>
+        <translation>Keine Kamera und kein Telefon an USB. Ein Telefon erscheint nur, solange es entsperrt ist und diesem Rechner den Zugriff erlaubt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) or phone(s); hand one in with: keepsakectl ingest --customer C --usb PORT</source>
+        <translation>
+            <numerusform>%n Kamera oder Telefon; abgeben mit: keepsakectl ingest --customer C --usb PORT</numerusform>
+            <numerusform>%n Kameras oder Telefone; eines davon abgeben mit: keepsakectl ingest --customer C --usb PORT</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbHandin</name>
+    <message>
+        <source>Stopped while copying from %1: nothing of it was handed in.</source>
+        <translation>Beim Kopieren von %1 angehalten: Nichts davon wurde abgegeben.</translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the free space and permissions of %2.</source>
+        <translation>Der Zwischenordner %1 kann nicht angelegt werden: Prüfen Sie freien Platz und Rechte von %2.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::WebFront</name>
     <message>
         <source>The request is too large.</source>
@@ -7272,6 +7508,10 @@ Es ist nichts zu tun.</translation>
     <message>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Your camera or phone is connected. Sign in with your customer code and PIN to hand in its photos.</source>
+        <translation>Ihre Kamera oder Ihr Telefon ist angeschlossen. Melden Sie sich mit Kundennummer und PIN an, um die Fotos abzugeben.</translation>
     </message>
 </context>
 <context>

@@ -3429,6 +3429,81 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::GPhotoCamera</name>
+    <message>
+        <source>another program is using the camera (a photo manager, or the desktop&apos;s file browser): close it, then unplug the camera and plug it in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera does not answer: it may have been unplugged, switched off or gone to sleep. Plug it in, wake it (unlock a phone) and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera refused: a phone shows its photos only while it is unlocked and allows this computer in (&quot;Trust&quot; on an iPhone; &quot;File transfer&quot; or &quot;PTP&quot; on Android). Unlock it, allow access, then unplug it and plug it in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not on the camera (any more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera sent damaged data: try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such camera model or port (`keepsakectl usb` lists the cameras connected now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer ran out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libgphoto2 could not do it; unplug the camera, plug it in again and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cameras on USB cannot be listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 of %2 cannot be listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files in %1 of %2 cannot be listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied: no file descriptor is left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be copied from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer answers: it may have been unplugged, switched off or gone to sleep. Plug it in, wake it (unlock a phone) and hand it in again: what was stored is recognised (libgphoto2: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (libgphoto2: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinLiveness</name>
     <message>
         <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
@@ -3686,6 +3761,43 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Done. You may take your card.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Copying your photos from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n file(s) copied</source>
+        <translation>
+            <numerusform>%1 of %n file copied</numerusform>
+            <numerusform>%1 of %n files copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You may unplug your camera or phone now: %n file(s) copied.</source>
+        <translation>
+            <numerusform>You may unplug your camera or phone now: %n file copied.</numerusform>
+            <numerusform>You may unplug your camera or phone now: %n files copied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be copied: see below.</source>
+        <translation>
+            <numerusform>%n file could not be copied: see below.</numerusform>
+            <numerusform>%n files could not be copied: see below.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every photo is stored. Previews are being made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previews: %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done. You may unplug your camera or phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::IndexSheet</name>
@@ -3766,10 +3878,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hands in the photos of a card or folder: stores the ones not received before and sorts them into albums.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the customer handing the photos in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3810,10 +3918,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name the card or folder to hand in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>files</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3835,6 +3939,52 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>thumbnails</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands in the photos of a card or folder, or of a camera or phone on USB: stores the ones not received before and sorts them into albums.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hand in the camera or phone at this USB port (see: keepsakectl usb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its model, when autodetect does not name it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand in either a card or folder, or a camera with --usb, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the card or folder to hand in, or a camera with --usb PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The camera may be unplugged: %n file(s) copied from it.</source>
+        <translation>
+            <numerusform>The camera may be unplugged: %n file copied from it.</numerusform>
+            <numerusform>The camera may be unplugged: %n files copied from it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) stored safely.</source>
+        <translation>
+            <numerusform>%n photo stored safely.</numerusform>
+            <numerusform>%n photos stored safely.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6787,6 +6937,92 @@ Nothing needs to be done.</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::UsbCameraCopy</name>
+    <message>
+        <source>%1 shows no files. A phone shows its photos only while it is unlocked and allows this computer in (&quot;Trust&quot; on an iPhone; &quot;File transfer&quot; or &quot;PTP&quot; on Android): unlock it, allow access, then unplug it and plug it in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera gives this folder a name that cannot be a folder&apos;s name here; its files were not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the folder lies more than %n folder(s) deep on the camera; its files were not copied</source>
+        <translation>
+            <numerusform>the folder lies more than %n folder deep on the camera; its files were not copied</numerusform>
+            <numerusform>the folder lies more than %n folders deep on the camera; its files were not copied</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the camera gives this file a name that cannot be a file&apos;s name here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB); it was not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no room for the photos of %1: they take %2, and %3 has only %4 free. Free some space there and hand the camera in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the free space and permissions of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written into the spool folder %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbCameras</name>
+    <message>
+        <source>Name the camera&apos;s port (`keepsakectl usb` lists the cameras connected now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera or phone is connected at %1: plug it in and unlock it, or name its model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbCommand</name>
+    <message>
+        <source>cameras and phones connected by USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the cameras and phones connected to this computer by USB that libgphoto2 reads (PTP, MTP): their model and port. Hand one in with: ingest --customer C --usb PORT. A phone shows up only while it is unlocked and allows this computer in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera or phone on USB. A phone shows up only while it is unlocked and allows this computer in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) or phone(s); hand one in with: keepsakectl ingest --customer C --usb PORT</source>
+        <translation>
+            <numerusform>%n camera or phone; hand one in with: keepsakectl ingest --customer C --usb PORT</numerusform>
+            <numerusform>%n cameras or phones; hand one in with: keepsakectl ingest --customer C --usb PORT</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbHandin</name>
+    <message>
+        <source>Stopped while copying from %1: nothing of it was handed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the free space and permissions of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::WebFront</name>
     <message>
         <source>The request is too large.</source>
@@ -7187,6 +7423,10 @@ Nothing needs to be done.</source>
     </message>
     <message>
         <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your camera or phone is connected. Sign in with your customer code and PIN to hand in its photos.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3416,6 +3416,81 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::GPhotoCamera</name>
+    <message>
+        <source>another program is using the camera (a photo manager, or the desktop&apos;s file browser): close it, then unplug the camera and plug it in again</source>
+        <translation>別のプログラム（写真管理ソフトやデスクトップのファイルブラウザー）がカメラを使用しています。そのプログラムを閉じてから、カメラを取り外してもう一度接続してください</translation>
+    </message>
+    <message>
+        <source>the camera does not answer: it may have been unplugged, switched off or gone to sleep. Plug it in, wake it (unlock a phone) and try again</source>
+        <translation>カメラが応答しません。取り外されたか、電源が切れたか、スリープ状態になった可能性があります。接続し直し、スリープを解除して（スマートフォンならロックを解除して）もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the camera refused: a phone shows its photos only while it is unlocked and allows this computer in (&quot;Trust&quot; on an iPhone; &quot;File transfer&quot; or &quot;PTP&quot; on Android). Unlock it, allow access, then unplug it and plug it in again</source>
+        <translation>カメラに拒否されました。スマートフォンは、ロックが解除されていて、このコンピューターからのアクセスを許可している間だけ写真を表示します（iPhone では「信頼」、Android では「ファイル転送」または「PTP」）。ロックを解除してアクセスを許可し、取り外してからもう一度接続してください</translation>
+    </message>
+    <message>
+        <source>it is not on the camera (any more)</source>
+        <translation>カメラ上に（もう）ありません</translation>
+    </message>
+    <message>
+        <source>the camera sent damaged data: try again</source>
+        <translation>カメラから破損したデータが送られてきました。もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>no such camera model or port (`keepsakectl usb` lists the cameras connected now)</source>
+        <translation>そのカメラの機種またはポートはありません（現在接続されているカメラは `keepsakectl usb` で一覧できます）</translation>
+    </message>
+    <message>
+        <source>this computer ran out of memory</source>
+        <translation>このコンピューターのメモリーが不足しました</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>libgphoto2 could not do it; unplug the camera, plug it in again and try again</source>
+        <translation>libgphoto2 で処理できませんでした。カメラを取り外して接続し直してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened</source>
+        <translation>%1 を開けません</translation>
+    </message>
+    <message>
+        <source>The cameras on USB cannot be listed</source>
+        <translation>USB 接続のカメラを一覧できません</translation>
+    </message>
+    <message>
+        <source>The folder %1 of %2 cannot be listed</source>
+        <translation>%2 のフォルダー %1 を一覧できません</translation>
+    </message>
+    <message>
+        <source>The files in %1 of %2 cannot be listed</source>
+        <translation>%2 の %1 にあるファイルを一覧できません</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied: no file descriptor is left.</source>
+        <translation>%1 をコピーできません。空いているファイル記述子がありません。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be copied from %2</source>
+        <translation>%1 を %2 からコピーできません</translation>
+    </message>
+    <message>
+        <source>%1 could not be copied from %2</source>
+        <translation>%1 を %2 からコピーできませんでした</translation>
+    </message>
+    <message>
+        <source>%1 no longer answers: it may have been unplugged, switched off or gone to sleep. Plug it in, wake it (unlock a phone) and hand it in again: what was stored is recognised (libgphoto2: %2).</source>
+        <translation>%1 が応答しなくなりました。取り外されたか、電源が切れたか、スリープ状態になった可能性があります。接続し直し、スリープを解除して（スマートフォンならロックを解除して）もう一度受け付けてください。保存済みの写真は認識されます（libgphoto2: %2）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (libgphoto2: %3).</source>
+        <translation>%1: %2（libgphoto2: %3）。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinLiveness</name>
     <message>
         <source>The hand-in cannot mark itself as running in %1: %2. Check the data folder&apos;s permissions and free space.</source>
@@ -3670,6 +3745,40 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Done. You may take your card.</source>
         <translation>完了しました。カードを取り出してください。</translation>
     </message>
+    <message>
+        <source>Copying your photos from %1</source>
+        <translation>%1 から写真をコピーしています</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n file(s) copied</source>
+        <translation>
+            <numerusform>%n 個中 %1 個のファイルをコピーしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You may unplug your camera or phone now: %n file(s) copied.</source>
+        <translation>
+            <numerusform>カメラまたはスマートフォンを取り外してください。%n 個のファイルをコピーしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be copied: see below.</source>
+        <translation>
+            <numerusform>%n 個のファイルをコピーできませんでした。詳しくは下をご覧ください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every photo is stored. Previews are being made.</source>
+        <translation>すべての写真を保存しました。プレビューを作成しています。</translation>
+    </message>
+    <message>
+        <source>Previews: %1 of %2.</source>
+        <translation>プレビュー：%2 枚中 %1 枚。</translation>
+    </message>
+    <message>
+        <source>Done. You may unplug your camera or phone.</source>
+        <translation>完了しました。カメラまたはスマートフォンを取り外してください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::IndexSheet</name>
@@ -3747,10 +3856,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>お客様のカードまたはフォルダーを受け付ける</translation>
     </message>
     <message>
-        <source>Hands in the photos of a card or folder: stores the ones not received before and sorts them into albums.</source>
-        <translation>カードまたはフォルダーの写真を受け付けます。まだ受け付けていない写真を保存し、アルバムに分類します。</translation>
-    </message>
-    <message>
         <source>the customer handing the photos in</source>
         <translation>写真を持ち込んだお客様</translation>
     </message>
@@ -3791,10 +3896,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>どなたの写真か指定してください: --customer CODE。</translation>
     </message>
     <message>
-        <source>Name the card or folder to hand in.</source>
-        <translation>受け付けるカードまたはフォルダーを指定してください。</translation>
-    </message>
-    <message>
         <source>files</source>
         <translation>ファイル</translation>
     </message>
@@ -3815,6 +3916,50 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>thumbnails</source>
         <translation>サムネイル</translation>
+    </message>
+    <message>
+        <source>Hands in the photos of a card or folder, or of a camera or phone on USB: stores the ones not received before and sorts them into albums.</source>
+        <translation>カードやフォルダー、または USB 接続のカメラやスマートフォンの写真を受け付けます。まだ受け付けていない写真を保存し、アルバムに振り分けます。</translation>
+    </message>
+    <message>
+        <source>hand in the camera or phone at this USB port (see: keepsakectl usb)</source>
+        <translation>この USB ポートのカメラまたはスマートフォンを受け付ける（keepsakectl usb を参照）</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>its model, when autodetect does not name it</source>
+        <translation>機種（自動検出で判別できない場合）</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODEL</translation>
+    </message>
+    <message>
+        <source>Hand in either a card or folder, or a camera with --usb, not both.</source>
+        <translation>カードまたはフォルダーか、--usb でカメラか、どちらか一方だけを受け付けてください（両方は指定できません）。</translation>
+    </message>
+    <message>
+        <source>Name the card or folder to hand in, or a camera with --usb PORT.</source>
+        <translation>受け付けるカードまたはフォルダー、または --usb PORT でカメラを指定してください。</translation>
+    </message>
+    <message>
+        <source>copied</source>
+        <translation>コピー済み</translation>
+    </message>
+    <message numerus="yes">
+        <source>The camera may be unplugged: %n file(s) copied from it.</source>
+        <translation>
+            <numerusform>カメラを取り外せます：%n 個のファイルをコピーしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) stored safely.</source>
+        <translation>
+            <numerusform>%n 枚の写真を安全に保存しました。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6762,6 +6907,90 @@ Nothing needs to be done.</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::UsbCameraCopy</name>
+    <message>
+        <source>%1 shows no files. A phone shows its photos only while it is unlocked and allows this computer in (&quot;Trust&quot; on an iPhone; &quot;File transfer&quot; or &quot;PTP&quot; on Android): unlock it, allow access, then unplug it and plug it in again.</source>
+        <translation>%1 にファイルが表示されません。スマートフォンは、ロックが解除されていて、このコンピューターからのアクセスを許可している間だけ写真を表示します（iPhone では「信頼」、Android では「ファイル転送」または「PTP」）。ロックを解除してアクセスを許可し、取り外してからもう一度接続してください。</translation>
+    </message>
+    <message>
+        <source>not copied: %1</source>
+        <translation>コピーしていません: %1</translation>
+    </message>
+    <message>
+        <source>the camera gives this folder a name that cannot be a folder&apos;s name here; its files were not copied</source>
+        <translation>カメラがこのフォルダーに付けている名前は、ここではフォルダー名として使えません。中のファイルはコピーしていません</translation>
+    </message>
+    <message numerus="yes">
+        <source>the folder lies more than %n folder(s) deep on the camera; its files were not copied</source>
+        <translation>
+            <numerusform>このフォルダーはカメラ上で %n 階層より深い場所にあります。中のファイルはコピーしていません</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the camera gives this file a name that cannot be a file&apos;s name here</source>
+        <translation>カメラがこのファイルに付けている名前は、ここではファイル名として使えません</translation>
+    </message>
+    <message>
+        <source>the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB); it was not copied</source>
+        <translation>写真としては大きすぎるファイルです（%1 MB。Keepsake が受け付けるのは %2 MB までです）。コピーしていません</translation>
+    </message>
+    <message>
+        <source>There is no room for the photos of %1: they take %2, and %3 has only %4 free. Free some space there and hand the camera in again.</source>
+        <translation>%1 の写真を保存する空き容量がありません。写真は %2 あり、%3 の空き容量は %4 しかありません。そこに空き容量を確保して、カメラをもう一度受け付けてください。</translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the free space and permissions of %2.</source>
+        <translation>スプールフォルダー %1 を作成できません。%2 の空き容量と権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written into the spool folder %2: %3.</source>
+        <translation>%1 をスプールフォルダー %2 に書き込めません: %3。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbCameras</name>
+    <message>
+        <source>Name the camera&apos;s port (`keepsakectl usb` lists the cameras connected now).</source>
+        <translation>カメラのポートを指定してください（現在接続されているカメラは `keepsakectl usb` で一覧できます）。</translation>
+    </message>
+    <message>
+        <source>No camera or phone is connected at %1: plug it in and unlock it, or name its model.</source>
+        <translation>%1 にはカメラもスマートフォンも接続されていません。接続してロックを解除するか、機種を指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbCommand</name>
+    <message>
+        <source>cameras and phones connected by USB</source>
+        <translation>USB で接続されたカメラとスマートフォン</translation>
+    </message>
+    <message>
+        <source>Lists the cameras and phones connected to this computer by USB that libgphoto2 reads (PTP, MTP): their model and port. Hand one in with: ingest --customer C --usb PORT. A phone shows up only while it is unlocked and allows this computer in.</source>
+        <translation>このコンピューターに USB で接続され、libgphoto2 で読み取れるカメラとスマートフォン（PTP、MTP）の機種とポートを一覧表示します。受け付けるには: ingest --customer C --usb PORT。スマートフォンは、ロックが解除されていて、このコンピューターからのアクセスを許可している間だけ表示されます。</translation>
+    </message>
+    <message>
+        <source>No camera or phone on USB. A phone shows up only while it is unlocked and allows this computer in.</source>
+        <translation>USB で接続されたカメラやスマートフォンはありません。スマートフォンは、ロックが解除されていて、このコンピューターからのアクセスを許可している間だけ表示されます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n camera(s) or phone(s); hand one in with: keepsakectl ingest --customer C --usb PORT</source>
+        <translation>
+            <numerusform>カメラまたはスマートフォン %n 台。受け付けるには: keepsakectl ingest --customer C --usb PORT</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::UsbHandin</name>
+    <message>
+        <source>Stopped while copying from %1: nothing of it was handed in.</source>
+        <translation>%1 からのコピー中に中止しました。何も受け付けていません。</translation>
+    </message>
+    <message>
+        <source>The spool folder %1 cannot be made: check the free space and permissions of %2.</source>
+        <translation>スプールフォルダー %1 を作成できません。%2 の空き容量と権限を確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::WebFront</name>
     <message>
         <source>The request is too large.</source>
@@ -7163,6 +7392,10 @@ Nothing needs to be done.</source>
     <message>
         <source>New customer</source>
         <translation>はじめての方</translation>
+    </message>
+    <message>
+        <source>Your camera or phone is connected. Sign in with your customer code and PIN to hand in its photos.</source>
+        <translation>カメラまたはスマートフォンを認識しました。お客様番号と PIN でサインインすると写真を受け付けます。</translation>
     </message>
 </context>
 <context>
