@@ -7431,7 +7431,7 @@ Es ist nichts zu tun.</translation>
         <translation>Diese Adresse ist unvollständig. Scannen Sie den QR-Code am Terminal noch einmal.</translation>
     </message>
     <message>
-        <source>New photo: taken in</source>
+        <source>New photo: stored at the lab</source>
         <translation>Neues Foto: angenommen</translation>
     </message>
     <message>
@@ -7439,7 +7439,7 @@ Es ist nichts zu tun.</translation>
         <translation>Schon früher abgegeben: nicht noch einmal gespeichert</translation>
     </message>
     <message>
-        <source>New version of a photo handed in before: taken in</source>
+        <source>New version of a photo handed in before: stored at the lab</source>
         <translation>Neue Version eines früher abgegebenen Fotos: angenommen</translation>
     </message>
     <message>

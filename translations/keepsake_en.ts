@@ -7347,7 +7347,7 @@ Nothing needs to be done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New photo: taken in</source>
+        <source>New photo: stored at the lab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7355,7 +7355,7 @@ Nothing needs to be done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New version of a photo handed in before: taken in</source>
+        <source>New version of a photo handed in before: stored at the lab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

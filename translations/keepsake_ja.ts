@@ -7315,7 +7315,7 @@ Nothing needs to be done.</source>
         <translation>このアドレスは不完全です。キオスクの QR コードをもう一度読み取ってください。</translation>
     </message>
     <message>
-        <source>New photo: taken in</source>
+        <source>New photo: stored at the lab</source>
         <translation>新しい写真: 受け付けました</translation>
     </message>
     <message>
@@ -7323,7 +7323,7 @@ Nothing needs to be done.</source>
         <translation>受付済み: 再保存はしていません</translation>
     </message>
     <message>
-        <source>New version of a photo handed in before: taken in</source>
+        <source>New version of a photo handed in before: stored at the lab</source>
         <translation>以前お預かりした写真の新しいバージョン: 受け付けました</translation>
     </message>
     <message>

@@ -95,9 +95,9 @@ const Text Texts[] = {
     { "upload.insecure", QT_TRANSLATE_NOOP("Keepsake::WebPage", "This browser cannot check the photos on this page. Open the address from the QR code again (it begins with https), or ask at the kiosk.") },
     { "upload.no_token", QT_TRANSLATE_NOOP("Keepsake::WebPage", "This address is incomplete. Scan the QR code at the kiosk again.") },
     // One line per file after the hand-in (CLI.md's ingest outcomes)
-    { "outcome.new", QT_TRANSLATE_NOOP("Keepsake::WebPage", "New photo: taken in") },
+    { "outcome.new", QT_TRANSLATE_NOOP("Keepsake::WebPage", "New photo: stored at the lab") },
     { "outcome.already_received", QT_TRANSLATE_NOOP("Keepsake::WebPage", "Handed in before: not stored again") },
-    { "outcome.new_version", QT_TRANSLATE_NOOP("Keepsake::WebPage", "New version of a photo handed in before: taken in") },
+    { "outcome.new_version", QT_TRANSLATE_NOOP("Keepsake::WebPage", "New version of a photo handed in before: stored at the lab") },
     { "outcome.rejected", QT_TRANSLATE_NOOP("Keepsake::WebPage", "Not taken: no photo or video could be read from this file") },
     { "outcome.rejected_because", QT_TRANSLATE_NOOP("Keepsake::WebPage", "Not taken: %1") },
 };
