@@ -18,14 +18,17 @@ esac
 build=${KEEPSAKE_SANITIZE_BUILD_DIR:-$root/$default_dir}
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEEPSAKE_SANITIZE="$kind" \
   ${KEEPSAKE_CMAKE_ARGS:-}
-# The test programs the chosen tests run (their fixtures' included), and keepsakectl.
-mapfile -t targets < <(cd "$build" && ctest -N --show-only=json-v1 "${@:-${default_tests[@]}}" | python3 -c '
-import json, os, sys
+# The test programs the chosen tests run, and keepsakectl. Before the build ctest
+# cannot name a test's program, so it is found by the test's name: tst_x and
+# tst_x_postgres run the target tst_x; a fuzz test runs the fuzz targets.
+mapfile -t targets < <(cd "$build" && {
+    ctest -N --show-only=json-v1 "${@:-${default_tests[@]}}" | python3 -c '
+import json, sys
 for test in json.load(sys.stdin)["tests"]:
-    command = test.get("command") or []
-    if command and os.path.basename(command[0]).startswith(("tst_", "fuzz_", "stress")):
-        print(os.path.basename(command[0]))
-' | sort -u)
+    print(test["name"].removesuffix("_postgres"))
+'
+    ninja -t targets all | sed -n "s/^\(fuzz_[a-z_]*\): .*/\1/p"
+} | sort -u | grep -Fx -f <(ninja -t targets all | sed "s/: .*//"))
 cmake --build "$build" -j"$(nproc)" --target keepsakectl "${targets[@]}"
 rm -f "$build"/sanitizer-reports/report*
 status=0
