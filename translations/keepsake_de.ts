@@ -7109,14 +7109,6 @@ Es ist nichts zu tun.</translation>
 <context>
     <name>Keepsake::WebFront</name>
     <message>
-        <source>The request is too large.</source>
-        <translation>Die Anfrage ist zu groß.</translation>
-    </message>
-    <message>
-        <source>The request&apos;s body is not a JSON object.</source>
-        <translation>Der Rumpf der Anfrage ist kein JSON-Objekt.</translation>
-    </message>
-    <message>
         <source>Method not allowed here.</source>
         <translation>Diese Methode ist hier nicht erlaubt.</translation>
     </message>

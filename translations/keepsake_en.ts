@@ -7025,14 +7025,6 @@ Nothing needs to be done.</source>
 <context>
     <name>Keepsake::WebFront</name>
     <message>
-        <source>The request is too large.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request&apos;s body is not a JSON object.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Method not allowed here.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6993,14 +6993,6 @@ Nothing needs to be done.</source>
 <context>
     <name>Keepsake::WebFront</name>
     <message>
-        <source>The request is too large.</source>
-        <translation>リクエストが大きすぎます。</translation>
-    </message>
-    <message>
-        <source>The request&apos;s body is not a JSON object.</source>
-        <translation>リクエストの本文が JSON オブジェクトではありません。</translation>
-    </message>
-    <message>
         <source>Method not allowed here.</source>
         <translation>このメソッドはここでは使用できません。</translation>
     </message>

@@ -88,8 +88,8 @@ Result<QJsonObject> PhoneHandins::receive(const QString &token, const QString &p
     if (upload->state != QLatin1String("receiving"))
         return Error::usage(Tr::tr("Offer %1 before sending it.").arg(path));
     Result<QJsonObject> received = m_reception.receive(upload->handinRef, owner(*upload), path, offset, bytes, sha256);
-    if (received && received->value(QStringLiteral("complete")).toBool() && offset + bytes.size() > 0
-        && received->value(QStringLiteral("received")).toInteger() == offset + bytes.size()) {
+    // This piece completed the file (a complete file takes no more pieces).
+    if (received && received->value(QStringLiteral("complete")).toBool()) {
         if (Status counted = PhoneUploads(m_lab.catalog()).fileArrived(upload->id, offset + bytes.size(), m_lab.clock().now());
             !counted)
             return counted.error();

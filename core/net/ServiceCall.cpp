@@ -9,15 +9,6 @@
 
 namespace Keepsake {
 
-namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Keepsake::ServiceCall)
-};
-
-} // namespace
-
 bool ServiceCaller::actsAsClerk() const
 {
     if (device)
@@ -55,14 +46,7 @@ QString ServiceRequest::query(const QString &name) const
 
 Result<QJsonObject> ServiceRequest::json() const
 {
-    const QByteArray body = http.body();
-    if (body.size() > ServiceProtocol::MaxJsonBytes)
-        return Error::usage(Tr::tr("The request is too large."));
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return Error::usage(Tr::tr("The request's body is not a JSON object."));
-    return document.object();
+    return ServiceProtocol::jsonBody(http.body());
 }
 
 ServiceReply ServiceReply::object(const QJsonObject &object, int status)
@@ -83,9 +67,7 @@ ServiceReply ServiceReply::array(const QJsonArray &array, int status)
 
 ServiceReply ServiceReply::fail(const Error &error)
 {
-    static const char *const codes[] = { "failed", "bad_request", "not_found", "refused", "cancelled" };
-    return fail(ServiceProtocol::statusFor(error.kind()), QString::fromLatin1(codes[int(error.kind())]),
-                error.message());
+    return fail(ServiceProtocol::statusFor(error.kind()), ServiceProtocol::errorCode(error.kind()), error.message());
 }
 
 ServiceReply ServiceReply::fail(int status, const QString &code, const QString &message)

@@ -52,6 +52,23 @@ bool isPending(const QByteArray &answer)
     return answer.startsWith('{') && QJsonDocument::fromJson(answer).object().value(QStringLiteral("pending")).toBool();
 }
 
+QString errorCode(Error::Kind kind)
+{
+    static const char *const codes[] = { "failed", "bad_request", "not_found", "refused", "cancelled" };
+    return QString::fromLatin1(codes[int(kind)]);
+}
+
+Result<QJsonObject> jsonBody(const QByteArray &body)
+{
+    if (body.size() > MaxJsonBytes)
+        return Error::usage(QCoreApplication::translate("Keepsake::ServiceCall", "The request is too large."));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return Error::usage(QCoreApplication::translate("Keepsake::ServiceCall", "The request's body is not a JSON object."));
+    return document.object();
+}
+
 bool matchPath(const QStringList &pattern, const QStringList &parts, QStringList &captures)
 {
     if (pattern.size() != parts.size())

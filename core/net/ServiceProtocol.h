@@ -50,6 +50,12 @@ Error errorFrom(int status, const QByteArray &body);
 // it is none of that (the request is refused).
 QString safeRelativePath(const QString &path);
 
+// The error body's code for an error's kind: "failed", "bad_request", "not_found",
+// "refused", "cancelled".
+QString errorCode(Error::Kind kind);
+// A request's body as a JSON object; Error::Kind::Usage when too large or not one.
+Result<QJsonObject> jsonBody(const QByteArray &body);
+
 // Whether a path's parts match a route's pattern ("{}" matches any one part, which
 // goes into captures, in order).
 bool matchPath(const QStringList &pattern, const QStringList &parts, QStringList &captures);

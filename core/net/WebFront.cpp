@@ -45,14 +45,7 @@ QString WebFront::Call::query(const QString &name) const
 
 Result<QJsonObject> WebFront::Call::json() const
 {
-    const QByteArray body = http.body();
-    if (body.size() > ServiceProtocol::MaxJsonBytes)
-        return Error::usage(tr("The request is too large."));
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return Error::usage(tr("The request's body is not a JSON object."));
-    return document.object();
+    return ServiceProtocol::jsonBody(http.body());
 }
 
 WebFront::WebFront(const Lab &lab) : m_lab(lab)

@@ -70,12 +70,11 @@ WebReply WebReply::json(const QJsonObject &object, int status)
 
 WebReply WebReply::fail(const Error &error)
 {
-    static const char *const codes[] = { "failed", "bad_request", "not_found", "refused", "cancelled" };
     int status = ServiceProtocol::statusFor(error.kind());
     // Refused reads on the page are "not yours" (403), not "who are you" (401).
     if (error.kind() == Error::Kind::Refused)
         status = 403;
-    return fail(status, QString::fromLatin1(codes[int(error.kind())]), error.message());
+    return fail(status, ServiceProtocol::errorCode(error.kind()), error.message());
 }
 
 WebReply WebReply::fail(int status, const QString &code, const QString &message)
