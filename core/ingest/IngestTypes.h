@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDateTime>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -23,6 +24,16 @@ struct MatchedPhoto
     QString disc;   // the disc it went onto, empty if none
 };
 
+// An earlier photo of the customer that shows the same picture with other bytes
+// (resized, re-encoded, edited): a near-duplicate by its perceptual hash. The new
+// file is kept all the same; the record names it (`similar_to`).
+struct SimilarPhoto
+{
+    qint64 photoId = 0;
+    QString name;           // its original file name
+    QDateTime handedInAt;   // when the earlier photo was handed in
+};
+
 struct IngestRecord
 {
     QString path;          // as found, relative to the source folder given
@@ -33,6 +44,7 @@ struct IngestRecord
     std::optional<MatchedPhoto> matched;
     QString reason;        // why rejected, or what a new version is a version of
     qint64 size = 0;
+    std::optional<SimilarPhoto> similar;   // on new and new_version records only
 };
 
 struct IngestSummary
