@@ -99,7 +99,7 @@ Status AlbumChoices::setCover(qint64 albumId, qint64 photoId, const QDateTime &n
             return Error::notFound(tr("Photo %1 is not in album %2; a cover must be one of the "
                                       "album's photos.").arg(photoId).arg(albumId));
         return audit(db, m_actor.auditText(), QStringLiteral("cover"), albumId, now,
-                     { { QStringLiteral("photo"), photoId } });
+                     { { QStringLiteral("photo"), photoId }, { QStringLiteral("caption"), caption } });
     });
 }
 
@@ -146,8 +146,12 @@ Result<QList<qint64>> AlbumChoices::selection(qint64 albumId) const
     return ids;
 }
 
-Status AlbumChoices::setCaption(qint64 photoId, const QString &caption, const QDateTime &now) const
+Status AlbumChoices::setCaption(qint64 photoId, const QString &text, const QDateTime &now) const
 {
+    const QString caption = text.simplified();
+    if (caption.size() > MaxCaptionLength)
+        return Error::usage(tr("The caption of photo %1 is %2 characters long; a caption holds at most %3. "
+                               "Shorten it.").arg(photoId).arg(caption.size()).arg(MaxCaptionLength));
     return m_catalog.transaction([&](QSqlDatabase &db) -> Status {
         SqlQuery album(db, QStringLiteral("SELECT album_id FROM photos WHERE id = :photo"));
         album.bind(QStringLiteral(":photo"), photoId);
@@ -159,12 +163,12 @@ Status AlbumChoices::setCaption(qint64 photoId, const QString &caption, const QD
         if (auto allowed = AlbumAccess::check(db, m_actor, albumId, AlbumAccess::Need::Change); !allowed)
             return allowed.error();
         SqlQuery update(db, QStringLiteral("UPDATE photos SET caption = :caption WHERE id = :photo"));
-        update.bind(QStringLiteral(":caption"), nullIfEmpty(caption.trimmed()));
+        update.bind(QStringLiteral(":caption"), nullIfEmpty(caption));
         update.bind(QStringLiteral(":photo"), photoId);
         if (Status status = update.exec(); !status)
             return status;
         return audit(db, m_actor.auditText(), QStringLiteral("caption"), albumId, now,
-                     { { QStringLiteral("photo"), photoId } });
+                     { { QStringLiteral("photo"), photoId }, { QStringLiteral("caption"), caption } });
     });
 }
 

@@ -32,6 +32,10 @@ public:
     Status setSelection(qint64 albumId, const QList<qint64> &photoIds, const QDateTime &now) const;
     // The selection in the order it was chosen; empty: none stored.
     Result<QList<qint64>> selection(qint64 albumId) const;
+    // A photo's caption (sidecar, album.json, prints): one line of at most
+    // MaxCaptionLength characters, line breaks and runs of spaces made single
+    // spaces; an empty one clears it.
+    static constexpr int MaxCaptionLength = 500;
     Status setCaption(qint64 photoId, const QString &caption, const QDateTime &now) const;
 
 private:

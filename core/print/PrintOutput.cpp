@@ -63,6 +63,27 @@ Status PrintOutput::writePdf(const QString &file, const QPageLayout &layout, con
     return Status::success();
 }
 
+Status PrintOutput::repairPdf(const QString &file)
+{
+    const QFileInfo target(file);
+    QTemporaryFile repaired(target.absolutePath() + QStringLiteral("/.%1.XXXXXX.part").arg(target.fileName()));
+    if (!repaired.open())
+        return Error::failure(tr("The PDF %1 cannot be repaired: no file can be made beside it (%2). Check the free "
+                                 "space and permissions.").arg(file, repaired.errorString()));
+    repaired.close();
+    const Result<bool> fixed = PdfTextFix::apply(file, repaired.fileName());
+    if (!fixed)
+        return fixed.error().prefixed(tr("The PDF %1 was printed, but its text could not be repaired: ").arg(file));
+    if (!*fixed)
+        return Status::success();
+    QFile::setPermissions(repaired.fileName(), QFile::permissions(file));
+    if (std::rename(QFile::encodeName(repaired.fileName()).constData(), QFile::encodeName(file).constData()) != 0)
+        return Error::failure(tr("The repaired PDF %1 could not be put in place; check the folder's permissions.").arg(file));
+    repaired.setAutoRemove(false);
+    qCDebug(lcPrint) << "Repaired the text of" << file;
+    return Status::success();
+}
+
 Status PrintOutput::submitToPrinter(const QString &printer, const QString &pdfFile, const QString &title)
 {
     QProcess lp;

@@ -28,6 +28,11 @@ public:
     // all: a temporary file beside it is renamed into place when complete.
     static Status writePdf(const QString &file, const QPageLayout &layout, const QString &title, const Draw &draw);
 
+    // Repairs the text map of a PDF that Qt wrote elsewhere (a print preview's "Print
+    // to File"), in place: the file is replaced whole by its repaired copy, or left as
+    // it was when it needs no repair (PdfTextFix).
+    static Status repairPdf(const QString &file);
+
     // Hands a PDF to the CUPS queue 'printer' (lp -d), reporting CUPS's own words when
     // it refuses.
     static Status submitToPrinter(const QString &printer, const QString &pdfFile, const QString &title);

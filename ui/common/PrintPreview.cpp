@@ -7,6 +7,7 @@
 #include "print/IndexSheet.h"
 #include "print/PrintJobs.h"
 #include "print/PrintLanguage.h"
+#include "print/PrintOutput.h"
 #include "print/PrintSources.h"
 #include "print/Receipt.h"
 
@@ -126,6 +127,13 @@ void PrintPreview::show(QWidget *parent, const Document &document)
         dialogHook()(dialog);
     else
         dialog.exec();
+    // "Print to File": Qt's PDF gets the text map repair keepsakectl's PDFs get, so
+    // that names in Japanese are found and copied as written.
+    if (error.isEmpty() && dialog.result() == QDialog::Accepted && printer.outputFormat() == QPrinter::PdfFormat
+        && !printer.outputFileName().isEmpty()) {
+        if (Status repaired = PrintOutput::repairPdf(printer.outputFileName()); !repaired)
+            error = repaired.error().message();
+    }
     if (!error.isEmpty())
         MessageBox::warning(parent, document.title, error);
 }

@@ -14,6 +14,7 @@ std::unique_ptr<Command> makeIngestCommand();
 std::unique_ptr<Command> makeUsbCommand();   // cameras and phones on USB (UsbCommand.cpp)
 std::unique_ptr<Command> makeAlbumsCommand();
 std::unique_ptr<Command> makePhotosCommand();
+std::unique_ptr<Command> makePhotoCommand();   // photo caption (PhotoCommand.cpp)
 std::unique_ptr<Command> makeThumbnailsCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeStatusCommand();

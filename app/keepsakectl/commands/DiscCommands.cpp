@@ -8,6 +8,7 @@
 #include "catalog/AuditLog.h"
 #include "disc/BurnJob.h"
 #include "disc/DiscCheck.h"
+#include "disc/DiscVerification.h"
 #include "disc/DiscDrive.h"
 #include "disc/DiscManifest.h"
 #include "disc/ChainKeys.h"
@@ -347,43 +348,55 @@ public:
             return *done;
         if (!p.isSet(QStringLiteral("drive")))
             return context.fail(Error::usage(tr("Name the drive: --drive DRIVE.")));
+        Lab *lab = context.lab();
+        if (!lab)
+            return ExitFailed;
         const Result<std::unique_ptr<DiscDrive>> drive = DiscDrive::open(p.value(QStringLiteral("drive")));
         if (!drive)
             return context.fail(drive.error());
         Console &console = context.console;
-        const DiscDrive::Verified verified = (*drive)->verify([&console, &context](qint64 done, qint64 total) {
+        const DiscVerification verification(*lab, Actor::system(AuditLog::currentActor(QStringLiteral("keepsakectl"))));
+        const Result<DiscVerification::Outcome> outcome = verification.run(**drive, [&console, &context](qint64 done, qint64 total) {
             console.progress(done, total, done, total, tr("verified"));
             return context.cancel.isCancelled();
-        });
+        }, context.clock.now());
         console.endProgress();
-        DiscCheck::Md5s listed;
-        const QString jsonPath = QLatin1Char('/') + DiscManifest::jsonName();
-        if (!verified.readError && !verified.cancelled && (*drive)->exists(jsonPath)) {
-            const Result<QByteArray> json = (*drive)->readFile(jsonPath);
-            const Result<DiscManifest> manifest = json ? DiscManifest::fromJson(*json) : Result<DiscManifest>(json.error());
-            if (manifest)
-                listed = DiscCheck::manifestMd5s(**drive, *manifest);
-            else
-                listed.bad << tr("%1: %2").arg(DiscManifest::jsonName(), manifest.error().message());
-        }
-        for (const QString &bad : verified.badFiles + listed.bad)
+        if (!outcome)
+            return context.fail(outcome.error());
+        for (const QString &bad : outcome->mismatches())
             console.item({ { QStringLiteral("file"), bad.section(QStringLiteral(": "), 0, 0) },
                            { QStringLiteral("reason"), bad.section(QStringLiteral(": "), 1) } },
                          tr("MISMATCH %1").arg(bad));
-        if (verified.cancelled)
-            return context.fail(Error::cancelled(tr("Verification cancelled.")));
-        if (verified.readError)
-            return context.fail(Error::failure(tr("The disc could not be read back: %1").arg(verified.message)));
-        const bool ok = verified.ok && listed.bad.isEmpty();
-        console.summary({ { QStringLiteral("ok"), ok }, { QStringLiteral("files"), verified.files },
-                          { QStringLiteral("manifest_md5s"), listed.checked },
-                          { QStringLiteral("mismatches"), verified.badFiles.size() + listed.bad.size() } },
-                        ok ? tr("Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest's MD5s.", nullptr,
-                                verified.files).arg(listed.checked)
-                           : !verified.ok ? tr("Verification failed: %1").arg(verified.message)
-                                          : tr("Verification failed: %n photo(s) on the disc do not match the manifest's MD5s.", nullptr,
-                                               int(listed.bad.size())));
-        return ok ? ExitDone : ExitPartial;
+        console.summary(summary(*outcome), summaryText(*outcome));
+        return outcome->ok() ? ExitDone : ExitPartial;
+    }
+
+private:
+    static QJsonObject summary(const DiscVerification::Outcome &o)
+    {
+        return { { QStringLiteral("ok"), o.ok() }, { QStringLiteral("disc"), o.discId.isEmpty() ? QJsonValue() : QJsonValue(o.discId) },
+                 { QStringLiteral("files"), o.read.files }, { QStringLiteral("manifest_md5s"), o.listed.checked },
+                 { QStringLiteral("mismatches"), o.mismatches().size() },
+                 { QStringLiteral("recorded"), o.notOurs.isEmpty() && o.sessionsMarked > 0 } };
+    }
+
+    static QString summaryText(const DiscVerification::Outcome &o)
+    {
+        QString text = o.ok() ? tr("Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest's MD5s.",
+                                   nullptr, o.read.files).arg(o.listed.checked)
+                       : !o.read.ok ? tr("Verification failed: %1").arg(o.read.message)
+                                    : tr("Verification failed: %n photo(s) on the disc do not match the manifest's MD5s.",
+                                         nullptr, int(o.listed.bad.size()));
+        if (!o.notOurs.isEmpty())
+            text += QLatin1Char(' ') + tr("Nothing was recorded in the catalog: %1.").arg(o.notOurs);
+        else if (o.ok())
+            text += QLatin1Char(' ') + tr("Disc %1 is recorded as verified: the lab's copies of its albums may be "
+                                          "purged once their grace period ends.").arg(o.discId);
+        else
+            text += QLatin1Char(' ') + tr("Disc %1 is recorded as not verified: the lab keeps its copies of the disc's "
+                                          "albums. Verify the disc again, or restore the albums and burn them anew.")
+                                           .arg(o.discId);
+        return text;
     }
 };
 

@@ -107,6 +107,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeUsbCommand());
     commands.push_back(makeAlbumsCommand());
     commands.push_back(makePhotosCommand());
+    commands.push_back(makePhotoCommand());
     commands.push_back(makeAlbumCommand());
     commands.push_back(makeThumbnailsCommand());
     commands.push_back(makeCheckCommand());
