@@ -99,7 +99,7 @@ Status AlbumChoices::setCover(qint64 albumId, qint64 photoId, const QDateTime &n
             return Error::notFound(tr("Photo %1 is not in album %2; a cover must be one of the "
                                       "album's photos.").arg(photoId).arg(albumId));
         return audit(db, m_actor.auditText(), QStringLiteral("cover"), albumId, now,
-                     { { QStringLiteral("photo"), photoId }, { QStringLiteral("caption"), caption } });
+                     { { QStringLiteral("photo"), photoId } });
     });
 }
 

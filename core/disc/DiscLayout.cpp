@@ -162,8 +162,11 @@ Result<ManifestAlbum> DiscLayout::addAlbum(const AlbumSummary &album, const Plan
         pending.originals.append(m_entries.size());
         m_entries.append({ folder + name, stored });   // or the copy fetched from another device
         m_entries.append({ folder + name + QStringLiteral(".xmp"), sidecar });
+        // A browser shows a JPEG or PNG itself; anything else only through its rendition,
+        // and without one (nothing could be decoded) the viewer shows a tile, not the file.
         result.photos.append({ photo.id, photo.name, folder.mid(1) + name, photo.sha256, {}, photo.size,
-                               photo.taken, photo.camera, photo.caption, {}, folder.mid(1) + name });
+                               photo.taken, photo.camera, photo.caption, {},
+                               browserShows(photo) ? folder.mid(1) + name : QString() });
         pending.viewNames.append(uniqueIn(viewNames, baseName(name).left(60).trimmed() + QStringLiteral(".jpg")));
         const SidecarFields fields { photo.name, photo.taken, photo.camera, photo.caption, album.title, result.handedIn };
         tasks.append({ photo, album.title, stored, fields, sidecar,

@@ -69,6 +69,7 @@ QJsonObject photo(const PhotoRecord &p)
         { QStringLiteral("size"), p.size },
         { QStringLiteral("sha256"), p.sha256 },
         { QStringLiteral("version_of"), idOrNull(p.versionOf) },
+        { QStringLiteral("caption"), textOrNull(p.caption) },
         { QStringLiteral("width"), p.width },
         { QStringLiteral("height"), p.height },
         { QStringLiteral("format"), textOrNull(p.format) },

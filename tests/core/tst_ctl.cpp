@@ -36,6 +36,7 @@ private Q_SLOTS:
     void writesJsonLinesForAHandIn();
     void saysWhenTheCardMayBeRemoved();
     void listsAlbumsAndPhotos();
+    void setsAndClearsACaption();
     void reportsRejectsWithExitThree();
     void saysNothingOnStderrWhenAllIsWell();
     void checksTheStore();
@@ -232,6 +233,33 @@ void TestCtl::listsAlbumsAndPhotos()
     const Run byId = ctl(lab() + QStringList { QStringLiteral("photos"), QStringLiteral("--album"),
                                                QString::number(album.value(QStringLiteral("id")).toInt()) });
     QCOMPARE(byId.code, 0);
+}
+
+// photo caption (issue 17): set, shown by photos, cleared; a photo that is not there
+// and a caption too long are usage errors that change nothing.
+void TestCtl::setsAndClearsACaption()
+{
+    QCOMPARE(ctl(lab() + QStringList { QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--album"),
+                                       QStringLiteral("Holiday"), Keepsake::Test::corpusPath(QStringLiteral("real/png")) }).code, 0);
+    const QStringList photos = lab() + QStringList { QStringLiteral("photos"), QStringLiteral("--album"), QStringLiteral("Holiday"),
+                                                     QStringLiteral("--customer"), QStringLiteral("C1"), QStringLiteral("--json") };
+    const QString id = QString::number(ctl(photos).records.first().value(QStringLiteral("id")).toInteger());
+    auto caption = [&](const QString &photo, const QString &text) {
+        return ctl(lab() + QStringList { QStringLiteral("photo"), QStringLiteral("caption"), QStringLiteral("--photo"), photo,
+                                         QStringLiteral("--text"), text });
+    };
+    QCOMPARE(caption(id, QStringLiteral("Oma im Garten,\n  Sommer")).code, 0);
+    QCOMPARE(ctl(photos).records.first().value(QStringLiteral("caption")).toString(), QStringLiteral("Oma im Garten, Sommer"));
+    QCOMPARE(caption(id, QStringLiteral("Oma im\nGarten")).code, 0);
+    QCOMPARE(ctl(photos).records.first().value(QStringLiteral("caption")).toString(), QStringLiteral("Oma im Garten"));
+    const Run tooLong = caption(id, QString(501, QLatin1Char('x')));
+    QCOMPARE(tooLong.code, 2);
+    QVERIFY2(tooLong.err.contains("at most 500"), tooLong.err.constData());
+    QCOMPARE(caption(QStringLiteral("999999"), QStringLiteral("x")).code, 2);
+    QCOMPARE(caption(QStringLiteral("IMG_1.JPG"), QStringLiteral("x")).code, 2);
+    QCOMPARE(ctl(photos).records.first().value(QStringLiteral("caption")).toString(), QStringLiteral("Oma im Garten"));
+    QCOMPARE(caption(id, QString()).code, 0);
+    QVERIFY(ctl(photos).records.first().value(QStringLiteral("caption")).isNull());
 }
 
 void TestCtl::reportsRejectsWithExitThree()

@@ -8,6 +8,7 @@
 #include "DiscTestLab.h"
 
 #include "catalog/AuditLog.h"
+#include "disc/DiscManifest.h"
 #include "disc/DiscVerification.h"
 #include "retention/Purge.h"
 
@@ -23,10 +24,11 @@ private slots:
 
 private:
     QString burnAll(const QString &name);
-    QJsonArray discPhotos(const QString &root);
+    QList<ManifestPhoto> discPhotos(const QString &root);
     QList<PurgeItem> purgePlan(int daysLater);
     QString verifiedAt();
-    void flipByteOf(const QString &iso, const QString &corpusFile);
+    qint64 offsetOf(const QString &iso, const QString &corpusFile);
+    void flipByteAt(const QString &iso, qint64 offset);
 };
 
 void TestDiscReadBack::initTestCase()
@@ -45,19 +47,18 @@ QString TestDiscReadBack::burnAll(const QString &name)
     return burned.code == 0 ? iso : (qWarning("%s", qPrintable(burned.out)), QString());
 }
 
-// Every photo of every album.json below the extracted root.
-QJsonArray TestDiscReadBack::discPhotos(const QString &root)
+// Every photo the disc's manifest lists, with its rendition's path.
+QList<ManifestPhoto> TestDiscReadBack::discPhotos(const QString &root)
 {
-    QJsonArray photos;
-    QDirIterator it(root, { QStringLiteral("album.json") }, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonArray listed = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("photos")).toArray();
-        for (const QJsonValue &photo : listed)
-            photos.append(photo);
-    }
+    QFile file(root + QLatin1Char('/') + DiscManifest::jsonName());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const Result<DiscManifest> manifest = DiscManifest::fromJson(file.readAll());
+    QList<ManifestPhoto> photos;
+    if (manifest)
+        for (const ManifestSession &session : manifest->sessions)
+            for (const ManifestAlbum &album : session.albums)
+                photos += album.photos;
     return photos;
 }
 
@@ -71,15 +72,22 @@ void TestDiscReadBack::heifAndRawRenditionsOpenInDjpeg()
     const QString root = m_dir.filePath(QStringLiteral("renditions"));
     QCOMPARE(run(QStringLiteral("xorriso"), { QStringLiteral("-osirrox"), QStringLiteral("on"), QStringLiteral("-indev"), iso,
                                               QStringLiteral("-extract"), QStringLiteral("/"), root }).code, 0);
-    const QJsonArray photos = discPhotos(root);
+    const QList<ManifestPhoto> photos = discPhotos(root);
     QVERIFY(photos.size() >= 10);
     int heif = 0, raw = 0;
-    for (const QJsonValue &value : photos) {
-        const QJsonObject photo = value.toObject();
-        const QString name = photo.value(QStringLiteral("name")).toString();
-        const QString view = photo.value(QStringLiteral("view")).toString();
+    for (const ManifestPhoto &photo : photos) {
+        const QString &name = photo.name;
+        const QString &view = photo.view;
         const bool isHeif = QRegularExpression(QStringLiteral("\\.(heic|heif|hif)$"), QRegularExpression::CaseInsensitiveOption)
                                 .match(name).hasMatch();
+        if (name == QLatin1String("Apple_iPhone_12_Pro_IMG_1361.dng")) {
+            // Cut down to 64 KB with neither raw data nor a preview left: nothing to show,
+            // so no view at all (the viewer draws a tile with its name), never the DNG
+            // itself as a picture a browser cannot show.
+            QVERIFY2(view.isEmpty(), qPrintable(view));
+            QVERIFY(QFileInfo::exists(root + QLatin1Char('/') + photo.path));
+            continue;
+        }
         QVERIFY2(!view.isEmpty(), qPrintable(name + QStringLiteral(" has no rendition in view/")));
         QVERIFY2(view.contains(QLatin1String("/view/")) && view.endsWith(QLatin1String(".jpg")), qPrintable(view));
         QProcess djpeg;
@@ -88,30 +96,35 @@ void TestDiscReadBack::heifAndRawRenditionsOpenInDjpeg()
         QVERIFY2(djpeg.exitCode() == 0, qPrintable(name + QStringLiteral(": ") + QString::fromLocal8Bit(djpeg.readAllStandardError())));
         const QImage decoded = QImage::fromData(djpeg.readAllStandardOutput(), "PPM");
         QVERIFY2(!decoded.isNull() && decoded.width() >= 64 && decoded.height() >= 64, qPrintable(name));
-        const QImage small = decoded.scaled(16, 16, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-        QSet<QRgb> colours;
-        for (int y = 0; y < 16; ++y)
-            for (int x = 0; x < 16; ++x)
-                colours.insert(small.pixel(x, y) & 0xf0f0f0);
-        QVERIFY2(colours.size() > 8, qPrintable(name + QStringLiteral(": the rendition shows no picture")));
+        QSet<int> levels;   // a picture, not a uniform placeholder (Canon_EOS_R5.HIF is a night shot: grey levels 0 to 12)
+        for (int y = 0; y < decoded.height(); y += 3)
+            for (int x = 0; x < decoded.width(); x += 3)
+                levels.insert(qGray(decoded.pixel(x, y)));
+        QVERIFY2(levels.size() >= 4, qPrintable(name + QStringLiteral(": the rendition shows no picture")));
         ++(isHeif ? heif : raw);
     }
     QVERIFY(heif >= 8);
-    QVERIFY(raw >= 2);
+    QVERIFY(raw >= 2);   // the cut-down CRW shows its embedded thumbnail
 }
 
-void TestDiscReadBack::flipByteOf(const QString &iso, const QString &corpusFile)
+// Where in the image a photo's bytes begin (its first 4 KiB found), plus 3000.
+qint64 TestDiscReadBack::offsetOf(const QString &iso, const QString &corpusFile)
 {
     QFile photo(Test::corpusPath(corpusFile));
-    QVERIFY(photo.open(QIODevice::ReadOnly));
-    const QByteArray head = photo.read(4096);
     QFile file(iso);
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    const qsizetype at = file.readAll().indexOf(head);
-    QVERIFY(at > 0);
+    if (!photo.open(QIODevice::ReadOnly) || !file.open(QIODevice::ReadOnly))
+        return -1;
+    const qsizetype at = file.readAll().indexOf(photo.read(4096));
+    return at > 0 ? at + 3000 : -1;
+}
+
+void TestDiscReadBack::flipByteAt(const QString &iso, qint64 offset)
+{
+    QFile file(iso);
+    QVERIFY(offset > 0 && file.open(QIODevice::ReadWrite));
     char byte = 0;
-    QVERIFY(file.seek(at + 3000) && file.getChar(&byte));
-    QVERIFY(file.seek(at + 3000) && file.putChar(char(byte ^ 0x01)));
+    QVERIFY(file.seek(offset) && file.getChar(&byte));
+    QVERIFY(file.seek(offset) && file.putChar(char(byte ^ 0x01)));
 }
 
 QList<PurgeItem> TestDiscReadBack::purgePlan(int daysLater)
@@ -142,7 +155,8 @@ void TestDiscReadBack::verifyRecordsWhetherTheDiscReadsBack()
     QVERIFY(!plan.isEmpty());
     QVERIFY(std::all_of(plan.cbegin(), plan.cend(), [](const PurgeItem &item) { return item.purge; }));
 
-    flipByteOf(iso, QStringLiteral("dups/exact/IMG_0001.JPG"));
+    const qint64 damaged = offsetOf(iso, QStringLiteral("dups/exact/IMG_0001.JPG"));
+    flipByteAt(iso, damaged);
     Run verified = ctl({ QStringLiteral("--json"), QStringLiteral("verify"), QStringLiteral("--drive"), QStringLiteral("stdio:") + iso });
     QVERIFY2(verified.code == 3, qPrintable(verified.out));
     QVERIFY2(verified.out.contains(QLatin1String("\"recorded\":true")), qPrintable(verified.out));
@@ -151,7 +165,7 @@ void TestDiscReadBack::verifyRecordsWhetherTheDiscReadsBack()
     QVERIFY(std::none_of(plan.cbegin(), plan.cend(), [](const PurgeItem &item) { return item.purge; }));
     QVERIFY2(plan.first().reason.contains(QLatin1String("keepsakectl verify")), qPrintable(plan.first().reason));
 
-    flipByteOf(iso, QStringLiteral("dups/exact/IMG_0001.JPG"));   // the byte back: the disc cleaned
+    flipByteAt(iso, damaged);   // the byte back: the disc cleaned
     verified = ctl({ QStringLiteral("verify"), QStringLiteral("--drive"), QStringLiteral("stdio:") + iso });
     QVERIFY2(verified.code == 0, qPrintable(verified.out));
     QVERIFY(verifiedAt() != QLatin1String("NULL"));
