@@ -114,6 +114,49 @@ Status CustomerEdits::allowed(const Actor &actor, const Customer &customer, cons
                              "counter.").arg(customer.code, actor.describe()));
 }
 
+Result<Customer> CustomerEdits::add(const Actor &actor, const NewCustomer &customer, const QString &plan) const
+{
+    if (!actor.actsForLab()) {
+        qCInfo(lcCatalog).noquote() << "Refused adding customer" << customer.code << "to" << actor.auditText();
+        return Error::refused(tr("Customer %1 was not added: %2 may not add customers. New customers register at a "
+                                 "kiosk or at the counter.").arg(customer.code.trimmed(), actor.describe()));
+    }
+    const QDateTime now = m_clock.now();
+    Result<Customer> added = Error::failure(QString());
+    const Status written = m_catalog.transaction([&](QSqlDatabase &db) -> Status {
+        added = Customers(m_catalog).add(customer, now);
+        if (!added)
+            return added.error();
+        QJsonObject details { { QStringLiteral("code"), added->code }, { QStringLiteral("name"), added->name } };
+        const auto text = [&details](const char *field, const QString &value) {
+            if (!value.trimmed().isEmpty())
+                details.insert(QString::fromLatin1(field), value.trimmed());
+        };
+        text("email", customer.email);
+        text("phone", customer.phone);
+        text("language", customer.language);
+        text("home", customer.homeDevice);
+        if (!customer.pin.isEmpty())
+            details.insert(QStringLiteral("pin"), QStringLiteral("***"));
+        if (!plan.trimmed().isEmpty()) {
+            const Result<QVariant> rule = planRuleId(db, plan);
+            if (!rule)
+                return rule.error();
+            SqlQuery set(db, QStringLiteral("UPDATE customers SET plan_rule_id = :rule WHERE id = :id"));
+            set.bind(QStringLiteral(":rule"), *rule).bind(QStringLiteral(":id"), added->id);
+            if (Status status = set.exec(); !status)
+                return status;
+            details.insert(QStringLiteral("plan"), plan.trimmed());
+        }
+        return AuditLog::record(db, { 0, now, actor.auditText(), QStringLiteral("customer_add"), added->id, {},
+                                      details });
+    });
+    if (!written)
+        return written.error();
+    qCInfo(lcCatalog).noquote() << "Customer" << added->code << "added by" << actor.auditText();
+    return Customers(m_catalog).byId(added->id);
+}
+
 Result<Customer> CustomerEdits::update(const Actor &actor, const QString &code, const CustomerChanges &changes) const
 {
     const Customers customers(m_catalog);

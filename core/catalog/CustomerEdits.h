@@ -31,7 +31,9 @@ struct CustomerChanges
     bool isEmpty() const;
 };
 
-// Changing a customer's data, as the front ends do it: checked like a new customer's
+// Adding and changing customers, as the front ends do it. A new customer is checked
+// by Customers::add and written with its "customer_add" audit entry (a PIN as "***"),
+// by the clerk or the system only. A change is checked like a new customer's
 // (one-line name, e-mail address, PIN of 4 to 8 digits), in one transaction with its
 // "customer_update" audit entry (a PIN written as "***"). The clerk and the system
 // change everything; customers their own name, contact, language and PIN.
@@ -42,6 +44,8 @@ class CustomerEdits
 public:
     CustomerEdits(const Catalog &catalog, const Clock &clock) : m_catalog(catalog), m_clock(clock) { }
 
+    // A new customer, with the retention rule their new albums get (empty: the lab's default).
+    Result<Customer> add(const Actor &actor, const NewCustomer &customer, const QString &plan = {}) const;
     Result<Customer> update(const Actor &actor, const QString &code, const CustomerChanges &changes) const;
 
 private:

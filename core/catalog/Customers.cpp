@@ -37,23 +37,33 @@ QString tr(const char *text)
 
 Status Customers::validate(const NewCustomer &customer)
 {
+    const QList<CustomerProblem> found = problems(customer);
+    if (found.isEmpty())
+        return Status::success();
+    return Error::usage(found.first().message);
+}
+
+QList<CustomerProblem> Customers::problems(const NewCustomer &customer)
+{
+    using Field = CustomerProblem::Field;
+    QList<CustomerProblem> found;
     static const QRegularExpression codeShape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
     if (!codeShape.match(customer.code.trimmed()).hasMatch())
-        return Error::usage(Tr::tr("The customer code \"%1\" is not usable: use 1 to 32 letters, digits, "
-                               "dots, dashes or underscores, e.g. K-00042.").arg(customer.code));
+        found.append({ Field::Code, Tr::tr("The customer code \"%1\" is not usable: use 1 to 32 letters, digits, "
+                                           "dots, dashes or underscores, e.g. K-00042.").arg(customer.code) });
     if (customer.name.trimmed().isEmpty())
-        return Error::usage(Tr::tr("The customer %1 needs a name.").arg(customer.code));
+        found.append({ Field::Name, Tr::tr("The customer %1 needs a name.").arg(customer.code) });
     // The name goes into mails' To: headers and onto receipts: one line of text.
     const auto isControl = [](QChar c) { return c.category() == QChar::Other_Control; };
     if (std::any_of(customer.name.cbegin(), customer.name.cend(), isControl))
-        return Error::usage(Tr::tr("The name of customer %1 holds a line break or another control character: "
-                                   "type it on one line.").arg(customer.code));
+        found.append({ Field::Name, Tr::tr("The name of customer %1 holds a line break or another control character: "
+                                           "type it on one line.").arg(customer.code) });
     if (!customer.email.isEmpty())
         if (const QString problem = MailAddress::problem(customer.email); !problem.isEmpty())
-            return Error::usage(problem);
+            found.append({ Field::Email, problem });
     if (!customer.pin.isEmpty() && !PinHash::isValidPin(customer.pin))
-        return Error::usage(Tr::tr("A PIN has 4 to 8 digits."));
-    return Status::success();
+        found.append({ Field::Pin, Tr::tr("A PIN has 4 to 8 digits.") });
+    return found;
 }
 
 Result<Customer> Customers::add(const NewCustomer &customer, const QDateTime &now) const

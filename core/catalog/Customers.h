@@ -38,6 +38,15 @@ struct NewCustomer
     QString homeDevice {};   // a device's name, or empty
 };
 
+// One thing wrong with a customer's data as typed, and the field it is in (a form
+// shows it next to that field).
+struct CustomerProblem
+{
+    enum class Field { Code, Name, Email, Pin };
+    Field field = Field::Code;
+    QString message;
+};
+
 // Customers of the lab: add, find, list.
 class Customers
 {
@@ -66,6 +75,8 @@ public:
     // The checks a customer's data passes before it is written (add, and changes):
     // code shape, a name on one line, an e-mail address, a PIN of 4 to 8 digits.
     static Status validate(const NewCustomer &customer);
+    // The same checks, each field's problem (none: the data may be written).
+    static QList<CustomerProblem> problems(const NewCustomer &customer);
 
 private:
     Result<QList<Customer>> select(const QString &where, const QVariantList &values) const;

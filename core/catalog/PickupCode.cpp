@@ -4,6 +4,8 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace Keepsake {
 
 namespace {
@@ -34,6 +36,14 @@ QString PickupCode::normalise(const QString &typed)
             code.append(c.toUpper());
     }
     return code;
+}
+
+bool PickupCode::isWellFormed(const QString &code)
+{
+    if (code.size() != Length)
+        return false;
+    const QLatin1String alphabet(Alphabet, qsizetype(sizeof(Alphabet) - 1));
+    return std::all_of(code.cbegin(), code.cend(), [&alphabet](QChar c) { return alphabet.contains(c); });
 }
 
 } // namespace Keepsake

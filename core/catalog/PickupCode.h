@@ -14,6 +14,8 @@ public:
     static QString generate();
     static QString display(const QString &code);      // "ABCDEFGH" → "ABCD-EFGH"
     static QString normalise(const QString &typed);   // "abcd-efgh " → "ABCDEFGH"
+    // Eight characters of the code's alphabet, as generate() makes them.
+    static bool isWellFormed(const QString &code);
 };
 
 } // namespace Keepsake

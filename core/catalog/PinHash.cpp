@@ -3,6 +3,7 @@
 #include "PinHash.h"
 
 #include <QByteArray>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -46,6 +47,14 @@ bool PinHash::isValidPin(const QString &pin)
 {
     static const QRegularExpression digits(QStringLiteral("^[0-9]{4,8}$"));
     return digits.match(pin).hasMatch();
+}
+
+QString PinHash::random(int digits)
+{
+    QString pin;
+    for (int i = 0; i < qBound(4, digits, 8); ++i)
+        pin.append(QLatin1Char(char('0' + QRandomGenerator::system()->bounded(10))));
+    return pin;
 }
 
 QString PinHash::make(const QString &pin)

@@ -12,6 +12,9 @@ class PinHash
 {
 public:
     static bool isValidPin(const QString &pin);
+    // A new PIN of this many digits (4 to 8) from the system's random source, for a
+    // clerk who lets the counter choose one.
+    static QString random(int digits = 6);
     static QString make(const QString &pin);
     static bool verify(const QString &pin, const QString &stored);
     // A stored hash that no PIN matches, made with the cost make() uses: sign-in verifies

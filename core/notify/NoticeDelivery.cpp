@@ -115,11 +115,25 @@ QString NoticeDelivery::mailBody(const Notice &notice) const
 
 Result<NoticeDelivery::Report> NoticeDelivery::deliver(bool everything, const CancelToken &cancel)
 {
+    return run(everything, {}, cancel);
+}
+
+Result<NoticeDelivery::Report> NoticeDelivery::deliverForAlbums(const QList<qint64> &albumIds, const CancelToken &cancel)
+{
+    if (albumIds.isEmpty())
+        return Report();
+    return run(true, albumIds, cancel);
+}
+
+Result<NoticeDelivery::Report> NoticeDelivery::run(bool everything, const QList<qint64> &albumIds,
+                                                   const CancelToken &cancel)
+{
     Report report;
     const Result<SmtpConfig> config = smtpConfig(m_catalog);
     if (!config)
         return config.error();
-    const Result<QList<Notice>> due = NoticeOutbox::mailsToSend(m_catalog.db(), m_clock.now(), everything || config->host.isEmpty());
+    const Result<QList<Notice>> due = NoticeOutbox::mailsToSend(m_catalog.db(), m_clock.now(),
+                                                                everything || config->host.isEmpty(), albumIds);
     if (!due)
         return due.error();
     if (config->host.isEmpty()) {
@@ -152,7 +166,7 @@ Result<NoticeDelivery::Report> NoticeDelivery::deliver(bool everything, const Ca
             qCWarning(lcNotify) << "Notice" << notice.id << "not delivered:" << outcome.error;
         report.outcomes.append(outcome);
     }
-    const Result<QList<Notice>> later = NoticeOutbox::mails(m_catalog.db(), { QStringLiteral("queued") });
+    const Result<QList<Notice>> later = NoticeOutbox::mails(m_catalog.db(), { QStringLiteral("queued") }, albumIds);
     if (later)
         report.waiting = int(later->size());
     return report;

@@ -54,6 +54,9 @@ public:
     static Result<SmtpConfig> smtpConfig(const Catalog &catalog);
     // Sends what is due; with `everything`, also what waits for its next try or failed.
     Result<Report> deliver(bool everything, const CancelToken &cancel);
+    // Sends again the mails about these albums that wait for their next try or failed
+    // (the counter's "Re-send notice"), and no other; `waiting` counts theirs only.
+    Result<Report> deliverForAlbums(const QList<qint64> &albumIds, const CancelToken &cancel);
 
     static qint64 backoffSeconds(int attempts);
 
@@ -61,6 +64,7 @@ public:
     void setClaimedHook(std::function<void(const Notice &)> hook) { m_claimedHook = std::move(hook); }
 
 private:
+    Result<Report> run(bool everything, const QList<qint64> &albumIds, const CancelToken &cancel);
     // True when this deliverer now holds the mail; false when another one has it or it
     // was sent meanwhile.
     Result<bool> claim(const Notice &notice, bool everything);

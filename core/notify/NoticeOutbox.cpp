@@ -60,6 +60,23 @@ QString recipientKey(const QString &channel, const NoticeRecipient &r)
     return QStringLiteral("c:%1").arg(*r.customerId);
 }
 
+// "AND e.album_id IN (:album0, ...) " for a narrowed query; nothing for all albums.
+QString albumCondition(const QList<qint64> &albumIds)
+{
+    if (albumIds.isEmpty())
+        return {};
+    QStringList names;
+    for (qsizetype i = 0; i < albumIds.size(); ++i)
+        names << QStringLiteral(":album%1").arg(i);
+    return QStringLiteral("AND e.album_id IN (%1) ").arg(names.join(QLatin1Char(',')));
+}
+
+void bindAlbums(SqlQuery &query, const QList<qint64> &albumIds)
+{
+    for (qsizetype i = 0; i < albumIds.size(); ++i)
+        query.bind(QStringLiteral(":album%1").arg(i), albumIds.at(i));
+}
+
 } // namespace
 
 Result<NoticeAlbum> NoticeOutbox::album(qint64 albumId) const
@@ -220,7 +237,8 @@ Result<QList<NoticeRecipient>> NoticeOutbox::issue(const NoticeEvent &event, con
     return told;
 }
 
-Result<QList<Notice>> NoticeOutbox::mailsToSend(const QSqlDatabase &db, const QDateTime &now, bool everything)
+Result<QList<Notice>> NoticeOutbox::mailsToSend(const QSqlDatabase &db, const QDateTime &now, bool everything,
+                                                const QList<qint64> &albumIds)
 {
     // At least once, not at most once: a mail is marked `sending` before the SMTP
     // conversation and `sent` after it, in separate commits. A run cut off in between
@@ -228,23 +246,26 @@ Result<QList<Notice>> NoticeOutbox::mailsToSend(const QSqlDatabase &db, const QD
     // row is sent again, with the same Message-ID (made from the notice), which lets
     // mail clients recognise the copy. Losing a notice is worse than repeating one.
     SqlQuery query(db, QString::fromLatin1(NoticeColumns) + (everything
-        ? QStringLiteral("WHERE n.channel = 'mail' AND n.state IN ('queued', 'sending', 'failed') ORDER BY n.id")
+        ? QStringLiteral("WHERE n.channel = 'mail' AND n.state IN ('queued', 'sending', 'failed') ")
         : QStringLiteral("WHERE n.channel = 'mail' AND (n.state = 'sending' OR (n.state = 'queued' "
-                         "AND n.next_attempt_at <= :now)) ORDER BY n.id")));
+                         "AND n.next_attempt_at <= :now)) ")) + albumCondition(albumIds) + QStringLiteral("ORDER BY n.id"));
     if (!everything)
         query.bind(QStringLiteral(":now"), toCatalogTime(now));
+    bindAlbums(query, albumIds);
     return selectNotices(query);
 }
 
-Result<QList<Notice>> NoticeOutbox::mails(const QSqlDatabase &db, const QStringList &states)
+Result<QList<Notice>> NoticeOutbox::mails(const QSqlDatabase &db, const QStringList &states, const QList<qint64> &albumIds)
 {
     QStringList quoted;
     for (int i = 0; i < states.size(); ++i)
         quoted << QStringLiteral(":s%1").arg(i);
     SqlQuery query(db, QString::fromLatin1(NoticeColumns)
-                           + QStringLiteral("WHERE n.channel = 'mail' AND n.state IN (%1) ORDER BY n.id").arg(quoted.join(QLatin1Char(','))));
+                           + QStringLiteral("WHERE n.channel = 'mail' AND n.state IN (%1) ").arg(quoted.join(QLatin1Char(',')))
+                           + albumCondition(albumIds) + QStringLiteral("ORDER BY n.id"));
     for (int i = 0; i < states.size(); ++i)
         query.bind(quoted.at(i), states.at(i));
+    bindAlbums(query, albumIds);
     return selectNotices(query);
 }
 

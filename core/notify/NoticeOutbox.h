@@ -47,8 +47,11 @@ public:
 
     // Mails to send: queued ones whose time has come (or all queued and failed ones
     // with `everything`), and any left `sending` by a run that was cut short.
-    static Result<QList<Notice>> mailsToSend(const QSqlDatabase &db, const QDateTime &now, bool everything);
-    static Result<QList<Notice>> mails(const QSqlDatabase &db, const QStringList &states);
+    // With albumIds, only the mails about those albums.
+    static Result<QList<Notice>> mailsToSend(const QSqlDatabase &db, const QDateTime &now, bool everything,
+                                             const QList<qint64> &albumIds = {});
+    static Result<QList<Notice>> mails(const QSqlDatabase &db, const QStringList &states,
+                                       const QList<qint64> &albumIds = {});
     // The notices kept for a customer's terminals, newest first (the kiosk shows them
     // after sign-in; the network serves them to remote terminals).
     static Result<QList<Notice>> forTerminal(const QSqlDatabase &db, qint64 customerId, bool unreadOnly);

@@ -384,6 +384,42 @@ private Q_SLOTS:
         }
         QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'record'")), 1);
     }
+
+    // The counter's "Re-send notice" for one album (issue 17): mail queued for two
+    // albums after the server was down, and only the chosen album's goes again, before
+    // its back-off ends; the other album's waits for its own turn.
+    void resendForOneAlbumOnly()
+    {
+        ExpiryLab t;
+        const qint64 garden = setUp(t, SmtpTestServer::freePort());
+        const qint64 beach = t.album(1, QStringLiteral("Beach"), 30);
+        t.photo(beach, 1, QByteArray(80, 'b'));
+        t.clock.advanceDays(16);
+        QVERIFY(ExpirySweep(t.lab->catalog(), t.clock).run(false, QStringLiteral("test")));
+        QCOMPARE(deliver(t)->failed, 4);   // Garden's owner and two viewers, Beach's owner
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM notices WHERE channel = 'mail' AND state = 'queued'")), 4);
+
+        SmtpTestServer server;
+        QVERIFY2(server.start(), qPrintable(server.failure()));
+        QVERIFY(Settings(t.lab->catalog()).set(QStringLiteral("smtp.port"), QString::number(server.port())));
+        CancelToken cancel;
+        const auto report = NoticeDelivery(t.lab->catalog(), t.clock).deliverForAlbums({ beach }, cancel);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message()));
+        QCOMPARE(report->sent, 1);
+        QCOMPARE(report->failed, 0);
+        QCOMPARE(report->waiting, 0);   // Beach's: none left
+        QTRY_COMPARE(server.mails().size(), 1);
+        QCOMPARE(server.mails().first().to, QStringList { QStringLiteral("owner@example.test") });
+        QVERIFY2(server.mails().first().subject.contains(QStringLiteral("Beach")), qPrintable(server.mails().first().subject));
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM notices n JOIN notice_events e ON e.id = n.event_id "
+                                        "WHERE n.channel = 'mail' AND n.state = 'queued' AND e.album_id = %1").arg(garden)), 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'notice_sent' AND album_id = %1").arg(beach)), 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'notice_sent'")), 1);
+        // Nothing chosen: nothing sent. Then the whole outbox goes as before.
+        QCOMPARE(NoticeDelivery(t.lab->catalog(), t.clock).deliverForAlbums({}, cancel)->sent, 0);
+        QCOMPARE(deliver(t, true)->sent, 3);
+        QTRY_COMPARE(server.mails().size(), 4);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNotify)

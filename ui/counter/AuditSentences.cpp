@@ -49,6 +49,7 @@ QList<std::pair<QString, QString>> AuditSentences::kinds()
         { QStringLiteral("notice_failed"), tr("Notice failed") },
         { QStringLiteral("kiosk_registration"), tr("Registered at the kiosk") },
         { QStringLiteral("registration_confirmed"), tr("Registration confirmed") },
+        { QStringLiteral("customer_add"), tr("Customer added") },
         { QStringLiteral("customer_update"), tr("Customer details changed") },
         { QStringLiteral("sign_in"), tr("Signed in") },
         { QStringLiteral("pin_failed"), tr("Wrong PIN") },
@@ -193,8 +194,11 @@ QString AuditSentences::otherSentence(const AuditEntry &e, const QString &who)
         return tr("%1 registered as a new customer").arg(who);
     if (a == QLatin1String("registration_confirmed"))
         return tr("%1 confirmed the registration of %2").arg(who, customer);
+    if (a == QLatin1String("customer_add"))
+        return tr("%1 added customer %2 (%3)").arg(who, d.value(QStringLiteral("name")).toString(),
+                                                   d.value(QStringLiteral("code")).toString());
     if (a == QLatin1String("customer_update"))
-        return tr("%1 changed the %2 of %3").arg(who, d.keys().join(QStringLiteral(", ")), customer);
+        return tr("%1 changed the details of %2: %3").arg(who, customer, changesText(d));
     if (a == QLatin1String("sign_in"))
         return tr("%1 signed in").arg(who);
     if (a == QLatin1String("pin_failed"))
@@ -212,6 +216,33 @@ QString AuditSentences::otherSentence(const AuditEntry &e, const QString &who)
     if (!album.isEmpty())
         return tr("%1: %2 (album '%3')").arg(who, a, album);
     return customer.isEmpty() ? tr("%1: %2").arg(who, a) : tr("%1: %2 (customer %3)").arg(who, a, customer);
+}
+
+QString AuditSentences::changesText(const QJsonObject &details)
+{
+    QStringList parts;
+    for (auto it = details.constBegin(); it != details.constEnd(); ++it) {
+        const QString key = it.key();
+        const QString value = it.value().toString();
+        const bool gone = value.isEmpty();
+        if (key == QLatin1String("name"))
+            parts << tr("name '%1'").arg(value);
+        else if (key == QLatin1String("email"))
+            parts << (gone ? tr("e-mail address removed") : tr("e-mail address %1").arg(value));
+        else if (key == QLatin1String("phone"))
+            parts << (gone ? tr("phone number removed") : tr("phone number %1").arg(value));
+        else if (key == QLatin1String("language"))
+            parts << (gone ? tr("the lab's language") : tr("language %1").arg(value));
+        else if (key == QLatin1String("pin"))
+            parts << (gone ? tr("PIN removed") : tr("a new PIN"));
+        else if (key == QLatin1String("plan"))
+            parts << (gone ? tr("no plan (the lab's default rule)") : tr("plan '%1'").arg(value));
+        else if (key == QLatin1String("home"))
+            parts << (gone ? tr("no home device") : tr("home device %1").arg(value));
+        else
+            parts << tr("%1 '%2'").arg(key, value);
+    }
+    return parts.join(QStringLiteral("; "));
 }
 
 QString AuditSentences::detailsText(const QJsonObject &details)

@@ -35,6 +35,8 @@ public:
     static QString kindText(const QString &action);
     // The entry's details, one "what: value" line each, for the clerk who asks.
     static QString detailsText(const QJsonObject &details);
+    // A customer_update's changes in words: "e-mail address anna@example.org; a new PIN".
+    static QString changesText(const QJsonObject &details);
 
 private:
     QString subject(const AuditEntry &entry, QString &place);

@@ -4,6 +4,7 @@
 
 #include "AuditDialog.h"
 #include "CatalogWatcher.h"
+#include "CustomerEditor.h"
 #include "CustomerPanel.h"
 #include "DashboardPanel.h"
 #include "RecordPanel.h"
@@ -75,6 +76,9 @@ void CounterWindow::buildMenus()
     audit->setObjectName(QStringLiteral("labAuditAction"));
     lab->addSeparator();
     lab->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *customer = menuBar()->addMenu(tr("&Customer"));
+    const CustomerEditor *editor = m_customers->editor();
+    customer->addActions({ editor->newAction(), editor->editAction(), editor->pinAction() });
 }
 
 QSize CounterWindow::sizeFor(const QRect &available)

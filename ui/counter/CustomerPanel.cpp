@@ -3,7 +3,10 @@
 #include "CustomerPanel.h"
 
 #include "AuditDialog.h"
+#include "CustomerEditor.h"
 #include "JobDialog.h"
+#include "PhotoCaptions.h"
+#include "PickupSearch.h"
 #include "common/JobProgress.h"
 #include "common/MessageBox.h"
 #include "common/PrintPreview.h"
@@ -27,6 +30,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -73,6 +77,7 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     m_ingest->setObjectName(QStringLiteral("counterIngest"));
     m_resending = new JobRunner(this);
     buildViews();
+    buildCustomerParts();
     buildLayout();
 
     m_searchDelay.setSingleShot(true);
@@ -80,6 +85,7 @@ CustomerPanel::CustomerPanel(const Lab &lab, QWidget *parent)
     connect(&m_searchDelay, &QTimer::timeout, this, &CustomerPanel::search);
     connect(m_search, &QLineEdit::textChanged, &m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::returnPressed, this, &CustomerPanel::openMatch);
+    connect(m_search, &QLineEdit::textEdited, m_pickup, &PickupSearch::clear);
     connect(m_customers, &QListWidget::currentRowChanged, this, &CustomerPanel::customerChosen);
     connect(m_loader, &CustomerLoader::loaded, this, &CustomerPanel::applyData);
     connect(m_albums, &QTreeWidget::itemSelectionChanged, this, &CustomerPanel::albumSelectionChanged);
@@ -93,7 +99,7 @@ void CustomerPanel::buildViews()
 {
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("customerSearch"));
-    m_search->setPlaceholderText(tr("Find a customer by code, name, phone or e-mail"));
+    m_search->setPlaceholderText(tr("Find a customer by code, name, phone or e-mail, or an order by its pickup code"));
     m_search->setClearButtonEnabled(true);
     m_customers = new QListWidget;
     m_customers->setObjectName(QStringLiteral("customerList"));
@@ -119,8 +125,7 @@ void CustomerPanel::buildViews()
     m_albums->header()->resizeSection(ColDisc, 170);
     m_model = new PhotoGridModel(m_lab, CounterIconEdge, this);
     m_grid = new QListView;
-    m_grid->setObjectName(QStringLiteral("photoGrid"));
-    m_grid->setModel(m_model);
+    m_grid->setObjectName(QStringLiteral("photoGrid"));   // its model: PhotoCaptions
     PhotoGridModel::setUpView(m_grid, CounterIconEdge, false);
     m_photoCount = new QLabel;
     m_photoCount->setObjectName(QStringLiteral("photoCount"));
@@ -131,20 +136,29 @@ void CustomerPanel::buildLayout()
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_pickup->label());
     leftLayout->addWidget(m_customers);
+    auto *add = new QToolButton;
+    add->setObjectName(QStringLiteral("newCustomerButton"));
+    add->setDefaultAction(m_editor->newAction());
+    add->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    leftLayout->addWidget(add);
     auto *bar = new QWidget;
     buildActions(bar);
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(m_header);
+    topLayout->addWidget(headerRow());
     topLayout->addWidget(m_details);
     topLayout->addWidget(m_albums, 1);
     topLayout->addWidget(bar);
     auto *bottom = new QWidget;
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(m_photoCount);
+    auto *photoBar = new QHBoxLayout;
+    photoBar->addWidget(m_photoCount, 1);
+    photoBar->addWidget(m_captions->button());
+    bottomLayout->addLayout(photoBar);
     bottomLayout->addWidget(m_grid, 1);
     auto *rightSplit = new QSplitter(Qt::Vertical);
     rightSplit->addWidget(top);
@@ -227,6 +241,8 @@ void CustomerPanel::search()
 void CustomerPanel::openMatch()
 {
     search();
+    if (m_pickup->lookUp(m_search->text(), m_customers->count() == 0))
+        return;
     if (m_customers->count() == 0)
         return;
     const int row = m_customers->currentRow() >= 0 ? m_customers->currentRow() : 0;
@@ -247,6 +263,7 @@ void CustomerPanel::clearCustomer()
     m_data = CustomerData();
     m_customers->setCurrentRow(-1);
     m_header->setText(tr("Choose a customer on the left."));
+    m_editor->setCustomer({});
     m_details->clear();
     {
         const QSignalBlocker blocker(m_albums);
@@ -296,11 +313,16 @@ void CustomerPanel::applyData(const CustomerData &data)
             Q_EMIT message(data.error);
         return;
     }
-    const QList<qint64> keep = selectedAlbums();
+    QList<qint64> keep = selectedAlbums();
+    if (m_selectFor == data.customer.id) {   // found by a pickup code: that order's albums
+        keep = std::exchange(m_selectOnLoad, {});
+        m_selectFor = 0;
+    }
     m_data = data;
     if (!data.error.isEmpty())
         Q_EMIT message(data.error);
     const Customer &c = data.customer;
+    m_editor->setCustomer(c);
     m_header->setText(QStringLiteral("%1 — %2").arg(c.code, c.name));
     QStringList details;
     if (!c.phone.isEmpty())

@@ -19,14 +19,20 @@ class QTreeWidget;
 
 namespace Keepsake {
 
+class CustomerEditor;
 class JobDialog;
 class JobRunner;
 class Lab;
+class PhotoCaptions;
 class PhotoGridModel;
+class PickupSearch;
+struct PickupOrder;
 
-// The counter's customer page: search by code, name, phone or e-mail; the customer's
-// albums with state, expiry and why, counts, sizes, shares and notices; their photos
-// as a grid; and the clerk's actions on them.
+// The counter's customer page: search by code, name, phone or e-mail, or by a
+// receipt's pickup code (PickupSearch); customers added and changed (CustomerEditor);
+// the customer's albums with state, expiry and why, counts, sizes, shares and
+// notices; their photos as a grid with captions (PhotoCaptions); and the clerk's
+// actions on them.
 class CustomerPanel : public QWidget
 {
     Q_OBJECT
@@ -45,6 +51,9 @@ public:
     // A hand-in at the counter from a folder (the Import button asks for one).
     void importFolder(const QString &folder);
     JobDialog *jobDialog() const { return m_jobDialog; }
+    CustomerEditor *editor() const { return m_editor; }
+    PickupSearch *pickup() const { return m_pickup; }
+    PhotoCaptions *captions() const { return m_captions; }
 
 Q_SIGNALS:
     void loaded();
@@ -57,6 +66,13 @@ private:
     void buildViews();
     void buildLayout();
     void buildActions(QWidget *bar);
+    // The customer editor, the pickup code search and the captions (CustomerPanelFind.cpp).
+    void buildCustomerParts();
+    QWidget *headerRow();
+    void customerSaved(const Customer &customer, bool added, const QString &text);
+    void openOrder(const PickupOrder &order, const QString &description);
+    // Shows this customer with the search box set to their code, so the list shows them.
+    void openFound(qint64 customerId, const QString &code);
     void search();
     // Enter in the search box: the highlighted customer, else the first match.
     void openMatch();
@@ -88,6 +104,8 @@ private:
     qint64 m_wanted = 0;   // the customer asked for last (a read still running for another is dropped)
     QTimer m_searchDelay;
     QElapsedTimer m_selectedAt;
+    qint64 m_selectFor = 0;             // a pickup code's customer: their albums to choose once read
+    QList<qint64> m_selectOnLoad;
     QLineEdit *m_search = nullptr;
     QListWidget *m_customers = nullptr;
     QLabel *m_header = nullptr;
@@ -106,6 +124,9 @@ private:
     JobRunner *m_ingest = nullptr;      // a hand-in from a folder
     JobRunner *m_resending = nullptr;   // notices sent again
     JobDialog *m_jobDialog = nullptr;
+    CustomerEditor *m_editor = nullptr;
+    PickupSearch *m_pickup = nullptr;
+    PhotoCaptions *m_captions = nullptr;
 };
 
 } // namespace Keepsake

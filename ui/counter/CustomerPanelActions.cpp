@@ -1,8 +1,8 @@
 // Keepsake — photo keeping for photo labs
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// CustomerPanel: the clerk's actions on albums — restore, extend, re-send notices,
-// record to disc, index print — and the album columns they feed.
+// CustomerPanel: the clerk's actions on albums — restore, extend, re-send the chosen
+// albums' notices, record to disc, index print — and the album columns they feed.
 #include "CustomerPanel.h"
 
 #include "common/MessageBox.h"
@@ -139,13 +139,26 @@ void CustomerPanel::extendAlbum()
 
 void CustomerPanel::resendNotice()
 {
+    QList<qint64> ids;
+    QStringList titles;
+    for (const AlbumSummary &album : selectedSummaries()) {
+        const AlbumNotices n = m_data.notices.value(album.id);
+        if (n.failed > 0 || n.waiting > 0) {
+            ids << album.id;
+            titles << album.title;
+        }
+    }
+    if (ids.isEmpty())
+        return;
     const Lab &lab = m_lab;
-    const bool started = m_resending->start([&lab](JobControl &control) -> QString {
+    const QString albums = titles.join(QStringLiteral(", "));
+    const bool started = m_resending->start([&lab, ids, albums](JobControl &control) -> QString {
         const Result<NoticeDelivery::Report> report
-            = NoticeDelivery(lab.catalog(), lab.clock()).deliver(true, control.cancelToken());
+            = NoticeDelivery(lab.catalog(), lab.clock()).deliverForAlbums(ids, control.cancelToken());
         if (!report)
             return report.error().message();
-        QString text = tr("Notices: %1 sent, %2 failed, %3 waiting.").arg(report->sent).arg(report->failed).arg(report->waiting);
+        QString text = tr("Notices about %1: %2 sent, %3 failed, %4 waiting.")
+                           .arg(albums).arg(report->sent).arg(report->failed).arg(report->waiting);
         if (report->noServer)
             text += QLatin1Char(' ') + tr("No mail server is set up: enter one under Lab › Settings.");
         return text;

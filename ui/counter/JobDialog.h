@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QImage>
 
 #include <functional>
 
@@ -25,13 +26,17 @@ public:
     JobProgress *progress() const { return m_progress; }
     void begin(const QString &title);
     void end(const QString &result);
-    // After a hand-in: its pickup code, large, and a button that prints its receipt.
+    // After a hand-in: its pickup code, large, its QR code as on the receipt (it holds
+    // exactly the code shown), and a button that prints the receipt.
     void offerReceipt(const QString &pickupCode, std::function<void()> print);
+    // The QR code of a text, every module a square of whole pixels; null if it cannot be made.
+    static QImage qrImage(const QString &text, int modulePixels);
 
 private:
     JobProgress *m_progress = nullptr;
     QPushButton *m_close = nullptr;
     QLabel *m_pickup = nullptr;
+    QLabel *m_qr = nullptr;
     QPushButton *m_receipt = nullptr;
     std::function<void()> m_print;
 };
