@@ -78,6 +78,7 @@ private:
         p.addOption({ QStringLiteral("pin"), tr("PIN for the kiosk, 4 to 8 digits"), tr("PIN") });
         p.addOption({ QStringLiteral("lang"), tr("language for notices and prints (en, de, ja)"), tr("LANG") });
         p.addOption({ QStringLiteral("home"), tr("the device that keeps the customer's photos"), tr("DEVICE") });
+        p.addOption({ QStringLiteral("plan"), tr("the retention rule new albums get"), tr("RULE") });
         if (auto done = p.parse(context, args))
             return *done;
         if (!p.isSet(QStringLiteral("code")) || !p.isSet(QStringLiteral("name")))
@@ -89,7 +90,8 @@ private:
                             p.value(QStringLiteral("email")), p.value(QStringLiteral("phone")),
                             p.value(QStringLiteral("lang")), p.value(QStringLiteral("pin")),
                             p.value(QStringLiteral("home")) };
-        const Result<Customer> added = Customers(lab->catalog()).add(input, context.clock.now());
+        const Result<Customer> added = CustomerEdits(lab->catalog(), context.clock)
+                                           .add(context.actor(), input, p.value(QStringLiteral("plan")));
         if (!added)
             return context.fail(added.error());
         context.console.item(customerJson(*added), tr("Added customer %1").arg(describe(*added)));
