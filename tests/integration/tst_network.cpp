@@ -371,7 +371,7 @@ void TestNetwork::anotherCustomersSessionRefused()
 // signed-in customer, or as another customer, both are refused and nothing changes.
 void TestNetwork::kioskSessionViewsAndCaptions()
 {
-    QCOMPARE(m_s1->run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C5"),
+    QCOMPARE(m_s1->run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C9"),
                          QStringLiteral("--name"), QStringLiteral("Stranger"), QStringLiteral("--pin"), QStringLiteral("5555") }).code, 0);
     const CtlRun past = m_s1->runShifted(QStringLiteral("-20d"), { QStringLiteral("ingest"), QStringLiteral("--customer"),
                                                                    QStringLiteral("C3"), corpusPath(QStringLiteral("real/png/imagemagick.png")) });
@@ -404,7 +404,7 @@ void TestNetwork::kioskSessionViewsAndCaptions()
     DeviceClient nobody(endpoint(m_kioskToken));
     QCOMPARE(nobody.post(views, {}).error().kind(), Error::Kind::Refused);
     DeviceClient stranger(endpoint(m_kioskToken));
-    QVERIFY(signedIn(stranger, QStringLiteral("C5"), QStringLiteral("5555")));
+    QVERIFY(signedIn(stranger, QStringLiteral("C9"), QStringLiteral("5555")));
     QCOMPARE(stranger.post(views, {}).error().kind(), Error::Kind::Refused);
     QCOMPARE(stranger.post(caption, text).error().kind(), Error::Kind::Refused);
     QCOMPARE(expires(), toCatalogDate(today.addDays(10)));

@@ -209,6 +209,9 @@ void TestKioskDay::ownerWritesACaption()
     QCOMPARE(page(), QStringLiteral("photoViewPage"));
     QTRY_COMPARE(caption(photoId), QStringLiteral("Birthday cake"));
     QVERIFY2(view->captionText().startsWith(QLatin1String("Birthday cake")), qPrintable(view->captionText()));
+    QVERIFY(visibleInside(m_window.get(), button(QStringLiteral("photoViewCaptionButton"))));
+    QVERIFY(visibleInside(m_window.get(), m_window->findChild<QLabel *>(QStringLiteral("photoViewCaption"))));
+    shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-caption"));
     QTRY_VERIFY(std::any_of(m_window->albumsPage()->data().photos.cbegin(), m_window->albumsPage()->data().photos.cend(),
                             [photoId](const PhotoRecord &p) { return p.id == photoId && p.caption == QLatin1String("Birthday cake"); }));
     // Again, the field holds the caption; emptied, there is none.
@@ -262,6 +265,7 @@ void TestKioskDay::receiptShownAfterHandIn()
     QCOMPARE(decodeQr(receipt->qrImage()), shown);
     QVERIFY(!button(QStringLiteral("receiptPrint"))->isVisible());
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("receiptHint"))->text().contains(QLatin1String("no receipt printer")));
+    QVERIFY2(m_window->minimumSizeHint().height() <= 800, "with the receipt the kiosk does not fit a 1280×800 touchscreen");
     const QImage shot = shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-receipt"));
     QVERIFY(distinctColours(shot) > 20);
     press(QStringLiteral("importDone"));

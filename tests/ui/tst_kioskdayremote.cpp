@@ -18,6 +18,7 @@
 #include "base/Time.h"
 #include "base/Translations.h"
 #include "catalog/PickupCode.h"
+#include "common/PhotoGridModel.h"
 #include "kiosk/AlbumsPage.h"
 #include "kiosk/ImportPage.h"
 #include "kiosk/KioskLanguages.h"

@@ -100,6 +100,7 @@ ImportPage::ImportPage(QWidget *parent) : QWidget(parent)
     m_receipt = new ReceiptPanel;
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_receipt->actions(), 1);
     buttons->addStretch();
     buttons->addWidget(m_done);
     auto *layout = new QVBoxLayout(this);

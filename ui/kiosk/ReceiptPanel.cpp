@@ -16,7 +16,9 @@ namespace Keepsake {
 
 namespace {
 
-constexpr int QrSide = 240;   // pixels at most: a scanner at the counter or a phone reads it from the screen
+// Pixels at most: a phone or the counter's scanner reads its 5-pixel modules from the
+// screen, and the page keeps room for the hand-in's files at 1280×800.
+constexpr int QrSide = 160;
 
 } // namespace
 
@@ -41,19 +43,25 @@ ReceiptPanel::ReceiptPanel(QWidget *parent) : QWidget(parent)
     m_print = new QPushButton;
     m_print->setObjectName(QStringLiteral("receiptPrint"));
     m_print->hide();
+    auto *code = new QHBoxLayout;
+    code->addWidget(m_title);
+    code->addWidget(m_code);
+    code->addStretch();
     auto *text = new QVBoxLayout;
-    text->addWidget(m_title);
-    text->addWidget(m_code);
+    text->addLayout(code);
     text->addWidget(m_hint);
-    auto *action = new QHBoxLayout;
-    action->addWidget(m_print);
-    action->addWidget(m_status, 1);
-    text->addLayout(action);
     text->addStretch();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(text, 1);
     layout->addWidget(m_qrLabel);
+    m_actions = new QWidget;
+    m_actions->setObjectName(QStringLiteral("receiptActions"));
+    auto *action = new QHBoxLayout(m_actions);
+    action->setContentsMargins(0, 0, 0, 0);
+    action->addWidget(m_status, 1);
+    action->addWidget(m_print);
+    m_actions->hide();
     connect(m_print, &QPushButton::clicked, this, [this] {
         if (m_handinId)
             Q_EMIT printRequested(m_handinId);
@@ -73,6 +81,7 @@ void ReceiptPanel::showReceipt(qint64 handinId, const QString &pickupCode)
     m_print->setEnabled(true);
     retranslate();
     show();
+    m_actions->show();
 }
 
 void ReceiptPanel::clear()
@@ -84,6 +93,7 @@ void ReceiptPanel::clear()
     m_status->clear();
     setPrintable(false);
     hide();
+    m_actions->hide();
 }
 
 void ReceiptPanel::setPrintable(bool printable)
@@ -113,7 +123,7 @@ void ReceiptPanel::changeEvent(QEvent *event)
 
 void ReceiptPanel::retranslate()
 {
-    m_title->setText(tr("Your pickup code for this hand-in:"));
+    m_title->setText(tr("Your pickup code:"));
     m_print->setText(tr("Print receipt"));
     m_hint->setText(m_printable
         ? tr("Keep it: the counter finds your hand-in by this code or its QR code. Tap Print receipt to take it "

@@ -31,6 +31,10 @@ public:
     // How the printing went, in words for the customer; success: a calm look, else a warning.
     void setPrintStatus(const QString &text, bool success);
 
+    // The print button and how the printing went: a row of their own, for the page to
+    // place beside its other buttons (shown and hidden with the panel).
+    QWidget *actions() const { return m_actions; }
+
     qint64 handinId() const { return m_handinId; }
     QString codeText() const;
     QImage qrImage() const { return m_qr; }
@@ -52,6 +56,7 @@ private:
     QLabel *m_code = nullptr;
     QLabel *m_qrLabel = nullptr;
     QLabel *m_hint = nullptr;
+    QWidget *m_actions = nullptr;
     MessageLabel *m_status = nullptr;
     QPushButton *m_print = nullptr;
 };
