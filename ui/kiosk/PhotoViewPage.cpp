@@ -56,19 +56,7 @@ PhotoViewPage::PhotoViewPage(std::shared_ptr<const ThumbnailSource> source, QWid
     m_message->setWordWrap(true);
     m_message->setProperty("role", QStringLiteral("warning"));
     m_message->hide();
-
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_previous);
-    bottom->addWidget(m_caption, 1);
-    bottom->addWidget(m_next);
-    bottom->addSpacing(24);
-    bottom->addWidget(m_select);
-    bottom->addWidget(m_captionEdit);
-    bottom->addWidget(m_close);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_picture, 1);
-    layout->addWidget(m_message);
-    layout->addLayout(bottom);
+    layOut();
     connect(m_previous, &QPushButton::clicked, this, &PhotoViewPage::previous);
     connect(m_next, &QPushButton::clicked, this, &PhotoViewPage::next);
     connect(m_close, &QPushButton::clicked, this, &PhotoViewPage::closed);
@@ -85,6 +73,24 @@ PhotoViewPage::PhotoViewPage(std::shared_ptr<const ThumbnailSource> source, QWid
         Q_EMIT selectionChanged(id, on);
     });
     retranslate();
+}
+
+// The photo over the whole page; below it a message when there is one, and a row with
+// the arrows around the caption and the buttons.
+void PhotoViewPage::layOut()
+{
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_previous);
+    bottom->addWidget(m_caption, 1);
+    bottom->addWidget(m_next);
+    bottom->addSpacing(24);
+    bottom->addWidget(m_select);
+    bottom->addWidget(m_captionEdit);
+    bottom->addWidget(m_close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_picture, 1);
+    layout->addWidget(m_message);
+    layout->addLayout(bottom);
 }
 
 PhotoViewPage::~PhotoViewPage()

@@ -59,6 +59,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void layOut();
     void showRow(int row);
     void loaded(int generation, const QImage &image);
     void fit();
