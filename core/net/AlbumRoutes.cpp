@@ -11,6 +11,7 @@
 #include "ServiceProtocol.h"
 #include "ServiceRoutes.h"
 #include "ThumbnailMaker.h"
+#include "base/Time.h"
 #include "catalog/AlbumAccess.h"
 #include "catalog/AlbumChoices.h"
 #include "catalog/AlbumEdits.h"
@@ -22,9 +23,12 @@
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
 #include "notify/TerminalNotices.h"
+#include "print/KioskReceipts.h"
+#include "retention/AlbumViews.h"
 #include "store/BlobStore.h"
 
 #include <QFileInfo>
+#include <QJsonValue>
 
 namespace Keepsake::ServiceRoutes {
 
@@ -130,6 +134,36 @@ ServiceReply thumbnail(const Lab &lab, ThumbnailMaker &thumbnails, ServiceReques
     return photoThumbnail(lab, thumbnails, *photo);
 }
 
+// The signed-in customer opened the album: their view, and the album's date after it.
+ServiceReply albumViewed(const Lab &lab, ServiceRequest &request)
+{
+    const Result<qint64> id = capturedId(request);
+    if (!id)
+        return ServiceReply::fail(id.error());
+    const Result<ViewOutcome> view = AlbumViews(lab.catalog(), lab.clock()).record(request.caller.actor(), *id);
+    if (!view)
+        return ServiceReply::fail(view.error());
+    return ServiceReply::object({ { QStringLiteral("album"), view->albumId },
+                                  { QStringLiteral("counted"), view->counted },
+                                  { QStringLiteral("moved"), view->moved },
+                                  { QStringLiteral("expires"), view->expires.isValid() ? QJsonValue(toCatalogDate(view->expires))
+                                                                                       : QJsonValue() },
+                                  { QStringLiteral("state"), view->state } });
+}
+
+// The receipt of the signed-in customer's hand-in, on the lab's kiosk receipt printer.
+ServiceReply receipt(const Lab &lab, ServiceRequest &request)
+{
+    const Result<qint64> id = capturedId(request);
+    if (!id)
+        return ServiceReply::fail(id.error());
+    const Result<PrintJobs::Done> printed = KioskReceipts(lab).print(request.caller.actor(), *id);
+    if (!printed)
+        return ServiceReply::fail(printed.error());
+    return ServiceReply::object({ { QStringLiteral("printer"), printed->printer },
+                                  { QStringLiteral("pickup_code"), printed->pickupCode } });
+}
+
 void addChanges(DeviceServer &server, const Lab &lab)
 {
     server.route(Method::Post, QStringLiteral("albums/{}/title"), Access::Terminal, [&lab](ServiceRequest &request) {
@@ -165,6 +199,16 @@ void addChanges(DeviceServer &server, const Lab &lab)
                              .share(request.caller.actor(), call->albumId, call->body.value(QStringLiteral("viewer")).toString()))
                     : ServiceReply::fail(call.error());
     });
+    server.route(Method::Post, QStringLiteral("photos/{}/caption"), Access::Terminal, [&lab](ServiceRequest &request) {
+        const Result<AlbumCall> call = albumCall(request);   // the path names the photo
+        return call ? ok(AlbumChoices(lab.catalog(), request.caller.actor())
+                             .setCaption(call->albumId, call->body.value(QStringLiteral("caption")).toString(), lab.clock().now()))
+                    : ServiceReply::fail(call.error());
+    });
+    server.route(Method::Post, QStringLiteral("albums/{}/views"), Access::Terminal,
+                 [&lab](ServiceRequest &request) { return albumViewed(lab, request); });
+    server.route(Method::Post, QStringLiteral("handins/{}/receipt"), Access::Terminal,
+                 [&lab](ServiceRequest &request) { return receipt(lab, request); });
     server.route(Method::Post, QStringLiteral("notices/{}/read"), Access::Terminal, [&lab](ServiceRequest &request) {
         const Result<qint64> id = capturedId(request);
         return id ? ok(TerminalNotices(lab.catalog(), lab.clock()).markRead(request.caller.actor(), *id))
@@ -193,7 +237,11 @@ void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
 {
     server.route(Method::Get, QStringLiteral("lab"), Access::Terminal, [&lab](ServiceRequest &) {
         const Result<QString> name = Settings(lab.catalog()).value(QStringLiteral("lab.name"));
-        return name ? ServiceReply::object({ { QStringLiteral("name"), *name } }) : ServiceReply::fail(name.error());
+        if (!name)
+            return ServiceReply::fail(name.error());
+        const Result<QString> printer = KioskReceipts(lab).printer();
+        return ServiceReply::object({ { QStringLiteral("name"), *name },
+                                      { QStringLiteral("prints_receipts"), printer && !printer->isEmpty() } });
     });
     server.route(Method::Post, QStringLiteral("registrations"), Access::Terminal,
                  [&lab](ServiceRequest &request) { return registration(lab, request); });

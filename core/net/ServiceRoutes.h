@@ -25,10 +25,13 @@ void addHandins(DeviceServer &server, HandinReception &reception);
 // GET customers/{code}/albums, GET albums/{id}/photos, POST sessions, DELETE
 // sessions, GET queue, GET status.
 void addLab(DeviceServer &server, const Lab &lab);
-// A kiosk's signed-in customer (AlbumRoutes.cpp): GET lab, POST registrations, GET
-// customers/{code}/view and /notices, POST albums/{id}/title, /photos (move into),
-// /cover, /selection, /shares, GET albums/{id}/selection, POST notices/{id}/read, GET
-// photos/{id}/thumbnail (202 {"pending": true} while `thumbnails` makes or fetches it).
+// A kiosk's signed-in customer (AlbumRoutes.cpp): GET lab ({"name", "prints_receipts"}),
+// POST registrations, GET customers/{code}/view and /notices, POST albums/{id}/title,
+// /photos (move into), /cover, /selection, /shares, /views (the customer opened it:
+// {"album", "counted", "moved", "expires", "state"}), GET albums/{id}/selection, POST
+// photos/{id}/caption {"caption"}, POST handins/{id}/receipt (printed on the lab's
+// kiosk receipt printer), POST notices/{id}/read, GET photos/{id}/thumbnail (202
+// {"pending": true} while `thumbnails` makes or fetches it).
 void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
 // A photo's grid thumbnail for someone who may see it: the file, or 202 {"pending":
 // true} while `thumbnails` makes it or fetches it from the device that keeps the photo.

@@ -80,7 +80,8 @@ WebReply albumPhotos(const Lab &lab, WebFront::Call &call)
     const Result<qint64> id = capturedId(call);
     if (!id)
         return WebReply::fail(id.error());
-    const Result<WebAlbums::AlbumView> view = WebAlbums(lab.catalog()).album(*call.person, *id);
+    // Listing an album's photos is looking at it: the person's view counts.
+    const Result<WebAlbums::AlbumView> view = WebAlbums(lab.catalog()).open(*call.person, *id, lab.clock());
     if (!view)
         return WebReply::fail(view.error());
     QJsonArray photos;

@@ -39,6 +39,7 @@ struct AlbumFacts
     QDate expires;
     QDate handedIn;
     QDate lastViewed;
+    QString expirySource;
     QDateTime recordedAt;
     QDate planEnds;
     RetentionRule rule;
@@ -48,7 +49,7 @@ Result<AlbumFacts> loadAlbum(const QSqlDatabase &db, qint64 albumId)
 {
     SqlQuery query(db, QStringLiteral(
         "SELECT a.id, a.owner_id, a.title, a.state, a.expires_on, a.first_handin_at, a.last_viewed_at, "
-        "a.recorded_at, c.plan_ends_on, a.rule_id FROM albums a JOIN customers c ON c.id = a.owner_id "
+        "a.recorded_at, c.plan_ends_on, a.rule_id, a.expiry_source FROM albums a JOIN customers c ON c.id = a.owner_id "
         "WHERE a.id = :id"));
     query.bind(QStringLiteral(":id"), albumId);
     if (Status status = query.exec(); !status)
@@ -66,6 +67,7 @@ Result<AlbumFacts> loadAlbum(const QSqlDatabase &db, qint64 albumId)
     a.lastViewed = fromCatalogTime(query.text(6)).toLocalTime().date();
     a.recordedAt = fromCatalogTime(query.text(7));
     a.planEnds = fromCatalogDate(query.text(8));
+    a.expirySource = query.text(10);
     const Result<RetentionRule> rule = query.value(9).isNull() ? ruleForNewAlbums(db, a.ownerId)
                                                                : RetentionRules::byId(db, query.integer(9));
     if (!rule)
@@ -91,6 +93,17 @@ Status setDate(const QSqlDatabase &db, const QDateTime &now, qint64 albumId, con
     update.bind(QStringLiteral(":state"), state)
         .bind(QStringLiteral(":date"), nullIfEmpty(date.isValid() ? toCatalogDate(date) : QString()))
         .bind(QStringLiteral(":source"), source)
+        .bind(QStringLiteral(":now"), toCatalogTime(now))
+        .bind(QStringLiteral(":id"), albumId);
+    return update.exec();
+}
+
+// Moves the date by the album's rule and leaves state and notice as they are.
+Status moveDate(const QSqlDatabase &db, const QDateTime &now, qint64 albumId, const QDate &date)
+{
+    SqlQuery update(db, QStringLiteral(
+        "UPDATE albums SET expires_on = :date, expiry_source = 'rule', expiry_set_at = :now WHERE id = :id"));
+    update.bind(QStringLiteral(":date"), toCatalogDate(date))
         .bind(QStringLiteral(":now"), toCatalogTime(now))
         .bind(QStringLiteral(":id"), albumId);
     return update.exec();
@@ -223,23 +236,40 @@ Status AlbumLife::restore(QSqlDatabase &db, const QDateTime &now, qint64 albumId
     return AuditLog::record(db, { 0, now, actor, QStringLiteral("restore"), album->ownerId, albumId, details });
 }
 
-Status AlbumLife::viewed(QSqlDatabase &db, const QDateTime &now, qint64 albumId)
+Result<bool> AlbumLife::viewed(QSqlDatabase &db, const QDateTime &now, qint64 albumId, int noticeDays,
+                              const QString &actor)
 {
     const Result<AlbumFacts> album = loadAlbum(db, albumId);
     if (!album)
         return album.error();
-    SqlQuery update(db, QStringLiteral("UPDATE albums SET last_viewed_at = :now WHERE id = :id"));
-    update.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":id"), albumId);
-    if (Status status = update.exec(); !status)
-        return status;
-    if (album->rule.basis != RetentionRule::Basis::LastView || album->state != QLatin1String("active"))
-        return Status::success();
-    SqlQuery source(db, QStringLiteral("SELECT expiry_source FROM albums WHERE id = :id"));
-    source.bind(QStringLiteral(":id"), albumId);
-    if (Status status = source.exec(); !status || !source.next() || source.text(0) != QLatin1String("rule"))
-        return status;
-    const QDate date = AlbumLife::ruleDate(album->rule, now.toLocalTime().date(), album->planEnds);
-    return setDate(db, now, albumId, QStringLiteral("active"), date, QStringLiteral("rule"));
+    const bool living = album->state == QLatin1String("active") || album->state == QLatin1String("expiring");
+    if (!living)
+        return Error::refused(tr("Album %1 (%2) is %3: it waits for its disc or is on one, and a view no longer "
+                                 "keeps it. The clerk can extend or restore it at the counter.")
+                                  .arg(albumId).arg(album->title, album->state));
+    SqlQuery seen(db, QStringLiteral("UPDATE albums SET last_viewed_at = :now WHERE id = :id"));
+    seen.bind(QStringLiteral(":now"), toCatalogTime(now)).bind(QStringLiteral(":id"), albumId);
+    if (Status status = seen.exec(); !status)
+        return status.error();
+    if (album->rule.basis != RetentionRule::Basis::LastView || album->expirySource == QLatin1String("cap"))
+        return false;
+    const QDate today = now.toLocalTime().date();
+    const QDate date = AlbumLife::ruleDate(album->rule, today, album->planEnds);
+    if (!date.isValid() || (album->expires.isValid() && date <= album->expires))
+        return false;   // a view never brings a date forward
+    // Still inside the notice window, the notice that went out stands: only the date moves.
+    const bool keepNotice = album->state == QLatin1String("expiring") && date <= today.addDays(noticeDays);
+    if (Status status = keepNotice ? moveDate(db, now, albumId, date) : setDate(db, now, albumId, QStringLiteral("active"),
+                                                                             date, QStringLiteral("rule"));
+        !status)
+        return status.error();
+    const QJsonObject details { { QStringLiteral("from"), dateJson(album->expires) }, { QStringLiteral("to"), dateJson(date) },
+                                { QStringLiteral("from_state"), album->state }, { QStringLiteral("rule"), album->rule.name } };
+    if (Status status = AuditLog::record(db, { 0, now, actor, QStringLiteral("view"), album->ownerId, albumId, details });
+        !status)
+        return status.error();
+    qCInfo(lcRetention) << "Album" << albumId << "viewed: kept until" << date;
+    return true;
 }
 
 } // namespace Keepsake

@@ -36,9 +36,15 @@ public:
     // from today. The record of its disc stays.
     static Status restore(QSqlDatabase &db, const QDateTime &now, qint64 albumId,
                           int graceDays, const QString &actor);
-    // The customer looked at it (kiosk, terminal): "keep N days after the last view"
-    // rules count from now.
-    static Status viewed(QSqlDatabase &db, const QDateTime &now, qint64 albumId);
+    // The customer (owner or viewer) looked at it (kiosk, web page): its last view is
+    // now, and a "keep N days after the last view" rule dates it from today — never
+    // earlier than it was, and not over a cap that brought it forward. An `expiring`
+    // album whose new date lies beyond the notice window (noticeDays) is `active` again
+    // and its next notice a new event, as after an extension; one still inside the
+    // window keeps its notice. An expired, recorded or purged album is refused.
+    // True when the date moved (audited as "view").
+    static Result<bool> viewed(QSqlDatabase &db, const QDateTime &now, qint64 albumId, int noticeDays,
+                               const QString &actor);
 
     // The last day an album's rule gives it when its clock starts on `from` (hand-in
     // day, last view or today for a restore); invalid for a plan without an end.

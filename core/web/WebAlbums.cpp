@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WebAlbums.h"
 
+#include "WebLog.h"
 #include "catalog/AlbumAccess.h"
 #include "catalog/Catalog.h"
+#include "retention/AlbumViews.h"
 
 namespace Keepsake {
 
@@ -42,6 +44,15 @@ Result<WebAlbums::AlbumView> WebAlbums::album(const WebPerson &person, qint64 al
     if (!photos)
         return photos.error();
     return AlbumView { *album, *photos };
+}
+
+Result<WebAlbums::AlbumView> WebAlbums::open(const WebPerson &person, qint64 albumId, const Clock &clock) const
+{
+    // A view that cannot be recorded does not keep the person from their photos; a
+    // refusal is the read's to give, in the same words.
+    if (const Result<ViewOutcome> seen = AlbumViews(m_catalog, clock).record(person.actor(), albumId); !seen)
+        qCInfo(lcWeb).noquote() << "The view of album" << albumId << "was not recorded:" << seen.error().message();
+    return album(person, albumId);
 }
 
 Result<PhotoRecord> WebAlbums::photo(const WebPerson &person, qint64 photoId) const

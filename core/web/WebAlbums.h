@@ -12,6 +12,7 @@
 namespace Keepsake {
 
 class Catalog;
+class Clock;
 
 // What a person signed in on the web page may see, through core's checks with their
 // actor: a customer their own albums within reach and those shared with them; a viewer
@@ -32,6 +33,9 @@ public:
         QList<PhotoRecord> photos;
     };
     Result<AlbumView> album(const WebPerson &person, qint64 albumId) const;
+    // The same, opened by the person to look at it: their view counts (AlbumViews), and
+    // an album under a last-view rule is dated from it before it is read.
+    Result<AlbumView> open(const WebPerson &person, qint64 albumId, const Clock &clock) const;
     // One photo, when the person may see its album.
     Result<PhotoRecord> photo(const WebPerson &person, qint64 photoId) const;
 

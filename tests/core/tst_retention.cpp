@@ -240,7 +240,10 @@ private Q_SLOTS:
         }));
         QCOMPARE(t.expires(a), QStringLiteral("2026-11-06"));
         t.clock.advanceDays(20);
-        QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) { return AlbumLife::viewed(db, t.clock.now(), a); }));
+        QVERIFY(t.lab->catalog().transaction([&](QSqlDatabase &db) -> Status {
+            const Result<bool> moved = AlbumLife::viewed(db, t.clock.now(), a, 14, QStringLiteral("kiosk"));
+            return moved ? Status::success() : Status(moved.error());
+        }));
         QCOMPARE(t.expires(a), QStringLiteral("2026-11-26"));
         QVERIFY(expiryReasonText(*Albums(t.lab->catalog()).byId(a)).contains(QStringLiteral("last viewed on 27 Oct 2026")));
     }

@@ -73,6 +73,24 @@ inline CtlRun ctl(const QStringList &args)
              QString::fromUtf8(process.readAllStandardError()) };
 }
 
+// keepsakectl with its clock moved by `offset` as faketime takes it ("-20d": twenty
+// days ago; package faketime): a hand-in of the past. File times stay true (NO_FAKE_STAT).
+inline CtlRun ctlShifted(const QString &offset, const QStringList &args)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NO_FAKE_STAT"), QStringLiteral("1"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral("faketime"), QStringList { QStringLiteral("-f"), offset, keepsakectl() } + args);
+    if (!process.waitForStarted(30000) || !process.waitForFinished(300000)) {
+        process.kill();
+        process.waitForFinished();
+        return { -1, {}, QStringLiteral("faketime keepsakectl did not run or finish (is the package faketime installed?)") };
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
 // The same, with this process's event loop turning meanwhile (for a relay it serves).
 inline CtlRun ctlBeside(const QStringList &args)
 {
@@ -144,6 +162,7 @@ public:
                              QStringLiteral("--json") } + args;
     }
     CtlRun run(const QStringList &args) const { return ctl(local(args)); }
+    CtlRun runShifted(const QString &offset, const QStringList &args) const { return ctlShifted(offset, local(args)); }
     QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(port); }
 
     bool init()

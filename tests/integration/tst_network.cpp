@@ -11,6 +11,7 @@
 #include "NetworkChain.h"
 #include "TestSupport.h"
 
+#include "base/Time.h"
 #include "lab/DeviceIdentity.h"
 #include "net/DeviceClient.h"
 #include "net/ServiceProtocol.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void forwardCutMidTransferDeliveredOnce();
     void pathOutsideTheCardRefused();
     void anotherCustomersSessionRefused();
+    void kioskSessionViewsAndCaptions();
     void oversizedRequestCut();
     void deviceRoutesNeedADevice();
     void unknownCertificateIsNoDevice();
@@ -362,6 +364,66 @@ void TestNetwork::anotherCustomersSessionRefused()
     const Result<QJsonValue> wrongPin = DeviceClient(endpoint(m_kioskToken)).post(
         QStringLiteral("sessions"), { { QStringLiteral("code"), QStringLiteral("C3") }, { QStringLiteral("pin"), QStringLiteral("0000") } });
     QVERIFY(!wrongPin);
+}
+
+// A kiosk's signed-in customer opens their album (POST albums/{id}/views): a last-view
+// rule dates it from today. They caption a photo (POST photos/{id}/caption). Without a
+// signed-in customer, or as another customer, both are refused and nothing changes.
+void TestNetwork::kioskSessionViewsAndCaptions()
+{
+    QCOMPARE(m_s1->run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C9"),
+                         QStringLiteral("--name"), QStringLiteral("Stranger"), QStringLiteral("--pin"), QStringLiteral("5555") }).code, 0);
+    const CtlRun past = m_s1->runShifted(QStringLiteral("-20d"), { QStringLiteral("ingest"), QStringLiteral("--customer"),
+                                                                   QStringLiteral("C3"), corpusPath(QStringLiteral("real/png/imagemagick.png")) });
+    QVERIFY2(past.code == 0, qPrintable(past.why()));
+    const qint64 album = past.first().value(QStringLiteral("album")).toInteger();
+    const qint64 photo = past.first().value(QStringLiteral("photo")).toInteger();
+    QVERIFY(album > 0 && photo > 0);
+    QCOMPARE(m_s1->run({ QStringLiteral("rule"), QStringLiteral("add"), QStringLiteral("Viewed 30 days"), QStringLiteral("--keep-days"),
+                         QStringLiteral("30"), QStringLiteral("--after"), QStringLiteral("last-view") }).code, 0);
+    QCOMPARE(m_s1->run({ QStringLiteral("album"), QStringLiteral("set-rule"), QStringLiteral("--album"), QString::number(album),
+                         QStringLiteral("--rule"), QStringLiteral("Viewed 30 days") }).code, 0);
+    auto expires = [&] {
+        for (const QJsonObject &a : m_s1->run({ QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C3") }).records()) {
+            if (a.value(QStringLiteral("id")).toInteger() == album)
+                return a.value(QStringLiteral("expires")).toString();
+        }
+        return QString();
+    };
+    const QDate today = QDate::currentDate();
+    QCOMPARE(expires(), toCatalogDate(today.addDays(10)));
+    auto signedIn = [](DeviceClient &kiosk, const QString &code, const QString &pin) {
+        const Result<QJsonValue> session = kiosk.post(QStringLiteral("sessions"), { { QStringLiteral("code"), code },
+                                                                                   { QStringLiteral("pin"), pin } });
+        kiosk.setSession(session ? session->toObject().value(QStringLiteral("session")).toString() : QString());
+        return bool(session);
+    };
+    const QString views = QStringLiteral("albums/%1/views").arg(album);
+    const QString caption = QStringLiteral("photos/%1/caption").arg(photo);
+    const QJsonObject text { { QStringLiteral("caption"), QStringLiteral("Grandma's garden") } };
+    DeviceClient nobody(endpoint(m_kioskToken));
+    QCOMPARE(nobody.post(views, {}).error().kind(), Error::Kind::Refused);
+    DeviceClient stranger(endpoint(m_kioskToken));
+    QVERIFY(signedIn(stranger, QStringLiteral("C9"), QStringLiteral("5555")));
+    QCOMPARE(stranger.post(views, {}).error().kind(), Error::Kind::Refused);
+    QCOMPARE(stranger.post(caption, text).error().kind(), Error::Kind::Refused);
+    QCOMPARE(expires(), toCatalogDate(today.addDays(10)));
+
+    DeviceClient owner(endpoint(m_kioskToken));
+    QVERIFY(signedIn(owner, QStringLiteral("C3"), QStringLiteral("4321")));
+    const Result<QJsonValue> seen = owner.post(views, {});
+    QVERIFY2(seen, qPrintable(seen ? QString() : seen.error().message()));
+    QCOMPARE(seen->toObject().value(QStringLiteral("moved")).toBool(), true);
+    QCOMPARE(seen->toObject().value(QStringLiteral("expires")).toString(), toCatalogDate(today.addDays(30)));
+    QCOMPARE(expires(), toCatalogDate(today.addDays(30)));
+    QVERIFY(owner.post(caption, text));
+    const Result<QJsonValue> view = owner.get(QStringLiteral("customers/C3/view"));
+    QVERIFY(view);
+    const QJsonArray photos = view->toObject().value(QStringLiteral("photos")).toArray();
+    QVERIFY(std::any_of(photos.begin(), photos.end(), [photo](const QJsonValue &p) {
+        return p.toObject().value(QStringLiteral("id")).toInteger() == photo
+            && p.toObject().value(QStringLiteral("caption")).toString() == QLatin1String("Grandma's garden");
+    }));
 }
 
 // QHttpServer 6.4 keeps a request's body in memory: the guard cuts a connection that

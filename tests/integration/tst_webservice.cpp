@@ -7,7 +7,8 @@
 // expiry notice issued by another process reaches the owner's and a viewer's open page
 // live and their mailboxes; a mail's link opens the shared album once; a revoked viewer
 // and another customer are refused; a phone hands three photos in through its upload
-// address, which then dies. The page itself, in a real browser: tests/web.
+// address, which then dies; a viewer's listing of an album's photos counts as a view.
+// The page itself, in a real browser: tests/web.
 #include "../core/SmtpTestServer.h"
 #include "NetworkChain.h"
 #include "TestSupport.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void albumZipHoldsTheOriginals();
     void noticeReachesOpenPagesAndMailboxes();
     void phoneHandsInThroughItsAddress();
+    void listingPhotosCountsAsAView();
 
 private:
     std::unique_ptr<WebClient> signedIn(const QString &code, const QString &pin);
@@ -318,6 +320,46 @@ void TestWebService::phoneHandsInThroughItsAddress()
     for (const QByteArray &content : std::as_const(bytes))
         QVERIFY(stored.contains(sha256Of(content)));
     QCOMPARE(phone.post(api + QStringLiteral("/offers"), { { QStringLiteral("files"), offers } }).status, 410);
+}
+
+// An album under "keep 30 days after the last view", handed in twenty days ago: a
+// stranger's look is refused and moves nothing; the viewer's listing of its photos is a
+// view, and the album is kept 30 days from today.
+void TestWebService::listingPhotosCountsAsAView()
+{
+    const CtlRun past = m_device->runShifted(QStringLiteral("-20d"), { QStringLiteral("ingest"), QStringLiteral("--customer"),
+                                                                       QStringLiteral("C2"), QStringLiteral("--album"),
+                                                                       QStringLiteral("Looked at"), sampleFile(5) });
+    QVERIFY2(past.code == 0, qPrintable(past.why()));
+    const qint64 album = past.first().value(QStringLiteral("album")).toInteger();
+    const QList<QStringList> setup {
+        { QStringLiteral("rule"), QStringLiteral("add"), QStringLiteral("Viewed 30 days"), QStringLiteral("--keep-days"),
+          QStringLiteral("30"), QStringLiteral("--after"), QStringLiteral("last-view") },
+        { QStringLiteral("album"), QStringLiteral("set-rule"), QStringLiteral("--album"), QString::number(album),
+          QStringLiteral("--rule"), QStringLiteral("Viewed 30 days") },
+        { QStringLiteral("share"), QStringLiteral("add"), QStringLiteral("--album"), QString::number(album),
+          QStringLiteral("--with"), QStringLiteral("C1") },
+    };
+    for (const QStringList &args : setup) {
+        const CtlRun run = m_device->run(args);
+        QVERIFY2(run.code == 0, qPrintable(run.why()));
+    }
+    auto expires = [&] {
+        for (const QJsonObject &a : m_device->run({ QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("C2") }).records()) {
+            if (a.value(QStringLiteral("id")).toInteger() == album)
+                return a.value(QStringLiteral("expires")).toString();
+        }
+        return QString();
+    };
+    const QDate today = QDate::currentDate();
+    QCOMPARE(expires(), today.addDays(10).toString(Qt::ISODate));
+    const QString listing = QStringLiteral("/web/v1/albums/%1/photos").arg(album);
+    QCOMPARE(signedIn(QStringLiteral("C3"), QStringLiteral("3456"))->get(listing).status, 403);
+    QCOMPARE(expires(), today.addDays(10).toString(Qt::ISODate));
+    const WebAnswer viewed = signedIn(QStringLiteral("C1"), QStringLiteral("1234"))->get(listing);
+    QVERIFY2(viewed.status == 200, qPrintable(viewed.why()));
+    QCOMPARE(viewed.json().value(QStringLiteral("photos")).toArray().size(), 1);
+    QCOMPARE(expires(), today.addDays(30).toString(Qt::ISODate));
 }
 
 QTEST_GUILESS_MAIN(TestWebService)

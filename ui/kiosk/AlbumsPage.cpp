@@ -4,6 +4,7 @@
 
 #include "KioskBackend.h"
 #include "KioskLanguages.h"
+#include "KioskLog.h"
 #include "NoticeCards.h"
 #include "common/MessageLabel.h"
 #include "common/PhotoGridModel.h"
@@ -277,8 +278,11 @@ void AlbumsPage::showAlbum()
 {
     m_printSelect->setChecked(false);
     const qint64 albumId = currentAlbumId();
-    if (albumId != m_shownAlbum)
+    if (albumId != m_shownAlbum) {
         m_status->clear();   // what was said about another album is said no more
+        if (albumId != 0)
+            countView(albumId);   // opened: the customer's view counts (once, not on every reload)
+    }
     m_shownAlbum = albumId;
     QList<PhotoRecord> photos;
     for (const PhotoRecord &photo : std::as_const(m_data.photos)) {
@@ -286,9 +290,17 @@ void AlbumsPage::showAlbum()
             photos.append(photo);
     }
     m_model->setPhotos(photos);
+    if (const AlbumSummary *album = currentAlbum())
+        m_model->setCover(album->cover);
+    describeAlbum();
+    updateButtons();
+}
+
+// The shown album's title, until when it is kept and whose it is.
+void AlbumsPage::describeAlbum()
+{
     m_albumInfo->clear();
     if (const AlbumSummary *album = currentAlbum()) {
-        m_model->setCover(album->cover);
         const QString until = dateInWords(album->expires);
         // Only the owner gets an album back on disc; someone it is shared with just stops seeing it.
         m_albumInfo->setText(ownsCurrentAlbum()
@@ -299,7 +311,39 @@ void AlbumsPage::showAlbum()
         m_albumInfo->style()->unpolish(m_albumInfo);
         m_albumInfo->style()->polish(m_albumInfo);
     }
-    updateButtons();
+}
+
+void AlbumsPage::countView(qint64 albumId)
+{
+    m_backend.recordView(albumId, [this, albumId](const Result<ViewOutcome> &view) {
+        if (view)
+            viewCounted(albumId, *view);
+        else   // the album's photos are shown all the same
+            qCInfo(lcKiosk) << "The view of album" << albumId << "was not recorded:" << view.error().message();
+    });
+}
+
+// A view that moved the album's date: the list and the album's line say the new one.
+void AlbumsPage::viewCounted(qint64 albumId, const ViewOutcome &view)
+{
+    const auto album = std::find_if(m_data.albums.begin(), m_data.albums.end(),
+                                    [albumId](const AlbumSummary &a) { return a.id == albumId; });
+    if (view.moved && album != m_data.albums.end()) {
+        album->expires = view.expires;
+        album->state = albumStateFromName(view.state).value_or(album->state);
+        for (int row = 0; row < m_albums->count(); ++row) {
+            QListWidgetItem *item = m_albums->item(row);
+            if (item->data(Qt::UserRole).toLongLong() != albumId)
+                continue;
+            item->setText(albumLine(*album));
+            item->setToolTip(item->text());
+            item->setIcon(expiresSoon(*album) ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+            item->setSizeHint(QSize(0, albumLineHeight(item->text())));
+        }
+        if (albumId == currentAlbumId())
+            describeAlbum();
+    }
+    Q_EMIT viewRecorded(albumId, view.moved);
 }
 
 const AlbumSummary *AlbumsPage::currentAlbum() const

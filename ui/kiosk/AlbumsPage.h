@@ -6,6 +6,7 @@
 #include "TouchKeyboard.h"
 #include "common/CustomerLoader.h"
 #include "notify/Notice.h"
+#include "retention/AlbumViews.h"
 
 #include <QSet>
 #include <QWidget>
@@ -72,6 +73,8 @@ Q_SIGNALS:
     void photoOpened(int row);
     void loaded();
     void changed(const QString &message);
+    // The customer's view of the album shown was recorded (AlbumViews); moved: its date moved.
+    void viewRecorded(qint64 albumId, bool moved);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -81,6 +84,9 @@ private:
     void retranslate();
     void applyData(const CustomerData &data);
     void showAlbum();
+    void describeAlbum();
+    void countView(qint64 albumId);
+    void viewCounted(qint64 albumId, const ViewOutcome &view);
     void updateButtons();
     // The album shown, or none; whether it is the signed-in customer's own.
     const AlbumSummary *currentAlbum() const;

@@ -61,9 +61,11 @@ EntryPage::EntryPage(QWidget *parent) : QWidget(parent)
     retranslate();
 }
 
-void EntryPage::askText(const QString &prompt, const QString &initial, TextAnswer answer, TouchKeyboard::FieldKind kind)
+void EntryPage::askText(const QString &prompt, const QString &initial, TextAnswer answer, TouchKeyboard::FieldKind kind,
+                        bool emptyAllowed)
 {
     m_prompt->setText(prompt);
+    m_emptyAllowed = emptyAllowed;
     TouchKeyboard::setFieldKind(m_field, kind);
     m_field->setText(initial);
     m_field->selectAll();
@@ -95,7 +97,7 @@ void EntryPage::accept()
 {
     if (m_textAnswer) {
         const QString text = m_field->text().trimmed();
-        if (text.isEmpty())
+        if (text.isEmpty() && !m_emptyAllowed)
             return;
         auto answer = std::exchange(m_textAnswer, {});
         Q_EMIT closed();

@@ -29,8 +29,9 @@ public:
     using TextAnswer = std::function<void(const QString &)>;
     using ChoiceAnswer = std::function<void(qint64)>;
     // The field asks the keyboard for the keys of its kind (a name, or a code or e-mail).
+    // emptyAllowed: an empty field is an answer too (a caption taken away).
     void askText(const QString &prompt, const QString &initial, TextAnswer answer,
-                 TouchKeyboard::FieldKind kind = TouchKeyboard::FieldKind::Text);
+                 TouchKeyboard::FieldKind kind = TouchKeyboard::FieldKind::Text, bool emptyAllowed = false);
     void askChoice(const QString &prompt, const QList<QPair<qint64, QString>> &choices, ChoiceAnswer answer);
 
 Q_SIGNALS:
@@ -51,6 +52,7 @@ private:
     QPushButton *m_cancel = nullptr;
     TextAnswer m_textAnswer;
     ChoiceAnswer m_choiceAnswer;
+    bool m_emptyAllowed = false;
 };
 
 } // namespace Keepsake

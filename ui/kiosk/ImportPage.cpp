@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ImportPage.h"
 
+#include "KioskLanguages.h"
 #include "KioskStyle.h"
+#include "ReceiptPanel.h"
 #include "common/JobProgress.h"
 #include "common/MessageLabel.h"
 #include "base/ByteSize.h"
@@ -95,13 +97,16 @@ ImportPage::ImportPage(QWidget *parent) : QWidget(parent)
     m_done = new QPushButton;
     m_done->setObjectName(QStringLiteral("importDone"));
     m_done->setProperty("role", QStringLiteral("primary"));
+    m_receipt = new ReceiptPanel;
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_receipt->actions(), 1);
     buttons->addStretch();
     buttons->addWidget(m_done);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_progress);
     layout->addWidget(m_summary);
+    layout->addWidget(m_receipt);
     layout->addWidget(m_results, 1);
     layout->addLayout(buttons);
     connect(m_progress, &JobProgress::cancelRequested, this, &ImportPage::cancelRequested);
@@ -120,6 +125,8 @@ void ImportPage::begin(const QString &source)
     m_cardReleased = false;
     m_camera = false;
     m_copied = 0;
+    m_similar = 0;
+    m_receipt->clear();
     m_progress->begin(tr("Reading your photos from %1").arg(source));
 }
 
@@ -197,14 +204,32 @@ void ImportPage::addRecord(const IngestRecord &record)
                              ? tr("same as %1").arg(record.matched->name)
                              : tr("same as %1, on disc %2").arg(record.matched->name, record.matched->disc));
     }
+    const bool kept = record.outcome == IngestOutcome::New || record.outcome == IngestOutcome::NewVersion;
+    if (kept && record.similar) {
+        ++m_similar;
+        const QString note = similarNote(*record.similar);
+        item->setText(1, item->text(1).isEmpty() ? note : tr("%1 — %2").arg(item->text(1), note));
+        item->setData(1, Qt::UserRole, record.similar->photoId);
+    }
     item->setToolTip(1, item->text(1));   // the whole reason also on a long press
     parent->setText(1, tr("%n file(s)", nullptr, parent->childCount()));
 }
 
-QString ImportPage::countsText(const IngestSummary &summary)
+// "Kept: it looks like a photo you handed in on 3 May 2026 (IMG_0042.JPG)", the date in the kiosk's language.
+QString ImportPage::similarNote(const SimilarPhoto &similar)
 {
-    return tr("%1 new, %2 already handed in, %3 new versions, %4 not taken.")
-        .arg(summary.added).arg(summary.alreadyReceived).arg(summary.newVersions).arg(summary.rejected);
+    const QString day = dateInWords(similar.handedInAt.toLocalTime().date());
+    return similar.name.isEmpty() ? tr("Kept: it looks like a photo you handed in on %1.").arg(day)
+                                  : tr("Kept: it looks like a photo you handed in on %1 (%2).").arg(day, similar.name);
+}
+
+QString ImportPage::countsText(const IngestSummary &summary) const
+{
+    QString text = tr("%1 new, %2 already handed in, %3 new versions, %4 not taken.")
+                       .arg(summary.added).arg(summary.alreadyReceived).arg(summary.newVersions).arg(summary.rejected);
+    if (m_similar > 0)
+        text += QLatin1Char(' ') + tr("%n look(s) like photos you handed in before; they were kept.", nullptr, m_similar);
+    return text;
 }
 
 void ImportPage::setCardReleased(const IngestSummary &summary)
@@ -239,6 +264,8 @@ void ImportPage::finish(const IngestSummary &summary, const QString &error)
     else
         m_progress->end(m_camera ? tr("Done. You may unplug your camera or phone.") : tr("Done. You may take your card."));
     m_summary->setText(countsText(summary));
+    if (summary.handinId && !summary.pickupCode.isEmpty())
+        m_receipt->showReceipt(summary.handinId, summary.pickupCode);
 }
 
 // A group's title with ▾ when open, ▸ when closed.

@@ -14,9 +14,13 @@ class QTreeWidgetItem;
 namespace Keepsake {
 
 class JobProgress;
+class ReceiptPanel;
 
 // A card being handed in: a progress bar with Cancel, then what became of each file,
-// grouped: new, already handed in, new versions, rejected with the reason.
+// grouped: new, already handed in, new versions, rejected with the reason. A file that
+// looks like a photo the customer handed in before (a near-duplicate) is kept and says
+// so, with that hand-in's date. When the hand-in ends, its receipt: the pickup code
+// and its QR code (ReceiptPanel).
 class ImportPage : public QWidget
 {
     Q_OBJECT
@@ -39,6 +43,9 @@ public:
     void setThumbnailProgress(int done, int total);
     void finish(const IngestSummary &summary, const QString &error);
     JobProgress *progress() const { return m_progress; }
+    ReceiptPanel *receipt() const { return m_receipt; }
+    // Files of this hand-in that look like photos handed in before.
+    int similarCount() const { return m_similar; }
     QString summaryText() const;
 
 Q_SIGNALS:
@@ -51,7 +58,8 @@ protected:
 private:
     void retranslate();
     QTreeWidgetItem *group(IngestOutcome outcome);
-    static QString countsText(const IngestSummary &summary);
+    QString countsText(const IngestSummary &summary) const;
+    static QString similarNote(const SimilarPhoto &similar);
     void markGroup(QTreeWidgetItem *item);
     static constexpr int OutcomeRole = Qt::UserRole + 1;
 
@@ -59,11 +67,13 @@ private:
     QTreeWidget *m_results = nullptr;
     QLabel *m_summary = nullptr;
     QPushButton *m_done = nullptr;
+    ReceiptPanel *m_receipt = nullptr;
     QTreeWidgetItem *m_groups[4] = {};
     QString m_source;
     bool m_cardReleased = false;
     bool m_camera = false;   // a camera's hand-in: copied before
     int m_copied = 0;
+    int m_similar = 0;
 };
 
 } // namespace Keepsake

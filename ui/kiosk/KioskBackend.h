@@ -9,6 +9,7 @@
 #include "common/CustomerLoader.h"
 #include "ingest/IngestTypes.h"
 #include "notify/Notice.h"
+#include "retention/AlbumViews.h"
 #include "usb/UsbCamera.h"
 #include "web/PhoneAddresses.h"
 
@@ -92,6 +93,16 @@ public:
     virtual void selection(qint64 albumId, Answer<QList<qint64>> answer) = 0;
     virtual void setSelection(qint64 albumId, const QList<qint64> &photoIds, Done done) = 0;
     virtual void share(qint64 albumId, const QString &viewer, Done done) = 0;
+    // The customer opened an album: their view counts ("keep N days after the last
+    // view" rules date the album from it); the answer is the album's date after it.
+    virtual void recordView(qint64 albumId, Answer<ViewOutcome> answer) = 0;
+    // The owner's caption of a photo; empty clears it.
+    virtual void setCaption(qint64 photoId, const QString &caption, Done done) = 0;
+    // Whether the lab set up a receipt printer for the kiosk (print.kiosk_printer); if
+    // not, a hand-in's receipt is shown on the screen only.
+    virtual void receiptPrinting(Answer<bool> answer) = 0;
+    // Prints the receipt of the signed-in customer's hand-in on that printer.
+    virtual void printReceipt(qint64 handinId, Done done) = 0;
     virtual void notices(Answer<QList<Notice>> answer) = 0;
     virtual void markRead(qint64 noticeId, Done done) = 0;
 

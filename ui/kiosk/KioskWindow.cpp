@@ -15,6 +15,7 @@
 #include "NoticesPage.h"
 #include "PhonePage.h"
 #include "PhotoViewPage.h"
+#include "ReceiptPanel.h"
 #include "RegisterPage.h"
 #include "RegistrationSlip.h"
 #include "SignInPage.h"
@@ -159,6 +160,8 @@ void KioskWindow::connectPages()
     });
     connect(m_viewer, &PhotoViewPage::closed, this, [this] { showPage(m_albums); });
     connect(m_viewer, &PhotoViewPage::selectionChanged, m_albums, &AlbumsPage::setPhotoSelected);
+    connect(m_viewer, &PhotoViewPage::captionRequested, this, &KioskWindow::editCaption);
+    connect(m_import->receipt(), &ReceiptPanel::printRequested, this, &KioskWindow::printReceipt);
     connect(m_entry, &EntryPage::closed, this, [this] { showPage(m_entryReturn ? m_entryReturn : m_albums); });
     connect(m_import, &ImportPage::cancelRequested, m_ingest, &JobRunner::cancel);
     connect(m_import, &ImportPage::doneRequested, this, [this] {
@@ -337,6 +340,45 @@ void KioskWindow::openPhoto(int row)
     showPage(m_viewer);
 }
 
+// The caption on the touch keyboard; an empty field takes the caption away.
+void KioskWindow::editCaption(qint64 photoId, const QString &caption)
+{
+    m_idle->touch();
+    m_entryReturn = m_viewer;
+    m_entry->askText(tr("A caption for this photo (it goes onto your disc and prints; leave it empty for none)"),
+                     caption,
+                     [this, photoId](const QString &text) {
+                         m_backend->setCaption(photoId, text, [this, photoId, text](const Status &saved) {
+                             captionSaved(photoId, text, saved);
+                         });
+                     },
+                     TouchKeyboard::FieldKind::Text, true);
+    showPage(m_entry);
+}
+
+void KioskWindow::captionSaved(qint64 photoId, const QString &caption, const Status &saved)
+{
+    if (!saved) {
+        m_viewer->setMessage(saved.error().message());
+        return;
+    }
+    m_viewer->setCaption(photoId, caption);
+    m_albums->load();   // the album's photos carry the caption when the customer goes back
+}
+
+void KioskWindow::printReceipt(qint64 handinId)
+{
+    m_idle->touch();
+    ReceiptPanel *receipt = m_import->receipt();
+    receipt->setPrintStatus(tr("Printing your receipt…"), true);
+    m_backend->printReceipt(handinId, [receipt, handinId](const Status &printed) {
+        if (receipt->handinId() != handinId)
+            return;   // another hand-in's receipt is shown by now
+        receipt->setPrintStatus(printed ? tr("Your receipt is printed: take it from the printer.")
+                                        : printed.error().message(), bool(printed));
+    });
+}
+
 void KioskWindow::cardInserted(const QString &path)
 {
     if (customerId() && !isImporting()) {
@@ -417,6 +459,14 @@ void KioskWindow::importDone(const Result<IngestSummary> &result)
     const IngestSummary summary = result ? *result : IngestSummary();
     m_idle->touch();
     m_import->finish(summary, result ? QString() : result.error().message());
+    if (summary.handinId && !summary.pickupCode.isEmpty()) {
+        m_backend->receiptPrinting([this, handin = summary.handinId](const Result<bool> &printing) {
+            if (!printing)
+                qCInfo(lcKiosk) << "Whether the kiosk prints receipts cannot be read:" << printing.error().message();
+            if (m_import->receipt()->handinId() == handin)
+                m_import->receipt()->setPrintable(printing && *printing);
+        });
+    }
     Q_EMIT importFinished(summary);
 }
 

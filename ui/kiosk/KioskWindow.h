@@ -112,6 +112,9 @@ private:
     void noticesUpdated(const QList<Notice> &notices, bool arrived);
     void showPhone();
     void openPhoto(int row);
+    void editCaption(qint64 photoId, const QString &caption);
+    void captionSaved(qint64 photoId, const QString &caption, const Status &saved);
+    void printReceipt(qint64 handinId);
     void cardInserted(const QString &path);
     void cardRemoved(const QString &path);
     void startImport(const QString &path);

@@ -11,6 +11,7 @@
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
 #include "notify/TerminalNotices.h"
+#include "print/KioskReceipts.h"
 #include "usb/UsbHandin.h"
 
 namespace Keepsake {
@@ -160,6 +161,32 @@ void LocalKioskBackend::setSelection(qint64 albumId, const QList<qint64> &photoI
 void LocalKioskBackend::share(qint64 albumId, const QString &viewer, Done done)
 {
     done(AlbumSharing(m_lab.catalog(), m_lab.clock()).share(customer(), albumId, viewer));
+}
+
+void LocalKioskBackend::recordView(qint64 albumId, Answer<ViewOutcome> answer)
+{
+    answer(AlbumViews(m_lab.catalog(), m_lab.clock()).record(customer(), albumId));
+}
+
+void LocalKioskBackend::setCaption(qint64 photoId, const QString &caption, Done done)
+{
+    done(AlbumChoices(m_lab.catalog(), customer()).setCaption(photoId, caption, m_lab.clock().now()));
+}
+
+void LocalKioskBackend::receiptPrinting(Answer<bool> answer)
+{
+    const Result<QString> printer = KioskReceipts(m_lab).printer();
+    answer(printer ? Result<bool>(!printer->isEmpty()) : Result<bool>(printer.error()));
+}
+
+// Drawn and handed to the printer off the window's thread.
+void LocalKioskBackend::printReceipt(qint64 handinId, Done done)
+{
+    const Lab &lab = m_lab;
+    offThread<PrintJobs::Done>([&lab, actor = customer(), handinId] { return KioskReceipts(lab).print(actor, handinId); },
+                               [done = std::move(done)](const Result<PrintJobs::Done> &printed) {
+                                   done(printed ? Status::success() : Status(printed.error()));
+                               });
 }
 
 void LocalKioskBackend::notices(Answer<QList<Notice>> answer)

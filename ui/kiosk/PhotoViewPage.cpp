@@ -48,22 +48,22 @@ PhotoViewPage::PhotoViewPage(std::shared_ptr<const ThumbnailSource> source, QWid
     m_next = button("photoViewNext");
     m_select = button("photoViewSelect");
     m_select->setCheckable(true);
+    m_captionEdit = button("photoViewCaptionButton");
     m_close = button("photoViewClose");
     m_close->setProperty("role", QStringLiteral("primary"));
-
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_previous);
-    bottom->addWidget(m_caption, 1);
-    bottom->addWidget(m_next);
-    bottom->addSpacing(24);
-    bottom->addWidget(m_select);
-    bottom->addWidget(m_close);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_picture, 1);
-    layout->addLayout(bottom);
+    m_message = new QLabel;
+    m_message->setObjectName(QStringLiteral("photoViewMessage"));
+    m_message->setWordWrap(true);
+    m_message->setProperty("role", QStringLiteral("warning"));
+    m_message->hide();
+    layOut();
     connect(m_previous, &QPushButton::clicked, this, &PhotoViewPage::previous);
     connect(m_next, &QPushButton::clicked, this, &PhotoViewPage::next);
     connect(m_close, &QPushButton::clicked, this, &PhotoViewPage::closed);
+    connect(m_captionEdit, &QPushButton::clicked, this, [this] {
+        if (m_row >= 0 && m_row < m_photos.size())
+            Q_EMIT captionRequested(m_photos.at(m_row).id, m_photos.at(m_row).caption);
+    });
     connect(m_select, &QPushButton::clicked, this, [this](bool on) {
         const qint64 id = currentPhotoId();
         if (on)
@@ -75,20 +75,59 @@ PhotoViewPage::PhotoViewPage(std::shared_ptr<const ThumbnailSource> source, QWid
     retranslate();
 }
 
+// The photo over the whole page; below it a message when there is one, and a row with
+// the arrows around the caption and the buttons.
+void PhotoViewPage::layOut()
+{
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_previous);
+    bottom->addWidget(m_caption, 1);
+    bottom->addWidget(m_next);
+    bottom->addSpacing(24);
+    bottom->addWidget(m_select);
+    bottom->addWidget(m_captionEdit);
+    bottom->addWidget(m_close);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_picture, 1);
+    layout->addWidget(m_message);
+    layout->addLayout(bottom);
+}
+
 PhotoViewPage::~PhotoViewPage()
 {
     ++m_generation;
     m_pool.waitForDone();
 }
 
-void PhotoViewPage::showPhotos(const QList<PhotoRecord> &photos, int row, const QSet<qint64> &selected,
-                               bool selectable)
+void PhotoViewPage::showPhotos(const QList<PhotoRecord> &photos, int row, const QSet<qint64> &selected, bool own)
 {
     m_photos = photos;
     m_selected = selected;
-    m_select->setVisible(selectable);
+    m_select->setVisible(own);
+    m_captionEdit->setVisible(own);   // a shared album is its owner's to caption
     showRow(row);
     setFocus();
+}
+
+void PhotoViewPage::setCaption(qint64 photoId, const QString &caption)
+{
+    for (PhotoRecord &photo : m_photos) {
+        if (photo.id == photoId)
+            photo.caption = caption;
+    }
+    setMessage({});
+    retranslate();
+}
+
+void PhotoViewPage::setMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+QString PhotoViewPage::captionText() const
+{
+    return m_caption->text();
 }
 
 qint64 PhotoViewPage::currentPhotoId() const
@@ -111,6 +150,7 @@ void PhotoViewPage::previous()
 void PhotoViewPage::showRow(int row)
 {
     m_row = qBound(0, row, int(m_photos.size()) - 1);
+    setMessage({});
     m_image = {};
     m_picture->clear();
     m_previous->setEnabled(m_row > 0);
@@ -192,6 +232,8 @@ void PhotoViewPage::retranslate()
     m_next->setText(QStringLiteral("▶"));
     m_next->setToolTip(tr("Next photo"));
     m_select->setText(tr("Select"));
+    m_captionEdit->setText(tr("Caption"));
+    m_captionEdit->setToolTip(tr("Write or change this photo's caption"));
     m_close->setText(tr("Close"));
     if (m_row < 0 || m_row >= m_photos.size()) {
         m_caption->clear();

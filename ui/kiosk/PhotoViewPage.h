@@ -22,7 +22,9 @@ class ThumbnailSource;
 // One photo on the whole screen, fitted to it, with its caption: a swipe (or the
 // arrow buttons, or Left/Right) goes to the next or the previous photo of the album,
 // Close goes back to the grid. For the customer's own album, "Select" marks the photo
-// for what the album page does with selected photos (move, cover).
+// for what the album page does with selected photos (move, cover), and "Caption" asks
+// for the photo's caption (the window asks on its touch keyboard and saves it); an
+// album shared with the customer offers neither.
 class PhotoViewPage : public QWidget
 {
     Q_OBJECT
@@ -31,8 +33,13 @@ public:
     explicit PhotoViewPage(std::shared_ptr<const ThumbnailSource> source, QWidget *parent = nullptr);
     ~PhotoViewPage() override;
 
-    // The album's photos, from this row; selected: the photos marked; selectable: a Select button.
-    void showPhotos(const QList<PhotoRecord> &photos, int row, const QSet<qint64> &selected, bool selectable);
+    // The album's photos, from this row; selected: the photos marked; own: the customer's
+    // own album (Select and Caption buttons).
+    void showPhotos(const QList<PhotoRecord> &photos, int row, const QSet<qint64> &selected, bool own);
+    // The photo's caption as saved; a message when it could not be.
+    void setCaption(qint64 photoId, const QString &caption);
+    void setMessage(const QString &message);
+    QString captionText() const;
     int currentRow() const { return m_row; }
     qint64 currentPhotoId() const;
     bool isLoaded() const { return !m_image.isNull(); }
@@ -42,6 +49,7 @@ public:
 Q_SIGNALS:
     void closed();
     void selectionChanged(qint64 photoId, bool selected);
+    void captionRequested(qint64 photoId, const QString &caption);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,6 +59,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void layOut();
     void showRow(int row);
     void loaded(int generation, const QImage &image);
     void fit();
@@ -68,6 +77,8 @@ private:
     QPushButton *m_previous = nullptr;
     QPushButton *m_next = nullptr;
     QPushButton *m_select = nullptr;
+    QPushButton *m_captionEdit = nullptr;
+    QLabel *m_message = nullptr;
     QPushButton *m_close = nullptr;
     QThreadPool m_pool;   // last: waits for a running read before the page goes
 };

@@ -6,6 +6,7 @@
 #include "RemoteHandin.h"
 #include "RemoteThumbnails.h"
 #include "net/KioskWire.h"
+#include "base/Time.h"
 #include "net/LabRecords.h"
 #include "usb/UsbHandin.h"
 
@@ -229,6 +230,42 @@ void RemoteKioskBackend::setSelection(qint64 albumId, const QList<qint64> &photo
 void RemoteKioskBackend::share(qint64 albumId, const QString &viewer, Done done)
 {
     change(QStringLiteral("albums/%1/shares").arg(albumId), { { QStringLiteral("viewer"), viewer } }, std::move(done));
+}
+
+void RemoteKioskBackend::recordView(qint64 albumId, Answer<ViewOutcome> answer)
+{
+    const QString path = QStringLiteral("albums/%1/views").arg(albumId);
+    call<ViewOutcome>([path](DeviceClient &client) -> Result<ViewOutcome> {
+        const Result<QJsonValue> seen = client.post(path, {});
+        if (!seen)
+            return seen.error();
+        const QJsonObject json = seen->toObject();
+        return ViewOutcome { json.value(QStringLiteral("album")).toInteger(), json.value(QStringLiteral("counted")).toBool(),
+                             json.value(QStringLiteral("moved")).toBool(),
+                             fromCatalogDate(json.value(QStringLiteral("expires")).toString()),
+                             json.value(QStringLiteral("state")).toString() };
+    }, std::move(answer));
+}
+
+void RemoteKioskBackend::setCaption(qint64 photoId, const QString &caption, Done done)
+{
+    change(QStringLiteral("photos/%1/caption").arg(photoId), { { QStringLiteral("caption"), caption } }, std::move(done));
+}
+
+void RemoteKioskBackend::receiptPrinting(Answer<bool> answer)
+{
+    call<bool>([](DeviceClient &client) -> Result<bool> {
+        const Result<QJsonValue> lab = client.get(QStringLiteral("lab"));
+        if (!lab)
+            return lab.error();
+        return lab->toObject().value(QStringLiteral("prints_receipts")).toBool();
+    }, std::move(answer));
+}
+
+// The device prints it on the lab's kiosk receipt printer (a CUPS queue it reaches).
+void RemoteKioskBackend::printReceipt(qint64 handinId, Done done)
+{
+    change(QStringLiteral("handins/%1/receipt").arg(handinId), {}, std::move(done));
 }
 
 void RemoteKioskBackend::notices(Answer<QList<Notice>> answer)
