@@ -41,6 +41,8 @@ QList<std::pair<QString, QString>> AuditSentences::kinds()
         { QStringLiteral("unshare"), tr("Sharing ended") },
         { QStringLiteral("record"), tr("Album recorded") },
         { QStringLiteral("disc_recorded"), tr("Disc recorded") },
+        { QStringLiteral("disc_verified"), tr("Disc verified") },
+        { QStringLiteral("disc_verify_failed"), tr("Disc failed verification") },
         { QStringLiteral("extend"), tr("Album extended") },
         { QStringLiteral("set_rule"), tr("Rule changed") },
         { QStringLiteral("restore"), tr("Album restored") },
@@ -189,6 +191,13 @@ QString AuditSentences::otherSentence(const AuditEntry &e, const QString &who)
     }
     if (a == QLatin1String("disc_recorded"))
         return tr("%1 recorded disc %2 with %n album(s)", nullptr, int(d.value(QStringLiteral("albums")).toArray().size()))
+            .arg(who, d.value(QStringLiteral("disc")).toString());
+    if (a == QLatin1String("disc_verified"))
+        return tr("%1 read disc %2 back: all %n file(s) match", nullptr, d.value(QStringLiteral("files")).toInt())
+            .arg(who, d.value(QStringLiteral("disc")).toString());
+    if (a == QLatin1String("disc_verify_failed"))
+        return tr("%1 read disc %2 back: %n file(s) differ; the lab keeps its copies", nullptr,
+                  int(d.value(QStringLiteral("mismatches")).toArray().size()))
             .arg(who, d.value(QStringLiteral("disc")).toString());
     if (a == QLatin1String("kiosk_registration"))
         return tr("%1 registered as a new customer").arg(who);
