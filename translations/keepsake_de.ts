@@ -97,6 +97,10 @@
         <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
         <translation>Für die Disc-Sitzung %1 konnte kein Abholcode gespeichert werden. Prüfen Sie, ob der Katalog erreichbar ist, und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>The caption of photo %1 is %2 characters long; a caption holds at most %3. Shorten it.</source>
+        <translation>Die Bildunterschrift von Foto %1 ist %2 Zeichen lang; erlaubt sind höchstens %3. Bitte kürzen Sie sie.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AlbumCommand</name>
@@ -171,6 +175,10 @@
     <message>
         <source>Album %1 (%2) was purged or restored at the same moment; it can no longer be restored.</source>
         <translation>Album %1 (%2) wurde im selben Moment gelöscht oder zurückgeholt; es kann nicht mehr zurückgeholt werden.</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is %3: it waits for its disc or is on one, and a view no longer keeps it. The clerk can extend or restore it at the counter.</source>
+        <translation>Album %1 (%2) ist %3: Es wartet auf seine Disc oder ist bereits auf einer, und durch Ansehen bleibt es nicht mehr erhalten. Das Personal kann es an der Theke verlängern oder wiederherstellen.</translation>
     </message>
 </context>
 <context>
@@ -966,10 +974,6 @@ Oder geben Sie sie an der Theke ab.</translation>
         <translation>%1 hat die Registrierung von %2 bestätigt</translation>
     </message>
     <message>
-        <source>%1 changed the %2 of %3</source>
-        <translation>%1 hat %2 von %3 geändert</translation>
-    </message>
-    <message>
         <source>%1 signed in</source>
         <translation>%1 hat sich angemeldet</translation>
     </message>
@@ -1012,6 +1016,96 @@ Oder geben Sie sie an der Theke ab.</translation>
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <source>Disc verified</source>
+        <translation>Disc geprüft</translation>
+    </message>
+    <message>
+        <source>Disc failed verification</source>
+        <translation>Disc-Prüfung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Customer added</source>
+        <translation>Kunde angelegt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read disc %2 back: all %n file(s) match</source>
+        <translation>
+            <numerusform>%1 hat Disc %2 zurückgelesen: die %n Datei stimmt überein</numerusform>
+            <numerusform>%1 hat Disc %2 zurückgelesen: alle %n Dateien stimmen überein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read disc %2 back: %n file(s) differ; the lab keeps its copies</source>
+        <translation>
+            <numerusform>%1 hat Disc %2 zurückgelesen: %n Datei weicht ab; das Labor behält seine Kopien</numerusform>
+            <numerusform>%1 hat Disc %2 zurückgelesen: %n Dateien weichen ab; das Labor behält seine Kopien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 added customer %2 (%3)</source>
+        <translation>%1 hat Kunde %2 (%3) angelegt</translation>
+    </message>
+    <message>
+        <source>%1 changed the details of %2: %3</source>
+        <translation>%1 hat die Angaben zu %2 geändert: %3</translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos;</source>
+        <translation>Name „%1“</translation>
+    </message>
+    <message>
+        <source>e-mail address removed</source>
+        <translation>E-Mail-Adresse entfernt</translation>
+    </message>
+    <message>
+        <source>e-mail address %1</source>
+        <translation>E-Mail-Adresse %1</translation>
+    </message>
+    <message>
+        <source>phone number removed</source>
+        <translation>Telefonnummer entfernt</translation>
+    </message>
+    <message>
+        <source>phone number %1</source>
+        <translation>Telefonnummer %1</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s language</source>
+        <translation>Sprache des Labors</translation>
+    </message>
+    <message>
+        <source>language %1</source>
+        <translation>Sprache %1</translation>
+    </message>
+    <message>
+        <source>PIN removed</source>
+        <translation>PIN entfernt</translation>
+    </message>
+    <message>
+        <source>a new PIN</source>
+        <translation>eine neue PIN</translation>
+    </message>
+    <message>
+        <source>no plan (the lab&apos;s default rule)</source>
+        <translation>kein Tarif (Standardregel des Labors)</translation>
+    </message>
+    <message>
+        <source>plan &apos;%1&apos;</source>
+        <translation>Tarif „%1“</translation>
+    </message>
+    <message>
+        <source>no home device</source>
+        <translation>kein Stammgerät</translation>
+    </message>
+    <message>
+        <source>home device %1</source>
+        <translation>Stammgerät %1</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;</source>
+        <translation>%1 „%2“</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1250,19 @@ Oder geben Sie sie an der Theke ab.</translation>
     <message>
         <source>No camera with the body serial %1 is registered. See: keepsakectl camera list</source>
         <translation>Es ist keine Kamera mit der Gehäuse-Seriennummer %1 registriert. Siehe: keepsakectl camera list</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CaptionedPhotos</name>
+    <message>
+        <source>★ %1</source>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>%1
+Caption: %2</source>
+        <translation>%1
+Bildunterschrift: %2</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1609,10 @@ Fotos:  %3 in %4 gespeicherten Dateien, %5</translation>
         <source>Mail settings…</source>
         <translation>Mail-Einstellungen …</translation>
     </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Kunde</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Ctl</name>
@@ -1729,6 +1840,124 @@ Beispiel:
     </message>
 </context>
 <context>
+    <name>Keepsake::CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>Kunde anlegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Customer code:</source>
+        <translation>Kundennummer:</translation>
+    </message>
+    <message>
+        <source>as on the customer&apos;s card, e.g. K-00042</source>
+        <translation>wie auf der Kundenkarte, z. B. K-00042</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>for notices before albums expire</source>
+        <translation>für Hinweise, bevor Alben ablaufen</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits, to sign in at the kiosk (may stay empty)</source>
+        <translation>4 bis 8 Ziffern, zum Anmelden am Kiosk (darf leer bleiben)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>Tarif:</translation>
+    </message>
+    <message>
+        <source>Home device:</source>
+        <translation>Stammgerät:</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s language</source>
+        <translation>Sprache des Labors</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None: the lab&apos;s default rule</source>
+        <translation>Keiner: Standardregel des Labors</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CustomerEditor</name>
+    <message>
+        <source>New customer…</source>
+        <translation>Neuer Kunde…</translation>
+    </message>
+    <message>
+        <source>Add a customer: code, name, contact, language and plan</source>
+        <translation>Kunden anlegen: Nummer, Name, Kontakt, Sprache und Tarif</translation>
+    </message>
+    <message>
+        <source>Edit customer…</source>
+        <translation>Kunde bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the name, contact, language or plan of the customer on show</source>
+        <translation>Name, Kontakt, Sprache oder Tarif des angezeigten Kunden ändern</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>PIN zurücksetzen…</translation>
+    </message>
+    <message>
+        <source>Give the customer on show a new PIN for the kiosk</source>
+        <translation>Dem angezeigten Kunden eine neue PIN für den Kiosk geben</translation>
+    </message>
+    <message>
+        <source>Added customer %1 — %2.</source>
+        <translation>Kunde %1 — %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>Saved the details of %1 — %2.</source>
+        <translation>Angaben zu %1 — %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 has a new PIN.</source>
+        <translation>%1 — %2 hat eine neue PIN.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::CustomerEdits</name>
     <message>
         <source>There is no retention rule named &quot;%1&quot;. See: keepsakectl rule list</source>
@@ -1746,13 +1975,13 @@ Beispiel:
         <source>The customer %1 needs a name: it cannot be removed.</source>
         <translation>Der Kunde %1 braucht einen Namen: Er kann nicht entfernt werden.</translation>
     </message>
+    <message>
+        <source>Customer %1 was not added: %2 may not add customers. New customers register at a kiosk or at the counter.</source>
+        <translation>Kunde %1 wurde nicht angelegt: %2 darf keine Kunden anlegen. Neue Kunden registrieren sich an einem Kiosk oder an der Theke.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::CustomerPanel</name>
-    <message>
-        <source>Find a customer by code, name, phone or e-mail</source>
-        <translation>Kunden nach Nummer, Name, Telefon oder E-Mail suchen</translation>
-    </message>
     <message>
         <source>Choose a customer on the left.</source>
         <translation>Wählen Sie links einen Kunden.</translation>
@@ -1920,10 +2149,6 @@ Beispiel:
         </translation>
     </message>
     <message>
-        <source>Notices: %1 sent, %2 failed, %3 waiting.</source>
-        <translation>Hinweise: %1 gesendet, %2 fehlgeschlagen, %3 wartend.</translation>
-    </message>
-    <message>
         <source>No mail server is set up: enter one under Lab › Settings.</source>
         <translation>Es ist kein Mailserver eingerichtet: Tragen Sie einen unter Labor › Einstellungen ein.</translation>
     </message>
@@ -1953,6 +2178,18 @@ Beispiel:
     <message>
         <source>The card may be removed. Thumbnails: %1 of %2.</source>
         <translation>Die Karte kann entnommen werden. Vorschaubilder: %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Find a customer by code, name, phone or e-mail, or an order by its pickup code</source>
+        <translation>Kunden nach Nummer, Name, Telefon oder E-Mail suchen oder einen Auftrag nach Abholcode</translation>
+    </message>
+    <message>
+        <source>Notices about %1: %2 sent, %3 failed, %4 waiting.</source>
+        <translation>Hinweise zu %1: %2 gesendet, %3 fehlgeschlagen, %4 wartend.</translation>
+    </message>
+    <message>
+        <source>Pickup code %1: %2 — %3 (%4).</source>
+        <translation>Abholcode %1: %2 — %3 (%4).</translation>
     </message>
 </context>
 <context>
@@ -2780,20 +3017,8 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>Nennen Sie das Laufwerk: --drive LAUFWERK.</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>MISMATCH %1</source>
         <translation>ABWEICHUNG %1</translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation>Prüfung abgebrochen.</translation>
-    </message>
-    <message>
-        <source>The disc could not be read back: %1</source>
-        <translation>Die Disc konnte nicht zurückgelesen werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
@@ -2882,6 +3107,18 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Job %1 queued on station %2 (drive %3).</source>
         <translation>Auftrag %1 in die Warteschlange von Station %2 gestellt (Laufwerk %3).</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in the catalog: %1.</source>
+        <translation>Im Katalog wurde nichts eingetragen: %1.</translation>
+    </message>
+    <message>
+        <source>Disc %1 is recorded as verified: the lab&apos;s copies of its albums may be purged once their grace period ends.</source>
+        <translation>Disc %1 ist als geprüft eingetragen: Die Kopien ihrer Alben im Labor dürfen nach Ablauf der Schonfrist gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Disc %1 is recorded as not verified: the lab keeps its copies of the disc&apos;s albums. Verify the disc again, or restore the albums and burn them anew.</source>
+        <translation>Disc %1 ist als nicht geprüft eingetragen: Das Labor behält seine Kopien der Alben dieser Disc. Prüfen Sie die Disc erneut oder stellen Sie die Alben wieder her und brennen Sie sie neu.</translation>
     </message>
 </context>
 <context>
@@ -3025,6 +3262,37 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>No disc ID could be reserved in the catalog %1; try again.</source>
         <translation>Im Katalog %1 konnte keine Disc-ID reserviert werden; versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DiscVerification</name>
+    <message>
+        <source>Only the lab verifies discs.</source>
+        <translation>Nur das Labor prüft Discs.</translation>
+    </message>
+    <message>
+        <source>Verification cancelled; nothing was recorded.</source>
+        <translation>Prüfung abgebrochen; es wurde nichts eingetragen.</translation>
+    </message>
+    <message>
+        <source>The disc could not be read back: %1. Nothing was recorded; clean the disc and try again.</source>
+        <translation>Die Disc konnte nicht zurückgelesen werden: %1. Es wurde nichts eingetragen; reinigen Sie die Disc und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>the disc has no Keepsake manifest</source>
+        <translation>die Disc hat kein Keepsake-Manifest</translation>
+    </message>
+    <message>
+        <source>%1: the manifest cannot be read</source>
+        <translation>%1: Das Manifest ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the catalog records no disc %1</source>
+        <translation>im Katalog ist keine Disc %1 verzeichnet</translation>
     </message>
 </context>
 <context>
@@ -3852,6 +4120,25 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>Done. You may unplug your camera or phone.</source>
         <translation>Fertig. Sie können Ihre Kamera oder Ihr Telefon abstecken.</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Kept: it looks like a photo you handed in on %1.</source>
+        <translation>Behalten: Es sieht aus wie ein Foto, das Sie am %1 abgegeben haben.</translation>
+    </message>
+    <message>
+        <source>Kept: it looks like a photo you handed in on %1 (%2).</source>
+        <translation>Behalten: Es sieht aus wie ein Foto, das Sie am %1 abgegeben haben (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look(s) like photos you handed in before; they were kept.</source>
+        <translation>
+            <numerusform>%n Foto sieht aus wie ein Foto, das Sie schon einmal abgegeben haben; es wurde behalten.</numerusform>
+            <numerusform>%n Fotos sehen aus wie Fotos, die Sie schon einmal abgegeben haben; sie wurden behalten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::IndexSheet</name>
@@ -4089,6 +4376,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>Pickup code: %1</source>
         <translation>Abholcode: %1</translation>
     </message>
+    <message>
+        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
+        <translation>QR-Code des Belegs: Ein Scanner an der Theke liest daraus %1.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -4099,6 +4390,17 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::KioskReceipts</name>
+    <message>
+        <source>There is no hand-in %1, so there is no receipt to print.</source>
+        <translation>Es gibt keine Abgabe %1, daher gibt es keinen Beleg zum Drucken.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up for the kiosk, so the receipt of hand-in %1 was not printed. The lab sets one with keepsakectl config set print.kiosk_printer QUEUE; meanwhile the pickup code on the screen is the receipt.</source>
+        <translation>Für den Kiosk ist kein Belegdrucker eingerichtet, daher wurde der Beleg der Abgabe %1 nicht gedruckt. Das Labor richtet einen mit keepsakectl config set print.kiosk_printer QUEUE ein; bis dahin gilt der Abholcode auf dem Bildschirm als Beleg.</translation>
     </message>
 </context>
 <context>
@@ -4129,6 +4431,18 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Keepsake — Photo kiosk</source>
         <translation>Keepsake — Foto-Terminal</translation>
+    </message>
+    <message>
+        <source>A caption for this photo (it goes onto your disc and prints; leave it empty for none)</source>
+        <translation>Eine Bildunterschrift für dieses Foto (sie kommt auf Ihre Disc und Ihre Abzüge; für keine einfach leer lassen)</translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation>Ihr Beleg wird gedruckt…</translation>
+    </message>
+    <message>
+        <source>Your receipt is printed: take it from the printer.</source>
+        <translation>Ihr Beleg ist gedruckt: Bitte nehmen Sie ihn aus dem Drucker.</translation>
     </message>
 </context>
 <context>
@@ -4548,6 +4862,92 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::PhotoCaptions</name>
+    <message>
+        <source>Caption…</source>
+        <translation>Bildunterschrift…</translation>
+    </message>
+    <message>
+        <source>Write the caption of the chosen photo (also a double-click on it)</source>
+        <translation>Bildunterschrift des gewählten Fotos schreiben (auch per Doppelklick darauf)</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Bildunterschrift</translation>
+    </message>
+    <message>
+        <source>Caption of %1 (empty removes it):</source>
+        <translation>Bildunterschrift von %1 (leer entfernt sie):</translation>
+    </message>
+    <message>
+        <source>The caption of %1 was removed.</source>
+        <translation>Die Bildunterschrift von %1 wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>The caption of %1 is saved.</source>
+        <translation>Die Bildunterschrift von %1 ist gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoCommand</name>
+    <message>
+        <source>a photo&apos;s caption (photo caption --photo PHOTO --text TEXT)</source>
+        <translation>Bildunterschrift eines Fotos (photo caption --photo PHOTO --text TEXT)</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl photo caption --photo PHOTO --text TEXT
+  caption   set or clear a photo&apos;s caption
+</source>
+        <translation>Aufruf: keepsakectl photo caption --photo PHOTO --text TEXT
+  caption   Bildunterschrift eines Fotos setzen oder löschen
+</translation>
+    </message>
+    <message>
+        <source>Say what to do: keepsakectl photo caption ...</source>
+        <translation>Geben Sie an, was zu tun ist: keepsakectl photo caption ...</translation>
+    </message>
+    <message>
+        <source>There is no &apos;photo %1&apos;; try keepsakectl photo caption.</source>
+        <translation>Es gibt kein &apos;photo %1&apos;; versuchen Sie keepsakectl photo caption.</translation>
+    </message>
+    <message>
+        <source>Sets a photo&apos;s caption: it goes into the photo&apos;s sidecar and album.json on its disc and under its picture on index prints. --text &quot;&quot; clears it.</source>
+        <translation>Setzt die Bildunterschrift eines Fotos: Sie kommt in die Sidecar-Datei des Fotos und in album.json auf seiner Disc sowie auf Indexprints unter sein Bild. --text &quot;&quot; löscht sie.</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s ID, as photos --json prints it</source>
+        <translation>die ID des Fotos, wie photos --json sie ausgibt</translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation>PHOTO</translation>
+    </message>
+    <message>
+        <source>the caption; empty clears it</source>
+        <translation>die Bildunterschrift; leer löscht sie</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Name the photo by its ID: --photo PHOTO (keepsakectl photos --album ALBUM lists them).</source>
+        <translation>Geben Sie das Foto mit seiner ID an: --photo PHOTO (keepsakectl photos --album ALBUM listet sie auf).</translation>
+    </message>
+    <message>
+        <source>Give the caption: --text TEXT (--text &quot;&quot; clears it).</source>
+        <translation>Geben Sie die Bildunterschrift an: --text TEXT (--text &quot;&quot; löscht sie).</translation>
+    </message>
+    <message>
+        <source>Photo %1: caption cleared</source>
+        <translation>Foto %1: Bildunterschrift gelöscht</translation>
+    </message>
+    <message>
+        <source>Photo %1: caption &quot;%2&quot;</source>
+        <translation>Foto %1: Bildunterschrift „%2“</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::PhotoGridModel</name>
     <message>
         <source>★ %1</source>
@@ -4598,6 +4998,77 @@ Kamera: %3</translation>
     <message>
         <source>%1 — photo %2 of %3</source>
         <translation>%1 — Foto %2 von %3</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Bildunterschrift</translation>
+    </message>
+    <message>
+        <source>Write or change this photo&apos;s caption</source>
+        <translation>Bildunterschrift dieses Fotos schreiben oder ändern</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PickupLookup</name>
+    <message>
+        <source>Orders are found by their pickup code at the counter only; %1 may not look them up.</source>
+        <translation>Aufträge werden nur an der Theke über den Abholcode gefunden; %1 darf sie nicht nachschlagen.</translation>
+    </message>
+    <message>
+        <source>Type the pickup code from the receipt, e.g. ABCD-EFGH, or scan its QR code.</source>
+        <translation>Abholcode vom Beleg eingeben, z. B. ABCD-EFGH, oder seinen QR-Code scannen.</translation>
+    </message>
+    <message>
+        <source>No hand-in and no disc has the pickup code %1. Check the code on the receipt (codes have no 0, O, 1, I or L).</source>
+        <translation>Keine Abgabe und keine Disc hat den Abholcode %1. Prüfen Sie den Code auf dem Beleg (Codes enthalten kein 0, O, 1, I oder L).</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PickupSearch</name>
+    <message>
+        <source>Pickup code %1: %2 — %3 (%4).</source>
+        <translation>Abholcode %1: %2 — %3 (%4).</translation>
+    </message>
+    <message numerus="yes">
+        <source>disc %1 session %2 of %3, %n photo(s)</source>
+        <translation>
+            <numerusform>Disc %1, Session %2 von %3, %n Foto</numerusform>
+            <numerusform>Disc %1, Session %2 von %3, %n Fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>hand-in of %1, %n photo(s)</source>
+        <translation>
+            <numerusform>Abgabe vom %1, %n Foto</numerusform>
+            <numerusform>Abgabe vom %1, %n Fotos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PinDialog</name>
+    <message>
+        <source>New PIN for %1</source>
+        <translation>Neue PIN für %1</translation>
+    </message>
+    <message>
+        <source>A new PIN for %1 (%2), to sign in at the kiosk: 4 to 8 digits. The old PIN stops working.</source>
+        <translation>Eine neue PIN für %1 (%2) zum Anmelden am Kiosk: 4 bis 8 Ziffern. Die alte PIN wird ungültig.</translation>
+    </message>
+    <message>
+        <source>Make one</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>PIN festlegen</translation>
+    </message>
+    <message>
+        <source>Tell %1 this PIN now: it is shown only here, and the lab keeps no copy it can read.</source>
+        <translation>Teilen Sie %1 diese PIN jetzt mit: Sie wird nur hier angezeigt, und das Labor speichert keine lesbare Kopie.</translation>
+    </message>
+    <message>
+        <source>Type a PIN of 4 to 8 digits, or let the window make one.</source>
+        <translation>Geben Sie eine PIN mit 4 bis 8 Ziffern ein oder lassen Sie eine erzeugen.</translation>
     </message>
 </context>
 <context>
@@ -4845,6 +5316,18 @@ Kamera: %3</translation>
         <source>No temporary folder for the print job: %1.</source>
         <translation>Kein temporärer Ordner für den Druckauftrag: %1.</translation>
     </message>
+    <message>
+        <source>The PDF %1 cannot be repaired: no file can be made beside it (%2). Check the free space and permissions.</source>
+        <translation>Das PDF %1 kann nicht repariert werden: Daneben lässt sich keine Datei anlegen (%2). Prüfen Sie freien Speicherplatz und Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>The PDF %1 was printed, but its text could not be repaired: </source>
+        <translation>Das PDF %1 wurde gedruckt, aber sein Text konnte nicht repariert werden: </translation>
+    </message>
+    <message>
+        <source>The repaired PDF %1 could not be put in place; check the folder&apos;s permissions.</source>
+        <translation>Das reparierte PDF %1 konnte nicht an seinen Platz gebracht werden; prüfen Sie die Berechtigungen des Ordners.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::PrintPreview</name>
@@ -5062,6 +5545,25 @@ Kamera: %3</translation>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
         <translation>Der Beleg konnte nicht fertiggestellt werden; prüfen Sie den freien Platz und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ReceiptPanel</name>
+    <message>
+        <source>Your pickup code:</source>
+        <translation>Ihr Abholcode:</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Keep it: the counter finds your hand-in by this code or its QR code. Tap Print receipt to take it with you on paper.</source>
+        <translation>Bitte bewahren Sie ihn auf: An der Theke finden wir Ihre Abgabe über diesen Code oder seinen QR-Code. Tippen Sie auf „Beleg drucken“, um ihn auf Papier mitzunehmen.</translation>
+    </message>
+    <message>
+        <source>Keep it: the counter finds your hand-in by this code or its QR code. Write it down or take a photo of this screen; there is no receipt printer at this kiosk.</source>
+        <translation>Bitte bewahren Sie ihn auf: An der Theke finden wir Ihre Abgabe über diesen Code oder seinen QR-Code. Schreiben Sie ihn auf oder fotografieren Sie diesen Bildschirm; an diesem Kiosk gibt es keinen Belegdrucker.</translation>
     </message>
 </context>
 <context>
@@ -6034,6 +6536,10 @@ Beispiel:
     <message>
         <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
         <translation>Adresse der Webseite für Kunden in Mails (https://HOST:PORT); leer: die URL des ersten Geräts</translation>
+    </message>
+    <message>
+        <source>CUPS queue of the kiosk&apos;s receipt printer (on the machine that holds the lab or serves the kiosk); empty: the kiosk shows a hand-in&apos;s receipt on its screen only</source>
+        <translation>CUPS-Warteschlange des Belegdruckers am Kiosk (auf dem Rechner, auf dem das Labor liegt oder der den Kiosk bedient); leer: Der Kiosk zeigt den Beleg einer Abgabe nur auf seinem Bildschirm an</translation>
     </message>
 </context>
 <context>

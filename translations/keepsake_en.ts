@@ -97,6 +97,10 @@
         <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The caption of photo %1 is %2 characters long; a caption holds at most %3. Shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AlbumCommand</name>
@@ -169,6 +173,10 @@
     </message>
     <message>
         <source>Album %1 (%2) was purged or restored at the same moment; it can no longer be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is %3: it waits for its disc or is on one, and a view no longer keeps it. The clerk can extend or restore it at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -962,10 +970,6 @@ Or hand them in at the counter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 changed the %2 of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 signed in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1007,6 +1011,96 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc failed verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read disc %2 back: all %n file(s) match</source>
+        <translation>
+            <numerusform>%1 read disc %2 back: the %n file matches</numerusform>
+            <numerusform>%1 read disc %2 back: all %n files match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read disc %2 back: %n file(s) differ; the lab keeps its copies</source>
+        <translation>
+            <numerusform>%1 read disc %2 back: %n file differs; the lab keeps its copies</numerusform>
+            <numerusform>%1 read disc %2 back: %n files differ; the lab keeps its copies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 added customer %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the details of %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail address removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail address %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lab&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no plan (the lab&apos;s default rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no home device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>home device %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1151,6 +1245,18 @@ Or hand them in at the counter.</source>
     </message>
     <message>
         <source>No camera with the body serial %1 is registered. See: keepsakectl camera list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CaptionedPhotos</name>
+    <message>
+        <source>★ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Caption: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1496,6 +1602,10 @@ Photos:    %3 in %4 stored files, %5</source>
         <source>Mail settings…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Ctl</name>
@@ -1695,6 +1805,124 @@ Example:
     </message>
 </context>
 <context>
+    <name>Keepsake::CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as on the customer&apos;s card, e.g. K-00042</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for notices before albums expire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 to 8 digits, to sign in at the kiosk (may stay empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: the lab&apos;s default rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CustomerEditor</name>
+    <message>
+        <source>New customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a customer: code, name, contact, language and plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the name, contact, language or plan of the customer on show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the customer on show a new PIN for the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added customer %1 — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the details of %1 — %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 has a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::CustomerEdits</name>
     <message>
         <source>There is no retention rule named &quot;%1&quot;. See: keepsakectl rule list</source>
@@ -1712,13 +1940,13 @@ Example:
         <source>The customer %1 needs a name: it cannot be removed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Customer %1 was not added: %2 may not add customers. New customers register at a kiosk or at the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::CustomerPanel</name>
-    <message>
-        <source>Find a customer by code, name, phone or e-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Choose a customer on the left.</source>
         <translation type="unfinished"></translation>
@@ -1886,10 +2114,6 @@ Example:
         </translation>
     </message>
     <message>
-        <source>Notices: %1 sent, %2 failed, %3 waiting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No mail server is set up: enter one under Lab › Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,6 +2142,18 @@ Example:
     </message>
     <message>
         <source>The card may be removed. Thumbnails: %1 of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a customer by code, name, phone or e-mail, or an order by its pickup code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices about %1: %2 sent, %3 failed, %4 waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickup code %1: %2 — %3 (%4).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2726,19 +2962,7 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>MISMATCH %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disc could not be read back: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2827,6 +3051,18 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Job %1 queued on station %2 (drive %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in the catalog: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 is recorded as verified: the lab&apos;s copies of its albums may be purged once their grace period ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc %1 is recorded as not verified: the lab keeps its copies of the disc&apos;s albums. Verify the disc again, or restore the albums and burn them anew.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2970,6 +3206,37 @@ When the albums need several discs: an album larger than a whole disc is split i
     <name>Keepsake::DiscRecord</name>
     <message>
         <source>No disc ID could be reserved in the catalog %1; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DiscVerification</name>
+    <message>
+        <source>Only the lab verifies discs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification cancelled; nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disc could not be read back: %1. Nothing was recorded; clean the disc and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disc has no Keepsake manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the manifest cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalog records no disc %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3798,6 +4065,25 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Done. You may unplug your camera or phone.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept: it looks like a photo you handed in on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept: it looks like a photo you handed in on %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look(s) like photos you handed in before; they were kept.</source>
+        <translation>
+            <numerusform>%n looks like a photo you handed in before; it was kept.</numerusform>
+            <numerusform>%n look like photos you handed in before; they were kept.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::IndexSheet</name>
@@ -4035,6 +4321,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Pickup code: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -4044,6 +4334,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::KioskReceipts</name>
+    <message>
+        <source>There is no hand-in %1, so there is no receipt to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up for the kiosk, so the receipt of hand-in %1 was not printed. The lab sets one with keepsakectl config set print.kiosk_printer QUEUE; meanwhile the pickup code on the screen is the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4074,6 +4375,18 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Keepsake — Photo kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A caption for this photo (it goes onto your disc and prints; leave it empty for none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your receipt is printed: take it from the printer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4494,6 +4807,90 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::PhotoCaptions</name>
+    <message>
+        <source>Caption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the caption of the chosen photo (also a double-click on it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption of %1 (empty removes it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caption of %1 was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caption of %1 is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoCommand</name>
+    <message>
+        <source>a photo&apos;s caption (photo caption --photo PHOTO --text TEXT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl photo caption --photo PHOTO --text TEXT
+  caption   set or clear a photo&apos;s caption
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what to do: keepsakectl photo caption ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no &apos;photo %1&apos;; try keepsakectl photo caption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets a photo&apos;s caption: it goes into the photo&apos;s sidecar and album.json on its disc and under its picture on index prints. --text &quot;&quot; clears it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the photo&apos;s ID, as photos --json prints it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the caption; empty clears it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the photo by its ID: --photo PHOTO (keepsakectl photos --album ALBUM lists them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the caption: --text TEXT (--text &quot;&quot; clears it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1: caption cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photo %1: caption &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::PhotoGridModel</name>
     <message>
         <source>★ %1</source>
@@ -4541,6 +4938,77 @@ Camera: %3</source>
     </message>
     <message>
         <source>%1 — photo %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write or change this photo&apos;s caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PickupLookup</name>
+    <message>
+        <source>Orders are found by their pickup code at the counter only; %1 may not look them up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the pickup code from the receipt, e.g. ABCD-EFGH, or scan its QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No hand-in and no disc has the pickup code %1. Check the code on the receipt (codes have no 0, O, 1, I or L).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PickupSearch</name>
+    <message>
+        <source>Pickup code %1: %2 — %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>disc %1 session %2 of %3, %n photo(s)</source>
+        <translation>
+            <numerusform>disc %1 session %2 of %3, %n photo</numerusform>
+            <numerusform>disc %1 session %2 of %3, %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>hand-in of %1, %n photo(s)</source>
+        <translation>
+            <numerusform>hand-in of %1, %n photo</numerusform>
+            <numerusform>hand-in of %1, %n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PinDialog</name>
+    <message>
+        <source>New PIN for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new PIN for %1 (%2), to sign in at the kiosk: 4 to 8 digits. The old PIN stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell %1 this PIN now: it is shown only here, and the lab keeps no copy it can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a PIN of 4 to 8 digits, or let the window make one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4786,6 +5254,18 @@ Camera: %3</source>
         <source>No temporary folder for the print job: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The PDF %1 cannot be repaired: no file can be made beside it (%2). Check the free space and permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF %1 was printed, but its text could not be repaired: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repaired PDF %1 could not be put in place; check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::PrintPreview</name>
@@ -5002,6 +5482,25 @@ Camera: %3</source>
     </message>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ReceiptPanel</name>
+    <message>
+        <source>Your pickup code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it: the counter finds your hand-in by this code or its QR code. Tap Print receipt to take it with you on paper.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it: the counter finds your hand-in by this code or its QR code. Write it down or take a photo of this screen; there is no receipt printer at this kiosk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5967,6 +6466,10 @@ Example:
     </message>
     <message>
         <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUPS queue of the kiosk&apos;s receipt printer (on the machine that holds the lab or serves the kiosk); empty: the kiosk shows a hand-in&apos;s receipt on its screen only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

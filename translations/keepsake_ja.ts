@@ -97,6 +97,10 @@
         <source>No pickup code could be stored for disc session %1. Check that the catalog is reachable and try again.</source>
         <translation>ディスクセッション %1 の受取コードを保存できませんでした。カタログに接続できるか確認して、もう一度お試しください。</translation>
     </message>
+    <message>
+        <source>The caption of photo %1 is %2 characters long; a caption holds at most %3. Shorten it.</source>
+        <translation>写真 %1 のキャプションは %2 文字です。キャプションは最大 %3 文字までです。短くしてください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AlbumCommand</name>
@@ -171,6 +175,10 @@
     <message>
         <source>Album %1 (%2) was purged or restored at the same moment; it can no longer be restored.</source>
         <translation>アルバム %1 (%2) は同時に削除または復元されたため、もう復元できません。</translation>
+    </message>
+    <message>
+        <source>Album %1 (%2) is %3: it waits for its disc or is on one, and a view no longer keeps it. The clerk can extend or restore it at the counter.</source>
+        <translation>アルバム %1（%2）は%3です。ディスクへの書き込みを待っているか、すでにディスクに収められているため、閲覧しても保管期間は延びません。カウンターで係員が延長または復元できます。</translation>
     </message>
 </context>
 <context>
@@ -950,10 +958,6 @@ Or hand them in at the counter.</source>
         <translation>%1 が %2 の登録を確認しました</translation>
     </message>
     <message>
-        <source>%1 changed the %2 of %3</source>
-        <translation>%1 が %3 の %2 を変更しました</translation>
-    </message>
-    <message>
         <source>%1 signed in</source>
         <translation>%1 がサインインしました</translation>
     </message>
@@ -996,6 +1000,94 @@ Or hand them in at the counter.</source>
     <message>
         <source>no</source>
         <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Disc verified</source>
+        <translation>ディスク検証済み</translation>
+    </message>
+    <message>
+        <source>Disc failed verification</source>
+        <translation>ディスク検証失敗</translation>
+    </message>
+    <message>
+        <source>Customer added</source>
+        <translation>顧客を追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read disc %2 back: all %n file(s) match</source>
+        <translation>
+            <numerusform>%1 がディスク %2 を読み戻しました：%n 件のファイルがすべて一致</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 read disc %2 back: %n file(s) differ; the lab keeps its copies</source>
+        <translation>
+            <numerusform>%1 がディスク %2 を読み戻しました：%n 件のファイルが不一致。ラボのコピーは保持します</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 added customer %2 (%3)</source>
+        <translation>%1 が顧客 %2（%3）を追加しました</translation>
+    </message>
+    <message>
+        <source>%1 changed the details of %2: %3</source>
+        <translation>%1 が %2 の情報を変更しました：%3</translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos;</source>
+        <translation>名前「%1」</translation>
+    </message>
+    <message>
+        <source>e-mail address removed</source>
+        <translation>メールアドレスを削除</translation>
+    </message>
+    <message>
+        <source>e-mail address %1</source>
+        <translation>メールアドレス %1</translation>
+    </message>
+    <message>
+        <source>phone number removed</source>
+        <translation>電話番号を削除</translation>
+    </message>
+    <message>
+        <source>phone number %1</source>
+        <translation>電話番号 %1</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s language</source>
+        <translation>ラボの言語</translation>
+    </message>
+    <message>
+        <source>language %1</source>
+        <translation>言語 %1</translation>
+    </message>
+    <message>
+        <source>PIN removed</source>
+        <translation>暗証番号を削除</translation>
+    </message>
+    <message>
+        <source>a new PIN</source>
+        <translation>新しい暗証番号</translation>
+    </message>
+    <message>
+        <source>no plan (the lab&apos;s default rule)</source>
+        <translation>プランなし（ラボの既定ルール）</translation>
+    </message>
+    <message>
+        <source>plan &apos;%1&apos;</source>
+        <translation>プラン「%1」</translation>
+    </message>
+    <message>
+        <source>no home device</source>
+        <translation>ホーム端末なし</translation>
+    </message>
+    <message>
+        <source>home device %1</source>
+        <translation>ホーム端末 %1</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos;</source>
+        <translation>%1「%2」</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1232,19 @@ Or hand them in at the counter.</source>
     <message>
         <source>No camera with the body serial %1 is registered. See: keepsakectl camera list</source>
         <translation>本体シリアル番号 %1 のカメラは登録されていません。keepsakectl camera list を参照してください</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CaptionedPhotos</name>
+    <message>
+        <source>★ %1</source>
+        <translation>★ %1</translation>
+    </message>
+    <message>
+        <source>%1
+Caption: %2</source>
+        <translation>%1
+キャプション：%2</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +1585,10 @@ Photos:    %3 in %4 stored files, %5</source>
         <source>Mail settings…</source>
         <translation>メール設定…</translation>
     </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>顧客(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::Ctl</name>
@@ -1706,6 +1815,124 @@ Example:
     </message>
 </context>
 <context>
+    <name>Keepsake::CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>新規顧客</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>顧客 %1</translation>
+    </message>
+    <message>
+        <source>Add customer</source>
+        <translation>顧客を追加</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Customer code:</source>
+        <translation>顧客コード:</translation>
+    </message>
+    <message>
+        <source>as on the customer&apos;s card, e.g. K-00042</source>
+        <translation>顧客カードの記載どおり（例: K-00042）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>氏名:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>メール:</translation>
+    </message>
+    <message>
+        <source>for notices before albums expire</source>
+        <translation>アルバムの保管期限前のお知らせ用</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>電話:</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>暗証番号:</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits, to sign in at the kiosk (may stay empty)</source>
+        <translation>4〜8 桁。キオスクでのサインイン用（空欄可）</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>プラン:</translation>
+    </message>
+    <message>
+        <source>Home device:</source>
+        <translation>ホーム端末:</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s language</source>
+        <translation>ラボの言語</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>None: the lab&apos;s default rule</source>
+        <translation>なし：ラボの既定ルール</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::CustomerEditor</name>
+    <message>
+        <source>New customer…</source>
+        <translation>新規顧客…</translation>
+    </message>
+    <message>
+        <source>Add a customer: code, name, contact, language and plan</source>
+        <translation>顧客を追加：コード、氏名、連絡先、言語、プラン</translation>
+    </message>
+    <message>
+        <source>Edit customer…</source>
+        <translation>顧客を編集…</translation>
+    </message>
+    <message>
+        <source>Change the name, contact, language or plan of the customer on show</source>
+        <translation>表示中の顧客の氏名・連絡先・言語・プランを変更</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>暗証番号をリセット…</translation>
+    </message>
+    <message>
+        <source>Give the customer on show a new PIN for the kiosk</source>
+        <translation>表示中の顧客にキオスク用の新しい暗証番号を発行</translation>
+    </message>
+    <message>
+        <source>Added customer %1 — %2.</source>
+        <translation>顧客 %1 — %2 を追加しました。</translation>
+    </message>
+    <message>
+        <source>Saved the details of %1 — %2.</source>
+        <translation>%1 — %2 の情報を保存しました。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 has a new PIN.</source>
+        <translation>%1 — %2 に新しい暗証番号を設定しました。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::CustomerEdits</name>
     <message>
         <source>There is no retention rule named &quot;%1&quot;. See: keepsakectl rule list</source>
@@ -1723,13 +1950,13 @@ Example:
         <source>The customer %1 needs a name: it cannot be removed.</source>
         <translation>お客様 %1 には名前が必要です。名前は削除できません。</translation>
     </message>
+    <message>
+        <source>Customer %1 was not added: %2 may not add customers. New customers register at a kiosk or at the counter.</source>
+        <translation>顧客 %1 は追加されませんでした：%2 には顧客を追加する権限がありません。新規顧客の登録はキオスクまたはカウンターで行います。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::CustomerPanel</name>
-    <message>
-        <source>Find a customer by code, name, phone or e-mail</source>
-        <translation>お客様番号・名前・電話・メールで検索</translation>
-    </message>
     <message>
         <source>Choose a customer on the left.</source>
         <translation>左のリストからお客様を選んでください。</translation>
@@ -1891,10 +2118,6 @@ Example:
         </translation>
     </message>
     <message>
-        <source>Notices: %1 sent, %2 failed, %3 waiting.</source>
-        <translation>お知らせ: 送信済み %1、失敗 %2、送信待ち %3。</translation>
-    </message>
-    <message>
         <source>No mail server is set up: enter one under Lab › Settings.</source>
         <translation>メールサーバーが設定されていません。ラボ › 設定 で設定してください。</translation>
     </message>
@@ -1923,6 +2146,18 @@ Example:
     <message>
         <source>The card may be removed. Thumbnails: %1 of %2.</source>
         <translation>カードを取り出せます。サムネイル：%2 枚中 %1 枚。</translation>
+    </message>
+    <message>
+        <source>Find a customer by code, name, phone or e-mail, or an order by its pickup code</source>
+        <translation>顧客をコード・氏名・電話・メールで、注文を受取コードで検索</translation>
+    </message>
+    <message>
+        <source>Notices about %1: %2 sent, %3 failed, %4 waiting.</source>
+        <translation>%1 へのお知らせ：送信済み %2 件、失敗 %3 件、待機中 %4 件。</translation>
+    </message>
+    <message>
+        <source>Pickup code %1: %2 — %3 (%4).</source>
+        <translation>受取コード %1：%2 — %3（%4）。</translation>
     </message>
 </context>
 <context>
@@ -2730,20 +2965,8 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>ドライブを指定してください: --drive DRIVE。</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>MISMATCH %1</source>
         <translation>不一致 %1</translation>
-    </message>
-    <message>
-        <source>Verification cancelled.</source>
-        <translation>検証を中止しました。</translation>
-    </message>
-    <message>
-        <source>The disc could not be read back: %1</source>
-        <translation>ディスクを読み戻せませんでした: %1</translation>
     </message>
     <message numerus="yes">
         <source>Session and %n file(s) match their recorded MD5s; %1 photo(s) match the manifest&apos;s MD5s.</source>
@@ -2828,6 +3051,18 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Job %1 queued on station %2 (drive %3).</source>
         <translation>ジョブ %1 をステーション %2 のキューに入れました（ドライブ %3）。</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded in the catalog: %1.</source>
+        <translation>カタログには何も記録されませんでした：%1。</translation>
+    </message>
+    <message>
+        <source>Disc %1 is recorded as verified: the lab&apos;s copies of its albums may be purged once their grace period ends.</source>
+        <translation>ディスク %1 は検証済みとして記録されました。猶予期間が終わると、ラボにあるこのディスクのアルバムのコピーは削除される場合があります。</translation>
+    </message>
+    <message>
+        <source>Disc %1 is recorded as not verified: the lab keeps its copies of the disc&apos;s albums. Verify the disc again, or restore the albums and burn them anew.</source>
+        <translation>ディスク %1 は未検証として記録されました。このディスクのアルバムのコピーはラボに保持されます。ディスクを再検証するか、アルバムを復元して焼き直してください。</translation>
     </message>
 </context>
 <context>
@@ -2971,6 +3206,37 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>No disc ID could be reserved in the catalog %1; try again.</source>
         <translation>カタログ %1 でディスク ID を予約できませんでした。もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::DiscVerification</name>
+    <message>
+        <source>Only the lab verifies discs.</source>
+        <translation>ディスクの検証はラボでのみ行えます。</translation>
+    </message>
+    <message>
+        <source>Verification cancelled; nothing was recorded.</source>
+        <translation>検証を中止しました。何も記録されていません。</translation>
+    </message>
+    <message>
+        <source>The disc could not be read back: %1. Nothing was recorded; clean the disc and try again.</source>
+        <translation>ディスクを読み戻せませんでした：%1。何も記録されていません。ディスクを清掃して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>the disc has no Keepsake manifest</source>
+        <translation>ディスクに Keepsake のマニフェストがありません</translation>
+    </message>
+    <message>
+        <source>%1: the manifest cannot be read</source>
+        <translation>%1: マニフェストを読み取れません</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the catalog records no disc %1</source>
+        <translation>カタログにディスク %1 の記録がありません</translation>
     </message>
 </context>
 <context>
@@ -3779,6 +4045,24 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Done. You may unplug your camera or phone.</source>
         <translation>完了しました。カメラまたはスマートフォンを取り外してください。</translation>
     </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Kept: it looks like a photo you handed in on %1.</source>
+        <translation>保持しました：%1 にお預かりした写真と同じに見えます。</translation>
+    </message>
+    <message>
+        <source>Kept: it looks like a photo you handed in on %1 (%2).</source>
+        <translation>保持しました：%1 にお預かりした写真と同じに見えます（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n look(s) like photos you handed in before; they were kept.</source>
+        <translation>
+            <numerusform>%n 枚は以前お預かりした写真と同じに見えます。そのまま保持しました。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::IndexSheet</name>
@@ -4009,6 +4293,10 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Pickup code: %1</source>
         <translation>受取コード: %1</translation>
     </message>
+    <message>
+        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
+        <translation>控えの QR コード：カウンターのスキャナーで %1 を読み取れます。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -4019,6 +4307,17 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::KioskReceipts</name>
+    <message>
+        <source>There is no hand-in %1, so there is no receipt to print.</source>
+        <translation>お預かり %1 は存在しないため、印刷する控えがありません。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up for the kiosk, so the receipt of hand-in %1 was not printed. The lab sets one with keepsakectl config set print.kiosk_printer QUEUE; meanwhile the pickup code on the screen is the receipt.</source>
+        <translation>キオスクに控え用プリンターが設定されていないため、お預かり %1 の控えは印刷されませんでした。ラボで keepsakectl config set print.kiosk_printer QUEUE を実行して設定してください。それまでは画面に表示された受取コードが控えの代わりになります。</translation>
     </message>
 </context>
 <context>
@@ -4049,6 +4348,18 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Keepsake — Photo kiosk</source>
         <translation>Keepsake — 写真キオスク</translation>
+    </message>
+    <message>
+        <source>A caption for this photo (it goes onto your disc and prints; leave it empty for none)</source>
+        <translation>この写真のキャプション（ディスクとプリントに入ります。不要な場合は空欄のままにしてください）</translation>
+    </message>
+    <message>
+        <source>Printing your receipt…</source>
+        <translation>控えを印刷しています…</translation>
+    </message>
+    <message>
+        <source>Your receipt is printed: take it from the printer.</source>
+        <translation>控えを印刷しました。プリンターからお取りください。</translation>
     </message>
 </context>
 <context>
@@ -4457,6 +4768,92 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::PhotoCaptions</name>
+    <message>
+        <source>Caption…</source>
+        <translation>キャプション…</translation>
+    </message>
+    <message>
+        <source>Write the caption of the chosen photo (also a double-click on it)</source>
+        <translation>選択した写真のキャプションを入力（写真のダブルクリックでも可）</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>Caption of %1 (empty removes it):</source>
+        <translation>%1 のキャプション（空欄で削除）:</translation>
+    </message>
+    <message>
+        <source>The caption of %1 was removed.</source>
+        <translation>%1 のキャプションを削除しました。</translation>
+    </message>
+    <message>
+        <source>The caption of %1 is saved.</source>
+        <translation>%1 のキャプションを保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PhotoCommand</name>
+    <message>
+        <source>a photo&apos;s caption (photo caption --photo PHOTO --text TEXT)</source>
+        <translation>写真のキャプション (photo caption --photo PHOTO --text TEXT)</translation>
+    </message>
+    <message>
+        <source>Usage: keepsakectl photo caption --photo PHOTO --text TEXT
+  caption   set or clear a photo&apos;s caption
+</source>
+        <translation>使い方: keepsakectl photo caption --photo PHOTO --text TEXT
+  caption   写真のキャプションを設定または削除
+</translation>
+    </message>
+    <message>
+        <source>Say what to do: keepsakectl photo caption ...</source>
+        <translation>操作を指定してください: keepsakectl photo caption ...</translation>
+    </message>
+    <message>
+        <source>There is no &apos;photo %1&apos;; try keepsakectl photo caption.</source>
+        <translation>&apos;photo %1&apos; はありません。keepsakectl photo caption を試してください。</translation>
+    </message>
+    <message>
+        <source>Sets a photo&apos;s caption: it goes into the photo&apos;s sidecar and album.json on its disc and under its picture on index prints. --text &quot;&quot; clears it.</source>
+        <translation>写真のキャプションを設定します。キャプションはディスク上の写真のサイドカーファイルと album.json に書き込まれ、インデックスプリントでは写真の下に印刷されます。--text &quot;&quot; で削除します。</translation>
+    </message>
+    <message>
+        <source>the photo&apos;s ID, as photos --json prints it</source>
+        <translation>写真の ID（photos --json の出力どおり）</translation>
+    </message>
+    <message>
+        <source>PHOTO</source>
+        <translation>PHOTO</translation>
+    </message>
+    <message>
+        <source>the caption; empty clears it</source>
+        <translation>キャプション。空にすると削除します</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Name the photo by its ID: --photo PHOTO (keepsakectl photos --album ALBUM lists them).</source>
+        <translation>写真を ID で指定してください: --photo PHOTO（一覧は keepsakectl photos --album ALBUM で表示できます）。</translation>
+    </message>
+    <message>
+        <source>Give the caption: --text TEXT (--text &quot;&quot; clears it).</source>
+        <translation>キャプションを指定してください: --text TEXT（--text &quot;&quot; で削除）。</translation>
+    </message>
+    <message>
+        <source>Photo %1: caption cleared</source>
+        <translation>写真 %1: キャプションを削除しました</translation>
+    </message>
+    <message>
+        <source>Photo %1: caption &quot;%2&quot;</source>
+        <translation>写真 %1: キャプション「%2」</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::PhotoGridModel</name>
     <message>
         <source>★ %1</source>
@@ -4507,6 +4904,75 @@ Camera: %3</source>
     <message>
         <source>%1 — photo %2 of %3</source>
         <translation>%1 — 写真 %2 / %3</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>Write or change this photo&apos;s caption</source>
+        <translation>この写真のキャプションを入力・変更します</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PickupLookup</name>
+    <message>
+        <source>Orders are found by their pickup code at the counter only; %1 may not look them up.</source>
+        <translation>受取コードによる注文の検索はカウンターでのみ行えます。%1 には検索の権限がありません。</translation>
+    </message>
+    <message>
+        <source>Type the pickup code from the receipt, e.g. ABCD-EFGH, or scan its QR code.</source>
+        <translation>控えの受取コード（例: ABCD-EFGH）を入力するか、QR コードをスキャンしてください。</translation>
+    </message>
+    <message>
+        <source>No hand-in and no disc has the pickup code %1. Check the code on the receipt (codes have no 0, O, 1, I or L).</source>
+        <translation>受取コード %1 のお預かりもディスクもありません。控えのコードを確認してください（コードに 0、O、1、I、L は使われません）。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PickupSearch</name>
+    <message>
+        <source>Pickup code %1: %2 — %3 (%4).</source>
+        <translation>受取コード %1：%2 — %3（%4）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>disc %1 session %2 of %3, %n photo(s)</source>
+        <translation>
+            <numerusform>ディスク %1 セッション %2（%3）、写真 %n 枚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>hand-in of %1, %n photo(s)</source>
+        <translation>
+            <numerusform>%1 のお預かり、写真 %n 枚</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PinDialog</name>
+    <message>
+        <source>New PIN for %1</source>
+        <translation>%1 の新しい暗証番号</translation>
+    </message>
+    <message>
+        <source>A new PIN for %1 (%2), to sign in at the kiosk: 4 to 8 digits. The old PIN stops working.</source>
+        <translation>%1（%2）がキオスクでサインインするための新しい暗証番号（4〜8 桁）。古い暗証番号は使えなくなります。</translation>
+    </message>
+    <message>
+        <source>Make one</source>
+        <translation>自動生成</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>暗証番号を設定</translation>
+    </message>
+    <message>
+        <source>Tell %1 this PIN now: it is shown only here, and the lab keeps no copy it can read.</source>
+        <translation>この暗証番号を今すぐ %1 に伝えてください。表示されるのはここだけで、ラボには読み取れる形では保存されません。</translation>
+    </message>
+    <message>
+        <source>Type a PIN of 4 to 8 digits, or let the window make one.</source>
+        <translation>4〜8 桁の暗証番号を入力するか、自動生成してください。</translation>
     </message>
 </context>
 <context>
@@ -4754,6 +5220,18 @@ Camera: %3</source>
         <source>No temporary folder for the print job: %1.</source>
         <translation>印刷ジョブ用の一時フォルダーがありません: %1。</translation>
     </message>
+    <message>
+        <source>The PDF %1 cannot be repaired: no file can be made beside it (%2). Check the free space and permissions.</source>
+        <translation>PDF %1 を修復できません。同じ場所にファイルを作成できません（%2）。空き容量とアクセス権を確認してください。</translation>
+    </message>
+    <message>
+        <source>The PDF %1 was printed, but its text could not be repaired: </source>
+        <translation>PDF %1 は印刷されましたが、テキストを修復できませんでした: </translation>
+    </message>
+    <message>
+        <source>The repaired PDF %1 could not be put in place; check the folder&apos;s permissions.</source>
+        <translation>修復した PDF %1 を所定の場所に配置できませんでした。フォルダーのアクセス権を確認してください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::PrintPreview</name>
@@ -4967,6 +5445,25 @@ Camera: %3</source>
     <message>
         <source>The receipt could not be finished; check the free space and try again.</source>
         <translation>受付票を完成できませんでした。空き容量を確認して、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::ReceiptPanel</name>
+    <message>
+        <source>Your pickup code:</source>
+        <translation>お客様の受取コード:</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>控えを印刷</translation>
+    </message>
+    <message>
+        <source>Keep it: the counter finds your hand-in by this code or its QR code. Tap Print receipt to take it with you on paper.</source>
+        <translation>このコードは大切に保管してください。カウンターでは、このコードまたはその QR コードでお預かり品をお探しします。紙でお持ち帰りになる場合は「控えを印刷」をタップしてください。</translation>
+    </message>
+    <message>
+        <source>Keep it: the counter finds your hand-in by this code or its QR code. Write it down or take a photo of this screen; there is no receipt printer at this kiosk.</source>
+        <translation>このコードは大切に保管してください。カウンターでは、このコードまたはその QR コードでお預かり品をお探しします。メモを取るか、この画面を写真に撮ってください。このキオスクには控え用のプリンターがありません。</translation>
     </message>
 </context>
 <context>
@@ -5924,6 +6421,10 @@ Example:
     <message>
         <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
         <translation>メールに載せるお客様向けウェブページのアドレス（https://HOST:PORT）。空欄: 最初のデバイスの URL</translation>
+    </message>
+    <message>
+        <source>CUPS queue of the kiosk&apos;s receipt printer (on the machine that holds the lab or serves the kiosk); empty: the kiosk shows a hand-in&apos;s receipt on its screen only</source>
+        <translation>キオスクの控え用プリンターの CUPS キュー（ラボのデータを置くマシン、またはキオスクを提供するマシン上）。空欄の場合、キオスクはお預かりの控えを画面に表示するだけです</translation>
     </message>
 </context>
 <context>
