@@ -404,6 +404,16 @@ const char *const Version11[] = {
     R"(CREATE INDEX notices_recipient ON notices (recipient_key, channel, state))",
 };
 
+// Migration 12: near-duplicates (issue 17). A photo's perceptual hash (64 bits of what
+// its picture looks like, metadata/PerceptualHash) and the method that made it: NULL
+// for photos stored before, until `keepsakectl thumbnails` fills them in; a hash NULL
+// with a method means the picture has too little detail for one. Ingest compares a
+// customer's hashes in memory (Hamming distance), so no index serves them.
+const char *const Version12[] = {
+    R"(ALTER TABLE photos ADD COLUMN picture_hash BIGINT)",
+    R"(ALTER TABLE photos ADD COLUMN picture_hash_method INTEGER)",
+};
+
 struct Migration
 {
     int version;
@@ -422,6 +432,7 @@ const Migration Migrations[] = {
     { 9, std::begin(Version9), std::end(Version9) },
     { 10, std::begin(Version10), std::end(Version10) },
     { 11, std::begin(Version11), std::end(Version11) },
+    { 12, std::begin(Version12), std::end(Version12) },
 };
 
 // Migration 8: the change counter the windows poll (CatalogVersion), written per
@@ -432,7 +443,7 @@ constexpr int CatalogVersionMigration = 8;
 
 int Schema::latestVersion() const
 {
-    return 11;
+    return 12;
 }
 
 QStringList Schema::statements(int version) const

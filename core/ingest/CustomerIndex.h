@@ -4,6 +4,7 @@
 
 #include "IngestTypes.h"
 #include "base/Error.h"
+#include "metadata/PerceptualHash.h"
 
 #include <QHash>
 #include <QList>
@@ -16,8 +17,9 @@ namespace Keepsake {
 class Catalog;
 
 // Everything one customer handed in before, in memory for the length of a hand-in:
-// by content hash and by camera identity (DESIGN.md, "The rule"). Photos of the
-// running hand-in join it as they are decided. Readable from inspector threads.
+// by content hash, by camera identity (DESIGN.md, "The rule") and by what the picture
+// looks like (its perceptual hash). Photos of the running hand-in join it as they are
+// decided. Readable from inspector threads.
 class CustomerIndex
 {
 public:
@@ -28,6 +30,8 @@ public:
         QString identityKey;
         qint64 size = 0;
         QString quickHash;
+        std::optional<PerceptualHash> pictureHash;
+        QDateTime handedInAt;
     };
 
     Status load(const Catalog &catalog, qint64 customerId);
@@ -40,6 +44,10 @@ public:
     bool hasIdentityOfSize(const QString &identityKey, qint64 size) const;
     // Whether such a photo kept the quick hash of older versions (QuickHash::legacyOf).
     bool hasLegacyQuickHash(const QString &identityKey, qint64 size) const;
+    // The photo whose picture looks most like this hash (PerceptualHash::looksLike; of
+    // equally near ones the first stored), leaving out the shots of the given camera
+    // identity (a new version's original and its versions are named otherwise).
+    std::optional<Entry> lookingLike(PerceptualHash hash, const QString &otherThanIdentity) const;
 
     void add(const Entry &entry);
 
@@ -49,6 +57,7 @@ private:
     mutable std::shared_mutex m_lock;
     QHash<QString, Entry> m_bySha;
     QHash<QString, QList<Entry>> m_byIdentity;
+    QList<Entry> m_hashed;   // the photos with a perceptual hash, in the order stored
 };
 
 } // namespace Keepsake

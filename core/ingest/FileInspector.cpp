@@ -4,6 +4,7 @@
 
 #include "IngestLog.h"
 #include "metadata/MetadataReader.h"
+#include "metadata/Thumbnailer.h"
 #include "store/ContentDigests.h"
 #include "store/Sha256.h"
 
@@ -31,9 +32,10 @@ constexpr qint64 ChunkBytes = qint64(1) << 20;
 } // namespace
 
 FileInspector::FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
-                             const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again)
-    : m_index(index), m_metadata(metadata), m_decoder(decoder), m_buffers(buffers), m_verifyFull(verifyFull),
-      m_again(again)
+                             const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again,
+                             const Thumbnailer *thumbnails)
+    : m_index(index), m_metadata(metadata), m_decoder(decoder), m_buffers(buffers), m_thumbnails(thumbnails),
+      m_verifyFull(verifyFull), m_again(again)
 {
 }
 
@@ -170,10 +172,28 @@ void FileInspector::examine(InspectedFile &file, std::optional<PhotoMetadata> he
         else
             qCDebug(lcIngest) << file.path << "has no readable metadata:" << metadata.error().message();
     }
-    // Only check that a picture is there, as cheaply as the format allows (a JPEG's
-    // header and first rows): the card waits for nothing else. Thumbnails are made
-    // from the store once the card may be removed, decoding each picture once.
-    file.decoded = m_decoder.check(file.data);
+    judge(file);
+}
+
+// Whether a decoder reads a picture from the file, and what the picture looks like:
+// for a JPEG only as much as the card must wait for (PictureHasher). Thumbnails are
+// made from the store once the card may be removed, decoding each picture once; where
+// the picture was decoded here, they are made from that decode.
+void FileInspector::judge(InspectedFile &file) const
+{
+    PictureHasher::Looked looked = m_hasher.look(file.data, file.metadata);
+    file.decoded = std::move(looked.verdict);
+    file.pictureHash = looked.hash;
+    keepThumbnails(file, looked.rendition);
+}
+
+// A picture decoded here is not decoded again for its thumbnails.
+void FileInspector::keepThumbnails(const InspectedFile &file, const DecodedImage &decoded) const
+{
+    if (!m_thumbnails || !decoded.accepted || decoded.picture.isNull())
+        return;
+    if (Status saved = m_thumbnails->saveFrom(file.sha256, decoded, file.metadata.orientation); !saved)
+        qCInfo(lcIngest).noquote() << file.path << "- its thumbnails are left to later:" << saved.error().message();
 }
 
 } // namespace Keepsake

@@ -5,7 +5,9 @@
 #include "CardWalk.h"
 #include "CustomerIndex.h"
 #include "metadata/ImageDecoder.h"
+#include "metadata/PerceptualHash.h"
 #include "metadata/PhotoMetadata.h"
+#include "metadata/PictureHasher.h"
 #include "store/FileBytes.h"
 
 #include <QByteArray>
@@ -17,6 +19,7 @@
 namespace Keepsake {
 
 class MetadataReader;
+class Thumbnailer;
 
 // One file of a card, looked at before any decision: what it is, its hashes, its
 // metadata, and whether a decoder reads a picture from it.
@@ -32,6 +35,7 @@ struct InspectedFile
     QString quickHash;
     PhotoMetadata metadata;
     DecodedImage decoded;
+    std::optional<PerceptualHash> pictureHash;   // what the picture looks like; none: too little detail
     FileBytes bytes;          // the whole file, to be stored (direct I/O)
     QByteArray data;          // the same bytes, lent (bytes.view())
 };
@@ -40,8 +44,9 @@ struct InspectedFile
 // (DESIGN.md, "Recognising a card again"): open it without leaving the card, read the
 // head and refuse from there what is no picture (a video is never read whole); when
 // the customer has a photo of this identity and size, compare head and tail;
-// otherwise read it whole, hashing while it streams in, read its metadata and check
-// that a decoder reads a picture from it.
+// otherwise read it whole, hashing while it streams in, read its metadata, check
+// that a decoder reads a picture from it and make its perceptual hash (PictureHasher).
+// Where that decodes the picture, its thumbnails are made from the same decode.
 class FileInspector
 {
 public:
@@ -52,8 +57,10 @@ public:
     static constexpr qint64 MaxPictureBytes = qint64(192) << 20;
 
     // Files read whole go into memory from `buffers` (thread-safe; it outlives the inspector).
+    // Thumbnails go to `thumbnails` when the picture is decoded anyway; null: none made.
     FileInspector(const CustomerIndex &index, const MetadataReader &metadata,
-                  const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again);
+                  const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again,
+                  const Thumbnailer *thumbnails = nullptr);
 
     InspectedFile inspect(const CardEntry &entry) const;
     // The bytes of the entry that inspect() may hold in memory at once.
@@ -65,11 +72,15 @@ private:
     bool recognise(InspectedFile &file, const PhotoMetadata &headMeta, const QByteArray &head,
                    QFile &source) const;
     void examine(InspectedFile &file, std::optional<PhotoMetadata> headMeta) const;
+    void judge(InspectedFile &file) const;
+    void keepThumbnails(const InspectedFile &file, const DecodedImage &decoded) const;
 
     const CustomerIndex &m_index;
     const MetadataReader &m_metadata;
     const ImageDecoder &m_decoder;
+    PictureHasher m_hasher;
     FileBytesPool &m_buffers;
+    const Thumbnailer *m_thumbnails;
     bool m_verifyFull;
     bool m_again;
 };

@@ -151,10 +151,10 @@ Status HandinWriter::insertPhoto(const InspectedFile &file, qint64 albumId,
     SqlQuery insert(m_db, QStringLiteral(
         "INSERT INTO photos (album_id, customer_id, handin_id, sha256, original_name, source_path, "
         "identity_key, taken_at, taken_date, make, model, body_serial, camera, size, width, height, "
-        "orientation, format, mime, gps_lat, gps_lon, version_of, device_id, created_at) VALUES (:album, "
-        ":customer, :handin, :sha, :name, :source, :identity, :taken, :takenDate, :make, :model, "
-        ":serial, :camera, :size, :width, :height, :orientation, :format, :mime, :lat, :lon, "
-        ":versionOf, :device, :now) RETURNING id"));
+        "orientation, format, mime, gps_lat, gps_lon, version_of, device_id, picture_hash, picture_hash_method, "
+        "created_at) VALUES (:album, :customer, :handin, :sha, :name, :source, :identity, :taken, :takenDate, "
+        ":make, :model, :serial, :camera, :size, :width, :height, :orientation, :format, :mime, :lat, :lon, "
+        ":versionOf, :device, :pictureHash, :hashMethod, :now) RETURNING id"));
     insert.bind(QStringLiteral(":album"), albumId)
         .bind(QStringLiteral(":customer"), m_customerId)
         .bind(QStringLiteral(":handin"), m_handinId)
@@ -178,6 +178,9 @@ Status HandinWriter::insertPhoto(const InspectedFile &file, qint64 albumId,
         .bind(QStringLiteral(":lon"), meta.gps ? QVariant(meta.gps->longitude) : QVariant(QMetaType(QMetaType::Double)))
         .bind(QStringLiteral(":versionOf"), versionOf ? QVariant(*versionOf) : QVariant(QMetaType(QMetaType::LongLong)))
         .bind(QStringLiteral(":device"), *device ? QVariant(**device) : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":pictureHash"), file.pictureHash ? QVariant(file.pictureHash->toCatalog())
+                                                               : QVariant(QMetaType(QMetaType::LongLong)))
+        .bind(QStringLiteral(":hashMethod"), PerceptualHash::Method)
         .bind(QStringLiteral(":now"), toCatalogTime(m_now));
     const Result<qint64> id = insert.execReturningId();
     if (!id)

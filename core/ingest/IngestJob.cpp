@@ -66,13 +66,14 @@ Result<qint64> IngestJob::startHandin(qint64 customerId, const QString &runner, 
 {
     const QString source = m_options.sourceName.isEmpty() ? m_options.sources.join(QStringLiteral(", "))
                                                           : m_options.sourceName;
+    m_handinStarted = m_lab.clock().now();
     for (int attempt = 0; attempt < 5; ++attempt) {
         pickupCode = PickupCode::generate();
         SqlQuery insert(m_lab.catalog().db(), QStringLiteral(
             "INSERT INTO handins (customer_id, started_at, channel, source, pickup_code, state, runner) "
             "VALUES (:customer, :now, :channel, :source, :code, 'running', :runner) RETURNING id"));
         insert.bind(QStringLiteral(":customer"), customerId)
-            .bind(QStringLiteral(":now"), toCatalogTime(m_lab.clock().now()))
+            .bind(QStringLiteral(":now"), toCatalogTime(m_handinStarted))
             .bind(QStringLiteral(":channel"), m_options.channel)
             .bind(QStringLiteral(":source"), source)
             .bind(QStringLiteral(":code"), pickupCode)
@@ -150,20 +151,42 @@ Status IngestJob::decide(InspectedFile &file, HandinWriter &writer, CustomerInde
         record.outcome = versionOf ? IngestOutcome::NewVersion : IngestOutcome::New;
         record.photoId = stored->photoId;
         record.albumId = stored->albumId;
+        record.similar = lookingLike(file, key, index);
         m_storedFiles.append(file.sha256);
-        CustomerIndex::Entry entry;
-        entry.photo = { stored->photoId, QFileInfo(file.path).fileName(), stored->albumId, QString() };
-        entry.sha256 = file.sha256;
-        entry.identityKey = key;
-        entry.size = file.size;
-        entry.quickHash = file.quickHash;
-        index.add(entry);
+        index.add(indexEntry(file, key, *stored));
     }
     if (record.outcome == IngestOutcome::Rejected)
         qCInfo(lcIngest) << "Rejected" << file.absolutePath << "-" << record.reason;
     count(summary, record.outcome, file.size);
     pending.append(record);
     return Status::success();
+}
+
+// The customer's photo stored before this file (in this hand-in or an earlier one)
+// whose picture this one looks like, other than shots of its own camera identity.
+std::optional<SimilarPhoto> IngestJob::lookingLike(const InspectedFile &file, const QString &identityKey,
+                                                   const CustomerIndex &index) const
+{
+    if (!file.pictureHash)
+        return std::nullopt;
+    const std::optional<CustomerIndex::Entry> like = index.lookingLike(*file.pictureHash, identityKey);
+    if (!like)
+        return std::nullopt;
+    return SimilarPhoto { like->photo.photoId, like->photo.name, like->handedInAt };
+}
+
+CustomerIndex::Entry IngestJob::indexEntry(const InspectedFile &file, const QString &identityKey,
+                                           const HandinWriter::Stored &stored) const
+{
+    CustomerIndex::Entry entry;
+    entry.photo = { stored.photoId, QFileInfo(file.path).fileName(), stored.albumId, QString() };
+    entry.sha256 = file.sha256;
+    entry.identityKey = identityKey;
+    entry.size = file.size;
+    entry.quickHash = file.quickHash;
+    entry.pictureHash = file.pictureHash;
+    entry.handedInAt = m_handinStarted;
+    return entry;
 }
 
 Result<IngestSummary> IngestJob::run()
@@ -226,7 +249,8 @@ Status IngestJob::storeFiles(const QList<CardEntry> &sources, CustomerIndex &ind
     MemoryBudget memory(FileInspector::MaxPictureBytes);
     const qsizetype window = pool.maxThreadCount() * 2;
     FileBytesPool buffers { int(window) };
-    const FileInspector inspector(index, metadata, decoder, buffers, m_options.verifyFull, m_options.again);
+    const FileInspector inspector(index, metadata, decoder, buffers, m_options.verifyFull, m_options.again,
+                                  m_options.thumbnails ? &m_lab.thumbnails() : nullptr);
     std::deque<InFlight> inFlight;
     qsizetype next = 0;
     int done = 0;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "CustomerIndex.h"
+#include "HandinWriter.h"
 #include "IngestTypes.h"
 #include "base/CancelToken.h"
 #include "base/Error.h"
@@ -12,8 +14,6 @@ namespace Keepsake {
 
 class Lab;
 struct InspectedFile;
-class HandinWriter;
-class CustomerIndex;
 struct CardEntry;
 
 // One hand-in: the files of a card or folder, for one customer, into albums
@@ -58,6 +58,10 @@ private:
     void makeThumbnails(IngestSummary &summary);
     Status decide(InspectedFile &file, HandinWriter &writer, CustomerIndex &index,
                   IngestSummary &summary, QList<IngestRecord> &pending);
+    std::optional<SimilarPhoto> lookingLike(const InspectedFile &file, const QString &identityKey,
+                                            const CustomerIndex &index) const;
+    CustomerIndex::Entry indexEntry(const InspectedFile &file, const QString &identityKey,
+                                    const HandinWriter::Stored &stored) const;
     void count(IngestSummary &summary, IngestOutcome outcome, qint64 bytes);
     void audit(qint64 customerId, const IngestSummary &summary);
 
@@ -65,6 +69,7 @@ private:
     IngestOptions m_options;
     CancelToken m_cancel;
     QStringList m_storedFiles;   // SHA-256s this hand-in stored, for its thumbnails
+    QDateTime m_handinStarted;   // when this hand-in began (the photos' "handed in" time)
 };
 
 } // namespace Keepsake

@@ -179,6 +179,12 @@ DecodedImage ImageDecoder::check(const QByteArray &data) const
     return result;
 }
 
+bool ImageDecoder::checkDecodesWhole(const QByteArray &data) const
+{
+    const Kind kind = sniff(data);
+    return kind == Kind::Heif || kind == Kind::Png;
+}
+
 DecodedImage ImageDecoder::decodeFile(const QString &path, int maxEdge) const
 {
     QFile file(path);

@@ -42,6 +42,9 @@ public:
     // allows (a JPEG's header and first rows): the verdict of decode() without its
     // rendition. Ingest uses it when thumbnails are made later.
     DecodedImage check(const QByteArray &data) const;
+    // Whether check() decodes the whole picture all the same (HEIF, PNG): a caller that
+    // wants a rendition too had better call decode() alone.
+    bool checkDecodesWhole(const QByteArray &data) const;
     // Whether the head of a larger file (its first bytes) can start a picture Keepsake
     // takes: nothing when it can (a decoder must still read the picture from the whole
     // file), else the refusal with its reason. Videos and other files are told from

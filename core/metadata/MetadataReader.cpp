@@ -347,6 +347,11 @@ Result<PhotoMetadata> MetadataReader::readFile(const QString &path) const
 
 QByteArray MetadataReader::largestJpegPreview(const QByteArray &data) const
 {
+    return jpegPreview(data, QSize());
+}
+
+QByteArray MetadataReader::jpegPreview(const QByteArray &data, QSize size) const
+{
     if (data.isEmpty())
         return {};
     const Exiv2Gate exiv2;
@@ -358,6 +363,8 @@ QByteArray MetadataReader::largestJpegPreview(const QByteArray &data) const
         const Exiv2::PreviewPropertiesList list = manager.getPreviewProperties();
         for (auto it = list.rbegin(); it != list.rend(); ++it) {   // exiv2 sorts by size
             if (it->mimeType_ != "image/jpeg")
+                continue;
+            if (size.isValid() && QSize(int(it->width_), int(it->height_)) != size)
                 continue;
             const Exiv2::PreviewImage preview = manager.getPreviewImage(*it);
             return QByteArray(reinterpret_cast<const char *>(preview.pData()), qsizetype(preview.size()));

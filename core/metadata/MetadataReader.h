@@ -26,6 +26,9 @@ public:
     // a bare header without their pixels (an iPhone DNG's full-size image does), and a
     // thumbnail or a disc's rendition has no use for them.
     QByteArray largestJpegPreview(const QByteArray &data) const;
+    // The embedded JPEG preview of this pixel size (as PhotoMetadata::previews lists
+    // it), or empty; the largest when the size is not valid.
+    QByteArray jpegPreview(const QByteArray &data, QSize size) const;
 };
 
 } // namespace Keepsake

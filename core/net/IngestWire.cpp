@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "IngestWire.h"
 
+#include "base/Time.h"
+
 namespace Keepsake::IngestWire {
 
 namespace {
@@ -19,6 +21,32 @@ QJsonValue textOrNull(const QString &text)
 std::optional<qint64> idFrom(const QJsonValue &value)
 {
     return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
+}
+
+// `similar_to` is the photo's id (CLI.md); `similar` carries what a client shows of it.
+void putSimilar(QJsonObject &json, const std::optional<SimilarPhoto> &similar)
+{
+    if (!similar) {
+        json.insert(QStringLiteral("similar_to"), QJsonValue::Null);
+        json.insert(QStringLiteral("similar"), QJsonValue::Null);
+        return;
+    }
+    json.insert(QStringLiteral("similar_to"), similar->photoId);
+    json.insert(QStringLiteral("similar"), QJsonObject {
+        { QStringLiteral("photo"), similar->photoId },
+        { QStringLiteral("name"), similar->name },
+        { QStringLiteral("handed_in"), textOrNull(toCatalogTime(similar->handedInAt)) },
+    });
+}
+
+std::optional<SimilarPhoto> similarFrom(const QJsonObject &json)
+{
+    const std::optional<qint64> photo = idFrom(json.value(QStringLiteral("similar_to")));
+    if (!photo)
+        return std::nullopt;
+    const QJsonObject similar = json.value(QStringLiteral("similar")).toObject();
+    return SimilarPhoto { *photo, similar.value(QStringLiteral("name")).toString(),
+                          fromCatalogTime(similar.value(QStringLiteral("handed_in")).toString()) };
 }
 
 } // namespace
@@ -44,7 +72,7 @@ QJsonObject recordToJson(const IngestRecord &r)
             { QStringLiteral("disc"), textOrNull(r.matched->disc) },
         };
     }
-    return {
+    QJsonObject json {
         { QStringLiteral("path"), r.path },
         { QStringLiteral("outcome"), ingestOutcomeName(r.outcome) },
         { QStringLiteral("photo"), idOrNull(r.photoId) },
@@ -53,6 +81,8 @@ QJsonObject recordToJson(const IngestRecord &r)
         { QStringLiteral("reason"), textOrNull(r.reason) },
         { QStringLiteral("size"), r.size },
     };
+    putSimilar(json, r.similar);
+    return json;
 }
 
 IngestRecord recordFromJson(const QJsonObject &json)
@@ -71,6 +101,7 @@ IngestRecord recordFromJson(const QJsonObject &json)
                                    matched.value(QStringLiteral("album")).toInteger(),
                                    matched.value(QStringLiteral("disc")).toString() };
     }
+    r.similar = similarFrom(json);
     return r;
 }
 

@@ -19,6 +19,7 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QImage>
 #include <QJsonArray>
 #include <QSet>
 #include <QUrlQuery>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void keptWhereReceivedWithoutHome();
     void cameraRegistrationBeatsHome();
     void sameCardAgainSendsNothing();
+    void nearDuplicateNamedOverTheNetwork();
     void targetDownQueuesThenDeliversOnce();
     void cutUploadResumes();
     void forwardCutMidTransferDeliveredOnce();
@@ -243,6 +245,34 @@ void TestNetwork::sameCardAgainSendsNothing()
     QCOMPARE(again.summary().value(QStringLiteral("bytes_sent")).toInteger(), 0);
     QCOMPARE(again.summary().value(QStringLiteral("already_received")).toInt(),
              int(corpusFiles(QStringLiteral("dups/exact")).size()));
+}
+
+// A picture and, later on the card, the same picture at half size under another name:
+// the device names the first in the second's record, and the client gets it whole
+// (keepsakectl prints the record it parsed), as a local hand-in would give it.
+void TestNetwork::nearDuplicateNamedOverTheNetwork()
+{
+    QVERIFY(m_s1->run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C6"),
+                        QStringLiteral("--name"), QStringLiteral("Near duplicates") }).code == 0);
+    QTemporaryDir card;
+    const QString original = corpusPath(QStringLiteral("real/jpeg/Olympus_PEN_E-P3.jpg"));
+    QVERIFY(QFile::copy(original, card.filePath(QStringLiteral("a.jpg"))));
+    const QImage picture(original);
+    QVERIFY(picture.scaled(picture.size() / 2, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                .save(card.filePath(QStringLiteral("b.jpg")), "JPEG", 80));
+    const CtlRun in = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C6"),
+                                   card.path() }));
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    QJsonObject first, second;
+    for (const QJsonObject &record : in.records())
+        (record.value(QStringLiteral("path")).toString() == QLatin1String("a.jpg") ? first : second) = record;
+    QCOMPARE(second.value(QStringLiteral("path")).toString(), QStringLiteral("b.jpg"));
+    QVERIFY(first.value(QStringLiteral("similar_to")).isNull());
+    QCOMPARE(second.value(QStringLiteral("outcome")).toString(), QStringLiteral("new"));
+    QCOMPARE(second.value(QStringLiteral("similar_to")).toInteger(), first.value(QStringLiteral("photo")).toInteger());
+    const QJsonObject similar = second.value(QStringLiteral("similar")).toObject();
+    QCOMPARE(similar.value(QStringLiteral("name")).toString(), QStringLiteral("a.jpg"));
+    QVERIFY(QDateTime::fromString(similar.value(QStringLiteral("handed_in")).toString(), Qt::ISODate).isValid());
 }
 
 void TestNetwork::targetDownQueuesThenDeliversOnce()

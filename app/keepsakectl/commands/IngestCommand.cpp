@@ -133,8 +133,9 @@ private:
     {
         Console &console = context.console;
         QObject::connect(&job, &Job::fileDecided, &job, [&console](const IngestRecord &record) {
-            console.item(ingestRecordJson(record),
-                         record.outcome == IngestOutcome::New ? QString() : ingestRecordLine(record));
+            // A plain new file goes without a line; one that looks like an earlier photo has one.
+            const bool plainNew = record.outcome == IngestOutcome::New && !record.similar;
+            console.item(ingestRecordJson(record), plainNew ? QString() : ingestRecordLine(record));
         });
         QObject::connect(&job, &Job::progress, &job,
                          [&console](int done, int total, qint64 bytesDone, qint64 bytesTotal) {

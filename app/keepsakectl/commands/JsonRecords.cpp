@@ -65,12 +65,24 @@ QJsonObject ingestRecordJson(const IngestRecord &r)
     return IngestWire::recordToJson(r);
 }
 
+// "looks like IMG_1.jpg (photo 12), handed in on 2026-12-01": a near-duplicate, kept all the same.
+QString similarWords(const SimilarPhoto &similar)
+{
+    const QString day = similar.handedInAt.isValid() ? similar.handedInAt.toLocalTime().date().toString(Qt::ISODate)
+                                                     : Tr::tr("an unknown day");
+    return Tr::tr("looks like %1 (photo %2), handed in on %3").arg(similar.name).arg(similar.photoId).arg(day);
+}
+
 QString ingestRecordLine(const IngestRecord &r)
 {
     switch (r.outcome) {
     case IngestOutcome::New:
+        if (r.similar)
+            return Tr::tr("new               %1 — %2").arg(r.path, similarWords(*r.similar));
         return Tr::tr("new               %1").arg(r.path);
     case IngestOutcome::NewVersion:
+        if (r.similar)
+            return Tr::tr("new version       %1 — %2; %3").arg(r.path, r.reason, similarWords(*r.similar));
         return Tr::tr("new version       %1 — %2").arg(r.path, r.reason);
     case IngestOutcome::AlreadyReceived: {
         QString line = Tr::tr("already received  %1 — the same as %2 (photo %3)")

@@ -28,7 +28,8 @@ public:
     int run(CtlContext &context, const QStringList &args) override
     {
         CommandParser p(QStringLiteral("keepsakectl thumbnails [--customer C]"),
-                        tr("Makes every missing thumbnail (grid and print size) of the stored photos."),
+                        tr("Makes every missing thumbnail (grid and print size) of the stored photos, and gives "
+                           "the photos stored before near-duplicates were looked for their picture hash."),
                         QStringLiteral("keepsakectl thumbnails --customer C1"));
         p.addOption({ QStringLiteral("customer"), tr("only this customer's photos"), tr("C") });
         if (auto done = p.parse(context, args))
@@ -65,9 +66,11 @@ public:
         console.summary({ { QStringLiteral("made"), summary->made },
                           { QStringLiteral("present"), summary->present },
                           { QStringLiteral("failed"), summary->failed },
+                          { QStringLiteral("hashed"), summary->hashed },
                           { QStringLiteral("seconds"), summary->seconds } },
-                        tr("%1 thumbnails made, %2 were there, %3 failed (%4 s).")
-                            .arg(summary->made).arg(summary->present).arg(summary->failed)
+                        tr("%1 thumbnails made, %2 were there, %3 failed; %4 photos stored before got their "
+                           "picture hash (%5 s).")
+                            .arg(summary->made).arg(summary->present).arg(summary->failed).arg(summary->hashed)
                             .arg(summary->seconds, 0, 'f', 1));
         return summary->failed > 0 ? ExitPartial : ExitDone;
     }
