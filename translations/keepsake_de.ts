@@ -5921,6 +5921,22 @@ Kamera: %3</translation>
         <source>  [kept on %1]</source>
         <translation>  [aufbewahrt auf %1]</translation>
     </message>
+    <message>
+        <source>an unknown day</source>
+        <translation>einem unbekannten Tag</translation>
+    </message>
+    <message>
+        <source>looks like %1 (photo %2), handed in on %3</source>
+        <translation>sieht aus wie %1 (Foto %2), abgegeben am %3</translation>
+    </message>
+    <message>
+        <source>new               %1 — %2</source>
+        <translation>neu               %1 — %2</translation>
+    </message>
+    <message>
+        <source>new version       %1 — %2; %3</source>
+        <translation>neue Version      %1 — %2; %3</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RegisterPage</name>
@@ -7273,10 +7289,6 @@ Fehlgeschlagene Abgaben: %10</translation>
         <translation>die fehlenden Vorschaubilder gespeicherter Fotos erstellen</translation>
     </message>
     <message>
-        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
-        <translation>Erstellt jedes fehlende Vorschaubild (Raster- und Druckgröße) der gespeicherten Fotos.</translation>
-    </message>
-    <message>
         <source>only this customer&apos;s photos</source>
         <translation>nur die Fotos dieses Kunden</translation>
     </message>
@@ -7291,10 +7303,6 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>No thumbnail for stored file %1: %2</source>
         <translation>Kein Vorschaubild für die gespeicherte Datei %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
-        <translation>%1 Vorschaubilder erstellt, %2 waren vorhanden, %3 fehlgeschlagen (%4 s).</translation>
     </message>
     <message>
         <source>check that the photo store and the catalog agree</source>
@@ -7335,6 +7343,14 @@ Fehlgeschlagene Abgaben: %10</translation>
     <message>
         <source>warning: %1 has mode %2: other local users can read the lab&apos;s photos, PIN hashes or mail password. Run: chmod %3 %1</source>
         <translation>Warnung: %1 hat den Modus %2: Andere lokale Benutzer können die Fotos, PIN-Hashes oder das Mail-Passwort des Labors lesen. Führen Sie aus: chmod %3 %1</translation>
+    </message>
+    <message>
+        <source>Makes every missing thumbnail (grid and print size) of the stored photos, and gives the photos stored before near-duplicates were looked for their picture hash.</source>
+        <translation>Erstellt jedes fehlende Vorschaubild (Raster- und Druckgröße) der gespeicherten Fotos und gibt den Fotos, die gespeichert wurden, bevor nach Beinahe-Duplikaten gesucht wurde, ihren Bild-Hash.</translation>
+    </message>
+    <message>
+        <source>%1 thumbnails made, %2 were there, %3 failed; %4 photos stored before got their picture hash (%5 s).</source>
+        <translation>%1 Vorschaubilder erstellt, %2 waren vorhanden, %3 fehlgeschlagen; %4 früher gespeicherte Fotos haben ihren Bild-Hash erhalten (%5 s).</translation>
     </message>
 </context>
 <context>
@@ -7423,6 +7439,10 @@ Es ist nichts zu tun.</translation>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
         <translation>Abgebrochen nach %1 von %2 Vorschaubildern.</translation>
+    </message>
+    <message>
+        <source>Cannot open the stored file %1: %2</source>
+        <translation>Die gespeicherte Datei %1 lässt sich nicht öffnen: %2</translation>
     </message>
 </context>
 <context>

@@ -5859,6 +5859,22 @@ Camera: %3</source>
         <source>  [kept on %1]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>an unknown day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looks like %1 (photo %2), handed in on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new               %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new version       %1 — %2; %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RegisterPage</name>
@@ -7187,10 +7203,6 @@ Failed hand-ins: %10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>only this customer&apos;s photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7204,10 +7216,6 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>No thumbnail for stored file %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7248,6 +7256,14 @@ Failed hand-ins: %10</source>
     </message>
     <message>
         <source>warning: %1 has mode %2: other local users can read the lab&apos;s photos, PIN hashes or mail password. Run: chmod %3 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes every missing thumbnail (grid and print size) of the stored photos, and gives the photos stored before near-duplicates were looked for their picture hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 thumbnails made, %2 were there, %3 failed; %4 photos stored before got their picture hash (%5 s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7335,6 +7351,10 @@ Nothing needs to be done.</source>
     <name>Keepsake::ThumbnailJob</name>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the stored file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

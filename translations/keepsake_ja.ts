@@ -5811,6 +5811,22 @@ Camera: %3</source>
         <source>  [kept on %1]</source>
         <translation>  [%1 に保管]</translation>
     </message>
+    <message>
+        <source>an unknown day</source>
+        <translation>不明な日</translation>
+    </message>
+    <message>
+        <source>looks like %1 (photo %2), handed in on %3</source>
+        <translation>%1（写真 %2、%3 にお預かり）と同じに見えます</translation>
+    </message>
+    <message>
+        <source>new               %1 — %2</source>
+        <translation>新規              %1 — %2</translation>
+    </message>
+    <message>
+        <source>new version       %1 — %2; %3</source>
+        <translation>新しい版          %1 — %2; %3</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::RegisterPage</name>
@@ -7154,10 +7170,6 @@ Failed hand-ins: %10</source>
         <translation>保存済み写真の足りないサムネイルを作成する</translation>
     </message>
     <message>
-        <source>Makes every missing thumbnail (grid and print size) of the stored photos.</source>
-        <translation>保存済み写真の足りないサムネイル（一覧用・印刷用）をすべて作成します。</translation>
-    </message>
-    <message>
         <source>only this customer&apos;s photos</source>
         <translation>このお客様の写真のみ</translation>
     </message>
@@ -7172,10 +7184,6 @@ Failed hand-ins: %10</source>
     <message>
         <source>No thumbnail for stored file %1: %2</source>
         <translation>保存ファイル %1 のサムネイルはありません: %2</translation>
-    </message>
-    <message>
-        <source>%1 thumbnails made, %2 were there, %3 failed (%4 s).</source>
-        <translation>サムネイル 作成 %1、既存 %2、失敗 %3（%4 秒）。</translation>
     </message>
     <message>
         <source>check that the photo store and the catalog agree</source>
@@ -7216,6 +7224,14 @@ Failed hand-ins: %10</source>
     <message>
         <source>warning: %1 has mode %2: other local users can read the lab&apos;s photos, PIN hashes or mail password. Run: chmod %3 %1</source>
         <translation>警告：%1 のモードは %2 です。このコンピューターの他のユーザーが店の写真、PIN ハッシュ、メールのパスワードを読めます。実行してください：chmod %3 %1</translation>
+    </message>
+    <message>
+        <source>Makes every missing thumbnail (grid and print size) of the stored photos, and gives the photos stored before near-duplicates were looked for their picture hash.</source>
+        <translation>保存済みの写真のうち足りないサムネイル（一覧用と印刷用）をすべて作成し、類似写真の検出より前に保存された写真に画像ハッシュを付けます。</translation>
+    </message>
+    <message>
+        <source>%1 thumbnails made, %2 were there, %3 failed; %4 photos stored before got their picture hash (%5 s).</source>
+        <translation>サムネイル %1 件を作成、%2 件は作成済み、%3 件は失敗。以前に保存された写真 %4 枚に画像ハッシュを付けました（%5 秒）。</translation>
     </message>
 </context>
 <context>
@@ -7304,6 +7320,10 @@ Nothing needs to be done.</source>
     <message>
         <source>Cancelled after %1 of %2 thumbnails.</source>
         <translation>サムネイル %2 件中 %1 件で中止しました。</translation>
+    </message>
+    <message>
+        <source>Cannot open the stored file %1: %2</source>
+        <translation>保存されたファイル %1 を開けません: %2</translation>
     </message>
 </context>
 <context>
