@@ -309,7 +309,9 @@ void TestIngest::makesThumbnailsUnlessTold()
 }
 
 // The card may leave as soon as every file is durably stored and catalogued: at that
-// moment no thumbnail is made yet; they follow, one signal each, before run() returns.
+// moment only the pictures decoded for their perceptual hash (no camera preview served
+// for it) have their thumbnails, made from that decode; the others follow, one signal
+// each, before run() returns. No file's thumbnails are made twice.
 void TestIngest::releasesTheCardBeforeTheThumbnails()
 {
     QStringList storedAtRelease;
@@ -335,12 +337,12 @@ void TestIngest::releasesTheCardBeforeTheThumbnails()
     QCOMPARE(released, 1);
     QVERIFY(handin.summary.added > 3);
     QCOMPARE(storedAtRelease.size(), handin.summary.added);
-    QCOMPARE(thumbnailsAtRelease, 0);
+    QVERIFY(thumbnailsAtRelease < handin.summary.added);   // those hashed from a preview have none yet
     for (const QString &sha : std::as_const(storedAtRelease)) {
         QVERIFY(QFileInfo::exists(m_lab->store().pathFor(sha)));
         QVERIFY(m_lab->thumbnails().has(sha));
     }
-    QCOMPARE(made.load() + handin.summary.thumbnailsFailed, handin.summary.added);
+    QCOMPARE(thumbnailsAtRelease + made.load() + handin.summary.thumbnailsFailed, handin.summary.added);
     QVERIFY(handin.summary.cardFreeSeconds <= handin.summary.seconds);
 }
 
