@@ -48,6 +48,10 @@ struct Options
         Tr::tr("The device's certificate fingerprint, as terminal add printed it (or KEEPSAKE_DEVICE_FINGERPRINT)."), Tr::tr("FP") };
     QCommandLineOption token { QStringLiteral("token"),
         Tr::tr("This kiosk's token, as terminal add printed it (or KEEPSAKE_DEVICE_TOKEN)."), Tr::tr("TOKEN") };
+    QCommandLineOption receiptPrinter { QStringLiteral("receipt-printer"),
+        Tr::tr("The CUPS queue of the receipt printer beside the kiosk (or KEEPSAKE_RECEIPT_PRINTER): a hand-in's "
+               "receipt is printed there on request. Without one the kiosk shows the receipt on its screen only."),
+        Tr::tr("QUEUE") };
 };
 
 // Client mode (CLI.md, "Network"): the option wins over the environment. Nothing when
@@ -118,11 +122,14 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const Options o;
-    parser.addOptions({ o.dataDir, o.catalog, o.kiosk, o.media, o.windowed, o.device, o.fingerprint, o.token });
+    parser.addOptions({ o.dataDir, o.catalog, o.kiosk, o.media, o.windowed, o.device, o.fingerprint, o.token,
+                        o.receiptPrinter });
     parser.process(app);
 
     Keepsake::KioskOptions kioskOptions;
     kioskOptions.mountRoots = parser.values(o.media);
+    kioskOptions.receiptPrinter = parser.isSet(o.receiptPrinter) ? parser.value(o.receiptPrinter)
+                                                                 : qEnvironmentVariable("KEEPSAKE_RECEIPT_PRINTER");
     QString deviceError;
     const auto device = parser.isSet(o.kiosk) ? deviceEndpoint(parser, o, deviceError) : std::nullopt;
     if (!parser.isSet(o.kiosk) && parser.isSet(o.device))

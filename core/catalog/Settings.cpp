@@ -94,11 +94,6 @@ QList<Settings::Spec> makeSpecs()
           [] { return fixed("0"); }, numberBetween(0, 20) },
         { "print.receipt_paper", QT_TRANSLATE_NOOP("Keepsake::Settings", "paper of receipts: 80mm (roll), a4 or letter"),
           [] { return fixed("80mm"); }, oneOf({ QStringLiteral("80mm"), QStringLiteral("a4"), QStringLiteral("letter") }) },
-        { "print.kiosk_printer", QT_TRANSLATE_NOOP("Keepsake::Settings", "CUPS queue of the kiosk's receipt printer "
-                                                                         "(on the machine that holds the lab or serves "
-                                                                         "the kiosk); empty: the kiosk shows a hand-in's "
-                                                                         "receipt on its screen only"),
-          [] { return QString(); }, {} },
     };
 }
 

@@ -23,7 +23,7 @@
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
 #include "notify/TerminalNotices.h"
-#include "print/KioskReceipts.h"
+#include "print/HandinReceipts.h"
 #include "retention/AlbumViews.h"
 #include "store/BlobStore.h"
 
@@ -151,17 +151,19 @@ ServiceReply albumViewed(const Lab &lab, ServiceRequest &request)
                                   { QStringLiteral("state"), view->state } });
 }
 
-// The receipt of the signed-in customer's hand-in, on the lab's kiosk receipt printer.
+// The receipt of the signed-in customer's hand-in as a PDF, for the kiosk's own printer.
 ServiceReply receipt(const Lab &lab, ServiceRequest &request)
 {
     const Result<qint64> id = capturedId(request);
     if (!id)
         return ServiceReply::fail(id.error());
-    const Result<PrintJobs::Done> printed = KioskReceipts(lab).print(request.caller.actor(), *id);
-    if (!printed)
-        return ServiceReply::fail(printed.error());
-    return ServiceReply::object({ { QStringLiteral("printer"), printed->printer },
-                                  { QStringLiteral("pickup_code"), printed->pickupCode } });
+    const Result<QByteArray> pdf = HandinReceipts(lab).pdf(request.caller.actor(), *id);
+    if (!pdf)
+        return ServiceReply::fail(pdf.error());
+    ServiceReply reply;
+    reply.bytes = *pdf;
+    reply.mimeType = "application/pdf";
+    return reply;
 }
 
 void addChanges(DeviceServer &server, const Lab &lab)
@@ -207,8 +209,6 @@ void addChanges(DeviceServer &server, const Lab &lab)
     });
     server.route(Method::Post, QStringLiteral("albums/{}/views"), Access::Terminal,
                  [&lab](ServiceRequest &request) { return albumViewed(lab, request); });
-    server.route(Method::Post, QStringLiteral("handins/{}/receipt"), Access::Terminal,
-                 [&lab](ServiceRequest &request) { return receipt(lab, request); });
     server.route(Method::Post, QStringLiteral("notices/{}/read"), Access::Terminal, [&lab](ServiceRequest &request) {
         const Result<qint64> id = capturedId(request);
         return id ? ok(TerminalNotices(lab.catalog(), lab.clock()).markRead(request.caller.actor(), *id))
@@ -237,11 +237,7 @@ void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
 {
     server.route(Method::Get, QStringLiteral("lab"), Access::Terminal, [&lab](ServiceRequest &) {
         const Result<QString> name = Settings(lab.catalog()).value(QStringLiteral("lab.name"));
-        if (!name)
-            return ServiceReply::fail(name.error());
-        const Result<QString> printer = KioskReceipts(lab).printer();
-        return ServiceReply::object({ { QStringLiteral("name"), *name },
-                                      { QStringLiteral("prints_receipts"), printer && !printer->isEmpty() } });
+        return name ? ServiceReply::object({ { QStringLiteral("name"), *name } }) : ServiceReply::fail(name.error());
     });
     server.route(Method::Post, QStringLiteral("registrations"), Access::Terminal,
                  [&lab](ServiceRequest &request) { return registration(lab, request); });
@@ -259,6 +255,8 @@ void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
     });
     server.route(Method::Get, QStringLiteral("photos/{}/thumbnail"), Access::Terminal,
                  [&lab, &thumbnails](ServiceRequest &request) { return thumbnail(lab, thumbnails, request); });
+    server.route(Method::Get, QStringLiteral("handins/{}/receipt"), Access::Terminal,
+                 [&lab](ServiceRequest &request) { return receipt(lab, request); });
     addChanges(server, lab);
 }
 

@@ -25,12 +25,12 @@ void addHandins(DeviceServer &server, HandinReception &reception);
 // GET customers/{code}/albums, GET albums/{id}/photos, POST sessions, DELETE
 // sessions, GET queue, GET status.
 void addLab(DeviceServer &server, const Lab &lab);
-// A kiosk's signed-in customer (AlbumRoutes.cpp): GET lab ({"name", "prints_receipts"}),
-// POST registrations, GET customers/{code}/view and /notices, POST albums/{id}/title,
-// /photos (move into), /cover, /selection, /shares, /views (the customer opened it:
-// {"album", "counted", "moved", "expires", "state"}), GET albums/{id}/selection, POST
-// photos/{id}/caption {"caption"}, POST handins/{id}/receipt (printed on the lab's
-// kiosk receipt printer), POST notices/{id}/read, GET photos/{id}/thumbnail (202
+// A kiosk's signed-in customer (AlbumRoutes.cpp): GET lab, POST registrations, GET
+// customers/{code}/view and /notices, POST albums/{id}/title, /photos (move into),
+// /cover, /selection, /shares, /views (the customer opened it: {"album", "counted",
+// "moved", "expires", "state"}), GET albums/{id}/selection, POST photos/{id}/caption
+// {"caption"}, GET handins/{id}/receipt (the hand-in's receipt as a PDF, for the
+// kiosk's own printer), POST notices/{id}/read, GET photos/{id}/thumbnail (202
 // {"pending": true} while `thumbnails` makes or fetches it).
 void addAlbums(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails);
 // A photo's grid thumbnail for someone who may see it: the file, or 202 {"pending":

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void pathOutsideTheCardRefused();
     void anotherCustomersSessionRefused();
     void kioskSessionViewsAndCaptions();
+    void kioskGetsOnlyItsCustomersReceipt();
     void oversizedRequestCut();
     void deviceRoutesNeedADevice();
     void unknownCertificateIsNoDevice();
@@ -454,6 +455,33 @@ void TestNetwork::kioskSessionViewsAndCaptions()
         return p.toObject().value(QStringLiteral("id")).toInteger() == photo
             && p.toObject().value(QStringLiteral("caption")).toString() == QLatin1String("Grandma's garden");
     }));
+}
+
+// The receipt of a hand-in as a PDF, for the kiosk's printer: to the customer who
+// handed it in, signed in at a kiosk; not to another customer, nor without a session.
+void TestNetwork::kioskGetsOnlyItsCustomersReceipt()
+{
+    const CtlRun in = m_s1->run({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C3"),
+                                  corpusPath(QStringLiteral("real/png/photoprism_example.png")) });
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    const QString path = QStringLiteral("handins/%1/receipt").arg(in.summary().value(QStringLiteral("handin")).toInteger());
+    DeviceClient nobody(endpoint(m_kioskToken));
+    QCOMPARE(nobody.download(path).error().kind(), Error::Kind::Refused);
+    for (const auto &[code, pin] : { std::pair { QStringLiteral("C9"), QStringLiteral("5555") },
+                                     std::pair { QStringLiteral("C3"), QStringLiteral("4321") } }) {
+        DeviceClient kiosk(endpoint(m_kioskToken));
+        const Result<QJsonValue> session = kiosk.post(QStringLiteral("sessions"), { { QStringLiteral("code"), code },
+                                                                                   { QStringLiteral("pin"), pin } });
+        QVERIFY(session);
+        kiosk.setSession(session->toObject().value(QStringLiteral("session")).toString());
+        const Result<QByteArray> pdf = kiosk.download(path);
+        if (code == QLatin1String("C9")) {
+            QVERIFY(!pdf);
+            QCOMPARE(pdf.error().kind(), Error::Kind::Refused);
+        } else {
+            QVERIFY2(pdf && pdf->startsWith("%PDF"), qPrintable(pdf ? QString() : pdf.error().message()));
+        }
+    }
 }
 
 // QHttpServer 6.4 keeps a request's body in memory: the guard cuts a connection that

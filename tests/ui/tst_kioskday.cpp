@@ -272,7 +272,7 @@ void TestKioskDay::receiptShownAfterHandIn()
     QCOMPARE(page(), QStringLiteral("homePage"));
 }
 
-// With the kiosk's receipt printer set up (a real CUPS queue of the test's own): Print
+// With a receipt printer beside the kiosk (a real CUPS queue of the test's own): Print
 // receipt sends it there, and the printed page's QR code holds the pickup code.
 void TestKioskDay::receiptPrintedAtTheKiosk()
 {
@@ -283,11 +283,11 @@ void TestKioskDay::receiptPrintedAtTheKiosk()
     qputenv("CUPS_SERVER", cups.server().toLatin1());
     const auto restore = qScopeGuard([&] {
         qputenv("CUPS_SERVER", oldServer);
-        (void)Settings(m_lab.lab->catalog()).unset(QStringLiteral("print.kiosk_printer"));
+        m_window->setReceiptPrinter({});
         (void)Settings(m_lab.lab->catalog()).unset(QStringLiteral("print.receipt_paper"));
     });
+    m_window->setReceiptPrinter(QLatin1String(CupsTestServer::Queue));
     // The test's queue prints onto A4 sheets: the lab's receipts go onto A4 too, not a roll.
-    QVERIFY(Settings(m_lab.lab->catalog()).set(QStringLiteral("print.kiosk_printer"), QLatin1String(CupsTestServer::Queue)));
     QVERIFY(Settings(m_lab.lab->catalog()).set(QStringLiteral("print.receipt_paper"), QStringLiteral("a4")));
     signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     const IngestSummary summary = handIn({ QStringLiteral("real/png/Canon_MG3500_scan.png") });

@@ -6,8 +6,8 @@
 // kiosk window on a RemoteKioskBackend. Opening an album under a last-view rule moves
 // its date on the device; a caption written on the kiosk's keys is saved there (and a
 // viewer's is refused); a card's hand-in ends with its receipt on screen, and the
-// device prints it on the lab's kiosk receipt printer: a real CUPS queue of the
-// test's own, which the device reaches through CUPS_SERVER.
+// receipt the device draws is printed on the printer beside the kiosk: a real CUPS
+// queue of the test's own.
 #include "KeyboardTestSupport.h"
 #include "NetworkChain.h"
 #include "PhoneTestSupport.h"
@@ -84,7 +84,7 @@ void TestKioskDayRemote::initTestCase()
     const QString cups = m_cups.start();
     QVERIFY2(cups.isEmpty(), qPrintable(cups));
     m_oldCupsServer = qgetenv("CUPS_SERVER");
-    qputenv("CUPS_SERVER", m_cups.server().toLatin1());   // the device, started below, prints there
+    qputenv("CUPS_SERVER", m_cups.server().toLatin1());   // the kiosk's printer: lp, started by the kiosk, goes there
     const QString data = m_dir.filePath(QStringLiteral("device"));
     m_device = std::make_unique<ChainDevice>(QStringLiteral("S1"), data, testCatalogUrl(data));
     QVERIFY(m_device->init());
@@ -106,6 +106,7 @@ void TestKioskDayRemote::initTestCase()
     options.mountRoots = { m_media.path() };
     options.cardSettleMilliseconds = 100;
     options.idleMilliseconds = 10 * 60 * 1000;
+    options.receiptPrinter = QLatin1String(CupsTestServer::Queue);
     auto backend = std::make_unique<RemoteKioskBackend>(endpoint, m_dir.filePath(QStringLiteral("kiosk/thumbnails")));
     m_window = std::make_unique<KioskWindow>(std::move(backend), m_translations, options);
     m_window->resize(1280, 800);
@@ -113,7 +114,7 @@ void TestKioskDayRemote::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
-// Anna and Bruno, the rule "Viewed 30 days", the lab's kiosk printer; Anna's photos
+// Anna and Bruno, the rule "Viewed 30 days", receipts on A4; Anna's photos
 // handed in twenty days ago, one album under that rule, another shared with Bruno.
 void TestKioskDayRemote::setUpDevice()
 {
@@ -124,7 +125,6 @@ void TestKioskDayRemote::setUpDevice()
           QStringLiteral("--name"), QStringLiteral("Bruno Weiss"), QStringLiteral("--pin"), QStringLiteral("8642") },
         { QStringLiteral("rule"), QStringLiteral("add"), QStringLiteral("Viewed 30 days"), QStringLiteral("--keep-days"),
           QStringLiteral("30"), QStringLiteral("--after"), QStringLiteral("last-view") },
-        { QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("print.kiosk_printer"), QLatin1String(CupsTestServer::Queue) },
         // The test's queue prints onto A4 sheets: the lab's receipts go onto A4 too, not a roll.
         { QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("print.receipt_paper"), QStringLiteral("a4") },
     };
@@ -273,7 +273,7 @@ void TestKioskDayRemote::viewerCannotCaption()
 }
 
 // A card handed in at the kiosk: its receipt on the screen with the code and QR code
-// of that hand-in; Print receipt has the device print it on the lab's kiosk printer.
+// of that hand-in; Print receipt prints the receipt the device drew on the kiosk's printer.
 void TestKioskDayRemote::receiptShownAndPrintedThroughTheDevice()
 {
     signInAs(QStringLiteral("1001"), QStringLiteral("2468"));

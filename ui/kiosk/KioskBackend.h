@@ -98,11 +98,9 @@ public:
     virtual void recordView(qint64 albumId, Answer<ViewOutcome> answer) = 0;
     // The owner's caption of a photo; empty clears it.
     virtual void setCaption(qint64 photoId, const QString &caption, Done done) = 0;
-    // Whether the lab set up a receipt printer for the kiosk (print.kiosk_printer); if
-    // not, a hand-in's receipt is shown on the screen only.
-    virtual void receiptPrinting(Answer<bool> answer) = 0;
-    // Prints the receipt of the signed-in customer's hand-in on that printer.
-    virtual void printReceipt(qint64 handinId, Done done) = 0;
+    // Prints the receipt of the signed-in customer's hand-in on the kiosk's printer (a
+    // CUPS queue of the kiosk's machine), drawn by the lab in the customer's language.
+    virtual void printReceipt(qint64 handinId, const QString &printer, Done done) = 0;
     virtual void notices(Answer<QList<Notice>> answer) = 0;
     virtual void markRead(qint64 noticeId, Done done) = 0;
 

@@ -72,6 +72,7 @@ KioskWindow::KioskWindow(std::unique_ptr<KioskBackend> backend, Translations &tr
     m_noticeWatch->setInterval(options.noticePollMilliseconds);
     buildPages();
     m_phone->setPollInterval(options.phonePollMilliseconds);
+    setReceiptPrinter(options.receiptPrinter);
     connectPages();
     connectPhoneAndNotices();
     m_cards->setRoots(options.mountRoots.isEmpty() ? CardWatcher::defaultRoots() : options.mountRoots);
@@ -371,7 +372,7 @@ void KioskWindow::printReceipt(qint64 handinId)
     m_idle->touch();
     ReceiptPanel *receipt = m_import->receipt();
     receipt->setPrintStatus(tr("Printing your receipt…"), true);
-    m_backend->printReceipt(handinId, [receipt, handinId](const Status &printed) {
+    m_backend->printReceipt(handinId, m_receiptPrinter, [receipt, handinId](const Status &printed) {
         if (receipt->handinId() != handinId)
             return;   // another hand-in's receipt is shown by now
         receipt->setPrintStatus(printed ? tr("Your receipt is printed: take it from the printer.")
@@ -459,14 +460,7 @@ void KioskWindow::importDone(const Result<IngestSummary> &result)
     const IngestSummary summary = result ? *result : IngestSummary();
     m_idle->touch();
     m_import->finish(summary, result ? QString() : result.error().message());
-    if (summary.handinId && !summary.pickupCode.isEmpty()) {
-        m_backend->receiptPrinting([this, handin = summary.handinId](const Result<bool> &printing) {
-            if (!printing)
-                qCInfo(lcKiosk) << "Whether the kiosk prints receipts cannot be read:" << printing.error().message();
-            if (m_import->receipt()->handinId() == handin)
-                m_import->receipt()->setPrintable(printing && *printing);
-        });
-    }
+    m_import->receipt()->setPrintable(!m_receiptPrinter.isEmpty());
     Q_EMIT importFinished(summary);
 }
 

@@ -51,6 +51,9 @@ struct KioskOptions
     // How often a signed-in customer's notices are asked for, and a phone's upload while it shows.
     int noticePollMilliseconds = 5000;
     int phonePollMilliseconds = 1500;
+    // The CUPS queue of the receipt printer beside this kiosk; empty: none, a hand-in's
+    // receipt is shown on the screen only.
+    QString receiptPrinter;
 };
 
 // The customers' touchscreen: welcome with the language choice, sign-in with code
@@ -87,6 +90,8 @@ public:
     UsbCameraWatcher *usbWatcher() const { return m_usb; }
     IdleGuard *idleGuard() const { return m_idle; }
     bool isImporting() const;
+    // The kiosk's receipt printer (KioskOptions::receiptPrinter), from the next hand-in on.
+    void setReceiptPrinter(const QString &queue) { m_receiptPrinter = queue.trimmed(); }
 
 Q_SIGNALS:
     void signedIn(qint64 customerId);
@@ -148,6 +153,7 @@ private:
     QString m_pendingCard;
     std::optional<UsbCamera> m_pendingCamera;
     QString m_languageBeforeSignIn;   // restored at sign-out when the customer's own was applied
+    QString m_receiptPrinter;
 };
 
 } // namespace Keepsake

@@ -11,7 +11,7 @@
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
 #include "notify/TerminalNotices.h"
-#include "print/KioskReceipts.h"
+#include "print/HandinReceipts.h"
 #include "usb/UsbHandin.h"
 
 namespace Keepsake {
@@ -173,20 +173,15 @@ void LocalKioskBackend::setCaption(qint64 photoId, const QString &caption, Done 
     done(AlbumChoices(m_lab.catalog(), customer()).setCaption(photoId, caption, m_lab.clock().now()));
 }
 
-void LocalKioskBackend::receiptPrinting(Answer<bool> answer)
-{
-    const Result<QString> printer = KioskReceipts(m_lab).printer();
-    answer(printer ? Result<bool>(!printer->isEmpty()) : Result<bool>(printer.error()));
-}
-
 // Drawn and handed to the printer off the window's thread.
-void LocalKioskBackend::printReceipt(qint64 handinId, Done done)
+void LocalKioskBackend::printReceipt(qint64 handinId, const QString &printer, Done done)
 {
     const Lab &lab = m_lab;
-    offThread<PrintJobs::Done>([&lab, actor = customer(), handinId] { return KioskReceipts(lab).print(actor, handinId); },
-                               [done = std::move(done)](const Result<PrintJobs::Done> &printed) {
-                                   done(printed ? Status::success() : Status(printed.error()));
-                               });
+    offThread<PrintJobs::Done>([&lab, actor = customer(), handinId, printer] {
+        return HandinReceipts(lab).print(actor, handinId, printer);
+    }, [done = std::move(done)](const Result<PrintJobs::Done> &printed) {
+        done(printed ? Status::success() : Status(printed.error()));
+    });
 }
 
 void LocalKioskBackend::notices(Answer<QList<Notice>> answer)

@@ -42,8 +42,7 @@ public:
     void share(qint64 albumId, const QString &viewer, Done done) override;
     void recordView(qint64 albumId, Answer<ViewOutcome> answer) override;
     void setCaption(qint64 photoId, const QString &caption, Done done) override;
-    void receiptPrinting(Answer<bool> answer) override;
-    void printReceipt(qint64 handinId, Done done) override;
+    void printReceipt(qint64 handinId, const QString &printer, Done done) override;
     void notices(Answer<QList<Notice>> answer) override;
     void markRead(qint64 noticeId, Done done) override;
     std::shared_ptr<const ThumbnailSource> thumbnails() const override;

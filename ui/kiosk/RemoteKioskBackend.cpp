@@ -5,13 +5,16 @@
 #include "KioskLog.h"
 #include "RemoteHandin.h"
 #include "RemoteThumbnails.h"
-#include "net/KioskWire.h"
 #include "base/Time.h"
+#include "net/KioskWire.h"
 #include "net/LabRecords.h"
+#include "print/PrintOutput.h"
 #include "usb/UsbHandin.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QUrl>
 
 namespace Keepsake {
@@ -252,20 +255,25 @@ void RemoteKioskBackend::setCaption(qint64 photoId, const QString &caption, Done
     change(QStringLiteral("photos/%1/caption").arg(photoId), { { QStringLiteral("caption"), caption } }, std::move(done));
 }
 
-void RemoteKioskBackend::receiptPrinting(Answer<bool> answer)
+// The device draws it (the lab's paper, the customer's language); the kiosk prints it.
+void RemoteKioskBackend::printReceipt(qint64 handinId, const QString &printer, Done done)
 {
-    call<bool>([](DeviceClient &client) -> Result<bool> {
-        const Result<QJsonValue> lab = client.get(QStringLiteral("lab"));
-        if (!lab)
-            return lab.error();
-        return lab->toObject().value(QStringLiteral("prints_receipts")).toBool();
-    }, std::move(answer));
-}
-
-// The device prints it on the lab's kiosk receipt printer (a CUPS queue it reaches).
-void RemoteKioskBackend::printReceipt(qint64 handinId, Done done)
-{
-    change(QStringLiteral("handins/%1/receipt").arg(handinId), {}, std::move(done));
+    const QString path = QStringLiteral("handins/%1/receipt").arg(handinId);
+    const QString title = tr("Receipt of hand-in %1").arg(handinId);
+    call<bool>([path, printer, title](DeviceClient &client) -> Result<bool> {
+        const Result<QByteArray> pdf = client.download(path);
+        if (!pdf)
+            return pdf.error();
+        QTemporaryDir folder;
+        QFile file(folder.filePath(QStringLiteral("receipt.pdf")));
+        if (!folder.isValid() || !file.open(QIODevice::WriteOnly) || file.write(*pdf) != pdf->size() || !file.flush())
+            return Error::failure(tr("The receipt cannot be kept on this kiosk for printing: %1. Check the free space of "
+                                     "its temporary folder.").arg(folder.isValid() ? file.errorString() : folder.errorString()));
+        file.close();
+        if (Status printed = PrintOutput::submitToPrinter(printer, file.fileName(), title); !printed)
+            return printed.error();
+        return true;
+    }, [done = std::move(done)](const Result<bool> &printed) { done(printed ? Status::success() : Status(printed.error())); });
 }
 
 void RemoteKioskBackend::notices(Answer<QList<Notice>> answer)
