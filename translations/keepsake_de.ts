@@ -3833,6 +3833,21 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     </message>
 </context>
 <context>
+    <name>Keepsake::HandinReceipts</name>
+    <message>
+        <source>There is no hand-in %1, so there is no receipt to print.</source>
+        <translation>Es gibt keine Abgabe %1, also auch keinen Beleg zum Drucken.</translation>
+    </message>
+    <message>
+        <source>The receipt of hand-in %1 cannot be made: no temporary folder (%2). Check the free space of the temporary folder.</source>
+        <translation>Der Beleg der Abgabe %1 kann nicht erstellt werden: kein temporärer Ordner (%2). Prüfen Sie den freien Platz im temporären Ordner.</translation>
+    </message>
+    <message>
+        <source>The receipt of hand-in %1 was made but cannot be read back: %2.</source>
+        <translation>Der Beleg der Abgabe %1 wurde erstellt, lässt sich aber nicht zurücklesen: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinReception</name>
     <message>
         <source>%1 may not hand in photos for customer %2.</source>
@@ -4390,17 +4405,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::KioskReceipts</name>
-    <message>
-        <source>There is no hand-in %1, so there is no receipt to print.</source>
-        <translation>Es gibt keine Abgabe %1, daher gibt es keinen Beleg zum Drucken.</translation>
-    </message>
-    <message>
-        <source>No receipt printer is set up for the kiosk, so the receipt of hand-in %1 was not printed. The lab sets one with keepsakectl config set print.kiosk_printer QUEUE; meanwhile the pickup code on the screen is the receipt.</source>
-        <translation>Für den Kiosk ist kein Belegdrucker eingerichtet, daher wurde der Beleg der Abgabe %1 nicht gedruckt. Das Labor richtet einen mit keepsakectl config set print.kiosk_printer QUEUE ein; bis dahin gilt der Abholcode auf dem Bildschirm als Beleg.</translation>
     </message>
 </context>
 <context>
@@ -6074,6 +6078,17 @@ Kamera: %3</translation>
     </message>
 </context>
 <context>
+    <name>Keepsake::RemoteKioskBackend</name>
+    <message>
+        <source>Receipt of hand-in %1</source>
+        <translation>Beleg der Abgabe %1</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be kept on this kiosk for printing: %1. Check the free space of its temporary folder.</source>
+        <translation>Der Beleg kann an diesem Kiosk nicht zum Drucken abgelegt werden: %1. Prüfen Sie den freien Platz seines temporären Ordners.</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Retention</name>
     <message>
         <source>The catalog has no retention rule for new albums. Add one with keepsakectl rule add.</source>
@@ -6552,10 +6567,6 @@ Beispiel:
     <message>
         <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
         <translation>Adresse der Webseite für Kunden in Mails (https://HOST:PORT); leer: die URL des ersten Geräts</translation>
-    </message>
-    <message>
-        <source>CUPS queue of the kiosk&apos;s receipt printer (on the machine that holds the lab or serves the kiosk); empty: the kiosk shows a hand-in&apos;s receipt on its screen only</source>
-        <translation>CUPS-Warteschlange des Belegdruckers am Kiosk (auf dem Rechner, auf dem das Labor liegt oder der den Kiosk bedient); leer: Der Kiosk zeigt den Beleg einer Abgabe nur auf seinem Bildschirm an</translation>
     </message>
 </context>
 <context>
@@ -8112,6 +8123,14 @@ Es ist nichts zu tun.</translation>
     <message>
         <source>--device is for the kiosk: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</source>
         <translation>--device ist für das Terminal: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</translation>
+    </message>
+    <message>
+        <source>The CUPS queue of the receipt printer beside the kiosk (or KEEPSAKE_RECEIPT_PRINTER): a hand-in&apos;s receipt is printed there on request. Without one the kiosk shows the receipt on its screen only.</source>
+        <translation>Die CUPS-Warteschlange des Belegdruckers neben dem Kiosk (oder KEEPSAKE_RECEIPT_PRINTER): Der Beleg einer Abgabe wird auf Wunsch dort gedruckt. Ohne sie zeigt der Kiosk den Beleg nur auf dem Bildschirm.</translation>
+    </message>
+    <message>
+        <source>QUEUE</source>
+        <translation>QUEUE</translation>
     </message>
 </context>
 </TS>

@@ -3778,6 +3778,21 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::HandinReceipts</name>
+    <message>
+        <source>There is no hand-in %1, so there is no receipt to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt of hand-in %1 cannot be made: no temporary folder (%2). Check the free space of the temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt of hand-in %1 was made but cannot be read back: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinReception</name>
     <message>
         <source>%1 may not hand in photos for customer %2.</source>
@@ -4334,17 +4349,6 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::KioskReceipts</name>
-    <message>
-        <source>There is no hand-in %1, so there is no receipt to print.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No receipt printer is set up for the kiosk, so the receipt of hand-in %1 was not printed. The lab sets one with keepsakectl config set print.kiosk_printer QUEUE; meanwhile the pickup code on the screen is the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6012,6 +6016,17 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::RemoteKioskBackend</name>
+    <message>
+        <source>Receipt of hand-in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt cannot be kept on this kiosk for printing: %1. Check the free space of its temporary folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Retention</name>
     <message>
         <source>The catalog has no retention rule for new albums. Add one with keepsakectl rule add.</source>
@@ -6482,10 +6497,6 @@ Example:
     </message>
     <message>
         <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CUPS queue of the kiosk&apos;s receipt printer (on the machine that holds the lab or serves the kiosk); empty: the kiosk shows a hand-in&apos;s receipt on its screen only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8024,6 +8035,14 @@ Nothing needs to be done.</source>
     </message>
     <message>
         <source>--device is for the kiosk: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CUPS queue of the receipt printer beside the kiosk (or KEEPSAKE_RECEIPT_PRINTER): a hand-in&apos;s receipt is printed there on request. Without one the kiosk shows the receipt on its screen only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QUEUE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3764,6 +3764,21 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
 </context>
 <context>
+    <name>Keepsake::HandinReceipts</name>
+    <message>
+        <source>There is no hand-in %1, so there is no receipt to print.</source>
+        <translation>お預かり %1 はないため、印刷する控えはありません。</translation>
+    </message>
+    <message>
+        <source>The receipt of hand-in %1 cannot be made: no temporary folder (%2). Check the free space of the temporary folder.</source>
+        <translation>お預かり %1 の控えを作成できません: 一時フォルダーがありません（%2）。一時フォルダーの空き容量を確認してください。</translation>
+    </message>
+    <message>
+        <source>The receipt of hand-in %1 was made but cannot be read back: %2.</source>
+        <translation>お預かり %1 の控えは作成されましたが、読み戻せません: %2。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::HandinReception</name>
     <message>
         <source>%1 may not hand in photos for customer %2.</source>
@@ -4307,17 +4322,6 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
-    </message>
-</context>
-<context>
-    <name>Keepsake::KioskReceipts</name>
-    <message>
-        <source>There is no hand-in %1, so there is no receipt to print.</source>
-        <translation>お預かり %1 は存在しないため、印刷する控えがありません。</translation>
-    </message>
-    <message>
-        <source>No receipt printer is set up for the kiosk, so the receipt of hand-in %1 was not printed. The lab sets one with keepsakectl config set print.kiosk_printer QUEUE; meanwhile the pickup code on the screen is the receipt.</source>
-        <translation>キオスクに控え用プリンターが設定されていないため、お預かり %1 の控えは印刷されませんでした。ラボで keepsakectl config set print.kiosk_printer QUEUE を実行して設定してください。それまでは画面に表示された受取コードが控えの代わりになります。</translation>
     </message>
 </context>
 <context>
@@ -5963,6 +5967,17 @@ Camera: %3</source>
     </message>
 </context>
 <context>
+    <name>Keepsake::RemoteKioskBackend</name>
+    <message>
+        <source>Receipt of hand-in %1</source>
+        <translation>お預かり %1 の控え</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be kept on this kiosk for printing: %1. Check the free space of its temporary folder.</source>
+        <translation>この端末に印刷用の控えを保存できません: %1。一時フォルダーの空き容量を確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>Keepsake::Retention</name>
     <message>
         <source>The catalog has no retention rule for new albums. Add one with keepsakectl rule add.</source>
@@ -6437,10 +6452,6 @@ Example:
     <message>
         <source>address of the customers&apos; web page in mails (https://HOST:PORT); empty: the first device&apos;s URL</source>
         <translation>メールに載せるお客様向けウェブページのアドレス（https://HOST:PORT）。空欄: 最初のデバイスの URL</translation>
-    </message>
-    <message>
-        <source>CUPS queue of the kiosk&apos;s receipt printer (on the machine that holds the lab or serves the kiosk); empty: the kiosk shows a hand-in&apos;s receipt on its screen only</source>
-        <translation>キオスクの控え用プリンターの CUPS キュー（ラボのデータを置くマシン、またはキオスクを提供するマシン上）。空欄の場合、キオスクはお預かりの控えを画面に表示するだけです</translation>
     </message>
 </context>
 <context>
@@ -7991,6 +8002,14 @@ Nothing needs to be done.</source>
     <message>
         <source>--device is for the kiosk: keepsake --kiosk --device URL --fingerprint FP --token TOKEN.</source>
         <translation>--device はキオスク用です: keepsake --kiosk --device URL --fingerprint FP --token TOKEN。</translation>
+    </message>
+    <message>
+        <source>The CUPS queue of the receipt printer beside the kiosk (or KEEPSAKE_RECEIPT_PRINTER): a hand-in&apos;s receipt is printed there on request. Without one the kiosk shows the receipt on its screen only.</source>
+        <translation>キオスク横のレシートプリンターの CUPS キュー（または KEEPSAKE_RECEIPT_PRINTER）: お預かりの控えは求めに応じてそこで印刷されます。指定がなければ、キオスクは控えを画面に表示するだけです。</translation>
+    </message>
+    <message>
+        <source>QUEUE</source>
+        <translation>QUEUE</translation>
     </message>
 </context>
 </TS>
