@@ -8,6 +8,7 @@
 #include "catalog/Customers.h"
 #include "catalog/SqlQuery.h"
 #include "ingest/IngestJob.h"
+#include "ingest/ThumbnailJob.h"
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
 #include "retention/ExpiryReason.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void keepsWhatWasFinishedWhenCancelled();
     void leavesNothingHalfStoredWhenTheStoreFails();
     void refusesUnknownCustomersAndMissingCards();
+    void givesPhotosStoredBeforeTheirPictureHash();
 
 private:
     Handin handIn(const QString &corpusFolder, const std::function<void(IngestOptions &)> &adjust = {},
@@ -425,6 +427,36 @@ void TestIngest::refusesUnknownCustomersAndMissingCards()
     QCOMPARE(missing.error.kind(), Error::Kind::Usage);
     QVERIFY(missing.error.message().contains(QLatin1String("no/such/card")));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins")), 0);
+}
+
+// Photos stored before the catalog had perceptual hashes (migration 12) get theirs from
+// `keepsakectl thumbnails` (ThumbnailJob), and a near-duplicate finds them after.
+void TestIngest::givesPhotosStoredBeforeTheirPictureHash()
+{
+    QVERIFY(handIn(QStringLiteral("real/jpeg")).ok);
+    const qint64 hashed = count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash IS NOT NULL"));
+    const qint64 sum = count(QStringLiteral("SELECT sum(picture_hash % 1000) FROM photos"));
+    QVERIFY(hashed > 30);
+    QVERIFY(SqlQuery(m_lab->catalog().db(),
+                     QStringLiteral("UPDATE photos SET picture_hash = NULL, picture_hash_method = NULL")).exec());
+
+    const Result<ThumbnailJob::Summary> filled = ThumbnailJob(*m_lab, std::nullopt).run();
+    QVERIFY(filled);
+    QCOMPARE(filled->failed, 0);
+    QCOMPARE(filled->hashed, int(count(QStringLiteral("SELECT count(DISTINCT sha256) FROM photos"))));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash_method IS NULL")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash IS NOT NULL")), hashed);
+    QCOMPARE(count(QStringLiteral("SELECT sum(picture_hash % 1000) FROM photos")), sum);   // the same hashes
+    const Result<ThumbnailJob::Summary> again = ThumbnailJob(*m_lab, std::nullopt).run();
+    QVERIFY(again);
+    QCOMPARE(again->hashed, 0);   // nothing left to do
+    QCOMPARE(again->made, 0);
+
+    const Handin same = handIn(QStringLiteral("dups/same_picture"));
+    const IngestRecord stripped = same.records.value(QStringLiteral("dups/same_picture/Canon_EOS_7D_stripped_jpegtran.jpg"));
+    QCOMPARE(stripped.outcome, IngestOutcome::New);
+    QVERIFY(stripped.similar);
+    QCOMPARE(stripped.similar->name, QStringLiteral("Canon_EOS_7D.jpg"));
 }
 
 QTEST_GUILESS_MAIN(TestIngest)

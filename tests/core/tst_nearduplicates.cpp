@@ -7,12 +7,13 @@
 #include "catalog/Customers.h"
 #include "catalog/SqlQuery.h"
 #include "ingest/IngestJob.h"
-#include "ingest/ThumbnailJob.h"
 #include "lab/Lab.h"
 #include "metadata/PerceptualHash.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -56,6 +57,22 @@ bool sameIdentity(const QString &a, const QString &b)
 // The files of a hand-in in the order their records came, each with its record.
 using Decided = QList<std::pair<QString, IngestRecord>>;
 
+// The flags of the hand-ins, file by file in the order stored, against truth.jsonl.
+struct NearDuplicateScore
+{
+    int flags = 0;            // records with similar_to
+    int right = 0;            // ... naming a photo of the same picture
+    int expected = 0;         // records that truth says should have one
+    int found = 0;            // ... and have a right one
+    int acceptanceWant = 0;   // the acceptance check's cases: "new", with same_picture_as
+    int acceptanceHit = 0;    // ... naming the photo of that name
+    QSet<QString> falseInReal;
+    QHash<qint64, QString> pathOfPhoto;   // what each stored photo is in the corpus
+    QStringList storedBefore;             // in the order stored
+
+    void add(const QString &path, const IngestRecord &record);
+};
+
 } // namespace
 
 // Near-duplicates on the shared corpus (issue 17): real/ is handed in, then
@@ -72,7 +89,6 @@ private Q_SLOTS:
 
     void flagsTheSamePictureWithOtherBytes();
     void flagsWithinOneHandinWithItsTime();
-    void fillsInTheHashOfPhotosStoredBefore();
 
 private:
     Decided handIn(const QString &source, const QString &corpusPrefix = {});
@@ -158,6 +174,54 @@ void TestNearDuplicates::showMargins(const QHash<qint64, QString> &pathOfPhoto)
     qInfo().noquote() << "distinct photos nearest, in bits:";
     for (const auto &[bits, pair] : other.mid(0, 6))
         qInfo().noquote() << "   " << bits << pair;
+    SqlQuery plain(m_lab->catalog().db(), QStringLiteral("SELECT original_name FROM photos WHERE picture_hash IS NULL"));
+    QVERIFY(plain.exec());
+    QStringList withoutHash;
+    while (plain.next())
+        withoutHash.append(plain.text(0));
+    qInfo().noquote() << "without a hash (too little detail):" << withoutHash.join(QStringLiteral(", "));
+}
+
+// Adds one file's record to the score; checks what every flag must be.
+void NearDuplicateScore::add(const QString &path, const IngestRecord &record)
+{
+    const bool stored = record.outcome == IngestOutcome::New || record.outcome == IngestOutcome::NewVersion;
+    if (!stored) {
+        QVERIFY2(!record.similar, qPrintable(path + QStringLiteral(": similar_to on a file not stored")));
+        return;
+    }
+    // A file that truth says shows a picture stored before, not as the same camera shot.
+    const bool shouldFlag = std::any_of(storedBefore.cbegin(), storedBefore.cend(), [&](const QString &earlier) {
+        return samePicture(path, earlier) && !sameIdentity(path, earlier);
+    });
+    expected += shouldFlag ? 1 : 0;
+    const QJsonObject truth = Test::corpusTruthFor(path);
+    const QString original = QFileInfo(truth.value(QStringLiteral("same_picture_as")).toString()).fileName();
+    const bool acceptanceCase
+        = truth.value(QStringLiteral("expected_outcome")).toString() == QLatin1String("new") && !original.isEmpty();
+    acceptanceWant += acceptanceCase ? 1 : 0;
+    if (record.similar) {
+        ++flags;
+        QVERIFY2(pathOfPhoto.contains(record.similar->photoId),
+                 qPrintable(path + QStringLiteral(": similar_to names no photo stored before it")));
+        QVERIFY(record.similar->photoId != record.photoId);
+        QVERIFY2(!record.matched || record.matched->photoId != record.similar->photoId,
+                 qPrintable(path + QStringLiteral(": a new version's own original is not 'similar'")));
+        const QString earlier = pathOfPhoto.value(record.similar->photoId);
+        QCOMPARE(record.similar->name, QFileInfo(earlier).fileName());
+        QVERIFY(record.similar->handedInAt.isValid());
+        const bool isRight = samePicture(path, earlier);
+        right += isRight ? 1 : 0;
+        found += isRight && shouldFlag ? 1 : 0;
+        acceptanceHit += acceptanceCase && record.similar->name == original ? 1 : 0;
+        if (!isRight && !sameIdentity(path, earlier) && path.startsWith(QLatin1String("real/")))
+            falseInReal.insert(path);
+        qInfo().noquote() << (isRight ? "  flagged:" : "  WRONG:  ") << path << "looks like" << earlier;
+    } else if (shouldFlag) {
+        qInfo().noquote() << "  missed: " << path;
+    }
+    pathOfPhoto.insert(*record.photoId, path);
+    storedBefore.append(path);
 }
 
 void TestNearDuplicates::flagsTheSamePictureWithOtherBytes()
@@ -167,64 +231,20 @@ void TestNearDuplicates::flagsTheSamePictureWithOtherBytes()
     const Decided same = handIn(Test::corpusPath(QStringLiteral("dups/same_picture")),
                                 QStringLiteral("dups/same_picture"));
     QVERIFY(!real.isEmpty() && !same.isEmpty());
-
-    QHash<qint64, QString> pathOfPhoto;   // what each stored photo is in the corpus
-    QStringList storedBefore;             // in the order stored
-    int flags = 0, rightFlags = 0, expected = 0, found = 0, acceptanceWant = 0, acceptanceHit = 0;
-    QSet<QString> falselyFlaggedInReal;
+    NearDuplicateScore score;
     for (const auto &[path, record] : real + same) {
-        const bool stored = record.outcome == IngestOutcome::New || record.outcome == IngestOutcome::NewVersion;
-        if (!stored) {
-            QVERIFY2(!record.similar, qPrintable(path + QStringLiteral(": similar_to on a file not stored")));
-            continue;
-        }
-        // Files that truth says show a picture stored before, not as the same camera shot.
-        const bool shouldFlag = std::any_of(storedBefore.cbegin(), storedBefore.cend(), [&](const QString &earlier) {
-            return samePicture(path, earlier) && !sameIdentity(path, earlier);
-        });
-        expected += shouldFlag ? 1 : 0;
-        const QJsonObject truth = Test::corpusTruthFor(path);
-        const bool acceptanceCase = truth.value(QStringLiteral("expected_outcome")).toString() == QLatin1String("new")
-            && !truth.value(QStringLiteral("same_picture_as")).toString().isEmpty();
-        acceptanceWant += acceptanceCase ? 1 : 0;
-        if (record.similar) {
-            ++flags;
-            QVERIFY2(pathOfPhoto.contains(record.similar->photoId),
-                     qPrintable(path + QStringLiteral(": similar_to names no photo stored before it")));
-            QVERIFY(record.similar->photoId != record.photoId);
-            QVERIFY2(!record.matched || record.matched->photoId != record.similar->photoId,
-                     qPrintable(path + QStringLiteral(": a new version's own original is not 'similar'")));
-            const QString earlier = pathOfPhoto.value(record.similar->photoId);
-            QCOMPARE(record.similar->name, QFileInfo(earlier).fileName());
-            QVERIFY(record.similar->handedInAt.isValid());
-            const bool right = samePicture(path, earlier);
-            rightFlags += right ? 1 : 0;
-            found += right && shouldFlag ? 1 : 0;
-            qInfo().noquote() << (right ? "  flagged:" : "  WRONG:  ") << path << "looks like" << earlier;
-            if (acceptanceCase && QFileInfo(earlier).fileName() == QFileInfo(truth.value(QStringLiteral("same_picture_as")).toString()).fileName())
-                ++acceptanceHit;
-            if (!right && !sameIdentity(path, earlier) && path.startsWith(QLatin1String("real/")))
-                falselyFlaggedInReal.insert(path);
-        } else if (shouldFlag) {
-            qInfo().noquote() << "  missed: " << path;
-        }
-        pathOfPhoto.insert(*record.photoId, path);
-        storedBefore.append(path);
+        score.add(path, record);
+        if (QTest::currentTestFailed())
+            return;
     }
-    showMargins(pathOfPhoto);
-    SqlQuery plain(m_lab->catalog().db(), QStringLiteral("SELECT original_name FROM photos WHERE picture_hash IS NULL"));
-    QVERIFY(plain.exec());
-    QStringList withoutHash;
-    while (plain.next())
-        withoutHash.append(plain.text(0));
-    qInfo().noquote() << "without a hash (too little detail):" << withoutHash.join(QStringLiteral(", "));
-    const double precision = flags ? double(rightFlags) / flags : 1.0;
-    const double recall = expected ? double(found) / expected : 1.0;
+    showMargins(score.pathOfPhoto);
+    const double precision = score.flags ? double(score.right) / score.flags : 1.0;
+    const double recall = score.expected ? double(score.found) / score.expected : 1.0;
     qInfo().noquote() << QStringLiteral("near-duplicates: %1 flags, %2 right: precision %3; %4 of %5 expected "
                                         "found: recall %6; acceptance %7 of %8; %9 false in real/")
-                             .arg(flags).arg(rightFlags).arg(precision, 0, 'f', 3).arg(found).arg(expected)
-                             .arg(recall, 0, 'f', 3).arg(acceptanceHit).arg(acceptanceWant)
-                             .arg(falselyFlaggedInReal.size());
+                             .arg(score.flags).arg(score.right).arg(precision, 0, 'f', 3).arg(score.found)
+                             .arg(score.expected).arg(recall, 0, 'f', 3).arg(score.acceptanceHit)
+                             .arg(score.acceptanceWant).arg(score.falseInReal.size());
     // Measured on the corpus of 2026-12 (PerceptualHash::MostBitsApart 10, LeastDetail 5):
     // 9 flags, 8 right by truth.jsonl: precision 0.889; 8 of 8 expected found: recall
     // 1.000; the acceptance's 5 of 5, 1 false flag in real/. That one is
@@ -233,12 +253,12 @@ void TestNearDuplicates::flagsTheSamePictureWithOtherBytes()
     // stored pixels differ). The floors leave room for one miss, not for another wrong flag.
     QVERIFY2(precision >= 0.85, "precision fell under its floor");
     QVERIFY2(recall >= 0.85, "recall fell under its floor");
-    QVERIFY(expected >= 5);
+    QVERIFY(score.expected >= 5);
     // ../shared/acceptance/counter: all but one of the pictures that lost their camera
     // identity name their original; at most 2 distinct photos of real/ are flagged falsely.
-    QVERIFY(acceptanceWant >= 5);
-    QVERIFY(acceptanceHit >= acceptanceWant - 1);
-    QVERIFY(falselyFlaggedInReal.size() <= 2);
+    QVERIFY(score.acceptanceWant >= 5);
+    QVERIFY(score.acceptanceHit >= score.acceptanceWant - 1);
+    QVERIFY(score.falseInReal.size() <= 2);
     // Every photo stored has its hash method, and those with detail a hash.
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash_method IS NULL")), 0);
     QVERIFY(count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash IS NOT NULL")) > 100);
@@ -265,41 +285,6 @@ void TestNearDuplicates::flagsWithinOneHandinWithItsTime()
     QCOMPARE(half.similar->photoId, *decided.at(0).second.photoId);
     QCOMPARE(half.similar->name, QStringLiteral("a_original.jpg"));
     QCOMPARE(half.similar->handedInAt, m_clock.now());
-}
-
-// Photos stored before the catalog had hashes (migration 12) get theirs from
-// `keepsakectl thumbnails` (ThumbnailJob), and are found again after.
-void TestNearDuplicates::fillsInTheHashOfPhotosStoredBefore()
-{
-    handIn(Test::corpusPath(QStringLiteral("real/jpeg")), QStringLiteral("real/jpeg"));
-    const qint64 hashed = count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash IS NOT NULL"));
-    const qint64 sum = count(QStringLiteral("SELECT sum(picture_hash % 1000) FROM photos"));
-    QVERIFY(hashed > 30);
-    QVERIFY(SqlQuery(m_lab->catalog().db(),
-                     QStringLiteral("UPDATE photos SET picture_hash = NULL, picture_hash_method = NULL")).exec());
-
-    const Result<ThumbnailJob::Summary> filled = ThumbnailJob(*m_lab, std::nullopt).run();
-    QVERIFY(filled);
-    QCOMPARE(filled->failed, 0);
-    QCOMPARE(filled->hashed, int(count(QStringLiteral("SELECT count(DISTINCT sha256) FROM photos"))));
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash_method IS NULL")), 0);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash IS NOT NULL")), hashed);
-    QCOMPARE(count(QStringLiteral("SELECT sum(picture_hash % 1000) FROM photos")), sum);   // the same hashes
-
-    // Nothing is left to do a second time.
-    const Result<ThumbnailJob::Summary> again = ThumbnailJob(*m_lab, std::nullopt).run();
-    QVERIFY(again);
-    QCOMPARE(again->hashed, 0);
-    QCOMPARE(again->made, 0);
-
-    const Decided same = handIn(Test::corpusPath(QStringLiteral("dups/same_picture")),
-                                QStringLiteral("dups/same_picture"));
-    const auto stripped = std::find_if(same.cbegin(), same.cend(), [](const auto &decided) {
-        return decided.first.endsWith(QLatin1String("Canon_EOS_7D_stripped_jpegtran.jpg"));
-    });
-    QVERIFY(stripped != same.cend());
-    QVERIFY(stripped->second.similar);
-    QCOMPARE(stripped->second.similar->name, QStringLiteral("Canon_EOS_7D.jpg"));
 }
 
 QTEST_GUILESS_MAIN(TestNearDuplicates)
