@@ -1107,6 +1107,14 @@ Oder geben Sie sie an der Theke ab.</translation>
         <source>%1 &apos;%2&apos;</source>
         <translation>%1 „%2“</translation>
     </message>
+    <message>
+        <source>Album viewed</source>
+        <translation>Album angesehen</translation>
+    </message>
+    <message>
+        <source>%1 looked at album &apos;%2&apos;: kept until %3</source>
+        <translation>%1 hat das Album „%2“ angesehen: aufbewahrt bis %3</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditTrail</name>

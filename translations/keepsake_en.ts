@@ -1103,6 +1103,14 @@ Or hand them in at the counter.</source>
         <source>%1 &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Album viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 looked at album &apos;%2&apos;: kept until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditTrail</name>

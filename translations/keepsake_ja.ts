@@ -1089,6 +1089,14 @@ Or hand them in at the counter.</source>
         <source>%1 &apos;%2&apos;</source>
         <translation>%1「%2」</translation>
     </message>
+    <message>
+        <source>Album viewed</source>
+        <translation>アルバム閲覧</translation>
+    </message>
+    <message>
+        <source>%1 looked at album &apos;%2&apos;: kept until %3</source>
+        <translation>%1 がアルバム「%2」を閲覧: %3 まで保管</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::AuditTrail</name>

@@ -44,6 +44,7 @@ QList<std::pair<QString, QString>> AuditSentences::kinds()
         { QStringLiteral("disc_verified"), tr("Disc verified") },
         { QStringLiteral("disc_verify_failed"), tr("Disc failed verification") },
         { QStringLiteral("extend"), tr("Album extended") },
+        { QStringLiteral("view"), tr("Album viewed") },
         { QStringLiteral("set_rule"), tr("Rule changed") },
         { QStringLiteral("restore"), tr("Album restored") },
         { QStringLiteral("purge"), tr("Photos deleted after recording") },
@@ -159,6 +160,8 @@ QString AuditSentences::albumSentence(const AuditEntry &e, const QString &who)
         return tr("%1 recorded album '%2' onto disc %3").arg(who, album, d.value(QStringLiteral("disc")).toString());
     if (a == QLatin1String("extend"))
         return tr("%1 extended album '%2' until %3").arg(who, album, day(d.value(QStringLiteral("to"))));
+    if (a == QLatin1String("view"))
+        return tr("%1 looked at album '%2': kept until %3").arg(who, album, day(d.value(QStringLiteral("to"))));
     if (a == QLatin1String("set_rule"))
         return tr("%1 gave album '%2' the rule '%3'").arg(who, album, d.value(QStringLiteral("rule")).toString());
     if (a == QLatin1String("restore"))
