@@ -56,6 +56,7 @@ Result<DiscVerification::Outcome> DiscVerification::run(DiscDrive &drive, const 
         return outcome;
     }
     outcome.discId = manifest->discId;
+    outcome.lastSession = manifest->sessions.isEmpty() ? 0 : manifest->sessions.last().number;
     outcome.listed = DiscCheck::manifestMd5s(drive, *manifest);
     if (Status status = record(outcome, now); !status)
         return status.error();
@@ -73,9 +74,12 @@ Status DiscVerification::record(Outcome &outcome, const QDateTime &now) const
     }
     const bool ok = outcome.ok();
     return m_lab.catalog().transaction([&](QSqlDatabase &db) -> Status {
-        SqlQuery mark(db, QStringLiteral("UPDATE disc_sessions SET verified_at = :at WHERE disc_id = :disc"));
+        // Only the sessions this read saw: one appended by a burn meanwhile keeps its own verification.
+        SqlQuery mark(db, QStringLiteral("UPDATE disc_sessions SET verified_at = :at WHERE disc_id = :disc "
+                                         "AND number <= :last"));
         mark.bind(QStringLiteral(":at"), nullIfEmpty(ok ? toCatalogTime(now) : QString()))
-            .bind(QStringLiteral(":disc"), outcome.discId);
+            .bind(QStringLiteral(":disc"), outcome.discId)
+            .bind(QStringLiteral(":last"), outcome.lastSession);
         if (Status status = mark.exec(); !status)
             return status;
         outcome.sessionsMarked = mark.affectedRows();

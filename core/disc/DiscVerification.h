@@ -33,6 +33,7 @@ public:
         DiscCheck::Md5s listed;
         QString discId;          // from the manifest; empty: no Keepsake manifest
         QString notOurs;         // why the catalog was not changed (another lab's disc, unknown disc)
+        int lastSession = 0;     // the newest session the disc read holds
         int sessionsMarked = 0;  // catalog sessions whose verification was recorded
 
         bool ok() const { return read.ok && listed.bad.isEmpty(); }
