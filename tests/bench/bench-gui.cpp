@@ -224,7 +224,9 @@ private:
     void step()
     {
         QScrollBar *bar = m_view->verticalScrollBar();
-        const QModelIndex last = m_model->index(m_model->rowCount() - 1);
+        // The view shows the grid through a proxy (the captions): its own index, not the grid's.
+        const QAbstractItemModel *shown = m_view->model();
+        const QModelIndex last = shown->index(shown->rowCount() - 1, 0);
         if (bar->value() >= bar->maximum() && m_view->visualRect(last).intersects(m_view->viewport()->rect())) {
             m_step.stop();
             m_atEnd = true;

@@ -72,6 +72,7 @@ private:
     qint64 count(const QString &sql);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_catalogUrl;   // the same database when the lab opens again
     ManualClock m_clock { QDateTime(QDate(2026, 10, 7), QTime(10, 0), QTimeZone::utc()) };
     std::unique_ptr<Lab> m_lab;
 };
@@ -79,7 +80,8 @@ private:
 void TestIngest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto lab = Lab::open({ m_dir->path(), Test::testCatalogUrl(m_dir->path()) }, m_clock);
+    m_catalogUrl = Test::testCatalogUrl(m_dir->path());
+    auto lab = Lab::open({ m_dir->path(), m_catalogUrl }, m_clock);
     QVERIFY2(lab.ok(), qPrintable(lab.ok() ? QString() : lab.error().message()));
     m_lab = std::move(lab).value();
     NewCustomer customer;
@@ -429,16 +431,33 @@ void TestIngest::refusesUnknownCustomersAndMissingCards()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins")), 0);
 }
 
-// Photos stored before the catalog had perceptual hashes (migration 12) get theirs from
-// `keepsakectl thumbnails` (ThumbnailJob), and a near-duplicate finds them after.
+// A catalog of schema 11 holding photos (turned back from 12: the columns and the
+// version row dropped) is migrated when the lab opens; its photos, stored before the
+// catalog had perceptual hashes, get theirs from `keepsakectl thumbnails`
+// (ThumbnailJob), and a near-duplicate finds them after.
 void TestIngest::givesPhotosStoredBeforeTheirPictureHash()
 {
     QVERIFY(handIn(QStringLiteral("real/jpeg")).ok);
     const qint64 hashed = count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash IS NOT NULL"));
     const qint64 sum = count(QStringLiteral("SELECT sum(picture_hash % 1000) FROM photos"));
+    const qint64 photos = count(QStringLiteral("SELECT count(*) FROM photos"));
     QVERIFY(hashed > 30);
-    QVERIFY(SqlQuery(m_lab->catalog().db(),
-                     QStringLiteral("UPDATE photos SET picture_hash = NULL, picture_hash_method = NULL")).exec());
+    QCOMPARE(m_lab->catalog().schemaVersion(), 12);
+    for (const QString &sql : { QStringLiteral("ALTER TABLE photos DROP COLUMN picture_hash"),
+                                QStringLiteral("ALTER TABLE photos DROP COLUMN picture_hash_method"),
+                                QStringLiteral("DELETE FROM schema_version WHERE version = 12") })
+    {
+        QSqlDatabase db = m_lab->catalog().db();
+        QVERIFY2(SqlQuery::execDirect(db, sql), qPrintable(sql));   // not a prepared statement in PostgreSQL
+    }
+    QCOMPARE(m_lab->catalog().schemaVersion(), 11);
+    m_lab.reset();
+    auto reopened = Lab::open({ m_dir->path(), m_catalogUrl }, m_clock);
+    QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().message()));
+    m_lab = std::move(reopened).value();
+    QCOMPARE(m_lab->catalog().schemaVersion(), 12);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos")), photos);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM photos WHERE picture_hash_method IS NULL")), photos);
 
     const Result<ThumbnailJob::Summary> filled = ThumbnailJob(*m_lab, std::nullopt).run();
     QVERIFY(filled);
