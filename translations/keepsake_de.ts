@@ -4399,10 +4399,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <source>Pickup code: %1</source>
         <translation>Abholcode: %1</translation>
     </message>
-    <message>
-        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
-        <translation>QR-Code des Belegs: Ein Scanner an der Theke liest daraus %1.</translation>
-    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -5468,6 +5464,13 @@ Kamera: %3</translation>
     <message>
         <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
         <translation>Der QR-Code für „%1“ kann nicht erstellt werden (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::QrLabel</name>
+    <message>
+        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
+        <translation>QR-Code des Belegs: Ein Scanner an der Theke liest daraus %1.</translation>
     </message>
 </context>
 <context>

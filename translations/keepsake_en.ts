@@ -4344,10 +4344,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Pickup code: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -5405,6 +5401,13 @@ Camera: %3</source>
     <name>Keepsake::QrCode</name>
     <message>
         <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::QrLabel</name>
+    <message>
+        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

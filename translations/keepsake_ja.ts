@@ -4316,10 +4316,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <source>Pickup code: %1</source>
         <translation>受取コード: %1</translation>
     </message>
-    <message>
-        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
-        <translation>控えの QR コード：カウンターのスキャナーで %1 を読み取れます。</translation>
-    </message>
 </context>
 <context>
     <name>Keepsake::JobProgress</name>
@@ -5370,6 +5366,13 @@ Camera: %3</source>
     <message>
         <source>The QR code for &quot;%1&quot; cannot be made (%2).</source>
         <translation>「%1」の QR コードを作成できません（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::QrLabel</name>
+    <message>
+        <source>The receipt&apos;s QR code: a scanner at the counter reads %1 from it.</source>
+        <translation>控えの QR コード：カウンターのスキャナーで %1 を読み取れます。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,18 @@ QJsonValue jsonOrNull(const QString &value)
 
 } // namespace
 
+bool EmbeddedPreview::showsWholePicture(QSize picture, int minimumEdge) const
+{
+    if (mimeType != QLatin1String("image/jpeg") || size.isEmpty() || picture.isEmpty()
+        || qMax(size.width(), size.height()) < minimumEdge)
+        return false;
+    if (size.width() > picture.width() || size.height() > picture.height())
+        return false;
+    const double shape = double(size.width()) / size.height();
+    const double pictureShape = double(picture.width()) / picture.height();
+    return qAbs(shape - pictureShape) <= 0.02 * pictureShape;
+}
+
 bool PhotoIdentity::isUsable() const
 {
     if (!imageUniqueId.isEmpty())

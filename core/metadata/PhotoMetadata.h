@@ -56,6 +56,12 @@ struct EmbeddedPreview
     QString mimeType;   // "image/jpeg", ...
     QSize size;
     qint64 bytes = 0;
+
+    // Whether this preview is a JPEG of the whole picture: no larger than it, of its
+    // shape (a letterboxed or cropped preview is not the photo; a stored photo and its
+    // preview share the orientation they are stored in), and at least minimumEdge on
+    // its longer side.
+    bool showsWholePicture(QSize picture, int minimumEdge) const;
 };
 
 // Everything Keepsake reads from a photo's metadata. Missing fields stay empty.

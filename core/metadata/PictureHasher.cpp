@@ -13,27 +13,12 @@ namespace Keepsake {
 
 namespace {
 
-// A preview shows the whole picture when it has its shape (a stored photo and its
-// preview share the orientation they are stored in) and is no larger than it.
-bool showsWholePicture(QSize preview, QSize picture)
-{
-    if (preview.isEmpty() || picture.isEmpty())
-        return false;
-    if (preview.width() > picture.width() || preview.height() > picture.height())
-        return false;
-    const double shape = double(preview.width()) / preview.height();
-    const double pictureShape = double(picture.width()) / picture.height();
-    return qAbs(shape - pictureShape) <= 0.02 * pictureShape;
-}
-
 // The smallest JPEG preview that is large enough and shows the whole picture.
 std::optional<QSize> previewToUse(const PhotoMetadata &meta, QSize pictureSize)
 {
     std::optional<QSize> best;
     for (const EmbeddedPreview &preview : meta.previews) {
-        if (preview.mimeType != QLatin1String("image/jpeg")
-            || qMax(preview.size.width(), preview.size.height()) < PictureHasher::PreviewEdge
-            || !showsWholePicture(preview.size, pictureSize))
+        if (!preview.showsWholePicture(pictureSize, PictureHasher::PreviewEdge))
             continue;
         if (!best || preview.size.width() < best->width())
             best = preview.size;

@@ -75,22 +75,6 @@ Status writeAtomically(const QString &path, const QByteArray &bytes)
     return Status::success();
 }
 
-// The largest embedded JPEG preview when it is big enough for a print thumbnail (camera
-// JPEGs and RAWs often carry one, exiv2 lists them), decoded at print size; a null
-// image otherwise.
-// Whether an embedded preview shows the whole picture: no larger than it, of its
-// shape (a letterboxed or cropped preview is not the photo), and at least print size.
-bool previewFits(QSize preview, QSize picture)
-{
-    if (qMax(preview.width(), preview.height()) < Thumbnailer::PrintEdge || picture.isEmpty())
-        return false;
-    if (preview.width() > picture.width() || preview.height() > picture.height())
-        return false;
-    const double shape = double(preview.width()) / preview.height();
-    const double pictureShape = double(picture.width()) / picture.height();
-    return qAbs(shape - pictureShape) <= 0.02 * pictureShape;
-}
-
 // The picture's true size from its header where Qt reads the format (an edited photo
 // may keep the camera's EXIF size and preview); else the size its metadata claims.
 QSize pictureSize(const QByteArray &data, const PhotoMetadata &meta)
@@ -101,12 +85,15 @@ QSize pictureSize(const QByteArray &data, const PhotoMetadata &meta)
     return size.isValid() ? size : meta.pixelSize;
 }
 
+// The largest embedded JPEG preview when it shows the whole picture at print size or
+// more (camera JPEGs and RAWs often carry one, exiv2 lists them), decoded at print size;
+// a null image otherwise.
 QImage usablePreview(const QByteArray &data, const PhotoMetadata &meta)
 {
     const auto largestJpeg = std::find_if(meta.previews.cbegin(), meta.previews.cend(), [](const EmbeddedPreview &p) {
         return p.mimeType == QLatin1String("image/jpeg");
     });
-    if (largestJpeg == meta.previews.cend() || !previewFits(largestJpeg->size, pictureSize(data, meta)))
+    if (largestJpeg == meta.previews.cend() || !largestJpeg->showsWholePicture(pictureSize(data, meta), Thumbnailer::PrintEdge))
         return {};
     const QByteArray preview = MetadataReader().largestJpegPreview(data);
     const DecodedImage decoded = ImageDecoder().decode(preview, Thumbnailer::PrintEdge);

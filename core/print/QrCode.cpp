@@ -56,4 +56,19 @@ void QrCode::draw(QPainter &painter, const QRectF &area) const
     painter.restore();
 }
 
+QImage QrCode::toImage(int modulePixels) const
+{
+    const int modules = m_size + 2 * QuietZone;
+    QImage image(modules, modules, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    for (int y = 0; y < m_size; ++y) {
+        for (int x = 0; x < m_size; ++x) {
+            if (isDark(x, y))
+                image.setPixel(x + QuietZone, y + QuietZone, qRgb(0, 0, 0));
+        }
+    }
+    const int edge = qMax(1, modulePixels);
+    return image.scaled(modules * edge, modules * edge, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+}
+
 } // namespace Keepsake

@@ -5,6 +5,7 @@
 #include "base/Error.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QRectF>
 #include <QString>
 
@@ -25,6 +26,9 @@ public:
 
     // Fills the square 'area' (quiet zone included) in black and white.
     void draw(QPainter &painter, const QRectF &area) const;
+    // A picture for the screen, quiet zone included: every module whole pixels wide
+    // (at least 1), so that each edge stays sharp for a scanner.
+    QImage toImage(int modulePixels) const;
 
 private:
     QrCode(int size, QByteArray modules) : m_size(size), m_modules(std::move(modules)) { }

@@ -81,13 +81,8 @@ void TestIngest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_catalogUrl = Test::testCatalogUrl(m_dir->path());
-    auto lab = Lab::open({ m_dir->path(), m_catalogUrl }, m_clock);
-    QVERIFY2(lab.ok(), qPrintable(lab.ok() ? QString() : lab.error().message()));
-    m_lab = std::move(lab).value();
-    NewCustomer customer;
-    customer.code = QStringLiteral("C1");
-    customer.name = QStringLiteral("Anna Berg");
-    QVERIFY(Customers(m_lab->catalog()).add(customer, m_clock.now()).ok());
+    m_lab = Test::labWithCustomerC1(m_dir->path(), m_catalogUrl, m_clock);
+    QVERIFY(m_lab);
 }
 
 void TestIngest::cleanup()
@@ -123,10 +118,7 @@ Handin TestIngest::handIn(const QString &corpusFolder, const std::function<void(
 
 qint64 TestIngest::count(const QString &sql)
 {
-    SqlQuery query(m_lab->catalog().db(), sql);
-    if (!query.exec() || !query.next())
-        return -1;
-    return query.integer(0);
+    return Test::countOf(m_lab->catalog(), sql);
 }
 
 void TestIngest::storesEveryValidPhotoOnce()

@@ -103,13 +103,8 @@ private:
 void TestNearDuplicates::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto lab = Lab::open({ m_dir->path(), Test::testCatalogUrl(m_dir->path()) }, m_clock);
-    QVERIFY2(lab.ok(), qPrintable(lab.ok() ? QString() : lab.error().message()));
-    m_lab = std::move(lab).value();
-    NewCustomer customer;
-    customer.code = QStringLiteral("C1");
-    customer.name = QStringLiteral("Anna Berg");
-    QVERIFY(Customers(m_lab->catalog()).add(customer, m_clock.now()).ok());
+    m_lab = Test::labWithCustomerC1(m_dir->path(), Test::testCatalogUrl(m_dir->path()), m_clock);
+    QVERIFY(m_lab);
 }
 
 void TestNearDuplicates::cleanup()
@@ -139,10 +134,7 @@ Decided TestNearDuplicates::handIn(const QString &source, const QString &corpusP
 
 qint64 TestNearDuplicates::count(const QString &sql)
 {
-    SqlQuery query(m_lab->catalog().db(), sql);
-    if (!query.exec() || !query.next())
-        return -1;
-    return query.integer(0);
+    return Test::countOf(m_lab->catalog(), sql);
 }
 
 // How far apart the hashes of the same pictures lie (the most), and those of distinct

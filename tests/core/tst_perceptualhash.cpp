@@ -90,19 +90,10 @@ int bitsApart(const QImage &a, const QImage &b)
     return ha->bitsApart(*hb);
 }
 
-// A JPEG of the picture whose EXIF carries `preview` as its thumbnail (through exiftool).
+// A JPEG of the picture whose EXIF carries `preview` as its thumbnail, as bytes.
 QByteArray jpegWithThumbnail(const QTemporaryDir &dir, const QImage &picture, const QImage &preview)
 {
-    const QString photo = dir.filePath(QStringLiteral("photo.jpg"));
-    const QString small = dir.filePath(QStringLiteral("thumb.jpg"));
-    if (!picture.save(photo, "JPEG", 90) || !preview.save(small, "JPEG", 75))
-        return {};
-    QProcess exiftool;
-    exiftool.start(QStringLiteral("exiftool"), { QStringLiteral("-q"), QStringLiteral("-overwrite_original"),
-                                                 QStringLiteral("-ThumbnailImage<=") + small, photo });
-    if (!exiftool.waitForFinished(30000) || exiftool.exitCode() != 0)
-        return {};
-    QFile file(photo);
+    QFile file(Test::jpegWithExifThumbnail(dir.path(), picture, preview));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 

@@ -40,16 +40,7 @@ QString jpegWithPreview(const QString &folder, QSize previewSize)
     main.fill(Qt::red);
     QImage preview(previewSize, QImage::Format_RGB32);
     preview.fill(Qt::blue);
-    const QString photo = folder + QStringLiteral("/photo.jpg");
-    const QString small = folder + QStringLiteral("/preview.jpg");
-    if (!main.save(photo, "JPEG", 90) || !preview.save(small, "JPEG", 60))
-        return {};
-    QProcess exiftool;
-    exiftool.start(QStringLiteral("exiftool"), { QStringLiteral("-q"), QStringLiteral("-overwrite_original"),
-                                                 QStringLiteral("-ThumbnailImage<=") + small, photo });
-    if (!exiftool.waitForFinished(30000) || exiftool.exitCode() != 0)
-        return {};
-    return photo;
+    return Test::jpegWithExifThumbnail(folder, main, preview);
 }
 
 } // namespace

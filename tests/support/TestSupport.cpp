@@ -4,11 +4,18 @@
 
 #include "TestConfig.h"
 
+#include "catalog/Catalog.h"
+#include "catalog/Customers.h"
+#include "catalog/SqlQuery.h"
+#include "lab/Lab.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QHash>
+#include <QImage>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -98,6 +105,45 @@ QString testCatalogUrl(const QString &dataDir)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("keepsake-test-admin"));
     return QStringLiteral("postgresql://keepsake@127.0.0.1:%1/%2").arg(port).arg(name);
+}
+
+std::unique_ptr<Lab> labWithCustomerC1(const QString &dataDir, const QString &catalogUrl, const Clock &clock)
+{
+    auto lab = Lab::open({ dataDir, catalogUrl }, clock);
+    if (!lab) {
+        qWarning("The test lab in %s does not open: %s", qPrintable(dataDir), qPrintable(lab.error().message()));
+        return {};
+    }
+    NewCustomer customer;
+    customer.code = QStringLiteral("C1");
+    customer.name = QStringLiteral("Anna Berg");
+    if (const auto added = Customers((*lab)->catalog()).add(customer, clock.now()); !added) {
+        qWarning("Customer C1 cannot be added: %s", qPrintable(added.error().message()));
+        return {};
+    }
+    return std::move(lab).value();
+}
+
+qint64 countOf(const Catalog &catalog, const QString &sql)
+{
+    SqlQuery query(catalog.db(), sql);
+    if (!query.exec() || !query.next())
+        return -1;
+    return query.integer(0);
+}
+
+QString jpegWithExifThumbnail(const QString &folder, const QImage &picture, const QImage &preview)
+{
+    const QString photo = QDir(folder).filePath(QStringLiteral("photo.jpg"));
+    const QString small = QDir(folder).filePath(QStringLiteral("thumbnail.jpg"));
+    if (!picture.save(photo, "JPEG", 90) || !preview.save(small, "JPEG", 75))
+        return {};
+    QProcess exiftool;
+    exiftool.start(QStringLiteral("exiftool"), { QStringLiteral("-q"), QStringLiteral("-overwrite_original"),
+                                                 QStringLiteral("-ThumbnailImage<=") + small, photo });
+    if (!exiftool.waitForFinished(30000) || exiftool.exitCode() != 0)
+        return {};
+    return photo;
 }
 
 } // namespace Keepsake::Test

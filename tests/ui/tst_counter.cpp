@@ -4,12 +4,14 @@
 // The counter window driven like a clerk would: find a customer, see albums and
 // thumbnails, the day's dashboard, a hand-in with progress, the audit trail, the
 // settings, and its screens rendered at 1920×1080.
+#include "PhoneTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "base/Actor.h"
 #include "catalog/Albums.h"
 #include "catalog/AuditLog.h"
 #include "catalog/Catalog.h"
+#include "catalog/PickupCode.h"
 #include "catalog/Settings.h"
 #include "catalog/SqlQuery.h"
 #include "store/StoreLock.h"
@@ -356,6 +358,15 @@ void TestCounter::burnToImageFileWithProgressAndVerification()
     QVERIFY2(result.contains(QLatin1String("verified")) && result.contains(QLatin1String("Pickup code")), qPrintable(result));
     QVERIFY(QFileInfo(m_image).size() > 0);
     QCOMPARE(panel->lastBurn()->discs.size(), 1);
+    // The disc's pickup code is on screen as the receipt's QR code, for a phone or the scanner.
+    const QString pickup = PickupCode::display(panel->lastBurn()->discs.first().pickupCode);
+    QVERIFY2(result.contains(pickup), qPrintable(result));
+    const QList<QLabel *> qrs = panel->findChildren<QLabel *>(QStringLiteral("discPickupQr"));
+    QCOMPARE(qrs.size(), 1);
+    QVERIFY2(qrs.first()->isVisibleTo(panel), qPrintable(qrs.first()->toolTip()));
+    QCOMPARE(decodeQr(qrs.first()->pixmap().toImage()), pickup);
+    m_window->findChild<QTabWidget *>(QStringLiteral("counterTabs"))->setCurrentWidget(panel);
+    m_window->grab().save(shotDir() + QStringLiteral("/counter-burned.png"));
     QVERIFY(panel->lastBurn()->filesVerified > 0);
     QCOMPARE(panel->lastBurn()->recordedAlbums.size(), expired);
     QVERIFY(albumsOf(QStringLiteral("A1"), AlbumState::Expired).isEmpty());

@@ -3,11 +3,10 @@
 #include "JobDialog.h"
 
 #include "common/JobProgress.h"
-#include "print/QrCode.h"
+#include "common/QrLabel.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -32,10 +31,8 @@ JobDialog::JobDialog(QWidget *parent) : QDialog(parent)
     big.setBold(true);
     m_pickup->setFont(big);
     m_pickup->hide();
-    m_qr = new QLabel;
+    m_qr = new QrLabel(6);
     m_qr->setObjectName(QStringLiteral("pickupQr"));
-    m_qr->setAlignment(Qt::AlignCenter);
-    m_qr->hide();
     m_receipt = buttons->addButton(tr("Print receipt…"), QDialogButtonBox::ActionRole);
     m_receipt->setObjectName(QStringLiteral("printHandinReceipt"));
     m_receipt->hide();
@@ -60,8 +57,7 @@ void JobDialog::begin(const QString &title)
     m_progress->begin(title);
     m_close->setEnabled(false);
     m_pickup->hide();
-    m_qr->clear();
-    m_qr->hide();
+    m_qr->clearCode();
     m_receipt->hide();
     m_print = nullptr;
     show();
@@ -77,27 +73,10 @@ void JobDialog::offerReceipt(const QString &pickupCode, std::function<void()> pr
 {
     m_pickup->setText(tr("Pickup code: %1").arg(pickupCode));
     m_pickup->show();
-    const QImage qr = qrImage(pickupCode, 6);
-    if (!qr.isNull()) {
-        m_qr->setPixmap(QPixmap::fromImage(qr));
-        m_qr->setToolTip(tr("The receipt's QR code: a scanner at the counter reads %1 from it.").arg(pickupCode));
-        m_qr->show();
-    }
+    m_qr->showCode(pickupCode);
     m_print = std::move(print);
     m_receipt->show();
     m_receipt->setDefault(true);
-}
-
-QImage JobDialog::qrImage(const QString &text, int modulePixels)
-{
-    const Result<QrCode> code = QrCode::encode(text);
-    if (!code)
-        return {};
-    const int side = (code->size() + 2 * QrCode::QuietZone) * modulePixels;
-    QImage image(side, side, QImage::Format_RGB32);
-    QPainter painter(&image);
-    code->draw(painter, QRectF(0, 0, side, side));
-    return image;
 }
 
 } // namespace Keepsake

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <QDialog>
-#include <QImage>
 
 #include <functional>
 
@@ -13,6 +12,7 @@ class QPushButton;
 namespace Keepsake {
 
 class JobProgress;
+class QrLabel;
 
 // A window-modal progress window for the counter's long jobs (hand-in, burn, verify,
 // print): the bar, Cancel while it runs, Close when it is done.
@@ -29,14 +29,12 @@ public:
     // After a hand-in: its pickup code, large, its QR code as on the receipt (it holds
     // exactly the code shown), and a button that prints the receipt.
     void offerReceipt(const QString &pickupCode, std::function<void()> print);
-    // The QR code of a text, every module a square of whole pixels; null if it cannot be made.
-    static QImage qrImage(const QString &text, int modulePixels);
 
 private:
     JobProgress *m_progress = nullptr;
     QPushButton *m_close = nullptr;
     QLabel *m_pickup = nullptr;
-    QLabel *m_qr = nullptr;
+    QrLabel *m_qr = nullptr;
     QPushButton *m_receipt = nullptr;
     std::function<void()> m_print;
 };

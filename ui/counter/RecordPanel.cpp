@@ -232,7 +232,12 @@ QWidget *RecordPanel::buildResult()
     layout->addWidget(scroll, 1);
     layout->addLayout(prints);
     layout->addWidget(m_progress);
-    layout->addWidget(m_result);
+    m_pickupQrs = new QHBoxLayout;
+    auto *results = new QHBoxLayout;
+    m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);   // beside the QR codes, from their top
+    results->addWidget(m_result, 1);
+    results->addLayout(m_pickupQrs);
+    layout->addLayout(results);
     return box;
 }
 
@@ -249,7 +254,7 @@ void RecordPanel::start(qint64 customerId, const QList<qint64> &albumIds)
     m_customers->completer()->popup()->hide();
     m_customers->setText(QStringLiteral("%1 — %2").arg(m_customer.code, m_customer.name));
     m_burned.reset();
-    m_result->clear();
+    clearResult();
     m_progress->hide();   // the last customer's burn is not this one's
     m_header->setText(tr("Record albums of %1 — %2 onto a disc").arg(m_customer.code, m_customer.name));
     fillAlbums(albumIds);

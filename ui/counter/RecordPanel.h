@@ -15,6 +15,7 @@
 #include <optional>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -133,6 +134,8 @@ private:
     void showDrives(const QList<DriveEntry> &drives, const QString &error);
     void burnDone(const Result<BurnSummary> &result);
     void burnSucceeded(const BurnSummary &summary);
+    void showPickupQrs();
+    void clearResult();
     void burnFailed(const QString &message, bool cancelled, bool refused);
     void showBurnProgress(BurnJob::Phase phase, qint64 done, qint64 total, double bytesPerSecond, int secondsLeft);
     void runAfterJob();
@@ -163,6 +166,7 @@ private:
     QPushButton *m_burn = nullptr;
     JobProgress *m_progress = nullptr;
     QLabel *m_result = nullptr;
+    QHBoxLayout *m_pickupQrs = nullptr;   // a burn's discs: their pickup codes' QR codes, as on the receipts
     QPushButton *m_printIndex = nullptr;
     QPushButton *m_printReceipt = nullptr;
     StationDrives *m_stations = nullptr;

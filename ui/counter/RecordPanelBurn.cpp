@@ -8,6 +8,7 @@
 #include "common/JobProgress.h"
 #include "common/MessageBox.h"
 #include "common/PrintPreview.h"
+#include "common/QrLabel.h"
 #include "catalog/PickupCode.h"
 #include "base/ByteSize.h"
 #include "base/JobRunner.h"
@@ -133,7 +134,7 @@ void RecordPanel::burn()
         return;
     }
     m_burned.reset();
-    m_result->clear();
+    clearResult();
     m_progress->show();
     m_progress->begin(tr("Recording %n disc(s) for %1", nullptr, int(m_plan->plan.size())).arg(m_customer.code));
     auto job = std::make_unique<BurnJob>(m_lab, options(false));
@@ -219,12 +220,36 @@ void RecordPanel::burnSucceeded(const BurnSummary &summary)
     if (m_burned->discsLeft > 0)
         lines << tr("%n more disc(s) to burn: insert a blank disc and burn again.", nullptr, m_burned->discsLeft);
     m_result->setText(lines.join(QLatin1Char('\n')));
+    showPickupQrs();
     m_progress->end(tr("Recorded and verified: %n album(s).", nullptr, int(m_burned->recordedAlbums.size())));
     fillAlbums({});
     Q_EMIT burnFinished(true);
     Q_EMIT recorded();
     inputsChanged();
     runAfterJob();
+}
+
+// Each disc's pickup code as the receipt's QR code, for the customer's phone or the
+// counter's scanner when the receipt is not printed.
+void RecordPanel::showPickupQrs()
+{
+    for (const BurnedDisc &disc : std::as_const(m_burned->discs)) {
+        if (disc.pickupCode.isEmpty())
+            continue;
+        auto *qr = new QrLabel(4);
+        qr->setObjectName(QStringLiteral("discPickupQr"));
+        m_pickupQrs->addWidget(qr, 0, Qt::AlignTop);   // parented first: a widget given a parent is hidden again
+        qr->showCode(PickupCode::display(disc.pickupCode));
+    }
+}
+
+void RecordPanel::clearResult()
+{
+    m_result->clear();
+    while (QLayoutItem *item = m_pickupQrs->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
 }
 
 void RecordPanel::previewIndex()

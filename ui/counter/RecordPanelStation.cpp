@@ -231,7 +231,7 @@ void RecordPanel::planOnStation()
 void RecordPanel::burnOnStation()
 {
     m_burned.reset();
-    m_result->clear();
+    clearResult();
     m_progress->show();
     m_progress->begin(tr("Recording on station %1 for %2").arg(station(), m_customer.code));
     auto job = std::make_unique<RemoteBurn>(m_lab, RemoteBurnOptions { station(), options(false) });

@@ -95,16 +95,7 @@ QImage PhonePage::qrImage(const QString &text, int side)
     if (!code)
         return {};
     const int modules = code->size() + 2 * QrCode::QuietZone;
-    QImage image(modules, modules, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    for (int y = 0; y < code->size(); ++y) {
-        for (int x = 0; x < code->size(); ++x) {
-            if (code->isDark(x, y))
-                image.setPixel(x + QrCode::QuietZone, y + QrCode::QuietZone, qRgb(0, 0, 0));
-        }
-    }
-    const int edge = qMax(2, side / modules);   // whole pixels a module: every edge stays sharp
-    return image.scaled(modules * edge, modules * edge, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    return code->toImage(qMax(2, side / modules));   // whole pixels a module, at least two
 }
 
 void PhonePage::open()
