@@ -4,7 +4,7 @@
 // The kiosk driven like a customer would: sign in on the pad, wrong PINs and the
 // lockout, the session ending by itself, a card noticed and handed in, album work,
 // and its screens rendered at 1280×800.
-#include "KeyboardTestSupport.h"
+#include "KioskTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "catalog/AlbumChoices.h"
@@ -24,7 +24,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
-#include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeWidget>
 #include <QtTest>
@@ -51,11 +50,7 @@ private Q_SLOTS:
     void screensAt1280x800();
 
 private:
-    QPushButton *button(const QString &name) const;
-    void press(QPushButton *key);
-    void typeOnPad(KeyboardLayout::Id pad, const QString &keys);
-    void signIn(const QString &code, const QString &pin);
-    QString page() const { return m_window->currentPage()->objectName(); }
+    KioskDriver kiosk() const { return KioskDriver(m_window.get()); }
 
     TestLab m_lab;
     QTemporaryDir m_media;
@@ -84,61 +79,17 @@ void TestKiosk::initTestCase()
 void TestKiosk::init()
 {
     m_window->idleGuard()->setInterval(10 * 60 * 1000);
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
 }
 
 void TestKiosk::cleanup()
 {
-    if (m_window->customerId())
-        QTest::mouseClick(button(QStringLiteral("signOutButton")), Qt::LeftButton);
-    else if (page() == QLatin1String("signInPage"))
-        QTest::mouseClick(button(QStringLiteral("backButton")), Qt::LeftButton);
-    else if (page() == QLatin1String("registerPage"))
-        QTest::mouseClick(button(QStringLiteral("registerBack")), Qt::LeftButton);
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
-}
-
-QPushButton *TestKiosk::button(const QString &name) const
-{
-    auto *found = m_window->findChild<QPushButton *>(name);
-    if (!found)
-        qWarning("no button %s", qPrintable(name));
-    return found;
-}
-
-void TestKiosk::press(QPushButton *key)
-{
-    QVERIFY(key);
-    QVERIFY(key->isVisible());
-    QTest::mouseClick(key, Qt::LeftButton);
-}
-
-// Taps keys of the page's keyboard, which shows `pad`; then its Next/OK key.
-void TestKiosk::typeOnPad(KeyboardLayout::Id pad, const QString &keys)
-{
-    TouchKeyboard *keyboard = keyboardOf(m_window->currentPage());
-    QVERIFY(keyboard);
-    QCOMPARE(keyboard->currentLayout(), pad);
-    for (const QChar key : keys)
-        press(keyboard->key(QStringLiteral("key-") + key));
-    press(keyboard->key(QStringLiteral("key-enter")));
-}
-
-void TestKiosk::signIn(const QString &code, const QString &pin)
-{
-    press(button(QStringLiteral("startButton")));
-    QCOMPARE(page(), QStringLiteral("signInPage"));
-    typeOnPad(KeyboardLayout::Id::Digits, code);   // Next: the PIN
-    typeOnPad(KeyboardLayout::Id::Digits, pin);    // OK: signs in
+    kiosk().returnToWelcome();
 }
 
 void TestKiosk::signInOnThePad()
 {
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    QVERIFY(signedIn.wait());
-    QCOMPARE(page(), QStringLiteral("homePage"));
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("greeting"))->text().contains(QLatin1String("Anna Berg")));
     auto *albums = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
     QVERIFY(albums->count() > 0);
@@ -156,7 +107,7 @@ void TestKiosk::wrongPinsLockTheCode()
         QTest::keyClick(pin, Qt::Key_Return);
         QTRY_VERIFY(!message->text().startsWith(QLatin1String("Checking")));
     };
-    press(button(QStringLiteral("startButton")));
+    kiosk().press(QStringLiteral("startButton"));
     for (int i = 1; i <= 5; ++i) {
         attempt(QStringLiteral("0000"));
         QVERIFY2(!m_window->customerId(), "a wrong PIN signed in");
@@ -179,20 +130,17 @@ void TestKiosk::wrongPinsLockTheCode()
     pin->setText(QStringLiteral("1357"));
     QTest::keyClick(pin, Qt::Key_Return);
     QVERIFY(signedIn.wait());
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
 }
 
 void TestKiosk::idleSessionEndsOnWelcome()
 {
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    QVERIFY(signedIn.wait());
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     QSignalSpy signedOut(m_window.get(), &KioskWindow::signedOut);
     m_window->idleGuard()->setInterval(200);
     m_window->idleGuard()->touch();
     QVERIFY(signedOut.wait(5000));
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
     QCOMPARE(m_window->customerId(), 0);
     // Nothing of the customer is left on screen.
     QCOMPARE(m_window->findChild<QListWidget *>(QStringLiteral("albumList"))->count(), 0);
@@ -201,9 +149,7 @@ void TestKiosk::idleSessionEndsOnWelcome()
 
 void TestKiosk::cardIsNoticedAndImported()
 {
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    QVERIFY(signedIn.wait());
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     // A card appears in the mount folder: copied elsewhere, then moved in at once, like a mount.
     QTemporaryDir staging;
     const QString card = staging.filePath(QStringLiteral("CARD"));
@@ -220,7 +166,7 @@ void TestKiosk::cardIsNoticedAndImported()
     junk.close();
     QSignalSpy finished(m_window.get(), &KioskWindow::importFinished);
     QVERIFY(QDir().rename(card, m_media.filePath(QStringLiteral("CARD"))));
-    QTRY_COMPARE(page(), QStringLiteral("importPage"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("importPage"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);   // it may finish while the page changes
     const auto summary = finished.first().first().value<IngestSummary>();
     QCOMPARE(summary.added, int(files.size()));
@@ -234,54 +180,48 @@ void TestKiosk::cardIsNoticedAndImported()
     QVERIFY(groups.contains(QStringLiteral("already_received")));
     QVERIFY(groups.contains(QStringLiteral("rejected")));
     QVERIFY(m_window->importPage()->summaryText().contains(QLatin1String("1 already handed in")));
-    press(button(QStringLiteral("importDone")));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("importDone"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
     QVERIFY(QDir(m_media.filePath(QStringLiteral("CARD"))).removeRecursively());
 }
 
 void TestKiosk::renameAndMovePhotos()
 {
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    QVERIFY(signedIn.wait());
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     auto *albums = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
     QVERIFY(albums->count() >= 2);
     albums->setCurrentRow(0);
     const qint64 first = m_window->albumsPage()->currentAlbumId();
     // Rename on the on-screen keys.
-    press(button(QStringLiteral("renameButton")));
-    QCOMPARE(page(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("renameButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     auto *field = m_window->findChild<QLineEdit *>(QStringLiteral("entryField"));
     field->clear();
-    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), QStringLiteral("Garden")));
+    QVERIFY(typeOnKeyboard(kiosk().keyboard(), QStringLiteral("Garden")));
     QCOMPARE(field->text(), QStringLiteral("Garden"));
-    press(button(QStringLiteral("entryOk")));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("entryOk"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
     QTRY_COMPARE(Albums(m_lab.lab->catalog()).byId(first)->title, QStringLiteral("Garden"));
     QTRY_VERIFY(albums->currentItem() && albums->currentItem()->text().startsWith(QLatin1String("Garden")));
     // Move the first photo into the second album.
     const int before = Albums(m_lab.lab->catalog()).byId(first)->photos;
     auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
     grid->selectionModel()->select(grid->model()->index(0, 0), QItemSelectionModel::Select);
-    press(button(QStringLiteral("moveButton")));
-    QCOMPARE(page(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("moveButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     auto *choices = m_window->findChild<QListWidget *>(QStringLiteral("entryChoices"));
     QVERIFY(choices->count() >= 1);
     const qint64 target = choices->item(0)->data(Qt::UserRole).toLongLong();
     const int targetBefore = Albums(m_lab.lab->catalog()).byId(target)->photos;
     choices->setCurrentRow(0);
-    press(button(QStringLiteral("entryOk")));
+    kiosk().press(QStringLiteral("entryOk"));
     QCOMPARE(Albums(m_lab.lab->catalog()).byId(first)->photos, before - 1);
     QCOMPARE(Albums(m_lab.lab->catalog()).byId(target)->photos, targetBefore + 1);
 }
 
 void TestKiosk::coverPrintSelectionAndShare()
 {
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    QVERIFY(signedIn.wait());
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     // The album with the most photos.
     auto *albums = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
     const CustomerData &data = m_window->albumsPage()->data();
@@ -300,30 +240,30 @@ void TestKiosk::coverPrintSelectionAndShare()
     grid->selectionModel()->clearSelection();
     grid->selectionModel()->select(model->index(last), QItemSelectionModel::Select);
     QCOMPARE(grid->selectionModel()->selectedIndexes().size(), 1);
-    press(button(QStringLiteral("coverButton")));
+    kiosk().press(QStringLiteral("coverButton"));
     QTRY_COMPARE(Albums(m_lab.lab->catalog()).byId(albumId)->cover.value_or(0), coverId);
     QTRY_VERIFY(model->rowCount() > last && model->index(last).data(PhotoGridModel::CoverRole).toBool());
     QVERIFY(model->index(last).data(Qt::DisplayRole).toString().startsWith(QStringLiteral("★")));
 
     // Print selection: tick two photos, save.
-    press(button(QStringLiteral("printSelectButton")));
+    kiosk().press(QStringLiteral("printSelectButton"));
     QVERIFY(model->flags(model->index(0)) & Qt::ItemIsUserCheckable);
     const qint64 first = model->index(0).data(PhotoGridModel::PhotoIdRole).toLongLong();
     QVERIFY(model->setData(model->index(0), Qt::Checked, Qt::CheckStateRole));
     QVERIFY(model->setData(model->index(last), Qt::Checked, Qt::CheckStateRole));
-    press(button(QStringLiteral("printSelectButton")));
+    kiosk().press(QStringLiteral("printSelectButton"));
     const auto selection = AlbumChoices(m_lab.lab->catalog(), Actor::system(QStringLiteral("test"))).selection(albumId);
     QVERIFY(selection);
     QCOMPARE(*selection, (QList<qint64> { first, coverId }));
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("albumStatus"))->text().contains(QLatin1String("2 photo")));
 
     // Share with another customer, typed on the keys.
-    press(button(QStringLiteral("shareButton")));
-    QCOMPARE(page(), QStringLiteral("entryPage"));
-    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), QStringLiteral("C7")));
+    kiosk().press(QStringLiteral("shareButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
+    QVERIFY(typeOnKeyboard(kiosk().keyboard(), QStringLiteral("C7")));
     QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("entryField"))->text(), QStringLiteral("C7"));
-    press(button(QStringLiteral("entryOk")));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("entryOk"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
     const auto shares = Shares::ofAlbum(m_lab.lab->catalog().db(), albumId);
     QVERIFY(shares);
     QCOMPARE(shares->size(), 1);
@@ -335,24 +275,24 @@ void TestKiosk::languageChosenOnWelcome()
 {
     if (!Translations::available().contains(QStringLiteral("de")))
         QFAIL("The German translation is not embedded");
-    press(button(QStringLiteral("language_de")));
-    QTRY_COMPARE(button(QStringLiteral("startButton"))->text(), QStringLiteral("Anmelden"));
-    press(button(QStringLiteral("language_ja")));
-    QTRY_COMPARE(button(QStringLiteral("startButton"))->text(), QStringLiteral("サインイン"));
-    press(button(QStringLiteral("language_en")));
-    QTRY_COMPARE(button(QStringLiteral("startButton"))->text(), QStringLiteral("Sign in"));
+    kiosk().press(QStringLiteral("language_de"));
+    QTRY_COMPARE(kiosk().button(QStringLiteral("startButton"))->text(), QStringLiteral("Anmelden"));
+    kiosk().press(QStringLiteral("language_ja"));
+    QTRY_COMPARE(kiosk().button(QStringLiteral("startButton"))->text(), QStringLiteral("サインイン"));
+    kiosk().press(QStringLiteral("language_en"));
+    QTRY_COMPARE(kiosk().button(QStringLiteral("startButton"))->text(), QStringLiteral("Sign in"));
 }
 
 void TestKiosk::registerNewCustomer()
 {
-    press(button(QStringLiteral("registerButton")));
-    QCOMPARE(page(), QStringLiteral("registerPage"));
+    kiosk().press(QStringLiteral("registerButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("registerPage"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerName"))->setText(QStringLiteral("Greta Holm"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerContact"))->setText(QStringLiteral("0170 123"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPin"))->setText(QStringLiteral("4321"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPinAgain"))->setText(QStringLiteral("4321"));
-    press(button(QStringLiteral("registerSubmit")));
-    QCOMPARE(page(), QStringLiteral("signInPage"));
+    kiosk().press(QStringLiteral("registerSubmit"));
+    QCOMPARE(kiosk().page(), QStringLiteral("signInPage"));
     const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInWelcomeCode"))->text();
     const QRegularExpressionMatch code = QRegularExpression(QStringLiteral("K\\d{5}")).match(message);
     QVERIFY2(code.hasMatch(), qPrintable(message));
@@ -360,7 +300,7 @@ void TestKiosk::registerNewCustomer()
     QVERIFY(customer);
     QCOMPARE(customer->name, QStringLiteral("Greta Holm"));
     QVERIFY(*Customers(m_lab.lab->catalog()).checkPin(customer->id, QStringLiteral("4321")));
-    press(button(QStringLiteral("backButton")));
+    kiosk().press(QStringLiteral("backButton"));
 }
 
 void TestKiosk::screensAt1280x800()
@@ -371,33 +311,30 @@ void TestKiosk::screensAt1280x800()
     QImage welcome = shoot(m_window.get(), size, QStringLiteral("kiosk-welcome"));
     QCOMPARE(welcome.size(), size);
     QVERIFY(distinctColours(welcome) > 20);
-    QVERIFY(visibleInside(m_window.get(), button(QStringLiteral("startButton"))));
+    QVERIFY(visibleInside(m_window.get(), kiosk().button(QStringLiteral("startButton"))));
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("welcomeTitle"))->text().contains(QLatin1String("Keepsake Photo Lab")));
     for (const QString &lang : Translations::available())
-        QVERIFY(visibleInside(m_window.get(), button(QStringLiteral("language_") + lang)));
+        QVERIFY(visibleInside(m_window.get(), kiosk().button(QStringLiteral("language_") + lang)));
 
-    press(button(QStringLiteral("startButton")));
+    kiosk().press(QStringLiteral("startButton"));
     const QImage signInShot = shoot(m_window.get(), size, QStringLiteral("kiosk-signin"));
     QVERIFY(distinctColours(signInShot) > 20);
-    TouchKeyboard *keyboard = keyboardOf(m_window->currentPage());
+    TouchKeyboard *keyboard = kiosk().keyboard();
     QCOMPARE(keyboard->currentLayout(), KeyboardLayout::Id::Digits);
     QVERIFY(visibleInside(m_window.get(), keyboard->key(QStringLiteral("key-5"))));
     QVERIFY(visibleInside(m_window.get(), keyboard->key(QStringLiteral("key-enter"))));
     QVERIFY(keyboard->key(QStringLiteral("key-5"))->height() >= 64);   // a finger's size
     QVERIFY(visibleInside(m_window.get(), m_window->findChild<QLineEdit *>(QStringLiteral("pinField"))));
-    press(button(QStringLiteral("backButton")));
+    kiosk().press(QStringLiteral("backButton"));
 
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    QVERIFY(signedIn.wait());
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     QTRY_VERIFY(m_window->albumsPage()->grid()->loadedCount() >= qMin(4, m_window->albumsPage()->grid()->rowCount()));
     const QImage home = shoot(m_window.get(), size, QStringLiteral("kiosk-albums"));
     QVERIFY(distinctColours(home) > 200);   // photos on screen
     QVERIFY(visibleInside(m_window.get(), m_window->findChild<QListView *>(QStringLiteral("photoGrid"))));
     QVERIFY(visibleInside(m_window.get(), m_window->findChild<QListWidget *>(QStringLiteral("albumList"))));
     for (const char *name : { "renameButton", "coverButton", "printSelectButton", "shareButton", "signOutButton" })
-        QVERIFY2(visibleInside(m_window.get(), button(QLatin1String(name))), name);
+        QVERIFY2(visibleInside(m_window.get(), kiosk().button(QLatin1String(name))), name);
 }
 
 QTEST_MAIN(TestKiosk)

@@ -5,6 +5,7 @@
 // as shared, with its owner's name, and offers nothing core would refuse; core
 // refuses a viewer's changes with a clear message; sign-in answers an unknown code
 // exactly as a wrong PIN, and a kiosk that sees many failures pauses sign-in.
+#include "KioskTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "catalog/AlbumChoices.h"
@@ -17,11 +18,9 @@
 #include "kiosk/KioskWindow.h"
 
 #include <QLabel>
-#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QtTest>
 
 using namespace Keepsake;
@@ -49,12 +48,9 @@ private Q_SLOTS:
     void kioskPausesAfterFailuresAcrossCodes();
 
 private:
-    QPushButton *button(const QString &name) const { return m_window->findChild<QPushButton *>(name); }
+    KioskDriver kiosk() const { return KioskDriver(m_window.get()); }
     bool offered(const char *name) const;
-    QString tryCode(const QString &code, const QString &pin);
-    void signInAs(const QString &code, const QString &pin);
     void showAlbumWithOnePhotoSelected(qint64 albumId);
-    QString page() const { return m_window->currentPage()->objectName(); }
 
     TestLab m_lab;
     QTemporaryDir m_media;
@@ -92,46 +88,18 @@ void TestKioskAccess::initTestCase()
 
 void TestKioskAccess::init()
 {
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
 }
 
 void TestKioskAccess::cleanup()
 {
-    if (m_window->customerId())
-        QTest::mouseClick(button(QStringLiteral("signOutButton")), Qt::LeftButton);
-    else if (page() == QLatin1String("signInPage"))
-        QTest::mouseClick(button(QStringLiteral("backButton")), Qt::LeftButton);
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
+    kiosk().returnToWelcome();
 }
 
 bool TestKioskAccess::offered(const char *name) const
 {
-    const QPushButton *found = button(QLatin1String(name));
+    const QPushButton *found = kiosk().button(QLatin1String(name));
     return found && found->isVisible() && found->isEnabled();
-}
-
-// Types a code and a PIN on the sign-in page and gives the page's answer.
-QString TestKioskAccess::tryCode(const QString &code, const QString &pin)
-{
-    if (page() != QLatin1String("signInPage"))
-        QTest::mouseClick(button(QStringLiteral("startButton")), Qt::LeftButton);
-    auto *message = m_window->findChild<QLabel *>(QStringLiteral("signInMessage"));
-    auto *pinField = m_window->findChild<QLineEdit *>(QStringLiteral("pinField"));
-    m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(code);
-    pinField->setText(pin);
-    QTest::keyClick(pinField, Qt::Key_Return);
-    if (!QTest::qWaitFor([&] { return !message->text().startsWith(QLatin1String("Checking")); }, 10000))
-        return QStringLiteral("(no answer)");
-    return message->text();
-}
-
-void TestKioskAccess::signInAs(const QString &code, const QString &pin)
-{
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    tryCode(code, pin);
-    QTRY_COMPARE(signedIn.count(), 1);
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
-    QCOMPARE(page(), QStringLiteral("homePage"));
 }
 
 void TestKioskAccess::showAlbumWithOnePhotoSelected(qint64 albumId)
@@ -148,7 +116,7 @@ void TestKioskAccess::showAlbumWithOnePhotoSelected(qint64 albumId)
 // it goes back to Bruno on disc, not to her.
 void TestKioskAccess::sharedAlbumShowsItsOwner()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     auto *albums = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
     QListWidgetItem *shared = nullptr;
     for (int row = 0; row < albums->count(); ++row) {
@@ -176,7 +144,7 @@ void TestKioskAccess::sharedAlbumShowsItsOwner()
 
 void TestKioskAccess::ownAlbumOffersEverything()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     showAlbumWithOnePhotoSelected(m_holiday);
     showAlbumWithOnePhotoSelected(m_annasAlbum);   // after a shared one: everything back
     for (const char *name : OwnerActions)
@@ -184,14 +152,14 @@ void TestKioskAccess::ownAlbumOffersEverything()
     const QString info = m_window->findChild<QLabel *>(QStringLiteral("albumInfo"))->text();
     QVERIFY2(info.contains(QLatin1String("back to you on disc")), qPrintable(info));
     // Moving offers the customer's own albums only, never the shared one.
-    QTest::mouseClick(button(QStringLiteral("moveButton")), Qt::LeftButton);
-    QCOMPARE(page(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("moveButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     auto *choices = m_window->findChild<QListWidget *>(QStringLiteral("entryChoices"));
     QVERIFY(choices->count() >= 1);
     for (int row = 0; row < choices->count(); ++row)
         QVERIFY(choices->item(row)->data(Qt::UserRole).toLongLong() != m_holiday);
-    QTest::mouseClick(button(QStringLiteral("entryCancel")), Qt::LeftButton);
-    QTRY_COMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("entryCancel"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("homePage"));
 }
 
 // Whatever a front end offers, core refuses a viewer's changes with a clear message
@@ -232,8 +200,8 @@ void TestKioskAccess::viewerChangesAreRefusedByCore()
 // The same words, attempts included, whether the code exists or not.
 void TestKioskAccess::unknownCodeAndWrongPinLookAlike()
 {
-    const QString unknown = tryCode(QStringLiteral("9999"), QStringLiteral("1111"));
-    const QString wrongPin = tryCode(QStringLiteral("3003"), QStringLiteral("1111"));
+    const QString unknown = kiosk().tryCode(QStringLiteral("9999"), QStringLiteral("1111"));
+    const QString wrongPin = kiosk().tryCode(QStringLiteral("3003"), QStringLiteral("1111"));
     QCOMPARE(m_window->customerId(), 0);
     QVERIFY2(wrongPin.contains(QLatin1String("Attempts left: 4.")), qPrintable(wrongPin));
     QCOMPARE(unknown, wrongPin);
@@ -247,14 +215,14 @@ void TestKioskAccess::kioskPausesAfterFailuresAcrossCodes()
     QString answer;
     for (int i = 0; i < 10; ++i) {
         m_lab.clock.advanceSeconds(15);
-        answer = tryCode(QStringLiteral("5%1").arg(i, 3, 10, QLatin1Char('0')), QStringLiteral("0000"));
+        answer = kiosk().tryCode(QStringLiteral("5%1").arg(i, 3, 10, QLatin1Char('0')), QStringLiteral("0000"));
     }
-    const QString paused = tryCode(QStringLiteral("1001"), QStringLiteral("2468"));
+    const QString paused = kiosk().tryCode(QStringLiteral("1001"), QStringLiteral("2468"));
     QCOMPARE(m_window->customerId(), 0);
-    QCOMPARE(page(), QStringLiteral("signInPage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("signInPage"));
     QVERIFY2(paused.contains(QLatin1String("kiosk")) && paused.contains(QLatin1String("counter")), qPrintable(paused));
     m_lab.clock.advanceSeconds(16 * 60);
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
 }
 
 QTEST_MAIN(TestKioskAccess)

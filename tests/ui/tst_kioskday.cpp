@@ -7,7 +7,7 @@
 // receipt on screen — the pickup code as ABCD-EFGH and a QR code that zbarimg reads
 // back — and, with a receipt printer set up, printed through a real CUPS queue; a file
 // that looks like an earlier photo is kept and says when that one was handed in.
-#include "KeyboardTestSupport.h"
+#include "KioskTestSupport.h"
 #include "PhoneTestSupport.h"
 #include "ReceiptTestSupport.h"
 #include "UiTestSupport.h"
@@ -31,8 +31,6 @@
 
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
-#include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeWidget>
 #include <QtTest>
@@ -56,11 +54,7 @@ private Q_SLOTS:
     void nearDuplicatesAreKeptAndNamed();
 
 private:
-    QPushButton *button(const QString &name) const { return m_window->findChild<QPushButton *>(name); }
-    QString page() const { return m_window->currentPage()->objectName(); }
-    void press(const QString &name);
-    void signIn(const QString &code, const QString &pin);
-    void openFirstPhoto(qint64 albumId);
+    KioskDriver kiosk() const { return KioskDriver(m_window.get()); }
     // Hands in a card of these corpus files at the kiosk; the summary it ends with.
     IngestSummary handIn(const QStringList &corpusFiles);
     QString caption(qint64 photoId) const { return Albums(m_lab.lab->catalog()).photo(photoId)->caption; }
@@ -115,44 +109,12 @@ void TestKioskDay::initTestCase()
 
 void TestKioskDay::init()
 {
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
 }
 
 void TestKioskDay::cleanup()
 {
-    if (m_window->customerId())
-        QTest::mouseClick(button(QStringLiteral("signOutButton")), Qt::LeftButton);
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
-}
-
-void TestKioskDay::press(const QString &name)
-{
-    QPushButton *found = button(name);
-    QVERIFY2(found && found->isVisible() && found->isEnabled(), qPrintable(name));
-    QTest::mouseClick(found, Qt::LeftButton);
-}
-
-void TestKioskDay::signIn(const QString &code, const QString &pin)
-{
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    press(QStringLiteral("startButton"));
-    m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(code);
-    auto *pinField = m_window->findChild<QLineEdit *>(QStringLiteral("pinField"));
-    pinField->setText(pin);
-    QTest::keyClick(pinField, Qt::Key_Return);
-    QVERIFY(signedIn.wait());
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
-}
-
-void TestKioskDay::openFirstPhoto(qint64 albumId)
-{
-    m_window->albumsPage()->selectAlbum(albumId);
-    QCOMPARE(m_window->albumsPage()->currentAlbumId(), albumId);
-    auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
-    const QModelIndex first = m_window->albumsPage()->grid()->index(0);
-    QVERIFY(first.isValid());
-    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(first).center());
-    QTRY_COMPARE(page(), QStringLiteral("photoViewPage"));
+    kiosk().returnToWelcome();
 }
 
 IngestSummary TestKioskDay::handIn(const QStringList &files)
@@ -178,7 +140,7 @@ void TestKioskDay::openingAlbumMovesItsLastViewDate()
 {
     m_lab.clock.advanceDays(20);
     const QDate handinRuleDate = Albums(m_lab.lab->catalog()).byId(m_shared)->expires;
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     QSignalSpy viewed(m_window->albumsPage(), &AlbumsPage::viewRecorded);
     m_window->albumsPage()->selectAlbum(m_shared);
     m_window->albumsPage()->selectAlbum(m_viewed);
@@ -196,44 +158,44 @@ void TestKioskDay::openingAlbumMovesItsLastViewDate()
 // the album's photos; an empty field takes it away.
 void TestKioskDay::ownerWritesACaption()
 {
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    openFirstPhoto(m_viewed);
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().openFirstPhoto(m_viewed);
     PhotoViewPage *view = m_window->photoViewPage();
     const qint64 photoId = view->currentPhotoId();
-    press(QStringLiteral("photoViewCaptionButton"));
-    QCOMPARE(page(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("photoViewCaptionButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     auto *field = m_window->findChild<QLineEdit *>(QStringLiteral("entryField"));
     field->clear();
-    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), QStringLiteral("Birthday cake")));
-    press(QStringLiteral("entryOk"));
-    QCOMPARE(page(), QStringLiteral("photoViewPage"));
+    QVERIFY(typeOnKeyboard(kiosk().keyboard(), QStringLiteral("Birthday cake")));
+    kiosk().press(QStringLiteral("entryOk"));
+    QCOMPARE(kiosk().page(), QStringLiteral("photoViewPage"));
     QTRY_COMPARE(caption(photoId), QStringLiteral("Birthday cake"));
     QVERIFY2(view->captionText().startsWith(QLatin1String("Birthday cake")), qPrintable(view->captionText()));
-    QVERIFY(visibleInside(m_window.get(), button(QStringLiteral("photoViewCaptionButton"))));
+    QVERIFY(visibleInside(m_window.get(), kiosk().button(QStringLiteral("photoViewCaptionButton"))));
     QVERIFY(visibleInside(m_window.get(), m_window->findChild<QLabel *>(QStringLiteral("photoViewCaption"))));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-caption"));
     QTRY_VERIFY(std::any_of(m_window->albumsPage()->data().photos.cbegin(), m_window->albumsPage()->data().photos.cend(),
                             [photoId](const PhotoRecord &p) { return p.id == photoId && p.caption == QLatin1String("Birthday cake"); }));
     // Again, the field holds the caption; emptied, there is none.
-    press(QStringLiteral("photoViewCaptionButton"));
+    kiosk().press(QStringLiteral("photoViewCaptionButton"));
     QCOMPARE(field->text(), QStringLiteral("Birthday cake"));
     field->clear();
-    press(QStringLiteral("entryOk"));
+    kiosk().press(QStringLiteral("entryOk"));
     QTRY_VERIFY(caption(photoId).isEmpty());
     QVERIFY(!view->captionText().startsWith(QLatin1String("Birthday")));
-    press(QStringLiteral("photoViewClose"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("photoViewClose"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
 }
 
 // The album shared with Carl is Anna's to caption: no Caption button for him, and the
 // lab refuses it if asked all the same.
 void TestKioskDay::viewerCannotCaption()
 {
-    signIn(QStringLiteral("1002"), QStringLiteral("1357"));
-    openFirstPhoto(m_shared);
+    kiosk().signIn(QStringLiteral("1002"), QStringLiteral("1357"));
+    kiosk().openFirstPhoto(m_shared);
     PhotoViewPage *view = m_window->photoViewPage();
-    QVERIFY(!button(QStringLiteral("photoViewCaptionButton"))->isVisible());
-    QVERIFY(!button(QStringLiteral("photoViewSelect"))->isVisible());
+    QVERIFY(!kiosk().button(QStringLiteral("photoViewCaptionButton"))->isVisible());
+    QVERIFY(!kiosk().button(QStringLiteral("photoViewSelect"))->isVisible());
     const qint64 photoId = view->currentPhotoId();
     std::optional<Status> answer;
     m_window->backend()->setCaption(photoId, QStringLiteral("Mine now"), [&answer](const Status &saved) { answer = saved; });
@@ -241,14 +203,14 @@ void TestKioskDay::viewerCannotCaption()
     QVERIFY(!*answer);
     QCOMPARE(answer->error().kind(), Error::Kind::Refused);
     QVERIFY(caption(photoId).isEmpty());
-    press(QStringLiteral("photoViewClose"));
+    kiosk().press(QStringLiteral("photoViewClose"));
 }
 
 // The hand-in ends with its receipt on the screen: the code of that hand-in as
 // ABCD-EFGH, its QR code holding exactly that; no printer, no Print button.
 void TestKioskDay::receiptShownAfterHandIn()
 {
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     const IngestSummary summary = handIn({ QStringLiteral("real/png/imagemagick.png"),
                                            QStringLiteral("real/png/photoprism_example.png") });
     QCOMPARE(summary.added, 2);
@@ -263,13 +225,13 @@ void TestKioskDay::receiptShownAfterHandIn()
     QCOMPARE(receipt->codeText(), shown);
     QVERIFY(visibleInside(m_window.get(), m_window->findChild<QLabel *>(QStringLiteral("receiptQr"))));
     QCOMPARE(decodeQr(receipt->qrImage()), shown);
-    QVERIFY(!button(QStringLiteral("receiptPrint"))->isVisible());
+    QVERIFY(!kiosk().button(QStringLiteral("receiptPrint"))->isVisible());
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("receiptHint"))->text().contains(QLatin1String("no receipt printer")));
     QVERIFY2(m_window->minimumSizeHint().height() <= 800, "with the receipt the kiosk does not fit a 1280×800 touchscreen");
     const QImage shot = shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-receipt"));
     QVERIFY(distinctColours(shot) > 20);
-    press(QStringLiteral("importDone"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("importDone"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
 }
 
 // With a receipt printer beside the kiosk (a real CUPS queue of the test's own): Print
@@ -289,16 +251,16 @@ void TestKioskDay::receiptPrintedAtTheKiosk()
     m_window->setReceiptPrinter(QLatin1String(CupsTestServer::Queue));
     // The test's queue prints onto A4 sheets: the lab's receipts go onto A4 too, not a roll.
     QVERIFY(Settings(m_lab.lab->catalog()).set(QStringLiteral("print.receipt_paper"), QStringLiteral("a4")));
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     const IngestSummary summary = handIn({ QStringLiteral("real/png/Canon_MG3500_scan.png") });
     QVERIFY(summary.handinId > 0);
-    QTRY_VERIFY(button(QStringLiteral("receiptPrint"))->isVisible());
-    press(QStringLiteral("receiptPrint"));
+    QTRY_VERIFY(kiosk().button(QStringLiteral("receiptPrint"))->isVisible());
+    kiosk().press(QStringLiteral("receiptPrint"));
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("receiptStatus"));
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("printed")), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(cups.jobsDone() && QFileInfo(cups.printedFile()).size() > 0, 60000);
     QCOMPARE(qrOnPrintedPages(cups), PickupCode::display(summary.pickupCode));
-    press(QStringLiteral("importDone"));
+    kiosk().press(QStringLiteral("importDone"));
 }
 
 // Files that look like earlier photos (IngestRecord::similar) are kept, each says

@@ -8,7 +8,7 @@
 // viewer's is refused); a card's hand-in ends with its receipt on screen, and the
 // receipt the device draws is printed on the printer beside the kiosk: a real CUPS
 // queue of the test's own.
-#include "KeyboardTestSupport.h"
+#include "KioskTestSupport.h"
 #include "NetworkChain.h"
 #include "PhoneTestSupport.h"
 #include "ReceiptTestSupport.h"
@@ -29,8 +29,6 @@
 
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
-#include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -58,14 +56,9 @@ private Q_SLOTS:
     void receiptShownAndPrintedThroughTheDevice();
 
 private:
-    QPushButton *button(const QString &name) const { return m_window->findChild<QPushButton *>(name); }
-    QString page() const { return m_window->currentPage()->objectName(); }
+    KioskDriver kiosk() const { return KioskDriver(m_window.get(), NetworkMs); }
     void setUpDevice();
-    void press(const QString &name);
-    void signInAs(const QString &code, const QString &pin);
-    void openFirstPhoto(qint64 albumId);
     QString expiresOnDevice(qint64 albumId) const;
-    Status waitFor(const std::function<void(KioskBackend::Done)> &change);
 
     QTemporaryDir m_dir;
     QTemporaryDir m_media;
@@ -162,48 +155,12 @@ void TestKioskDayRemote::cleanupTestCase()
 
 void TestKioskDayRemote::init()
 {
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
 }
 
 void TestKioskDayRemote::cleanup()
 {
-    if (page() == QLatin1String("importPage") && !m_window->isImporting())
-        press(QStringLiteral("importDone"));
-    if (page() == QLatin1String("photoViewPage"))
-        press(QStringLiteral("photoViewClose"));
-    if (m_window->customerId())
-        press(QStringLiteral("signOutButton"));
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
-}
-
-void TestKioskDayRemote::press(const QString &name)
-{
-    QPushButton *found = button(name);
-    QVERIFY2(found && found->isVisible() && found->isEnabled(), qPrintable(name));
-    QTest::mouseClick(found, Qt::LeftButton);
-}
-
-void TestKioskDayRemote::signInAs(const QString &code, const QString &pin)
-{
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    press(QStringLiteral("startButton"));
-    m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(code);
-    auto *pinField = m_window->findChild<QLineEdit *>(QStringLiteral("pinField"));
-    pinField->setText(pin);
-    QTest::keyClick(pinField, Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, NetworkMs);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->albumsPage()->isLoaded(), NetworkMs);
-}
-
-void TestKioskDayRemote::openFirstPhoto(qint64 albumId)
-{
-    m_window->albumsPage()->selectAlbum(albumId);
-    QCOMPARE(m_window->albumsPage()->currentAlbumId(), albumId);
-    auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
-    const QModelIndex first = m_window->albumsPage()->grid()->index(0);
-    QVERIFY(first.isValid());
-    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(first).center());
-    QTRY_COMPARE(page(), QStringLiteral("photoViewPage"));
+    kiosk().returnToWelcome();
 }
 
 QString TestKioskDayRemote::expiresOnDevice(qint64 albumId) const
@@ -215,20 +172,11 @@ QString TestKioskDayRemote::expiresOnDevice(qint64 albumId) const
     return {};
 }
 
-Status TestKioskDayRemote::waitFor(const std::function<void(KioskBackend::Done)> &change)
-{
-    std::optional<Status> answer;
-    change([&answer](const Status &status) { answer = status; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, NetworkMs))
-        return Error::failure(QStringLiteral("no answer from the device"));
-    return *answer;
-}
-
 // Handed in twenty days ago under "Viewed 30 days", the album was due in ten days;
 // opened at the kiosk, the device keeps it 30 days from today, and the kiosk says so.
 void TestKioskDayRemote::openingAlbumMovesItsDateOnTheDevice()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     QSignalSpy viewed(m_window->albumsPage(), &AlbumsPage::viewRecorded);
     m_window->albumsPage()->selectAlbum(m_shared);
     m_window->albumsPage()->selectAlbum(m_viewed);
@@ -243,15 +191,15 @@ void TestKioskDayRemote::openingAlbumMovesItsDateOnTheDevice()
 // the device carry it.
 void TestKioskDayRemote::captionSavedOnTheDevice()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
-    openFirstPhoto(m_viewed);
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().openFirstPhoto(m_viewed);
     const qint64 photoId = m_window->photoViewPage()->currentPhotoId();
-    press(QStringLiteral("photoViewCaptionButton"));
-    QCOMPARE(page(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("photoViewCaptionButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     m_window->findChild<QLineEdit *>(QStringLiteral("entryField"))->clear();
-    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), QStringLiteral("Lake at dawn")));
-    press(QStringLiteral("entryOk"));
-    QCOMPARE(page(), QStringLiteral("photoViewPage"));
+    QVERIFY(typeOnKeyboard(kiosk().keyboard(), QStringLiteral("Lake at dawn")));
+    kiosk().press(QStringLiteral("entryOk"));
+    QCOMPARE(kiosk().page(), QStringLiteral("photoViewPage"));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->photoViewPage()->captionText().startsWith(QLatin1String("Lake at dawn")), NetworkMs);
     const CustomerData &data = m_window->albumsPage()->data();
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(data.photos.cbegin(), data.photos.cend(), [photoId](const PhotoRecord &p) {
@@ -263,11 +211,11 @@ void TestKioskDayRemote::captionSavedOnTheDevice()
 // device refuses.
 void TestKioskDayRemote::viewerCannotCaption()
 {
-    signInAs(QStringLiteral("2002"), QStringLiteral("8642"));
-    openFirstPhoto(m_shared);
-    QVERIFY(!button(QStringLiteral("photoViewCaptionButton"))->isVisible());
+    kiosk().signIn(QStringLiteral("2002"), QStringLiteral("8642"));
+    kiosk().openFirstPhoto(m_shared);
+    QVERIFY(!kiosk().button(QStringLiteral("photoViewCaptionButton"))->isVisible());
     const qint64 photoId = m_window->photoViewPage()->currentPhotoId();
-    const Status refused = waitFor([&](KioskBackend::Done done) {
+    const Status refused = kiosk().waitFor([&](KioskBackend::Done done) {
         m_window->backend()->setCaption(photoId, QStringLiteral("Mine now"), std::move(done));
     });
     QVERIFY(!refused);
@@ -278,7 +226,7 @@ void TestKioskDayRemote::viewerCannotCaption()
 // of that hand-in; Print receipt prints the receipt the device drew on the kiosk's printer.
 void TestKioskDayRemote::receiptShownAndPrintedThroughTheDevice()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     QTemporaryDir staging;
     const QString card = staging.filePath(QStringLiteral("CARD"));
     QVERIFY(QDir().mkpath(card + QStringLiteral("/DCIM")));
@@ -296,8 +244,8 @@ void TestKioskDayRemote::receiptShownAndPrintedThroughTheDevice()
     QTRY_VERIFY(visibleInside(m_window.get(), m_window->findChild<QLabel *>(QStringLiteral("receiptCode"))));
     QCOMPARE(receipt->codeText(), shown);
     QCOMPARE(decodeQr(receipt->qrImage()), shown);
-    QTRY_VERIFY_WITH_TIMEOUT(button(QStringLiteral("receiptPrint"))->isVisible(), NetworkMs);
-    press(QStringLiteral("receiptPrint"));
+    QTRY_VERIFY_WITH_TIMEOUT(kiosk().button(QStringLiteral("receiptPrint"))->isVisible(), NetworkMs);
+    kiosk().press(QStringLiteral("receiptPrint"));
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("receiptStatus"));
     QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String("printed")), qPrintable(status->text()), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(m_cups.jobsDone() && QFileInfo(m_cups.printedFile()).size() > 0, 60000);

@@ -4,6 +4,7 @@
 // The kiosk's pages as customers meet them (issue 19): a new customer's first visit,
 // notices as cards, shared and expiring albums, touch targets and the large photo
 // view, the customer's language, and no text cut off at 1280×800.
+#include "KioskTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "catalog/Albums.h"
@@ -60,10 +61,7 @@ private Q_SLOTS:
     void noLabelCutAt1280x800();
 
 private:
-    QPushButton *button(const QString &name) const;
-    void press(const QString &name);
-    void signIn(const QString &code, const QString &pin);
-    QString page() const { return m_window->currentPage()->objectName(); }
+    KioskDriver kiosk() const { return KioskDriver(m_window.get()); }
     qint64 albumOf(qint64 customerId, const QString &title) const;
 
     TestLab m_lab;
@@ -116,52 +114,16 @@ void TestKioskPages::initTestCase()
 void TestKioskPages::init()
 {
     m_window->idleGuard()->setInterval(10 * 60 * 1000);
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
     QCOMPARE(m_window->language(), QStringLiteral("en"));
 }
 
 void TestKioskPages::cleanup()
 {
     PrintPreview::setDialogHook({});
-    if (m_window->customerId())
-        QTest::mouseClick(button(QStringLiteral("signOutButton")), Qt::LeftButton);
-    else if (page() == QLatin1String("signInPage"))
-        QTest::mouseClick(button(QStringLiteral("backButton")), Qt::LeftButton);
-    else if (page() == QLatin1String("registerPage"))
-        QTest::mouseClick(button(QStringLiteral("registerBack")), Qt::LeftButton);
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
+    kiosk().returnToWelcome();
     if (m_window->language() != QLatin1String("en"))
-        press(QStringLiteral("language_en"));
-}
-
-QPushButton *TestKioskPages::button(const QString &name) const
-{
-    auto *found = m_window->findChild<QPushButton *>(name);
-    if (!found)
-        qWarning("no button %s", qPrintable(name));
-    return found;
-}
-
-void TestKioskPages::press(const QString &name)
-{
-    QPushButton *key = button(name);
-    QVERIFY(key);
-    QVERIFY2(key->isVisible(), qPrintable(name));
-    QTest::mouseClick(key, Qt::LeftButton);
-}
-
-void TestKioskPages::signIn(const QString &code, const QString &pin)
-{
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    press(QStringLiteral("startButton"));
-    QCOMPARE(page(), QStringLiteral("signInPage"));
-    m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(code);
-    auto *pinField = m_window->findChild<QLineEdit *>(QStringLiteral("pinField"));
-    pinField->setText(pin);
-    QTest::keyClick(pinField, Qt::Key_Return);
-    QVERIFY2(signedIn.count() == 1 || signedIn.wait(20000),
-             qPrintable(m_window->findChild<QLabel *>(QStringLiteral("signInMessage"))->text()));
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+        kiosk().press(QStringLiteral("language_en"));
 }
 
 qint64 TestKioskPages::albumOf(qint64 customerId, const QString &title) const
@@ -178,12 +140,12 @@ qint64 TestKioskPages::albumOf(qint64 customerId, const QString &title) const
 // next; a customer with no albums is told to insert a card.
 void TestKioskPages::registrationShowsTheCodeAndLeadsToSignIn()
 {
-    press(QStringLiteral("registerButton"));
+    kiosk().press(QStringLiteral("registerButton"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerName"))->setText(QStringLiteral("Greta Holm"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPin"))->setText(QStringLiteral("4321"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPinAgain"))->setText(QStringLiteral("4321"));
-    press(QStringLiteral("registerSubmit"));
-    QTRY_COMPARE(page(), QStringLiteral("signInPage"));
+    kiosk().press(QStringLiteral("registerSubmit"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("signInPage"));
 
     auto *welcome = m_window->findChild<QLabel *>(QStringLiteral("signInWelcomeText"));
     QVERIFY(welcome && welcome->isVisible());
@@ -197,7 +159,7 @@ void TestKioskPages::registrationShowsTheCodeAndLeadsToSignIn()
 
     QString printed;
     PrintPreview::setDialogHook([&printed](QPrintPreviewDialog &dialog) { printed = dialog.windowTitle(); });
-    press(QStringLiteral("printCodeButton"));
+    kiosk().press(QStringLiteral("printCodeButton"));
     QVERIFY2(printed.contains(code), qPrintable(printed));
 
     QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->text(), code);
@@ -213,7 +175,7 @@ void TestKioskPages::registrationShowsTheCodeAndLeadsToSignIn()
     QVERIFY(visibleInside(m_window.get(), prompt));
     QVERIFY(prompt->text().contains(QLatin1String("card")));
     QVERIFY(!m_window->findChild<QListView *>(QStringLiteral("photoGrid"))->isVisible());
-    QVERIFY(!button(QStringLiteral("renameButton"))->isVisible());   // no page of greyed buttons
+    QVERIFY(!kiosk().button(QStringLiteral("renameButton"))->isVisible());   // no page of greyed buttons
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-first-visit"));
 }
 
@@ -221,21 +183,21 @@ void TestKioskPages::registrationShowsTheCodeAndLeadsToSignIn()
 // in its own language, the active one checked.
 void TestKioskPages::customerLanguageAtSignIn()
 {
-    QCOMPARE(button(QStringLiteral("language_en"))->text(), QStringLiteral("English"));
-    QCOMPARE(button(QStringLiteral("language_de"))->text(), QStringLiteral("Deutsch"));
-    QCOMPARE(button(QStringLiteral("language_ja"))->text(), QStringLiteral("日本語"));
-    QVERIFY(button(QStringLiteral("language_en"))->isChecked());
-    QVERIFY(!button(QStringLiteral("language_de"))->isChecked());
-    press(QStringLiteral("language_ja"));
-    QVERIFY(button(QStringLiteral("language_ja"))->isChecked());
-    QVERIFY(!button(QStringLiteral("language_en"))->isChecked());
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    QCOMPARE(kiosk().button(QStringLiteral("language_en"))->text(), QStringLiteral("English"));
+    QCOMPARE(kiosk().button(QStringLiteral("language_de"))->text(), QStringLiteral("Deutsch"));
+    QCOMPARE(kiosk().button(QStringLiteral("language_ja"))->text(), QStringLiteral("日本語"));
+    QVERIFY(kiosk().button(QStringLiteral("language_en"))->isChecked());
+    QVERIFY(!kiosk().button(QStringLiteral("language_de"))->isChecked());
+    kiosk().press(QStringLiteral("language_ja"));
+    QVERIFY(kiosk().button(QStringLiteral("language_ja"))->isChecked());
+    QVERIFY(!kiosk().button(QStringLiteral("language_en"))->isChecked());
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     QCOMPARE(m_window->language(), QStringLiteral("de"));
-    QCOMPARE(button(QStringLiteral("signOutButton"))->text(), QStringLiteral("Abmelden"));
-    press(QStringLiteral("signOutButton"));
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().button(QStringLiteral("signOutButton"))->text(), QStringLiteral("Abmelden"));
+    kiosk().press(QStringLiteral("signOutButton"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("welcomePage"));
     QCOMPARE(m_window->language(), QStringLiteral("ja"));
-    QVERIFY(button(QStringLiteral("language_ja"))->isChecked());
+    QVERIFY(kiosk().button(QStringLiteral("language_ja"))->isChecked());
 }
 
 // One card per notice, worded by the kiosk from the notice's kind and album (not the
@@ -243,9 +205,9 @@ void TestKioskPages::customerLanguageAtSignIn()
 // no scrolling sideways.
 void TestKioskPages::noticesAsCards()
 {
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
-    press(QStringLiteral("extendButton"));
-    QTRY_COMPARE(page(), QStringLiteral("noticesPage"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().press(QStringLiteral("extendButton"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("noticesPage"));
     NoticesPage *notices = m_window->noticesPage();
     const auto stored = NoticeOutbox::forTerminal(m_lab.lab->catalog().db(), m_anna, false);
     QVERIFY(stored && !stored->isEmpty());
@@ -267,8 +229,8 @@ void TestKioskPages::noticesAsCards()
     auto *scroll = m_window->findChild<QScrollArea *>(QStringLiteral("noticeList"));
     QVERIFY(!scroll->horizontalScrollBar()->isVisible());
     QVERIFY(scroll->widget()->width() <= scroll->viewport()->width());
-    QVERIFY(!button(QStringLiteral("entryOk")) || !button(QStringLiteral("entryOk"))->isVisible());
-    QVERIFY(!button(QStringLiteral("entryCancel"))->isVisible());
+    QVERIFY(!kiosk().button(QStringLiteral("entryOk")) || !kiosk().button(QStringLiteral("entryOk"))->isVisible());
+    QVERIFY(!kiosk().button(QStringLiteral("entryCancel"))->isVisible());
     QList<QPushButton *> buttons;
     for (QPushButton *b : notices->findChildren<QPushButton *>()) {
         if (b->isVisible())
@@ -284,8 +246,8 @@ void TestKioskPages::noticesAsCards()
     QVERIFY(full->text().contains(stored->first().body));
     QTRY_COMPARE(NoticeOutbox::forTerminal(m_lab.lab->catalog().db(), m_anna, true)->size(), stored->size() - 1);
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-notices"));
-    press(QStringLiteral("noticesClose"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("noticesClose"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
 }
 
 // A kiosk that is a device's client words the cards from the same fields
@@ -313,7 +275,7 @@ void TestKioskPages::noticesCrossTheNetworkWithTheirKind()
 // disc"; an album that expires within the notice period is flagged with its date.
 void TestKioskPages::sharedAndExpiringAlbums()
 {
-    signIn(QStringLiteral("1002"), QStringLiteral("1357"));
+    kiosk().signIn(QStringLiteral("1002"), QStringLiteral("1357"));
     auto *albums = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
     QCOMPARE(albums->count(), 1);
     m_window->albumsPage()->selectAlbum(m_summer);
@@ -324,7 +286,7 @@ void TestKioskPages::sharedAndExpiringAlbums()
     QVERIFY2(dateInWords(expires).contains(QLocale().monthName(expires.month())), "the month in words");
     QVERIFY(!albums->currentItem()->icon().isNull());
     for (const char *name : { "renameButton", "moveButton", "coverButton", "printSelectButton", "shareButton" })
-        QVERIFY2(!button(QLatin1String(name))->isVisible(), name);
+        QVERIFY2(!kiosk().button(QLatin1String(name))->isVisible(), name);
     const QString info = m_window->findChild<QLabel *>(QStringLiteral("albumInfo"))->text();
     QVERIFY2(info.contains(QLatin1String("Anna Berg")), qPrintable(info));
     QVERIFY2(!info.contains(QLatin1String("back")), qPrintable(info));
@@ -335,11 +297,11 @@ void TestKioskPages::sharedAndExpiringAlbums()
 // while choosing for the index print.
 void TestKioskPages::touchTargets()
 {
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     m_window->albumsPage()->selectAlbum(m_summer);
     auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
     QVERIFY(grid->verticalScrollBar()->sizeHint().width() >= 40);
-    press(QStringLiteral("printSelectButton"));
+    kiosk().press(QStringLiteral("printSelectButton"));
     PhotoGridModel *model = m_window->albumsPage()->grid();
     QTRY_VERIFY(model->flags(model->index(0)) & Qt::ItemIsUserCheckable);
     QStyleOptionViewItem option;
@@ -354,8 +316,8 @@ void TestKioskPages::touchTargets()
     QCOMPARE(second.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
     QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(second).center());
     QTRY_COMPARE(second.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
-    QCOMPARE(page(), QStringLiteral("homePage"));
-    press(QStringLiteral("printSelectButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("printSelectButton"));
 
     auto *results = m_window->importPage()->findChild<QTreeWidget *>(QStringLiteral("importResults"));
     QVERIFY(results->indentation() >= 40);
@@ -366,13 +328,13 @@ void TestKioskPages::touchTargets()
 // next and the previous; Close goes back.
 void TestKioskPages::photoViewSwipes()
 {
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     m_window->albumsPage()->selectAlbum(m_summer);
     auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
     PhotoGridModel *model = m_window->albumsPage()->grid();
     QCOMPARE(model->rowCount(), 3);
     QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(model->index(0)).center());
-    QTRY_COMPARE(page(), QStringLiteral("photoViewPage"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("photoViewPage"));
     PhotoViewPage *view = m_window->photoViewPage();
     QCOMPARE(view->currentRow(), 0);
     QTRY_VERIFY(view->isLoaded());
@@ -394,31 +356,31 @@ void TestKioskPages::photoViewSwipes()
     QCOMPARE(view->currentRow(), 1);
     QTest::keyClick(view, Qt::Key_Left);
     QCOMPARE(view->currentRow(), 0);
-    press(QStringLiteral("photoViewSelect"));   // marked for Move or Make cover
+    kiosk().press(QStringLiteral("photoViewSelect"));   // marked for Move or Make cover
     QCOMPARE(m_window->albumsPage()->selectedPhotoIds(), QSet<qint64> { model->photos().first().id });
-    press(QStringLiteral("photoViewClose"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
-    QVERIFY(button(QStringLiteral("coverButton"))->isEnabled());
+    kiosk().press(QStringLiteral("photoViewClose"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
+    QVERIFY(kiosk().button(QStringLiteral("coverButton"))->isEnabled());
 }
 
 // What was said about the last action goes when the next one starts or another album
 // is opened: no line of an earlier action lingers.
 void TestKioskPages::oldStatusGoesWhenAnActionStarts()
 {
-    signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     m_window->albumsPage()->selectAlbum(m_summer);
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("albumStatus"));
-    press(QStringLiteral("printSelectButton"));
+    kiosk().press(QStringLiteral("printSelectButton"));
     QTRY_VERIFY(!status->text().isEmpty());   // "Tick the photos …"
     const QString ticking = status->text();
-    press(QStringLiteral("printSelectButton"));
+    kiosk().press(QStringLiteral("printSelectButton"));
     QTRY_VERIFY(!status->text().isEmpty() && status->text() != ticking);   // saved
-    press(QStringLiteral("shareButton"));
-    QCOMPARE(page(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("shareButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     QVERIFY(status->text().isEmpty());
-    press(QStringLiteral("entryCancel"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
-    press(QStringLiteral("printSelectButton"));
+    kiosk().press(QStringLiteral("entryCancel"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("printSelectButton"));
     QTRY_COMPARE(status->text(), ticking);
     m_window->albumsPage()->selectAlbum(albumOf(m_anna, QStringLiteral("Garten")));
     QVERIFY(status->text() != ticking);
@@ -464,32 +426,32 @@ void TestKioskPages::noLabelCutAt1280x800()
                                                            : label->fontMetrics().horizontalAdvance(label->text()))));
         }
     };
-    press(QStringLiteral("language_") + language);
+    kiosk().press(QStringLiteral("language_") + language);
     check(QStringLiteral("welcome"));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-welcome-") + language);
-    press(QStringLiteral("registerButton"));
+    kiosk().press(QStringLiteral("registerButton"));
     check(QStringLiteral("register"));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-register-") + language);
-    press(QStringLiteral("registerBack"));
+    kiosk().press(QStringLiteral("registerBack"));
     // Anna (German) with her own albums and their actions; Berta in the language chosen.
     if (language == QLatin1String("de"))
-        signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+        kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     else
-        signIn(QStringLiteral("1002"), QStringLiteral("1357"));
+        kiosk().signIn(QStringLiteral("1002"), QStringLiteral("1357"));
     m_window->albumsPage()->selectAlbum(m_summer);
     check(QStringLiteral("albums"));
     auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
     QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(grid->model()->index(0, 0)).center());
-    QTRY_COMPARE(page(), QStringLiteral("photoViewPage"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("photoViewPage"));
     check(QStringLiteral("photo"));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-photo-") + language);
-    press(QStringLiteral("photoViewClose"));
+    kiosk().press(QStringLiteral("photoViewClose"));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-albums-") + language);
-    press(QStringLiteral("extendButton"));
-    QTRY_COMPARE(page(), QStringLiteral("noticesPage"));
+    kiosk().press(QStringLiteral("extendButton"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("noticesPage"));
     check(QStringLiteral("notices"));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-notices-") + language);
-    press(QStringLiteral("noticesClose"));
+    kiosk().press(QStringLiteral("noticesClose"));
 }
 
 QTEST_MAIN(TestKioskPages)

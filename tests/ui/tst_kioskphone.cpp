@@ -8,6 +8,7 @@
 // reload, the session does not end while photos come, an expired code offers a new
 // one; a notice made while the customer is signed in shows without a touch; and a
 // data folder that is no device says why there is no code.
+#include "KioskTestSupport.h"
 #include "PhoneTestSupport.h"
 #include "UiTestSupport.h"
 
@@ -23,7 +24,6 @@
 #include "retention/ExpirySweep.h"
 
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -95,10 +95,7 @@ private Q_SLOTS:
     void noDeviceSaysWhy();
 
 private:
-    QPushButton *button(const QString &name) const { return m_window->findChild<QPushButton *>(name); }
-    QString page() const { return m_window->currentPage()->objectName(); }
-    void press(const QString &name);
-    static void signIn(KioskWindow &window, const QString &code, const QString &pin);
+    KioskDriver kiosk() const { return KioskDriver(m_window.get()); }
     PhonePage *phone() const { return m_window->phonePage(); }
     // The page's code, once it shows: the address zbarimg reads from it, the one shown as text.
     void readCode(QString &address);
@@ -149,28 +146,7 @@ void TestKioskPhone::cleanupTestCase()
 
 void TestKioskPhone::cleanup()
 {
-    if (m_window->customerId())
-        QTest::mouseClick(button(QStringLiteral("signOutButton")), Qt::LeftButton);
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
-}
-
-void TestKioskPhone::press(const QString &name)
-{
-    QPushButton *found = button(name);
-    QVERIFY2(found && found->isVisible() && found->isEnabled(), qPrintable(name));
-    QTest::mouseClick(found, Qt::LeftButton);
-}
-
-void TestKioskPhone::signIn(KioskWindow &window, const QString &code, const QString &pin)
-{
-    QSignalSpy signedIn(&window, &KioskWindow::signedIn);
-    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
-    window.findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(code);
-    auto *pinField = window.findChild<QLineEdit *>(QStringLiteral("pinField"));
-    pinField->setText(pin);
-    QTest::keyClick(pinField, Qt::Key_Return);
-    QTRY_COMPARE(signedIn.count(), 1);
-    QTRY_VERIFY(window.albumsPage()->isLoaded());
+    kiosk().returnToWelcome();
 }
 
 void TestKioskPhone::readCode(QString &address)
@@ -185,9 +161,9 @@ void TestKioskPhone::readCode(QString &address)
 
 void TestKioskPhone::qrCodeHoldsTheUploadAddress()
 {
-    signIn(*m_window, QStringLiteral("1001"), QStringLiteral("2468"));
-    press(QStringLiteral("phoneButton"));
-    QCOMPARE(page(), QStringLiteral("phonePage"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().press(QStringLiteral("phoneButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("phonePage"));
     const QString address = shownAddress();
     QVERIFY2(address.startsWith(m_lab.lab->device()->url + QStringLiteral("/web/u/")), qPrintable(address));
     auto *minutes = m_window->findChild<QLabel *>(QStringLiteral("phoneMinutes"));
@@ -198,18 +174,18 @@ void TestKioskPhone::qrCodeHoldsTheUploadAddress()
     const QImage shot = shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-phone-code"));
     QVERIFY(distinctColours(shot) > 4);
     // Back and again: the same address, while it still takes photos.
-    press(QStringLiteral("phoneClose"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
-    press(QStringLiteral("phoneButton"));
+    kiosk().press(QStringLiteral("phoneClose"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("phoneButton"));
     QCOMPARE(phone()->url(), address);
 }
 
 // Three new photos and one the lab has already, through the device's routes for phones.
 void TestKioskPhone::photosFromThePhoneArriveAndLandInTheAlbums()
 {
-    signIn(*m_window, QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     const int before = int(m_window->albumsPage()->data().photos.size());
-    press(QStringLiteral("phoneButton"));
+    kiosk().press(QStringLiteral("phoneButton"));
     const QString address = shownAddress();
     QVERIFY(!address.isEmpty());
     TestPhone handset(address, m_lab.lab->device()->fingerprint);
@@ -230,7 +206,7 @@ void TestKioskPhone::photosFromThePhoneArriveAndLandInTheAlbums()
     QSignalSpy idle(m_window->idleGuard(), &IdleGuard::idle);
     QTRY_VERIFY(idle.count() >= 2);
     QVERIFY(m_window->customerId() != 0);
-    QCOMPARE(page(), QStringLiteral("phonePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("phonePage"));
     m_window->idleGuard()->setInterval(idleAfter);
     m_window->idleGuard()->touch();
 
@@ -242,7 +218,7 @@ void TestKioskPhone::photosFromThePhoneArriveAndLandInTheAlbums()
     QVERIFY2(result.contains(QLatin1String("1 you had handed in before.")), qPrintable(result));
     QVERIFY(!phone()->isReceiving());
     QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("phoneQr"))->isVisible());   // the address is used up
-    QVERIFY(button(QStringLiteral("phoneNewCode"))->isVisible());
+    QVERIFY(kiosk().button(QStringLiteral("phoneNewCode"))->isVisible());
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-phone-done"));
     // The albums reloaded by themselves, with the photos in them.
     QTRY_COMPARE(int(m_window->albumsPage()->data().photos.size()), before + 3);
@@ -254,41 +230,41 @@ void TestKioskPhone::photosFromThePhoneArriveAndLandInTheAlbums()
     // The used address takes nothing more; the next tap makes a new one.
     QCOMPARE(handset.state().json.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
     QVERIFY(handset.send(corpusFiles(QStringLiteral("real/jpeg"), { QStringLiteral("DSCN0012.jpg") })).isEmpty());
-    press(QStringLiteral("phoneClose"));
-    press(QStringLiteral("phoneButton"));
+    kiosk().press(QStringLiteral("phoneClose"));
+    kiosk().press(QStringLiteral("phoneButton"));
     QVERIFY(!shownAddress().endsWith(handset.token()));
 }
 
 void TestKioskPhone::expiredCodeOffersANewOne()
 {
-    signIn(*m_window, QStringLiteral("1001"), QStringLiteral("2468"));
-    press(QStringLiteral("phoneButton"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().press(QStringLiteral("phoneButton"));
     const QString first = shownAddress();
     QVERIFY(!first.isEmpty());
-    QVERIFY(!button(QStringLiteral("phoneNewCode"))->isVisible());
+    QVERIFY(!kiosk().button(QStringLiteral("phoneNewCode"))->isVisible());
     m_lab.clock.advanceSeconds(14 * 60 + 30);
     auto *minutes = m_window->findChild<QLabel *>(QStringLiteral("phoneMinutes"));
     QTRY_COMPARE(minutes->text(), QStringLiteral("The code works for 1 more minute."));
     m_lab.clock.advanceSeconds(60);
-    QTRY_VERIFY(button(QStringLiteral("phoneNewCode"))->isVisible());
+    QTRY_VERIFY(kiosk().button(QStringLiteral("phoneNewCode"))->isVisible());
     QCOMPARE(phone()->statusText(), QStringLiteral("This code has expired. Tap \"New code\" for another one."));
     QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("phoneQr"))->isVisible());
     QVERIFY(!minutes->isVisible());
     TestPhone late(first, m_lab.lab->device()->fingerprint);
     QCOMPARE(late.state().status, 410);
-    press(QStringLiteral("phoneNewCode"));
+    kiosk().press(QStringLiteral("phoneNewCode"));
     const QString second = shownAddress();
     QVERIFY(second != first);
     QCOMPARE(minutes->text(), QStringLiteral("The code works for 15 more minutes."));
-    QVERIFY(!button(QStringLiteral("phoneNewCode"))->isVisible());
+    QVERIFY(!kiosk().button(QStringLiteral("phoneNewCode"))->isVisible());
 }
 
 // A sweep finds the album expiring while the customer is signed in: the banner shows
 // it without a touch, and the notices page, when open, gets the new card.
 void TestKioskPhone::noticeShowsWhileSignedIn()
 {
-    signIn(*m_window, QStringLiteral("1001"), QStringLiteral("2468"));
-    auto *banner = button(QStringLiteral("noticeBanner"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    auto *banner = kiosk().button(QStringLiteral("noticeBanner"));
     QTRY_VERIFY(m_window->noticeWatch()->isWatching());
     QVERIFY(!banner->isVisible());
     QDate expires;
@@ -296,27 +272,27 @@ void TestKioskPhone::noticeShowsWhileSignedIn()
         expires = expires.isValid() ? qMin(expires, album.expires) : album.expires;
     QVERIFY(expires.isValid());
     m_lab.clock.set(QDateTime(expires.addDays(-10), QTime(9, 0), Qt::UTC));
-    press(QStringLiteral("extendButton"));
-    QTRY_COMPARE(page(), QStringLiteral("noticesPage"));
+    kiosk().press(QStringLiteral("extendButton"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("noticesPage"));
     QCOMPARE(m_window->noticesPage()->cards().size(), 0);
     const Result<SweepReport> swept = ExpirySweep(m_lab.lab->catalog(), m_lab.clock).run(false, QStringLiteral("test"));
     QVERIFY2(swept, qPrintable(swept ? QString() : swept.error().message()));
     QTRY_VERIFY(!m_window->noticesPage()->cards().isEmpty());   // no touch, no reload
     const QList<Notice> unread = m_window->noticeWatch()->unread();
     QCOMPARE(m_window->noticesPage()->cards().size(), int(unread.size()));
-    press(QStringLiteral("noticesClose"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("noticesClose"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
     QVERIFY(banner->isVisible());
     const QString expected = unread.size() == 1 ? QStringLiteral("New notice — Your album expires soon: %1.")
                                                 : QStringLiteral("%1 unread notices, the newest: Your album expires soon: %2.")
                                                       .arg(unread.size());
     QVERIFY2(banner->text().startsWith(expected.arg(unread.first().albumTitle)), qPrintable(banner->text()));
     shoot(m_window.get(), QSize(1280, 800), QStringLiteral("kiosk-notice-banner"));
-    press(QStringLiteral("noticeBanner"));
-    QTRY_COMPARE(page(), QStringLiteral("noticesPage"));
+    kiosk().press(QStringLiteral("noticeBanner"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("noticesPage"));
     for (NoticeCardView *card : m_window->noticesPage()->cards())
         card->toggle();   // each read: marked so
-    press(QStringLiteral("noticesClose"));
+    kiosk().press(QStringLiteral("noticesClose"));
     QTRY_VERIFY(!banner->isVisible());
 }
 
@@ -333,17 +309,18 @@ void TestKioskPhone::noDeviceSaysWhy()
     kiosk.resize(1280, 800);
     kiosk.show();
     QVERIFY(QTest::qWaitForWindowExposed(&kiosk));
-    signIn(kiosk, QStringLiteral("2002"), QStringLiteral("8642"));
-    QTest::mouseClick(kiosk.findChild<QPushButton *>(QStringLiteral("phoneButton")), Qt::LeftButton);
-    QCOMPARE(kiosk.currentPage()->objectName(), QStringLiteral("phonePage"));
+    KioskDriver driver(&kiosk);
+    driver.signIn(QStringLiteral("2002"), QStringLiteral("8642"));
+    driver.press(QStringLiteral("phoneButton"));
+    QCOMPARE(driver.page(), QStringLiteral("phonePage"));
     QTRY_VERIFY2(kiosk.phonePage()->statusText().startsWith(QLatin1String("Phones can hand in only at a lab whose data "
                                                                           "folder is a device")),
                  qPrintable(kiosk.phonePage()->statusText()));
     QVERIFY(!kiosk.findChild<QLabel *>(QStringLiteral("phoneQr"))->isVisible());
     QVERIFY(!kiosk.findChild<QPushButton *>(QStringLiteral("phoneNewCode"))->isVisible());
     QVERIFY(kiosk.phonePage()->url().isEmpty());
-    QTest::mouseClick(kiosk.findChild<QPushButton *>(QStringLiteral("phoneClose")), Qt::LeftButton);
-    QTest::mouseClick(kiosk.findChild<QPushButton *>(QStringLiteral("signOutButton")), Qt::LeftButton);
+    driver.press(QStringLiteral("phoneClose"));
+    driver.press(QStringLiteral("signOutButton"));
     QCOMPARE(kiosk.customerId(), 0);
 }
 

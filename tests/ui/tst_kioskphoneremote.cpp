@@ -7,6 +7,7 @@
 // (GET /v1/uploads/{id}); a phone hands photos in through the device's routes for
 // phones; the photos land in the customer's albums on the device; and an expiry
 // notice made on the device while the customer is signed in reaches the kiosk's banner.
+#include "KioskTestSupport.h"
 #include "NetworkChain.h"
 #include "PhoneTestSupport.h"
 #include "TestSupport.h"
@@ -19,8 +20,6 @@
 #include "kiosk/RemoteKioskBackend.h"
 
 #include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -44,10 +43,7 @@ private Q_SLOTS:
     void noticeFromTheDeviceShowsWhileSignedIn();
 
 private:
-    QPushButton *button(const QString &name) const { return m_window->findChild<QPushButton *>(name); }
-    QString page() const { return m_window->currentPage()->objectName(); }
-    void press(const QString &name);
-    void signIn();
+    KioskDriver kiosk() const { return KioskDriver(m_window.get(), NetworkMs); }
     int photosOnDevice() const;
 
     QTemporaryDir m_dir;
@@ -97,25 +93,6 @@ void TestKioskPhoneRemote::cleanupTestCase()
         QVERIFY(m_device->stop());
 }
 
-void TestKioskPhoneRemote::press(const QString &name)
-{
-    QPushButton *found = button(name);
-    QVERIFY2(found && found->isVisible() && found->isEnabled(), qPrintable(name));
-    QTest::mouseClick(found, Qt::LeftButton);
-}
-
-void TestKioskPhoneRemote::signIn()
-{
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    press(QStringLiteral("startButton"));
-    m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(QStringLiteral("1001"));
-    auto *pin = m_window->findChild<QLineEdit *>(QStringLiteral("pinField"));
-    pin->setText(QStringLiteral("2468"));
-    QTest::keyClick(pin, Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, NetworkMs);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->albumsPage()->isLoaded(), NetworkMs);
-}
-
 int TestKioskPhoneRemote::photosOnDevice() const
 {
     int photos = 0;
@@ -127,11 +104,11 @@ int TestKioskPhoneRemote::photosOnDevice() const
 
 void TestKioskPhoneRemote::phoneHandsInThroughTheDevice()
 {
-    signIn();
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     const int before = photosOnDevice();
     QVERIFY(before > 0);
     QCOMPARE(int(m_window->albumsPage()->data().photos.size()), before);
-    press(QStringLiteral("phoneButton"));
+    kiosk().press(QStringLiteral("phoneButton"));
     PhonePage *phone = m_window->phonePage();
     QTRY_VERIFY_WITH_TIMEOUT(!phone->url().isEmpty(), NetworkMs);
     auto *code = m_window->findChild<QLabel *>(QStringLiteral("phoneQr"));
@@ -154,15 +131,15 @@ void TestKioskPhoneRemote::phoneHandsInThroughTheDevice()
     QVERIFY2(phone->statusText() == QLatin1String("2 new photos are in your albums."), qPrintable(phone->statusText()));
     QCOMPARE(photosOnDevice(), before + 2);
     QTRY_COMPARE_WITH_TIMEOUT(int(m_window->albumsPage()->data().photos.size()), before + 2, NetworkMs);
-    press(QStringLiteral("phoneClose"));
-    press(QStringLiteral("signOutButton"));
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    kiosk().press(QStringLiteral("phoneClose"));
+    kiosk().press(QStringLiteral("signOutButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
 }
 
 void TestKioskPhoneRemote::noticeFromTheDeviceShowsWhileSignedIn()
 {
-    signIn();
-    auto *banner = button(QStringLiteral("noticeBanner"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    auto *banner = kiosk().button(QStringLiteral("noticeBanner"));
     QVERIFY(!banner->isVisible());
     const CtlRun albums = m_device->run({ QStringLiteral("albums"), QStringLiteral("--customer"), QStringLiteral("1001") });
     QVERIFY(!albums.records().isEmpty());
@@ -174,10 +151,10 @@ void TestKioskPhoneRemote::noticeFromTheDeviceShowsWhileSignedIn()
     QCOMPARE(m_device->run({ QStringLiteral("expire") }).code, 0);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), NetworkMs);   // no touch, no new sign-in
     QVERIFY2(banner->text().startsWith(QLatin1String("New notice")), qPrintable(banner->text()));
-    press(QStringLiteral("noticeBanner"));
-    QTRY_COMPARE_WITH_TIMEOUT(page(), QStringLiteral("noticesPage"), NetworkMs);
-    press(QStringLiteral("noticesClose"));
-    press(QStringLiteral("signOutButton"));
+    kiosk().press(QStringLiteral("noticeBanner"));
+    QTRY_COMPARE_WITH_TIMEOUT(kiosk().page(), QStringLiteral("noticesPage"), NetworkMs);
+    kiosk().press(QStringLiteral("noticesClose"));
+    kiosk().press(QStringLiteral("signOutButton"));
 }
 
 QTEST_MAIN(TestKioskPhoneRemote)

@@ -9,7 +9,7 @@
 // the device's data folder), a card inserted at the kiosk arrives on the device,
 // another customer's album stays out of reach, registration goes to the device, and
 // the kiosk's own folder holds thumbnails only: no catalog, no photo store.
-#include "KeyboardTestSupport.h"
+#include "KioskTestSupport.h"
 #include "NetworkChain.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
@@ -31,7 +31,6 @@
 #include <QListView>
 #include <QListWidget>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTreeWidget>
@@ -109,18 +108,11 @@ private Q_SLOTS:
     void noticesComeAsCardsFromTheDevice();
 
 private:
-    QPushButton *button(const QString &name) const { return m_window->findChild<QPushButton *>(name); }
-    QString page() const { return m_window->currentPage()->objectName(); }
-    void press(const QString &name);
-    void typeOnLetters(const QString &keys);
-    QString tryCode(const QString &code, const QString &pin);
-    void signInAs(const QString &code, const QString &pin);
+    KioskDriver kiosk() const { return KioskDriver(m_window.get(), NetworkMs); }
     QList<QJsonObject> albumsOnDevice(const QString &code) const;
     QJsonObject albumOnDevice(qint64 albumId, const QString &code) const;
     QList<QJsonObject> photosOnDevice(qint64 albumId) const;
     qint64 albumIdOnDevice(const QString &code, const QString &title) const;
-    // Waits for the backend's answer to a change and gives it.
-    Status waitFor(const std::function<void(KioskBackend::Done)> &change);
 
     QTemporaryDir m_dir;
     QTemporaryDir m_media;
@@ -195,57 +187,12 @@ void TestKioskRemote::cleanupTestCase()
 
 void TestKioskRemote::init()
 {
-    QCOMPARE(page(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
 }
 
 void TestKioskRemote::cleanup()
 {
-    if (page() == QLatin1String("importPage") && !m_window->isImporting())
-        press(QStringLiteral("importDone"));
-    if (m_window->customerId())
-        press(QStringLiteral("signOutButton"));
-    else if (page() == QLatin1String("signInPage"))
-        press(QStringLiteral("backButton"));
-    else if (page() == QLatin1String("registerPage"))
-        press(QStringLiteral("registerBack"));
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
-}
-
-void TestKioskRemote::press(const QString &name)
-{
-    QPushButton *found = button(name);
-    QVERIFY2(found && found->isVisible() && found->isEnabled(), qPrintable(name));
-    QTest::mouseClick(found, Qt::LeftButton);
-}
-
-void TestKioskRemote::typeOnLetters(const QString &keys)
-{
-    QVERIFY(typeOnKeyboard(keyboardOf(m_window->currentPage()), keys));
-}
-
-QString TestKioskRemote::tryCode(const QString &code, const QString &pin)
-{
-    if (page() != QLatin1String("signInPage"))
-        QTest::mouseClick(button(QStringLiteral("startButton")), Qt::LeftButton);
-    auto *message = m_window->findChild<QLabel *>(QStringLiteral("signInMessage"));
-    auto *pinField = m_window->findChild<QLineEdit *>(QStringLiteral("pinField"));
-    m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(code);
-    pinField->setText(pin);
-    QTest::keyClick(pinField, Qt::Key_Return);
-    // Answered: signed in, or a refusal in place of "Checking…".
-    if (!QTest::qWaitFor([&] { return m_window->customerId() || !message->text().startsWith(QLatin1String("Checking")); },
-                         NetworkMs))
-        return QStringLiteral("(no answer)");
-    return message->text();
-}
-
-void TestKioskRemote::signInAs(const QString &code, const QString &pin)
-{
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    const QString answer = tryCode(code, pin);
-    QTRY_VERIFY2_WITH_TIMEOUT(signedIn.count() == 1, qPrintable(answer), NetworkMs);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->albumsPage()->isLoaded(), NetworkMs);
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().returnToWelcome();
 }
 
 QList<QJsonObject> TestKioskRemote::albumsOnDevice(const QString &code) const
@@ -276,15 +223,6 @@ qint64 TestKioskRemote::albumIdOnDevice(const QString &code, const QString &titl
     return 0;
 }
 
-Status TestKioskRemote::waitFor(const std::function<void(KioskBackend::Done)> &change)
-{
-    std::optional<Status> answer;
-    change([&answer](const Status &status) { answer = status; });
-    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, NetworkMs))
-        return Error::failure(QStringLiteral("no answer from the device"));
-    return *answer;
-}
-
 void TestKioskRemote::welcomeShowsTheDevicesLabName()
 {
     auto *title = m_window->findChild<QLabel *>(QStringLiteral("welcomeTitle"));
@@ -294,17 +232,17 @@ void TestKioskRemote::welcomeShowsTheDevicesLabName()
 // The device answers as the lockout words it: an unknown code and a wrong PIN alike.
 void TestKioskRemote::wrongPinRefusedWithTheServicesWords()
 {
-    const QString unknown = tryCode(QStringLiteral("9999"), QStringLiteral("1111"));
-    const QString wrongPin = tryCode(QStringLiteral("3003"), QStringLiteral("1111"));
+    const QString unknown = kiosk().tryCode(QStringLiteral("9999"), QStringLiteral("1111"));
+    const QString wrongPin = kiosk().tryCode(QStringLiteral("3003"), QStringLiteral("1111"));
     QCOMPARE(m_window->customerId(), 0);
-    QCOMPARE(page(), QStringLiteral("signInPage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("signInPage"));
     QVERIFY2(wrongPin.contains(QLatin1String("Attempts left: 4.")), qPrintable(wrongPin));
     QCOMPARE(unknown, wrongPin);
 }
 
 void TestKioskRemote::albumsListedOwnAndShared()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("greeting"))->text().contains(QLatin1String("Anna Berg")));
     auto *list = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
     const QList<QJsonObject> onDevice = albumsOnDevice(QStringLiteral("1001"));
@@ -317,7 +255,7 @@ void TestKioskRemote::albumsListedOwnAndShared()
     }
     QVERIFY2(sharedShown, "the album shared with the customer is not listed with its owner");
     m_window->albumsPage()->selectAlbum(m_holiday);
-    QVERIFY(!button(QStringLiteral("renameButton"))->isVisible());   // a shared album: to view only
+    QVERIFY(!kiosk().button(QStringLiteral("renameButton"))->isVisible());   // a shared album: to view only
     // Thumbnails come from the device and are kept in the kiosk's cache.
     PhotoGridModel *grid = m_window->albumsPage()->grid();
     QElapsedTimer took;
@@ -330,7 +268,7 @@ void TestKioskRemote::albumsListedOwnAndShared()
 
 void TestKioskRemote::renameAndCoverGoThroughTheDevice()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     const CustomerData &data = m_window->albumsPage()->data();
     qint64 albumId = 0;
     int most = 0;
@@ -340,12 +278,12 @@ void TestKioskRemote::renameAndCoverGoThroughTheDevice()
     }
     QVERIFY(albumId > 0 && most >= 2);
     m_window->albumsPage()->selectAlbum(albumId);
-    press(QStringLiteral("renameButton"));
-    QCOMPARE(page(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("renameButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     m_window->findChild<QLineEdit *>(QStringLiteral("entryField"))->clear();
-    typeOnLetters(QStringLiteral("Garden"));
-    press(QStringLiteral("entryOk"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    QVERIFY(typeOnKeyboard(kiosk().keyboard(), QStringLiteral("Garden")));
+    kiosk().press(QStringLiteral("entryOk"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
     QTRY_COMPARE_WITH_TIMEOUT(albumOnDevice(albumId, QStringLiteral("1001")).value(QStringLiteral("title")).toString(),
                               QStringLiteral("Garden"), NetworkMs);
     auto *list = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
@@ -359,7 +297,7 @@ void TestKioskRemote::renameAndCoverGoThroughTheDevice()
     const qint64 coverId = model->index(last).data(PhotoGridModel::PhotoIdRole).toLongLong();
     grid->selectionModel()->clearSelection();
     grid->selectionModel()->select(model->index(last), QItemSelectionModel::Select);
-    press(QStringLiteral("coverButton"));
+    kiosk().press(QStringLiteral("coverButton"));
     QTRY_COMPARE_WITH_TIMEOUT(albumOnDevice(albumId, QStringLiteral("1001")).value(QStringLiteral("cover")).toInteger(),
                               coverId, NetworkMs);
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > last && model->index(last).data(PhotoGridModel::CoverRole).toBool(),
@@ -368,7 +306,7 @@ void TestKioskRemote::renameAndCoverGoThroughTheDevice()
 
 void TestKioskRemote::selectionMoveAndShareGoThroughTheDevice()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     const qint64 albumId = albumIdOnDevice(QStringLiteral("1001"), QStringLiteral("Garden"));
     QVERIFY(albumId > 0);
     m_window->albumsPage()->selectAlbum(albumId);
@@ -378,11 +316,11 @@ void TestKioskRemote::selectionMoveAndShareGoThroughTheDevice()
     const qint64 second = model->index(1).data(PhotoGridModel::PhotoIdRole).toLongLong();
 
     // Print selection: the saved one is read from the device, two ticked, saved there.
-    press(QStringLiteral("printSelectButton"));
+    kiosk().press(QStringLiteral("printSelectButton"));
     QTRY_VERIFY_WITH_TIMEOUT(model->flags(model->index(0)) & Qt::ItemIsUserCheckable, NetworkMs);
     QVERIFY(model->setData(model->index(0), Qt::Checked, Qt::CheckStateRole));
     QVERIFY(model->setData(model->index(1), Qt::Checked, Qt::CheckStateRole));
-    press(QStringLiteral("printSelectButton"));
+    kiosk().press(QStringLiteral("printSelectButton"));
     auto *status = m_window->findChild<QLabel *>(QStringLiteral("albumStatus"));
     QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String("2 photo")), qPrintable(status->text()), NetworkMs);
     std::optional<Result<QList<qint64>>> saved;
@@ -392,9 +330,9 @@ void TestKioskRemote::selectionMoveAndShareGoThroughTheDevice()
     QCOMPARE(**saved, (QList<qint64> { first, second }));
 
     // Share with Carl, typed on the keys.
-    press(QStringLiteral("shareButton"));
-    typeOnLetters(QStringLiteral("3003"));
-    press(QStringLiteral("entryOk"));
+    kiosk().press(QStringLiteral("shareButton"));
+    QVERIFY(typeOnKeyboard(kiosk().keyboard(), QStringLiteral("3003")));
+    kiosk().press(QStringLiteral("entryOk"));
     const auto sharedWithCarl = [this, albumId] {
         const CtlRun shares = m_device->run({ QStringLiteral("share"), QStringLiteral("list"), QStringLiteral("--album"),
                                               QString::number(albumId) });
@@ -407,12 +345,12 @@ void TestKioskRemote::selectionMoveAndShareGoThroughTheDevice()
     auto *grid = m_window->findChild<QListView *>(QStringLiteral("photoGrid"));
     grid->selectionModel()->clearSelection();
     grid->selectionModel()->select(model->index(0), QItemSelectionModel::Select);
-    press(QStringLiteral("moveButton"));
+    kiosk().press(QStringLiteral("moveButton"));
     auto *choices = m_window->findChild<QListWidget *>(QStringLiteral("entryChoices"));
     QVERIFY(choices->count() >= 1);
     choices->setCurrentRow(0);
     const qint64 target = choices->item(0)->data(Qt::UserRole).toLongLong();
-    press(QStringLiteral("entryOk"));
+    kiosk().press(QStringLiteral("entryOk"));
     QTRY_COMPARE_WITH_TIMEOUT(int(photosOnDevice(albumId).size()), before - 1, NetworkMs);
     bool arrived = false;
     for (const QJsonObject &photo : photosOnDevice(target))
@@ -424,7 +362,7 @@ void TestKioskRemote::selectionMoveAndShareGoThroughTheDevice()
 // already handed in, rejected, with the kiosk's progress page.
 void TestKioskRemote::cardHandedInArrivesOnTheDevice()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     QTemporaryDir staging;
     const QString card = staging.filePath(QStringLiteral("CARD"));
     QVERIFY(QDir().mkpath(card + QStringLiteral("/DCIM")));
@@ -444,7 +382,7 @@ void TestKioskRemote::cardHandedInArrivesOnTheDevice()
     QVERIFY2(summary.added == int(files.size()), qPrintable(m_window->importPage()->summaryText()));
     QCOMPARE(summary.alreadyReceived, 1);
     QCOMPARE(summary.rejected, 1);
-    QCOMPARE(page(), QStringLiteral("importPage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("importPage"));
     auto *results = m_window->findChild<QTreeWidget *>(QStringLiteral("importResults"));
     QVERIFY(results->topLevelItemCount() >= 3);
     // The photos are on the device, in her albums.
@@ -455,8 +393,8 @@ void TestKioskRemote::cardHandedInArrivesOnTheDevice()
     }
     for (const QString &file : files)
         QVERIFY2(names.contains(file), qPrintable(file));
-    press(QStringLiteral("importDone"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("importDone"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
     QVERIFY(QDir(m_media.filePath(QStringLiteral("CARD"))).removeRecursively());
 }
 
@@ -478,12 +416,8 @@ void TestKioskRemote::handInCancelledWhileTheNetworkHangs()
                       m_translations, options);
     kiosk.resize(1280, 800);
     kiosk.show();
-    QSignalSpy signedIn(&kiosk, &KioskWindow::signedIn);
-    kiosk.findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(QStringLiteral("1001"));
-    auto *pin = kiosk.findChild<QLineEdit *>(QStringLiteral("pinField"));
-    pin->setText(QStringLiteral("2468"));
-    QTest::keyClick(pin, Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, NetworkMs);
+    KioskDriver driver(&kiosk, NetworkMs);
+    driver.signIn(QStringLiteral("1001"), QStringLiteral("2468"));
 
     QTemporaryDir staging;
     const QString card = staging.filePath(QStringLiteral("CARD"));
@@ -497,11 +431,11 @@ void TestKioskRemote::handInCancelledWhileTheNetworkHangs()
     clock.start();
     QTRY_VERIFY_WITH_TIMEOUT(relay.stalled(), NetworkMs);
     qInfo("stalled after %lld ms", clock.elapsed());
-    QCOMPARE(kiosk.currentPage()->objectName(), QStringLiteral("importPage"));
+    QCOMPARE(driver.page(), QStringLiteral("importPage"));
     auto *bar = kiosk.findChild<QProgressBar *>(QStringLiteral("jobBar"));
     QTRY_VERIFY(bar->maximum() > 0);   // started: the card's files counted
     QVERIFY(kiosk.isImporting());
-    QTest::mouseClick(kiosk.findChild<QPushButton *>(QStringLiteral("jobCancel")), Qt::LeftButton);
+    driver.press(QStringLiteral("jobCancel"));
     clock.restart();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);   // at once, not after the 60 s transfer timeout
     qInfo("cancelled in %lld ms", clock.elapsed());
@@ -514,18 +448,18 @@ void TestKioskRemote::handInCancelledWhileTheNetworkHangs()
         for (const QJsonObject &photo : photosOnDevice(album.value(QStringLiteral("id")).toInteger()))
             QVERIFY2(!files.contains(photo.value(QStringLiteral("name")).toString()), "a cancelled hand-in counted");
     }
-    QTest::mouseClick(kiosk.findChild<QPushButton *>(QStringLiteral("signOutButton")), Qt::LeftButton);
+    driver.returnToWelcome();
 }
 
 // Whatever the kiosk asks, the device decides with the signed-in customer as the
 // actor: another customer's album is refused, a shared one is read-only.
 void TestKioskRemote::anotherCustomersAlbumIsOutOfReach()
 {
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
     KioskBackend *backend = m_window->backend();
-    for (const Status &status : { waitFor([&](KioskBackend::Done done) { backend->rename(m_private, QStringLiteral("Mine"), done); }),
-                                  waitFor([&](KioskBackend::Done done) { backend->rename(m_holiday, QStringLiteral("Mine"), done); }),
-                                  waitFor([&](KioskBackend::Done done) { backend->share(m_private, QStringLiteral("1001"), done); }) }) {
+    for (const Status &status : { kiosk().waitFor([&](KioskBackend::Done done) { backend->rename(m_private, QStringLiteral("Mine"), done); }),
+                                  kiosk().waitFor([&](KioskBackend::Done done) { backend->rename(m_holiday, QStringLiteral("Mine"), done); }),
+                                  kiosk().waitFor([&](KioskBackend::Done done) { backend->share(m_private, QStringLiteral("1001"), done); }) }) {
         QVERIFY(!status);
         QVERIFY2(status.error().kind() == Error::Kind::Refused, qPrintable(status.error().message()));
     }
@@ -547,21 +481,21 @@ void TestKioskRemote::anotherCustomersAlbumIsOutOfReach()
 
 void TestKioskRemote::registrationGoesToTheDevice()
 {
-    press(QStringLiteral("registerButton"));
-    QCOMPARE(page(), QStringLiteral("registerPage"));
+    kiosk().press(QStringLiteral("registerButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("registerPage"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerName"))->setText(QStringLiteral("Greta Holm"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerContact"))->setText(QStringLiteral("greta@example.org"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPin"))->setText(QStringLiteral("4321"));
     m_window->findChild<QLineEdit *>(QStringLiteral("registerPinAgain"))->setText(QStringLiteral("4321"));
-    press(QStringLiteral("registerSubmit"));
-    QTRY_COMPARE_WITH_TIMEOUT(page(), QStringLiteral("signInPage"), NetworkMs);
+    kiosk().press(QStringLiteral("registerSubmit"));
+    QTRY_COMPARE_WITH_TIMEOUT(kiosk().page(), QStringLiteral("signInPage"), NetworkMs);
     const QString message = m_window->findChild<QLabel *>(QStringLiteral("signInWelcomeCode"))->text();
     const QRegularExpressionMatch code = QRegularExpression(QStringLiteral("K\\d{5}")).match(message);
     QVERIFY2(code.hasMatch(), qPrintable(message));
     const CtlRun shown = m_device->run({ QStringLiteral("customer"), QStringLiteral("show"), code.captured() });
     QVERIFY2(shown.code == 0, qPrintable(shown.why()));
     QCOMPARE(shown.first().value(QStringLiteral("name")).toString(), QStringLiteral("Greta Holm"));
-    signInAs(code.captured(), QStringLiteral("4321"));
+    kiosk().signIn(code.captured(), QStringLiteral("4321"));
 }
 
 // The kiosk opened no lab: its folder holds the thumbnail cache and nothing else.
@@ -585,13 +519,13 @@ void TestKioskRemote::noticesComeAsCardsFromTheDevice()
     QCOMPARE(m_device->run({ QStringLiteral("rule"), QStringLiteral("add"), QStringLiteral("Ten"), QStringLiteral("--keep-days"), QStringLiteral("10") }).code, 0);
     QCOMPARE(m_device->run({ QStringLiteral("album"), QStringLiteral("set-rule"), QStringLiteral("--album"), QString::number(m_holiday), QStringLiteral("--rule"), QStringLiteral("Ten") }).code, 0);
     QCOMPARE(m_device->run({ QStringLiteral("expire") }).code, 0);
-    signInAs(QStringLiteral("1001"), QStringLiteral("2468"));
-    press(QStringLiteral("extendButton"));
-    QTRY_COMPARE_WITH_TIMEOUT(page(), QStringLiteral("noticesPage"), NetworkMs);
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
+    kiosk().press(QStringLiteral("extendButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(kiosk().page(), QStringLiteral("noticesPage"), NetworkMs);
     QCOMPARE(m_window->noticesPage()->cards().size(), 1);
     const QString what = m_window->noticesPage()->cards().first()->findChild<QLabel *>(QStringLiteral("noticeWhat"))->text();
     QVERIFY2(what.startsWith(QLatin1String("Shared with you")), qPrintable(what));
-    press(QStringLiteral("noticesClose"));
+    kiosk().press(QStringLiteral("noticesClose"));
 }
 
 QTEST_MAIN(TestKioskRemote)

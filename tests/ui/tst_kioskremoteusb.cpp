@@ -5,6 +5,7 @@
 // client mode: copied into a spool on the client (through libgphoto2's Directory
 // Browse driver on a disk: port), which goes to the device through the card's remote
 // hand-in. One device on SQLite served by keepsakectl serve on a loopback port.
+#include "KioskTestSupport.h"
 #include "NetworkChain.h"
 #include "UiTestSupport.h"
 #include "UsbTestCamera.h"
@@ -13,8 +14,6 @@
 #include "kiosk/KioskWindow.h"
 #include "kiosk/RemoteKioskBackend.h"
 
-#include <QLineEdit>
-#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QtTest>
@@ -42,7 +41,7 @@ private Q_SLOTS:
 
 private:
     QStringList namesOnDevice(const QString &code) const;
-    QString page() const { return m_window->currentPage()->objectName(); }
+    KioskDriver kiosk() const { return KioskDriver(m_window.get(), NetworkMs); }
 
     QTemporaryDir m_dir;
     QTemporaryDir m_media;
@@ -112,20 +111,14 @@ QStringList TestKioskRemoteUsb::namesOnDevice(const QString &code) const
 
 void TestKioskRemoteUsb::cameraAtTheKioskArrivesOnTheDevice()
 {
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("startButton")), Qt::LeftButton);
-    m_window->findChild<QLineEdit *>(QStringLiteral("codeField"))->setText(QStringLiteral("1001"));
-    auto *pin = m_window->findChild<QLineEdit *>(QStringLiteral("pinField"));
-    pin->setText(QStringLiteral("2468"));
-    QTest::keyClick(pin, Qt::Key_Return);
-    QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, NetworkMs);
+    kiosk().signIn(QStringLiteral("1001"), QStringLiteral("2468"));
 
     QSignalSpy finished(m_window.get(), &KioskWindow::importFinished);
     {
         const std::lock_guard<std::mutex> lock(m_guard);
         m_connected = { m_camera.camera() };
     }
-    QTRY_COMPARE(page(), QStringLiteral("importPage"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("importPage"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 2 * NetworkMs);
     const auto summary = finished.first().first().value<IngestSummary>();
     QVERIFY2(summary.added == int(m_camera.listed.size()) - 2, qPrintable(m_window->importPage()->summaryText()));

@@ -5,17 +5,15 @@
 // test's; the camera is a folder read through libgphoto2's Directory Browse driver),
 // waiting on the welcome screen until the customer signs in, or handed in at once
 // when someone is signed in; the copy, then the card's hand-in, on the import page.
-#include "KeyboardTestSupport.h"
+#include "KioskTestSupport.h"
 #include "UiTestSupport.h"
 #include "UsbTestCamera.h"
 #include "base/Translations.h"
 #include "common/JobProgress.h"
 #include "kiosk/ImportPage.h"
 #include "kiosk/KioskWindow.h"
-#include "kiosk/TouchKeyboard.h"
 
 #include <QLabel>
-#include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -37,9 +35,7 @@ private Q_SLOTS:
 private:
     void plugIn(const UsbCamera &camera);
     void unplug();
-    void signIn();
-    void press(const QString &name);
-    QString page() const { return m_window->currentPage()->objectName(); }
+    KioskDriver kiosk() const { return KioskDriver(m_window.get()); }
     QString hint() const { return m_window->findChild<QLabel *>(QStringLiteral("welcomeHint"))->text(); }
 
     TestLab m_lab;
@@ -73,13 +69,9 @@ void TestKioskUsb::initTestCase()
 void TestKioskUsb::cleanup()
 {
     unplug();
-    if (page() == QLatin1String("importPage")) {
+    if (kiosk().page() == QLatin1String("importPage"))
         QTRY_VERIFY(!m_window->isImporting());
-        press(QStringLiteral("importDone"));
-    }
-    if (m_window->customerId())
-        press(QStringLiteral("signOutButton"));
-    QTRY_COMPARE(page(), QStringLiteral("welcomePage"));
+    kiosk().returnToWelcome();
 }
 
 void TestKioskUsb::plugIn(const UsbCamera &camera)
@@ -94,37 +86,15 @@ void TestKioskUsb::unplug()
     m_connected.clear();
 }
 
-void TestKioskUsb::press(const QString &name)
-{
-    auto *button = m_window->findChild<QPushButton *>(name);
-    QVERIFY2(button && button->isVisible(), qPrintable(name));
-    QTest::mouseClick(button, Qt::LeftButton);
-}
-
-void TestKioskUsb::signIn()
-{
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    press(QStringLiteral("startButton"));
-    for (const QString &digits : { QStringLiteral("1001"), QStringLiteral("2468") }) {
-        TouchKeyboard *keyboard = keyboardOf(m_window->currentPage());
-        QVERIFY(keyboard);
-        for (const QChar key : digits)
-            QVERIFY(tapKey(keyboard, QStringLiteral("key-") + key));
-        QVERIFY(tapKey(keyboard, QStringLiteral("key-enter")));
-    }
-    QVERIFY(signedIn.count() == 1 || signedIn.wait());
-}
-
 void TestKioskUsb::cameraPluggedInBeforeSignInWaitsForTheCustomer()
 {
     QSignalSpy finished(m_window.get(), &KioskWindow::importFinished);
     plugIn(m_camera.camera());
     QTRY_VERIFY2(hint().contains(QLatin1String("camera or phone is connected")), qPrintable(hint()));
-    QCOMPARE(page(), QStringLiteral("welcomePage"));   // nobody to hand it in for yet
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));   // nobody to hand it in for yet
     QVERIFY(!m_window->isImporting());
 
-    signIn();
-    QTRY_COMPARE(page(), QStringLiteral("importPage"));
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"), QStringLiteral("importPage"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     const auto summary = finished.first().first().value<IngestSummary>();
     QCOMPARE(summary.added, int(m_camera.listed.size()) - 2);
@@ -137,17 +107,16 @@ void TestKioskUsb::cameraPluggedInBeforeSignInWaitsForTheCustomer()
     QTRY_VERIFY2(detail->text().contains(QLatin1String("You may unplug your camera or phone")), qPrintable(detail->text()));
     QVERIFY(m_window->importPage()->summaryText().contains(QLatin1String("1 already handed in")));
     QVERIFY(QDir(m_lab.lab->path(QStringLiteral("spool/usb"))).isEmpty());
-    press(QStringLiteral("importDone"));
-    QCOMPARE(page(), QStringLiteral("homePage"));
+    kiosk().press(QStringLiteral("importDone"));
+    QCOMPARE(kiosk().page(), QStringLiteral("homePage"));
 }
 
 void TestKioskUsb::cameraPluggedInWhileSignedInIsHandedInAtOnce()
 {
-    signIn();
-    QTRY_COMPARE(page(), QStringLiteral("homePage"));
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     QSignalSpy finished(m_window.get(), &KioskWindow::importFinished);
     plugIn(m_camera.camera());
-    QTRY_COMPARE(page(), QStringLiteral("importPage"));
+    QTRY_COMPARE(kiosk().page(), QStringLiteral("importPage"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     const auto summary = finished.first().first().value<IngestSummary>();
     QCOMPARE(summary.added, 0);   // handed in by the first test

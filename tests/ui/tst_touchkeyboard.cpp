@@ -4,7 +4,7 @@
 // The kiosk's touch keyboard as customers use it, key by key with the mouse: a German
 // name with umlauts, a phone number on the phone pad, a Japanese album name in kana and
 // converted to kanji, the voiced-sound key, Next and OK through a form, the PIN pad.
-#include "KeyboardTestSupport.h"
+#include "KioskTestSupport.h"
 #include "UiTestSupport.h"
 #include "base/Translations.h"
 #include "catalog/Albums.h"
@@ -44,12 +44,10 @@ private Q_SLOTS:
     void fitsAt1280x800();
 
 private:
-    QWidget *page() const { return m_window->currentPage(); }
+    KioskDriver kiosk() const { return KioskDriver(m_window.get()); }
+    TouchKeyboard *keyboard() const { return kiosk().keyboard(); }
     QLineEdit *field(const char *name) const { return m_window->findChild<QLineEdit *>(QLatin1String(name)); }
-    TouchKeyboard *keyboard() const { return keyboardOf(page()); }
     QString composing() const { return keyboard()->candidateBar()->findChild<QLabel *>(QStringLiteral("composingText"))->text(); }
-    void press(const QString &name);
-    void tap(const QString &key);
     void chooseLanguage(const QString &language);
     void openRegistration();
     void signInAndRename();
@@ -77,50 +75,25 @@ void TestTouchKeyboard::initTestCase()
 
 void TestTouchKeyboard::init()
 {
-    QCOMPARE(page()->objectName(), QStringLiteral("welcomePage"));
+    QCOMPARE(kiosk().page(), QStringLiteral("welcomePage"));
 }
 
 void TestTouchKeyboard::cleanup()
 {
-    if (page()->objectName() == QLatin1String("entryPage"))
-        press(QStringLiteral("entryCancel"));
-    if (m_window->customerId())
-        press(QStringLiteral("signOutButton"));
-    else if (page()->objectName() == QLatin1String("signInPage"))
-        press(QStringLiteral("backButton"));
-    else if (page()->objectName() == QLatin1String("registerPage"))
-        press(QStringLiteral("registerBack"));
-    QTRY_COMPARE(page()->objectName(), QStringLiteral("welcomePage"));
+    kiosk().returnToWelcome();
     chooseLanguage(QStringLiteral("en"));
-}
-
-void TestTouchKeyboard::press(const QString &name)
-{
-    auto *button = m_window->findChild<QPushButton *>(name);
-    QVERIFY2(button && button->isVisible(), qPrintable(name));
-    QTest::mouseClick(button, Qt::LeftButton);
-}
-
-// A key of the keys shown on the current page, tapped as a finger would.
-void TestTouchKeyboard::tap(const QString &key)
-{
-    QVERIFY(keyboard());
-    QPushButton *button = keyboard()->key(QStringLiteral("key-") + key);
-    QVERIFY2(button && button->isVisible(), qPrintable(QStringLiteral("key-") + key));
-    QCOMPARE(button->focusPolicy(), Qt::NoFocus);   // the field keeps the cursor
-    QTest::mouseClick(button, Qt::LeftButton);
 }
 
 void TestTouchKeyboard::chooseLanguage(const QString &language)
 {
-    press(QStringLiteral("language_") + language);
+    kiosk().press(QStringLiteral("language_") + language);
     QTRY_COMPARE(QLocale().name().left(2), language);
 }
 
 void TestTouchKeyboard::openRegistration()
 {
-    press(QStringLiteral("registerButton"));
-    QCOMPARE(page()->objectName(), QStringLiteral("registerPage"));
+    kiosk().press(QStringLiteral("registerButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("registerPage"));
     QVERIFY(keyboard());
     QCOMPARE(keyboard()->target(), field("registerName"));
 }
@@ -134,23 +107,23 @@ void TestTouchKeyboard::germanNameWithUmlauts()
     QCOMPARE(keys->key(QStringLiteral("key-layout"))->text(), QStringLiteral("Deutsch"));
     QCOMPARE(keys->key(QStringLiteral("key-ö"))->accessibleName(), QStringLiteral("Ö"));   // a name starts capital
     QVERIFY(keys->isShifted());
-    tap(QStringLiteral("j"));
+    kiosk().tap(QStringLiteral("j"));
     QVERIFY(!keys->isShifted());
     QCOMPARE(keys->key(QStringLiteral("key-ö"))->text(), QStringLiteral("ö"));
     for (const char *key : { "ö", "r", "g" })
-        tap(QString::fromUtf8(key));
+        kiosk().tap(QString::fromUtf8(key));
     QCOMPARE(field("registerName")->text(), QStringLiteral("Jörg"));
     // The next word of a name starts capital too; umlauts take the shift.
-    tap(QStringLiteral("space"));
+    kiosk().tap(QStringLiteral("space"));
     QVERIFY(keys->isShifted());
     for (const char *key : { "ü", "l", "l", "e", "r" })
-        tap(QString::fromUtf8(key));
+        kiosk().tap(QString::fromUtf8(key));
     QCOMPARE(field("registerName")->text(), QStringLiteral("Jörg Üller"));
-    tap(QStringLiteral("back"));
+    kiosk().tap(QStringLiteral("back"));
     QCOMPARE(field("registerName")->text(), QStringLiteral("Jörg Ülle"));
     // ß has no capital of its own: it stays ß under shift.
-    tap(QStringLiteral("shift"));
-    tap(QStringLiteral("ß"));
+    kiosk().tap(QStringLiteral("shift"));
+    kiosk().tap(QStringLiteral("ß"));
     QCOMPARE(field("registerName")->text(), QStringLiteral("Jörg Ülleß"));
 }
 
@@ -163,11 +136,11 @@ void TestTouchKeyboard::phoneNumberOnThePhonePad()
     QVERIFY(keyboard()->key(QStringLiteral("key-letters"))->isVisible());   // phone or e-mail: letters too
     QVERIFY(keyboard()->key(QStringLiteral("key-0"))->height() >= 64);
     for (const QChar key : QStringLiteral("+49 30 1234"))
-        tap(key == QLatin1Char(' ') ? QStringLiteral("space") : QString(key));
+        kiosk().tap(key == QLatin1Char(' ') ? QStringLiteral("space") : QString(key));
     QCOMPARE(field("registerContact")->text(), QStringLiteral("+49 30 1234"));
     // An e-mail address instead: letters with @ at hand, Latin even in Japanese.
     field("registerContact")->clear();
-    tap(QStringLiteral("letters"));
+    kiosk().tap(QStringLiteral("letters"));
     QCOMPARE(keyboard()->currentLayout(), Id::English);
     QVERIFY(typeOnKeyboard(keyboard(), QStringLiteral("ann@example.de")));
     QCOMPARE(field("registerContact")->text(), QStringLiteral("ann@example.de"));
@@ -183,7 +156,7 @@ void TestTouchKeyboard::nextMovesOnAndOkSubmits()
         { "registerPinAgain", QStringLiteral("1234") } };
     for (const auto &[next, text] : steps) {
         QCOMPARE(keyboard()->key(QStringLiteral("key-enter"))->text(), QStringLiteral("Next"));
-        tap(QStringLiteral("enter"));
+        kiosk().tap(QStringLiteral("enter"));
         QCOMPARE(submitted.count(), 0);   // Next only moves on
         QCOMPARE(keyboard()->target(), field(next));
         QCOMPARE(QApplication::focusWidget(), field(next));
@@ -191,7 +164,7 @@ void TestTouchKeyboard::nextMovesOnAndOkSubmits()
     }
     // The last field: OK sends the form.
     QCOMPARE(keyboard()->key(QStringLiteral("key-enter"))->text(), QStringLiteral("OK"));
-    tap(QStringLiteral("enter"));
+    kiosk().tap(QStringLiteral("enter"));
     QCOMPARE(submitted.count(), 1);
     const auto form = submitted.first().first().value<RegisterPage::Form>();
     QCOMPARE(form.name, QStringLiteral("Ida Lund"));
@@ -201,15 +174,15 @@ void TestTouchKeyboard::nextMovesOnAndOkSubmits()
 
 void TestTouchKeyboard::pinFieldGetsTheDigitsPad()
 {
-    press(QStringLiteral("startButton"));
-    QCOMPARE(page()->objectName(), QStringLiteral("signInPage"));
+    kiosk().press(QStringLiteral("startButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("signInPage"));
     // The customer code: digits first, letters at hand (codes like "C7"), in capitals.
     QCOMPARE(keyboard()->target(), field("codeField"));
     QCOMPARE(keyboard()->currentLayout(), Id::Digits);
-    tap(QStringLiteral("letters"));
-    tap(QStringLiteral("c"));
-    tap(QStringLiteral("symbols"));
-    tap(QStringLiteral("7"));
+    kiosk().tap(QStringLiteral("letters"));
+    kiosk().tap(QStringLiteral("c"));
+    kiosk().tap(QStringLiteral("symbols"));
+    kiosk().tap(QStringLiteral("7"));
     QCOMPARE(field("codeField")->text(), QStringLiteral("C7"));
     // The PIN: the digits pad, nothing else.
     QTest::mouseClick(field("pinField"), Qt::LeftButton);
@@ -220,8 +193,8 @@ void TestTouchKeyboard::pinFieldGetsTheDigitsPad()
     for (int digit = 0; digit <= 9; ++digit)
         QVERIFY(keyboard()->key(QStringLiteral("key-%1").arg(digit))->height() >= 64);
     for (const QChar digit : QStringLiteral("2468"))
-        tap(QString(digit));
-    tap(QStringLiteral("back"));
+        kiosk().tap(QString(digit));
+    kiosk().tap(QStringLiteral("back"));
     QCOMPARE(field("pinField")->text(), QStringLiteral("246"));
 }
 
@@ -230,23 +203,23 @@ void TestTouchKeyboard::shiftOnceAndCapsLock()
     openRegistration();
     QTest::mouseClick(field("registerContact"), Qt::LeftButton);
     QTRY_COMPARE(keyboard()->target(), field("registerContact"));
-    tap(QStringLiteral("letters"));
+    kiosk().tap(QStringLiteral("letters"));
     TouchKeyboard *keys = keyboard();
     QVERIFY(!keys->isShifted());
-    tap(QStringLiteral("shift"));   // once: the next letter only
+    kiosk().tap(QStringLiteral("shift"));   // once: the next letter only
     QCOMPARE(keys->key(QStringLiteral("key-u"))->text(), QStringLiteral("U"));
-    tap(QStringLiteral("u"));
-    tap(QStringLiteral("r"));
+    kiosk().tap(QStringLiteral("u"));
+    kiosk().tap(QStringLiteral("r"));
     QCOMPARE(field("registerContact")->text(), QStringLiteral("Ur"));
-    tap(QStringLiteral("shift"));   // twice in a row: caps lock
-    tap(QStringLiteral("shift"));
+    kiosk().tap(QStringLiteral("shift"));   // twice in a row: caps lock
+    kiosk().tap(QStringLiteral("shift"));
     QVERIFY(keys->isCapsLocked());
     QCOMPARE(keys->key(QStringLiteral("key-shift"))->accessibleName(), QStringLiteral("Caps lock"));
-    tap(QStringLiteral("a"));
-    tap(QStringLiteral("b"));
+    kiosk().tap(QStringLiteral("a"));
+    kiosk().tap(QStringLiteral("b"));
     QVERIFY(keys->isCapsLocked());
-    tap(QStringLiteral("shift"));
-    tap(QStringLiteral("c"));
+    kiosk().tap(QStringLiteral("shift"));
+    kiosk().tap(QStringLiteral("c"));
     QCOMPARE(field("registerContact")->text(), QStringLiteral("UrABc"));
     // Held down: caps lock too.
     QTest::mousePress(keys->key(QStringLiteral("key-shift")), Qt::LeftButton);
@@ -255,17 +228,17 @@ void TestTouchKeyboard::shiftOnceAndCapsLock()
     QVERIFY(keys->isCapsLocked());
     // The layout key goes through the languages and says which is on.
     QCOMPARE(keys->key(QStringLiteral("key-layout"))->text(), QStringLiteral("English"));
-    tap(QStringLiteral("layout"));
+    kiosk().tap(QStringLiteral("layout"));
     QCOMPARE(keys->currentLayout(), Id::German);
     QCOMPARE(keys->key(QStringLiteral("key-layout"))->text(), QStringLiteral("Deutsch"));
-    tap(QStringLiteral("layout"));   // no kana in a phone-or-e-mail field
+    kiosk().tap(QStringLiteral("layout"));   // no kana in a phone-or-e-mail field
     QCOMPARE(keys->currentLayout(), Id::English);
 }
 
 void TestTouchKeyboard::symbolsPageHasWhatFormsNeed()
 {
     openRegistration();
-    tap(QStringLiteral("symbols"));
+    kiosk().tap(QStringLiteral("symbols"));
     QCOMPARE(keyboard()->currentLayout(), Id::Symbols);
     for (const QChar c : QStringLiteral("1234567890+-.,@_'/&()!?:")) {
         QPushButton *key = keyboard()->key(QStringLiteral("key-") + c);
@@ -273,27 +246,18 @@ void TestTouchKeyboard::symbolsPageHasWhatFormsNeed()
         QCOMPARE(key->accessibleName(), QString(c));
     }
     QVERIFY(keyboard()->key(QStringLiteral("key-space"))->isVisible());
-    tap(QStringLiteral("letters"));
+    kiosk().tap(QStringLiteral("letters"));
     QCOMPARE(keyboard()->currentLayout(), Id::English);
 }
 
 // Signs Anna in on the keys and opens the rename of her first album.
 void TestTouchKeyboard::signInAndRename()
 {
-    QSignalSpy signedIn(m_window.get(), &KioskWindow::signedIn);
-    press(QStringLiteral("startButton"));
-    for (const QChar key : QStringLiteral("1001"))
-        tap(QString(key));
-    tap(QStringLiteral("enter"));
-    for (const QChar key : QStringLiteral("2468"))
-        tap(QString(key));
-    tap(QStringLiteral("enter"));
-    QVERIFY(signedIn.wait());
-    QTRY_VERIFY(m_window->albumsPage()->isLoaded());
+    kiosk().signInOnKeys(QStringLiteral("1001"), QStringLiteral("2468"));
     m_window->findChild<QListWidget *>(QStringLiteral("albumList"))->setCurrentRow(0);
     m_albumId = m_window->albumsPage()->currentAlbumId();
-    press(QStringLiteral("renameButton"));
-    QCOMPARE(page()->objectName(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("renameButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     QCOMPARE(keyboard()->target(), field("entryField"));
 }
 
@@ -307,20 +271,20 @@ void TestTouchKeyboard::japaneseAlbumName()
              QCoreApplication::translate("Keepsake::TouchKeyboard", "OK"));
     // Kana as typed: OK keeps them.
     for (const char *kana : { "な", "つ", "や", "す", "み" })
-        tap(QString::fromUtf8(kana));
+        kiosk().tap(QString::fromUtf8(kana));
     QCOMPARE(field("entryField")->text(), QStringLiteral("なつやすみ"));   // the old name was selected: replaced
     QCOMPARE(composing(), QStringLiteral("なつやすみ"));
     QVERIFY2(keys->candidateBar()->candidates().contains(QStringLiteral("夏休み")),
              qPrintable(keys->candidateBar()->candidates().join(QLatin1Char(' '))));
-    tap(QStringLiteral("enter"));
+    kiosk().tap(QStringLiteral("enter"));
     QTRY_COMPARE(Albums(m_lab.lab->catalog()).byId(m_albumId)->title, QStringLiteral("なつやすみ"));
     // Converted: a tap on the candidate puts the kanji in the field.
     auto *albums = m_window->findChild<QListWidget *>(QStringLiteral("albumList"));
     QTRY_VERIFY(albums->currentItem() && albums->currentItem()->text().startsWith(QStringLiteral("なつやすみ")));
-    press(QStringLiteral("renameButton"));
+    kiosk().press(QStringLiteral("renameButton"));
     QCOMPARE(field("entryField")->text(), QStringLiteral("なつやすみ"));
     for (const char *kana : { "な", "つ", "や", "す", "み" })
-        tap(QString::fromUtf8(kana));
+        kiosk().tap(QString::fromUtf8(kana));
     CandidateBar *bar = keys->candidateBar();
     const qsizetype at = bar->candidates().indexOf(QStringLiteral("夏休み"));
     QVERIFY(at >= 0);
@@ -328,11 +292,11 @@ void TestTouchKeyboard::japaneseAlbumName()
     QTest::mouseClick(bar->button(int(at)), Qt::LeftButton);
     QCOMPARE(field("entryField")->text(), QStringLiteral("夏休み"));
     QTRY_VERIFY(bar->candidates().isEmpty());   // committed
-    tap(QStringLiteral("enter"));
+    kiosk().tap(QStringLiteral("enter"));
     QTRY_COMPARE(Albums(m_lab.lab->catalog()).byId(m_albumId)->title, QStringLiteral("夏休み"));
     // Latin letters are a tap away in Japanese.
-    press(QStringLiteral("renameButton"));
-    tap(QStringLiteral("layout"));
+    kiosk().press(QStringLiteral("renameButton"));
+    kiosk().tap(QStringLiteral("layout"));
     QCOMPARE(keyboard()->currentLayout(), Id::English);
 }
 
@@ -343,15 +307,15 @@ void TestTouchKeyboard::shareFieldTakesLatinLetters()
     chooseLanguage(QStringLiteral("ja"));
     signInAndRename();
     QCOMPARE(keyboard()->currentLayout(), Id::Kana);
-    press(QStringLiteral("entryCancel"));
-    press(QStringLiteral("shareButton"));
-    QCOMPARE(page()->objectName(), QStringLiteral("entryPage"));
+    kiosk().press(QStringLiteral("entryCancel"));
+    kiosk().press(QStringLiteral("shareButton"));
+    QCOMPARE(kiosk().page(), QStringLiteral("entryPage"));
     QCOMPARE(keyboard()->currentLayout(), Id::English);
     for (const char *key : { "a", "n", "n", "a", "@" })
-        tap(QString::fromLatin1(key));
+        kiosk().tap(QString::fromLatin1(key));
     QCOMPARE(field("entryField")->text(), QStringLiteral("anna@"));
-    press(QStringLiteral("entryCancel"));
-    press(QStringLiteral("renameButton"));
+    kiosk().press(QStringLiteral("entryCancel"));
+    kiosk().press(QStringLiteral("renameButton"));
     QCOMPARE(keyboard()->currentLayout(), Id::Kana);
 }
 
@@ -371,12 +335,12 @@ void TestTouchKeyboard::voicedAndSmallKana()
     };
     for (const auto &[keys, expected] : steps) {
         for (const QString &key : keys)
-            tap(key);
+            kiosk().tap(key);
         QCOMPARE(title->text(), expected);
     }
     // The composed kana, voiced as they went, are converted as a whole.
     QCOMPARE(composing(), QStringLiteral("がはっドー"));
-    tap(QStringLiteral("back"));
+    kiosk().tap(QStringLiteral("back"));
     QCOMPARE(title->text(), QStringLiteral("がはっド"));
     QCOMPARE(composing(), QStringLiteral("がはっド"));
 }
@@ -390,7 +354,7 @@ void TestTouchKeyboard::checkFits(const QString &shot)
     TouchKeyboard *keys = keyboard();
     const QRect area(keys->mapTo(m_window.get(), QPoint(0, 0)), keys->size());
     QVERIFY2(m_window->rect().contains(area), qPrintable(shot));
-    for (QLineEdit *edit : page()->findChildren<QLineEdit *>()) {
+    for (QLineEdit *edit : m_window->currentPage()->findChildren<QLineEdit *>()) {
         if (edit->isVisible())
             QVERIFY(!QRect(edit->mapTo(m_window.get(), QPoint(0, 0)), edit->size()).intersects(area));
     }
@@ -413,15 +377,15 @@ void TestTouchKeyboard::fitsAt1280x800()
     QTest::mouseClick(field("registerContact"), Qt::LeftButton);
     QTRY_COMPARE(keyboard()->currentLayout(), Id::Phone);
     checkFits(QStringLiteral("keyboard-register-phone"));
-    press(QStringLiteral("registerBack"));
+    kiosk().press(QStringLiteral("registerBack"));
     chooseLanguage(QStringLiteral("ja"));
     openRegistration();
     QCOMPARE(keyboard()->currentLayout(), Id::Kana);
     checkFits(QStringLiteral("keyboard-register-ja"));
-    press(QStringLiteral("registerBack"));
+    kiosk().press(QStringLiteral("registerBack"));
     signInAndRename();
     for (const char *kana : { "な", "つ", "や", "す", "み" })
-        tap(QString::fromUtf8(kana));
+        kiosk().tap(QString::fromUtf8(kana));
     checkFits(QStringLiteral("keyboard-rename-ja"));
 }
 
