@@ -7,6 +7,7 @@
 // its path on the station, the stations' queue with state and progress as the
 // catalog has them, Cancel, and a disc a station verified while the counter was away
 // settled when the queue is read.
+#include "ServedDevice.h"
 #include "UiTestSupport.h"
 #include "CounterTestSupport.h"
 #include "base/Actor.h"
@@ -84,47 +85,6 @@ private:
     StationQueueView *m_queue = nullptr;
 };
 
-namespace {
-
-// A device served on a thread of its own (DeviceService lives and stops there).
-class ServedElsewhere
-{
-public:
-    explicit ServedElsewhere(const Lab &lab)
-    {
-        m_thread.start();
-        m_anchor.moveToThread(&m_thread);
-        QMetaObject::invokeMethod(&m_anchor, [this, &lab] {
-            m_service = std::make_unique<DeviceService>(lab);
-            m_started = m_service->start(QHostAddress::LocalHost, 0).ok();
-        }, Qt::BlockingQueuedConnection);
-    }
-    ~ServedElsewhere()
-    {
-        // Destroying the service cancels what runs in it and waits for it to return (its
-        // forwarding round, thumbnail pool and station runner each wait on their own).
-        QMetaObject::invokeMethod(&m_anchor, [this] { m_service.reset(); }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    bool started() const { return m_started; }
-
-private:
-    QThread m_thread;
-    QObject m_anchor;
-    std::unique_ptr<DeviceService> m_service;
-    bool m_started = false;
-};
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-} // namespace
-
 std::unique_ptr<Lab> TestCounterStation::openLab(const QString &dir)
 {
     Result<std::unique_ptr<Lab>> lab = Lab::open({ dir, m_catalog }, m_clock);
@@ -168,7 +128,7 @@ void TestCounterStation::initTestCase()
     QVERIFY2(added && added->added > 0, qPrintable(added ? QString() : added.error().message()));
     const Result<LabDevice::Initialized> device = LabDevice::init(*m_lab, Actor::system(QStringLiteral("test")),
                                                                   QStringLiteral("S1"),
-                                                                  QStringLiteral("https://127.0.0.1:%1").arg(freePort()));
+                                                                  QStringLiteral("https://127.0.0.1:%1").arg(freeLoopbackPort()));
     QVERIFY2(device, qPrintable(device ? QString() : device.error().message()));
     // S2 refuses connections (nothing listens on port 1); S3 accepts and never answers.
     m_s2 = registerStation(QStringLiteral("S2"), QStringLiteral("https://127.0.0.1:1"));
@@ -178,7 +138,7 @@ void TestCounterStation::initTestCase()
     // S4 is a real station, served by the test that burns on it; S1 serves the photos it fetches.
     const Result<LabDevice::Initialized> s4 = LabDevice::init(*openLab(m_dir.filePath(QStringLiteral("s4"))),
                                                               Actor::system(QStringLiteral("test")), QStringLiteral("S4"),
-                                                              QStringLiteral("https://127.0.0.1:%1").arg(freePort()));
+                                                              QStringLiteral("https://127.0.0.1:%1").arg(freeLoopbackPort()));
     QVERIFY2(s4, qPrintable(s4 ? QString() : s4.error().message()));
     m_lab.reset();
     m_lab = openLab(dir);   // now the folder is device S1 of the chain

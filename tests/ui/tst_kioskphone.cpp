@@ -10,6 +10,7 @@
 // data folder that is no device says why there is no code.
 #include "KioskTestSupport.h"
 #include "PhoneTestSupport.h"
+#include "ServedDevice.h"
 #include "UiTestSupport.h"
 
 #include "base/Translations.h"
@@ -34,41 +35,6 @@ using namespace Keepsake;
 using namespace Keepsake::Test;
 
 namespace {
-
-// A device served on a thread of its own, as keepsakectl serve would serve it.
-class ServedElsewhere
-{
-public:
-    explicit ServedElsewhere(const Lab &lab)
-    {
-        m_thread.start();
-        m_anchor.moveToThread(&m_thread);
-        QMetaObject::invokeMethod(&m_anchor, [this, &lab] {
-            m_service = std::make_unique<DeviceService>(lab);
-            m_started = m_service->start(QHostAddress::LocalHost, 0).ok();
-        }, Qt::BlockingQueuedConnection);
-    }
-    ~ServedElsewhere()
-    {
-        QMetaObject::invokeMethod(&m_anchor, [this] { m_service.reset(); }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    bool started() const { return m_started; }
-
-private:
-    QThread m_thread;
-    QObject m_anchor;
-    std::unique_ptr<DeviceService> m_service;
-    bool m_started = false;
-};
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 QStringList corpusFiles(const QString &folder, const QStringList &names)
 {
@@ -120,7 +86,7 @@ void TestKioskPhone::initTestCase()
     QVERIFY(m_lab.ingest(QStringLiteral("1001"), { QStringLiteral("real/png") }).added > 1);
     const Result<LabDevice::Initialized> device = LabDevice::init(*m_lab.lab, Actor::system(QStringLiteral("test")),
                                                                   QStringLiteral("S1"),
-                                                                  QStringLiteral("https://127.0.0.1:%1").arg(freePort()));
+                                                                  QStringLiteral("https://127.0.0.1:%1").arg(freeLoopbackPort()));
     QVERIFY2(device, qPrintable(device ? QString() : device.error().message()));
     m_lab.lab.reset();
     QVERIFY(m_lab.open());   // now the folder is device S1
