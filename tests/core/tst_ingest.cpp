@@ -438,10 +438,7 @@ void TestIngest::givesPhotosStoredBeforeTheirPictureHash()
     for (const QString &sql : { QStringLiteral("ALTER TABLE photos DROP COLUMN picture_hash"),
                                 QStringLiteral("ALTER TABLE photos DROP COLUMN picture_hash_method"),
                                 QStringLiteral("DELETE FROM schema_version WHERE version = 12") })
-    {
-        QSqlDatabase db = m_lab->catalog().db();
-        QVERIFY2(SqlQuery::execDirect(db, sql), qPrintable(sql));   // not a prepared statement in PostgreSQL
-    }
+        QVERIFY2(SqlQuery::execDirect(m_lab->catalog().db(), sql), qPrintable(sql));   // PostgreSQL prepares no DDL
     QCOMPARE(m_lab->catalog().schemaVersion(), 11);
     m_lab.reset();
     auto reopened = Lab::open({ m_dir->path(), m_catalogUrl }, m_clock);

@@ -414,6 +414,7 @@ void TestCounter::anotherCustomersDiscIsRefusedBeforeWriting()
     m_window->showRecording(b2->id, {});
     RecordPanel *panel = m_window->recording();
     QVERIFY(!panel->chosenAlbums().isEmpty());
+    QVERIFY(panel->findChildren<QLabel *>(QStringLiteral("discPickupQr")).isEmpty());   // A1's codes left with A1
     QSignalSpy shown(panel, &RecordPanel::planShown);
     panel->setDrive(QStringLiteral("stdio:") + m_image);   // A1's disc, brought by B2
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->checkText().contains(QLatin1String("belongs to customer A1")), 30000);

@@ -37,7 +37,6 @@
 #include <QTabWidget>
 #include <QTcpServer>
 #include <QScopeGuard>
-#include <QThread>
 #include <QtTest>
 
 using namespace Keepsake;

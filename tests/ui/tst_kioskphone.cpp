@@ -27,8 +27,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QThread>
 #include <QtTest>
 
 using namespace Keepsake;

@@ -19,10 +19,8 @@ void QrLabel::showCode(const QString &code)
     const Result<QrCode> qr = QrCode::encode(code);
     if (!qr) {
         clearCode();
-        setToolTip(qr.error().message());
         return;
     }
-    m_code = code;
     setPixmap(QPixmap::fromImage(qr->toImage(m_modulePixels)));
     setToolTip(tr("The receipt's QR code: a scanner at the counter reads %1 from it.").arg(code));
     show();
@@ -30,7 +28,6 @@ void QrLabel::showCode(const QString &code)
 
 void QrLabel::clearCode()
 {
-    m_code.clear();
     clear();
     hide();
 }

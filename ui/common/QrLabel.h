@@ -15,14 +15,13 @@ class QrLabel : public QLabel
 public:
     explicit QrLabel(int modulePixels, QWidget *parent = nullptr);
 
-    // Shows the code's QR code; stays hidden when none can be made (it says why in its tooltip).
+    // Shows the code's QR code; stays hidden when none can be made (the code itself is
+    // always shown as text beside it).
     void showCode(const QString &code);
     void clearCode();
-    QString code() const { return m_code; }
 
 private:
     const int m_modulePixels;
-    QString m_code;
 };
 
 } // namespace Keepsake
