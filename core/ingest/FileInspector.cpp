@@ -129,12 +129,15 @@ bool FileInspector::recognise(InspectedFile &file, const PhotoMetadata &headMeta
 bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &source) const
 {
     // The bytes are hashed as they stream in, a piece at a time: the SHA-256 and the
-    // MD5 from this one read, into memory the store writes from directly.
+    // MD5 from this one read, into memory the store writes from directly. A file whose
+    // SHA-256 was verified as it arrived is only read.
+    const QString known = m_knownSha256 ? m_knownSha256->value(file.path) : QString();
     ContentDigests hash;
     FileBytes bytes = m_buffers.take(file.size);
     qint64 at = std::min<qint64>(head.size(), file.size);
     std::memcpy(bytes.data(), head.constData(), size_t(at));
-    hash.add(bytes.constData(), at);
+    if (known.isEmpty())
+        hash.add(bytes.constData(), at);
     head.clear();
     if (at < file.size && !source.seek(at)) {
         file.readError = Tr::tr("the file cannot be read (%1)").arg(source.errorString());
@@ -146,12 +149,17 @@ bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &sourc
             file.readError = Tr::tr("the file cannot be read to its end (%1)").arg(source.errorString());
             return false;
         }
-        hash.add(bytes.constData() + at, got);
+        if (known.isEmpty())
+            hash.add(bytes.constData() + at, got);
         at += got;
     }
-    const ContentDigests::Hex digests = hash.finish();
-    file.sha256 = digests.sha256;
-    file.md5 = digests.md5;
+    if (known.isEmpty()) {
+        const ContentDigests::Hex digests = hash.finish();
+        file.sha256 = digests.sha256;
+        file.md5 = digests.md5;
+    } else {
+        file.sha256 = known;
+    }
     file.bytes = std::move(bytes);
     file.data = file.bytes.view();
     file.quickHash = QuickHash::ofData(file.data);

@@ -12,6 +12,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -62,6 +63,10 @@ public:
                   const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again,
                   const Thumbnailer *thumbnails = nullptr);
 
+    // Files whose SHA-256 is known already (a spool verified on arrival), by their path
+    // relative to the source: read for their picture without hashing. Outlives the inspector.
+    void setKnownSha256(const QHash<QString, QString> *known) { m_knownSha256 = known; }
+
     InspectedFile inspect(const CardEntry &entry) const;
     // The bytes of the entry that inspect() may hold in memory at once.
     static qint64 bytesHeld(const CardEntry &entry);
@@ -81,6 +86,7 @@ private:
     PictureHasher m_hasher;
     FileBytesPool &m_buffers;
     const Thumbnailer *m_thumbnails;
+    const QHash<QString, QString> *m_knownSha256 = nullptr;
     bool m_verifyFull;
     bool m_again;
 };

@@ -249,8 +249,9 @@ Status IngestJob::storeFiles(const QList<CardEntry> &sources, CustomerIndex &ind
     MemoryBudget memory(FileInspector::MaxPictureBytes);
     const qsizetype window = pool.maxThreadCount() * 2;
     FileBytesPool buffers { int(window) };
-    const FileInspector inspector(index, metadata, decoder, buffers, m_options.verifyFull, m_options.again,
+    FileInspector inspector(index, metadata, decoder, buffers, m_options.verifyFull, m_options.again,
                                   m_options.thumbnails ? &m_lab.thumbnails() : nullptr);
+    inspector.setKnownSha256(&m_options.knownSha256);
     std::deque<InFlight> inFlight;
     qsizetype next = 0;
     int done = 0;

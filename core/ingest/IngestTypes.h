@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -80,6 +81,10 @@ struct IngestOptions
     QList<IngestRecord> decidedElsewhere;
     QString sourceName;           // what the hand-in names as its source; the sources when empty
     bool sourcesAreSpool = false; // the lab's own spool: files are linked into the store, not copied
+    // SHA-256 of spooled files, by path relative to their source, verified as they
+    // arrived: such a file is read for its picture, not hashed again. Its MD5 is left
+    // to its first burn.
+    QHash<QString, QString> knownSha256;
 };
 
 } // namespace Keepsake

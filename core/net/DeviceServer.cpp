@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QHttpServerResponder>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslSocket>
@@ -84,7 +85,13 @@ Result<quint16> DeviceServer::listen(const QHostAddress &address, quint16 port, 
 
 void DeviceServer::route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler)
 {
-    m_routes.push_back({ method, pathParts(pattern), access, std::move(handler) });
+    m_routes.push_back({ method, pathParts(pattern), access, std::move(handler), {} });
+}
+
+void DeviceServer::routeLater(QHttpServerRequest::Method method, const QString &pattern, Access access,
+                              LaterHandler handler)
+{
+    m_routes.push_back({ method, pathParts(pattern), access, {}, std::move(handler) });
 }
 
 const DeviceServer::Route *DeviceServer::match(const QHttpServerRequest &request, QStringList &captures,
@@ -178,6 +185,14 @@ bool DeviceServer::withinRate(const QHostAddress &address, bool failure)
 
 bool DeviceServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    if (m_answering.contains(socket)) {
+        // A second request before the answer to the first: HTTP/1.1 answers in order,
+        // and no client of this service sends that way. The connection is closed.
+        qCInfo(lcNet) << "Closed a connection from" << request.remoteAddress().toString()
+                      << "that sent a request before its last was answered";
+        socket->abort();
+        return true;
+    }
     const QString path = request.url().path();
     if (request.method() == QHttpServerRequest::Method::Get && path == QLatin1String(ServiceProtocol::HealthPath)) {
         send(request, socket, ServiceReply::object({ { QStringLiteral("ok"), true } }));
@@ -219,8 +234,24 @@ bool DeviceServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         return true;
     }
     ServiceRequest call { request, captures, *caller };
-    send(request, socket, route->handler(call));
+    if (route->later)
+        answerLater(request, socket, route->later(call));
+    else
+        send(request, socket, route->handler(call));
     return true;
+}
+
+// The request stays as it is until the connection sends the next, which it does only
+// once answered; it goes when the connection does.
+void DeviceServer::answerLater(const QHttpServerRequest &request, QTcpSocket *socket, QFuture<ServiceReply> reply)
+{
+    m_answering.insert(socket);
+    const QPointer<QTcpSocket> alive(socket);
+    reply.then(this, [this, &request, socket, alive](const ServiceReply &answer) {
+        m_answering.remove(socket);
+        if (alive && alive->state() == QAbstractSocket::ConnectedState)
+            send(request, alive, answer);
+    });
 }
 
 void DeviceServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

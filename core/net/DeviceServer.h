@@ -7,9 +7,11 @@
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHash>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QSet>
 
 #include <functional>
 #include <vector>
@@ -42,6 +44,9 @@ public:
         Device,     // the chain's devices only
     };
     using Handler = std::function<ServiceReply(ServiceRequest &)>;
+    // A handler whose work goes on off the service's thread: the reply goes out when
+    // the future has it. It reads the request before it returns; the work does not.
+    using LaterHandler = std::function<QFuture<ServiceReply>(ServiceRequest &)>;
 
     DeviceServer(const Catalog &catalog, qint64 deviceId, const Clock &clock, QObject *parent = nullptr);
     ~DeviceServer() override;
@@ -50,6 +55,7 @@ public:
     Result<quint16> listen(const QHostAddress &address, quint16 port, const DeviceIdentity &identity);
     // pattern: the path below /v1/, "{}" for a part the handler gets in captures.
     void route(QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler);
+    void routeLater(QHttpServerRequest::Method method, const QString &pattern, Access access, LaterHandler handler);
     // The customers' web page answers its own paths (WebFront::isWebPath); none: 404.
     void setWebFront(WebFront *front) { m_web = front; }
 
@@ -64,6 +70,7 @@ private:
         QStringList parts;
         Access access;
         Handler handler;
+        LaterHandler later;
     };
     const Route *match(const QHttpServerRequest &request, QStringList &captures, bool &pathKnown) const;
     // Who calls; an error (401) when nobody we know.
@@ -71,6 +78,7 @@ private:
     bool allowed(const ServiceCaller &caller, Access access) const;
     bool withinRate(const QHostAddress &address, bool failure);
     void send(const QHttpServerRequest &request, QTcpSocket *socket, const ServiceReply &reply);
+    void answerLater(const QHttpServerRequest &request, QTcpSocket *socket, QFuture<ServiceReply> reply);
 
     const Catalog &m_catalog;
     qint64 m_deviceId;
@@ -79,6 +87,7 @@ private:
     WebFront *m_web = nullptr;
     struct Bucket { double tokens = 0; QElapsedTimer refilled; int failures = 0; QElapsedTimer failuresSince; };
     QHash<QHostAddress, Bucket> m_buckets;
+    QSet<const QTcpSocket *> m_answering;   // connections whose request is still being worked on
 };
 
 } // namespace Keepsake

@@ -9,6 +9,7 @@
 #include "ingest/CustomerIndex.h"
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
+#include "store/PieceFile.h"
 #include "store/Sha256.h"
 
 #include <QDir>
@@ -46,6 +47,7 @@ struct HandinReception::Incoming
     qint64 received = 0;
     std::unique_ptr<Sha256> hash;   // over what came in order
     bool complete = false;
+    bool busy = false;   // a piece is being written and hashed: the file is left alone
 };
 
 struct HandinReception::Reception
@@ -72,12 +74,15 @@ struct HandinReception::Reception
 HandinReception::HandinReception(const Lab &lab, QObject *parent) : QObject(parent), m_lab(lab)
 {
     m_workers.setMaxThreadCount(2);
+    m_pieces.setMaxThreadCount(2);
+    m_writers.setMaxThreadCount(2);
 }
 
 HandinReception::~HandinReception()
 {
     for (auto &[id, reception] : m_receptions)
         reception->cancel.cancel();
+    m_pieces.waitForDone();
     m_workers.waitForDone();
 }
 
@@ -196,17 +201,25 @@ QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &fil
     Incoming &incoming = reception.files[path];
     const bool same = incoming.size == size && incoming.hash
         && ((!sha.isEmpty() && incoming.sha256 == sha) || (!quick.isEmpty() && incoming.quickHash == quick));
+    reply.insert(QStringLiteral("offset"), 0);
+    if (incoming.busy) {
+        // A piece of it is still being taken in (its connection was cut): the client
+        // sends from here and is told to wait when it comes too soon.
+        reply.insert(QStringLiteral("offset"), incoming.received);
+        return say("send");
+    }
     if (!same) {
         incoming = Incoming { size, sha, quick, 0, std::make_unique<Sha256>(), false };
         QFile::remove(QDir(reception.folder).filePath(path));
     } else if (incoming.sha256.isEmpty()) {
         incoming.sha256 = sha;
     }
+    reply.insert(QStringLiteral("offset"), incoming.received);
     return say(incoming.complete ? "received" : "send");
 }
 
-Result<QJsonObject> HandinReception::receive(const QString &id, const QString &owner, const QString &path,
-                                             qint64 offset, const QByteArray &bytes, const QString &claimedSha256)
+Result<HandinReception::PieceJob> HandinReception::admit(const QString &id, const QString &owner, const QString &path,
+                                                         qint64 offset, qint64 size)
 {
     Result<Reception *> reception = find(id, owner);
     if (!reception)
@@ -215,28 +228,80 @@ Result<QJsonObject> HandinReception::receive(const QString &id, const QString &o
     if (it == (*reception)->files.end() || stateOf(**reception) != QLatin1String("receiving"))
         return Error::notFound(Tr::tr("%1 was not offered to this hand-in, or the hand-in takes no more files.").arg(path));
     Incoming &incoming = it->second;
-    if (offset != incoming.received || offset + bytes.size() > incoming.size || incoming.complete)
+    if (incoming.busy || offset != incoming.received || offset + size > incoming.size || incoming.complete)
         return Error(Error::Kind::Cancelled, Tr::tr("%1: the device has %2 bytes of it; send from there.")
                                                  .arg(path).arg(incoming.received));
     const QString target = QDir((*reception)->folder).filePath(path);
     QDir().mkpath(QFileInfo(target).absolutePath());
-    QFile out(target);
-    if (!out.open(offset == 0 ? QIODevice::WriteOnly | QIODevice::Truncate : QIODevice::WriteOnly | QIODevice::Append)
-        || out.write(bytes) != bytes.size() || !out.flush())
-        return Error::failure(Tr::tr("%1 cannot be spooled: %2. Check the device's free space.").arg(path, out.errorString()));
-    incoming.hash->add(bytes);
-    incoming.received += bytes.size();
+    incoming.busy = true;   // nothing else touches the file until the piece is settled
+    return PieceJob { id, path, target, offset, offset + size == incoming.size, incoming.hash.get() };
+}
+
+// On any thread: the piece goes to the disk while it is hashed.
+HandinReception::PieceDone HandinReception::takeIn(const PieceJob &job, const QByteArray &bytes)
+{
+    QFuture<Status> writing = QtConcurrent::run(&m_writers, [this, job, bytes] {
+        return PieceFile(m_buffers).write(job.target, job.offset, bytes);
+    });
+    job.hash->add(bytes);
+    PieceDone done { writing.result(), QString() };
+    if (job.last)
+        done.digest = job.hash->hex();
+    return done;
+}
+
+QFuture<Result<QJsonObject>> HandinReception::receive(const QString &id, const QString &owner, const QString &path,
+                                                      qint64 offset, const QByteArray &bytes,
+                                                      const QString &claimedSha256)
+{
+    const Result<PieceJob> job = admit(id, owner, path, offset, bytes.size());
+    if (!job)
+        return QtFuture::makeReadyFuture(Result<QJsonObject>(job.error()));
+    // Written and hashed off the service's thread, which meanwhile takes the other lane's pieces.
+    return QtConcurrent::run(&m_pieces, [this, job = *job, bytes] { return takeIn(job, bytes); })
+        .then(this, [this, job = *job, size = bytes.size(), claimedSha256](const PieceDone &done) {
+            return settle(job, size, claimedSha256, done);
+        });
+}
+
+Result<QJsonObject> HandinReception::receiveNow(const QString &id, const QString &owner, const QString &path,
+                                                qint64 offset, const QByteArray &bytes, const QString &claimedSha256)
+{
+    const Result<PieceJob> job = admit(id, owner, path, offset, bytes.size());
+    if (!job)
+        return job.error();
+    return settle(*job, bytes.size(), claimedSha256, takeIn(*job, bytes));
+}
+
+// Back on the service's thread: the piece counts, or the file starts again.
+Result<QJsonObject> HandinReception::settle(const PieceJob &job, qint64 size, const QString &claimedSha256,
+                                            const PieceDone &done)
+{
+    const QString &path = job.path;
+    const auto reception = m_receptions.find(job.id);
+    if (reception == m_receptions.end() || !reception->second->files.contains(path))
+        return Error::notFound(Tr::tr("No hand-in %1 is open here for this terminal: start the hand-in again.").arg(job.id));
+    Incoming &incoming = reception->second->files.at(path);
+    incoming.busy = false;
+    auto startAgain = [&incoming] {
+        incoming = Incoming { incoming.size, incoming.sha256, incoming.quickHash, 0, std::make_unique<Sha256>(), false };
+    };
+    if (!done.written) {
+        startAgain();
+        return Error::failure(Tr::tr("%1 cannot be spooled: %2 Check the device's free space.")
+                                  .arg(path, done.written.error().message()));
+    }
+    incoming.received += size;
     if (incoming.received == incoming.size) {
-        const QString got = incoming.hash->hex();
         const QString want = incoming.sha256.isEmpty() ? claimedSha256 : incoming.sha256;
-        if (got != want || (!claimedSha256.isEmpty() && claimedSha256 != want)) {
-            qCWarning(lcNet) << "Hand-in" << id << path << "arrived with SHA-256" << got << "instead of" << want;
-            incoming = Incoming { incoming.size, incoming.sha256, incoming.quickHash, 0, std::make_unique<Sha256>(), false };
-            out.remove();
+        if (done.digest != want || (!claimedSha256.isEmpty() && claimedSha256 != want)) {
+            qCWarning(lcNet) << "Hand-in" << job.id << path << "arrived with SHA-256" << done.digest << "instead of" << want;
+            startAgain();
+            QFile::remove(job.target);
             return Error::usage(Tr::tr("%1 arrived damaged (its SHA-256 differs from the one sent with it): send it "
                                        "again.").arg(path));
         }
-        incoming.sha256 = got;
+        incoming.sha256 = done.digest;
         incoming.complete = true;
     }
     return QJsonObject { { QStringLiteral("received"), incoming.received },
@@ -277,6 +342,8 @@ void HandinReception::run(Reception *r)
     options.actor = r->opening.actor.auditText();
     options.decidedElsewhere = r->decided;
     options.sourcesAreSpool = true;   // verified on arrival, and nobody writes them any more
+    for (const auto &[path, incoming] : r->files)
+        options.knownSha256.insert(path, incoming.sha256);
     IngestJob job(m_lab, options);
     QObject::connect(&job, &IngestJob::fileDecided, &job, [r](const IngestRecord &record) {
         QMutexLocker lock(&r->mutex);

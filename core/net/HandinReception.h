@@ -6,9 +6,11 @@
 #include "base/CancelToken.h"
 #include "base/Error.h"
 #include "ingest/IngestTypes.h"
+#include "store/FileBytes.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMutex>
@@ -54,8 +56,12 @@ public:
     Result<QJsonArray> offer(const QString &id, const QString &owner, const QJsonArray &files);
     // A piece of a file at an offset; {"received": N, "complete": bool}. The piece that
     // completes a file offered without its SHA-256 carries it (claimedSha256).
-    Result<QJsonObject> receive(const QString &id, const QString &owner, const QString &path, qint64 offset,
-                                const QByteArray &bytes, const QString &claimedSha256);
+    // Answered once the piece is written and hashed, on the reception's thread.
+    QFuture<Result<QJsonObject>> receive(const QString &id, const QString &owner, const QString &path, qint64 offset,
+                                         const QByteArray &bytes, const QString &claimedSha256);
+    // The same, done before it returns (a phone's pieces, small and one at a time).
+    Result<QJsonObject> receiveNow(const QString &id, const QString &owner, const QString &path, qint64 offset,
+                                   const QByteArray &bytes, const QString &claimedSha256);
     Status finish(const QString &id, const QString &owner);
     // {"state", "records" (from index `after`), "done", "total", "summary"|null, "error"|null}
     Result<QJsonObject> state(const QString &id, const QString &owner, int after);
@@ -69,6 +75,22 @@ Q_SIGNALS:
 private:
     struct Incoming;
     struct Reception;
+    struct PieceJob
+    {
+        QString id, path, target;
+        qint64 offset = 0;
+        bool last = false;
+        Sha256 *hash = nullptr;   // the file's, left alone by others while the piece is busy
+    };
+    struct PieceDone
+    {
+        Status written;
+        QString digest;   // the file's SHA-256, after its last piece
+    };
+    // A piece checked against where its file stands; the file then busy until settled.
+    Result<PieceJob> admit(const QString &id, const QString &owner, const QString &path, qint64 offset, qint64 size);
+    PieceDone takeIn(const PieceJob &job, const QByteArray &bytes);
+    Result<QJsonObject> settle(const PieceJob &job, qint64 size, const QString &claimedSha256, const PieceDone &done);
     Result<Reception *> find(const QString &id, const QString &owner);
     static QString stateOf(Reception &reception);
     QJsonObject answer(Reception &reception, const QJsonObject &file);
@@ -77,7 +99,10 @@ private:
 
     const Lab &m_lab;
     std::map<QString, std::unique_ptr<Reception>> m_receptions;
+    FileBytesPool m_buffers { 2 };   // the pieces' aligned copies for the spool's direct writes
     QThreadPool m_workers;
+    QThreadPool m_pieces;    // pieces hashed off the service's thread
+    QThreadPool m_writers;   // ... while they go to the spool
 };
 
 } // namespace Keepsake

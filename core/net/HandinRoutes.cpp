@@ -62,17 +62,19 @@ void addHandins(DeviceServer &server, HandinReception &reception)
         return answers ? ServiceReply::object({ { QStringLiteral("files"), *answers } })
                        : ServiceReply::fail(answers.error());
     });
-    server.route(Method::Put, QStringLiteral("handins/{}/files"), Access::Terminal,
-                 [&reception](ServiceRequest &request) {
+    server.routeLater(Method::Put, QStringLiteral("handins/{}/files"), Access::Terminal,
+                      [&reception](ServiceRequest &request) {
         const QString path = ServiceProtocol::safeRelativePath(request.query(QStringLiteral("path")));
         bool ok = false;
         const qint64 offset = request.query(QStringLiteral("offset")).toLongLong(&ok);
         if (path.isEmpty() || !ok || offset < 0)
-            return ServiceReply::fail(Error::usage(Tr::tr("A piece of a file needs a safe relative path and an offset.")));
-        const Result<QJsonObject> got = reception.receive(request.captures.at(0), ownerKey(request.caller), path,
-                                                          offset, request.http.body(),
-                                                          request.query(QStringLiteral("sha256")).toLower());
-        return got ? ServiceReply::object(*got) : ServiceReply::fail(got.error());
+            return QtFuture::makeReadyFuture(ServiceReply::fail(
+                Error::usage(Tr::tr("A piece of a file needs a safe relative path and an offset."))));
+        return reception.receive(request.captures.at(0), ownerKey(request.caller), path, offset, request.http.body(),
+                                 request.query(QStringLiteral("sha256")).toLower())
+            .then([](const Result<QJsonObject> &got) {
+                return got ? ServiceReply::object(*got) : ServiceReply::fail(got.error());
+            });
     });
     server.route(Method::Post, QStringLiteral("handins/{}/finish"), Access::Terminal,
                  [&reception](ServiceRequest &request) {

@@ -87,7 +87,7 @@ Result<QJsonObject> PhoneHandins::receive(const QString &token, const QString &p
         return upload.error();
     if (upload->state != QLatin1String("receiving"))
         return Error::usage(Tr::tr("Offer %1 before sending it.").arg(path));
-    Result<QJsonObject> received = m_reception.receive(upload->handinRef, owner(*upload), path, offset, bytes, sha256);
+    Result<QJsonObject> received = m_reception.receiveNow(upload->handinRef, owner(*upload), path, offset, bytes, sha256);
     // This piece completed the file (a complete file takes no more pieces).
     if (received && received->value(QStringLiteral("complete")).toBool()) {
         if (Status counted = PhoneUploads(m_lab.catalog()).fileArrived(upload->id, offset + bytes.size(), m_lab.clock().now());

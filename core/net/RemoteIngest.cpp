@@ -37,7 +37,7 @@ constexpr int FilesPerOffer = 200;
 constexpr int FirstPollMs = 5;
 constexpr int PollMs = 150;
 constexpr int ResumeAttempts = 5;
-constexpr int Lanes = 2;
+constexpr int Lanes = 4;
 
 Result<QString> hashFile(const CardEntry &entry, const std::function<bool()> &cancelled)
 {

@@ -21,6 +21,7 @@
 #include <QDirIterator>
 #include <QImage>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QUrlQuery>
 
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void nearDuplicateNamedOverTheNetwork();
     void targetDownQueuesThenDeliversOnce();
     void cutUploadResumes();
+    void cutMidFileResumesWhereTheDeviceStands();
     void forwardCutMidTransferDeliveredOnce();
     void pathOutsideTheCardRefused();
     void anotherCustomersSessionRefused();
@@ -320,6 +322,39 @@ void TestNetwork::cutUploadResumes()
     const CtlRun again = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
                                       corpusPath(QStringLiteral("real/jpeg")) }));
     QCOMPARE(again.summary().value(QStringLiteral("bytes_sent")).toInteger(), 0);
+}
+
+// A photo of three pieces, its connection cut in the second: the device says how much
+// of it it holds, and the client sends only the rest (before, the device's answer left
+// out where it stood, the client began again at 0 and the device refused that five
+// times, failing the hand-in).
+void TestNetwork::cutMidFileResumesWhereTheDeviceStands()
+{
+    const QString card = m_dir.filePath(QStringLiteral("large-card"));
+    QVERIFY(QDir().mkpath(card));
+    QImage noise(4000, 3000, QImage::Format_RGB32);
+    QRandomGenerator random(13);
+    for (int y = 0; y < noise.height(); ++y)
+        random.fillRange(reinterpret_cast<quint32 *>(noise.scanLine(y)), noise.width());
+    const QString photo = QDir(card).filePath(QStringLiteral("LARGE.JPG"));
+    QVERIFY(noise.save(photo, "JPEG", 100));
+    const qint64 size = QFileInfo(photo).size();
+    QVERIFY2(size > 2 * ServiceProtocol::ChunkBytes, qPrintable(QString::number(size)));
+    QFile file(photo);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
+
+    CuttingRelay relay(m_s1->port, ServiceProtocol::ChunkBytes + ServiceProtocol::ChunkBytes / 2);
+    const CtlRun in = ctlBeside(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C2"),
+                                         card }, relay.port()));
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    QVERIFY(relay.cut());
+    QCOMPARE(in.summary().value(QStringLiteral("new")).toInt(), 1);
+    QCOMPARE(in.summary().value(QStringLiteral("bytes_sent")).toInteger(), size);   // each byte once
+    int found = 0;
+    for (const QJsonObject &stored : photosOf(QStringLiteral("C2")))
+        found += stored.value(QStringLiteral("sha256")).toString() == sha ? 1 : 0;
+    QCOMPARE(found, 1);
 }
 
 // S3's address in the catalog is a relay that cuts the first connection in the middle
