@@ -8,11 +8,19 @@
 #include "lab/Lab.h"
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
+#include "store/PieceFile.h"
+#include "store/Sha256.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QRegularExpression>
+#include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <memory>
 
 namespace Keepsake::ServiceRoutes {
 
@@ -42,38 +50,79 @@ QJsonObject received(const BlobStore &store, const QString &sha)
     return { { QStringLiteral("complete"), false }, { QStringLiteral("received"), QFileInfo(store.incomingPath(sha)).size() } };
 }
 
-// A piece of a forwarded file: appended at the offset the device has; the last piece
-// makes it whole, verified and durable.
-ServiceReply receivePiece(const Lab &lab, ThumbnailMaker &thumbnails, ServiceRequest &request)
+// The pieces of forwarded files, taken in off the service's thread: written with
+// direct I/O (PieceFile), and the last one made whole, verified and durable, each
+// file's flushes beside the other lanes'. One piece of a file at a time.
+class ForwardedPieces
 {
-    const QString sha = request.captures.at(0);
-    bool sizeOk = false;
-    bool offsetOk = false;
-    const qint64 size = request.query(QStringLiteral("size")).toLongLong(&sizeOk);
-    const qint64 offset = request.query(QStringLiteral("offset")).toLongLong(&offsetOk);
-    if (!isSha256(sha) || !sizeOk || !offsetOk || size <= 0 || offset < 0)
-        return ServiceReply::fail(Error::usage(Tr::tr("A piece of a file needs its SHA-256, size and offset.")));
-    const BlobStore &store = lab.store();
-    if (store.contains(sha))
-        return ServiceReply::object(received(store, sha));
-    const QString temp = store.incomingPath(sha);
-    QDir().mkpath(QFileInfo(temp).path());
-    const QByteArray bytes = request.http.body();
-    if (offset != QFileInfo(temp).size() || offset + bytes.size() > size)
-        return ServiceReply::object(received(store, sha), 409);
-    QFile out(temp);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Append) || out.write(bytes) != bytes.size() || !out.flush())
-        return ServiceReply::fail(Error::failure(Tr::tr("%1 cannot be written: %2. Make room on the device's disk.")
-                                                     .arg(temp, out.errorString())));
-    out.close();
-    if (offset + bytes.size() == size) {
-        if (Status adopted = store.adopt(sha); !adopted)
-            return ServiceReply::fail(adopted.error());
-        qCInfo(lcNet) << "Received" << sha << "from" << request.caller.describe();
-        thumbnails.make(sha);   // made where the file lands, off the service's thread
+public:
+    ForwardedPieces(const Lab &lab, ThumbnailMaker &thumbnails) : m_lab(lab), m_thumbnails(thumbnails)
+    {
+        m_pool.setMaxThreadCount(4);
     }
-    return ServiceReply::object(received(store, sha));
-}
+
+    QFuture<ServiceReply> receive(ServiceRequest &request)
+    {
+        const QString sha = request.captures.at(0);
+        bool sizeOk = false;
+        bool offsetOk = false;
+        const qint64 size = request.query(QStringLiteral("size")).toLongLong(&sizeOk);
+        const qint64 offset = request.query(QStringLiteral("offset")).toLongLong(&offsetOk);
+        if (!isSha256(sha) || !sizeOk || !offsetOk || size <= 0 || offset < 0)
+            return ready(ServiceReply::fail(Error::usage(Tr::tr("A piece of a file needs its SHA-256, size and offset."))));
+        const BlobStore &store = m_lab.store();
+        if (store.contains(sha))
+            return ready(ServiceReply::object(received(store, sha)));
+        const QString temp = store.incomingPath(sha);
+        QDir().mkpath(QFileInfo(temp).path());
+        const QByteArray bytes = request.http.body();
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_busy.contains(sha) || offset != QFileInfo(temp).size() || offset + bytes.size() > size)
+                return ready(ServiceReply::object(received(store, sha), 409));
+            m_busy.insert(sha);
+        }
+        const QString caller = request.caller.describe();
+        return QtConcurrent::run(&m_pool, [this, sha, temp, offset, size, bytes, caller] {
+            ServiceReply reply = takeIn(sha, temp, offset, size, bytes, caller);
+            QMutexLocker lock(&m_mutex);
+            m_busy.remove(sha);
+            return reply;
+        });
+    }
+
+private:
+    static QFuture<ServiceReply> ready(ServiceReply reply) { return QtFuture::makeReadyFuture(std::move(reply)); }
+
+    ServiceReply takeIn(const QString &sha, const QString &temp, qint64 offset, qint64 size, const QByteArray &bytes,
+                        const QString &caller)
+    {
+        const BlobStore &store = m_lab.store();
+        if (Status written = PieceFile(m_buffers).write(temp, offset, bytes); !written)
+            return ServiceReply::fail(Error::failure(Tr::tr("%1 Make room on the device's disk.").arg(written.error().message())));
+        if (offset + bytes.size() == size) {
+            // A file of one piece is hashed from memory; one of several is read back.
+            QString digest;
+            if (offset == 0) {
+                Sha256 hash;
+                hash.add(bytes);
+                digest = hash.hex();
+            }
+            if (Status adopted = store.adopt(sha, digest); !adopted)
+                return ServiceReply::fail(adopted.error());
+            qCInfo(lcNet) << "Received" << sha << "from" << caller;
+            m_thumbnails.make(sha);   // made where the file lands, on the maker's thread
+        }
+        return ServiceReply::object(received(store, sha));
+    }
+
+    const Lab &m_lab;
+    ThumbnailMaker &m_thumbnails;
+    FileBytesPool m_buffers { 4 };
+    QMutex m_mutex;
+    QSet<QString> m_busy;   // files with a piece being taken in
+    QThreadPool m_pool;     // last: waits for its work first
+};
 
 ServiceReply sendPiece(const Lab &lab, ServiceRequest &request)
 {
@@ -118,8 +167,9 @@ ServiceReply sendThumbnail(const Lab &lab, ThumbnailMaker &thumbnails, ServiceRe
 
 void addFiles(DeviceServer &server, const Lab &lab, ThumbnailMaker &thumbnails)
 {
-    server.route(Method::Put, QStringLiteral("files/{}"), Access::Device, [&lab, &thumbnails](ServiceRequest &request) {
-        return receivePiece(lab, thumbnails, request);
+    auto pieces = std::make_shared<ForwardedPieces>(lab, thumbnails);
+    server.routeLater(Method::Put, QStringLiteral("files/{}"), Access::Device, [pieces](ServiceRequest &request) {
+        return pieces->receive(request);
     });
     server.route(Method::Get, QStringLiteral("files/{}/received"), Access::Device, [&lab](ServiceRequest &request) {
         const QString sha = request.captures.at(0);

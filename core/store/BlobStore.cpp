@@ -269,10 +269,10 @@ QString BlobStore::incomingPath(const QString &sha256) const
     return QFileInfo(finalPath).path() + QLatin1Char('/') + TempPrefix + sha256 + QLatin1String("-forward");
 }
 
-Status BlobStore::adopt(const QString &sha256) const
+Status BlobStore::adopt(const QString &sha256, const QString &digest) const
 {
     const QString temp = incomingPath(sha256);
-    const Result<QString> got = Sha256::ofFile(temp);
+    const Result<QString> got = digest.isEmpty() ? Sha256::ofFile(temp) : Result<QString>(digest);
     if (!got)
         return got.error();
     if (*got != sha256) {

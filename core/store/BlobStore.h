@@ -75,7 +75,9 @@ public:
     // transfer goes on where it stopped); adopt() checks its SHA-256 and puts it in
     // place durably (flushed, renamed, folder flushed).
     QString incomingPath(const QString &sha256) const;
-    Status adopt(const QString &sha256) const;
+    // `digest`: the file's SHA-256 as its writer computed it from the bytes it wrote;
+    // empty: the file is read back and hashed.
+    Status adopt(const QString &sha256, const QString &digest = QString()) const;
 
     // Deletes a stored file (the caller has made sure nothing references it).
     Status remove(const QString &sha256) const;

@@ -13,6 +13,9 @@
 #   forward  the card through S1 for a customer whose home is another device (a new
 #            one each run), then until S1's queue is empty: the time from the end of
 #            the hand-in to the last photo held there
+# Each step starts once every device is idle (its CPU time still for half a second):
+# the thumbnails a device makes of what it received would otherwise run beside the
+# next step.
 # Every command is a whole process. Peak memory: the client's (/usr/bin/time) and the
 # devices' (VmHWM of the serve processes).
 # Exit status: 0 when every step ran and gave the expected outcome, whether or not the
@@ -62,9 +65,28 @@ results=$work/results.tsv   # step, run, wall ms, max RSS KiB
 find "$card" -type f -print0 | xargs -0 cat >/dev/null   # every side reads the card from the page cache
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+# The devices' CPU time (user + system ticks), all serve processes together.
+devices_cpu() {
+    local p total=0
+    for p in "${pids[@]}"; do
+        [ -r "/proc/$p/stat" ] && total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$p/stat") ))
+    done
+    echo "$total"
+}
+# Waits until no device works any more (thumbnails of forwarded photos, say): each step
+# starts on a quiet machine, not beside the last one's leftovers.
+settle() {
+    local before after
+    for _ in $(seq 240); do
+        before=$(devices_cpu); sleep 0.5; after=$(devices_cpu)
+        [ "$before" = "$after" ] && return 0
+    done
+    say "the devices did not settle within 2 minutes"
+}
 timed() {   # STEP RUN CMD...
     local step=$1 run=$2; shift 2
     local t0 t1
+    settle
     sync
     t0=$(date +%s%N)
     /usr/bin/time -o "$work/time" -f '%M' "$@" >"$work/out" 2>"$work/err" ||
@@ -125,6 +147,7 @@ for ((r = 1; r <= runs; r++)); do
         expect new "$n" "$bytes"
         timed again "$r" "${client[@]}" --json ingest --customer "N$r" --no-thumbnails "$card"
         expect already_received "$n" 0
+        settle
         "${client[@]}" --json ingest --customer "F$r" --no-thumbnails "$card" >"$work/out" 2>"$work/err"
         expect new "$n"
         local t0 t1
