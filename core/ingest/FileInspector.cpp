@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FileInspector.h"
 
+#include "ArrivedFiles.h"
 #include "IngestLog.h"
 #include "metadata/MetadataReader.h"
 #include "metadata/Thumbnailer.h"
@@ -50,6 +51,13 @@ qint64 FileInspector::bytesHeld(const CardEntry &entry)
 
 InspectedFile FileInspector::inspect(const CardEntry &entry) const
 {
+    if (m_arrived) {
+        if (const auto looked = m_arrived->inspected.constFind(entry.relativePath); looked != m_arrived->inspected.cend()) {
+            InspectedFile file = *looked;
+            file.absolutePath = entry.absolutePath;
+            return file;
+        }
+    }
     InspectedFile file;
     file.path = entry.relativePath;
     file.absolutePath = entry.absolutePath;
@@ -76,6 +84,35 @@ InspectedFile FileInspector::inspect(const CardEntry &entry) const
     if (!readWhole(file, std::move(head), source))
         return file;
     examine(file, headHasIdentity ? std::optional<PhotoMetadata>(*headMeta) : std::nullopt);
+    return file;
+}
+
+InspectedFile FileInspector::inspectArrived(const QString &path, const QByteArray &data, const QString &sha256) const
+{
+    InspectedFile file;
+    file.path = path;
+    file.size = data.size();
+    const QByteArray head = QByteArray::fromRawData(data.constData(), std::min<qsizetype>(data.size(), QuickHash::HeadBytes));
+    if (file.size == 0) {
+        file.readError = Tr::tr("the file is empty (0 bytes)");
+        return file;
+    }
+    if (std::optional<DecodedImage> refusal = m_decoder.refuseByHead(head, file.size)) {
+        file.decoded = std::move(*refusal);
+        return file;
+    }
+    if (file.size > MaxPictureBytes) {
+        file.readError = Tr::tr("the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)")
+                             .arg(file.size >> 20).arg(MaxPictureBytes >> 20);
+        return file;
+    }
+    file.sha256 = sha256;
+    file.data = data;
+    file.quickHash = QuickHash::ofData(data);
+    Result<PhotoMetadata> headMeta = m_metadata.read(head);
+    const bool headHasIdentity = headMeta && headMeta->identity.isUsable();
+    examine(file, headHasIdentity ? std::optional<PhotoMetadata>(*headMeta) : std::nullopt);
+    file.data = QByteArray();
     return file;
 }
 
@@ -131,7 +168,7 @@ bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &sourc
     // The bytes are hashed as they stream in, a piece at a time: the SHA-256 and the
     // MD5 from this one read, into memory the store writes from directly. A file whose
     // SHA-256 was verified as it arrived is only read.
-    const QString known = m_knownSha256 ? m_knownSha256->value(file.path) : QString();
+    const QString known = m_arrived ? m_arrived->sha256.value(file.path) : QString();
     ContentDigests hash;
     FileBytes bytes = m_buffers.take(file.size);
     qint64 at = std::min<qint64>(head.size(), file.size);

@@ -12,13 +12,13 @@
 
 #include <QByteArray>
 #include <QFile>
-#include <QHash>
 #include <QString>
 
 #include <optional>
 
 namespace Keepsake {
 
+struct ArrivedFiles;
 class MetadataReader;
 class Thumbnailer;
 
@@ -63,11 +63,15 @@ public:
                   const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again,
                   const Thumbnailer *thumbnails = nullptr);
 
-    // Files whose SHA-256 is known already (a spool verified on arrival), by their path
-    // relative to the source: read for their picture without hashing. Outlives the inspector.
-    void setKnownSha256(const QHash<QString, QString> *known) { m_knownSha256 = known; }
+    // Files a device took in over the network (ArrivedFiles): those looked at on arrival
+    // are taken as they were, the others read without hashing. Outlives the inspector.
+    void setArrived(const ArrivedFiles *arrived) { m_arrived = arrived; }
 
     InspectedFile inspect(const CardEntry &entry) const;
+    // A file whose bytes are in memory already, its SHA-256 verified (a piece that
+    // arrived whole over the network): looked at as inspect() looks, without reading
+    // it again. The result keeps no bytes. Thread-safe.
+    InspectedFile inspectArrived(const QString &path, const QByteArray &data, const QString &sha256) const;
     // The bytes of the entry that inspect() may hold in memory at once.
     static qint64 bytesHeld(const CardEntry &entry);
 
@@ -86,7 +90,7 @@ private:
     PictureHasher m_hasher;
     FileBytesPool &m_buffers;
     const Thumbnailer *m_thumbnails;
-    const QHash<QString, QString> *m_knownSha256 = nullptr;
+    const ArrivedFiles *m_arrived = nullptr;
     bool m_verifyFull;
     bool m_again;
 };

@@ -11,6 +11,7 @@
 #include "retention/RetentionRule.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 
@@ -51,14 +52,28 @@ Status HandinWriter::begin()
     return Status::success();
 }
 
+// A file looked at before, its bytes not kept (one that arrived over the network),
+// that cannot be linked into the store: read from where it lies.
+Status HandinWriter::addFromSource(const InspectedFile &file)
+{
+    QFile source(file.absolutePath);
+    if (!source.open(QIODevice::ReadOnly))
+        return Error::failure(tr("%1 cannot be read (%2).").arg(file.absolutePath, source.errorString()));
+    const QByteArray bytes = source.readAll();
+    if (bytes.size() != file.size)
+        return Error::failure(tr("%1 cannot be read to its end (%2).").arg(file.absolutePath, source.errorString()));
+    return m_batch.add(file.sha256, bytes);
+}
+
 Result<HandinWriter::Stored> HandinWriter::stage(const InspectedFile &file, std::optional<qint64> versionOf)
 {
     if (Status status = begin(); !status)
         return status.error();
     const bool linked = m_linkSources && m_batch.addLinked(file.sha256, file.absolutePath, file.size);
     if (!linked) {
-        const Status status = file.bytes.isNull() ? m_batch.add(file.sha256, file.data)
-                                                  : m_batch.add(file.sha256, file.bytes);
+        const Status status = !file.bytes.isNull() ? m_batch.add(file.sha256, file.bytes)
+                              : !file.data.isNull() ? m_batch.add(file.sha256, file.data)
+                                                    : addFromSource(file);
         if (!status)
             return status.error();
     }

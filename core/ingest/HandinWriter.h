@@ -64,6 +64,7 @@ private:
     Result<std::optional<qint64>> placeFor(const InspectedFile &file);
     Status forwardIfElsewhere(const InspectedFile &file, qint64 photoId, std::optional<qint64> device);
     Status begin();
+    Status addFromSource(const InspectedFile &file);
 
     const Lab &m_lab;
     qint64 m_customerId;

@@ -251,7 +251,7 @@ Status IngestJob::storeFiles(const QList<CardEntry> &sources, CustomerIndex &ind
     FileBytesPool buffers { int(window) };
     FileInspector inspector(index, metadata, decoder, buffers, m_options.verifyFull, m_options.again,
                                   m_options.thumbnails ? &m_lab.thumbnails() : nullptr);
-    inspector.setKnownSha256(&m_options.knownSha256);
+    inspector.setArrived(m_options.arrived.get());
     std::deque<InFlight> inFlight;
     qsizetype next = 0;
     int done = 0;

@@ -3,14 +3,16 @@
 #pragma once
 
 #include <QDateTime>
-#include <QHash>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace Keepsake {
+
+struct ArrivedFiles;
 
 // What became of one file of a hand-in (CLI.md fixes the names).
 enum class IngestOutcome { New, AlreadyReceived, NewVersion, Rejected };
@@ -81,10 +83,8 @@ struct IngestOptions
     QList<IngestRecord> decidedElsewhere;
     QString sourceName;           // what the hand-in names as its source; the sources when empty
     bool sourcesAreSpool = false; // the lab's own spool: files are linked into the store, not copied
-    // SHA-256 of spooled files, by path relative to their source, verified as they
-    // arrived: such a file is read for its picture, not hashed again. Its MD5 is left
-    // to its first burn.
-    QHash<QString, QString> knownSha256;
+    // Spooled files verified, and most looked at, as they arrived (ArrivedFiles).
+    std::shared_ptr<const ArrivedFiles> arrived;
 };
 
 } // namespace Keepsake

@@ -26,7 +26,7 @@ namespace {
 
 constexpr int ClaimMinutes = 10;
 constexpr int FilesPerRound = 200;
-constexpr int LaneCount = 4;
+constexpr int LaneCount = 8;
 
 } // namespace
 

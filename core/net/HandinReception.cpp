@@ -6,9 +6,11 @@
 #include "NetLog.h"
 #include "ServiceProtocol.h"
 #include "catalog/Customers.h"
+#include "ingest/ArrivedFiles.h"
 #include "ingest/CustomerIndex.h"
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
+#include "metadata/MetadataReader.h"
 #include "store/PieceFile.h"
 #include "store/Sha256.h"
 
@@ -39,6 +41,19 @@ QString newId()
 
 } // namespace
 
+// What looks at the files of one hand-in as they arrive, on the pieces' threads.
+struct HandinReception::Looker
+{
+    Looker(const CustomerIndex &index, bool again, const Thumbnailer *thumbnails)
+        : inspector(index, metadata, decoder, buffers, false, again, thumbnails)
+    {
+    }
+    MetadataReader metadata;
+    ImageDecoder decoder;
+    FileBytesPool buffers { 0 };
+    FileInspector inspector;
+};
+
 struct HandinReception::Incoming
 {
     qint64 size = 0;
@@ -48,6 +63,18 @@ struct HandinReception::Incoming
     std::unique_ptr<Sha256> hash;   // over what came in order
     bool complete = false;
     bool busy = false;   // a piece is being written and hashed: the file is left alone
+    std::optional<InspectedFile> inspected;   // looked at as it arrived in one piece
+
+    // A file offered, nothing of it here yet.
+    static Incoming expecting(qint64 size, QString sha256, QString quickHash)
+    {
+        Incoming incoming;
+        incoming.size = size;
+        incoming.sha256 = std::move(sha256);
+        incoming.quickHash = std::move(quickHash);
+        incoming.hash = std::make_unique<Sha256>();
+        return incoming;
+    }
 };
 
 struct HandinReception::Reception
@@ -57,6 +84,7 @@ struct HandinReception::Reception
     qint64 customerId = 0;
     QString folder;
     CustomerIndex index;
+    std::unique_ptr<Looker> looker;   // after index, which it reads
     std::map<QString, Incoming> files;
     QList<IngestRecord> decided;   // known or refused on the card
     QDateTime touched;
@@ -110,6 +138,8 @@ Result<QString> HandinReception::open(const Opening &opening)
                                      "permissions.").arg(reception->folder));
     if (Status loaded = reception->index.load(m_lab.catalog(), customer->id); !loaded)
         return loaded.error();
+    reception->looker = std::make_unique<Looker>(reception->index, opening.again,
+                                                 opening.thumbnails ? &m_lab.thumbnails() : nullptr);
     const QString id = reception->id;
     m_receptions.emplace(id, std::move(reception));
     qCInfo(lcNet) << "Hand-in" << id << "opened for" << customer->code << "by" << opening.actor.auditText();
@@ -209,7 +239,7 @@ QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &fil
         return say("send");
     }
     if (!same) {
-        incoming = Incoming { size, sha, quick, 0, std::make_unique<Sha256>(), false };
+        incoming = Incoming::expecting(size, sha, quick);
         QFile::remove(QDir(reception.folder).filePath(path));
     } else if (incoming.sha256.isEmpty()) {
         incoming.sha256 = sha;
@@ -234,7 +264,8 @@ Result<HandinReception::PieceJob> HandinReception::admit(const QString &id, cons
     const QString target = QDir((*reception)->folder).filePath(path);
     QDir().mkpath(QFileInfo(target).absolutePath());
     incoming.busy = true;   // nothing else touches the file until the piece is settled
-    return PieceJob { id, path, target, offset, offset + size == incoming.size, incoming.hash.get() };
+    return PieceJob { id, path, target, offset, offset + size == incoming.size, incoming.hash.get(),
+                      &(*reception)->looker->inspector };
 }
 
 // On any thread: the piece goes to the disk while it is hashed.
@@ -244,9 +275,13 @@ HandinReception::PieceDone HandinReception::takeIn(const PieceJob &job, const QB
         return PieceFile(m_buffers).write(job.target, job.offset, bytes);
     });
     job.hash->add(bytes);
-    PieceDone done { writing.result(), QString() };
+    PieceDone done { writing.result(), QString(), std::nullopt };
     if (job.last)
         done.digest = job.hash->hex();
+    // A file that came in one piece is in memory now: it is looked at here, beside the
+    // other pieces, not read back from the disk when the hand-in runs.
+    if (job.last && job.offset == 0 && done.written)
+        done.inspected = job.inspector->inspectArrived(job.path, bytes, done.digest);
     return done;
 }
 
@@ -284,7 +319,7 @@ Result<QJsonObject> HandinReception::settle(const PieceJob &job, qint64 size, co
     Incoming &incoming = reception->second->files.at(path);
     incoming.busy = false;
     auto startAgain = [&incoming] {
-        incoming = Incoming { incoming.size, incoming.sha256, incoming.quickHash, 0, std::make_unique<Sha256>(), false };
+        incoming = Incoming::expecting(incoming.size, incoming.sha256, incoming.quickHash);
     };
     if (!done.written) {
         startAgain();
@@ -303,6 +338,7 @@ Result<QJsonObject> HandinReception::settle(const PieceJob &job, qint64 size, co
         }
         incoming.sha256 = done.digest;
         incoming.complete = true;
+        incoming.inspected = done.inspected;
     }
     return QJsonObject { { QStringLiteral("received"), incoming.received },
                          { QStringLiteral("complete"), incoming.complete } };
@@ -342,8 +378,13 @@ void HandinReception::run(Reception *r)
     options.actor = r->opening.actor.auditText();
     options.decidedElsewhere = r->decided;
     options.sourcesAreSpool = true;   // verified on arrival, and nobody writes them any more
-    for (const auto &[path, incoming] : r->files)
-        options.knownSha256.insert(path, incoming.sha256);
+    auto arrived = std::make_shared<ArrivedFiles>();
+    for (const auto &[path, incoming] : r->files) {
+        arrived->sha256.insert(path, incoming.sha256);
+        if (incoming.inspected)
+            arrived->inspected.insert(path, *incoming.inspected);
+    }
+    options.arrived = std::move(arrived);
     IngestJob job(m_lab, options);
     QObject::connect(&job, &IngestJob::fileDecided, &job, [r](const IngestRecord &record) {
         QMutexLocker lock(&r->mutex);

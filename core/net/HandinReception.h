@@ -5,6 +5,7 @@
 #include "base/Actor.h"
 #include "base/CancelToken.h"
 #include "base/Error.h"
+#include "ingest/FileInspector.h"
 #include "ingest/IngestTypes.h"
 #include "store/FileBytes.h"
 
@@ -18,6 +19,7 @@
 #include <QThreadPool>
 
 #include <map>
+#include <optional>
 #include <memory>
 
 namespace Keepsake {
@@ -81,12 +83,15 @@ private:
         qint64 offset = 0;
         bool last = false;
         Sha256 *hash = nullptr;   // the file's, left alone by others while the piece is busy
+        const FileInspector *inspector = nullptr;   // looks at a file that comes in one piece
     };
     struct PieceDone
     {
         Status written;
         QString digest;   // the file's SHA-256, after its last piece
+        std::optional<InspectedFile> inspected;   // a file of one piece, looked at from memory
     };
+    struct Looker;
     // A piece checked against where its file stands; the file then busy until settled.
     Result<PieceJob> admit(const QString &id, const QString &owner, const QString &path, qint64 offset, qint64 size);
     PieceDone takeIn(const PieceJob &job, const QByteArray &bytes);

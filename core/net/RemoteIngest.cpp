@@ -45,13 +45,15 @@ Result<QString> hashFile(const CardEntry &entry, const std::function<bool()> &ca
     if (Status opened = CardWalk::open(entry, file); !opened)
         return opened.error();
     Sha256 hash;
-    QByteArray piece;
-    while (!(piece = file.read(ServiceProtocol::ChunkBytes)).isEmpty()) {
+    constexpr qint64 PieceBytes = qint64(1) << 20;   // read into the same memory, hashed while in the cache
+    QByteArray piece(PieceBytes, Qt::Uninitialized);
+    qint64 got = 0;
+    while ((got = file.read(piece.data(), PieceBytes)) > 0) {
         if (cancelled())
             return Error::cancelled(Tr::tr("Cancelled."));
-        hash.add(piece);
+        hash.add(piece.constData(), got);
     }
-    if (file.error() != QFileDevice::NoError)
+    if (got < 0 || file.error() != QFileDevice::NoError)
         return Error::failure(Tr::tr("%1 cannot be read to its end (%2).").arg(entry.absolutePath, file.errorString()));
     return hash.hex();
 }
@@ -254,8 +256,9 @@ Status RemoteIngest::sendAll(const QList<Outgoing> &outgoing)
         lanes.start([&] {
             DeviceClient client(m_client.endpoint(), m_client.cancelToken());   // Ctrl-C, the window's Cancel
             client.alsoCancelledBy(m_outer ? m_outer : &m_cancel);
+            QByteArray piece;   // this lane's, for every piece it sends
             for (qsizetype i = next++; i < outgoing.size(); i = next++) {
-                if (Status sent = send(client, outgoing.at(i)); !sent) {
+                if (Status sent = send(client, outgoing.at(i), piece); !sent) {
                     QMutexLocker lock(&failureLock);
                     if (!failure)
                         failure = sent.error();
@@ -276,7 +279,7 @@ Status RemoteIngest::sendAll(const QList<Outgoing> &outgoing)
 // The file's bytes from the offset the device has, a piece per request, its SHA-256
 // computed on the way and sent with the last piece; after a cut the device is asked
 // where it stands and the sending goes on from there.
-Status RemoteIngest::send(DeviceClient &client, const Outgoing &outgoing)
+Status RemoteIngest::send(DeviceClient &client, const Outgoing &outgoing, QByteArray &piece)
 {
     QFile file;
     if (Status opened = CardWalk::open(outgoing.entry, file); !opened)
@@ -287,17 +290,16 @@ Status RemoteIngest::send(DeviceClient &client, const Outgoing &outgoing)
     auto hash = std::make_unique<Sha256>();
     qint64 hashedTo = 0;   // the hash covers the file's bytes before this
     while (offset < file.size()) {
-        Result<QByteArray> piece = hashUpTo(file, *hash, hashedTo, offset);
-        if (!piece)
-            return piece.error().prefixed(outgoing.entry.absolutePath + QStringLiteral(": "));
+        if (Status read = hashUpTo(file, *hash, hashedTo, offset, piece); !read)
+            return read.error().prefixed(outgoing.entry.absolutePath + QStringLiteral(": "));
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("path"), path);
         query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-        if (offset + piece->size() == file.size())
+        if (offset + piece.size() == file.size())
             query.addQueryItem(QStringLiteral("sha256"), hash->hex());
-        const Result<QJsonValue> answer = client.put(QStringLiteral("handins/%1/files").arg(m_handin), query, *piece);
+        const Result<QJsonValue> answer = client.put(QStringLiteral("handins/%1/files").arg(m_handin), query, piece);
         if (answer) {
-            m_bytesSent += piece->size();
+            m_bytesSent += piece.size();
             offset = answer->toObject().value(QStringLiteral("received")).toInteger();
             continue;
         }
@@ -318,26 +320,32 @@ Status RemoteIngest::send(DeviceClient &client, const Outgoing &outgoing)
 }
 
 // Hashes the file's bytes from where the hash stands up to the offset (what the device
-// has, after a resume), then reads the piece that goes next and hashes it too.
-Result<QByteArray> RemoteIngest::hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset)
+// has, after a resume), then reads the piece that goes next into `piece` and hashes it
+// too. The piece's memory is the lane's, used again from piece to piece: a fresh
+// buffer for each would cost a page fault every 4 KiB.
+Status RemoteIngest::hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset, QByteArray &piece)
 {
     if (isCancelled())
         return Error::cancelled(Tr::tr("Cancelled."));
     if (!file.seek(hashedTo))
         return Error::failure(file.errorString());
+    auto readInto = [&file, &piece](qint64 length) {
+        piece.resize(length);
+        const qint64 got = file.read(piece.data(), length);
+        piece.resize(std::max<qint64>(got, 0));
+        return got > 0;
+    };
     while (hashedTo < offset) {
-        const QByteArray before = file.read(std::min(ServiceProtocol::ChunkBytes, offset - hashedTo));
-        if (before.isEmpty())
+        if (!readInto(std::min(ServiceProtocol::ChunkBytes, offset - hashedTo)))
             return Error::failure(Tr::tr("the file cannot be read (%1)").arg(file.errorString()));
-        hash.add(before);
-        hashedTo += before.size();
+        hash.add(piece);
+        hashedTo += piece.size();
     }
-    QByteArray piece = file.read(ServiceProtocol::ChunkBytes);
-    if (piece.isEmpty())
+    if (!readInto(std::min(ServiceProtocol::ChunkBytes, file.size() - hashedTo)))
         return Error::failure(Tr::tr("the file cannot be read (%1)").arg(file.errorString()));
     hash.add(piece);
     hashedTo += piece.size();
-    return piece;
+    return Status::success();
 }
 
 // Where the device stands with a file after a failed piece: the offset to go on from,

@@ -61,8 +61,8 @@ private:
     Status offerAndSend(const QList<CardEntry> &entries);
     void settled(const CardEntry &entry);
     Status sendAll(const QList<Outgoing> &outgoing);
-    Status send(DeviceClient &client, const Outgoing &outgoing);
-    Result<QByteArray> hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset);
+    Status send(DeviceClient &client, const Outgoing &outgoing, QByteArray &piece);
+    Status hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset, QByteArray &piece);
     Result<qint64> resumeAt(DeviceClient &client, const Outgoing &outgoing, qint64 size) const;
     QJsonObject describeForResume(const Outgoing &outgoing, qint64 size) const;
     Result<IngestSummary> finish();

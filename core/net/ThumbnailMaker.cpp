@@ -8,6 +8,8 @@
 #include "metadata/Thumbnailer.h"
 #include "store/BlobStore.h"
 
+#include <QThread>
+
 #include <QFileInfo>
 
 namespace Keepsake {
@@ -15,6 +17,9 @@ namespace Keepsake {
 ThumbnailMaker::ThumbnailMaker(const Lab &lab) : m_lab(lab)
 {
     m_pool.setMaxThreadCount(1);   // the service keeps the other core
+    // Only on a core nobody else wants: photos arriving, hand-ins and burns go first,
+    // and the thumbnails follow as soon as the device has a moment.
+    m_pool.setThreadPriority(QThread::IdlePriority);
 }
 
 ThumbnailMaker::~ThumbnailMaker()
