@@ -20,8 +20,11 @@
 #include <QJsonArray>
 #include <QThread>
 #include <QUrlQuery>
+#include <QtConcurrent>
 
 #include <functional>
+#include <numeric>
+#include <vector>
 
 namespace Keepsake {
 
@@ -192,10 +195,16 @@ Result<IngestSummary> RemoteIngest::run()
 
 Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
 {
-    QList<QJsonObject> files;
-    QList<Local> locals(entries.size());
-    for (qsizetype i = 0; i < entries.size(); ++i)
-        files.append(describe(entries.at(i), locals[i]));
+    // Each file's head and tail are read and its metadata parsed on all cores: a card
+    // handed in again costs little else.
+    std::vector<QJsonObject> described(size_t(entries.size()));
+    std::vector<Local> locals(size_t(entries.size()));
+    std::vector<qsizetype> indexes(size_t(entries.size()));
+    std::iota(indexes.begin(), indexes.end(), 0);
+    QtConcurrent::blockingMap(indexes, [this, &entries, &described, &locals](qsizetype i) {
+        described[size_t(i)] = describe(entries.at(i), locals[size_t(i)]);
+    });
+    const QList<QJsonObject> files(described.begin(), described.end());
     Result<QList<QJsonObject>> first = offer(files);
     if (!first)
         return first.error();

@@ -14,7 +14,7 @@
 #   --no-large      leave out the ingest benchmark's 3000-file card (memory flatness)
 #   --no-station    leave out the burn station benchmark (it needs PostgreSQL and takes
 #                   about ten minutes: two hand-ins, then two burns a run)
-#   --only LIST     run only these of: ingest, disc, print, gui, expiry, station
+#   --only LIST     run only these of: ingest, disc, print, gui, expiry, station, network
 #   --out DIR       where the rows and every benchmark's log go (default: a new folder
 #                   in ${TMPDIR:-/tmp}, kept and named at the end)
 #   --no-event      passed to bench-ingest.sh (a keepsakectl without card_may_be_removed)
@@ -29,7 +29,7 @@ root=$(cd "$here/../.." && pwd)
 say() { echo "$prog: $*" >&2; }
 usage() { sed -n '2,24s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 
-ctl=${KEEPSAKECTL:-}; gui=""; runs=3; smoke=0; large=1; only="ingest,disc,print,gui,expiry,station"
+ctl=${KEEPSAKECTL:-}; gui=""; runs=3; smoke=0; large=1; only="ingest,disc,print,gui,expiry,station,network"
 out=""; no_event=0; no_station=0
 while [ $# -gt 0 ]; do
     case $1 in
@@ -52,7 +52,7 @@ if [ "$no_station" = 1 ]; then only=$(tr ',' '\n' <<<"$only" | { grep -vx statio
 [ -n "$only" ] || { echo "$prog: nothing left to run" >&2; exit 2; }
 wanted() { [[ ,$only, == *,$1,* ]]; }
 for name in ${only//,/ }; do
-    case $name in ingest|disc|print|gui|expiry|station) ;; *) echo "$prog: --only: no benchmark '$name'" >&2; exit 2 ;; esac
+    case $name in ingest|disc|print|gui|expiry|station|network) ;; *) echo "$prog: --only: no benchmark '$name'" >&2; exit 2 ;; esac
 done
 
 for c in "$ctl" "$root/build/app/keepsakectl/keepsakectl"; do
@@ -136,6 +136,10 @@ fi
 if wanted station; then
     args=(--ctl "$ctl" --runs "$runs"); [ "$smoke" = 1 ] && args+=("${small[@]}")
     bench station "$here/bench-station.sh" "${args[@]}"
+fi
+if wanted network; then
+    args=(--ctl "$ctl" --runs "$runs"); [ "$smoke" = 1 ] && args+=("${small[@]}")
+    bench network "$here/bench-network.sh" "${args[@]}"
 fi
 
 # --- the table ------------------------------------------------------------------------
