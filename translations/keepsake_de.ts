@@ -3719,10 +3719,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>Ein Stück einer Datei braucht deren SHA-256, Größe und Offset.</translation>
     </message>
     <message>
-        <source>%1 cannot be written: %2. Make room on the device&apos;s disk.</source>
-        <translation>%1 kann nicht geschrieben werden: %2. Schaffen Sie Platz auf dem Datenträger des Geräts.</translation>
-    </message>
-    <message>
         <source>A piece of a file needs its SHA-256, offset and length.</source>
         <translation>Ein Stück einer Datei braucht deren SHA-256, Offset und Länge.</translation>
     </message>
@@ -3745,6 +3741,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>Name a file by its SHA-256.</source>
         <translation>Nennen Sie eine Datei über ihre SHA-256.</translation>
+    </message>
+    <message>
+        <source>%1 Make room on the device&apos;s disk.</source>
+        <translation>%1 Schaffen Sie Platz auf dem Datenträger des Geräts.</translation>
     </message>
 </context>
 <context>
@@ -3894,16 +3894,16 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>%1: Das Gerät hat %2 Bytes davon; senden Sie ab dort weiter.</translation>
     </message>
     <message>
-        <source>%1 cannot be spooled: %2. Check the device&apos;s free space.</source>
-        <translation>%1 kann nicht zwischengespeichert werden: %2. Prüfen Sie den freien Platz des Geräts.</translation>
-    </message>
-    <message>
         <source>%1 arrived damaged (its SHA-256 differs from the one sent with it): send it again.</source>
         <translation>%1 ist beschädigt angekommen (seine SHA-256 weicht von der mitgesendeten ab): Senden Sie es erneut.</translation>
     </message>
     <message>
         <source>%1 has not fully arrived (%2 of %3 bytes): send the rest first.</source>
         <translation>%1 ist nicht vollständig angekommen (%2 von %3 Bytes): Senden Sie zuerst den Rest.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be spooled: %2 Check the device&apos;s free space.</source>
+        <translation>%1 kann nicht zwischengespeichert werden: %2 Prüfen Sie den freien Platz auf dem Gerät.</translation>
     </message>
 </context>
 <context>
@@ -3922,6 +3922,14 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>The catalog did not keep the stored photos (%1). They were not counted as received; hand the card in again.</source>
         <translation>Der Katalog hat die gespeicherten Fotos nicht behalten (%1). Sie wurden nicht als erhalten gezählt; geben Sie die Karte erneut ab.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 kann nicht gelesen werden (%2).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read to its end (%2).</source>
+        <translation>%1 kann nicht bis zum Ende gelesen werden (%2).</translation>
     </message>
 </context>
 <context>
@@ -5050,6 +5058,13 @@ Kamera: %3</translation>
             <numerusform>Abgabe vom %1, %n Foto</numerusform>
             <numerusform>Abgabe vom %1, %n Fotos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PieceFile</name>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
 </context>
 <context>

@@ -3664,10 +3664,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot be written: %2. Make room on the device&apos;s disk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A piece of a file needs its SHA-256, offset and length.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3689,6 +3685,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>Name a file by its SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Make room on the device&apos;s disk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3839,15 +3839,15 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cannot be spooled: %2. Check the device&apos;s free space.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 arrived damaged (its SHA-256 differs from the one sent with it): send it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 has not fully arrived (%2 of %3 bytes): send the rest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be spooled: %2 Check the device&apos;s free space.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3866,6 +3866,14 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>The catalog did not keep the stored photos (%1). They were not counted as received; hand the card in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read to its end (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4991,6 +4999,13 @@ Camera: %3</source>
             <numerusform>hand-in of %1, %n photo</numerusform>
             <numerusform>hand-in of %1, %n photos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PieceFile</name>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -3650,10 +3650,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>ファイルの断片には SHA-256、サイズ、オフセットが必要です。</translation>
     </message>
     <message>
-        <source>%1 cannot be written: %2. Make room on the device&apos;s disk.</source>
-        <translation>%1 を書き込めません: %2。デバイスのディスクの空き容量を確保してください。</translation>
-    </message>
-    <message>
         <source>A piece of a file needs its SHA-256, offset and length.</source>
         <translation>ファイルの断片には SHA-256、オフセット、長さが必要です。</translation>
     </message>
@@ -3676,6 +3672,10 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>Name a file by its SHA-256.</source>
         <translation>ファイルは SHA-256 で指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 Make room on the device&apos;s disk.</source>
+        <translation>%1 デバイスのディスクの空き容量を確保してください。</translation>
     </message>
 </context>
 <context>
@@ -3825,16 +3825,16 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>%1: デバイスには %2 バイトまで届いています。その続きから送信してください。</translation>
     </message>
     <message>
-        <source>%1 cannot be spooled: %2. Check the device&apos;s free space.</source>
-        <translation>%1 をスプールできません: %2。デバイスの空き容量を確認してください。</translation>
-    </message>
-    <message>
         <source>%1 arrived damaged (its SHA-256 differs from the one sent with it): send it again.</source>
         <translation>%1 は破損して届きました（SHA-256 が一緒に送られた値と異なります）。もう一度送信してください。</translation>
     </message>
     <message>
         <source>%1 has not fully arrived (%2 of %3 bytes): send the rest first.</source>
         <translation>%1 はまだすべて届いていません（%3 バイト中 %2 バイト）。先に残りを送信してください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be spooled: %2 Check the device&apos;s free space.</source>
+        <translation>%1 を一時保存できません: %2 デバイスの空き容量を確認してください。</translation>
     </message>
 </context>
 <context>
@@ -3853,6 +3853,14 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>The catalog did not keep the stored photos (%1). They were not counted as received; hand the card in again.</source>
         <translation>カタログに保存した写真が残りませんでした（%1）。受付済みには数えていません。カードをもう一度受け付けてください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2).</source>
+        <translation>%1 を読み取れません (%2)。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read to its end (%2).</source>
+        <translation>%1 を最後まで読み取れません (%2)。</translation>
     </message>
 </context>
 <context>
@@ -4954,6 +4962,13 @@ Camera: %3</source>
         <translation>
             <numerusform>%1 のお預かり、写真 %n 枚</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Keepsake::PieceFile</name>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 に書き込めません: %2。</translation>
     </message>
 </context>
 <context>

@@ -96,6 +96,8 @@ struct HandinReception::Reception
     int done = 0;
     int total = 0;
     QJsonObject summary;
+    QJsonObject cardFree;   // the counts when every file was stored
+    std::pair<int, int> thumbnails { 0, 0 };
     QString error;
 };
 
@@ -386,17 +388,7 @@ void HandinReception::run(Reception *r)
     }
     options.arrived = std::move(arrived);
     IngestJob job(m_lab, options);
-    QObject::connect(&job, &IngestJob::fileDecided, &job, [r](const IngestRecord &record) {
-        QMutexLocker lock(&r->mutex);
-        r->records.append(IngestWire::recordToJson(record));
-    }, Qt::DirectConnection);
-    QObject::connect(&job, &IngestJob::progress, &job, [r, &job](int done, int total) {
-        if (r->cancel.isCancelled())
-            job.cancelToken().cancel();
-        QMutexLocker lock(&r->mutex);
-        r->done = done;
-        r->total = total;
-    }, Qt::DirectConnection);
+    follow(job, r);
     const Result<IngestSummary> summary = job.run();
     QDir(r->folder).removeRecursively();
     {
@@ -410,6 +402,32 @@ void HandinReception::run(Reception *r)
         }
     }
     QMetaObject::invokeMethod(this, &HandinReception::handinFinished, Qt::QueuedConnection);
+}
+
+// What the job decides and how far it is, for the client's next look (state()).
+void HandinReception::follow(IngestJob &job, Reception *r)
+{
+    QObject::connect(&job, &IngestJob::fileDecided, &job, [r](const IngestRecord &record) {
+        QMutexLocker lock(&r->mutex);
+        r->records.append(IngestWire::recordToJson(record));
+    }, Qt::DirectConnection);
+    QObject::connect(&job, &IngestJob::progress, &job, [r, &job](int done, int total) {
+        if (r->cancel.isCancelled())
+            job.cancelToken().cancel();
+        QMutexLocker lock(&r->mutex);
+        r->done = done;
+        r->total = total;
+    }, Qt::DirectConnection);
+    QObject::connect(&job, &IngestJob::cardReleased, &job, [r](const IngestSummary &summary) {
+        QMutexLocker lock(&r->mutex);
+        r->cardFree = IngestWire::summaryToJson(summary);
+    }, Qt::DirectConnection);
+    QObject::connect(&job, &IngestJob::thumbnailProgress, &job, [r, &job](int done, int total) {
+        if (r->cancel.isCancelled())
+            job.cancelToken().cancel();
+        QMutexLocker lock(&r->mutex);
+        r->thumbnails = { done, total };
+    }, Qt::DirectConnection);
 }
 
 Result<QJsonObject> HandinReception::state(const QString &id, const QString &owner, int after)
@@ -428,6 +446,10 @@ Result<QJsonObject> HandinReception::state(const QString &id, const QString &own
         { QStringLiteral("done"), r->done },
         { QStringLiteral("total"), r->total },
         { QStringLiteral("summary"), r->summary.isEmpty() ? QJsonValue() : QJsonValue(r->summary) },
+        // Every file durably stored: the client's card may go (IngestJob::cardReleased).
+        { QStringLiteral("card_free"), r->cardFree.isEmpty() ? QJsonValue() : QJsonValue(r->cardFree) },
+        { QStringLiteral("thumbnails"), QJsonObject { { QStringLiteral("done"), r->thumbnails.first },
+                                                      { QStringLiteral("total"), r->thumbnails.second } } },
         { QStringLiteral("error"), r->error.isEmpty() ? QJsonValue() : QJsonValue(r->error) },
     };
 }

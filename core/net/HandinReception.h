@@ -26,6 +26,7 @@ namespace Keepsake {
 
 class Lab;
 class CustomerIndex;
+class IngestJob;
 class Sha256;
 
 // The device's side of a hand-in over the network (claim 3): a client offers a card's
@@ -65,7 +66,8 @@ public:
     Result<QJsonObject> receiveNow(const QString &id, const QString &owner, const QString &path, qint64 offset,
                                    const QByteArray &bytes, const QString &claimedSha256);
     Status finish(const QString &id, const QString &owner);
-    // {"state", "records" (from index `after`), "done", "total", "summary"|null, "error"|null}
+    // {"state", "records" (from index `after`), "done", "total", "summary"|null, "card_free"
+    // (the counts once every file is stored)|null, "thumbnails" {"done", "total"}, "error"|null}
     Result<QJsonObject> state(const QString &id, const QString &owner, int after);
     Status cancel(const QString &id, const QString &owner);
     // Receptions whose client went away long ago are dropped with their spool.
@@ -100,6 +102,7 @@ private:
     static QString stateOf(Reception &reception);
     QJsonObject answer(Reception &reception, const QJsonObject &file);
     void run(Reception *reception);
+    static void follow(IngestJob &job, Reception *reception);
     QString spoolRoot() const;
 
     const Lab &m_lab;

@@ -145,7 +145,7 @@ Result<QList<QJsonObject>> RemoteIngest::offer(const QList<QJsonObject> &files)
 
 Result<IngestSummary> RemoteIngest::run()
 {
-    QElapsedTimer timer;
+    QElapsedTimer &timer = m_timer;
     timer.start();
     Result<QList<CardEntry>> entries = CardWalk::collect(m_options.sources);
     if (!entries)
@@ -409,16 +409,37 @@ Result<IngestSummary> RemoteIngest::finish()
             Q_EMIT fileDecided(record);
             ++seen;
         }
+        passOn(object);
         const QString phase = object.value(QStringLiteral("state")).toString();
         if (phase == QLatin1String("failed"))
             return Error::failure(object.value(QStringLiteral("error")).toString());
         if (phase == QLatin1String("done") || phase == QLatin1String("cancelled")) {
             IngestSummary summary = IngestWire::summaryFromJson(object.value(QStringLiteral("summary")).toObject());
             summary.cancelled = summary.cancelled || phase == QLatin1String("cancelled");
+            if (m_cardFreeSaid)
+                summary.cardFreeSeconds = m_cardFreeSeconds;   // this side's, as the event said
             return summary;
         }
         QThread::msleep(wait);
         wait = std::min(wait * 2, PollMs);
+    }
+}
+
+// The moment the card may go, and the thumbnails' progress, as the device reports them.
+void RemoteIngest::passOn(const QJsonObject &state)
+{
+    if (const QJsonValue cardFree = state.value(QStringLiteral("card_free")); cardFree.isObject() && !m_cardFreeSaid) {
+        m_cardFreeSaid = true;
+        IngestSummary summary = IngestWire::summaryFromJson(cardFree.toObject());
+        summary.cardFreeSeconds = m_cardFreeSeconds = double(m_timer.elapsed()) / 1000.0;
+        Q_EMIT cardReleased(summary);
+    }
+    const QJsonObject thumbnails = state.value(QStringLiteral("thumbnails")).toObject();
+    const int done = thumbnails.value(QStringLiteral("done")).toInt();
+    const int total = thumbnails.value(QStringLiteral("total")).toInt();
+    if (total > 0 && done != m_thumbnailsSaid) {
+        m_thumbnailsSaid = done;
+        Q_EMIT thumbnailProgress(done, total);
     }
 }
 

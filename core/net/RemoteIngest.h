@@ -8,6 +8,7 @@
 #include "ingest/IngestTypes.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QJsonObject>
@@ -47,6 +48,10 @@ Q_SIGNALS:
     void started(int files, qint64 bytes);
     void fileDecided(const Keepsake::IngestRecord &record);
     void progress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
+    // The device stored every file: the card may leave the reader (IngestJob's signal,
+    // passed on); its thumbnails follow.
+    void cardReleased(const Keepsake::IngestSummary &summary);
+    void thumbnailProgress(int done, int total);
 
 private:
     struct Local;
@@ -66,6 +71,7 @@ private:
     Result<qint64> resumeAt(DeviceClient &client, const Outgoing &outgoing, qint64 size) const;
     QJsonObject describeForResume(const Outgoing &outgoing, qint64 size) const;
     Result<IngestSummary> finish();
+    void passOn(const QJsonObject &state);
     void cancelOnDevice();
     QString wirePath(const CardEntry &entry) const;
     bool isCancelled();
@@ -81,6 +87,10 @@ private:
     std::atomic<int> m_filesDone { 0 };
     int m_filesTotal = 0;
     QHash<QString, QString> m_absolute;   // wire path → path on this machine
+    QElapsedTimer m_timer;
+    bool m_cardFreeSaid = false;
+    double m_cardFreeSeconds = 0;
+    int m_thumbnailsSaid = -1;
 };
 
 } // namespace Keepsake

@@ -98,8 +98,10 @@ Result<IngestSummary> UsbHandin::handInWith(Job &job)
     connect(&job, &Job::progress, this, [this, &inner] { followCancel(inner); }, Qt::DirectConnection);
     if constexpr (requires { &Job::cardReleased; }) {
         connect(&job, &Job::cardReleased, this, &UsbHandin::cardReleased, Qt::DirectConnection);
-        connect(&job, &Job::thumbnailsStarted, this, &UsbHandin::thumbnailsStarted, Qt::DirectConnection);
-        connect(&job, &Job::thumbnailMade, this, &UsbHandin::thumbnailMade, Qt::DirectConnection);
+        if constexpr (requires { &Job::thumbnailMade; }) {   // a local hand-in: made here
+            connect(&job, &Job::thumbnailsStarted, this, &UsbHandin::thumbnailsStarted, Qt::DirectConnection);
+            connect(&job, &Job::thumbnailMade, this, &UsbHandin::thumbnailMade, Qt::DirectConnection);
+        }
         connect(&job, &Job::thumbnailProgress, this, &UsbHandin::thumbnailProgress, Qt::DirectConnection);
         connect(&job, &Job::thumbnailProgress, this, [this, &inner] { followCancel(inner); }, Qt::DirectConnection);
     }

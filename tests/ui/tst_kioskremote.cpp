@@ -376,8 +376,14 @@ void TestKioskRemote::cardHandedInArrivesOnTheDevice()
     junk.write("not a picture");
     junk.close();
     QSignalSpy finished(m_window.get(), &KioskWindow::importFinished);
+    // The device says when every photo is stored, and the kiosk lets the card go then,
+    // before the previews (before, a card at a remote kiosk was held to the very end).
+    QStringList said;
+    connect(m_window->importPage(), &ImportPage::cardMayBeRemoved, this, [&said] { said.append(QStringLiteral("card")); });
+    connect(m_window.get(), &KioskWindow::importFinished, this, [&said] { said.append(QStringLiteral("done")); });
     QVERIFY(QDir().rename(card, m_media.filePath(QStringLiteral("CARD"))));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QCOMPARE(said, (QStringList { QStringLiteral("card"), QStringLiteral("done") }));
     const auto summary = finished.first().first().value<IngestSummary>();
     QVERIFY2(summary.added == int(files.size()), qPrintable(m_window->importPage()->summaryText()));
     QCOMPARE(summary.alreadyReceived, 1);

@@ -241,6 +241,7 @@ void ImportPage::setCardReleased(const IngestSummary &summary)
                             m_camera ? tr("Every photo is stored. Previews are being made.")
                                      : tr("You may take your card now: every photo is stored. Previews are being made."));
     m_summary->setText(countsText(summary));
+    Q_EMIT cardMayBeRemoved();
 }
 
 void ImportPage::setThumbnailProgress(int done, int total)

@@ -51,6 +51,7 @@ public:
 Q_SIGNALS:
     void cancelRequested();
     void doneRequested();
+    void cardMayBeRemoved();   // said to the customer: every photo is stored
 
 protected:
     void changeEvent(QEvent *event) override;

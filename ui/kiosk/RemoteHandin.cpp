@@ -23,6 +23,8 @@ Result<IngestSummary> RemoteHandin::run()
     connect(&ingest, &RemoteIngest::started, this, &RemoteHandin::started, Qt::DirectConnection);
     connect(&ingest, &RemoteIngest::fileDecided, this, &RemoteHandin::fileDecided, Qt::DirectConnection);
     connect(&ingest, &RemoteIngest::progress, this, &RemoteHandin::progress, Qt::DirectConnection);
+    connect(&ingest, &RemoteIngest::cardReleased, this, &RemoteHandin::cardReleased, Qt::DirectConnection);
+    connect(&ingest, &RemoteIngest::thumbnailProgress, this, &RemoteHandin::thumbnailProgress, Qt::DirectConnection);
     Result<IngestSummary> summary = ingest.run();
     if (!summary && summary.error().kind() == Error::Kind::Cancelled && m_cancel.isCancelled()) {
         IngestSummary stopped;   // cancelled before the device opened the hand-in: as a local one says it

@@ -31,6 +31,9 @@ Q_SIGNALS:
     void started(int files, qint64 bytes);
     void fileDecided(const Keepsake::IngestRecord &record);
     void progress(int filesDone, int filesTotal, qint64 bytesDone, qint64 bytesTotal);
+    // The device stored every file: the card may go; the previews follow.
+    void cardReleased(const Keepsake::IngestSummary &summary);
+    void thumbnailProgress(int done, int total);
 
 private:
     DeviceEndpoint m_endpoint;
