@@ -233,7 +233,6 @@ QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &fil
     Incoming &incoming = reception.files[path];
     const bool same = incoming.size == size && incoming.hash
         && ((!sha.isEmpty() && incoming.sha256 == sha) || (!quick.isEmpty() && incoming.quickHash == quick));
-    reply.insert(QStringLiteral("offset"), 0);
     if (incoming.busy) {
         // A piece of it is still being taken in (its connection was cut): the client
         // sends from here and is told to wait when it comes too soon.

@@ -66,7 +66,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-results=$work/results.tsv   # step, run, wall ms, max RSS KiB
+results=$work/results.tsv   # step, run, wall ms, max RSS KiB, its CPU s, the devices' CPU ticks meanwhile
 : >"$results"
 find "$card" -type f -print0 | xargs -0 cat >/dev/null   # every side reads the card from the page cache
 
@@ -94,11 +94,16 @@ timed() {   # STEP RUN CMD...
     local t0 t1
     settle
     sync
+    local c0 c1
+    c0=$(devices_cpu)
     t0=$(date +%s%N)
-    /usr/bin/time -o "$work/time" -f '%M' "$@" >"$work/out" 2>"$work/err" ||
+    /usr/bin/time -o "$work/time" -f '%M %U %S' "$@" >"$work/out" 2>"$work/err" ||
         { tail -n 20 "$work/err" >&2; die "step '$step' (run $run) failed: $*"; }
     t1=$(date +%s%N)
-    printf '%s\t%s\t%s\t%s\n' "$step" "$run" "$(( (t1 - t0) / 1000000 ))" "$(tail -n 1 "$work/time")" >>"$results"
+    c1=$(devices_cpu)
+    read -r kib user sys < <(tail -n 1 "$work/time")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$step" "$run" "$(( (t1 - t0) / 1000000 ))" "$kib" \
+        "$(python3 -c "print(round($user + $sys, 2))")" "$(( c1 - c0 ))" >>"$results"
 }
 expect() {   # OUTCOME N [BYTES_SENT]: the records of $work/out
     python3 - "$1" "$2" "${3:-}" "$work/out" <<'PY' || { tail -n 20 "$work/err" >&2; exit 1; }
@@ -164,7 +169,7 @@ for ((r = 1; r <= runs; r++)); do
             sleep 0.05
         done
         t1=$(date +%s%N)
-        printf 'forward\t%s\t%s\t-\n' "$r" "$(( (t1 - t0) / 1000000 ))" >>"$results"
+        printf 'forward\t%s\t%s\t-\t-\t-\n' "$r" "$(( (t1 - t0) / 1000000 ))" >>"$results"
     }
     if (( r % 2 == 1 )); then local_side; network_side; else network_side; local_side; fi
 done
@@ -176,12 +181,14 @@ BENCH_HWM_S1=$(hwm "${pids[0]}"); BENCH_HWM_S2=$(hwm "${pids[-1]}")
 python3 - "$results" <<'PY'
 import os, statistics, sys
 from collections import defaultdict
-t, rss = defaultdict(list), defaultdict(list)
+t, rss, cpu = defaultdict(list), defaultdict(list), defaultdict(list)
+ticks = os.sysconf("SC_CLK_TCK")
 for line in open(sys.argv[1]):
-    step, run, ms, kib = line.rstrip("\n").split("\t")
+    step, run, ms, kib, own, devices = line.rstrip("\n").split("\t")
     t[step].append(int(ms) / 1000)
     if kib.isdigit():
         rss[step].append(int(kib) / 1024)
+        cpu[step].append(float(own) + int(devices) / ticks)   # the command and the devices it kept busy
 e = os.environ
 med = lambda s: statistics.median(t[s])
 print()
@@ -215,6 +222,10 @@ for label, mb in (("peak memory of the client process of a network hand-in", pea
 if e.get("BENCH_ROWS"):
     with open(e["BENCH_ROWS"], "a", encoding="utf-8") as out:
         out.write("".join(row + "\n" for row in rows))
+print()
+print("CPU seconds of a step (the command's own and the devices' meanwhile), medians:")
+for step in ("local", "client", "again"):
+    print(f"  {step:8} {statistics.median(cpu[step]):.2f}")
 print()
 print("Every run (wall seconds):")
 for step in sorted(t):
