@@ -64,18 +64,8 @@ InspectedFile FileInspector::inspect(const CardEntry &entry) const
     file.size = std::max<qint64>(entry.size, 0);
     QFile source;
     QByteArray head;
-    if (!readHead(file, entry, source, head))
+    if (!readHead(file, entry, source, head) || refusedByHead(file, head))
         return file;
-    // What the head shows to be no picture (a video, say) is never read whole.
-    if (std::optional<DecodedImage> refusal = m_decoder.refuseByHead(head, file.size)) {
-        file.decoded = std::move(*refusal);
-        return file;
-    }
-    if (file.size > MaxPictureBytes) {
-        file.readError = Tr::tr("the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)")
-                             .arg(file.size >> 20).arg(MaxPictureBytes >> 20);
-        return file;
-    }
     // The camera's metadata sits in the head of most photos: read it once from there.
     Result<PhotoMetadata> headMeta = m_metadata.read(head);
     const bool headHasIdentity = headMeta && headMeta->identity.isUsable();
@@ -97,15 +87,8 @@ InspectedFile FileInspector::inspectArrived(const QString &path, const QByteArra
         file.readError = Tr::tr("the file is empty (0 bytes)");
         return file;
     }
-    if (std::optional<DecodedImage> refusal = m_decoder.refuseByHead(head, file.size)) {
-        file.decoded = std::move(*refusal);
+    if (refusedByHead(file, head))
         return file;
-    }
-    if (file.size > MaxPictureBytes) {
-        file.readError = Tr::tr("the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)")
-                             .arg(file.size >> 20).arg(MaxPictureBytes >> 20);
-        return file;
-    }
     file.sha256 = sha256;
     file.data = data;
     file.quickHash = QuickHash::ofData(data);
@@ -114,6 +97,22 @@ InspectedFile FileInspector::inspectArrived(const QString &path, const QByteArra
     examine(file, headHasIdentity ? std::optional<PhotoMetadata>(*headMeta) : std::nullopt);
     file.data = QByteArray();
     return file;
+}
+
+// What the head shows to be no picture (a video, say) is never read whole, nor what is
+// too large for a photo.
+bool FileInspector::refusedByHead(InspectedFile &file, const QByteArray &head) const
+{
+    if (std::optional<DecodedImage> refusal = m_decoder.refuseByHead(head, file.size)) {
+        file.decoded = std::move(*refusal);
+        return true;
+    }
+    if (file.size > MaxPictureBytes) {
+        file.readError = Tr::tr("the file is too large for a photo (%1 MB; Keepsake takes photos up to %2 MB)")
+                             .arg(file.size >> 20).arg(MaxPictureBytes >> 20);
+        return true;
+    }
+    return false;
 }
 
 // Opens the entry on the card (a link, a FIFO or a device is refused with its reason)

@@ -77,6 +77,7 @@ public:
 
 private:
     bool readHead(InspectedFile &file, const CardEntry &entry, QFile &source, QByteArray &head) const;
+    bool refusedByHead(InspectedFile &file, const QByteArray &head) const;
     bool readWhole(InspectedFile &file, QByteArray head, QFile &source) const;
     bool recognise(InspectedFile &file, const PhotoMetadata &headMeta, const QByteArray &head,
                    QFile &source) const;
