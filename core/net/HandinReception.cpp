@@ -41,11 +41,13 @@ QString newId()
 
 } // namespace
 
-// What looks at the files of one hand-in as they arrive, on the pieces' threads.
+// What looks at the files of one hand-in as they arrive, on the pieces' threads. It
+// judges every file ("again"): whether the customer has it already is the hand-in's
+// to decide when it runs, from the catalog as it is then.
 struct HandinReception::Looker
 {
-    Looker(const CustomerIndex &index, bool again, const Thumbnailer *thumbnails)
-        : inspector(index, metadata, decoder, buffers, false, again, thumbnails)
+    Looker(const CustomerIndex &index, const Thumbnailer *thumbnails)
+        : inspector(index, metadata, decoder, buffers, false, true, thumbnails)
     {
     }
     MetadataReader metadata;
@@ -140,8 +142,7 @@ Result<QString> HandinReception::open(const Opening &opening)
                                      "permissions.").arg(reception->folder));
     if (Status loaded = reception->index.load(m_lab.catalog(), customer->id); !loaded)
         return loaded.error();
-    reception->looker = std::make_unique<Looker>(reception->index, opening.again,
-                                                 opening.thumbnails ? &m_lab.thumbnails() : nullptr);
+    reception->looker = std::make_unique<Looker>(reception->index, opening.thumbnails ? &m_lab.thumbnails() : nullptr);
     const QString id = reception->id;
     m_receptions.emplace(id, std::move(reception));
     qCInfo(lcNet) << "Hand-in" << id << "opened for" << customer->code << "by" << opening.actor.auditText();

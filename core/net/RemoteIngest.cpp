@@ -145,8 +145,7 @@ Result<QList<QJsonObject>> RemoteIngest::offer(const QList<QJsonObject> &files)
 
 Result<IngestSummary> RemoteIngest::run()
 {
-    QElapsedTimer &timer = m_timer;
-    timer.start();
+    m_timer.start();
     Result<QList<CardEntry>> entries = CardWalk::collect(m_options.sources);
     if (!entries)
         return entries.error();
@@ -184,12 +183,12 @@ Result<IngestSummary> RemoteIngest::run()
         cancelOnDevice();
         IngestSummary summary;
         summary.cancelled = true;
-        summary.seconds = double(timer.elapsed()) / 1000.0;
+        summary.seconds = double(m_timer.elapsed()) / 1000.0;
         return summary;
     }
     Result<IngestSummary> summary = finish();
     if (summary)
-        summary->seconds = double(timer.elapsed()) / 1000.0;
+        summary->seconds = double(m_timer.elapsed()) / 1000.0;
     return summary;
 }
 

@@ -161,10 +161,33 @@ Status BlobStore::Batch::writeBuffered(const QString &tempPath, const char *data
     return Status::success();
 }
 
-// Whole blocks from the aligned memory, then the file cut to its size. The batch's
-// syncfs() makes the file's size and place durable as for a buffered write.
-BlobStore::Batch::Direct BlobStore::Batch::writeDirect(const QString &tempPath, const FileBytes &bytes,
-                                                        QString &reason)
+BlobStore::Direct BlobStore::writeDirectAt(int fd, const FileBytes &bytes, qint64 offset, QString &reason)
+{
+    if (reinterpret_cast<quintptr>(bytes.constData()) % FileBytes::Alignment != 0 || offset % FileBytes::Alignment != 0)
+        return Direct::Unsupported;
+    qint64 at = 0;
+    const qint64 padded = bytes.paddedSize();
+    while (at < padded) {
+        const ssize_t wrote = ::pwrite(fd, bytes.constData() + at, size_t(padded - at), off_t(offset + at));
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote <= 0 || wrote % FileBytes::Alignment != 0) {
+            const bool unsupported = at == 0 && wrote < 0 && errno == EINVAL;
+            reason = wrote < 0 ? systemError() : Tr::tr("a short write");
+            return unsupported ? Direct::Unsupported : Direct::Failed;
+        }
+        at += wrote;
+    }
+    if (::ftruncate(fd, off_t(offset + bytes.size())) != 0) {
+        reason = systemError();
+        return Direct::Failed;
+    }
+    return Direct::Written;
+}
+
+// A new file from the aligned memory. The batch's syncfs() makes the file's size and
+// place durable as for a buffered write.
+BlobStore::Direct BlobStore::Batch::writeDirect(const QString &tempPath, const FileBytes &bytes, QString &reason)
 {
     if (reinterpret_cast<quintptr>(bytes.constData()) % FileBytes::Alignment != 0)
         return Direct::Unsupported;
@@ -174,30 +197,11 @@ BlobStore::Batch::Direct BlobStore::Batch::writeDirect(const QString &tempPath, 
         reason = systemError();
         return errno == EINVAL ? Direct::Unsupported : Direct::Failed;
     }
-    qsizetype at = 0;
-    const qsizetype padded = bytes.paddedSize();
-    while (at < padded) {
-        const ssize_t wrote = ::write(fd, bytes.constData() + at, size_t(padded - at));
-        if (wrote < 0 && errno == EINTR)
-            continue;
-        if (wrote <= 0 || wrote % FileBytes::Alignment != 0) {
-            const bool unsupported = at == 0 && wrote < 0 && errno == EINVAL;
-            reason = wrote < 0 ? systemError() : Tr::tr("a short write");
-            ::close(fd);
-            ::unlink(name.constData());
-            return unsupported ? Direct::Unsupported : Direct::Failed;
-        }
-        at += wrote;
-    }
-    const bool cut = ::ftruncate(fd, off_t(bytes.size())) == 0;
-    if (!cut)
-        reason = systemError();
+    const Direct written = writeDirectAt(fd, bytes, 0, reason);
     ::close(fd);
-    if (!cut) {
+    if (written != Direct::Written)
         ::unlink(name.constData());
-        return Direct::Failed;
-    }
-    return Direct::Written;
+    return written;
 }
 
 bool BlobStore::Batch::addLinked(const QString &sha256, const QString &path, qint64 size)

@@ -24,6 +24,12 @@ public:
 
     explicit BlobStore(QString root);
 
+    // Direct I/O (a descriptor opened with O_DIRECT) of bytes laid out for it, at a
+    // block-aligned offset: every block written whole, then the file cut to offset +
+    // size. Unsupported: the file system refused direct I/O before anything was written.
+    enum class Direct { Written, Unsupported, Failed };
+    static Direct writeDirectAt(int fd, const FileBytes &bytes, qint64 offset, QString &reason);
+
     const QString &root() const { return m_root; }
     QString pathFor(const QString &sha256) const;
     bool contains(const QString &sha256) const;
@@ -59,7 +65,6 @@ public:
         // The temporary name for a new blob, its folder made; empty when stored already.
         Result<QString> prepare(const QString &sha256);
         Status writeBuffered(const QString &tempPath, const char *data, qsizetype size);
-        enum class Direct { Written, Unsupported, Failed };
         Direct writeDirect(const QString &tempPath, const FileBytes &bytes, QString &reason);
         void added(const QString &sha256, const QString &tempPath, qint64 size);
         const BlobStore &m_store;

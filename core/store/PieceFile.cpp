@@ -58,9 +58,9 @@ Status PieceFile::write(const QString &path, qint64 offset, const QByteArray &by
     QString reason;
     if (offset % FileBytes::Alignment == 0 && !bytes.isEmpty()) {
         switch (writeDirect(name, offset, bytes, reason)) {
-        case Direct::Written: return Status::success();
-        case Direct::Failed: return Error::failure(Tr::tr("%1 cannot be written: %2.").arg(path, reason));
-        case Direct::Unsupported: break;
+        case BlobStore::Direct::Written: return Status::success();
+        case BlobStore::Direct::Failed: return Error::failure(Tr::tr("%1 cannot be written: %2.").arg(path, reason));
+        case BlobStore::Direct::Unsupported: break;
         }
     }
     Descriptor file { ::open(name.constData(), O_WRONLY | O_CREAT | O_CLOEXEC | (offset == 0 ? O_TRUNC : 0), 0666) };
@@ -70,26 +70,18 @@ Status PieceFile::write(const QString &path, qint64 offset, const QByteArray &by
     return Status::success();
 }
 
-PieceFile::Direct PieceFile::writeDirect(const QByteArray &name, qint64 offset, const QByteArray &bytes,
+BlobStore::Direct PieceFile::writeDirect(const QByteArray &name, qint64 offset, const QByteArray &bytes,
                                          QString &reason)
 {
     Descriptor file { ::open(name.constData(), O_WRONLY | O_CREAT | O_CLOEXEC | O_DIRECT | (offset == 0 ? O_TRUNC : 0),
                              0666) };
     if (file.fd < 0) {
         reason = systemError();
-        return errno == EINVAL ? Direct::Unsupported : Direct::Failed;
+        return errno == EINVAL ? BlobStore::Direct::Unsupported : BlobStore::Direct::Failed;
     }
     FileBytes aligned = m_buffers.take(bytes.size());   // zeros after the bytes, to the block's end
     std::memcpy(aligned.data(), bytes.constData(), size_t(bytes.size()));
-    if (!writeAll(file.fd, aligned.constData(), aligned.paddedSize(), offset)) {
-        reason = systemError();
-        return errno == EINVAL && offset == 0 ? Direct::Unsupported : Direct::Failed;
-    }
-    if (::ftruncate(file.fd, off_t(offset + bytes.size())) != 0) {
-        reason = systemError();
-        return Direct::Failed;
-    }
-    return Direct::Written;
+    return BlobStore::writeDirectAt(file.fd, aligned, offset, reason);
 }
 
 } // namespace Keepsake

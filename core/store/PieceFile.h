@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "BlobStore.h"
 #include "FileBytes.h"
 #include "base/Error.h"
 
@@ -29,8 +30,7 @@ public:
     Status write(const QString &path, qint64 offset, const QByteArray &bytes);
 
 private:
-    enum class Direct { Written, Unsupported, Failed };
-    Direct writeDirect(const QByteArray &name, qint64 offset, const QByteArray &bytes, QString &reason);
+    BlobStore::Direct writeDirect(const QByteArray &name, qint64 offset, const QByteArray &bytes, QString &reason);
 
     FileBytesPool &m_buffers;
 };
