@@ -3886,10 +3886,6 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
         <translation>ein Pfad oder eine Größe, die das Gerät nicht annimmt</translation>
     </message>
     <message>
-        <source>%1 was not offered to this hand-in, or the hand-in takes no more files.</source>
-        <translation>%1 wurde dieser Abgabe nicht angeboten, oder die Abgabe nimmt keine Dateien mehr an.</translation>
-    </message>
-    <message>
         <source>%1: the device has %2 bytes of it; send from there.</source>
         <translation>%1: Das Gerät hat %2 Bytes davon; senden Sie ab dort weiter.</translation>
     </message>
@@ -3904,6 +3900,22 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
     <message>
         <source>%1 cannot be spooled: %2 Check the device&apos;s free space.</source>
         <translation>%1 kann nicht zwischengespeichert werden: %2 Prüfen Sie den freien Platz auf dem Gerät.</translation>
+    </message>
+    <message>
+        <source>The hand-in %1 stopped: %2</source>
+        <translation>Die Abgabe %1 wurde abgebrochen: %2</translation>
+    </message>
+    <message>
+        <source>%1 was offered before and decided already</source>
+        <translation>%1 wurde schon angeboten und ist bereits entschieden</translation>
+    </message>
+    <message>
+        <source>%1 has arrived already with other bytes</source>
+        <translation>%1 ist schon mit anderen Bytes angekommen</translation>
+    </message>
+    <message>
+        <source>%1 was not offered to this hand-in.</source>
+        <translation>%1 wurde dieser Abgabe nicht angeboten.</translation>
     </message>
 </context>
 <context>
@@ -5065,6 +5077,10 @@ Kamera: %3</translation>
     <message>
         <source>%1 cannot be written: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
     </message>
 </context>
 <context>

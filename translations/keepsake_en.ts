@@ -3831,10 +3831,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 was not offered to this hand-in, or the hand-in takes no more files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: the device has %2 bytes of it; send from there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3848,6 +3844,22 @@ When the albums need several discs: an album larger than a whole disc is split i
     </message>
     <message>
         <source>%1 cannot be spooled: %2 Check the device&apos;s free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hand-in %1 stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was offered before and decided already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has arrived already with other bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not offered to this hand-in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5005,6 +5017,10 @@ Camera: %3</source>
     <name>Keepsake::PieceFile</name>
     <message>
         <source>%1 cannot be written: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

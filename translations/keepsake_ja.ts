@@ -3817,10 +3817,6 @@ When the albums need several discs: an album larger than a whole disc is split i
         <translation>デバイスが受け付けないパスまたはサイズ</translation>
     </message>
     <message>
-        <source>%1 was not offered to this hand-in, or the hand-in takes no more files.</source>
-        <translation>%1 はこの受付に提示されていないか、受付がこれ以上ファイルを受け付けません。</translation>
-    </message>
-    <message>
         <source>%1: the device has %2 bytes of it; send from there.</source>
         <translation>%1: デバイスには %2 バイトまで届いています。その続きから送信してください。</translation>
     </message>
@@ -3835,6 +3831,22 @@ When the albums need several discs: an album larger than a whole disc is split i
     <message>
         <source>%1 cannot be spooled: %2 Check the device&apos;s free space.</source>
         <translation>%1 を一時保存できません: %2 デバイスの空き容量を確認してください。</translation>
+    </message>
+    <message>
+        <source>The hand-in %1 stopped: %2</source>
+        <translation>受付 %1 は中断されました: %2</translation>
+    </message>
+    <message>
+        <source>%1 was offered before and decided already</source>
+        <translation>%1 はすでに提示され、判定済みです</translation>
+    </message>
+    <message>
+        <source>%1 has arrived already with other bytes</source>
+        <translation>%1 は別の内容ですでに届いています</translation>
+    </message>
+    <message>
+        <source>%1 was not offered to this hand-in.</source>
+        <translation>%1 はこの受付に提示されていません。</translation>
     </message>
 </context>
 <context>
@@ -4969,6 +4981,10 @@ Camera: %3</source>
     <message>
         <source>%1 cannot be written: %2.</source>
         <translation>%1 に書き込めません: %2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 を読み込めません: %2。</translation>
     </message>
 </context>
 <context>

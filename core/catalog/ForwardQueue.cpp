@@ -113,14 +113,18 @@ Result<QList<Forward>> ForwardQueue::claimDue(qint64 fromDeviceId, const QString
     return claimed;
 }
 
-Status ForwardQueue::delivered(qint64 photoId) const
+Status ForwardQueue::delivered(const QList<qint64> &photoIds) const
 {
-    SqlQuery done(m_catalog.db(), QStringLiteral("DELETE FROM forwards WHERE photo_id = :photo"));
-    done.bind(QStringLiteral(":photo"), photoId);
-    if (Status status = done.exec(); !status)
-        return status;
-    qCInfo(lcCatalog) << "Photo" << photoId << "delivered to its device";
-    return Status::success();
+    return m_catalog.transaction([&photoIds](QSqlDatabase &db) {
+        for (const qint64 photoId : photoIds) {
+            SqlQuery done(db, QStringLiteral("DELETE FROM forwards WHERE photo_id = :photo"));
+            done.bind(QStringLiteral(":photo"), photoId);
+            if (Status status = done.exec(); !status)
+                return status;
+            qCInfo(lcCatalog) << "Photo" << photoId << "delivered to its device";
+        }
+        return Status::success();
+    });
 }
 
 Status ForwardQueue::failed(qint64 photoId, const QString &reason, const QDateTime &nextAttempt) const

@@ -49,8 +49,8 @@ public:
     // another whose claim has not run out are left alone.
     Result<QList<Forward>> claimDue(qint64 fromDeviceId, const QString &claimer, const QDateTime &now,
                                     const QDateTime &until, int limit) const;
-    // The target holds the file: the row goes.
-    Status delivered(qint64 photoId) const;
+    // The targets hold the files: their rows go, in one transaction.
+    Status delivered(const QList<qint64> &photoIds) const;
     // The attempt failed: counted, the reason kept, the claim released, the next try due then.
     Status failed(qint64 photoId, const QString &reason, const QDateTime &nextAttempt) const;
     // Whether this device still needs the stored file: a photo it holds names it, or a

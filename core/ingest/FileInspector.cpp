@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FileInspector.h"
 
-#include "ArrivedFiles.h"
 #include "IngestLog.h"
 #include "metadata/MetadataReader.h"
 #include "metadata/Thumbnailer.h"
@@ -49,15 +48,8 @@ qint64 FileInspector::bytesHeld(const CardEntry &entry)
     return entry.size;
 }
 
-InspectedFile FileInspector::inspect(const CardEntry &entry) const
+InspectedFile FileInspector::inspect(const CardEntry &entry, const QString &knownSha256) const
 {
-    if (m_arrived) {
-        if (const auto looked = m_arrived->inspected.constFind(entry.relativePath); looked != m_arrived->inspected.cend()) {
-            InspectedFile file = *looked;
-            file.absolutePath = entry.absolutePath;
-            return file;
-        }
-    }
     InspectedFile file;
     file.path = entry.relativePath;
     file.absolutePath = entry.absolutePath;
@@ -69,9 +61,9 @@ InspectedFile FileInspector::inspect(const CardEntry &entry) const
     // The camera's metadata sits in the head of most photos: read it once from there.
     Result<PhotoMetadata> headMeta = m_metadata.read(head);
     const bool headHasIdentity = headMeta && headMeta->identity.isUsable();
-    if (headHasIdentity && !m_verifyFull && !m_again && recognise(file, *headMeta, head, source))
+    if (headHasIdentity && !m_verifyFull && !m_again && knownSha256.isEmpty() && recognise(file, *headMeta, head, source))
         return file;
-    if (!readWhole(file, std::move(head), source))
+    if (!readWhole(file, std::move(head), source, knownSha256))
         return file;
     examine(file, headHasIdentity ? std::optional<PhotoMetadata>(*headMeta) : std::nullopt);
     return file;
@@ -162,12 +154,11 @@ bool FileInspector::recognise(InspectedFile &file, const PhotoMetadata &headMeta
     return true;
 }
 
-bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &source) const
+bool FileInspector::readWhole(InspectedFile &file, QByteArray head, QFile &source, const QString &known) const
 {
     // The bytes are hashed as they stream in, a piece at a time: the SHA-256 and the
     // MD5 from this one read, into memory the store writes from directly. A file whose
     // SHA-256 was verified as it arrived is only read.
-    const QString known = m_arrived ? m_arrived->sha256.value(file.path) : QString();
     ContentDigests hash;
     FileBytes bytes = m_buffers.take(file.size);
     qint64 at = std::min<qint64>(head.size(), file.size);

@@ -18,7 +18,6 @@
 
 namespace Keepsake {
 
-struct ArrivedFiles;
 class MetadataReader;
 class Thumbnailer;
 
@@ -63,11 +62,9 @@ public:
                   const ImageDecoder &decoder, FileBytesPool &buffers, bool verifyFull, bool again,
                   const Thumbnailer *thumbnails = nullptr);
 
-    // Files a device took in over the network (ArrivedFiles): those looked at on arrival
-    // are taken as they were, the others read without hashing. Outlives the inspector.
-    void setArrived(const ArrivedFiles *arrived) { m_arrived = arrived; }
-
-    InspectedFile inspect(const CardEntry &entry) const;
+    // `knownSha256`: the file's SHA-256, verified as it arrived over the network; it is
+    // read without being hashed again (and its MD5 left to its first burn).
+    InspectedFile inspect(const CardEntry &entry, const QString &knownSha256 = QString()) const;
     // A file whose bytes are in memory already, its SHA-256 verified (a piece that
     // arrived whole over the network): looked at as inspect() looks, without reading
     // it again. The result keeps no bytes. Thread-safe.
@@ -78,7 +75,7 @@ public:
 private:
     bool readHead(InspectedFile &file, const CardEntry &entry, QFile &source, QByteArray &head) const;
     bool refusedByHead(InspectedFile &file, const QByteArray &head) const;
-    bool readWhole(InspectedFile &file, QByteArray head, QFile &source) const;
+    bool readWhole(InspectedFile &file, QByteArray head, QFile &source, const QString &knownSha256) const;
     bool recognise(InspectedFile &file, const PhotoMetadata &headMeta, const QByteArray &head,
                    QFile &source) const;
     void examine(InspectedFile &file, std::optional<PhotoMetadata> headMeta) const;
@@ -91,7 +88,6 @@ private:
     PictureHasher m_hasher;
     FileBytesPool &m_buffers;
     const Thumbnailer *m_thumbnails;
-    const ArrivedFiles *m_arrived = nullptr;
     bool m_verifyFull;
     bool m_again;
 };

@@ -43,6 +43,8 @@ public:
     // Stores one accepted file as a photo of the customer (a version of versionOf).
     Result<Stored> stage(const InspectedFile &file, std::optional<qint64> versionOf);
     bool batchFull() const;
+    // Something is staged: a transaction is open and the store's lock held until flush().
+    bool holdsBatch() const { return m_open; }
     // Makes the batch durable and commits it, with the hand-in's counts so far.
     Status flush(const IngestSummary &counts);
     void rollback();

@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QFuture>
 #include <QThreadPool>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <deque>
@@ -40,7 +41,50 @@ struct InFlight
     MemoryBudget::Hold hold;
 };
 
+// How long the hand-in waits for its feed before it stores what it has decided: files
+// that arrive over the network are stored and reported while the rest is on its way,
+// and no transaction stays open while nothing comes.
+constexpr int QuietMs = 100;
+
+// More readers than cores: a card read cold answers several requests at once, and a
+// reader waiting for the card leaves its core to one that hashes.
+int readerCount()
+{
+    return std::max(4, QThread::idealThreadCount());
+}
+
 } // namespace
+
+// One hand-in's storing: the files in the works, on several threads, and what is
+// decided but not yet committed.
+struct IngestJob::Storing
+{
+    Storing(const Lab &lab, const IngestOptions &options, const CustomerIndex &index, qint64 customerId,
+            qint64 handinId)
+        : inspector(index, metadata, decoder, buffers, options.verifyFull, options.again,
+                    options.thumbnails ? &lab.thumbnails() : nullptr),
+          writer(lab, customerId, handinId, options.albumTitle)
+    {
+        writer.setLinkSources(options.sourcesAreSpool);
+        pool.setMaxThreadCount(readerCount());
+    }
+
+    const MetadataReader metadata {};
+    const ImageDecoder decoder {};
+    // Files in the works hold their bytes in memory: never more than the budget at
+    // once. The window lets the workers read ahead while a batch is flushed.
+    MemoryBudget memory { FileInspector::MaxPictureBytes };
+    const qsizetype window = readerCount() * 2;
+    FileBytesPool buffers { int(window) };
+    FileInspector inspector;
+    HandinWriter writer;
+    std::deque<InFlight> inFlight;
+    std::optional<IngestFeed::Item> waiting;   // taken from the feed, waiting for memory
+    QList<IngestRecord> pending;               // decided, reported once committed
+    int done = 0;
+    qint64 bytesDone = 0;
+    QThreadPool pool;   // last: waits for the inspections before the rest goes
+};
 
 QString ingestOutcomeName(IngestOutcome outcome)
 {
@@ -196,10 +240,10 @@ Result<IngestSummary> IngestJob::run()
     const Result<Customer> customer = Customers(m_lab.catalog()).byCode(m_options.customerCode);
     if (!customer)
         return customer.error();
-    // Symbolic links, FIFOs and devices come back refused, each with its reason.
-    const Result<QList<CardEntry>> sources = CardWalk::collect(m_options.sources);
-    if (!sources)
-        return sources.error();
+    const Result<std::shared_ptr<IngestFeed>> feed = m_options.feed ? Result<std::shared_ptr<IngestFeed>>(m_options.feed)
+                                                                     : walkSources();
+    if (!feed)
+        return feed.error();
     CustomerIndex index;
     if (Status status = index.load(m_lab.catalog(), customer->id); !status)
         return status.error();
@@ -214,7 +258,7 @@ Result<IngestSummary> IngestJob::run()
         return handin.error();
     summary.handinId = *handin;
 
-    if (Status stored = storeFiles(*sources, index, customer->id, summary); !stored)
+    if (Status stored = storeFiles(**feed, index, customer->id, summary); !stored)
         return stored.error();
     summary.cancelled = m_cancel.isCancelled();
     if (Status status = finishHandin(summary, summary.cancelled ? QStringLiteral("cancelled")
@@ -230,84 +274,122 @@ Result<IngestSummary> IngestJob::run()
     return summary;
 }
 
-Status IngestJob::storeFiles(const QList<CardEntry> &sources, CustomerIndex &index, qint64 customerId,
-                             IngestSummary &summary)
+// A card or folder is walked whole before its files are taken.
+Result<std::shared_ptr<IngestFeed>> IngestJob::walkSources() const
 {
-    qint64 bytesTotal = 0;
-    for (const CardEntry &source : sources)
-        bytesTotal += std::max<qint64>(source.size, 0);
-    Q_EMIT started(int(sources.size()), bytesTotal);
+    // Symbolic links, FIFOs and devices come back refused, each with its reason.
+    const Result<QList<CardEntry>> sources = CardWalk::collect(m_options.sources);
+    if (!sources)
+        return sources.error();
+    auto feed = std::make_shared<IngestFeed>();
+    for (const CardEntry &entry : *sources)
+        feed->add({ entry, std::nullopt, QString(), std::nullopt });
+    feed->close();
+    return feed;
+}
 
-    const MetadataReader metadata;
-    const ImageDecoder decoder;
-    // More readers than cores: a card read cold answers several requests at once, and
-    // a reader waiting for the card leaves its core to one that hashes.
-    QThreadPool pool;
-    pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
-    // Files in the works hold their bytes in memory: never more than the budget at
-    // once. The window lets the workers read ahead while a batch is flushed.
-    MemoryBudget memory(FileInspector::MaxPictureBytes);
-    const qsizetype window = pool.maxThreadCount() * 2;
-    FileBytesPool buffers { int(window) };
-    FileInspector inspector(index, metadata, decoder, buffers, m_options.verifyFull, m_options.again,
-                                  m_options.thumbnails ? &m_lab.thumbnails() : nullptr);
-    inspector.setArrived(m_options.arrived.get());
-    std::deque<InFlight> inFlight;
-    qsizetype next = 0;
-    int done = 0;
-    qint64 bytesDone = 0;
-    HandinWriter writer(m_lab, customerId, summary.handinId, m_options.albumTitle);
-    writer.setLinkSources(m_options.sourcesAreSpool);
-    QList<IngestRecord> pending;
+Status IngestJob::storeFiles(IngestFeed &feed, CustomerIndex &index, qint64 customerId, IngestSummary &summary)
+{
+    Q_EMIT started(feed.files(), feed.bytes());
+    Storing storing(m_lab, m_options, index, customerId, summary.handinId);
     for (const IngestRecord &record : std::as_const(m_options.decidedElsewhere)) {
         count(summary, record.outcome, record.size);
-        pending.append(record);
+        storing.pending.append(record);
     }
     IngestSummary committed = summary;   // what the catalog holds: up to the last flushed batch
     auto stop = [&](const Error &error) -> Status {
         m_cancel.cancel();
-        for (InFlight &file : inFlight)
+        for (InFlight &file : storing.inFlight)
             file.future.waitForFinished();
-        writer.rollback();
+        storing.writer.rollback();
         (void)finishHandin(committed, QStringLiteral("failed"));
         return stopped(error, committed.added + committed.newVersions);
     };
-    auto flush = [&]() -> Status {
-        if (Status status = writer.flush(summary); !status)
-            return status;
-        committed = summary;
-        publish(pending);
-        return Status::success();
-    };
-
-    while (next < sources.size() || !inFlight.empty()) {
-        while (!m_cancel.isCancelled() && next < sources.size() && qsizetype(inFlight.size()) < window) {
-            const CardEntry source = sources.at(next);
-            std::optional<MemoryBudget::Hold> hold = memory.tryHold(FileInspector::bytesHeld(source));
-            if (!hold)
-                break;   // decide what is in the works first
-            ++next;
-            inFlight.push_back({ QtConcurrent::run(&pool, [&inspector, source] { return inspector.inspect(source); }),
-                                 std::move(*hold) });
+    for (;;) {
+        fill(storing, feed, summary);
+        if (feed.cancelled())
+            m_cancel.cancel();
+        if (storing.inFlight.empty()) {
+            if (m_cancel.isCancelled() || feed.over())
+                break;
+            // Nothing came for a while: what is decided is stored and reported now.
+            if (Status status = flush(storing, summary, committed); !status)
+                return stop(status.error());
+            continue;
         }
-        if (inFlight.empty())
-            break;
-        InspectedFile file = inFlight.front().future.result();
-        const MemoryBudget::Hold hold = std::move(inFlight.front().hold);   // until the file is decided
-        inFlight.pop_front();
-        if (m_cancel.isCancelled())
-            continue;   // what was inspected but not decided stays as before
-        if (Status status = decide(file, writer, index, summary, pending); !status)
+        if (Status status = decideNext(storing, index, summary, feed); !status)
             return stop(status.error());
-        bytesDone += file.size;
-        Q_EMIT progress(++done, int(sources.size()), bytesDone, bytesTotal);
-        if (writer.batchFull()) {
-            if (Status status = flush(); !status)
+        if (storing.writer.batchFull()) {
+            if (Status status = flush(storing, summary, committed); !status)
                 return stop(status.error());
         }
     }
-    if (Status status = flush(); !status)
+    if (Status status = flush(storing, summary, committed); !status)
         return stop(status.error());
+    return Status::success();
+}
+
+// Puts what the feed has into the works, within the window and the memory budget;
+// what was decided without its bytes is counted at once. Waits for the feed only
+// while nothing is in the works.
+void IngestJob::fill(Storing &storing, IngestFeed &feed, IngestSummary &summary)
+{
+    while (!m_cancel.isCancelled() && qsizetype(storing.inFlight.size()) < storing.window) {
+        if (!storing.waiting)
+            storing.waiting = feed.take(storing.inFlight.empty() ? QuietMs : 0);
+        if (!storing.waiting)
+            return;
+        if (const std::optional<IngestRecord> &decided = storing.waiting->decided) {
+            count(summary, decided->outcome, decided->size);
+            storing.pending.append(*decided);
+            storing.waiting.reset();
+            continue;
+        }
+        const qint64 held = storing.waiting->inspected ? 0 : FileInspector::bytesHeld(storing.waiting->entry);
+        std::optional<MemoryBudget::Hold> hold = storing.memory.tryHold(held);
+        if (!hold)
+            return;   // decide what is in the works first
+        storing.inFlight.push_back({ inspect(storing, std::move(*storing.waiting)), std::move(*hold) });
+        storing.waiting.reset();
+    }
+}
+
+QFuture<InspectedFile> IngestJob::inspect(Storing &storing, IngestFeed::Item item) const
+{
+    if (item.inspected) {   // looked at as it arrived
+        InspectedFile file = std::move(*item.inspected);
+        file.absolutePath = item.entry.absolutePath;
+        return QtFuture::makeReadyFuture(std::move(file));
+    }
+    return QtConcurrent::run(&storing.pool, [&inspector = storing.inspector, entry = item.entry, sha = item.sha256] {
+        return inspector.inspect(entry, sha);
+    });
+}
+
+// The file first in the works, decided in the feed's order.
+Status IngestJob::decideNext(Storing &storing, CustomerIndex &index, IngestSummary &summary, const IngestFeed &feed)
+{
+    InspectedFile file = storing.inFlight.front().future.result();
+    const MemoryBudget::Hold hold = std::move(storing.inFlight.front().hold);   // until the file is decided
+    storing.inFlight.pop_front();
+    if (m_cancel.isCancelled())
+        return Status::success();   // what was inspected but not decided stays as before
+    if (Status status = decide(file, storing.writer, index, summary, storing.pending); !status)
+        return status;
+    storing.bytesDone += file.size;
+    Q_EMIT progress(++storing.done, feed.files(), storing.bytesDone, feed.bytes());
+    return Status::success();
+}
+
+// Commits what is staged, then reports what was decided.
+Status IngestJob::flush(Storing &storing, IngestSummary &summary, IngestSummary &committed)
+{
+    if (storing.writer.holdsBatch()) {
+        if (Status status = storing.writer.flush(summary); !status)
+            return status;
+    }
+    committed = summary;
+    publish(storing.pending);
     return Status::success();
 }
 

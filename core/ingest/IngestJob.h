@@ -4,11 +4,15 @@
 
 #include "CustomerIndex.h"
 #include "HandinWriter.h"
+#include "IngestFeed.h"
 #include "IngestTypes.h"
 #include "base/CancelToken.h"
 #include "base/Error.h"
 
+#include <QFuture>
 #include <QObject>
+
+#include <memory>
 
 namespace Keepsake {
 
@@ -20,7 +24,9 @@ struct CardEntry;
 // (DESIGN.md, "Metadata and dedup"). Files are inspected on several threads and
 // decided in card order against everything the customer handed in before. Each file
 // ends as new, already received, new version or rejected. Cancelling keeps what was
-// stored; a crash leaves every photo either stored and catalogued or absent.
+// stored; a crash leaves every photo either stored and catalogued or absent. Files a
+// device takes in over the network come from a feed (IngestOptions::feed) as they
+// arrive, and are stored while the rest is on its way.
 //
 // run() works in the calling thread (keepsakectl) — the windows hand the job to a
 // JobRunner (base/JobRunner.h), which runs it on a worker thread, and connect to its
@@ -49,10 +55,15 @@ Q_SIGNALS:
     void thumbnailProgress(int done, int total);
 
 private:
+    struct Storing;
+    Result<std::shared_ptr<IngestFeed>> walkSources() const;
     Result<qint64> startHandin(qint64 customerId, const QString &runner, QString &pickupCode);
     Status finishHandin(const IngestSummary &summary, const QString &state);
-    Status storeFiles(const QList<CardEntry> &sources, CustomerIndex &index, qint64 customerId,
-                      IngestSummary &summary);
+    Status storeFiles(IngestFeed &feed, CustomerIndex &index, qint64 customerId, IngestSummary &summary);
+    void fill(Storing &storing, IngestFeed &feed, IngestSummary &summary);
+    QFuture<InspectedFile> inspect(Storing &storing, IngestFeed::Item item) const;
+    Status decideNext(Storing &storing, CustomerIndex &index, IngestSummary &summary, const IngestFeed &feed);
+    Status flush(Storing &storing, IngestSummary &summary, IngestSummary &committed);
     void publish(QList<IngestRecord> &pending);
     Error stopped(const Error &error, int stored) const;
     void makeThumbnails(IngestSummary &summary);

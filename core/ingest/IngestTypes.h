@@ -12,7 +12,7 @@
 
 namespace Keepsake {
 
-struct ArrivedFiles;
+class IngestFeed;
 
 // What became of one file of a hand-in (CLI.md fixes the names).
 enum class IngestOutcome { New, AlreadyReceived, NewVersion, Rejected };
@@ -83,8 +83,9 @@ struct IngestOptions
     QList<IngestRecord> decidedElsewhere;
     QString sourceName;           // what the hand-in names as its source; the sources when empty
     bool sourcesAreSpool = false; // the lab's own spool: files are linked into the store, not copied
-    // Spooled files verified, and most looked at, as they arrived (ArrivedFiles).
-    std::shared_ptr<const ArrivedFiles> arrived;
+    // The files come from this feed as they become ready (a device taking them in over
+    // the network), not from walking the sources.
+    std::shared_ptr<IngestFeed> feed;
 };
 
 } // namespace Keepsake

@@ -131,22 +131,25 @@ Result<int> LabDevice::adoptStoredPhotos(const Lab &lab, qint64 deviceId)
     return adopted;
 }
 
-Result<bool> LabDevice::dropForwardedCopy(const Lab &lab, const QString &sha256)
+Result<int> LabDevice::dropForwardedCopies(const Lab &lab, const QStringList &sha256s)
 {
-    if (!lab.device())
-        return false;
+    if (!lab.device() || sha256s.isEmpty())
+        return 0;
     const Result<StoreLock> lock = StoreLock::acquire(lab.store(), StoreLock::Mode::Exclusive);
     if (!lock)
         return lock.error();
-    const Result<bool> needed = ForwardQueue(lab.catalog()).stillNeeded(lab.device()->id, sha256);
-    if (!needed)
-        return needed.error();
-    if (*needed || !lab.store().contains(sha256))
-        return false;
-    if (Status removed = lab.store().remove(sha256); !removed)
+    QStringList unneeded;
+    for (const QString &sha256 : sha256s) {
+        const Result<bool> needed = ForwardQueue(lab.catalog()).stillNeeded(lab.device()->id, sha256);
+        if (!needed)
+            return needed.error();
+        if (!*needed && lab.store().contains(sha256) && !unneeded.contains(sha256))
+            unneeded.append(sha256);
+    }
+    if (Status removed = lab.store().remove(unneeded); !removed)
         return removed.error();
-    qCInfo(lcLab) << "Dropped the forwarded copy of" << sha256;
-    return true;
+    qCInfo(lcLab) << "Dropped the forwarded copies of" << unneeded;
+    return int(unneeded.size());
 }
 
 } // namespace Keepsake

@@ -43,11 +43,11 @@ public:
     // A device URL as `device init` takes it: https, a host and a port, nothing more.
     static Result<QUrl> parseUrl(const QString &text);
 
-    // After a forward was delivered: deletes this store's copy of the file unless it
-    // is still needed here (ForwardQueue::stillNeeded), with the store's lock held
+    // After forwards were delivered: deletes this store's copies of their files unless
+    // still needed here (ForwardQueue::stillNeeded), with the store's lock held
     // exclusively, so that a hand-in storing the same bytes meanwhile keeps them.
-    // True when the file went.
-    static Result<bool> dropForwardedCopy(const Lab &lab, const QString &sha256);
+    // How many files went.
+    static Result<int> dropForwardedCopies(const Lab &lab, const QStringList &sha256s);
 
 private:
     static Result<int> adoptStoredPhotos(const Lab &lab, qint64 deviceId);

@@ -59,6 +59,7 @@ public:
     ForwardedPieces(const Lab &lab, ThumbnailMaker &thumbnails) : m_lab(lab), m_thumbnails(thumbnails)
     {
         m_pool.setMaxThreadCount(4);
+        m_writers.setMaxThreadCount(4);
     }
 
     QFuture<ServiceReply> receive(ServiceRequest &request)
@@ -98,16 +99,16 @@ private:
                         const QString &caller)
     {
         const BlobStore &store = m_lab.store();
-        if (Status written = PieceFile(m_buffers).write(temp, offset, bytes); !written)
+        // A file of one piece is hashed from memory while it goes to the disk; one of
+        // several is read back.
+        QFuture<Status> writing = QtConcurrent::run(&m_writers, [this, temp, offset, bytes] {
+            return PieceFile(m_buffers).write(temp, offset, bytes);
+        });
+        const bool whole = offset == 0 && bytes.size() == size;
+        const QString digest = whole ? Sha256::of(bytes) : QString();
+        if (Status written = writing.result(); !written)
             return ServiceReply::fail(Error::failure(Tr::tr("%1 Make room on the device's disk.").arg(written.error().message())));
         if (offset + bytes.size() == size) {
-            // A file of one piece is hashed from memory; one of several is read back.
-            QString digest;
-            if (offset == 0) {
-                Sha256 hash;
-                hash.add(bytes);
-                digest = hash.hex();
-            }
             if (Status adopted = store.adopt(sha, digest); !adopted)
                 return ServiceReply::fail(adopted.error());
             qCInfo(lcNet) << "Received" << sha << "from" << caller;
@@ -121,6 +122,7 @@ private:
     FileBytesPool m_buffers { 4 };
     QMutex m_mutex;
     QSet<QString> m_busy;   // files with a piece being taken in
+    QThreadPool m_writers;  // the pieces' writes, beside their hashing
     QThreadPool m_pool;     // last: waits for its work first
 };
 

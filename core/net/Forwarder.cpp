@@ -9,9 +9,10 @@
 #include "lab/Lab.h"
 #include "lab/LabDevice.h"
 #include "store/BlobStore.h"
+#include "store/PieceFile.h"
 
 #include <QCoreApplication>
-#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QMutex>
 #include <QThreadPool>
@@ -27,6 +28,9 @@ namespace {
 constexpr int ClaimMinutes = 10;
 constexpr int FilesPerRound = 200;
 constexpr int LaneCount = 8;
+// Delivered forwards leave the queue this many at a time: one transaction, and one
+// hold of the store's lock for dropping their copies, instead of one each.
+constexpr qsizetype SettleBatch = 16;
 
 } // namespace
 
@@ -51,6 +55,7 @@ Result<Forwarder::Round> Forwarder::run(const CancelToken &cancel) const
     for (int lane = 0; lane < pool.maxThreadCount(); ++lane)
         pool.start([this, &lanes] { runLane(lanes); });
     pool.waitForDone();
+    settle(lanes, 1);
     return lanes.round;
 }
 
@@ -58,13 +63,16 @@ Result<Forwarder::Round> Forwarder::run(const CancelToken &cancel) const
 void Forwarder::runLane(Lanes &lanes) const
 {
     std::map<qint64, std::unique_ptr<DeviceClient>> clients;   // this lane's, one per target device
+    FileBytesPool buffers { 1 };   // this lane's piece, read into the same memory each time
     const ForwardQueue queue(m_lab.catalog());
     for (qsizetype i = lanes.next++; i < lanes.due.size(); i = lanes.next++) {
         const Forward &forward = lanes.due.at(i);
-        Status sent = carry(forward, clients, lanes);
+        Status sent = carry(forward, clients, lanes, buffers);
         QMutexLocker lock(&lanes.mutex);
         if (sent) {
-            ++lanes.round.delivered;
+            lanes.delivered.append(forward);
+            lock.unlock();
+            settle(lanes, SettleBatch);
             continue;
         }
         if (sent.error().kind() == Error::Kind::Failure)
@@ -79,7 +87,7 @@ void Forwarder::runLane(Lanes &lanes) const
 }
 
 Status Forwarder::carry(const Forward &forward, std::map<qint64, std::unique_ptr<DeviceClient>> &clients,
-                        Lanes &lanes) const
+                        Lanes &lanes, FileBytesPool &buffers) const
 {
     if (lanes.cancel.isCancelled())
         return Error::cancelled(tr("The device is stopping."));
@@ -97,19 +105,23 @@ Status Forwarder::carry(const Forward &forward, std::map<qint64, std::unique_ptr
                                                                  m_identity.certificatePem(), m_identity.keyPem() },
                                                 &lanes.cancel);
     }
-    if (Status sent = deliver(*client, forward, lanes.cancel); !sent)
-        return sent;
-    return afterDelivery(forward);
+    return deliver(*client, forward, lanes.cancel, buffers);
 }
 
-Status Forwarder::deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel) const
+Status Forwarder::deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel,
+                          FileBytesPool &buffers) const
 {
     const QString path = QStringLiteral("files/%1").arg(forward.sha256);
-    Result<QJsonValue> state = client.get(path + QStringLiteral("/received"));
+    // A first attempt starts at the beginning without asking: a target that holds some
+    // or all of the file already says so in its answer (409, or "complete").
+    Result<QJsonValue> state = forward.attempts == 0
+        ? Result<QJsonValue>(QJsonObject { { QStringLiteral("received"), 0 }, { QStringLiteral("complete"), false } })
+        : client.get(path + QStringLiteral("/received"));
     if (!state)
         return state.error();
-    QFile file(m_lab.store().pathFor(forward.sha256));
-    if (!file.open(QIODevice::ReadOnly))
+    const QString stored = m_lab.store().pathFor(forward.sha256);
+    const qint64 size = QFileInfo(stored).size();
+    if (!QFileInfo::exists(stored))
         return Error::failure(tr("The file of photo %1 (%2) is missing from this device's store: run keepsakectl "
                                  "check.").arg(forward.photoId).arg(forward.sha256));
     qint64 offset = state->toObject().value(QStringLiteral("received")).toInteger();
@@ -118,13 +130,16 @@ Status Forwarder::deliver(DeviceClient &client, const Forward &forward, const Ca
     while (!complete) {
         if (cancel.isCancelled())
             return Error::cancelled(tr("The device is stopping."));
-        if (offset > file.size() || !file.seek(offset))
+        if (offset > size)
             offset = 0;
-        const QByteArray piece = file.read(ServiceProtocol::ChunkBytes);
+        // Read past the page cache: the photo was written that way and goes now.
+        const Result<FileBytes> piece = PieceFile(buffers).read(stored, offset, ServiceProtocol::ChunkBytes);
+        if (!piece)
+            return piece.error();
         QUrlQuery query;
-        query.addQueryItem(QStringLiteral("size"), QString::number(file.size()));
+        query.addQueryItem(QStringLiteral("size"), QString::number(size));
         query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
-        const Result<QJsonValue> answer = client.put(path, query, piece);
+        const Result<QJsonValue> answer = client.put(path, query, piece->view());
         if (!answer && answer.error().kind() == Error::Kind::Cancelled && ++restarts < 3) {
             state = client.get(path + QStringLiteral("/received"));   // 409: the device has another length
             if (!state)
@@ -141,14 +156,39 @@ Status Forwarder::deliver(DeviceClient &client, const Forward &forward, const Ca
     return Status::success();
 }
 
-Status Forwarder::afterDelivery(const Forward &forward) const
+// Takes the delivered forwards off the queue once at least `atLeast` wait, on the
+// calling lane while the others go on sending. What cannot be settled stays queued:
+// its target holds the file, and the next round finds that out at once.
+void Forwarder::settle(Lanes &lanes, qsizetype atLeast) const
 {
-    const ForwardQueue queue(m_lab.catalog());
-    if (Status gone = queue.delivered(forward.photoId); !gone)
+    QMutexLocker lock(&lanes.mutex);
+    if (lanes.delivered.size() < atLeast)
+        return;
+    const QList<Forward> batch = std::exchange(lanes.delivered, {});
+    lock.unlock();
+    const Status settled = afterDelivery(batch);
+    lock.relock();
+    if (settled) {
+        lanes.round.delivered += int(batch.size());
+        return;
+    }
+    lanes.round.failed += int(batch.size());
+    lanes.round.errors.append(settled.error().message());
+}
+
+Status Forwarder::afterDelivery(const QList<Forward> &forwards) const
+{
+    QList<qint64> photos;
+    QStringList files;
+    for (const Forward &forward : forwards) {
+        photos.append(forward.photoId);
+        files.append(forward.sha256);
+        qCInfo(lcNet) << "Forwarded photo" << forward.photoId << "to" << forward.toDeviceName;
+    }
+    if (Status gone = ForwardQueue(m_lab.catalog()).delivered(photos); !gone)
         return gone;
-    qCInfo(lcNet) << "Forwarded photo" << forward.photoId << "to" << forward.toDeviceName;
     // The store lock keeps a hand-in that stores the same bytes meanwhile from losing them.
-    const Result<bool> dropped = LabDevice::dropForwardedCopy(m_lab, forward.sha256);
+    const Result<int> dropped = LabDevice::dropForwardedCopies(m_lab, files);
     return dropped ? Status::success() : Status(dropped.error());
 }
 

@@ -5,6 +5,7 @@
 #include "base/CancelToken.h"
 #include "base/Error.h"
 #include "catalog/Devices.h"
+#include "catalog/ForwardQueue.h"
 #include "lab/DeviceIdentity.h"
 
 #include <QCoreApplication>
@@ -20,7 +21,7 @@
 namespace Keepsake {
 
 class DeviceClient;
-struct Forward;
+class FileBytesPool;
 class Lab;
 
 // Carries the photo files this device received for another device of the chain
@@ -57,12 +58,15 @@ private:
         std::atomic<qsizetype> next { 0 };
         QMutex mutex;                      // guards the rest
         QHash<qint64, QString> unreachable;
+        QList<Forward> delivered;          // held by their targets, their rows not yet gone
         Round round;
     };
     void runLane(Lanes &lanes) const;
-    Status carry(const Forward &forward, std::map<qint64, std::unique_ptr<DeviceClient>> &clients, Lanes &lanes) const;
-    Status deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel) const;
-    Status afterDelivery(const Forward &forward) const;
+    Status carry(const Forward &forward, std::map<qint64, std::unique_ptr<DeviceClient>> &clients, Lanes &lanes,
+                 FileBytesPool &buffers) const;
+    Status deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel, FileBytesPool &buffers) const;
+    void settle(Lanes &lanes, qsizetype atLeast) const;
+    Status afterDelivery(const QList<Forward> &forwards) const;
 
     const Lab &m_lab;
     DeviceIdentity m_identity;

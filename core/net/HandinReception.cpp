@@ -6,8 +6,8 @@
 #include "NetLog.h"
 #include "ServiceProtocol.h"
 #include "catalog/Customers.h"
-#include "ingest/ArrivedFiles.h"
 #include "ingest/CustomerIndex.h"
+#include "ingest/IngestFeed.h"
 #include "ingest/IngestJob.h"
 #include "lab/Lab.h"
 #include "metadata/MetadataReader.h"
@@ -33,6 +33,8 @@ constexpr int MaxFilesPerOffer = 2000;
 constexpr int MaxFilesPerHandin = 100'000;
 constexpr qint64 MaxFileBytes = qint64(4) << 30;   // videos are refused by the client's look at their head
 constexpr int StaleHours = 6;
+// Hand-ins running at once: each waits for its files while its client sends them.
+constexpr int MaxRunning = 16;
 
 QString newId()
 {
@@ -88,11 +90,16 @@ struct HandinReception::Reception
     CustomerIndex index;
     std::unique_ptr<Looker> looker;   // after index, which it reads
     std::map<QString, Incoming> files;
-    QList<IngestRecord> decided;   // known or refused on the card
+    QHash<QString, IngestRecord> decided;   // known or refused on the card
+    QStringList order;        // every path offered, once, in the order offered
+    qsizetype fed = 0;        // the paths before this one went to the hand-in
+    std::shared_ptr<IngestFeed> feed = std::make_shared<IngestFeed>();
+    bool started = false;     // the hand-in runs (on a worker) from its first file
     QDateTime touched;
     CancelToken cancel;
     // Written by the worker, read by the service: under the mutex.
     QMutex mutex;
+    bool ended = false;   // the worker is done with this reception
     QString state = QStringLiteral("receiving");   // running, done, failed, cancelled
     QJsonArray records;
     int done = 0;
@@ -105,15 +112,17 @@ struct HandinReception::Reception
 
 HandinReception::HandinReception(const Lab &lab, QObject *parent) : QObject(parent), m_lab(lab)
 {
-    m_workers.setMaxThreadCount(2);
+    m_workers.setMaxThreadCount(MaxRunning);
     m_pieces.setMaxThreadCount(2);
     m_writers.setMaxThreadCount(2);
 }
 
 HandinReception::~HandinReception()
 {
-    for (auto &[id, reception] : m_receptions)
+    for (auto &[id, reception] : m_receptions) {
         reception->cancel.cancel();
+        reception->feed->cancel();
+    }
     m_pieces.waitForDone();
     m_workers.waitForDone();
 }
@@ -156,6 +165,18 @@ QString HandinReception::stateOf(Reception &reception)
     return reception.state;
 }
 
+// Files are taken while the client sends them: not once it said it is done, nor after
+// the hand-in stopped (a full disk, say), which the error then tells.
+Status HandinReception::stillReceiving(Reception &reception)
+{
+    QMutexLocker lock(&reception.mutex);
+    if (reception.state == QLatin1String("receiving"))
+        return Status::success();
+    if (reception.state == QLatin1String("failed"))
+        return Error::failure(Tr::tr("The hand-in %1 stopped: %2").arg(reception.id, reception.error));
+    return Error::refused(Tr::tr("The hand-in %1 takes no more files: it is %2.").arg(reception.id, reception.state));
+}
+
 Result<HandinReception::Reception *> HandinReception::find(const QString &id, const QString &owner)
 {
     const auto it = m_receptions.find(id);
@@ -172,14 +193,15 @@ Result<QJsonArray> HandinReception::offer(const QString &id, const QString &owne
         return reception.error();
     if (files.size() > MaxFilesPerOffer)
         return Error::usage(Tr::tr("Offer at most %1 files at a time.").arg(MaxFilesPerOffer));
-    if (const QString state = stateOf(**reception); state != QLatin1String("receiving"))
-        return Error::refused(Tr::tr("The hand-in %1 takes no more files: it is %2.").arg(id, state));
+    if (Status open = stillReceiving(**reception); !open)
+        return open.error();
     QJsonArray answers;
     for (const QJsonValue &file : files) {
         if ((*reception)->files.size() + (*reception)->decided.size() > MaxFilesPerHandin)
             return Error::usage(Tr::tr("A hand-in takes at most %1 files.").arg(MaxFilesPerHandin));
         answers.append(answer(**reception, file.toObject()));
     }
+    feedReady(**reception);
     return answers;
 }
 
@@ -197,32 +219,10 @@ QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &fil
         reply.insert(QStringLiteral("reason"), Tr::tr("a path or size the device does not take"));
         return say("refused");
     }
-    if (const QString refusal = file.value(QStringLiteral("refused")).toString(); !refusal.isEmpty()) {
-        IngestRecord record;
-        record.path = path;
-        record.size = size;
-        record.outcome = IngestOutcome::Rejected;
-        record.reason = refusal;
-        reception.decided.append(record);
-        return say("known");
-    }
-    std::optional<CustomerIndex::Entry> earlier;
-    if (!reception.opening.again) {
-        const QString identity = file.value(QStringLiteral("identity")).toString();
-        const QString quick = file.value(QStringLiteral("quick_hash")).toString();
-        if (!sha.isEmpty())
-            earlier = reception.index.bySha(sha);
-        else if (!identity.isEmpty() && !quick.isEmpty())
-            earlier = reception.index.byQuickHash(identity, size, quick);
-    }
-    if (earlier) {
-        IngestRecord record;
-        record.path = path;
-        record.size = size;
-        record.outcome = IngestOutcome::AlreadyReceived;
-        record.matched = earlier->photo;
-        reception.decided.append(record);
-        reply.insert(QStringLiteral("record"), IngestWire::recordToJson(record));
+    if (const std::optional<IngestRecord> known = knownOrRefused(reception, file, path, size)) {
+        decide(reception, *known);
+        if (known->outcome == IngestOutcome::AlreadyReceived)
+            reply.insert(QStringLiteral("record"), IngestWire::recordToJson(*known));
         return say("known");
     }
     // A file the camera's identity names, unknown by it and its quick hash, is new: it
@@ -231,9 +231,65 @@ QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &fil
     const bool identified = !file.value(QStringLiteral("identity")).toString().isEmpty() && !quick.isEmpty();
     if (sha.size() != 64 && (!identified || reception.opening.again))
         return say("need_sha");
+    return expect(reception, path, size, sha, quick, reply);
+}
+
+// A file the client refused on its card, or one the customer handed in before: its
+// record, decided without its bytes.
+std::optional<IngestRecord> HandinReception::knownOrRefused(Reception &reception, const QJsonObject &file,
+                                                           const QString &path, qint64 size)
+{
+    IngestRecord record;
+    record.path = path;
+    record.size = size;
+    if (const QString refusal = file.value(QStringLiteral("refused")).toString(); !refusal.isEmpty()) {
+        record.outcome = IngestOutcome::Rejected;
+        record.reason = refusal;
+        return record;
+    }
+    if (reception.opening.again)
+        return std::nullopt;
+    const QString sha = file.value(QStringLiteral("sha256")).toString();
+    const QString identity = file.value(QStringLiteral("identity")).toString();
+    const QString quick = file.value(QStringLiteral("quick_hash")).toString();
+    std::optional<CustomerIndex::Entry> earlier;
+    if (!sha.isEmpty())
+        earlier = reception.index.bySha(sha);
+    else if (!identity.isEmpty() && !quick.isEmpty())
+        earlier = reception.index.byQuickHash(identity, size, quick);
+    if (!earlier)
+        return std::nullopt;
+    record.outcome = IngestOutcome::AlreadyReceived;
+    record.matched = earlier->photo;
+    return record;
+}
+
+// A file to be sent: where the device stands with it ("send" from an offset), or that
+// it has it whole ("received").
+QJsonObject HandinReception::expect(Reception &reception, const QString &path, qint64 size, const QString &sha,
+                                    const QString &quick, QJsonObject reply)
+{
+    auto say = [&reply](const char *answer) {
+        reply.insert(QStringLiteral("answer"), QLatin1String(answer));
+        return reply;
+    };
+    if (reception.decided.contains(path)) {
+        reply.insert(QStringLiteral("reason"), Tr::tr("%1 was offered before and decided already").arg(path));
+        return say("refused");
+    }
+    if (!reception.files.count(path))
+        reception.order.append(path);
     Incoming &incoming = reception.files[path];
     const bool same = incoming.size == size && incoming.hash
         && ((!sha.isEmpty() && incoming.sha256 == sha) || (!quick.isEmpty() && incoming.quickHash == quick));
+    if (incoming.complete) {
+        // Handed to the hand-in already: it stays as it arrived.
+        reply.insert(QStringLiteral("offset"), incoming.received);
+        if (same)
+            return say("received");
+        reply.insert(QStringLiteral("reason"), Tr::tr("%1 has arrived already with other bytes").arg(path));
+        return say("refused");
+    }
     if (incoming.busy) {
         // A piece of it is still being taken in (its connection was cut): the client
         // sends from here and is told to wait when it comes too soon.
@@ -247,7 +303,38 @@ QJsonObject HandinReception::answer(Reception &reception, const QJsonObject &fil
         incoming.sha256 = sha;
     }
     reply.insert(QStringLiteral("offset"), incoming.received);
-    return say(incoming.complete ? "received" : "send");
+    return say("send");
+}
+
+// A file decided without its bytes, in its place among the offered ones.
+void HandinReception::decide(Reception &reception, const IngestRecord &record)
+{
+    if (reception.decided.contains(record.path) || reception.files.count(record.path))
+        return;
+    reception.decided.insert(record.path, record);
+    reception.order.append(record.path);
+}
+
+void HandinReception::feedReady(Reception &r)
+{
+    bool fedAny = false;
+    for (; r.fed < r.order.size(); ++r.fed) {
+        const QString &path = r.order.at(r.fed);
+        if (const auto decided = r.decided.constFind(path); decided != r.decided.cend()) {
+            r.feed->add({ CardEntry(), *decided, QString(), std::nullopt });
+        } else {
+            const Incoming &incoming = r.files.at(path);
+            if (!incoming.complete)
+                break;   // the hand-in takes the files in the order offered
+            const CardEntry entry { QDir(r.folder).filePath(path), path, r.folder, incoming.size, QString() };
+            r.feed->add({ entry, std::nullopt, incoming.sha256, incoming.inspected });
+        }
+        fedAny = true;
+    }
+    if (fedAny && !r.started) {
+        r.started = true;
+        (void)QtConcurrent::run(&m_workers, [this, reception = &r] { run(reception); });
+    }
 }
 
 Result<HandinReception::PieceJob> HandinReception::admit(const QString &id, const QString &owner, const QString &path,
@@ -256,9 +343,11 @@ Result<HandinReception::PieceJob> HandinReception::admit(const QString &id, cons
     Result<Reception *> reception = find(id, owner);
     if (!reception)
         return reception.error();
+    if (Status open = stillReceiving(**reception); !open)
+        return open.error();
     const auto it = (*reception)->files.find(path);
-    if (it == (*reception)->files.end() || stateOf(**reception) != QLatin1String("receiving"))
-        return Error::notFound(Tr::tr("%1 was not offered to this hand-in, or the hand-in takes no more files.").arg(path));
+    if (it == (*reception)->files.end())
+        return Error::notFound(Tr::tr("%1 was not offered to this hand-in.").arg(path));
     Incoming &incoming = it->second;
     if (incoming.busy || offset != incoming.received || offset + size > incoming.size || incoming.complete)
         return Error(Error::Kind::Cancelled, Tr::tr("%1: the device has %2 bytes of it; send from there.")
@@ -341,6 +430,7 @@ Result<QJsonObject> HandinReception::settle(const PieceJob &job, qint64 size, co
         incoming.sha256 = done.digest;
         incoming.complete = true;
         incoming.inspected = done.inspected;
+        feedReady(*reception->second);
     }
     return QJsonObject { { QStringLiteral("received"), incoming.received },
                          { QStringLiteral("complete"), incoming.complete } };
@@ -363,7 +453,12 @@ Status HandinReception::finish(const QString &id, const QString &owner)
         QMutexLocker lock(&r->mutex);
         r->state = QStringLiteral("running");
     }
-    (void)QtConcurrent::run(&m_workers, [this, r] { run(r); });
+    feedReady(*r);
+    r->feed->close();
+    if (!r->started) {   // nothing came at all
+        r->started = true;
+        (void)QtConcurrent::run(&m_workers, [this, r] { run(r); });
+    }
     return Status::success();
 }
 
@@ -378,19 +473,11 @@ void HandinReception::run(Reception *r)
     options.thumbnails = r->opening.thumbnails;
     options.channel = QStringLiteral("network");
     options.actor = r->opening.actor.auditText();
-    options.decidedElsewhere = r->decided;
     options.sourcesAreSpool = true;   // verified on arrival, and nobody writes them any more
-    auto arrived = std::make_shared<ArrivedFiles>();
-    for (const auto &[path, incoming] : r->files) {
-        arrived->sha256.insert(path, incoming.sha256);
-        if (incoming.inspected)
-            arrived->inspected.insert(path, *incoming.inspected);
-    }
-    options.arrived = std::move(arrived);
+    options.feed = r->feed;
     IngestJob job(m_lab, options);
     follow(job, r);
     const Result<IngestSummary> summary = job.run();
-    QDir(r->folder).removeRecursively();
     {
         QMutexLocker lock(&r->mutex);
         if (summary) {
@@ -400,6 +487,12 @@ void HandinReception::run(Reception *r)
             r->error = summary.error().message();
             r->state = QStringLiteral("failed");
         }
+    }
+    // The client hears it ended first: the spool goes after (its files are in the store now).
+    QDir(r->folder).removeRecursively();
+    {
+        QMutexLocker lock(&r->mutex);
+        r->ended = true;
     }
     QMetaObject::invokeMethod(this, &HandinReception::handinFinished, Qt::QueuedConnection);
 }
@@ -461,6 +554,9 @@ Status HandinReception::cancel(const QString &id, const QString &owner)
         return reception.error();
     Reception *r = *reception;
     r->cancel.cancel();
+    r->feed->cancel();   // a hand-in that runs stops, keeps what it stored and drops the spool
+    if (r->started)
+        return Status::success();   // it says "cancelled", with what it kept, once it stopped
     QMutexLocker lock(&r->mutex);
     if (r->state == QLatin1String("receiving")) {
         r->state = QStringLiteral("cancelled");
@@ -474,9 +570,13 @@ void HandinReception::dropStale(const QDateTime &now)
     for (auto it = m_receptions.begin(); it != m_receptions.end();) {
         Reception &r = *it->second;
         QMutexLocker lock(&r.mutex);
-        const bool idle = r.state != QLatin1String("running") && r.touched.secsTo(now) > StaleHours * 3600;
+        const bool stale = r.touched.secsTo(now) > StaleHours * 3600 && r.state != QLatin1String("running");
+        const bool working = r.started && !r.ended;
         lock.unlock();
-        if (idle) {
+        if (stale && working) {
+            r.feed->cancel();   // its client went away: it ends, and goes next time
+            ++it;
+        } else if (stale) {
             QDir(r.folder).removeRecursively();
             it = m_receptions.erase(it);
         } else {

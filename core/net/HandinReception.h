@@ -32,10 +32,12 @@ class Sha256;
 // The device's side of a hand-in over the network (claim 3): a client offers a card's
 // files by identity, size and head/tail hash, then by SHA-256; the device answers
 // which it already has and which to send; the bytes come in pieces into a spool
-// folder (DIR/spool/handins/ID), each file verified by its SHA-256; at the end the
-// spooled files go through the same hand-in as a local card (IngestJob) on a worker
-// thread, and the client reads the records as they are decided. A cut connection
-// loses nothing: the client asks again and sends from where the device stopped.
+// folder (DIR/spool/handins/ID), each file verified by its SHA-256. From the first
+// file on, the spooled files go through the same hand-in as a local card (IngestJob,
+// on a worker thread), fed in the order they were offered as each arrives whole, so
+// that little is left to do when the client says it is done; the client reads the
+// records as they are decided. A cut connection loses nothing: the client asks again
+// and sends from where the device stopped.
 class HandinReception : public QObject
 {
     Q_OBJECT
@@ -100,7 +102,15 @@ private:
     Result<QJsonObject> settle(const PieceJob &job, qint64 size, const QString &claimedSha256, const PieceDone &done);
     Result<Reception *> find(const QString &id, const QString &owner);
     static QString stateOf(Reception &reception);
+    static Status stillReceiving(Reception &reception);
     QJsonObject answer(Reception &reception, const QJsonObject &file);
+    static std::optional<IngestRecord> knownOrRefused(Reception &reception, const QJsonObject &file,
+                                                      const QString &path, qint64 size);
+    static QJsonObject expect(Reception &reception, const QString &path, qint64 size, const QString &sha,
+                              const QString &quick, QJsonObject reply);
+    static void decide(Reception &reception, const IngestRecord &record);
+    // Hands the hand-in what is ready, in the order offered; starts it with the first.
+    void feedReady(Reception &reception);
     void run(Reception *reception);
     static void follow(IngestJob &job, Reception *reception);
     QString spoolRoot() const;

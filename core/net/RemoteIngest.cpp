@@ -19,9 +19,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QThread>
+#include <QWaitCondition>
 #include <QUrlQuery>
 #include <QtConcurrent>
 
+#include <deque>
 #include <functional>
 #include <numeric>
 #include <vector>
@@ -35,6 +37,9 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Keepsake::RemoteIngest)
 };
 
+// The first offer is small, so that the first bytes go soon; the next are offered
+// while the files before them are being sent.
+constexpr int FirstOffer = 16;
 constexpr int FilesPerOffer = 200;
 // The device's records are asked for at once, then after waits that grow to PollMs.
 constexpr int FirstPollMs = 5;
@@ -66,6 +71,45 @@ Result<QString> hashFile(const CardEntry &entry, const std::function<bool()> &ca
 struct RemoteIngest::Local
 {
     QString refusal;
+};
+
+// The files the device asked for, from the offers to the lanes that send them.
+class RemoteIngest::SendQueue
+{
+public:
+    void add(const QList<Outgoing> &outgoing)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_files.insert(m_files.end(), outgoing.cbegin(), outgoing.cend());
+        m_changed.wakeAll();
+    }
+    // Nothing more comes (`failed`: and what waits is not sent).
+    void close(bool failed)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_closed = true;
+        if (failed)
+            m_files.clear();
+        m_changed.wakeAll();
+    }
+    // The next file to send; none once the queue is closed and empty.
+    std::optional<Outgoing> take()
+    {
+        QMutexLocker lock(&m_mutex);
+        while (m_files.empty() && !m_closed)
+            m_changed.wait(&m_mutex);
+        if (m_files.empty())
+            return std::nullopt;
+        Outgoing next = std::move(m_files.front());
+        m_files.pop_front();
+        return next;
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_changed;
+    std::deque<Outgoing> m_files;
+    bool m_closed = false;
 };
 
 RemoteIngest::RemoteIngest(DeviceClient &client, IngestOptions options, QObject *parent)
@@ -171,17 +215,15 @@ Result<IngestSummary> RemoteIngest::run()
         m_absolute.insert(wirePath(entry), entry.absolutePath);
     }
     Q_EMIT started(m_filesTotal, m_bytesTotal);
-    for (qsizetype at = 0; at < entries->size(); at += FilesPerOffer) {
-        if (Status sent = offerAndSend(entries->mid(at, FilesPerOffer)); !sent) {
-            if (sent.error().kind() == Error::Kind::Cancelled)
-                break;
-            cancelOnDevice();
-            return sent.error();
-        }
+    if (Status sent = offerAndSend(*entries); !sent && sent.error().kind() != Error::Kind::Cancelled) {
+        cancelOnDevice();
+        return sent.error();
     }
     if (isCancelled()) {
+        // The device keeps what it stored before the cancel, as a local hand-in does, and says so.
         cancelOnDevice();
-        IngestSummary summary;
+        Result<IngestSummary> kept = follow(true);
+        IngestSummary summary = kept ? *kept : IngestSummary();
         summary.cancelled = true;
         summary.seconds = double(m_timer.elapsed()) / 1000.0;
         return summary;
@@ -192,7 +234,39 @@ Result<IngestSummary> RemoteIngest::run()
     return summary;
 }
 
+// The card's files are offered a batch at a time; what the device asks for goes out
+// over the lanes while the next batch is offered.
 Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
+{
+    SendQueue queue;
+    std::optional<Error> failure;
+    // Its own thread: the offers read the files' heads on all cores (QtConcurrent).
+    std::unique_ptr<QThread> offering(QThread::create([this, &entries, &queue, &failure] {
+        for (qsizetype at = 0; at < entries.size() && !isCancelled();) {
+            const qsizetype count = at == 0 ? FirstOffer : FilesPerOffer;
+            Result<QList<Outgoing>> outgoing = offerBatch(entries.mid(at, count));
+            if (!outgoing) {
+                failure = outgoing.error();
+                queue.close(true);
+                return;
+            }
+            queue.add(*outgoing);
+            at += count;
+        }
+        queue.close(false);
+    }));
+    offering->start();
+    const Status sent = sendAll(queue);
+    queue.close(true);   // the lanes failed: no more offers wait for them
+    offering->wait();
+    if (failure)
+        return *failure;
+    return sent;
+}
+
+// One batch of files offered: those the device has or this side refuses are settled,
+// the others come back to be sent.
+Result<QList<RemoteIngest::Outgoing>> RemoteIngest::offerBatch(const QList<CardEntry> &entries)
 {
     // Each file's head and tail are read and its metadata parsed on all cores: a card
     // handed in again costs little else.
@@ -238,7 +312,7 @@ Status RemoteIngest::offerAndSend(const QList<CardEntry> &entries)
         else
             settled(entries.at(byHash.at(k)));
     }
-    return sendAll(outgoing);
+    return outgoing;
 }
 
 void RemoteIngest::settled(const CardEntry &entry)
@@ -249,31 +323,28 @@ void RemoteIngest::settled(const CardEntry &entry)
 
 // Files go over Lanes connections at once, each lane a thread with its own client:
 // one request at a time leaves both ends waiting on each other half the time.
-Status RemoteIngest::sendAll(const QList<Outgoing> &outgoing)
+Status RemoteIngest::sendAll(SendQueue &queue)
 {
-    if (outgoing.isEmpty())
-        return Status::success();
     QThreadPool lanes;
-    lanes.setMaxThreadCount(int(std::min<qsizetype>(Lanes, outgoing.size())));
-    std::atomic<qsizetype> next { 0 };
+    lanes.setMaxThreadCount(Lanes);
     QMutex failureLock;
     std::optional<Error> failure;
     QEventLoop wait;   // progress reports, queued from the lanes, reach their receivers meanwhile
-    std::atomic<int> running { lanes.maxThreadCount() };
-    for (int lane = 0; lane < lanes.maxThreadCount(); ++lane) {
+    std::atomic<int> running { Lanes };
+    for (int lane = 0; lane < Lanes; ++lane) {
         lanes.start([&] {
             DeviceClient client(m_client.endpoint(), m_client.cancelToken());   // Ctrl-C, the window's Cancel
             client.alsoCancelledBy(m_outer ? m_outer : &m_cancel);
             QByteArray piece;   // this lane's, for every piece it sends
-            for (qsizetype i = next++; i < outgoing.size(); i = next++) {
-                if (Status sent = send(client, outgoing.at(i), piece); !sent) {
+            while (const std::optional<Outgoing> outgoing = queue.take()) {
+                if (Status sent = send(client, *outgoing, piece); !sent) {
                     QMutexLocker lock(&failureLock);
                     if (!failure)
                         failure = sent.error();
-                    next = outgoing.size();
+                    queue.close(true);
                     break;
                 }
-                settled(outgoing.at(i).entry);
+                settled(outgoing->entry);
             }
             if (--running == 0)
                 QMetaObject::invokeMethod(&wait, &QEventLoop::quit, Qt::QueuedConnection);
@@ -381,16 +452,21 @@ QJsonObject RemoteIngest::describeForResume(const Outgoing &outgoing, qint64 siz
     return offered;
 }
 
-// The device runs the hand-in; its records come back as they are decided.
+// Every file is on the device: the hand-in ends there once it has stored the last.
 Result<IngestSummary> RemoteIngest::finish()
 {
     if (const Result<QJsonValue> started = m_client.post(QStringLiteral("handins/%1/finish").arg(m_handin), {}); !started)
         return started.error();
+    return follow(false);
+}
+
+// The device's records, as they are decided, until the hand-in ended there.
+Result<IngestSummary> RemoteIngest::follow(bool cancelSent)
+{
     // Polled without the cancel token: after Ctrl-C the device still says how it ended.
     DeviceClient poller(m_client.endpoint());
     int seen = 0;
     int wait = FirstPollMs;
-    bool cancelSent = false;
     for (;;) {
         if (isCancelled() && !cancelSent) {
             cancelOnDevice();

@@ -61,16 +61,19 @@ private:
         QString sha256;   // empty: offered by identity and quick hash, hashed on the way
         qint64 offset = 0;
     };
+    class SendQueue;
     QJsonObject describe(const CardEntry &entry, Local &local) const;
     Result<QList<QJsonObject>> offer(const QList<QJsonObject> &files);
     Status offerAndSend(const QList<CardEntry> &entries);
+    Result<QList<Outgoing>> offerBatch(const QList<CardEntry> &entries);
     void settled(const CardEntry &entry);
-    Status sendAll(const QList<Outgoing> &outgoing);
+    Status sendAll(SendQueue &queue);
     Status send(DeviceClient &client, const Outgoing &outgoing, QByteArray &piece);
     Status hashUpTo(QFile &file, Sha256 &hash, qint64 &hashedTo, qint64 offset, QByteArray &piece);
     Result<qint64> resumeAt(DeviceClient &client, const Outgoing &outgoing, qint64 size) const;
     QJsonObject describeForResume(const Outgoing &outgoing, qint64 size) const;
     Result<IngestSummary> finish();
+    Result<IngestSummary> follow(bool cancelSent);
     void passOn(const QJsonObject &state);
     void cancelOnDevice();
     QString wirePath(const CardEntry &entry) const;

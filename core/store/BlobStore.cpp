@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUuid>
 
 #include <cerrno>
@@ -294,10 +295,22 @@ Status BlobStore::adopt(const QString &sha256, const QString &digest) const
 
 Status BlobStore::remove(const QString &sha256) const
 {
-    const QString path = pathFor(sha256);
-    if (QFile::exists(path) && !QFile::remove(path))
-        return Error::failure(tr("The stored file %1 cannot be deleted.").arg(path));
-    flushPath(QFileInfo(path).path(), true);
+    return remove(QStringList { sha256 });
+}
+
+Status BlobStore::remove(const QStringList &sha256s) const
+{
+    QSet<QString> folders;
+    for (const QString &sha256 : sha256s) {
+        const QString path = pathFor(sha256);
+        if (QFile::exists(path) && !QFile::remove(path))
+            return Error::failure(tr("The stored file %1 cannot be deleted.").arg(path));
+        folders.insert(QFileInfo(path).path());
+    }
+    if (folders.size() > 1 && flushFileSystem())
+        return Status::success();
+    for (const QString &folder : std::as_const(folders))
+        flushPath(folder, true);
     return Status::success();
 }
 

@@ -86,6 +86,8 @@ public:
 
     // Deletes a stored file (the caller has made sure nothing references it).
     Status remove(const QString &sha256) const;
+    // Deletes several, their folders flushed once at the end.
+    Status remove(const QStringList &sha256s) const;
     // Every stored file's hash, and leftover temporary files of interrupted writes.
     struct Listing { QStringList blobs; QStringList temporaries; };
     Result<Listing> list() const;

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <memory>
 
 namespace Keepsake {
@@ -29,6 +30,8 @@ public:
     const char *constData() const { return m_bytes.get(); }
     qsizetype size() const { return m_size; }
     qsizetype paddedSize() const { return (m_size + Alignment - 1) / Alignment * Alignment; }
+    // Fewer bytes count (a read that found the file's end first); the memory stays.
+    void shrink(qsizetype size) { m_size = std::clamp<qsizetype>(size, 0, m_size); }
     QByteArray view() const;
 
 private:

@@ -70,6 +70,35 @@ Status PieceFile::write(const QString &path, qint64 offset, const QByteArray &by
     return Status::success();
 }
 
+Result<FileBytes> PieceFile::read(const QString &path, qint64 offset, qint64 length)
+{
+    const QByteArray name = QFile::encodeName(path);
+    const bool aligned = offset % FileBytes::Alignment == 0;
+    Descriptor file { ::open(name.constData(), O_RDONLY | O_CLOEXEC | (aligned ? O_DIRECT : 0)) };
+    if (file.fd < 0 && aligned && errno == EINVAL)   // a file system without direct I/O
+        file.fd = ::open(name.constData(), O_RDONLY | O_CLOEXEC);
+    if (file.fd < 0)
+        return Error::failure(Tr::tr("%1 cannot be read: %2.").arg(path, systemError()));
+    FileBytes bytes = m_buffers.take(length);
+    qint64 at = 0;
+    while (at < length) {
+        // Whole blocks into the padded memory: the last read stops at the file's end.
+        const qint64 want = (length - at + FileBytes::Alignment - 1) / FileBytes::Alignment * FileBytes::Alignment;
+        const ssize_t got = ::pread(file.fd, bytes.data() + at, size_t(want), off_t(offset + at));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return Error::failure(Tr::tr("%1 cannot be read: %2.").arg(path, systemError()));
+        if (got == 0)
+            break;
+        at += got;
+        if (got % FileBytes::Alignment != 0)
+            break;   // the file's end
+    }
+    bytes.shrink(at);
+    return bytes;
+}
+
 BlobStore::Direct PieceFile::writeDirect(const QByteArray &name, qint64 offset, const QByteArray &bytes,
                                          QString &reason)
 {

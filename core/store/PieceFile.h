@@ -28,6 +28,10 @@ public:
     // Writes `bytes` at `offset` of the file at `path`, which then ends after them; an
     // offset of 0 starts the file anew.
     Status write(const QString &path, qint64 offset, const QByteArray &bytes);
+    // Up to `length` bytes of the file at `path` from `offset` (fewer at its end), read
+    // into aligned memory with direct I/O where the offset allows (a stored photo sent
+    // on, written past the page cache and read the same way), else as usual.
+    Result<FileBytes> read(const QString &path, qint64 offset, qint64 length);
 
 private:
     BlobStore::Direct writeDirect(const QByteArray &name, qint64 offset, const QByteArray &bytes, QString &reason);
