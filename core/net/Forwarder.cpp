@@ -55,6 +55,7 @@ Result<Forwarder::Round> Forwarder::run(const CancelToken &cancel) const
     for (int lane = 0; lane < pool.maxThreadCount(); ++lane)
         pool.start([this, &lanes] { runLane(lanes); });
     pool.waitForDone();
+    lanes.settler.waitForDone();
     settle(lanes, 1);
     return lanes.round;
 }
@@ -71,8 +72,8 @@ void Forwarder::runLane(Lanes &lanes) const
         QMutexLocker lock(&lanes.mutex);
         if (sent) {
             lanes.delivered.append(forward);
-            lock.unlock();
-            settle(lanes, SettleBatch);
+            if (lanes.delivered.size() >= SettleBatch)   // beside the lanes, which go on sending
+                lanes.settler.start([this, &lanes] { settle(lanes, 1); });
             continue;
         }
         if (sent.error().kind() == Error::Kind::Failure)

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QList>
 #include <QMutex>
+#include <QThreadPool>
 #include <QStringList>
 
 #include <atomic>
@@ -52,7 +53,10 @@ private:
     // What the lanes of one round share.
     struct Lanes
     {
-        Lanes(const QList<Forward> &due_, const CancelToken &cancel_) : due(due_), cancel(cancel_) { }
+        Lanes(const QList<Forward> &due_, const CancelToken &cancel_) : due(due_), cancel(cancel_)
+        {
+            settler.setMaxThreadCount(1);
+        }
         const QList<Forward> &due;
         const CancelToken &cancel;
         std::atomic<qsizetype> next { 0 };
@@ -60,6 +64,7 @@ private:
         QHash<qint64, QString> unreachable;
         QList<Forward> delivered;          // held by their targets, their rows not yet gone
         Round round;
+        QThreadPool settler;               // one thread: takes the delivered off the queue
     };
     void runLane(Lanes &lanes) const;
     Status carry(const Forward &forward, std::map<qint64, std::unique_ptr<DeviceClient>> &clients, Lanes &lanes,

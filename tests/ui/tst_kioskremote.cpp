@@ -406,7 +406,9 @@ void TestKioskRemote::cardHandedInArrivesOnTheDevice()
 
 // A hand-in whose upload hangs (the network gone dead mid-file) is cancelled from the
 // kiosk's progress page: the request in flight is dropped, the device is told, the
-// window stays usable, and nothing of the card counts as handed in.
+// window stays usable. No file had arrived whole, so nothing of the card counts as
+// handed in (the device keeps what it stored before a cancel, as a local hand-in does:
+// tst_handinreception).
 void TestKioskRemote::handInCancelledWhileTheNetworkHangs()
 {
     StallingRelay relay(m_device->port, 256 * 1024);
