@@ -4,14 +4,20 @@
 // The device's side of a hand-in over the network (HandinReception), without the
 // network: the files are stored as they arrive, in the order they were offered, so
 // that little is left when the client says it is done; a cancel keeps what was stored
-// and says so, as a local hand-in does.
+// and says so, as a local hand-in does; a spool the store cannot link is copied.
 #include "TestSupport.h"
 
 #include "base/Actor.h"
 #include "base/Clock.h"
 #include "catalog/Catalog.h"
+#include "ingest/FileInspector.h"
+#include "ingest/IngestFeed.h"
+#include "ingest/IngestJob.h"
 #include "lab/Lab.h"
+#include "metadata/ImageDecoder.h"
+#include "metadata/MetadataReader.h"
 #include "net/HandinReception.h"
+#include "store/BlobStore.h"
 #include "store/Sha256.h"
 
 #include <QFile>
@@ -19,6 +25,8 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Keepsake;
 
@@ -60,6 +68,7 @@ private Q_SLOTS:
     void cleanup();
     void storesEachFileAsItArrives();
     void cancelKeepsWhatWasStored();
+    void spoolOnAnotherFileSystemIsCopied();
 
 private:
     // Opens a hand-in for c1 and offers the files; each is to be sent.
@@ -176,6 +185,49 @@ void TestHandinReception::cancelKeepsWhatWasStored()
     QCOMPARE(photos(), 1);
     QCOMPARE(Test::countOf(m_lab->catalog(), QStringLiteral("SELECT count(*) FROM handins WHERE state = 'cancelled'")), 1);
     QVERIFY(!send(reception, id, m_card.at(1)));
+}
+
+// A spool the store cannot hard-link (on another file system; /dev/shm here) is read
+// and copied instead (HandinWriter::addFromSource), for a file looked at on arrival
+// and so never read whole before.
+void TestHandinReception::spoolOnAnotherFileSystemIsCopied()
+{
+    QTemporaryDir spool(QStringLiteral("/dev/shm/keepsake-spool-XXXXXX"));
+    QVERIFY(spool.isValid());
+    struct stat spoolStat {};
+    struct stat dataStat {};
+    QVERIFY(::stat(QFile::encodeName(spool.path()).constData(), &spoolStat) == 0);
+    QVERIFY(::stat(QFile::encodeName(m_dir->path()).constData(), &dataStat) == 0);
+    QVERIFY2(spoolStat.st_dev != dataStat.st_dev, "the spool must lie on another file system than the store");
+    const CardFile &card = m_card.at(0);
+    QFile spooled(spool.filePath(QStringLiteral("A.JPG")));
+    QVERIFY(spooled.open(QIODevice::WriteOnly) && spooled.write(card.bytes) == card.bytes.size());
+    spooled.close();
+
+    const CustomerIndex index;
+    const MetadataReader metadata;
+    const ImageDecoder decoder;
+    FileBytesPool buffers { 0 };
+    const FileInspector inspector(index, metadata, decoder, buffers, false, true);
+    auto feed = std::make_shared<IngestFeed>();
+    feed->add({ CardEntry { spooled.fileName(), QStringLiteral("A.JPG"), spool.path(), card.bytes.size(), QString() },
+                std::nullopt, card.sha256, inspector.inspectArrived(QStringLiteral("A.JPG"), card.bytes, card.sha256) });
+    feed->close();
+    IngestOptions options;
+    options.customerCode = QStringLiteral("c1");
+    options.thumbnails = false;
+    options.sources = { spool.path() };   // named in the hand-in's record, as a reception names its spool
+    options.sourcesAreSpool = true;
+    options.feed = feed;
+    IngestJob job(*m_lab, options);
+    const Result<IngestSummary> summary = job.run();
+    QVERIFY2(summary, summary ? "" : qPrintable(summary.error().message()));
+    QCOMPARE(summary->added, 1);
+    QFile stored(m_lab->store().pathFor(card.sha256));
+    QVERIFY(stored.open(QIODevice::ReadOnly));
+    QCOMPARE(Sha256::of(stored.readAll()), card.sha256);
+    QCOMPARE(QFileInfo(stored.fileName()).size(), card.bytes.size());
+    QVERIFY(QFile::exists(spooled.fileName()));   // the spool is its owner's to remove
 }
 
 QTEST_GUILESS_MAIN(TestHandinReception)
