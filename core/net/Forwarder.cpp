@@ -56,7 +56,7 @@ Result<Forwarder::Round> Forwarder::run(const CancelToken &cancel) const
         pool.start([this, &lanes] { runLane(lanes); });
     pool.waitForDone();
     lanes.settler.waitForDone();
-    settle(lanes, 1);
+    settle(lanes);
     return lanes.round;
 }
 
@@ -72,8 +72,8 @@ void Forwarder::runLane(Lanes &lanes) const
         QMutexLocker lock(&lanes.mutex);
         if (sent) {
             lanes.delivered.append(forward);
-            if (lanes.delivered.size() >= SettleBatch)   // beside the lanes, which go on sending
-                lanes.settler.start([this, &lanes] { settle(lanes, 1); });
+            if (lanes.delivered.size() == SettleBatch)   // beside the lanes, which go on sending
+                lanes.settler.start([this, &lanes] { settle(lanes); });
             continue;
         }
         if (sent.error().kind() == Error::Kind::Failure)
@@ -121,8 +121,9 @@ Status Forwarder::deliver(DeviceClient &client, const Forward &forward, const Ca
     if (!state)
         return state.error();
     const QString stored = m_lab.store().pathFor(forward.sha256);
-    const qint64 size = QFileInfo(stored).size();
-    if (!QFileInfo::exists(stored))
+    const QFileInfo storedInfo(stored);
+    const qint64 size = storedInfo.size();
+    if (!storedInfo.exists())
         return Error::failure(tr("The file of photo %1 (%2) is missing from this device's store: run keepsakectl "
                                  "check.").arg(forward.photoId).arg(forward.sha256));
     qint64 offset = state->toObject().value(QStringLiteral("received")).toInteger();
@@ -157,17 +158,35 @@ Status Forwarder::deliver(DeviceClient &client, const Forward &forward, const Ca
     return Status::success();
 }
 
-// Takes the delivered forwards off the queue once at least `atLeast` wait, on the
-// calling lane while the others go on sending. What cannot be settled stays queued:
-// its target holds the file, and the next round finds that out at once.
-void Forwarder::settle(Lanes &lanes, qsizetype atLeast) const
+// Takes the delivered forwards off the queue, on the settling thread while the lanes
+// go on sending (and at the round's end). Rows that cannot go are released for the
+// next round, whose target then answers at once that it holds the file.
+void Forwarder::settle(Lanes &lanes) const
 {
     QMutexLocker lock(&lanes.mutex);
-    if (lanes.delivered.size() < atLeast)
-        return;
     const QList<Forward> batch = std::exchange(lanes.delivered, {});
     lock.unlock();
-    const Status settled = afterDelivery(batch);
+    if (batch.isEmpty())
+        return;
+    QList<qint64> photos;
+    QStringList files;
+    for (const Forward &forward : batch) {
+        photos.append(forward.photoId);
+        files.append(forward.sha256);
+        qCInfo(lcNet) << "Forwarded photo" << forward.photoId << "to" << forward.toDeviceName;
+    }
+    const ForwardQueue queue(m_lab.catalog());
+    Status settled = queue.delivered(photos);
+    if (!settled) {
+        const QDateTime next = m_lab.clock().now().addSecs(RetrySeconds);
+        for (const Forward &forward : batch) {
+            if (Status kept = queue.failed(forward.photoId, settled.error().message(), next); !kept)
+                qCWarning(lcNet) << "The forward queue could not note a failure:" << kept.error().message();
+        }
+    } else if (const Result<int> dropped = LabDevice::dropForwardedCopies(m_lab, files); !dropped) {
+        // The store lock keeps a hand-in that stores the same bytes meanwhile from losing them.
+        settled = dropped.error();
+    }
     lock.relock();
     if (settled) {
         lanes.round.delivered += int(batch.size());
@@ -175,22 +194,6 @@ void Forwarder::settle(Lanes &lanes, qsizetype atLeast) const
     }
     lanes.round.failed += int(batch.size());
     lanes.round.errors.append(settled.error().message());
-}
-
-Status Forwarder::afterDelivery(const QList<Forward> &forwards) const
-{
-    QList<qint64> photos;
-    QStringList files;
-    for (const Forward &forward : forwards) {
-        photos.append(forward.photoId);
-        files.append(forward.sha256);
-        qCInfo(lcNet) << "Forwarded photo" << forward.photoId << "to" << forward.toDeviceName;
-    }
-    if (Status gone = ForwardQueue(m_lab.catalog()).delivered(photos); !gone)
-        return gone;
-    // The store lock keeps a hand-in that stores the same bytes meanwhile from losing them.
-    const Result<int> dropped = LabDevice::dropForwardedCopies(m_lab, files);
-    return dropped ? Status::success() : Status(dropped.error());
 }
 
 } // namespace Keepsake

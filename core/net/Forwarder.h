@@ -70,8 +70,7 @@ private:
     Status carry(const Forward &forward, std::map<qint64, std::unique_ptr<DeviceClient>> &clients, Lanes &lanes,
                  FileBytesPool &buffers) const;
     Status deliver(DeviceClient &client, const Forward &forward, const CancelToken &cancel, FileBytesPool &buffers) const;
-    void settle(Lanes &lanes, qsizetype atLeast) const;
-    Status afterDelivery(const QList<Forward> &forwards) const;
+    void settle(Lanes &lanes) const;
 
     const Lab &m_lab;
     DeviceIdentity m_identity;
