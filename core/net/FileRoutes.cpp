@@ -155,9 +155,10 @@ ServiceReply sendThumbnail(const Lab &lab, ThumbnailMaker &thumbnails, ServiceRe
         return ServiceReply::fail(Error::usage(Tr::tr("A thumbnail is named by its file's SHA-256, and its size is "
                                                       "grid or print.")));
     const Thumbnailer::Size size = sizeName == QLatin1String("print") ? Thumbnailer::Size::Print : Thumbnailer::Size::Grid;
-    const QString path = lab.thumbnails().path(sha, size);
-    if (QFileInfo::exists(path))
-        return ServiceReply::file(path, "image/jpeg");
+    // Both sizes, or neither: the maker writes one after the other, and a device that
+    // got one size is told the other is there too.
+    if (lab.thumbnails().has(sha))
+        return ServiceReply::file(lab.thumbnails().path(sha, size), "image/jpeg");
     if (!lab.store().contains(sha))
         return ServiceReply::fail(Error::notFound(Tr::tr("This device does not keep the file %1, so it has no "
                                                          "thumbnail of it.").arg(sha)));

@@ -362,6 +362,13 @@ void TestChainBurn::forwardedPhotoGetsItsThumbnailWhereItLands()
     QVERIFY2(remade.ok(), qPrintable(remade.ok() ? QString() : remade.error().message()));
     QVERIFY(onS2.has(other));
     QVERIFY(!QImage(*remade).isNull());
+
+    // S2 with one size of the two: it answers once it has made the other as well.
+    QVERIFY(QFile::remove(onS2.path(other, Thumbnailer::Size::Grid)));
+    QVERIFY(QFile::remove(s1.thumbnails().path(other, Thumbnailer::Size::Print)));
+    const Result<QString> completed = PhotoThumbnails(s1).ensure(other, Thumbnailer::Size::Print);
+    QVERIFY2(completed.ok(), qPrintable(completed.ok() ? QString() : completed.error().message()));
+    QVERIFY(onS2.has(other));
 }
 
 // GET thumbnails/{sha256} answers the chain's devices only, and takes nothing but a SHA-256.
