@@ -4408,6 +4408,10 @@ Wenn die Alben mehrere Discs brauchen: Ein Album, das größer als eine ganze Di
             <numerusform>Die Abgabe wurde beendet: %1 %n Fotos daraus waren schon gespeichert; sie bleiben im Katalog. Beheben Sie das Problem (etwa Platz im Datenordner schaffen) und geben Sie die Karte erneut ab: Gespeichertes wird erkannt, der Rest wird übernommen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The hand-in does not say where its files come from: name its source.</source>
+        <translation>Die Abgabe sagt nicht, woher ihre Dateien kommen: geben Sie ihre Quelle an.</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobDialog</name>

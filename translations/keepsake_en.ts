@@ -4353,6 +4353,10 @@ When the albums need several discs: an album larger than a whole disc is split i
             <numerusform>The hand-in stopped: %1 %n photos of it were stored before; they stay in the catalog. Solve the problem (free space in the data folder, for one) and hand the card in again: what is stored is recognised, the rest is taken in.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The hand-in does not say where its files come from: name its source.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobDialog</name>

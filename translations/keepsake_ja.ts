@@ -4325,6 +4325,10 @@ When the albums need several discs: an album larger than a whole disc is split i
             <numerusform>受け付けが中断されました: %1 それまでに %n 枚の写真が保存され、カタログに残っています。問題を解決して（たとえばデータフォルダーの空き容量を確保して）カードをもう一度受け付けてください。保存済みの写真は認識され、残りが取り込まれます。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The hand-in does not say where its files come from: name its source.</source>
+        <translation>この受付にはファイルの取得元がありません。取得元を指定してください。</translation>
+    </message>
 </context>
 <context>
     <name>Keepsake::JobDialog</name>

@@ -240,6 +240,8 @@ Result<IngestSummary> IngestJob::run()
     const Result<Customer> customer = Customers(m_lab.catalog()).byCode(m_options.customerCode);
     if (!customer)
         return customer.error();
+    if (m_options.feed && m_options.sources.isEmpty() && m_options.sourceName.isEmpty())
+        return Error::usage(tr("The hand-in does not say where its files come from: name its source."));
     const Result<std::shared_ptr<IngestFeed>> feed = m_options.feed ? Result<std::shared_ptr<IngestFeed>>(m_options.feed)
                                                                      : walkSources();
     if (!feed)

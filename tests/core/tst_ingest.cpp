@@ -7,6 +7,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/Customers.h"
 #include "catalog/SqlQuery.h"
+#include "ingest/IngestFeed.h"
 #include "ingest/IngestJob.h"
 #include "ingest/ThumbnailJob.h"
 #include "lab/Lab.h"
@@ -420,6 +421,16 @@ void TestIngest::refusesUnknownCustomersAndMissingCards()
     QVERIFY(!missing.ok);
     QCOMPARE(missing.error.kind(), Error::Kind::Usage);
     QVERIFY(missing.error.message().contains(QLatin1String("no/such/card")));
+    // Files from a feed with no name for where they come from: refused before a hand-in
+    // row is started (its source may not be empty), not failed on the catalog's insert.
+    const Handin unnamed = handIn(QStringLiteral("real/png"), [](IngestOptions &o) {
+        o.sources.clear();
+        o.feed = std::make_shared<IngestFeed>();
+        o.feed->close();
+    });
+    QVERIFY(!unnamed.ok);
+    QCOMPARE(unnamed.error.kind(), Error::Kind::Usage);
+    QVERIFY2(unnamed.error.message().contains(QLatin1String("source")), qPrintable(unnamed.error.message()));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM handins")), 0);
 }
 
