@@ -12,6 +12,8 @@
 #include "TestSupport.h"
 
 #include "base/Time.h"
+#include "catalog/Catalog.h"
+#include "catalog/CatalogUrl.h"
 #include "lab/DeviceIdentity.h"
 #include "net/DeviceClient.h"
 #include "net/ServiceProtocol.h"
@@ -22,6 +24,9 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSet>
 #include <QUrlQuery>
 
@@ -46,6 +51,7 @@ private Q_SLOTS:
     void cutUploadResumes();
     void cutMidFileResumesWhereTheDeviceStands();
     void forwardCutMidTransferDeliveredOnce();
+    void forwardThatCannotLeaveTheQueueIsRetried();
     void pathOutsideTheCardRefused();
     void anotherCustomersSessionRefused();
     void kioskSessionViewsAndCaptions();
@@ -390,6 +396,85 @@ void TestNetwork::forwardCutMidTransferDeliveredOnce()
     QCOMPARE(shas.size(), photos.size());
     QVERIFY2(s3.run({ QStringLiteral("check") }).code == 0, "check on S3");
     QVERIFY(s3.stop());
+}
+
+// The catalog refuses to take delivered forwards off the queue (a trigger stands in
+// for a catalog that fails just then): the files are on S2, and S1 keeps its copies
+// and the rows, released with the reason for the next round, not claimed for ten
+// minutes. Once the catalog takes the delete again, the next round finds the files on
+// S2 and the queue drains, each photo once on S2 and gone from S1.
+void TestNetwork::forwardThatCannotLeaveTheQueueIsRetried()
+{
+    const Result<CatalogUrl> url = CatalogUrl::parse(m_s1->catalog);
+    QVERIFY(url.ok());
+    Result<std::unique_ptr<Catalog>> opened = Catalog::open(*url);
+    QVERIFY(opened.ok());
+    Catalog &catalog = **opened;
+    const bool postgres = catalog.isPostgres();
+    auto exec = [&catalog](const QString &sql) {
+        QSqlQuery query(catalog.db());
+        return query.exec(sql) || (qWarning() << sql << query.lastError().text(), false);
+    };
+    if (postgres)
+        QVERIFY(exec(QStringLiteral("CREATE FUNCTION test_refuse_settle() RETURNS trigger LANGUAGE plpgsql AS "
+                                    "$$ BEGIN RAISE EXCEPTION 'the test refuses this delete'; END $$")));
+    QVERIFY(exec(postgres ? QStringLiteral("CREATE TRIGGER test_refuse_settle BEFORE DELETE ON forwards FOR EACH ROW "
+                                           "EXECUTE FUNCTION test_refuse_settle()")
+                          : QStringLiteral("CREATE TRIGGER test_refuse_settle BEFORE DELETE ON forwards BEGIN "
+                                           "SELECT RAISE(ABORT, 'the test refuses this delete'); END")));
+    bool refusing = true;
+    auto allowAgain = [&] {
+        if (!std::exchange(refusing, false))
+            return true;
+        return exec(postgres ? QStringLiteral("DROP TRIGGER test_refuse_settle ON forwards")
+                             : QStringLiteral("DROP TRIGGER test_refuse_settle"))
+            && (!postgres || exec(QStringLiteral("DROP FUNCTION test_refuse_settle()")));
+    };
+    const auto cleanup = qScopeGuard([&allowAgain] { allowAgain(); });
+
+    const CtlRun added = m_s1->run({ QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--code"),
+                                     QStringLiteral("C7"), QStringLiteral("--name"), QStringLiteral("Settled late"),
+                                     QStringLiteral("--home"), QStringLiteral("S2") });
+    QVERIFY2(added.code == 0, qPrintable(added.why()));
+    const QString card = m_dir.filePath(QStringLiteral("settle-card"));
+    QVERIFY(QDir().mkpath(card));
+    QRandomGenerator random(61);
+    for (int i = 0; i < 3; ++i) {
+        QImage noise(320, 240, QImage::Format_RGB32);
+        for (int y = 0; y < noise.height(); ++y)
+            random.fillRange(reinterpret_cast<quint32 *>(noise.scanLine(y)), noise.width());
+        QVERIFY(noise.save(QDir(card).filePath(QStringLiteral("SETTLE_%1.JPG").arg(i)), "JPEG", 90));
+    }
+    const CtlRun in = ctl(client({ QStringLiteral("ingest"), QStringLiteral("--customer"), QStringLiteral("C7"), card }));
+    QVERIFY2(in.code == 0, qPrintable(in.why()));
+    QCOMPARE(in.summary().value(QStringLiteral("new")).toInt(), 3);
+
+    QList<QJsonObject> waiting;
+    QVERIFY(QTest::qWaitFor([&] {
+        waiting = m_s1->run({ QStringLiteral("queue") }).records();
+        return waiting.size() == 3 && std::all_of(waiting.cbegin(), waiting.cend(), [](const QJsonObject &row) {
+            return row.value(QStringLiteral("last_error")).toString().contains(QLatin1String("the test refuses"));
+        });
+    }, 60000));
+    const QSet<QString> onS1 = held(*m_s1);
+    const QSet<QString> onS2 = held(*m_s2);
+    for (const QJsonObject &row : std::as_const(waiting)) {
+        const QString sha = row.value(QStringLiteral("sha256")).toString();
+        QVERIFY2(onS2.contains(sha), "delivered, though still in the queue");
+        QVERIFY2(onS1.contains(sha), "kept at S1 while its row waits");
+    }
+
+    QVERIFY(allowAgain());
+    QVERIFY(drained());
+    const QList<QJsonObject> photos = photosOf(QStringLiteral("C7"));
+    QCOMPARE(photos.size(), 3);
+    const QSet<QString> nowOnS1 = held(*m_s1);
+    for (const QJsonObject &photo : photos) {
+        QCOMPARE(photo.value(QStringLiteral("device")).toString(), QStringLiteral("S2"));
+        QVERIFY(!nowOnS1.contains(photo.value(QStringLiteral("sha256")).toString()));
+    }
+    QVERIFY2(m_s1->run({ QStringLiteral("check") }).code == 0, "check on S1");
+    QVERIFY2(m_s2->run({ QStringLiteral("check") }).code == 0, "check on S2");
 }
 
 void TestNetwork::pathOutsideTheCardRefused()
