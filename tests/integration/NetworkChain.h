@@ -5,8 +5,8 @@
 // device init, served by keepsakectl serve on free loopback ports, on one catalog
 // (SQLite, or a fresh PostgreSQL database as tst_network_postgres); a TCP relay
 // that cuts a connection after a number of bytes, to show resuming; and one the test
-// takes down and brings back, to cut a device off for a while. TwoDevices and
-// TwoDeviceTest are the set-up tst_network and tst_forwardqueue share.
+// takes down and brings back, to cut a device off for a while. TwoDeviceTest is the
+// set-up tst_network and tst_forwardqueue share.
 #pragma once
 
 #include "TestSupport.h"
@@ -246,43 +246,6 @@ public:
     std::unique_ptr<QProcess> process;
 };
 
-// S1 and S2 on one catalog (SQLite, or PostgreSQL for a _postgres test) in a folder of
-// their own, both serving, and S1's counter terminal K1 paired: the chain's tests'
-// common set-up.
-struct TwoDevices
-{
-    QTemporaryDir dir;
-    std::unique_ptr<ChainDevice> s1;
-    std::unique_ptr<ChainDevice> s2;
-    QString token;   // counter terminal K1 on S1
-
-    bool start()
-    {
-        if (!dir.isValid())
-            return false;
-        const QString catalog = testCatalogUrl(dir.path());
-        s1 = std::make_unique<ChainDevice>(QStringLiteral("S1"), dir.filePath(QStringLiteral("s1")), catalog);
-        s2 = std::make_unique<ChainDevice>(QStringLiteral("S2"), dir.filePath(QStringLiteral("s2")), catalog);
-        if (!s1->init() || !s2->init() || !s1->start() || !s2->start())
-            return false;
-        token = s1->run({ QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K1"), QStringLiteral("--kind"),
-                          QStringLiteral("counter") }).first().value(QStringLiteral("token")).toString();
-        return !token.isEmpty();
-    }
-    bool stop() const
-    {
-        const bool first = !s1 || s1->stop();
-        return (!s2 || s2->stop()) && first;
-    }
-    // keepsakectl in client mode through S1 as K1: at its port, or at a relay's in front of it.
-    QStringList client(const QStringList &args, quint16 port = 0) const
-    {
-        return QStringList { QStringLiteral("--json"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("kiosk")),
-                             QStringLiteral("--device"), QStringLiteral("https://127.0.0.1:%1").arg(port ? port : s1->port),
-                             QStringLiteral("--fingerprint"), s1->fingerprint, QStringLiteral("--token"), token } + args;
-    }
-};
-
 // Hashes of every regular file under a device's data folder.
 inline QSet<QString> heldBy(const ChainDevice &device)
 {
@@ -325,28 +288,47 @@ inline int uniqueCorpusFiles(const QString &folder)
     return int(hashes.size());
 }
 
-// What the chain's test classes share: S1 and S2 serving, a client through S1, and
-// how to look at where the photos went.
+// What the chain's test classes share: S1 and S2 on one catalog (SQLite, or
+// PostgreSQL for a _postgres test) in a folder of their own, both serving, S1's
+// counter terminal K1 paired, a client through S1, and how to look at where the
+// photos went.
 class TwoDeviceTest : public QObject
 {
 protected:
     bool startChain()
     {
-        if (!m_chain.start())
+        if (!m_dir.isValid())
             return false;
-        m_s1 = m_chain.s1.get();
-        m_s2 = m_chain.s2.get();
-        return true;
+        const QString catalog = testCatalogUrl(m_dir.path());
+        m_s1 = std::make_unique<ChainDevice>(QStringLiteral("S1"), m_dir.filePath(QStringLiteral("s1")), catalog);
+        m_s2 = std::make_unique<ChainDevice>(QStringLiteral("S2"), m_dir.filePath(QStringLiteral("s2")), catalog);
+        if (!m_s1->init() || !m_s2->init() || !m_s1->start() || !m_s2->start())
+            return false;
+        m_token = m_s1->run({ QStringLiteral("terminal"), QStringLiteral("add"), QStringLiteral("K1"),
+                              QStringLiteral("--kind"), QStringLiteral("counter") })
+                      .first().value(QStringLiteral("token")).toString();
+        return !m_token.isEmpty();
     }
-    QStringList client(const QStringList &args, quint16 port = 0) const { return m_chain.client(args, port); }
+    bool stopChain() const
+    {
+        const bool first = !m_s1 || m_s1->stop();
+        return (!m_s2 || m_s2->stop()) && first;
+    }
+    // keepsakectl in client mode through S1 as K1: at its port, or at a relay's in front of it.
+    QStringList client(const QStringList &args, quint16 port = 0) const
+    {
+        return QStringList { QStringLiteral("--json"), QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("kiosk")),
+                             QStringLiteral("--device"), QStringLiteral("https://127.0.0.1:%1").arg(port ? port : m_s1->port),
+                             QStringLiteral("--fingerprint"), m_s1->fingerprint, QStringLiteral("--token"), m_token } + args;
+    }
     // The customer's photos as S2 lists them: the same on every device of the catalog.
     QList<QJsonObject> photosOf(const QString &customer) const { return photosOn(*m_s2, customer); }
     bool drained() const { return drainedAt(*m_s1); }
 
-    TwoDevices m_chain;
-    ChainDevice *m_s1 = nullptr;   // m_chain's, once started
-    ChainDevice *m_s2 = nullptr;
-    const QString &m_token = m_chain.token;   // counter terminal K1 on S1
+    QTemporaryDir m_dir;
+    std::unique_ptr<ChainDevice> m_s1;
+    std::unique_ptr<ChainDevice> m_s2;
+    QString m_token;   // counter terminal K1 on S1
 };
 
 // Relays loopback TCP to a device; the first connection that carries more than

@@ -47,7 +47,7 @@ void TestForwardQueue::initTestCase()
 
 void TestForwardQueue::cleanupTestCase()
 {
-    QVERIFY(m_chain.stop());
+    QVERIFY(stopChain());
 }
 
 void TestForwardQueue::targetDownQueuesThenDeliversOnce()
@@ -84,7 +84,7 @@ void TestForwardQueue::forwardCutMidTransferDeliveredOnce()
 {
     const quint16 real = freePort();
     CuttingRelay relay(real, 2 << 20);
-    ChainDevice s3(QStringLiteral("S3"), m_chain.dir.filePath(QStringLiteral("s3")), m_s1->catalog);
+    ChainDevice s3(QStringLiteral("S3"), m_dir.filePath(QStringLiteral("s3")), m_s1->catalog);
     s3.port = relay.port();
     s3.listenPort = real;
     QVERIFY(s3.init());
@@ -151,7 +151,7 @@ void TestForwardQueue::forwardThatCannotLeaveTheQueueIsRetried()
                                      QStringLiteral("C3"), QStringLiteral("--name"), QStringLiteral("Settled late"),
                                      QStringLiteral("--home"), QStringLiteral("S2") });
     QVERIFY2(added.code == 0, qPrintable(added.why()));
-    const QString card = m_chain.dir.filePath(QStringLiteral("settle-card"));
+    const QString card = m_dir.filePath(QStringLiteral("settle-card"));
     QVERIFY(QDir().mkpath(card));
     QRandomGenerator random(61);
     for (int i = 0; i < 3; ++i) {

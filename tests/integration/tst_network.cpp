@@ -81,7 +81,7 @@ void TestNetwork::initTestCase()
 
 void TestNetwork::cleanupTestCase()
 {
-    QVERIFY(m_chain.stop());
+    QVERIFY(stopChain());
 }
 
 DeviceEndpoint TestNetwork::endpoint(const QString &token) const
@@ -230,7 +230,7 @@ void TestNetwork::cutUploadResumes()
 // times, failing the hand-in).
 void TestNetwork::cutMidFileResumesWhereTheDeviceStands()
 {
-    const QString card = m_chain.dir.filePath(QStringLiteral("large-card"));
+    const QString card = m_dir.filePath(QStringLiteral("large-card"));
     QVERIFY(QDir().mkpath(card));
     QImage noise(4000, 3000, QImage::Format_RGB32);
     QRandomGenerator random(13);
@@ -411,7 +411,7 @@ void TestNetwork::deviceRoutesNeedADevice()
 // A certificate the catalog does not name is nobody: 401, whatever it says it is.
 void TestNetwork::unknownCertificateIsNoDevice()
 {
-    const QString folder = m_chain.dir.filePath(QStringLiteral("stranger"));
+    const QString folder = m_dir.filePath(QStringLiteral("stranger"));
     const Result<DeviceIdentity> stranger = DeviceIdentity::create(folder, QStringLiteral("S2"), QStringLiteral("127.0.0.1"));
     QVERIFY(stranger);
     DeviceEndpoint pretend = endpoint(QString());
