@@ -112,7 +112,7 @@ private:
             if (Status adopted = store.adopt(sha, digest); !adopted)
                 return ServiceReply::fail(adopted.error());
             qCInfo(lcNet) << "Received" << sha << "from" << caller;
-            m_thumbnails.make(sha);   // made where the file lands, on the maker's thread
+            m_thumbnails.makeWhenQuiet(sha);   // made where the file lands, once files stop arriving
         }
         return ServiceReply::object(received(store, sha));
     }
