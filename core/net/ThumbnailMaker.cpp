@@ -77,23 +77,30 @@ void ThumbnailMaker::queue(Task task, bool asked)
         return;
     const QMutexLocker lock(&m_mutex);
     if (m_queued.contains(task.sha256)) {
-        // Asked for while waiting behind the arrivals: it goes ahead now.
-        const auto waiting = std::find_if(m_arrived.begin(), m_arrived.end(),
-                                          [&task](const Task &queued) { return queued.sha256 == task.sha256; });
-        if (asked && waiting != m_arrived.end()) {
-            m_asked.append(std::move(*waiting));
-            m_arrived.erase(waiting);
-            m_changed.wakeAll();
-        }
+        if (asked)
+            moveAhead(task.sha256);
         return;
     }
     m_queued.insert(task.sha256);
     (asked ? m_asked : m_arrived).append(std::move(task));
-    m_changed.wakeAll();
+    if (asked)
+        m_changed.wakeAll();   // an arrival only moves the quiet deadline, which the maker reads
     if (!m_working) {
         m_working = true;
         m_pool.start([this] { work(); });
     }
+}
+
+// Asked for while waiting behind the arrivals: it goes ahead now. Under m_mutex.
+void ThumbnailMaker::moveAhead(const QString &sha256)
+{
+    const auto waiting = std::find_if(m_arrived.begin(), m_arrived.end(),
+                                      [&sha256](const Task &queued) { return queued.sha256 == sha256; });
+    if (waiting == m_arrived.end())
+        return;   // being made, or already among those asked for
+    m_asked.append(std::move(*waiting));
+    m_arrived.erase(waiting);
+    m_changed.wakeAll();
 }
 
 // The maker's thread: what is asked for first, then the arrivals' once quiet, until

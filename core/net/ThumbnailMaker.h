@@ -25,8 +25,9 @@ class Lab;
 // meanwhile. Each file once at a time.
 //
 // What is asked for goes first. The thumbnails of files that arrive wait until no file
-// has arrived for a moment (QuietMs unless told): while another device sends its photos, decoding
-// them would slow the receiving down, even at idle priority (caches, memory).
+// has arrived for a moment (QuietMs unless told): while another device sends its
+// photos, decoding them would slow the receiving down, even at idle priority (caches,
+// memory).
 class ThumbnailMaker
 {
 public:
@@ -56,6 +57,7 @@ private:
     };
 
     void queue(Task task, bool asked);
+    void moveAhead(const QString &sha256);
     void work();
     bool takeNext(Task &task);   // under m_mutex; false when nothing is left
 
